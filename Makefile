@@ -1,0 +1,48 @@
+# Rekrut. `make` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+
+.PHONY: help bootstrap build-dev build-release run test unit http-test browser-test bench fmt lint clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
+
+bootstrap: ## Install the Debian and npm packages Rekrut needs (idempotent)
+	@./scripts/bootstrap
+
+build-dev: bootstrap ## Build the dev preset (debug, AddressSanitizer + UBSan)
+	@cmake --preset dev >/dev/null
+	@cmake --build --preset dev -j $(JOBS)
+
+build-release: bootstrap ## Build the release preset
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+run: build-release ## Migrate, seed demo data on an empty database and serve on http://127.0.0.1:8080
+	@./scripts/run
+
+test: build-dev ## Run every test: unit, HTTP on SQLite and PostgreSQL, browser
+	@./scripts/test
+
+unit: build-dev ## Unit tests only
+	@ctest --preset dev -j $(JOBS)
+
+http-test: build-dev ## HTTP integration tests only (SQLite and PostgreSQL)
+	@./scripts/test http
+
+browser-test: build-dev ## Browser tests only
+	@./scripts/test browser
+
+bench: build-release ## Load benchmarks against nginx as the reference (see docs/benchmarks.md)
+	@./bench/http.sh
+
+fmt: ## Format the C++ sources
+	@find src -name '*.[ch]pp' | xargs clang-format -i
+
+lint: build-dev ## Check formatting and run clang-tidy
+	@find src -name '*.[ch]pp' | xargs clang-format --dry-run --Werror
+	@find src -name '*.cpp' | xargs clang-tidy -p build/dev --quiet
+
+clean: ## Remove build output
+	@rm -rf build

@@ -1,0 +1,230 @@
+#include "core/config.hpp"
+
+#include <charconv>
+#include <functional>
+#include <map>
+#include <toml++/toml.h>
+
+namespace rekrut::core {
+namespace {
+
+using Setter = std::function<std::string(Config &, const std::string &)>; // returns error text or ""
+
+std::string set_unsigned(unsigned &target, const std::string &text, unsigned min, unsigned max)
+{
+    unsigned value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
+        return "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+    target = value;
+    return "";
+}
+
+std::string set_size(std::size_t &target, const std::string &text)
+{
+    std::size_t value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value == 0)
+        return "must be a positive number of bytes";
+    target = value;
+    return "";
+}
+
+std::string set_bool(bool &target, const std::string &text)
+{
+    if (text == "true" || text == "1" || text == "yes") {
+        target = true;
+        return "";
+    }
+    if (text == "false" || text == "0" || text == "no") {
+        target = false;
+        return "";
+    }
+    return "must be true or false";
+}
+
+std::string check_listen(const std::string &text)
+{
+    auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0)
+        return "must be host:port, for example 127.0.0.1:8080";
+    unsigned port = 0;
+    std::string port_text = text.substr(colon + 1);
+    if (!set_unsigned(port, port_text, 0, 65535).empty())
+        return "has a port that is not a number from 0 to 65535";
+    return "";
+}
+
+std::string check_database_url(const std::string &text)
+{
+    if (text.rfind("sqlite:", 0) == 0 && text.size() > 7)
+        return "";
+    if (text.rfind("postgresql://", 0) == 0 || text.rfind("postgres://", 0) == 0)
+        return "";
+    return "must start with sqlite: or postgresql://";
+}
+
+/// Every setting: its TOML path ("section.key") and how to apply a textual value.
+const std::map<std::string, Setter> &settings()
+{
+    static const std::map<std::string, Setter> table = {
+        {"server.listen",
+         [](Config &c, const std::string &v) {
+             auto problem = check_listen(v);
+             if (problem.empty())
+                 c.listen = v;
+             return problem;
+         }},
+        {"server.io_threads",
+         [](Config &c, const std::string &v) { return set_unsigned(c.io_threads, v, 1, 64); }},
+        {"server.worker_threads",
+         [](Config &c, const std::string &v) { return set_unsigned(c.worker_threads, v, 1, 256); }},
+        {"server.max_body_bytes",
+         [](Config &c, const std::string &v) { return set_size(c.max_body_bytes, v); }},
+        {"server.max_header_bytes",
+         [](Config &c, const std::string &v) { return set_size(c.max_header_bytes, v); }},
+        {"server.max_connections",
+         [](Config &c, const std::string &v) { return set_unsigned(c.max_connections, v, 1, 100000); }},
+        {"server.max_connections_per_ip",
+         [](Config &c, const std::string &v) {
+             return set_unsigned(c.max_connections_per_ip, v, 1, 100000);
+         }},
+        {"server.connection_timeout_seconds",
+         [](Config &c, const std::string &v) {
+             return set_unsigned(c.connection_timeout_seconds, v, 1, 3600);
+         }},
+        {"server.secure_cookies",
+         [](Config &c, const std::string &v) { return set_bool(c.secure_cookies, v); }},
+        {"server.public_url",
+         [](Config &c, const std::string &v) -> std::string {
+             if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)
+                 return "must start with http:// or https://";
+             c.public_url = v;
+             while (!c.public_url.empty() && c.public_url.back() == '/')
+                 c.public_url.pop_back();
+             return "";
+         }},
+        {"database.url",
+         [](Config &c, const std::string &v) {
+             auto problem = check_database_url(v);
+             if (problem.empty())
+                 c.database_url = v;
+             return problem;
+         }},
+        {"database.pool_size",
+         [](Config &c, const std::string &v) { return set_unsigned(c.database_pool_size, v, 1, 256); }},
+        {"paths.resources",
+         [](Config &c, const std::string &v) { return c.resource_dir = v, std::string(); }},
+        {"paths.locale", [](Config &c, const std::string &v) { return c.locale_dir = v, std::string(); }},
+        {"paths.uploads", [](Config &c, const std::string &v) { return c.upload_dir = v, std::string(); }},
+        {"log.level",
+         [](Config &c, const std::string &v) -> std::string {
+             static const char *levels[] = {"trace", "debug", "info", "warn", "error", "off"};
+             for (auto *level : levels)
+                 if (v == level) {
+                     c.log_level = v;
+                     return "";
+                 }
+             return "must be one of trace, debug, info, warn, error, off";
+         }},
+        {"log.access", [](Config &c, const std::string &v) { return set_bool(c.access_log, v); }},
+        {"dev.reload_templates",
+         [](Config &c, const std::string &v) { return set_bool(c.reload_templates, v); }},
+    };
+    return table;
+}
+
+/// REKRUT_DATABASE_URL → database.url; REKRUT_SERVER_IO_THREADS → server.io_threads. Short aliases
+/// for the two most used settings: REKRUT_LISTEN and REKRUT_DATABASE_URL.
+std::string env_name_for(const std::string &key)
+{
+    if (key == "server.listen")
+        return "REKRUT_LISTEN";
+    std::string name = "REKRUT_";
+    for (char ch : key)
+        name += ch == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return name;
+}
+
+std::string toml_value_text(const toml::node &node, bool &ok)
+{
+    ok = true;
+    if (auto s = node.as_string())
+        return s->get();
+    if (auto i = node.as_integer())
+        return std::to_string(i->get());
+    if (auto b = node.as_boolean())
+        return b->get() ? "true" : "false";
+    ok = false;
+    return "";
+}
+
+} // namespace
+
+ConfigLoad load_config(const std::string &toml_path, char **environment)
+{
+    ConfigLoad load;
+    const auto &table = settings();
+
+    if (!toml_path.empty()) {
+        try {
+            toml::table document = toml::parse_file(toml_path);
+            for (auto &&[section_key, section_node] : document) {
+                std::string section(section_key.str());
+                auto *section_table = section_node.as_table();
+                if (!section_table) {
+                    load.problems.push_back({section, "is not a known section"});
+                    continue;
+                }
+                for (auto &&[key, node] : *section_table) {
+                    std::string full = section + "." + std::string(key.str());
+                    auto setting = table.find(full);
+                    if (setting == table.end()) {
+                        load.problems.push_back({full, "is not a known setting"});
+                        continue;
+                    }
+                    bool ok = false;
+                    std::string text = toml_value_text(node, ok);
+                    if (!ok) {
+                        load.problems.push_back({full, "must be a string, number or boolean"});
+                        continue;
+                    }
+                    if (auto problem = setting->second(load.config, text); !problem.empty())
+                        load.problems.push_back({full, problem});
+                }
+            }
+        } catch (const toml::parse_error &error) {
+            load.problems.push_back(
+                {toml_path, std::string("could not be read: ") + std::string(error.description())});
+        }
+    }
+
+    std::map<std::string, std::string> env_to_key;
+    for (const auto &[key, setter] : table)
+        env_to_key[env_name_for(key)] = key;
+    // Variables that belong to the surrounding tooling, not to the server.
+    static const char *ignored[] = {"REKRUT_BIN", "REKRUT_TEST_", "REKRUT_ADMIN_PASSWORD"};
+    for (char **entry = environment; entry && *entry; ++entry) {
+        std::string item(*entry);
+        if (item.rfind("REKRUT_", 0) != 0)
+            continue;
+        auto equals = item.find('=');
+        std::string name = item.substr(0, equals);
+        std::string value = equals == std::string::npos ? "" : item.substr(equals + 1);
+        bool skip = false;
+        for (auto *prefix : ignored)
+            skip = skip || name.rfind(prefix, 0) == 0;
+        if (skip)
+            continue;
+        auto key = env_to_key.find(name);
+        if (key == env_to_key.end()) {
+            load.problems.push_back({name, "is not a known setting"});
+            continue;
+        }
+        if (auto problem = table.at(key->second)(load.config, value); !problem.empty())
+            load.problems.push_back({name, problem});
+    }
+    return load;
+}
+
+} // namespace rekrut::core

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace rekrut::core {
+
+/// Everything the process can be configured with. Defaults suit `make run`; a TOML file
+/// (`--config`) and then `REKRUT_*` environment variables override them.
+struct Config {
+    // [server]
+    std::string listen = "127.0.0.1:8080";
+    unsigned io_threads = 2;     ///< libmicrohttpd event threads (epoll each).
+    unsigned worker_threads = 8; ///< Threads that run handlers which may block.
+    std::size_t max_body_bytes = 20 * 1024 * 1024;
+    std::size_t max_header_bytes = 32 * 1024;
+    unsigned max_connections = 2000;
+    unsigned max_connections_per_ip = 500;
+    unsigned connection_timeout_seconds = 30;
+    bool secure_cookies = false; ///< Set when served behind TLS.
+    std::string public_url = "http://127.0.0.1:8080";
+    // [database]
+    std::string database_url = "sqlite:var/rekrut.db";
+    unsigned database_pool_size = 8;
+    // [paths]
+    std::string resource_dir; ///< Holds templates/, web/; empty: found from the executable.
+    std::string locale_dir;   ///< Compiled catalogs; empty: next to the executable.
+    std::string upload_dir;   ///< Temporary storage for uploads; empty: the system temp dir.
+    // [log]
+    std::string log_level = "info";
+    bool access_log = true;
+    // [dev]
+    bool reload_templates = false;
+};
+
+/// One problem found while reading configuration, named after the key or variable.
+struct ConfigProblem {
+    std::string key;
+    std::string message;
+};
+
+struct ConfigLoad {
+    Config config;
+    std::vector<ConfigProblem> problems;
+};
+
+/// Reads the optional TOML file, then the environment (`environ`). Unknown keys, unknown
+/// REKRUT_* variables and bad values are collected as problems, not thrown.
+ConfigLoad load_config(const std::string &toml_path, char **environment);
+
+} // namespace rekrut::core

@@ -1,0 +1,27 @@
+#include <gtest/gtest.h>
+
+#include "core/text.hpp"
+
+using namespace rekrut::core;
+
+TEST(Text, utf8_validation_accepts_danish_and_rejects_malformed)
+{
+    EXPECT_TRUE(is_valid_utf8("Æblegrød på én gang"));
+    EXPECT_TRUE(is_valid_utf8("😀"));
+    EXPECT_FALSE(is_valid_utf8("\xC3"));             // truncated
+    EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));         // overlong '/'
+    EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));     // surrogate
+    EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80")); // above U+10FFFF
+    EXPECT_FALSE(is_valid_utf8("\xFF"));
+}
+
+TEST(Text, json_escape_handles_quotes_and_control_characters)
+{
+    EXPECT_EQ(json_escape("a\"b\\c\n\x01"), "a\\\"b\\\\c\\n\\u0001");
+}
+
+TEST(Text, hex_and_trim)
+{
+    EXPECT_EQ(to_hex(std::string("\x00\xff", 2)), "00ff");
+    EXPECT_EQ(trim("  x y \n"), "x y");
+}

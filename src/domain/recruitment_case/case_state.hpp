@@ -1,0 +1,24 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rekrut::domain {
+
+/// Where a recruitment case is in its life. Stored as the lower-case name.
+enum class CaseState {
+    draft,
+    ready_for_publication,
+    published,
+    closed_for_applications,
+    assessment,
+    decision,
+    filled,
+    cancelled
+};
+
+std::string_view to_string(CaseState state);
+std::optional<CaseState> case_state_from_string(std::string_view text);
+
+} // namespace rekrut::domain

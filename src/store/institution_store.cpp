@@ -1,0 +1,83 @@
+#include "store/institution_store.hpp"
+
+#include <soci/soci.h>
+
+#include "core/clock.hpp"
+#include "store/database.hpp"
+
+namespace rekrut::store {
+
+std::int64_t InstitutionStore::create(const std::string &cvr, const std::string &name,
+                                      const std::string &address)
+{
+    long long id = 0;
+    core::UnixTime now = core::now();
+    m_database.with_transaction([&](soci::session &sql) {
+        sql << "INSERT INTO institutions (cvr, name, address, created_at) VALUES (:cvr, :name, :address, "
+               ":now) "
+               "RETURNING id",
+            soci::use(cvr), soci::use(name), soci::use(address), soci::use(now), soci::into(id);
+    });
+    return id;
+}
+
+namespace {
+
+template <typename Key>
+std::optional<InstitutionRecord> find_where(Database &database, const char *query, const Key &key)
+{
+    std::optional<InstitutionRecord> found;
+    database.with_session([&](soci::session &sql) {
+        InstitutionRecord record;
+        long long id = 0;
+        soci::indicator address_indicator = soci::i_ok;
+        sql << query, soci::use(key), soci::into(id), soci::into(record.cvr), soci::into(record.name),
+            soci::into(record.address, address_indicator);
+        if (sql.got_data()) {
+            record.id = id;
+            found = record;
+        }
+    });
+    return found;
+}
+
+} // namespace
+
+std::optional<InstitutionRecord> InstitutionStore::find(std::int64_t id)
+{
+    long long key = id;
+    return find_where(m_database, "SELECT id, cvr, name, address FROM institutions WHERE id = :id", key);
+}
+
+std::optional<InstitutionRecord> InstitutionStore::find_by_cvr(const std::string &cvr)
+{
+    return find_where(m_database, "SELECT id, cvr, name, address FROM institutions WHERE cvr = :cvr", cvr);
+}
+
+std::vector<InstitutionRecord> InstitutionStore::list()
+{
+    std::vector<InstitutionRecord> institutions;
+    m_database.with_session([&](soci::session &sql) {
+        InstitutionRecord record;
+        long long id = 0;
+        soci::statement statement =
+            (sql.prepare << "SELECT id, cvr, name, address FROM institutions ORDER BY name", soci::into(id),
+             soci::into(record.cvr), soci::into(record.name), soci::into(record.address));
+        statement.execute();
+        while (statement.fetch()) {
+            record.id = id;
+            institutions.push_back(record);
+        }
+    });
+    return institutions;
+}
+
+std::int64_t InstitutionStore::count()
+{
+    long long count = 0;
+    m_database.with_session(
+        [&](soci::session &sql) { sql << "SELECT COUNT(*) FROM institutions", soci::into(count); });
+    return count;
+}
+
+} // namespace rekrut::store

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rekrut::store {
+
+class Database;
+
+struct InstitutionRecord {
+    std::int64_t id = 0;
+    std::string cvr;
+    std::string name;
+    std::string address;
+};
+
+/// Institutions are the tenants. Only the platform operator creates them; every other store call
+/// is scoped by an institution id taken from the signed-in user, never from input.
+class InstitutionStore {
+public:
+    explicit InstitutionStore(Database &database) : m_database(database) {}
+
+    std::int64_t create(const std::string &cvr, const std::string &name, const std::string &address);
+    std::optional<InstitutionRecord> find(std::int64_t id);
+    std::optional<InstitutionRecord> find_by_cvr(const std::string &cvr);
+    std::vector<InstitutionRecord> list();
+    std::int64_t count();
+
+private:
+    Database &m_database;
+};
+
+} // namespace rekrut::store

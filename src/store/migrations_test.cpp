@@ -1,0 +1,79 @@
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include "core/crypto.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+using namespace rekrut::store;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct MigrationsFixture : ::testing::Test {
+    fs::path dir = fs::path(::testing::TempDir()) / ("rekrut_migrations_" + rekrut::core::random_hex(6));
+    void SetUp() override
+    {
+        rekrut::core::init_crypto();
+        fs::create_directories(dir / "sql");
+        write("0001_people.sql", "CREATE TABLE people (id {{id}}, name TEXT NOT NULL);\nCREATE INDEX "
+                                 "people_name ON people(name);\n");
+    }
+    void TearDown() override { fs::remove_all(dir); }
+    void write(const std::string &name, const std::string &sql) { std::ofstream(dir / "sql" / name) << sql; }
+    std::unique_ptr<Database> open() { return Database::open("sqlite:" + (dir / "test.db").string(), 1); }
+};
+
+} // namespace
+
+TEST_F(MigrationsFixture, applies_pending_migrations_once_in_order)
+{
+    write("0002_more.sql", "ALTER TABLE people ADD COLUMN email TEXT;");
+    auto database = open();
+    auto migrations = read_migrations((dir / "sql").string(), true);
+    ASSERT_EQ(migrations.size(), 2u);
+    auto first = migrate(*database, migrations);
+    ASSERT_TRUE(first.ok()) << first.error().message;
+    EXPECT_EQ(first->applied, (std::vector<std::string>{"0001_people", "0002_more"}));
+    auto second = migrate(*database, migrations);
+    ASSERT_TRUE(second.ok());
+    EXPECT_TRUE(second->applied.empty());
+    EXPECT_TRUE(migrations_current(*database, migrations));
+}
+
+TEST_F(MigrationsFixture, changed_applied_migration_is_refused_by_name)
+{
+    auto database = open();
+    ASSERT_TRUE(migrate(*database, read_migrations((dir / "sql").string(), true)).ok());
+    write("0001_people.sql", "CREATE TABLE people (id {{id}}, name TEXT);\n");
+    write("0002_more.sql", "CREATE TABLE pets (id {{id}});");
+    auto changed = read_migrations((dir / "sql").string(), true);
+    auto refused = migrate(*database, changed);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("0001_people was changed"), std::string::npos)
+        << refused.error().message;
+    EXPECT_FALSE(migrations_current(*database, changed));
+    bool pets_exists = true;
+    database->with_session([&](soci::session &sql) {
+        int count = 0;
+        sql << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'pets'", soci::into(count);
+        pets_exists = count > 0;
+    });
+    EXPECT_FALSE(pets_exists) << "nothing after a refusal is applied";
+}
+
+TEST_F(MigrationsFixture, failing_migration_rolls_back_and_is_not_recorded)
+{
+    write("0002_broken.sql", "CREATE TABLE ok_table (id {{id}});\nTHIS IS NOT SQL;");
+    auto database = open();
+    auto result = migrate(*database, read_migrations((dir / "sql").string(), true));
+    ASSERT_FALSE(result.ok());
+    EXPECT_NE(result.error().message.find("0002_broken failed"), std::string::npos);
+    int count = -1;
+    database->with_session([&](soci::session &sql) {
+        sql << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'ok_table'", soci::into(count);
+    });
+    EXPECT_EQ(count, 0);
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <vector>
+
+#include "core/config.hpp"
+#include "store/migrations.hpp"
+
+namespace rekrut::store {
+class Database;
+}
+
+namespace rekrut::web {
+
+class Translator;
+class Views;
+class Metrics;
+class HttpServer;
+
+/// What handlers need from the composition root. Built once in main.cpp.
+struct AppContext {
+    const core::Config &config;
+    store::Database &database;
+    const Translator &translator;
+    Views &views;
+    Metrics &metrics;
+    std::vector<store::Migration> migrations;
+    std::string static_dkfds_dir;
+    std::string static_app_dir;
+    HttpServer *server = nullptr;
+};
+
+} // namespace rekrut::web

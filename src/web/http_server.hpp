@@ -1,0 +1,74 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "web/request.hpp"
+#include "web/response.hpp"
+#include "web/router.hpp"
+
+struct MHD_Daemon;
+
+namespace rekrut::web {
+
+class WorkerPool;
+
+/// The one wrapper around libmicrohttpd. It assembles a complete Request from the several
+/// callbacks libmicrohttpd makes, runs the application either on the event thread or, suspended,
+/// on the worker pool, and sends the Response. See ARCHITECTURE.md, "HTTP threading model".
+class HttpServer {
+public:
+    struct Options {
+        std::string host = "127.0.0.1";
+        std::uint16_t port = 8080;
+        unsigned io_threads = 2;
+        unsigned worker_threads = 8;
+        std::size_t max_body_bytes = 20 * 1024 * 1024;
+        std::size_t max_header_bytes = 32 * 1024;
+        unsigned max_connections = 2000;
+        unsigned max_connections_per_ip = 500;
+        unsigned connection_timeout_seconds = 30;
+        std::string upload_dir = "/tmp";
+    };
+
+    /// Decides where a request runs (matches the route; may set request.route).
+    using Classify = std::function<Execution(Request &)>;
+    /// Produces the response; never throws (the application catches and renders 500).
+    using Dispatch = std::function<Response(Request &)>;
+
+    HttpServer(Options options, Classify classify, Dispatch dispatch);
+    ~HttpServer();
+
+    /// Binds and starts serving. Returns an error text on failure.
+    std::string start();
+    /// Stops accepting new connections; requests in flight go on.
+    void stop_accepting();
+    /// Waits until no request is in flight, at most `timeout_ms`. Returns true when drained.
+    bool drain(int timeout_ms);
+    /// Closes every connection and the worker pool.
+    void stop();
+
+    std::size_t in_flight() const { return m_in_flight.load(); }
+    std::size_t worker_queue() const;
+
+    // Called from the C callbacks.
+    struct Exchange;
+    const Options &options() const { return m_options; }
+    Classify &classify() { return m_classify; }
+    Dispatch &dispatch() { return m_dispatch; }
+    WorkerPool &workers() { return *m_workers; }
+    std::atomic<std::size_t> &in_flight_counter() { return m_in_flight; }
+
+private:
+    Options m_options;
+    Classify m_classify;
+    Dispatch m_dispatch;
+    std::unique_ptr<WorkerPool> m_workers;
+    MHD_Daemon *m_daemon = nullptr;
+    std::atomic<std::size_t> m_in_flight{0};
+};
+
+} // namespace rekrut::web

@@ -1,0 +1,146 @@
+#include "web/middleware/middleware.hpp"
+
+#include <chrono>
+#include <exception>
+#include <spdlog/spdlog.h>
+
+#include "core/crypto.hpp"
+#include "core/log.hpp"
+#include "core/text.hpp"
+#include "web/app_context.hpp"
+#include "web/error_pages.hpp"
+#include "web/i18n.hpp"
+#include "web/metrics.hpp"
+
+namespace rekrut::web {
+
+Middleware access_log_middleware(AppContext &context)
+{
+    return [&context](Request &request, const Next &next) {
+        Response response = next(request);
+        response.set_header("X-Request-Id", request.request_id);
+        double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - request.started).count();
+        std::string route = request.route ? request.route->pattern : "unmatched";
+        context.metrics.observe(route, request.method, response.status, seconds);
+        if (context.config.access_log) {
+            static auto logger = spdlog::get("access");
+            if (logger)
+                logger->info(
+                    "\"request_id\":\"{}\",\"method\":\"{}\",\"path\":\"{}\",\"route\":\"{}\",\"status\":{},"
+                    "\"duration_ms\":{:.3f},\"ip\":\"{}\"",
+                    request.request_id, core::json_escape(request.method), core::json_escape(request.path),
+                    core::json_escape(route), response.status, seconds * 1000, request.remote_ip);
+        }
+        return response;
+    };
+}
+
+Middleware security_headers_middleware()
+{
+    return [](Request &request, const Next &next) {
+        Response response = next(request);
+        response.set_header(
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            "base-uri 'none'; object-src 'none'");
+        response.set_header("X-Content-Type-Options", "nosniff");
+        response.set_header("Referrer-Policy", "same-origin");
+        response.set_header("X-Frame-Options", "DENY");
+        response.set_header("Cross-Origin-Opener-Policy", "same-origin");
+        if (!response.has_header("Cache-Control"))
+            response.set_header("Cache-Control", "no-store");
+        return response;
+    };
+}
+
+Middleware error_page_middleware(AppContext &context)
+{
+    return [&context](Request &request, const Next &next) {
+        if (request.rejection_status != 0)
+            return error_page(context, request, request.rejection_status);
+        try {
+            Response response = next(request);
+            if (response.status >= 400 && response.body.empty() && response.file_path.empty())
+                return error_page(context, request, response.status);
+            return response;
+        } catch (const std::exception &error) {
+            core::log_event("error", "unhandled_exception",
+                            "\"request_id\":\"" + request.request_id + "\",\"what\":\"" +
+                                core::json_escape(error.what()) + "\"");
+        } catch (...) {
+            core::log_event("error", "unhandled_exception", "\"request_id\":\"" + request.request_id + "\"");
+        }
+        try {
+            return error_page(context, request, 500);
+        } catch (...) {
+            return Response::text("Internal error. Reference: " + request.request_id, 500);
+        }
+    };
+}
+
+Middleware language_middleware()
+{
+    return [](Request &request, const Next &next) {
+        auto cookie = request.cookie("rekrut_lang");
+        auto accept = request.header("Accept-Language");
+        request.language = Translator::choose(cookie ? &*cookie : nullptr, accept ? &*accept : nullptr);
+        Response response = next(request);
+        response.set_header("Content-Language", request.language);
+        response.set_header("Vary", "Accept-Language, Cookie");
+        return response;
+    };
+}
+
+Middleware routing_middleware(const Router &router)
+{
+    return [&router](Request &request, const Next &next) {
+        if (!request.route) {
+            auto outcome = router.match(request);
+            if (outcome == Router::Outcome::not_found)
+                return Response::html("", 404);
+            if (outcome == Router::Outcome::method_not_allowed)
+                return Response::html("", 405);
+        }
+        return next(request);
+    };
+}
+
+namespace {
+
+bool looks_like_token(const std::string &value)
+{
+    if (value.size() != 64)
+        return false;
+    for (char ch : value)
+        if (!std::isxdigit(static_cast<unsigned char>(ch)))
+            return false;
+    return true;
+}
+
+} // namespace
+
+Middleware csrf_middleware(AppContext &context)
+{
+    return [&context](Request &request, const Next &next) {
+        auto cookie = request.cookie("rekrut_csrf");
+        bool fresh = !cookie || !looks_like_token(*cookie);
+        request.csrf_token = fresh ? core::random_hex(32) : *cookie;
+        if (request.is_state_changing()) {
+            auto submitted = request.form_value("csrf_token");
+            if (!submitted) {
+                if (auto header = request.header("X-CSRF-Token"))
+                    submitted = header;
+            }
+            if (fresh || !submitted || !core::constant_time_equal(*submitted, request.csrf_token))
+                return error_page(context, request, 403);
+        }
+        Response response = next(request);
+        if (fresh)
+            response.set_cookie("rekrut_csrf", request.csrf_token, -1, true, context.config.secure_cookies);
+        return response;
+    };
+}
+
+} // namespace rekrut::web

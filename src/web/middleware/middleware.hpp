@@ -1,0 +1,23 @@
+#pragma once
+
+#include "web/application.hpp"
+
+namespace rekrut::web {
+
+struct AppContext;
+
+/// Adds X-Request-Id, times the request, records metrics and writes one JSON access-log line.
+Middleware access_log_middleware(AppContext &context);
+/// Content-Security-Policy without inline scripts, nosniff, Referrer-Policy, frame-ancestors 'none'.
+Middleware security_headers_middleware();
+/// Catches exceptions (500 page with the request id) and turns empty error responses into
+/// localized error pages; also answers requests the HTTP layer refused (400, 413).
+Middleware error_page_middleware(AppContext &context);
+/// Chooses the interface language: cookie, then Accept-Language.
+Middleware language_middleware();
+/// Matches the route; 404 and 405 for the rest.
+Middleware routing_middleware(const Router &router);
+/// Double-submit CSRF token: a random cookie echoed in every state-changing form.
+Middleware csrf_middleware(AppContext &context);
+
+} // namespace rekrut::web

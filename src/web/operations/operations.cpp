@@ -1,0 +1,40 @@
+#include "web/operations/operations.hpp"
+
+#include "store/database.hpp"
+#include "web/app_context.hpp"
+#include "web/http_server.hpp"
+#include "web/metrics.hpp"
+
+namespace rekrut::web {
+
+Response show_health(AppContext &, Request &)
+{
+    Response response = Response::json("{\"status\":\"ok\"}");
+    return response;
+}
+
+Response show_readiness(AppContext &context, Request &)
+{
+    bool database = context.database.ping();
+    bool migrations = database && store::migrations_current(context.database, context.migrations);
+    std::string body = std::string("{\"status\":\"") + (database && migrations ? "ready" : "not ready") +
+                       "\",\"database\":" + (database ? "true" : "false") +
+                       ",\"migrations_current\":" + (migrations ? "true" : "false") + "}";
+    return Response::json(body, database && migrations ? 200 : 503);
+}
+
+Response show_metrics(AppContext &context, Request &)
+{
+    Metrics::Gauges gauges;
+    gauges.database_sessions_in_use = context.database.sessions_in_use();
+    gauges.database_pool_size = context.database.pool_size();
+    if (context.server) {
+        gauges.requests_in_flight = context.server->in_flight();
+        gauges.worker_queue = context.server->worker_queue();
+    }
+    Response response = Response::text(context.metrics.render(gauges));
+    response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    return response;
+}
+
+} // namespace rekrut::web

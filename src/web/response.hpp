@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rekrut::web {
+
+enum class SameSite { lax, strict };
+
+/// What a handler returns. The HTTP layer turns it into a libmicrohttpd response.
+struct Response {
+    unsigned status = 200;
+    std::string content_type = "text/html; charset=utf-8";
+    std::string body;
+    std::string file_path; ///< When set, the body is this file, streamed by the HTTP layer.
+    std::vector<std::pair<std::string, std::string>> headers;
+
+    static Response html(std::string body, unsigned status = 200);
+    static Response text(std::string body, unsigned status = 200);
+    static Response json(std::string body, unsigned status = 200);
+    /// 303 See Other, the right answer to a POST that succeeded.
+    static Response redirect(const std::string &location, unsigned status = 303);
+    static Response file(std::string path, std::string content_type);
+
+    void set_header(const std::string &name, const std::string &value);
+    bool has_header(const std::string &name) const;
+    /// Adds a Set-Cookie header. `max_age` < 0 means a session cookie; 0 deletes it.
+    void set_cookie(const std::string &name, const std::string &value, long max_age, bool http_only,
+                    bool secure, SameSite same_site = SameSite::lax);
+};
+
+} // namespace rekrut::web

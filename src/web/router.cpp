@@ -1,0 +1,68 @@
+#include "web/router.hpp"
+
+namespace rekrut::web {
+namespace {
+
+std::vector<std::string> split_path(const std::string &path)
+{
+    std::vector<std::string> segments;
+    std::size_t start = 1;
+    while (start <= path.size()) {
+        std::size_t end = path.find('/', start);
+        if (end == std::string::npos)
+            end = path.size();
+        if (end > start)
+            segments.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
+    return segments;
+}
+
+} // namespace
+
+void Router::add(std::string method, std::string pattern, Guard guard, Execution execution, Handler handler)
+{
+    Route route{std::move(method), pattern, guard, execution, std::move(handler), split_path(pattern), false};
+    if (!route.segments.empty() && route.segments.back() == "*") {
+        route.prefix = true;
+        route.segments.pop_back();
+    }
+    m_routes.push_back(std::move(route));
+}
+
+Router::Outcome Router::match(Request &request) const
+{
+    auto segments = split_path(request.path);
+    bool path_matched = false;
+    for (const auto &route : m_routes) {
+        if (route.prefix ? segments.size() < route.segments.size() : segments.size() != route.segments.size())
+            continue;
+        std::map<std::string, std::string> params;
+        bool matches = true;
+        for (std::size_t i = 0; i < route.segments.size() && matches; ++i) {
+            const auto &expected = route.segments[i];
+            if (!expected.empty() && expected[0] == ':')
+                params[expected.substr(1)] = segments[i];
+            else
+                matches = expected == segments[i];
+        }
+        if (!matches)
+            continue;
+        if (route.prefix) {
+            std::string rest;
+            for (std::size_t i = route.segments.size(); i < segments.size(); ++i)
+                rest += (rest.empty() ? "" : "/") + segments[i];
+            params["*"] = rest;
+        }
+        path_matched = true;
+        bool head_as_get = request.method == "HEAD" && route.method == "GET";
+        if (route.method != request.method && !head_as_get)
+            continue;
+        request.route = &route;
+        request.path_params = std::move(params);
+        return Outcome::matched;
+    }
+    return path_matched ? Outcome::method_not_allowed : Outcome::not_found;
+}
+
+} // namespace rekrut::web

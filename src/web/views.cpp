@@ -1,0 +1,143 @@
+#include "web/views.hpp"
+
+#include <ctemplate/template.h>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "web/i18n.hpp"
+#include "web/request.hpp"
+
+namespace rekrut::web {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char *k_pragma = "{{%AUTOESCAPE context=\"HTML\"}}";
+
+std::string escape_html(const std::string &text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char ch : text) {
+        switch (ch) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        case '{': out += "&#123;"; break;
+        case '}': out += "&#125;"; break;
+        default: out += ch;
+        }
+    }
+    return out;
+}
+
+/// Replaces every {{_ English text}} with the escaped translation.
+std::string translate_markers(const std::string &source, const std::string &language,
+                              const Translator &translator)
+{
+    std::string out;
+    std::size_t position = 0;
+    for (;;) {
+        std::size_t open = source.find("{{_ ", position);
+        if (open == std::string::npos)
+            break;
+        std::size_t close = source.find("}}", open);
+        if (close == std::string::npos)
+            break;
+        out.append(source, position, open - position);
+        std::string message = source.substr(open + 4, close - open - 4);
+        while (!message.empty() && message.back() == ' ')
+            message.pop_back();
+        out += escape_html(translator.translate(language, message));
+        position = close + 2;
+    }
+    out.append(source, position, std::string::npos);
+    return out;
+}
+
+long long newest_mtime(const std::string &dir)
+{
+    long long newest = 0;
+    std::error_code error;
+    for (const auto &entry : fs::recursive_directory_iterator(dir, error))
+        if (entry.is_regular_file())
+            newest = std::max<long long>(newest, entry.last_write_time().time_since_epoch().count());
+    return newest;
+}
+
+std::mutex g_reload_mutex;
+
+} // namespace
+
+std::string Views::load(const std::string &templates_dir, const Translator &translator, bool freeze)
+{
+    m_templates_dir = templates_dir;
+    m_translator = &translator;
+    auto *cache = ctemplate::mutable_default_template_cache();
+    std::error_code error;
+    std::size_t count = 0;
+    for (const auto &entry : fs::recursive_directory_iterator(templates_dir, error)) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".tpl")
+            continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        std::string source = text.str();
+        std::string relative = fs::relative(entry.path(), templates_dir).string();
+        if (source.rfind(k_pragma, 0) != 0)
+            return "template " + relative + " does not start with " + k_pragma;
+        for (const auto &language : Translator::languages()) {
+            std::string key = language + "/" + relative;
+            cache->Delete(key);
+            if (!ctemplate::StringToTemplateCache(key, translate_markers(source, language, translator),
+                                                  ctemplate::STRIP_BLANK_LINES))
+                return "template " + relative + " has a syntax error";
+        }
+        ++count;
+    }
+    if (error)
+        return "cannot read templates from " + templates_dir + ": " + error.message();
+    if (count == 0)
+        return "no templates found in " + templates_dir;
+    m_newest = newest_mtime(templates_dir);
+    if (freeze)
+        cache->Freeze();
+    return "";
+}
+
+void Views::reload_if_changed()
+{
+    std::lock_guard lock(g_reload_mutex);
+    if (newest_mtime(m_templates_dir) != m_newest)
+        load(m_templates_dir, *m_translator, false);
+}
+
+std::string Views::render_page(const Request &request, const std::string &page, const std::string &title,
+                               const std::function<void(ctemplate::TemplateDictionary &)> &fill) const
+{
+    const std::string &language = request.language;
+    ctemplate::TemplateDictionary layout("layout");
+    // Template-global values are visible in the layout and in every included part.
+    layout.SetTemplateGlobalValue("LANG", language);
+    layout.SetTemplateGlobalValue("TITLE", title);
+    layout.SetTemplateGlobalValue("CSRF_TOKEN", request.csrf_token);
+    layout.SetTemplateGlobalValue("REQUEST_ID", request.request_id);
+    layout.SetTemplateGlobalValue("CURRENT_PATH", request.path);
+    // Included templates inherit values but not sections, so each part gets its own sections.
+    auto *header = layout.AddIncludeDictionary("HEADER");
+    header->SetFilename(language + "/layouts/_header.tpl");
+    header->ShowSection(language == "da" ? "SWITCH_TO_ENGLISH" : "SWITCH_TO_DANISH");
+    layout.AddIncludeDictionary("FOOTER")->SetFilename(language + "/layouts/_footer.tpl");
+    auto *content = layout.AddIncludeDictionary("CONTENT");
+    content->SetFilename(language + "/" + page + ".tpl");
+    fill(*content);
+    std::string html;
+    ctemplate::ExpandTemplate(language + "/layouts/main.tpl", ctemplate::STRIP_BLANK_LINES, &layout, &html);
+    return html;
+}
+
+} // namespace rekrut::web

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace ctemplate {
+class TemplateDictionary;
+}
+
+namespace rekrut::web {
+
+class Translator;
+struct Request;
+
+/// The HTML templates, loaded once per language. Each file under templates/ is read, its
+/// `{{_ English text}}` markers are replaced by the escaped translation, and the result is stored
+/// in ctemplate's cache as "<lang>/<path>". Every file must start with the HTML auto-escape pragma;
+/// one that does not is refused at start, so no page can render unescaped by accident.
+class Views {
+public:
+    /// Loads every template. Returns an error text, or "" on success.
+    std::string load(const std::string &templates_dir, const Translator &translator, bool freeze);
+
+    /// Renders `page` ("public_site/front_page") inside the main layout. `fill` sets the page's own
+    /// values and sections; `title` is already translated.
+    std::string render_page(const Request &request, const std::string &page, const std::string &title,
+                            const std::function<void(ctemplate::TemplateDictionary &)> &fill) const;
+
+    /// Reloads changed files (development only).
+    void reload_if_changed();
+
+private:
+    std::string m_templates_dir;
+    const Translator *m_translator = nullptr;
+    long long m_newest = 0;
+};
+
+} // namespace rekrut::web
