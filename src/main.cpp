@@ -10,8 +10,16 @@
 #include "core/config.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
+#include "integrations/smtp.hpp"
+#include "integrations/totp.hpp"
+#include "services/audit_log.hpp"
 #include "services/demo_seed.hpp"
+#include "services/identity.hpp"
+#include "services/outbox_sender.hpp"
+#include "services/passwords.hpp"
+#include "services/user_administration.hpp"
 #include "store/database.hpp"
+#include "store/institution_store.hpp"
 #include "store/migrations.hpp"
 #include "web/app_context.hpp"
 #include "web/application.hpp"
@@ -20,7 +28,7 @@
 #include "web/metrics.hpp"
 #include "web/views.hpp"
 
-extern char **environ;
+extern char** environ;
 
 namespace rekrut {
 namespace fs = std::filesystem;
@@ -36,7 +44,7 @@ fs::path executable_dir()
 
 /// The folder that holds templates/, migrations/ and web/: configured, or found by walking up
 /// from the executable (build/<preset>/rekrut), or the working directory.
-std::string find_resource_dir(const core::Config &config)
+std::string find_resource_dir(const core::Config& config)
 {
     if (!config.resource_dir.empty())
         return config.resource_dir;
@@ -46,12 +54,12 @@ std::string find_resource_dir(const core::Config &config)
     return fs::current_path().string();
 }
 
-std::string find_locale_dir(const core::Config &config)
+std::string find_locale_dir(const core::Config& config)
 {
     return config.locale_dir.empty() ? (executable_dir() / "locale").string() : config.locale_dir;
 }
 
-void ensure_sqlite_folder(const std::string &url)
+void ensure_sqlite_folder(const std::string& url)
 {
     if (url.rfind("sqlite:", 0) != 0)
         return;
@@ -60,19 +68,19 @@ void ensure_sqlite_folder(const std::string &url)
         fs::create_directories(file.parent_path());
 }
 
-int fail(const std::string &message)
+int fail(const std::string& message)
 {
     std::cerr << "rekrut: " << message << "\n";
     return 1;
 }
 
-std::unique_ptr<store::Database> open_database(const core::Config &config)
+std::unique_ptr<store::Database> open_database(const core::Config& config)
 {
     ensure_sqlite_folder(config.database_url);
     return store::Database::open(config.database_url, config.database_pool_size);
 }
 
-int run_migrate(const core::Config &config, const std::string &resources)
+int run_migrate(const core::Config& config, const std::string& resources)
 {
     auto database = open_database(config);
     auto migrations =
@@ -80,13 +88,13 @@ int run_migrate(const core::Config &config, const std::string &resources)
     auto result = store::migrate(*database, migrations);
     if (!result)
         return fail(result.error().message);
-    for (const auto &name : result->applied)
+    for (const auto& name : result->applied)
         std::cout << "applied " << name << "\n";
     std::cout << "database is at version " << (migrations.empty() ? 0 : migrations.back().version) << "\n";
     return 0;
 }
 
-int run_seed_demo(const core::Config &config, const std::string &resources)
+int run_seed_demo(const core::Config& config, const std::string& resources)
 {
     auto database = open_database(config);
     auto migrations =
@@ -99,12 +107,116 @@ int run_seed_demo(const core::Config &config, const std::string &resources)
         return 0;
     }
     std::cout << "demo data added\n";
-    for (const auto &line : report.logins)
+    for (const auto& line : report.logins)
         std::cout << line << "\n";
     return 0;
 }
 
-int run_serve(const core::Config &config, const std::string &resources)
+/// Reads a password from stdin (first line) or, when stdin is a terminal or empty, generates one.
+std::string password_from_stdin(bool& generated)
+{
+    generated = false;
+    std::string password;
+    if (!isatty(STDIN_FILENO))
+        std::getline(std::cin, password);
+    if (password.empty()) {
+        password = services::passwords::generate();
+        generated = true;
+    }
+    return password;
+}
+
+services::Origin command_line_origin() { return services::Origin::system("command line"); }
+
+domain::Actor command_line_operator()
+{
+    // The command line acts with the operator's rights; it is only available on the server itself.
+    domain::Actor actor;
+    actor.name = "command line";
+    actor.is_operator = true;
+    return actor;
+}
+
+int run_create_operator(const core::Config& config, const std::string& email, const std::string& name)
+{
+    auto database = open_database(config);
+    bool generated = false;
+    std::string password = password_from_stdin(generated);
+    services::UserAdministration administration(*database, config.public_url);
+    auto id = administration.create_operator(email, name, password, command_line_origin());
+    if (!id)
+        return fail(id.error().message);
+    std::cout << "operator " << email << " created (id " << *id << ")\n";
+    if (generated)
+        std::cout << "password (shown once): " << password << "\n";
+    std::cout << "the operator must set up two-step login at the first login\n";
+    return 0;
+}
+
+int run_create_institution(const core::Config& config, const std::string& cvr, const std::string& name,
+                           const std::string& address)
+{
+    auto database = open_database(config);
+    services::UserAdministration administration(*database, config.public_url);
+    auto id = administration.create_institution(command_line_operator(), cvr, name, address, command_line_origin());
+    if (!id) {
+        for (const auto& field : id.error().fields)
+            std::cerr << "rekrut: " << field.field << ": " << field.message << "\n";
+        return fail(id.error().message);
+    }
+    std::cout << "institution " << name << " created (id " << *id << ")\n";
+    return 0;
+}
+
+int run_create_user(const core::Config& config, const std::string& cvr, const std::string& email,
+                    const std::string& name, const std::string& role)
+{
+    auto database = open_database(config);
+    auto institution = store::InstitutionStore(*database).find_by_cvr(cvr);
+    if (!institution)
+        return fail("no institution has CVR number " + cvr);
+    std::optional<domain::InstitutionRole> institution_role;
+    if (!role.empty()) {
+        institution_role = domain::institution_role_from_string(role);
+        if (!institution_role)
+            return fail("--role must be superbruger or administrator");
+    }
+    bool generated = false;
+    std::string password = password_from_stdin(generated);
+    services::UserAdministration administration(*database, config.public_url);
+    domain::Actor actor = command_line_operator();
+    if (institution_role != domain::InstitutionRole::superbruger) {
+        // Only a Superbruger grants other roles; the command line acts as the institution's.
+        actor.is_operator = false;
+        actor.institution_id = institution->id;
+        actor.institution_roles = {domain::InstitutionRole::superbruger};
+    }
+    auto id = administration.create_user(actor, institution->id, {email, name, institution_role, password},
+                                         command_line_origin(), [](const std::string& text) { return text; });
+    if (!id) {
+        for (const auto& field : id.error().fields)
+            std::cerr << "rekrut: " << field.field << ": " << field.message << "\n";
+        return fail(id.error().message);
+    }
+    std::cout << "user " << email << " created (id " << *id << ")\n";
+    if (generated)
+        std::cout << "password (shown once): " << password << "\n";
+    return 0;
+}
+
+int run_audit_verify(const core::Config& config)
+{
+    auto database = open_database(config);
+    auto report = services::verify_audit_chain(*database);
+    if (report.first_broken_id) {
+        std::cout << "audit trail BROKEN at event " << *report.first_broken_id << ": " << report.problem << "\n";
+        return 1;
+    }
+    std::cout << "audit trail intact: " << report.events << " events\n";
+    return 0;
+}
+
+int run_serve(const core::Config& config, const std::string& resources)
 {
     // Block the stop signals in every thread; this thread waits for them below.
     sigset_t stop_signals;
@@ -128,19 +240,26 @@ int run_serve(const core::Config &config, const std::string &resources)
     auto migrated = store::migrate(*database, migrations);
     if (!migrated)
         return fail(migrated.error().message);
-    for (const auto &name : migrated->applied)
+    for (const auto& name : migrated->applied)
         core::log_event("info", "migration_applied", "\"name\":\"" + name + "\"");
 
     web::Metrics metrics;
+    services::IdentityService identity(*database);
+    services::UserAdministration administration(*database, config.public_url);
     web::AppContext context{config,
                             *database,
                             translator,
                             views,
                             metrics,
+                            identity,
+                            administration,
                             migrations,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};
+    services::OutboxSender outbox(*database, {config.smtp_url, config.smtp_from, config.smtp_username,
+                                              config.smtp_password, 20});
+    outbox.start();
     web::Application application(context);
 
     web::HttpServer::Options options;
@@ -149,6 +268,7 @@ int run_serve(const core::Config &config, const std::string &resources)
     options.port = static_cast<std::uint16_t>(std::stoi(config.listen.substr(colon + 1)));
     options.io_threads = config.io_threads;
     options.worker_threads = config.worker_threads;
+    options.hashing_threads = config.hashing_threads;
     options.max_body_bytes = config.max_body_bytes;
     options.max_header_bytes = config.max_header_bytes;
     options.max_connections = config.max_connections;
@@ -157,8 +277,8 @@ int run_serve(const core::Config &config, const std::string &resources)
     options.upload_dir = config.upload_dir.empty() ? fs::temp_directory_path().string() : config.upload_dir;
 
     web::HttpServer server(
-        options, [&](web::Request &request) { return application.classify(request); },
-        [&](web::Request &request) { return application.handle(request); });
+        options, [&](web::Request& request) { return application.classify(request); },
+        [&](web::Request& request) { return application.handle(request); });
     context.server = &server;
     if (auto problem = server.start(); !problem.empty())
         return fail(problem);
@@ -171,6 +291,7 @@ int run_serve(const core::Config &config, const std::string &resources)
     server.stop_accepting();
     bool drained = server.drain(15000);
     server.stop();
+    outbox.stop();
     core::log_event("info", "stopped", std::string("\"drained\":") + (drained ? "true" : "false"));
     return 0;
 }
@@ -178,17 +299,35 @@ int run_serve(const core::Config &config, const std::string &resources)
 } // namespace
 } // namespace rekrut
 
-int main(int argc, char **argv)
+int main(int argc, char** argv)
 {
     using namespace rekrut;
     CLI::App cli{"Rekrut: e-recruitment for Danish state institutions"};
     cli.require_subcommand(1);
     std::string config_path;
     cli.add_option("--config", config_path, "TOML configuration file")->check(CLI::ExistingFile);
-    auto *serve = cli.add_subcommand("serve", "Migrate the database and serve HTTP");
-    auto *migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
-    auto *seed = cli.add_subcommand("seed-demo", "Add synthetic demo data to an empty database");
-    auto *version = cli.add_subcommand("version", "Print the version");
+    auto* serve = cli.add_subcommand("serve", "Migrate the database and serve HTTP");
+    auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
+    auto* seed = cli.add_subcommand("seed-demo", "Add synthetic demo data to an empty database");
+    auto* version = cli.add_subcommand("version", "Print the version");
+    auto* admin = cli.add_subcommand("admin", "Create the operator, institutions and users from the command line");
+    admin->require_subcommand(1);
+    std::string email, name, cvr, address, role;
+    auto* create_operator = admin->add_subcommand("create-operator", "Create a platform operator account");
+    create_operator->add_option("--email", email, "E-mail address")->required();
+    create_operator->add_option("--name", name, "Full name")->default_val("Platform operator");
+    auto* create_institution = admin->add_subcommand("create-institution", "Create an institution");
+    create_institution->add_option("--cvr", cvr, "CVR number (8 digits)")->required();
+    create_institution->add_option("--name", name, "Name")->required();
+    create_institution->add_option("--address", address, "Address");
+    auto* create_user = admin->add_subcommand("create-user", "Create a user in an institution");
+    create_user->add_option("--institution-cvr", cvr, "The institution's CVR number")->required();
+    create_user->add_option("--email", email, "E-mail address")->required();
+    create_user->add_option("--name", name, "Full name")->required();
+    create_user->add_option("--role", role, "superbruger or administrator (none: a user for case roles)");
+    auto* audit = cli.add_subcommand("audit", "Work with the audit trail");
+    audit->require_subcommand(1);
+    auto* audit_verify = audit->add_subcommand("verify", "Check the hash chain; exit 1 at the first broken link");
     CLI11_PARSE(cli, argc, argv);
 
     if (version->parsed()) {
@@ -197,12 +336,12 @@ int main(int argc, char **argv)
     }
     auto load = core::load_config(config_path, environ);
     if (!load.problems.empty()) {
-        for (const auto &problem : load.problems)
+        for (const auto& problem : load.problems)
             std::cerr << "rekrut: configuration: " << problem.key << " " << problem.message << "\n";
         return 2;
     }
-    if (!core::init_crypto())
-        return fail("libsodium could not be initialised");
+    if (!core::init_crypto() || !integrations::totp::init() || !integrations::init_smtp())
+        return fail("libsodium, liboath or libcurl could not be initialised");
     core::init_logging(load.config.log_level);
     std::string resources = find_resource_dir(load.config);
     try {
@@ -212,7 +351,15 @@ int main(int argc, char **argv)
             return run_migrate(load.config, resources);
         if (seed->parsed())
             return run_seed_demo(load.config, resources);
-    } catch (const std::exception &error) {
+        if (create_operator->parsed())
+            return run_create_operator(load.config, email, name);
+        if (create_institution->parsed())
+            return run_create_institution(load.config, cvr, name, address);
+        if (create_user->parsed())
+            return run_create_user(load.config, cvr, email, name, role);
+        if (audit_verify->parsed())
+            return run_audit_verify(load.config);
+    } catch (const std::exception& error) {
         return fail(error.what());
     }
     return 0;

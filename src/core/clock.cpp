@@ -22,7 +22,7 @@ std::int64_t days_from_civil(int year, unsigned month, unsigned day)
     return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
 }
 
-void civil_from_days(std::int64_t days, int &year, unsigned &month, unsigned &day)
+void civil_from_days(std::int64_t days, int& year, unsigned& month, unsigned& day)
 {
     days += 719468;
     const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
@@ -99,7 +99,7 @@ std::string format_iso_utc(UnixTime utc)
     return format(utc, true, true);
 }
 
-std::optional<UnixTime> parse_copenhagen(const std::string &date, const std::string &time)
+std::optional<UnixTime> parse_copenhagen(const std::string& date, const std::string& time)
 {
     int year = 0;
     unsigned month = 0, day = 0, hour = 0, minute = 0;

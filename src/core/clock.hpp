@@ -23,10 +23,10 @@ std::string format_copenhagen_date(UnixTime utc);
 std::string format_iso_utc(UnixTime utc);
 
 /// Parses a Copenhagen local date ("2026-12-01") and time ("12:00") as entered in a form.
-std::optional<UnixTime> parse_copenhagen(const std::string &date, const std::string &time);
+std::optional<UnixTime> parse_copenhagen(const std::string& date, const std::string& time);
 
 /// Days since 1970-01-01 for a civil date, and back (proleptic Gregorian).
 std::int64_t days_from_civil(int year, unsigned month, unsigned day);
-void civil_from_days(std::int64_t days, int &year, unsigned &month, unsigned &day);
+void civil_from_days(std::int64_t days, int& year, unsigned& month, unsigned& day);
 
 } // namespace rekrut::core

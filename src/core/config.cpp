@@ -1,5 +1,6 @@
 #include "core/config.hpp"
 
+#include <arpa/inet.h>
 #include <charconv>
 #include <functional>
 #include <map>
@@ -8,9 +9,9 @@
 namespace rekrut::core {
 namespace {
 
-using Setter = std::function<std::string(Config &, const std::string &)>; // returns error text or ""
+using Setter = std::function<std::string(Config&, const std::string&)>; // returns error text or ""
 
-std::string set_unsigned(unsigned &target, const std::string &text, unsigned min, unsigned max)
+std::string set_unsigned(unsigned& target, const std::string& text, unsigned min, unsigned max)
 {
     unsigned value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -20,7 +21,7 @@ std::string set_unsigned(unsigned &target, const std::string &text, unsigned min
     return "";
 }
 
-std::string set_size(std::size_t &target, const std::string &text)
+std::string set_size(std::size_t& target, const std::string& text)
 {
     std::size_t value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -30,7 +31,7 @@ std::string set_size(std::size_t &target, const std::string &text)
     return "";
 }
 
-std::string set_bool(bool &target, const std::string &text)
+std::string set_bool(bool& target, const std::string& text)
 {
     if (text == "true" || text == "1" || text == "yes") {
         target = true;
@@ -43,7 +44,7 @@ std::string set_bool(bool &target, const std::string &text)
     return "must be true or false";
 }
 
-std::string check_listen(const std::string &text)
+std::string check_listen(const std::string& text)
 {
     auto colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0)
@@ -52,10 +53,13 @@ std::string check_listen(const std::string &text)
     std::string port_text = text.substr(colon + 1);
     if (!set_unsigned(port, port_text, 0, 65535).empty())
         return "has a port that is not a number from 0 to 65535";
+    in_addr address{};
+    if (inet_pton(AF_INET, text.substr(0, colon).c_str(), &address) != 1)
+        return "must name an IPv4 address, for example 127.0.0.1:8080";
     return "";
 }
 
-std::string check_database_url(const std::string &text)
+std::string check_database_url(const std::string& text)
 {
     if (text.rfind("sqlite:", 0) == 0 && text.size() > 7)
         return "";
@@ -65,38 +69,40 @@ std::string check_database_url(const std::string &text)
 }
 
 /// Every setting: its TOML path ("section.key") and how to apply a textual value.
-const std::map<std::string, Setter> &settings()
+const std::map<std::string, Setter>& settings()
 {
     static const std::map<std::string, Setter> table = {
         {"server.listen",
-         [](Config &c, const std::string &v) {
+         [](Config& c, const std::string& v) {
              auto problem = check_listen(v);
              if (problem.empty())
                  c.listen = v;
              return problem;
          }},
         {"server.io_threads",
-         [](Config &c, const std::string &v) { return set_unsigned(c.io_threads, v, 1, 64); }},
+         [](Config& c, const std::string& v) { return set_unsigned(c.io_threads, v, 1, 64); }},
         {"server.worker_threads",
-         [](Config &c, const std::string &v) { return set_unsigned(c.worker_threads, v, 1, 256); }},
+         [](Config& c, const std::string& v) { return set_unsigned(c.worker_threads, v, 1, 256); }},
+        {"server.hashing_threads",
+         [](Config& c, const std::string& v) { return set_unsigned(c.hashing_threads, v, 1, 16); }},
         {"server.max_body_bytes",
-         [](Config &c, const std::string &v) { return set_size(c.max_body_bytes, v); }},
+         [](Config& c, const std::string& v) { return set_size(c.max_body_bytes, v); }},
         {"server.max_header_bytes",
-         [](Config &c, const std::string &v) { return set_size(c.max_header_bytes, v); }},
+         [](Config& c, const std::string& v) { return set_size(c.max_header_bytes, v); }},
         {"server.max_connections",
-         [](Config &c, const std::string &v) { return set_unsigned(c.max_connections, v, 1, 100000); }},
+         [](Config& c, const std::string& v) { return set_unsigned(c.max_connections, v, 1, 100000); }},
         {"server.max_connections_per_ip",
-         [](Config &c, const std::string &v) {
+         [](Config& c, const std::string& v) {
              return set_unsigned(c.max_connections_per_ip, v, 1, 100000);
          }},
         {"server.connection_timeout_seconds",
-         [](Config &c, const std::string &v) {
+         [](Config& c, const std::string& v) {
              return set_unsigned(c.connection_timeout_seconds, v, 1, 3600);
          }},
         {"server.secure_cookies",
-         [](Config &c, const std::string &v) { return set_bool(c.secure_cookies, v); }},
+         [](Config& c, const std::string& v) { return set_bool(c.secure_cookies, v); }},
         {"server.public_url",
-         [](Config &c, const std::string &v) -> std::string {
+         [](Config& c, const std::string& v) -> std::string {
              if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)
                  return "must start with http:// or https://";
              c.public_url = v;
@@ -105,38 +111,48 @@ const std::map<std::string, Setter> &settings()
              return "";
          }},
         {"database.url",
-         [](Config &c, const std::string &v) {
+         [](Config& c, const std::string& v) {
              auto problem = check_database_url(v);
              if (problem.empty())
                  c.database_url = v;
              return problem;
          }},
         {"database.pool_size",
-         [](Config &c, const std::string &v) { return set_unsigned(c.database_pool_size, v, 1, 256); }},
+         [](Config& c, const std::string& v) { return set_unsigned(c.database_pool_size, v, 1, 256); }},
         {"paths.resources",
-         [](Config &c, const std::string &v) { return c.resource_dir = v, std::string(); }},
-        {"paths.locale", [](Config &c, const std::string &v) { return c.locale_dir = v, std::string(); }},
-        {"paths.uploads", [](Config &c, const std::string &v) { return c.upload_dir = v, std::string(); }},
+         [](Config& c, const std::string& v) { return c.resource_dir = v, std::string(); }},
+        {"paths.locale", [](Config& c, const std::string& v) { return c.locale_dir = v, std::string(); }},
+        {"paths.uploads", [](Config& c, const std::string& v) { return c.upload_dir = v, std::string(); }},
+        {"smtp.url",
+         [](Config& c, const std::string& v) -> std::string {
+             if (!v.empty() && v.rfind("smtp://", 0) != 0 && v.rfind("smtps://", 0) != 0)
+                 return "must start with smtp:// or smtps://";
+             c.smtp_url = v;
+             return "";
+         }},
+        {"smtp.from", [](Config& c, const std::string& v) { return c.smtp_from = v, std::string(); }},
+        {"smtp.username", [](Config& c, const std::string& v) { return c.smtp_username = v, std::string(); }},
+        {"smtp.password", [](Config& c, const std::string& v) { return c.smtp_password = v, std::string(); }},
         {"log.level",
-         [](Config &c, const std::string &v) -> std::string {
-             static const char *levels[] = {"trace", "debug", "info", "warn", "error", "off"};
-             for (auto *level : levels)
+         [](Config& c, const std::string& v) -> std::string {
+             static const char* levels[] = {"trace", "debug", "info", "warn", "error", "off"};
+             for (auto* level : levels)
                  if (v == level) {
                      c.log_level = v;
                      return "";
                  }
              return "must be one of trace, debug, info, warn, error, off";
          }},
-        {"log.access", [](Config &c, const std::string &v) { return set_bool(c.access_log, v); }},
+        {"log.access", [](Config& c, const std::string& v) { return set_bool(c.access_log, v); }},
         {"dev.reload_templates",
-         [](Config &c, const std::string &v) { return set_bool(c.reload_templates, v); }},
+         [](Config& c, const std::string& v) { return set_bool(c.reload_templates, v); }},
     };
     return table;
 }
 
 /// REKRUT_DATABASE_URL → database.url; REKRUT_SERVER_IO_THREADS → server.io_threads. Short aliases
 /// for the two most used settings: REKRUT_LISTEN and REKRUT_DATABASE_URL.
-std::string env_name_for(const std::string &key)
+std::string env_name_for(const std::string& key)
 {
     if (key == "server.listen")
         return "REKRUT_LISTEN";
@@ -146,7 +162,7 @@ std::string env_name_for(const std::string &key)
     return name;
 }
 
-std::string toml_value_text(const toml::node &node, bool &ok)
+std::string toml_value_text(const toml::node& node, bool& ok)
 {
     ok = true;
     if (auto s = node.as_string())
@@ -161,22 +177,22 @@ std::string toml_value_text(const toml::node &node, bool &ok)
 
 } // namespace
 
-ConfigLoad load_config(const std::string &toml_path, char **environment)
+ConfigLoad load_config(const std::string& toml_path, char** environment)
 {
     ConfigLoad load;
-    const auto &table = settings();
+    const auto& table = settings();
 
     if (!toml_path.empty()) {
         try {
             toml::table document = toml::parse_file(toml_path);
-            for (auto &&[section_key, section_node] : document) {
+            for (auto&& [section_key, section_node] : document) {
                 std::string section(section_key.str());
-                auto *section_table = section_node.as_table();
+                auto* section_table = section_node.as_table();
                 if (!section_table) {
                     load.problems.push_back({section, "is not a known section"});
                     continue;
                 }
-                for (auto &&[key, node] : *section_table) {
+                for (auto&& [key, node] : *section_table) {
                     std::string full = section + "." + std::string(key.str());
                     auto setting = table.find(full);
                     if (setting == table.end()) {
@@ -193,18 +209,18 @@ ConfigLoad load_config(const std::string &toml_path, char **environment)
                         load.problems.push_back({full, problem});
                 }
             }
-        } catch (const toml::parse_error &error) {
+        } catch (const toml::parse_error& error) {
             load.problems.push_back(
                 {toml_path, std::string("could not be read: ") + std::string(error.description())});
         }
     }
 
     std::map<std::string, std::string> env_to_key;
-    for (const auto &[key, setter] : table)
+    for (const auto& [key, setter] : table)
         env_to_key[env_name_for(key)] = key;
     // Variables that belong to the surrounding tooling, not to the server.
-    static const char *ignored[] = {"REKRUT_BIN", "REKRUT_TEST_", "REKRUT_ADMIN_PASSWORD"};
-    for (char **entry = environment; entry && *entry; ++entry) {
+    static const char* ignored[] = {"REKRUT_BIN", "REKRUT_TEST_", "REKRUT_ADMIN_PASSWORD"};
+    for (char** entry = environment; entry && *entry; ++entry) {
         std::string item(*entry);
         if (item.rfind("REKRUT_", 0) != 0)
             continue;
@@ -212,7 +228,7 @@ ConfigLoad load_config(const std::string &toml_path, char **environment)
         std::string name = item.substr(0, equals);
         std::string value = equals == std::string::npos ? "" : item.substr(equals + 1);
         bool skip = false;
-        for (auto *prefix : ignored)
+        for (auto* prefix : ignored)
             skip = skip || name.rfind(prefix, 0) == 0;
         if (skip)
             continue;

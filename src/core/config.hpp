@@ -12,7 +12,8 @@ struct Config {
     // [server]
     std::string listen = "127.0.0.1:8080";
     unsigned io_threads = 2;     ///< libmicrohttpd event threads (epoll each).
-    unsigned worker_threads = 8; ///< Threads that run handlers which may block.
+    unsigned worker_threads = 8;  ///< Threads that run handlers which may block.
+    unsigned hashing_threads = 2; ///< Threads for password hashing (64 MiB each).
     std::size_t max_body_bytes = 20 * 1024 * 1024;
     std::size_t max_header_bytes = 32 * 1024;
     unsigned max_connections = 2000;
@@ -27,6 +28,11 @@ struct Config {
     std::string resource_dir; ///< Holds templates/, web/; empty: found from the executable.
     std::string locale_dir;   ///< Compiled catalogs; empty: next to the executable.
     std::string upload_dir;   ///< Temporary storage for uploads; empty: the system temp dir.
+    // [smtp]
+    std::string smtp_url; ///< Empty: mail stays in the outbox (readable by the operator).
+    std::string smtp_from = "Rekrut <noreply@example.test>";
+    std::string smtp_username;
+    std::string smtp_password; ///< A secret: never logged.
     // [log]
     std::string log_level = "info";
     bool access_log = true;
@@ -47,6 +53,6 @@ struct ConfigLoad {
 
 /// Reads the optional TOML file, then the environment (`environ`). Unknown keys, unknown
 /// REKRUT_* variables and bad values are collected as problems, not thrown.
-ConfigLoad load_config(const std::string &toml_path, char **environment);
+ConfigLoad load_config(const std::string& toml_path, char** environment);
 
 } // namespace rekrut::core

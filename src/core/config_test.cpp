@@ -8,7 +8,7 @@ using rekrut::core::load_config;
 
 namespace {
 
-std::string write_toml(const std::string &text)
+std::string write_toml(const std::string& text)
 {
     std::string path = ::testing::TempDir() + "rekrut_config_test.toml";
     std::ofstream(path) << text;
@@ -19,7 +19,7 @@ std::string write_toml(const std::string &text)
 
 TEST(Config, defaults_need_no_file_and_no_environment)
 {
-    char *environment[] = {nullptr};
+    char* environment[] = {nullptr};
     auto load = load_config("", environment);
     EXPECT_TRUE(load.problems.empty());
     EXPECT_EQ(load.config.listen, "127.0.0.1:8080");
@@ -31,7 +31,7 @@ TEST(Config, environment_overrides_file)
     auto path = write_toml("[server]\nlisten = \"127.0.0.1:9000\"\n[database]\nurl = \"sqlite:a.db\"\n");
     std::string listen = "REKRUT_LISTEN=127.0.0.1:9100";
     std::string url = "REKRUT_DATABASE_URL=postgresql://rekrut@127.0.0.1:5432/rekrut";
-    char *environment[] = {listen.data(), url.data(), nullptr};
+    char* environment[] = {listen.data(), url.data(), nullptr};
     auto load = load_config(path, environment);
     EXPECT_TRUE(load.problems.empty());
     EXPECT_EQ(load.config.listen, "127.0.0.1:9100");
@@ -43,10 +43,10 @@ TEST(Config, unknown_keys_and_bad_values_are_named)
     auto path = write_toml("[server]\nlisten = \"nonsense\"\nworkers = 4\n[nope]\nx = 1\n");
     std::string typo = "REKRUT_DATABSE_URL=sqlite:x.db";
     std::string bad = "REKRUT_SERVER_IO_THREADS=many";
-    char *environment[] = {typo.data(), bad.data(), nullptr};
+    char* environment[] = {typo.data(), bad.data(), nullptr};
     auto load = load_config(path, environment);
     std::vector<std::string> keys;
-    for (auto &problem : load.problems)
+    for (auto& problem : load.problems)
         keys.push_back(problem.key);
     EXPECT_EQ(keys, (std::vector<std::string>{"nope.x", "server.listen", "server.workers",
                                               "REKRUT_DATABSE_URL", "REKRUT_SERVER_IO_THREADS"}))
@@ -57,7 +57,7 @@ TEST(Config, unknown_keys_and_bad_values_are_named)
 TEST(Config, unreadable_toml_is_a_problem_not_a_crash)
 {
     auto path = write_toml("[server\nlisten=");
-    char *environment[] = {nullptr};
+    char* environment[] = {nullptr};
     auto load = load_config(path, environment);
     ASSERT_EQ(load.problems.size(), 1u);
     EXPECT_EQ(load.problems[0].key, path);

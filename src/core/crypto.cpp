@@ -22,9 +22,9 @@ std::string random_hex(std::size_t bytes)
 std::string blake2b_hex(std::string_view data)
 {
     unsigned char hash[32];
-    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char *>(data.data()), data.size(),
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(data.data()), data.size(),
                        nullptr, 0);
-    return to_hex(std::string_view(reinterpret_cast<const char *>(hash), sizeof hash));
+    return to_hex(std::string_view(reinterpret_cast<const char*>(hash), sizeof hash));
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b)

@@ -7,10 +7,10 @@
 
 namespace rekrut::core {
 
-void init_logging(const std::string &level)
+void init_logging(const std::string& level)
 {
     auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
-    for (const char *name : {"rekrut", "access"}) {
+    for (const char* name : {"rekrut", "access"}) {
         if (spdlog::get(name))
             continue;
         auto logger = std::make_shared<spdlog::logger>(name, sink);
@@ -21,7 +21,7 @@ void init_logging(const std::string &level)
     }
 }
 
-void log_event(const std::string &level, const std::string &event, const std::string &extra_json_fields)
+void log_event(const std::string& level, const std::string& event, const std::string& extra_json_fields)
 {
     auto logger = spdlog::get("rekrut");
     if (!logger)

@@ -9,7 +9,7 @@ namespace rekrut::core {
 
 /// Marks an English string literal as a message id, translated where it is shown. It does nothing
 /// at run time; scripts/check-messages finds every use and checks the catalogs.
-constexpr const char *msgid(const char *text)
+constexpr const char* msgid(const char* text)
 {
     return text;
 }
@@ -52,15 +52,15 @@ public:
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
 
-    T &value() & { return std::get<T>(m_state); }
-    const T &value() const & { return std::get<T>(m_state); }
-    T &&value() && { return std::get<T>(std::move(m_state)); }
-    T *operator->() { return &value(); }
-    const T *operator->() const { return &value(); }
-    T &operator*() & { return value(); }
-    const T &operator*() const & { return value(); }
+    T& value() & { return std::get<T>(m_state); }
+    const T& value() const& { return std::get<T>(m_state); }
+    T&& value() && { return std::get<T>(std::move(m_state)); }
+    T* operator->() { return &value(); }
+    const T* operator->() const { return &value(); }
+    T& operator*() & { return value(); }
+    const T& operator*() const& { return value(); }
 
-    const Error &error() const { return std::get<Error>(m_state); }
+    const Error& error() const { return std::get<Error>(m_state); }
 
 private:
     std::variant<T, Error> m_state;

@@ -4,7 +4,7 @@ namespace rekrut::core {
 
 bool is_valid_utf8(std::string_view text)
 {
-    const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t size = text.size();
     std::size_t i = 0;
     while (i < size) {

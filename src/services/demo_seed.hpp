@@ -16,6 +16,6 @@ struct DemoSeedReport {
 
 /// Fills an empty database with synthetic demo data: made-up institutions, people with
 /// example.test addresses and cases in several states. Does nothing on a database with data.
-DemoSeedReport seed_demo(store::Database &database);
+DemoSeedReport seed_demo(store::Database& database);
 
 } // namespace rekrut::services

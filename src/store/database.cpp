@@ -11,7 +11,7 @@ namespace {
 
 class Lease {
 public:
-    Lease(soci::connection_pool &pool, std::atomic<unsigned> &in_use) : m_pool(pool), m_in_use(in_use)
+    Lease(soci::connection_pool& pool, std::atomic<unsigned>& in_use) : m_pool(pool), m_in_use(in_use)
     {
         if (!m_pool.try_lease(m_position, 5000))
             throw std::runtime_error("no database session became free within 5 s");
@@ -22,17 +22,17 @@ public:
         --m_in_use;
         m_pool.give_back(m_position);
     }
-    Lease(const Lease &) = delete;
-    Lease &operator=(const Lease &) = delete;
-    soci::session &session() { return m_pool.at(m_position); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    soci::session& session() { return m_pool.at(m_position); }
 
 private:
-    soci::connection_pool &m_pool;
-    std::atomic<unsigned> &m_in_use;
+    soci::connection_pool& m_pool;
+    std::atomic<unsigned>& m_in_use;
     std::size_t m_position = 0;
 };
 
-std::string postgres_conninfo(const std::string &url)
+std::string postgres_conninfo(const std::string& url)
 {
     // libpq takes URIs directly; quieten NOTICE messages that would otherwise go to stderr.
     std::string conninfo = url;
@@ -50,14 +50,14 @@ Database::Database(Dialect dialect, unsigned pool_size)
 
 Database::~Database() = default;
 
-std::unique_ptr<Database> Database::open(const std::string &url, unsigned pool_size)
+std::unique_ptr<Database> Database::open(const std::string& url, unsigned pool_size)
 {
     bool is_sqlite = url.rfind("sqlite:", 0) == 0;
     std::unique_ptr<Database> database(
         new Database(is_sqlite ? Dialect::sqlite : Dialect::postgresql, pool_size));
     try {
         for (unsigned i = 0; i < pool_size; ++i) {
-            soci::session &session = database->m_pool->at(i);
+            soci::session& session = database->m_pool->at(i);
             if (is_sqlite) {
                 session.open(soci::sqlite3, "db=" + url.substr(7) + " timeout=5");
                 session << "PRAGMA journal_mode=WAL";
@@ -68,22 +68,22 @@ std::unique_ptr<Database> Database::open(const std::string &url, unsigned pool_s
                 session.open(soci::postgresql, postgres_conninfo(url));
             }
         }
-    } catch (const std::exception &error) {
+    } catch (const std::exception& error) {
         throw std::runtime_error(std::string("cannot open the database: ") + error.what());
     }
     return database;
 }
 
-void Database::with_session(const std::function<void(soci::session &)> &work)
+void Database::with_session(const std::function<void(soci::session&)>& work)
 {
     Lease lease(*m_pool, m_in_use);
     work(lease.session());
 }
 
-void Database::with_transaction(const std::function<void(soci::session &)> &work)
+void Database::with_transaction(const std::function<void(soci::session&)>& work)
 {
     Lease lease(*m_pool, m_in_use);
-    soci::session &session = lease.session();
+    soci::session& session = lease.session();
     session << (m_dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
         work(session);
@@ -98,11 +98,11 @@ void Database::with_transaction(const std::function<void(soci::session &)> &work
     }
 }
 
-void Database::execute_script(soci::session &session, const std::string &sql)
+void Database::execute_script(soci::session& session, const std::string& sql)
 {
     if (m_dialect == Dialect::sqlite) {
-        auto *backend = static_cast<soci::sqlite3_session_backend *>(session.get_backend());
-        char *message = nullptr;
+        auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+        char* message = nullptr;
         if (sqlite_api::sqlite3_exec(backend->conn_, sql.c_str(), nullptr, nullptr, &message) != 0) {
             std::string text = message ? message : "unknown error";
             sqlite_api::sqlite3_free(message);
@@ -110,8 +110,8 @@ void Database::execute_script(soci::session &session, const std::string &sql)
         }
         return;
     }
-    auto *backend = static_cast<soci::postgresql_session_backend *>(session.get_backend());
-    PGresult *result = PQexec(backend->conn_, sql.c_str());
+    auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+    PGresult* result = PQexec(backend->conn_, sql.c_str());
     auto status = PQresultStatus(result);
     std::string text = PQresultErrorMessage(result);
     PQclear(result);
@@ -123,9 +123,9 @@ bool Database::ping()
 {
     try {
         int one = 0;
-        with_session([&](soci::session &session) { session << "SELECT 1", soci::into(one); });
+        with_session([&](soci::session& session) { session << "SELECT 1", soci::into(one); });
         return one == 1;
-    } catch (const std::exception &) {
+    } catch (const std::exception&) {
         return false;
     }
 }

@@ -20,7 +20,7 @@ class Database {
 public:
     /// Opens `pool_size` sessions for a URL such as `sqlite:var/rekrut.db` or
     /// `postgresql://user@127.0.0.1:5432/rekrut`. Throws std::runtime_error if it cannot connect.
-    static std::unique_ptr<Database> open(const std::string &url, unsigned pool_size);
+    static std::unique_ptr<Database> open(const std::string& url, unsigned pool_size);
     ~Database();
 
     Dialect dialect() const { return m_dialect; }
@@ -29,15 +29,15 @@ public:
 
     /// Runs `work` with a pooled session (autocommit). Throws std::runtime_error when no session
     /// frees up within 5 s.
-    void with_session(const std::function<void(soci::session &)> &work);
+    void with_session(const std::function<void(soci::session&)>& work);
 
     /// Runs `work` inside a write transaction that commits when `work` returns and rolls back
     /// if it throws. On SQLite it starts with BEGIN IMMEDIATE so that concurrent writers queue on
     /// the busy timeout instead of failing half-way.
-    void with_transaction(const std::function<void(soci::session &)> &work);
+    void with_transaction(const std::function<void(soci::session&)>& work);
 
     /// Executes a script of several statements through the native driver (migrations, tests).
-    void execute_script(soci::session &session, const std::string &sql);
+    void execute_script(soci::session& session, const std::string& sql);
 
     /// True when a trivial query succeeds.
     bool ping();

@@ -7,12 +7,12 @@
 
 namespace rekrut::store {
 
-std::int64_t InstitutionStore::create(const std::string &cvr, const std::string &name,
-                                      const std::string &address)
+std::int64_t InstitutionStore::create(const std::string& cvr, const std::string& name,
+                                      const std::string& address)
 {
     long long id = 0;
     core::UnixTime now = core::now();
-    m_database.with_transaction([&](soci::session &sql) {
+    m_database.with_transaction([&](soci::session& sql) {
         sql << "INSERT INTO institutions (cvr, name, address, created_at) VALUES (:cvr, :name, :address, "
                ":now) "
                "RETURNING id",
@@ -24,10 +24,10 @@ std::int64_t InstitutionStore::create(const std::string &cvr, const std::string 
 namespace {
 
 template <typename Key>
-std::optional<InstitutionRecord> find_where(Database &database, const char *query, const Key &key)
+std::optional<InstitutionRecord> find_where(Database& database, const char* query, const Key& key)
 {
     std::optional<InstitutionRecord> found;
-    database.with_session([&](soci::session &sql) {
+    database.with_session([&](soci::session& sql) {
         InstitutionRecord record;
         long long id = 0;
         soci::indicator address_indicator = soci::i_ok;
@@ -49,7 +49,7 @@ std::optional<InstitutionRecord> InstitutionStore::find(std::int64_t id)
     return find_where(m_database, "SELECT id, cvr, name, address FROM institutions WHERE id = :id", key);
 }
 
-std::optional<InstitutionRecord> InstitutionStore::find_by_cvr(const std::string &cvr)
+std::optional<InstitutionRecord> InstitutionStore::find_by_cvr(const std::string& cvr)
 {
     return find_where(m_database, "SELECT id, cvr, name, address FROM institutions WHERE cvr = :cvr", cvr);
 }
@@ -57,7 +57,7 @@ std::optional<InstitutionRecord> InstitutionStore::find_by_cvr(const std::string
 std::vector<InstitutionRecord> InstitutionStore::list()
 {
     std::vector<InstitutionRecord> institutions;
-    m_database.with_session([&](soci::session &sql) {
+    m_database.with_session([&](soci::session& sql) {
         InstitutionRecord record;
         long long id = 0;
         soci::statement statement =
@@ -76,7 +76,7 @@ std::int64_t InstitutionStore::count()
 {
     long long count = 0;
     m_database.with_session(
-        [&](soci::session &sql) { sql << "SELECT COUNT(*) FROM institutions", soci::into(count); });
+        [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM institutions", soci::into(count); });
     return count;
 }
 

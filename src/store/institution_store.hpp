@@ -20,16 +20,16 @@ struct InstitutionRecord {
 /// is scoped by an institution id taken from the signed-in user, never from input.
 class InstitutionStore {
 public:
-    explicit InstitutionStore(Database &database) : m_database(database) {}
+    explicit InstitutionStore(Database& database) : m_database(database) {}
 
-    std::int64_t create(const std::string &cvr, const std::string &name, const std::string &address);
+    std::int64_t create(const std::string& cvr, const std::string& name, const std::string& address);
     std::optional<InstitutionRecord> find(std::int64_t id);
-    std::optional<InstitutionRecord> find_by_cvr(const std::string &cvr);
+    std::optional<InstitutionRecord> find_by_cvr(const std::string& cvr);
     std::vector<InstitutionRecord> list();
     std::int64_t count();
 
 private:
-    Database &m_database;
+    Database& m_database;
 };
 
 } // namespace rekrut::store

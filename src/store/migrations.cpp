@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_file(const fs::path &path)
+std::string read_file(const fs::path& path)
 {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
@@ -24,7 +24,7 @@ std::string read_file(const fs::path &path)
     return text.str();
 }
 
-void replace_all(std::string &text, const std::string &from, const std::string &to)
+void replace_all(std::string& text, const std::string& from, const std::string& to)
 {
     for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
         text.replace(at, from.size(), to);
@@ -39,7 +39,7 @@ std::string expand_macros(std::string sql, bool sqlite)
 }
 
 /// "0002_recruitment_cases.sql" → 2, or 0 when the name does not follow the pattern.
-int version_of(const std::string &file_name)
+int version_of(const std::string& file_name)
 {
     if (file_name.size() < 10 || file_name.substr(file_name.size() - 4) != ".sql" || file_name[4] != '_')
         return 0;
@@ -49,7 +49,7 @@ int version_of(const std::string &file_name)
     return std::stoi(file_name.substr(0, 4));
 }
 
-void ensure_table(Database &database, soci::session &session)
+void ensure_table(Database& database, soci::session& session)
 {
     database.execute_script(session, "CREATE TABLE IF NOT EXISTS schema_migrations ("
                                      " version INTEGER PRIMARY KEY,"
@@ -63,7 +63,7 @@ struct Applied {
     std::string checksum;
 };
 
-std::map<int, Applied> applied_migrations(soci::session &session)
+std::map<int, Applied> applied_migrations(soci::session& session)
 {
     std::map<int, Applied> applied;
     int version = 0;
@@ -79,11 +79,11 @@ std::map<int, Applied> applied_migrations(soci::session &session)
 
 } // namespace
 
-std::vector<Migration> read_migrations(const std::string &dir, bool sqlite)
+std::vector<Migration> read_migrations(const std::string& dir, bool sqlite)
 {
     std::map<int, Migration> by_version;
     std::error_code error;
-    for (const auto &entry : fs::directory_iterator(dir, error)) {
+    for (const auto& entry : fs::directory_iterator(dir, error)) {
         if (!entry.is_regular_file())
             continue;
         std::string file_name = entry.path().filename().string();
@@ -96,7 +96,7 @@ std::vector<Migration> read_migrations(const std::string &dir, bool sqlite)
                                core::blake2b_hex(raw)};
     }
     // Dialect-only migrations (no common file).
-    for (const auto &entry :
+    for (const auto& entry :
          fs::directory_iterator(fs::path(dir) / (sqlite ? "sqlite" : "postgresql"), error)) {
         std::string file_name = entry.path().filename().string();
         int version = version_of(file_name);
@@ -107,25 +107,25 @@ std::vector<Migration> read_migrations(const std::string &dir, bool sqlite)
                                core::blake2b_hex(raw)};
     }
     std::vector<Migration> migrations;
-    for (auto &[version, migration] : by_version)
+    for (auto& [version, migration] : by_version)
         migrations.push_back(std::move(migration));
     return migrations;
 }
 
-core::Result<MigrationReport> migrate(Database &database, const std::vector<Migration> &migrations)
+core::Result<MigrationReport> migrate(Database& database, const std::vector<Migration>& migrations)
 {
     MigrationReport report;
     std::optional<core::Error> refusal;
-    database.with_session([&](soci::session &session) {
+    database.with_session([&](soci::session& session) {
         if (database.dialect() == Dialect::postgresql)
             session << "SELECT pg_advisory_lock(724100)"; // one migrating instance at a time
         try {
             ensure_table(database, session);
             auto applied = applied_migrations(session);
-            std::map<int, const Migration *> known;
-            for (const auto &migration : migrations)
+            std::map<int, const Migration*> known;
+            for (const auto& migration : migrations)
                 known[migration.version] = &migration;
-            for (const auto &[version, record] : applied) {
+            for (const auto& [version, record] : applied) {
                 auto file = known.find(version);
                 if (file == known.end()) {
                     refusal = core::Error::conflict("migration " + record.name +
@@ -140,7 +140,7 @@ core::Result<MigrationReport> migrate(Database &database, const std::vector<Migr
                 }
             }
             if (!refusal) {
-                for (const auto &migration : migrations) {
+                for (const auto& migration : migrations) {
                     if (applied.count(migration.version))
                         continue;
                     session << (database.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
@@ -152,7 +152,7 @@ core::Result<MigrationReport> migrate(Database &database, const std::vector<Migr
                             soci::use(migration.version), soci::use(migration.name),
                             soci::use(migration.checksum), soci::use(now);
                         session << "COMMIT";
-                    } catch (const std::exception &error) {
+                    } catch (const std::exception& error) {
                         session << "ROLLBACK";
                         refusal =
                             core::Error::invalid("migration " + migration.name + " failed: " + error.what());
@@ -174,22 +174,22 @@ core::Result<MigrationReport> migrate(Database &database, const std::vector<Migr
     return report;
 }
 
-bool migrations_current(Database &database, const std::vector<Migration> &migrations)
+bool migrations_current(Database& database, const std::vector<Migration>& migrations)
 {
     bool current = false;
     try {
-        database.with_session([&](soci::session &session) {
+        database.with_session([&](soci::session& session) {
             std::map<int, Applied> applied = applied_migrations(session);
             if (applied.size() != migrations.size())
                 return;
-            for (const auto &migration : migrations) {
+            for (const auto& migration : migrations) {
                 auto record = applied.find(migration.version);
                 if (record == applied.end() || record->second.checksum != migration.checksum)
                     return;
             }
             current = true;
         });
-    } catch (const std::exception &) {
+    } catch (const std::exception&) {
         return false;
     }
     return current;

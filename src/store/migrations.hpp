@@ -19,7 +19,7 @@ struct Migration {
 
 /// Reads `dir/NNNN_name.sql`; `dir/sqlite/` and `dir/postgresql/` hold dialect versions that replace
 /// the common file of the same name. Macros: {{id}} (integer primary key), {{blob}}.
-std::vector<Migration> read_migrations(const std::string &dir, bool sqlite);
+std::vector<Migration> read_migrations(const std::string& dir, bool sqlite);
 
 struct MigrationReport {
     std::vector<std::string> applied; ///< Names applied by this run.
@@ -27,9 +27,9 @@ struct MigrationReport {
 
 /// Applies pending migrations in order, each in its own transaction, recording version and checksum.
 /// Refuses (and applies nothing) when an applied migration's file has changed or is missing.
-core::Result<MigrationReport> migrate(Database &database, const std::vector<Migration> &migrations);
+core::Result<MigrationReport> migrate(Database& database, const std::vector<Migration>& migrations);
 
 /// True when every migration is applied with a matching checksum.
-bool migrations_current(Database &database, const std::vector<Migration> &migrations);
+bool migrations_current(Database& database, const std::vector<Migration>& migrations);
 
 } // namespace rekrut::store

@@ -22,7 +22,7 @@ struct MigrationsFixture : ::testing::Test {
                                  "people_name ON people(name);\n");
     }
     void TearDown() override { fs::remove_all(dir); }
-    void write(const std::string &name, const std::string &sql) { std::ofstream(dir / "sql" / name) << sql; }
+    void write(const std::string& name, const std::string& sql) { std::ofstream(dir / "sql" / name) << sql; }
     std::unique_ptr<Database> open() { return Database::open("sqlite:" + (dir / "test.db").string(), 1); }
 };
 
@@ -56,7 +56,7 @@ TEST_F(MigrationsFixture, changed_applied_migration_is_refused_by_name)
         << refused.error().message;
     EXPECT_FALSE(migrations_current(*database, changed));
     bool pets_exists = true;
-    database->with_session([&](soci::session &sql) {
+    database->with_session([&](soci::session& sql) {
         int count = 0;
         sql << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'pets'", soci::into(count);
         pets_exists = count > 0;
@@ -72,7 +72,7 @@ TEST_F(MigrationsFixture, failing_migration_rolls_back_and_is_not_recorded)
     ASSERT_FALSE(result.ok());
     EXPECT_NE(result.error().message.find("0002_broken failed"), std::string::npos);
     int count = -1;
-    database->with_session([&](soci::session &sql) {
+    database->with_session([&](soci::session& sql) {
         sql << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'ok_table'", soci::into(count);
     });
     EXPECT_EQ(count, 0);

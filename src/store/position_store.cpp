@@ -9,7 +9,7 @@ namespace rekrut::store {
 std::vector<domain::OpenPosition> PositionStore::list_open(core::UnixTime now, int limit)
 {
     std::vector<domain::OpenPosition> positions;
-    m_database.with_session([&](soci::session &sql) {
+    m_database.with_session([&](soci::session& sql) {
         long long case_id = 0, deadline = 0;
         long long now_value = now;
         domain::OpenPosition position;

@@ -13,12 +13,12 @@ class Database;
 /// read that spans institutions; it returns only published cases whose deadline has not passed.
 class PositionStore {
 public:
-    explicit PositionStore(Database &database) : m_database(database) {}
+    explicit PositionStore(Database& database) : m_database(database) {}
 
     std::vector<domain::OpenPosition> list_open(core::UnixTime now, int limit);
 
 private:
-    Database &m_database;
+    Database& m_database;
 };
 
 } // namespace rekrut::store

@@ -9,6 +9,11 @@ namespace rekrut::store {
 class Database;
 }
 
+namespace rekrut::services {
+class IdentityService;
+class UserAdministration;
+} // namespace rekrut::services
+
 namespace rekrut::web {
 
 class Translator;
@@ -18,15 +23,17 @@ class HttpServer;
 
 /// What handlers need from the composition root. Built once in main.cpp.
 struct AppContext {
-    const core::Config &config;
-    store::Database &database;
-    const Translator &translator;
-    Views &views;
-    Metrics &metrics;
+    const core::Config& config;
+    store::Database& database;
+    const Translator& translator;
+    Views& views;
+    Metrics& metrics;
+    services::IdentityService& identity;
+    services::UserAdministration& administration;
     std::vector<store::Migration> migrations;
     std::string static_dkfds_dir;
     std::string static_app_dir;
-    HttpServer *server = nullptr;
+    HttpServer* server = nullptr;
 };
 
 } // namespace rekrut::web

@@ -9,30 +9,30 @@ namespace rekrut::web {
 
 struct AppContext;
 
-using Next = std::function<Response(Request &)>;
+using Next = std::function<Response(Request&)>;
 /// A middleware wraps the rest of the chain: it may change the request, answer on its own, or
 /// change the response that `next` returns.
-using Middleware = std::function<Response(Request &, const Next &next)>;
+using Middleware = std::function<Response(Request&, const Next& next)>;
 
 /// The web application: the router from routes.cpp and the middleware chain around it.
 class Application {
 public:
-    explicit Application(AppContext &context);
+    explicit Application(AppContext& context);
 
     /// Where the request should run; matches the route as a side effect.
-    Execution classify(Request &request);
+    Execution classify(Request& request);
     /// Runs the chain. Never throws: unexpected exceptions become a 500 page with the request id.
-    Response handle(Request &request);
+    Response handle(Request& request);
 
-    const Router &router() const { return m_router; }
+    const Router& router() const { return m_router; }
 
 private:
-    AppContext &m_context;
+    AppContext& m_context;
     Router m_router;
     std::vector<Middleware> m_chain;
 };
 
 /// Defined in routes.cpp: every route with its guard and where it runs.
-void register_routes(Router &router, AppContext &context);
+void register_routes(Router& router, AppContext& context);
 
 } // namespace rekrut::web

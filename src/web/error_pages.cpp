@@ -27,8 +27,8 @@ namespace {
 
 struct StatusText {
     unsigned status;
-    const char *title;
-    const char *explanation;
+    const char* title;
+    const char* explanation;
 };
 
 constexpr StatusText k_texts[] = {
@@ -52,16 +52,16 @@ constexpr StatusText k_texts[] = {
 
 } // namespace
 
-Response error_page(const AppContext &context, const Request &request, unsigned status,
-                    const std::string &detail)
+Response error_page(const AppContext& context, const Request& request, unsigned status,
+                    const std::string& detail)
 {
-    const StatusText *text = &k_texts[7];
-    for (const auto &candidate : k_texts)
+    const StatusText* text = &k_texts[7];
+    for (const auto& candidate : k_texts)
         if (candidate.status == status)
             text = &candidate;
-    const auto &translator = context.translator;
+    const auto& translator = context.translator;
     std::string title = translator.translate(request.language, text->title);
-    auto fill = [&](ctemplate::TemplateDictionary &page) {
+    auto fill = [&](ctemplate::TemplateDictionary& page) {
         page.SetValue("STATUS", std::to_string(status));
         page.SetValue("EXPLANATION", translator.translate(request.language, text->explanation));
         if (!detail.empty())
@@ -74,7 +74,7 @@ Response error_page(const AppContext &context, const Request &request, unsigned 
     return response;
 }
 
-Response error_response(const AppContext &context, const Request &request, const core::Error &error)
+Response error_response(const AppContext& context, const Request& request, const core::Error& error)
 {
     return error_page(context, request, status_for(error.kind), error.message);
 }

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <microhttpd.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,9 +17,9 @@ namespace rekrut::web {
 
 /// Per-request state that lives across libmicrohttpd's calls for one request.
 struct HttpServer::Exchange {
-    HttpServer *server = nullptr;
+    HttpServer* server = nullptr;
     Request request;
-    MHD_PostProcessor *post_processor = nullptr;
+    MHD_PostProcessor* post_processor = nullptr;
     std::size_t body_bytes = 0;
     bool too_large = false;
     bool malformed_body = false;
@@ -32,7 +33,7 @@ struct HttpServer::Exchange {
         if (post_processor)
             MHD_destroy_post_processor(post_processor);
         close_upload();
-        for (const auto &file : request.files)
+        for (const auto& file : request.files)
             ::unlink(file.path.c_str());
         if (counted)
             --server->in_flight_counter();
@@ -50,36 +51,42 @@ namespace {
 
 using Exchange = HttpServer::Exchange;
 
-MHD_Result collect_header(void *cls, MHD_ValueKind, const char *key, const char *value)
+MHD_Result collect_header(void* cls, MHD_ValueKind, const char* key, const char* value)
 {
-    auto *request = static_cast<Request *>(cls);
-    if (key)
-        request->headers[key] = value ? value : "";
+    auto* request = static_cast<Request*>(cls);
+    if (!key)
+        return MHD_YES;
+    std::string text = value ? value : "";
+    auto existing = request->headers.find(key);
+    // Two different Content-Length headers frame the body ambiguously (request smuggling).
+    if (existing != request->headers.end() && existing->second != text &&
+        strcasecmp(key, "Content-Length") == 0)
+        request->rejection_status = 400;
+    request->headers[key] = text;
     return MHD_YES;
 }
 
-MHD_Result collect_cookie(void *cls, MHD_ValueKind, const char *key, const char *value)
+MHD_Result collect_cookie(void* cls, MHD_ValueKind, const char* key, const char* value)
 {
-    auto *request = static_cast<Request *>(cls);
+    auto* request = static_cast<Request*>(cls);
     if (key && !request->cookies.count(key))
         request->cookies[key] = value ? value : "";
     return MHD_YES;
 }
 
-MHD_Result collect_query(void *cls, MHD_ValueKind, const char *key, const char *value)
+MHD_Result collect_query(void* cls, MHD_ValueKind, const char* key, const char* value)
 {
-    auto *request = static_cast<Request *>(cls);
+    auto* request = static_cast<Request*>(cls);
     if (key)
         request->query.emplace_back(key, value ? value : "");
     return MHD_YES;
 }
 
-MHD_Result on_post_data(void *cls, MHD_ValueKind, const char *key, const char *filename,
-                        const char *content_type, const char *, const char *data, uint64_t offset,
-                        size_t size)
+MHD_Result on_post_data(void* cls, MHD_ValueKind, const char* key, const char* filename,
+                        const char* content_type, const char*, const char* data, uint64_t offset, size_t size)
 {
-    auto *exchange = static_cast<Exchange *>(cls);
-    Request &request = exchange->request;
+    auto* exchange = static_cast<Exchange*>(cls);
+    Request& request = exchange->request;
     if (!key)
         return MHD_YES;
     if (!filename) {
@@ -111,15 +118,15 @@ MHD_Result on_post_data(void *cls, MHD_ValueKind, const char *key, const char *f
     return MHD_YES;
 }
 
-void on_completed(void *, MHD_Connection *, void **con_cls, MHD_RequestTerminationCode)
+void on_completed(void*, MHD_Connection*, void** con_cls, MHD_RequestTerminationCode)
 {
-    delete static_cast<Exchange *>(*con_cls);
+    delete static_cast<Exchange*>(*con_cls);
     *con_cls = nullptr;
 }
 
-MHD_Result send(MHD_Connection *connection, const Request &request, const Response &response)
+MHD_Result send(MHD_Connection* connection, const Request& request, const Response& response)
 {
-    MHD_Response *reply = nullptr;
+    MHD_Response* reply = nullptr;
     bool head = request.method == "HEAD";
     if (!response.file_path.empty()) {
         int fd = ::open(response.file_path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -129,8 +136,8 @@ MHD_Result send(MHD_Connection *connection, const Request &request, const Respon
         } else {
             if (fd >= 0)
                 ::close(fd);
-            const char *missing = "Not found";
-            reply = MHD_create_response_from_buffer(std::strlen(missing), const_cast<char *>(missing),
+            const char* missing = "Not found";
+            reply = MHD_create_response_from_buffer(std::strlen(missing), const_cast<char*>(missing),
                                                     MHD_RESPMEM_PERSISTENT);
             MHD_add_response_header(reply, "Content-Type", "text/plain; charset=utf-8");
             MHD_Result result = MHD_queue_response(connection, 404, reply);
@@ -139,67 +146,68 @@ MHD_Result send(MHD_Connection *connection, const Request &request, const Respon
         }
     } else {
         reply = MHD_create_response_from_buffer(
-            head ? 0 : response.body.size(), const_cast<char *>(response.body.data()), MHD_RESPMEM_MUST_COPY);
+            head ? 0 : response.body.size(), const_cast<char*>(response.body.data()), MHD_RESPMEM_MUST_COPY);
     }
     MHD_add_response_header(reply, "Content-Type", response.content_type.c_str());
-    for (const auto &[name, value] : response.headers)
+    for (const auto& [name, value] : response.headers)
         MHD_add_response_header(reply, name.c_str(), value.c_str());
     MHD_Result result = MHD_queue_response(connection, response.status, reply);
     MHD_destroy_response(reply);
     return result;
 }
 
-bool fields_are_utf8(const Fields &fields)
+bool fields_are_utf8(const Fields& fields)
 {
-    for (const auto &[key, value] : fields)
+    for (const auto& [key, value] : fields)
         if (!core::is_valid_utf8(key) || !core::is_valid_utf8(value))
             return false;
     return true;
 }
 
 /// Copies what the application needs from the connection on the first call.
-void start_request(Exchange &exchange, MHD_Connection *connection, const char *url, const char *method)
+void start_request(Exchange& exchange, MHD_Connection* connection, const char* url, const char* method)
 {
-    Request &request = exchange.request;
+    Request& request = exchange.request;
     request.method = method;
     request.path = url;
     request.request_id = core::random_hex(8);
     MHD_get_connection_values(connection, MHD_HEADER_KIND, collect_header, &request);
     MHD_get_connection_values(connection, MHD_COOKIE_KIND, collect_cookie, &request);
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collect_query, &request);
-    if (const auto *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS)) {
+    if (const auto* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS)) {
         char text[INET6_ADDRSTRLEN] = {};
-        const sockaddr *address = info->client_addr;
+        const sockaddr* address = info->client_addr;
         if (address->sa_family == AF_INET)
-            inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in *>(address)->sin_addr, text, sizeof text);
+            inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(address)->sin_addr, text, sizeof text);
         else if (address->sa_family == AF_INET6)
-            inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6 *>(address)->sin6_addr, text,
+            inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(address)->sin6_addr, text,
                       sizeof text);
         request.remote_ip = text;
     }
 }
 
-MHD_Result on_access(void *cls, MHD_Connection *connection, const char *url, const char *method, const char *,
-                     const char *upload_data, size_t *upload_data_size, void **con_cls)
+MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, const char* method, const char*,
+                     const char* upload_data, size_t* upload_data_size, void** con_cls)
 {
-    auto *server = static_cast<HttpServer *>(cls);
-    auto *exchange = static_cast<Exchange *>(*con_cls);
+    auto* server = static_cast<HttpServer*>(cls);
+    auto* exchange = static_cast<Exchange*>(*con_cls);
 
     if (!exchange) {
         exchange = new Exchange;
         exchange->server = server;
         *con_cls = exchange;
         start_request(*exchange, connection, url, method);
-        Request &request = exchange->request;
+        Request& request = exchange->request;
         if (auto length = request.header("Content-Length")) {
-            char *end = nullptr;
+            char* end = nullptr;
             unsigned long long declared = std::strtoull(length->c_str(), &end, 10);
             if (declared > server->options().max_body_bytes)
                 exchange->too_large = true;
         }
-        if (exchange->too_large) {
+        if (request.rejection_status != 0 || exchange->too_large) {
             // Refuse before reading the body; libmicrohttpd closes the connection afterwards.
-            request.rejection_status = 413;
+            if (request.rejection_status == 0)
+                request.rejection_status = 413;
             exchange->dispatched = true;
             return send(connection, request, server->dispatch()(request));
         }
@@ -239,23 +247,24 @@ MHD_Result on_access(void *cls, MHD_Connection *connection, const char *url, con
     }
     exchange->close_upload();
 
-    Request &request = exchange->request;
+    Request& request = exchange->request;
     if (exchange->too_large)
         request.rejection_status = 413;
     else if (exchange->malformed_body || !core::is_valid_utf8(request.path) ||
              !fields_are_utf8(request.query) || !fields_are_utf8(request.form))
         request.rejection_status = 400;
-    for (const auto &file : request.files)
+    for (const auto& file : request.files)
         if (!core::is_valid_utf8(file.filename))
             request.rejection_status = 400;
 
-    if (request.rejection_status != 0 || server->classify()(request) == Execution::event_loop)
+    Execution execution = request.rejection_status != 0 ? Execution::event_loop : server->classify()(request);
+    if (execution == Execution::event_loop)
         return send(connection, request, server->dispatch()(request));
 
     MHD_suspend_connection(connection);
     exchange->counted = true;
     ++server->in_flight_counter();
-    server->workers().submit([server, exchange, connection] {
+    server->workers(execution).submit([server, exchange, connection] {
         exchange->response = server->dispatch()(exchange->request);
         MHD_resume_connection(connection);
     });
@@ -283,6 +292,7 @@ std::string HttpServer::start()
         return "cannot listen on " + m_options.host + ": not an IPv4 address";
 
     m_workers = std::make_unique<WorkerPool>(m_options.worker_threads);
+    m_hashers = std::make_unique<WorkerPool>(m_options.hashing_threads);
     unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC | MHD_USE_TURBO;
     m_daemon = MHD_start_daemon(
         flags, m_options.port, nullptr, nullptr, &on_access, this, MHD_OPTION_SOCK_ADDR, &address,
@@ -326,11 +336,13 @@ void HttpServer::stop()
     }
     if (m_workers)
         m_workers->stop();
+    if (m_hashers)
+        m_hashers->stop();
 }
 
 std::size_t HttpServer::worker_queue() const
 {
-    return m_workers ? m_workers->queued() : 0;
+    return (m_workers ? m_workers->queued() : 0) + (m_hashers ? m_hashers->queued() : 0);
 }
 
 } // namespace rekrut::web

@@ -26,6 +26,7 @@ public:
         std::uint16_t port = 8080;
         unsigned io_threads = 2;
         unsigned worker_threads = 8;
+        unsigned hashing_threads = 2;
         std::size_t max_body_bytes = 20 * 1024 * 1024;
         std::size_t max_header_bytes = 32 * 1024;
         unsigned max_connections = 2000;
@@ -35,9 +36,9 @@ public:
     };
 
     /// Decides where a request runs (matches the route; may set request.route).
-    using Classify = std::function<Execution(Request &)>;
+    using Classify = std::function<Execution(Request&)>;
     /// Produces the response; never throws (the application catches and renders 500).
-    using Dispatch = std::function<Response(Request &)>;
+    using Dispatch = std::function<Response(Request&)>;
 
     HttpServer(Options options, Classify classify, Dispatch dispatch);
     ~HttpServer();
@@ -56,18 +57,22 @@ public:
 
     // Called from the C callbacks.
     struct Exchange;
-    const Options &options() const { return m_options; }
-    Classify &classify() { return m_classify; }
-    Dispatch &dispatch() { return m_dispatch; }
-    WorkerPool &workers() { return *m_workers; }
-    std::atomic<std::size_t> &in_flight_counter() { return m_in_flight; }
+    const Options& options() const { return m_options; }
+    Classify& classify() { return m_classify; }
+    Dispatch& dispatch() { return m_dispatch; }
+    WorkerPool& workers(Execution execution)
+    {
+        return execution == Execution::hashing_pool ? *m_hashers : *m_workers;
+    }
+    std::atomic<std::size_t>& in_flight_counter() { return m_in_flight; }
 
 private:
     Options m_options;
     Classify m_classify;
     Dispatch m_dispatch;
     std::unique_ptr<WorkerPool> m_workers;
-    MHD_Daemon *m_daemon = nullptr;
+    std::unique_ptr<WorkerPool> m_hashers;
+    MHD_Daemon* m_daemon = nullptr;
     std::atomic<std::size_t> m_in_flight{0};
 };
 

@@ -6,13 +6,13 @@
 
 namespace rekrut::web {
 
-const std::vector<std::string> &Translator::languages()
+const std::vector<std::string>& Translator::languages()
 {
     static const std::vector<std::string> supported = {"da", "en"};
     return supported;
 }
 
-std::string Translator::load(const std::string &locale_dir)
+std::string Translator::load(const std::string& locale_dir)
 {
     boost::locale::generator generator;
     generator.add_messages_path(locale_dir);
@@ -20,7 +20,7 @@ std::string Translator::load(const std::string &locale_dir)
     try {
         m_locales["da"] = generator("da_DK.UTF-8");
         m_locales["en"] = generator("en_GB.UTF-8");
-    } catch (const std::exception &error) {
+    } catch (const std::exception& error) {
         return std::string("cannot load translations: ") + error.what();
     }
     if (translate("da", "Open positions") == "Open positions")
@@ -28,7 +28,7 @@ std::string Translator::load(const std::string &locale_dir)
     return "";
 }
 
-std::string Translator::translate(const std::string &language, const std::string &message) const
+std::string Translator::translate(const std::string& language, const std::string& message) const
 {
     auto locale = m_locales.find(language);
     if (locale == m_locales.end() || message.empty())
@@ -36,9 +36,9 @@ std::string Translator::translate(const std::string &language, const std::string
     return boost::locale::translate(message).str(locale->second);
 }
 
-std::string Translator::choose(const std::string *cookie, const std::string *accept_language)
+std::string Translator::choose(const std::string* cookie, const std::string* accept_language)
 {
-    const auto &supported = languages();
+    const auto& supported = languages();
     if (cookie && std::find(supported.begin(), supported.end(), *cookie) != supported.end())
         return *cookie;
     if (accept_language) {
@@ -46,7 +46,7 @@ std::string Translator::choose(const std::string *cookie, const std::string *acc
         std::string best;
         double best_quality = -1;
         std::size_t start = 0;
-        const std::string &header = *accept_language;
+        const std::string& header = *accept_language;
         while (start < header.size()) {
             std::size_t end = header.find(',', start);
             if (end == std::string::npos)
@@ -61,8 +61,8 @@ std::string Translator::choose(const std::string *cookie, const std::string *acc
             }
             std::string primary = item.substr(0, item.find('-'));
             std::transform(primary.begin(), primary.end(), primary.begin(), ::tolower);
-            if (primary == "nb" || primary == "nn" || primary == "no")
-                continue;
+            if (primary == "nb" || primary == "nn" || primary == "no" || quality <= 0)
+                continue; // q=0 means "not acceptable"
             if (std::find(supported.begin(), supported.end(), primary) != supported.end() &&
                 quality > best_quality) {
                 best = primary;

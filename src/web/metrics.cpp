@@ -5,7 +5,7 @@
 namespace rekrut::web {
 namespace {
 
-std::string label(const std::string &value)
+std::string label(const std::string& value)
 {
     std::string out;
     for (char ch : value) {
@@ -29,13 +29,13 @@ std::string number(double value)
 
 } // namespace
 
-void Metrics::observe(const std::string &route, const std::string &method, unsigned status, double seconds)
+void Metrics::observe(const std::string& route, const std::string& method, unsigned status, double seconds)
 {
     std::string key = "route=\"" + label(route) + "\",method=\"" + label(method) + "\",status=\"" +
                       std::to_string(status) + "\"";
     std::lock_guard lock(m_mutex);
     ++m_requests[key];
-    Histogram &histogram = m_latency[route];
+    Histogram& histogram = m_latency[route];
     for (std::size_t i = 0; i < k_buckets.size(); ++i)
         if (seconds <= k_buckets[i])
             ++histogram.buckets[i];
@@ -43,17 +43,17 @@ void Metrics::observe(const std::string &route, const std::string &method, unsig
     histogram.sum += seconds;
 }
 
-std::string Metrics::render(const Gauges &gauges) const
+std::string Metrics::render(const Gauges& gauges) const
 {
     std::string out;
     out += "# HELP rekrut_http_requests_total HTTP requests by route, method and status.\n";
     out += "# TYPE rekrut_http_requests_total counter\n";
     std::lock_guard lock(m_mutex);
-    for (const auto &[labels, count] : m_requests)
+    for (const auto& [labels, count] : m_requests)
         out += "rekrut_http_requests_total{" + labels + "} " + std::to_string(count) + "\n";
     out += "# HELP rekrut_http_request_duration_seconds Time from the complete request to the response.\n";
     out += "# TYPE rekrut_http_request_duration_seconds histogram\n";
-    for (const auto &[route, histogram] : m_latency) {
+    for (const auto& [route, histogram] : m_latency) {
         std::string route_label = "route=\"" + label(route) + "\"";
         for (std::size_t i = 0; i < k_buckets.size(); ++i)
             out += "rekrut_http_request_duration_seconds_bucket{" + route_label + ",le=\"" +

@@ -11,7 +11,7 @@ namespace rekrut::web {
 /// behind a load balancer is scraped on its own.
 class Metrics {
 public:
-    void observe(const std::string &route, const std::string &method, unsigned status, double seconds);
+    void observe(const std::string& route, const std::string& method, unsigned status, double seconds);
 
     struct Gauges {
         unsigned database_sessions_in_use = 0;
@@ -19,7 +19,7 @@ public:
         std::size_t requests_in_flight = 0;
         std::size_t worker_queue = 0;
     };
-    std::string render(const Gauges &gauges) const;
+    std::string render(const Gauges& gauges) const;
 
     static constexpr std::array<double, 10> k_buckets = {0.0005, 0.001, 0.0025, 0.005, 0.01,
                                                          0.025,  0.05,  0.1,    0.5,   2.5};

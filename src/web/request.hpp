@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "services/identity.hpp"
+
 namespace rekrut::web {
 
 struct Route;
@@ -22,7 +24,7 @@ struct UploadedFile {
 };
 
 struct CaseInsensitiveLess {
-    bool operator()(const std::string &a, const std::string &b) const;
+    bool operator()(const std::string& a, const std::string& b) const;
 };
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
@@ -47,16 +49,22 @@ struct Request {
     unsigned rejection_status = 0;
 
     // Set by the router and middleware.
-    const Route *route = nullptr;
+    const Route* route = nullptr;
     std::string language = "da";
     std::string csrf_token;
+    std::optional<services::SignedIn> session; ///< Set by the session middleware.
 
-    std::optional<std::string> query_value(const std::string &name) const;
-    std::optional<std::string> form_value(const std::string &name) const;
-    std::string form_or(const std::string &name, const std::string &fallback = "") const;
-    std::optional<std::string> header(const std::string &name) const;
-    std::optional<std::string> cookie(const std::string &name) const;
-    std::string param(const std::string &name) const;
+    /// The signed-in actor; only call on routes guarded by Guard::signed_in or second_factor.
+    const domain::Actor& actor() const { return session->actor; }
+    /// Who is acting, for the audit trail.
+    services::Origin origin() const;
+
+    std::optional<std::string> query_value(const std::string& name) const;
+    std::optional<std::string> form_value(const std::string& name) const;
+    std::string form_or(const std::string& name, const std::string& fallback = "") const;
+    std::optional<std::string> header(const std::string& name) const;
+    std::optional<std::string> cookie(const std::string& name) const;
+    std::string param(const std::string& name) const;
     bool is_state_changing() const { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
 };
 

@@ -26,7 +26,7 @@ Response Response::json(std::string body, unsigned status)
     return response;
 }
 
-Response Response::redirect(const std::string &location, unsigned status)
+Response Response::redirect(const std::string& location, unsigned status)
 {
     Response response;
     response.status = status;
@@ -43,9 +43,9 @@ Response Response::file(std::string path, std::string content_type)
     return response;
 }
 
-void Response::set_header(const std::string &name, const std::string &value)
+void Response::set_header(const std::string& name, const std::string& value)
 {
-    for (auto &[key, existing] : headers)
+    for (auto& [key, existing] : headers)
         if (strcasecmp(key.c_str(), name.c_str()) == 0 && strcasecmp(name.c_str(), "Set-Cookie") != 0) {
             existing = value;
             return;
@@ -53,15 +53,15 @@ void Response::set_header(const std::string &name, const std::string &value)
     headers.emplace_back(name, value);
 }
 
-bool Response::has_header(const std::string &name) const
+bool Response::has_header(const std::string& name) const
 {
-    for (const auto &[key, value] : headers)
+    for (const auto& [key, value] : headers)
         if (strcasecmp(key.c_str(), name.c_str()) == 0)
             return true;
     return false;
 }
 
-void Response::set_cookie(const std::string &name, const std::string &value, long max_age, bool http_only,
+void Response::set_cookie(const std::string& name, const std::string& value, long max_age, bool http_only,
                           bool secure, SameSite same_site)
 {
     std::string cookie = name + "=" + value + "; Path=/";

@@ -20,13 +20,13 @@ struct Response {
     static Response text(std::string body, unsigned status = 200);
     static Response json(std::string body, unsigned status = 200);
     /// 303 See Other, the right answer to a POST that succeeded.
-    static Response redirect(const std::string &location, unsigned status = 303);
+    static Response redirect(const std::string& location, unsigned status = 303);
     static Response file(std::string path, std::string content_type);
 
-    void set_header(const std::string &name, const std::string &value);
-    bool has_header(const std::string &name) const;
+    void set_header(const std::string& name, const std::string& value);
+    bool has_header(const std::string& name) const;
     /// Adds a Set-Cookie header. `max_age` < 0 means a session cookie; 0 deletes it.
-    void set_cookie(const std::string &name, const std::string &value, long max_age, bool http_only,
+    void set_cookie(const std::string& name, const std::string& value, long max_age, bool http_only,
                     bool secure, SameSite same_site = SameSite::lax);
 };
 

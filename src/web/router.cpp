@@ -1,9 +1,11 @@
 #include "web/router.hpp"
 
+#include <algorithm>
+
 namespace rekrut::web {
 namespace {
 
-std::vector<std::string> split_path(const std::string &path)
+std::vector<std::string> split_path(const std::string& path)
 {
     std::vector<std::string> segments;
     std::size_t start = 1;
@@ -30,17 +32,17 @@ void Router::add(std::string method, std::string pattern, Guard guard, Execution
     m_routes.push_back(std::move(route));
 }
 
-Router::Outcome Router::match(Request &request) const
+Router::Outcome Router::match(Request& request) const
 {
     auto segments = split_path(request.path);
     bool path_matched = false;
-    for (const auto &route : m_routes) {
+    for (const auto& route : m_routes) {
         if (route.prefix ? segments.size() < route.segments.size() : segments.size() != route.segments.size())
             continue;
         std::map<std::string, std::string> params;
         bool matches = true;
         for (std::size_t i = 0; i < route.segments.size() && matches; ++i) {
-            const auto &expected = route.segments[i];
+            const auto& expected = route.segments[i];
             if (!expected.empty() && expected[0] == ':')
                 params[expected.substr(1)] = segments[i];
             else
@@ -63,6 +65,28 @@ Router::Outcome Router::match(Request &request) const
         return Outcome::matched;
     }
     return path_matched ? Outcome::method_not_allowed : Outcome::not_found;
+}
+
+std::string Router::allowed_methods(const std::string& path) const
+{
+    std::vector<std::string> methods;
+    for (const auto& route : m_routes) {
+        Request probe;
+        probe.method = route.method;
+        probe.path = path;
+        Router single;
+        single.m_routes.push_back(route);
+        if (single.match(probe) != Outcome::matched)
+            continue;
+        if (std::find(methods.begin(), methods.end(), route.method) == methods.end())
+            methods.push_back(route.method);
+        if (route.method == "GET" && std::find(methods.begin(), methods.end(), "HEAD") == methods.end())
+            methods.push_back("HEAD");
+    }
+    std::string allowed;
+    for (const auto& method : methods)
+        allowed += (allowed.empty() ? "" : ", ") + method;
+    return allowed;
 }
 
 } // namespace rekrut::web

@@ -9,16 +9,21 @@
 
 namespace rekrut::web {
 
-using Handler = std::function<Response(Request &)>;
+using Handler = std::function<Response(Request&)>;
 
 /// Who may reach a route at all, checked before the handler runs. Finer checks (this case, this
 /// applicant) happen in the handler through the policy module.
-enum class Guard { public_access, signed_in };
+enum class Guard {
+    public_access, ///< Anyone.
+    signed_in,     ///< A complete session (password and, where needed, the second factor).
+    second_factor, ///< A session that has passed the password only: second-factor pages and logout.
+};
 
 /// Where the handler runs. `event_loop` is for handlers that never block (health, static files,
-/// metrics); everything that touches the database, hashes passwords or renders PDFs runs on the
-/// worker pool so that it cannot stall other connections.
-enum class Execution { event_loop, worker_pool };
+/// metrics); everything that touches the database or renders PDFs runs on the worker pool so that
+/// it cannot stall other connections; handlers that hash passwords run on the small hashing pool,
+/// which bounds the memory argon2id uses and keeps logins from occupying the workers.
+enum class Execution { event_loop, worker_pool, hashing_pool };
 
 struct Route {
     std::string method;
@@ -36,9 +41,12 @@ public:
 
     enum class Outcome { matched, not_found, method_not_allowed };
     /// Finds the route for `request`, fills request.route and request.path_params.
-    Outcome match(Request &request) const;
+    Outcome match(Request& request) const;
 
-    const std::vector<Route> &routes() const { return m_routes; }
+    /// The methods some route accepts for `path` ("GET, HEAD, POST"), for the Allow header of a 405.
+    std::string allowed_methods(const std::string& path) const;
+
+    const std::vector<Route>& routes() const { return m_routes; }
 
 private:
     std::vector<Route> m_routes;

@@ -9,7 +9,7 @@ namespace {
 Router sample_router()
 {
     Router router;
-    auto ok = [](Request &) { return Response::text("ok"); };
+    auto ok = [](Request&) { return Response::text("ok"); };
     router.add("GET", "/", Guard::public_access, Execution::worker_pool, ok);
     router.add("GET", "/cases/:case_id", Guard::signed_in, Execution::worker_pool, ok);
     router.add("POST", "/cases/:case_id", Guard::signed_in, Execution::worker_pool, ok);

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "domain/access/policy.hpp"
 #include "web/i18n.hpp"
 #include "web/request.hpp"
 
@@ -14,9 +15,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char *k_pragma = "{{%AUTOESCAPE context=\"HTML\"}}";
+constexpr const char* k_pragma = "{{%AUTOESCAPE context=\"HTML\"}}";
 
-std::string escape_html(const std::string &text)
+std::string escape_html(const std::string& text)
 {
     std::string out;
     out.reserve(text.size());
@@ -36,8 +37,8 @@ std::string escape_html(const std::string &text)
 }
 
 /// Replaces every {{_ English text}} with the escaped translation.
-std::string translate_markers(const std::string &source, const std::string &language,
-                              const Translator &translator)
+std::string translate_markers(const std::string& source, const std::string& language,
+                              const Translator& translator)
 {
     std::string out;
     std::size_t position = 0;
@@ -59,11 +60,11 @@ std::string translate_markers(const std::string &source, const std::string &lang
     return out;
 }
 
-long long newest_mtime(const std::string &dir)
+long long newest_mtime(const std::string& dir)
 {
     long long newest = 0;
     std::error_code error;
-    for (const auto &entry : fs::recursive_directory_iterator(dir, error))
+    for (const auto& entry : fs::recursive_directory_iterator(dir, error))
         if (entry.is_regular_file())
             newest = std::max<long long>(newest, entry.last_write_time().time_since_epoch().count());
     return newest;
@@ -71,16 +72,37 @@ long long newest_mtime(const std::string &dir)
 
 std::mutex g_reload_mutex;
 
+/// The menu: only the pages the signed-in user may open.
+void add_navigation(ctemplate::TemplateDictionary& header, const Request& request)
+{
+    using domain::Action;
+    const domain::Actor& actor = request.session->actor;
+    auto scope = actor.data_institution();
+    domain::Resource institution{scope, {}, {}, false, {}};
+    auto* navigation = header.AddSectionDictionary("NAVIGATION");
+    auto item = [&](const char* section) { navigation->ShowSection(section); };
+    item("NAV_HOME");
+    if (scope && domain::can(actor, Action::view_users, institution))
+        item("NAV_USERS");
+    if (scope && domain::can(actor, Action::review_administrator_rights, institution))
+        item("NAV_RIGHTS");
+    if (domain::can(actor, Action::view_audit, institution) || actor.is_operator)
+        item("NAV_AUDIT");
+    if (actor.is_operator)
+        item("NAV_OPERATOR");
+    item("NAV_PROFILE");
+}
+
 } // namespace
 
-std::string Views::load(const std::string &templates_dir, const Translator &translator, bool freeze)
+std::string Views::load(const std::string& templates_dir, const Translator& translator, bool freeze)
 {
     m_templates_dir = templates_dir;
     m_translator = &translator;
-    auto *cache = ctemplate::mutable_default_template_cache();
+    auto* cache = ctemplate::mutable_default_template_cache();
     std::error_code error;
     std::size_t count = 0;
-    for (const auto &entry : fs::recursive_directory_iterator(templates_dir, error)) {
+    for (const auto& entry : fs::recursive_directory_iterator(templates_dir, error)) {
         if (!entry.is_regular_file() || entry.path().extension() != ".tpl")
             continue;
         std::ifstream in(entry.path(), std::ios::binary);
@@ -90,7 +112,7 @@ std::string Views::load(const std::string &templates_dir, const Translator &tran
         std::string relative = fs::relative(entry.path(), templates_dir).string();
         if (source.rfind(k_pragma, 0) != 0)
             return "template " + relative + " does not start with " + k_pragma;
-        for (const auto &language : Translator::languages()) {
+        for (const auto& language : Translator::languages()) {
             std::string key = language + "/" + relative;
             cache->Delete(key);
             if (!ctemplate::StringToTemplateCache(key, translate_markers(source, language, translator),
@@ -116,10 +138,10 @@ void Views::reload_if_changed()
         load(m_templates_dir, *m_translator, false);
 }
 
-std::string Views::render_page(const Request &request, const std::string &page, const std::string &title,
-                               const std::function<void(ctemplate::TemplateDictionary &)> &fill) const
+std::string Views::render_page(const Request& request, const std::string& page, const std::string& title,
+                               const std::function<void(ctemplate::TemplateDictionary&)>& fill) const
 {
-    const std::string &language = request.language;
+    const std::string& language = request.language;
     ctemplate::TemplateDictionary layout("layout");
     // Template-global values are visible in the layout and in every included part.
     layout.SetTemplateGlobalValue("LANG", language);
@@ -128,11 +150,18 @@ std::string Views::render_page(const Request &request, const std::string &page, 
     layout.SetTemplateGlobalValue("REQUEST_ID", request.request_id);
     layout.SetTemplateGlobalValue("CURRENT_PATH", request.path);
     // Included templates inherit values but not sections, so each part gets its own sections.
-    auto *header = layout.AddIncludeDictionary("HEADER");
+    auto* header = layout.AddIncludeDictionary("HEADER");
     header->SetFilename(language + "/layouts/_header.tpl");
     header->ShowSection(language == "da" ? "SWITCH_TO_ENGLISH" : "SWITCH_TO_DANISH");
+    if (request.session) {
+        header->SetValueAndShowSection("USER_NAME", request.session->actor.name, "SIGNED_IN");
+        if (request.session->complete())
+            add_navigation(*header, request);
+    } else {
+        header->ShowSection("SIGNED_OUT");
+    }
     layout.AddIncludeDictionary("FOOTER")->SetFilename(language + "/layouts/_footer.tpl");
-    auto *content = layout.AddIncludeDictionary("CONTENT");
+    auto* content = layout.AddIncludeDictionary("CONTENT");
     content->SetFilename(language + "/" + page + ".tpl");
     fill(*content);
     std::string html;

@@ -19,19 +19,19 @@ struct Request;
 class Views {
 public:
     /// Loads every template. Returns an error text, or "" on success.
-    std::string load(const std::string &templates_dir, const Translator &translator, bool freeze);
+    std::string load(const std::string& templates_dir, const Translator& translator, bool freeze);
 
     /// Renders `page` ("public_site/front_page") inside the main layout. `fill` sets the page's own
     /// values and sections; `title` is already translated.
-    std::string render_page(const Request &request, const std::string &page, const std::string &title,
-                            const std::function<void(ctemplate::TemplateDictionary &)> &fill) const;
+    std::string render_page(const Request& request, const std::string& page, const std::string& title,
+                            const std::function<void(ctemplate::TemplateDictionary&)>& fill) const;
 
     /// Reloads changed files (development only).
     void reload_if_changed();
 
 private:
     std::string m_templates_dir;
-    const Translator *m_translator = nullptr;
+    const Translator* m_translator = nullptr;
     long long m_newest = 0;
 };
 

@@ -37,7 +37,7 @@ void WorkerPool::stop()
         m_stopping = true;
     }
     m_wake.notify_all();
-    for (auto &thread : m_threads)
+    for (auto& thread : m_threads)
         if (thread.joinable())
             thread.join();
     m_threads.clear();

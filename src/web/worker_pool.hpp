@@ -14,8 +14,8 @@ class WorkerPool {
 public:
     explicit WorkerPool(unsigned threads);
     ~WorkerPool();
-    WorkerPool(const WorkerPool &) = delete;
-    WorkerPool &operator=(const WorkerPool &) = delete;
+    WorkerPool(const WorkerPool&) = delete;
+    WorkerPool& operator=(const WorkerPool&) = delete;
 
     void submit(std::function<void()> job);
     std::size_t queued() const;

@@ -2,10 +2,13 @@
 <div class="portal-header">
 <div class="container portal-header-inner">
 <a href="/" class="logo-link" title="{{_ Rekrut front page}}"><span class="h3 m-0">Rekrut</span></a>
-<span class="portal-info ml-auto">
+<div class="portal-info ml-auto">
+{{#SIGNED_IN}}<span class="mr-4">{{USER_NAME}}</span>
+<form method="post" action="/logout" class="inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="button button-secondary button-small">{{_ Log out}}</button></form>{{/SIGNED_IN}}
+{{#SIGNED_OUT}}<a class="function-link mr-4" href="/login">{{_ Log in}}</a>{{/SIGNED_OUT}}
 {{#SWITCH_TO_ENGLISH}}<a class="function-link" href="/language/en?return={{CURRENT_PATH:u}}" lang="en" hreflang="en">English</a>{{/SWITCH_TO_ENGLISH}}
 {{#SWITCH_TO_DANISH}}<a class="function-link" href="/language/da?return={{CURRENT_PATH:u}}" lang="da" hreflang="da">Dansk</a>{{/SWITCH_TO_DANISH}}
-</span>
+</div>
 </div>
 </div>
 <div class="solution-header">
@@ -15,4 +18,16 @@
 </div>
 </div>
 </div>
+{{#NAVIGATION}}<nav class="navigation-menu" aria-label="{{_ Main menu}}">
+<div class="navigation-menu-inner container">
+<ul class="mainmenu">
+{{#NAV_HOME}}<li><a href="/home" class="mainmenu-item"><span>{{_ Overview}}</span></a></li>{{/NAV_HOME}}
+{{#NAV_USERS}}<li><a href="/users" class="mainmenu-item"><span>{{_ Users}}</span></a></li>{{/NAV_USERS}}
+{{#NAV_RIGHTS}}<li><a href="/administrator-rights" class="mainmenu-item"><span>{{_ Administrator rights}}</span></a></li>{{/NAV_RIGHTS}}
+{{#NAV_AUDIT}}<li><a href="/audit" class="mainmenu-item"><span>{{_ Audit trail}}</span></a></li>{{/NAV_AUDIT}}
+{{#NAV_OPERATOR}}<li><a href="/operator/institutions" class="mainmenu-item"><span>{{_ Operation}}</span></a></li>{{/NAV_OPERATOR}}
+{{#NAV_PROFILE}}<li><a href="/profile" class="mainmenu-item"><span>{{_ My profile}}</span></a></li>{{/NAV_PROFILE}}
+</ul>
+</div>
+</nav>{{/NAVIGATION}}
 </header>

@@ -21,7 +21,7 @@ constexpr std::array<std::pair<CaseState, std::string_view>, 8> k_names = {{
 
 std::string_view to_string(CaseState state)
 {
-    for (const auto &[value, name] : k_names)
+    for (const auto& [value, name] : k_names)
         if (value == state)
             return name;
     return "draft";
@@ -29,7 +29,7 @@ std::string_view to_string(CaseState state)
 
 std::optional<CaseState> case_state_from_string(std::string_view text)
 {
-    for (const auto &[value, name] : k_names)
+    for (const auto& [value, name] : k_names)
         if (name == text)
             return value;
     return std::nullopt;

@@ -11,12 +11,14 @@
 #include "web/error_pages.hpp"
 #include "web/i18n.hpp"
 #include "web/metrics.hpp"
+#include "services/audit_log.hpp"
+#include "services/identity.hpp"
 
 namespace rekrut::web {
 
-Middleware access_log_middleware(AppContext &context)
+Middleware access_log_middleware(AppContext& context)
 {
-    return [&context](Request &request, const Next &next) {
+    return [&context](Request& request, const Next& next) {
         Response response = next(request);
         response.set_header("X-Request-Id", request.request_id);
         double seconds =
@@ -38,7 +40,7 @@ Middleware access_log_middleware(AppContext &context)
 
 Middleware security_headers_middleware()
 {
-    return [](Request &request, const Next &next) {
+    return [](Request& request, const Next& next) {
         Response response = next(request);
         response.set_header(
             "Content-Security-Policy",
@@ -55,9 +57,9 @@ Middleware security_headers_middleware()
     };
 }
 
-Middleware error_page_middleware(AppContext &context)
+Middleware error_page_middleware(AppContext& context)
 {
-    return [&context](Request &request, const Next &next) {
+    return [&context](Request& request, const Next& next) {
         if (request.rejection_status != 0)
             return error_page(context, request, request.rejection_status);
         try {
@@ -65,7 +67,7 @@ Middleware error_page_middleware(AppContext &context)
             if (response.status >= 400 && response.body.empty() && response.file_path.empty())
                 return error_page(context, request, response.status);
             return response;
-        } catch (const std::exception &error) {
+        } catch (const std::exception& error) {
             core::log_event("error", "unhandled_exception",
                             "\"request_id\":\"" + request.request_id + "\",\"what\":\"" +
                                 core::json_escape(error.what()) + "\"");
@@ -82,7 +84,7 @@ Middleware error_page_middleware(AppContext &context)
 
 Middleware language_middleware()
 {
-    return [](Request &request, const Next &next) {
+    return [](Request& request, const Next& next) {
         auto cookie = request.cookie("rekrut_lang");
         auto accept = request.header("Accept-Language");
         request.language = Translator::choose(cookie ? &*cookie : nullptr, accept ? &*accept : nullptr);
@@ -93,15 +95,18 @@ Middleware language_middleware()
     };
 }
 
-Middleware routing_middleware(const Router &router)
+Middleware routing_middleware(const Router& router)
 {
-    return [&router](Request &request, const Next &next) {
+    return [&router](Request& request, const Next& next) {
         if (!request.route) {
             auto outcome = router.match(request);
             if (outcome == Router::Outcome::not_found)
                 return Response::html("", 404);
-            if (outcome == Router::Outcome::method_not_allowed)
-                return Response::html("", 405);
+            if (outcome == Router::Outcome::method_not_allowed) {
+                Response response = Response::html("", 405);
+                response.set_header("Allow", router.allowed_methods(request.path));
+                return response;
+            }
         }
         return next(request);
     };
@@ -109,7 +114,7 @@ Middleware routing_middleware(const Router &router)
 
 namespace {
 
-bool looks_like_token(const std::string &value)
+bool looks_like_token(const std::string& value)
 {
     if (value.size() != 64)
         return false;
@@ -121,9 +126,9 @@ bool looks_like_token(const std::string &value)
 
 } // namespace
 
-Middleware csrf_middleware(AppContext &context)
+Middleware csrf_middleware(AppContext& context)
 {
-    return [&context](Request &request, const Next &next) {
+    return [&context](Request& request, const Next& next) {
         auto cookie = request.cookie("rekrut_csrf");
         bool fresh = !cookie || !looks_like_token(*cookie);
         request.csrf_token = fresh ? core::random_hex(32) : *cookie;
@@ -140,6 +145,57 @@ Middleware csrf_middleware(AppContext &context)
         if (fresh)
             response.set_cookie("rekrut_csrf", request.csrf_token, -1, true, context.config.secure_cookies);
         return response;
+    };
+}
+
+void set_session_cookie(const AppContext& context, Response& response, const std::string& token)
+{
+    response.set_cookie(k_session_cookie, token, -1, true, context.config.secure_cookies);
+    // A new CSRF token with every new session, so a token planted before login is worthless.
+    response.set_cookie("rekrut_csrf", core::random_hex(32), -1, true, context.config.secure_cookies);
+}
+
+Middleware session_middleware(AppContext& context)
+{
+    return [&context](Request& request, const Next& next) {
+        auto token = request.cookie(k_session_cookie);
+        if (token)
+            request.session = context.identity.resume(*token);
+        if (request.session && request.session->actor.is_operator && request.session->operator_access_id &&
+            request.route && request.route->guard == Guard::signed_in &&
+            request.path.rfind("/operator", 0) != 0) {
+            services::record_audit(context.database, request.origin(),
+                                   {request.session->actor.elevated_institution_id, "operator_access.used",
+                                    "operator_access", std::to_string(*request.session->operator_access_id), "{}",
+                                    services::json_object({{"method", request.method}, {"path", request.path}})});
+        }
+        Response response = next(request);
+        if (request.session && request.session->new_token)
+            response.set_cookie(k_session_cookie, *request.session->new_token, -1, true, context.config.secure_cookies);
+        else if (token && !request.session && !response.has_header("Set-Cookie"))
+            response.set_cookie(k_session_cookie, "", 0, true, context.config.secure_cookies);
+        return response;
+    };
+}
+
+Middleware guard_middleware(AppContext& context)
+{
+    return [&context](Request& request, const Next& next) {
+        Guard guard = request.route ? request.route->guard : Guard::public_access;
+        if (guard == Guard::public_access)
+            return next(request);
+        if (!request.session) {
+            if (request.method == "GET")
+                return Response::redirect("/login?next=" + request.path);
+            return error_page(context, request, 401);
+        }
+        if (guard == Guard::signed_in && !request.session->complete()) {
+            if (request.method != "GET")
+                return error_page(context, request, 401);
+            return Response::redirect(request.session->totp_enabled ? "/login/second-factor"
+                                                                    : "/profile/second-factor");
+        }
+        return next(request);
     };
 }
 

@@ -7,17 +7,27 @@ namespace rekrut::web {
 struct AppContext;
 
 /// Adds X-Request-Id, times the request, records metrics and writes one JSON access-log line.
-Middleware access_log_middleware(AppContext &context);
+Middleware access_log_middleware(AppContext& context);
 /// Content-Security-Policy without inline scripts, nosniff, Referrer-Policy, frame-ancestors 'none'.
 Middleware security_headers_middleware();
 /// Catches exceptions (500 page with the request id) and turns empty error responses into
 /// localized error pages; also answers requests the HTTP layer refused (400, 413).
-Middleware error_page_middleware(AppContext &context);
+Middleware error_page_middleware(AppContext& context);
 /// Chooses the interface language: cookie, then Accept-Language.
 Middleware language_middleware();
 /// Matches the route; 404 and 405 for the rest.
-Middleware routing_middleware(const Router &router);
+Middleware routing_middleware(const Router& router);
 /// Double-submit CSRF token: a random cookie echoed in every state-changing form.
-Middleware csrf_middleware(AppContext &context);
+Middleware csrf_middleware(AppContext& context);
+/// Resumes the session from its cookie (rotating the token when rights changed) and logs each use
+/// of the operator's elevated access.
+Middleware session_middleware(AppContext& context);
+/// Enforces the route's guard: no session → login; password only → the second-factor pages.
+Middleware guard_middleware(AppContext& context);
+
+/// Name of the session cookie.
+inline constexpr const char* k_session_cookie = "rekrut_session";
+/// Sets the session cookie (HttpOnly, SameSite=Lax, Secure when configured) and a new CSRF token.
+void set_session_cookie(const AppContext& context, Response& response, const std::string& token);
 
 } // namespace rekrut::web

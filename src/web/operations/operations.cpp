@@ -7,13 +7,13 @@
 
 namespace rekrut::web {
 
-Response show_health(AppContext &, Request &)
+Response show_health(AppContext&, Request&)
 {
     Response response = Response::json("{\"status\":\"ok\"}");
     return response;
 }
 
-Response show_readiness(AppContext &context, Request &)
+Response show_readiness(AppContext& context, Request&)
 {
     bool database = context.database.ping();
     bool migrations = database && store::migrations_current(context.database, context.migrations);
@@ -23,7 +23,7 @@ Response show_readiness(AppContext &context, Request &)
     return Response::json(body, database && migrations ? 200 : 503);
 }
 
-Response show_metrics(AppContext &context, Request &)
+Response show_metrics(AppContext& context, Request&)
 {
     Metrics::Gauges gauges;
     gauges.database_sessions_in_use = context.database.sessions_in_use();

@@ -8,10 +8,10 @@ namespace rekrut::web {
 struct AppContext;
 
 /// Liveness: the process answers.
-Response show_health(AppContext &context, Request &request);
+Response show_health(AppContext& context, Request& request);
 /// Readiness: the database answers and every migration is applied.
-Response show_readiness(AppContext &context, Request &request);
+Response show_readiness(AppContext& context, Request& request);
 /// Prometheus metrics.
-Response show_metrics(AppContext &context, Request &request);
+Response show_metrics(AppContext& context, Request& request);
 
 } // namespace rekrut::web

@@ -6,18 +6,19 @@
 #include "core/clock.hpp"
 #include "store/position_store.hpp"
 #include "web/app_context.hpp"
+#include "web/forms.hpp"
 #include "web/i18n.hpp"
 #include "web/views.hpp"
 
 namespace rekrut::web {
 
-Response show_front_page(AppContext &context, Request &request)
+Response show_front_page(AppContext& context, Request& request)
 {
     store::PositionStore positions(context.database);
     auto open = positions.list_open(core::now(), 500);
-    auto fill = [&](ctemplate::TemplateDictionary &dictionary) {
-        for (const auto &position : open) {
-            auto *row = dictionary.AddSectionDictionary("POSITION");
+    auto fill = [&](ctemplate::TemplateDictionary& dictionary) {
+        for (const auto& position : open) {
+            auto* row = dictionary.AddSectionDictionary("POSITION");
             row->SetValue("TITLE", position.title);
             row->SetValue("INSTITUTION", position.institution_name);
             row->SetValue("PLACE", position.place_of_work);
@@ -35,16 +36,13 @@ Response show_front_page(AppContext &context, Request &request)
     return response;
 }
 
-Response switch_language(AppContext &context, Request &request)
+Response switch_language(AppContext& context, Request& request)
 {
     std::string language = request.param("language");
-    const auto &supported = Translator::languages();
+    const auto& supported = Translator::languages();
     if (std::find(supported.begin(), supported.end(), language) == supported.end())
         return Response::html("", 404);
-    // Only local paths: "/x" but not "//evil.example" or "/\evil".
-    std::string back = request.query_value("return").value_or("/");
-    if (back.empty() || back[0] != '/' || (back.size() > 1 && (back[1] == '/' || back[1] == '\\')))
-        back = "/";
+    std::string back = local_path_or(request.query_value("return").value_or("/"), "/");
     Response response = Response::redirect(back);
     response.set_cookie("rekrut_lang", language, 365L * 24 * 3600, true, context.config.secure_cookies);
     return response;

@@ -8,8 +8,8 @@ namespace rekrut::web {
 struct AppContext;
 
 /// The public career site's front page: every open position.
-Response show_front_page(AppContext &context, Request &request);
+Response show_front_page(AppContext& context, Request& request);
 /// Sets the interface language cookie and returns to the page the user came from.
-Response switch_language(AppContext &context, Request &request);
+Response switch_language(AppContext& context, Request& request);
 
 } // namespace rekrut::web

@@ -1,0 +1,195 @@
+#include <gtest/gtest.h>
+#include <string>
+#include <vector>
+
+#include "domain/access/policy.hpp"
+
+using namespace rekrut::domain;
+
+namespace {
+
+constexpr std::int64_t institution_a = 1;
+constexpr std::int64_t institution_b = 2;
+constexpr std::int64_t case_in_a = 10;
+constexpr std::int64_t other_case_in_a = 11;
+
+Actor person(std::int64_t id, std::optional<std::int64_t> institution)
+{
+    Actor actor;
+    actor.user_id = id;
+    actor.institution_id = institution;
+    return actor;
+}
+
+struct Personas {
+    Actor operator_plain = [] {
+        auto actor = person(1, std::nullopt);
+        actor.is_operator = true;
+        return actor;
+    }();
+    Actor operator_elevated_a = [] {
+        auto actor = person(2, std::nullopt);
+        actor.is_operator = true;
+        actor.elevated_institution_id = institution_a;
+        return actor;
+    }();
+    Actor superbruger_a = [] {
+        auto actor = person(3, institution_a);
+        actor.institution_roles = {InstitutionRole::superbruger};
+        return actor;
+    }();
+    Actor administrator_a = [] {
+        auto actor = person(4, institution_a);
+        actor.institution_roles = {InstitutionRole::administrator};
+        return actor;
+    }();
+    Actor projektleder_a = [] {
+        auto actor = person(5, institution_a);
+        actor.case_roles[case_in_a] = {CaseRole::projektleder};
+        return actor;
+    }();
+    Actor projektdeltager_a = [] {
+        auto actor = person(6, institution_a);
+        actor.case_roles[case_in_a] = {CaseRole::projektdeltager};
+        return actor;
+    }();
+    Actor ansaettende_leder_a = [] {
+        auto actor = person(7, institution_a);
+        actor.case_roles[case_in_a] = {CaseRole::ansaettende_leder};
+        return actor;
+    }();
+    Actor plain_user_a = person(8, institution_a);
+    Actor superbruger_b = [] {
+        auto actor = person(9, institution_b);
+        actor.institution_roles = {InstitutionRole::superbruger};
+        return actor;
+    }();
+};
+
+struct Row {
+    const char* who;
+    Action action;
+    Resource resource;
+    bool allowed;
+};
+
+const Actor& lookup(const Personas& personas, const std::string& who)
+{
+    if (who == "operator")
+        return personas.operator_plain;
+    if (who == "operator_elevated_a")
+        return personas.operator_elevated_a;
+    if (who == "superbruger_a")
+        return personas.superbruger_a;
+    if (who == "administrator_a")
+        return personas.administrator_a;
+    if (who == "projektleder_a")
+        return personas.projektleder_a;
+    if (who == "projektdeltager_a")
+        return personas.projektdeltager_a;
+    if (who == "ansaettende_leder_a")
+        return personas.ansaettende_leder_a;
+    if (who == "plain_user_a")
+        return personas.plain_user_a;
+    return personas.superbruger_b;
+}
+
+Resource in_a()
+{
+    return {institution_a, {}, {}, false, {}};
+}
+Resource user_in_a(std::int64_t user, bool administrative)
+{
+    return {institution_a, {}, user, administrative, {}};
+}
+Resource case_a(std::int64_t id = case_in_a)
+{
+    return {institution_a, id, {}, false, {}};
+}
+
+} // namespace
+
+TEST(Policy, role_by_action_by_scope_table)
+{
+    const std::vector<Row> table = {
+        // Platform operator duties belong to the operator alone.
+        {"operator", Action::create_institution, {}, true},
+        {"operator", Action::create_superbruger, in_a(), true},
+        {"superbruger_a", Action::create_institution, {}, false},
+        {"superbruger_a", Action::create_superbruger, in_a(), false},
+        {"administrator_a", Action::view_outbox, {}, false},
+        {"operator", Action::request_operator_access, in_a(), true},
+        // The operator sees institution data only with elevated access, and only that institution.
+        {"operator", Action::view_users, in_a(), false},
+        {"operator_elevated_a", Action::view_users, in_a(), true},
+        {"operator_elevated_a", Action::view_users, {institution_b, {}, {}, false, {}}, false},
+        {"operator_elevated_a", Action::create_user, in_a(), false},
+        {"operator", Action::view_audit, in_a(), true},
+        // User administration within the own institution.
+        {"superbruger_a", Action::view_users, in_a(), true},
+        {"administrator_a", Action::view_users, in_a(), true},
+        {"projektleder_a", Action::view_users, in_a(), false},
+        {"superbruger_b", Action::view_users, in_a(), false},
+        {"administrator_a", Action::create_user, in_a(), true},
+        {"plain_user_a", Action::create_user, in_a(), false},
+        {"administrator_a", Action::change_user, user_in_a(8, false), true},
+        {"administrator_a", Action::change_user, user_in_a(3, true), false},
+        {"superbruger_a", Action::change_user, user_in_a(4, true), true},
+        {"superbruger_a", Action::deactivate_user, user_in_a(4, true), true},
+        {"administrator_a", Action::deactivate_user, user_in_a(3, true), false},
+        {"superbruger_b", Action::change_user, user_in_a(8, false), false},
+        // Nobody changes their own rights.
+        {"superbruger_a", Action::change_user, user_in_a(3, true), false},
+        {"superbruger_a", Action::grant_institution_role, user_in_a(3, true), false},
+        {"superbruger_a", Action::grant_institution_role, user_in_a(8, false), true},
+        {"administrator_a", Action::grant_institution_role, user_in_a(8, false), false},
+        {"superbruger_a", Action::revoke_institution_role, user_in_a(4, true), true},
+        {"superbruger_b", Action::grant_institution_role, user_in_a(8, false), false},
+        // A role request is decided by a Superbruger other than the one who asked.
+        {"superbruger_a", Action::decide_role_request, {institution_a, {}, 8, false, 3}, false},
+        {"superbruger_a", Action::decide_role_request, {institution_a, {}, 8, false, 30}, true},
+        {"administrator_a", Action::decide_role_request, {institution_a, {}, 8, false, 30}, false},
+        {"superbruger_a", Action::review_administrator_rights, in_a(), true},
+        {"administrator_a", Action::view_audit, in_a(), true},
+        {"projektleder_a", Action::view_audit, in_a(), false},
+        {"superbruger_b", Action::view_audit, in_a(), false},
+        // Case roles act on their own case only.
+        {"projektleder_a", Action::view_case, case_a(), true},
+        {"projektleder_a", Action::edit_case, case_a(), true},
+        {"projektdeltager_a", Action::view_case, case_a(), true},
+        {"projektdeltager_a", Action::edit_case, case_a(), false},
+        {"ansaettende_leder_a", Action::approve_hiring_decision, case_a(), true},
+        {"projektleder_a", Action::approve_hiring_decision, case_a(), false},
+        {"projektleder_a", Action::view_case, case_a(other_case_in_a), false},
+        {"plain_user_a", Action::view_case, case_a(), false},
+        {"administrator_a", Action::view_case, case_a(other_case_in_a), true},
+        {"superbruger_b", Action::view_case, case_a(), false},
+        {"projektleder_a", Action::manage_committee, {institution_a, case_in_a, 8, false, {}}, true},
+        {"projektleder_a", Action::manage_committee, {institution_a, case_in_a, 5, false, {}}, false},
+        {"projektdeltager_a", Action::manage_committee, {institution_a, case_in_a, 8, false, {}}, false},
+        {"projektdeltager_a", Action::assess_applications, case_a(), true},
+        {"administrator_a", Action::edit_institution_setup, in_a(), true},
+        {"projektleder_a", Action::edit_institution_setup, in_a(), false},
+    };
+    Personas personas;
+    for (const auto& row : table) {
+        const Actor& actor = lookup(personas, row.who);
+        EXPECT_EQ(can(actor, row.action, row.resource), row.allowed)
+            << row.who << " action #" << static_cast<int>(row.action);
+    }
+}
+
+TEST(Policy, missing_institution_on_the_resource_is_refused)
+{
+    Personas personas;
+    EXPECT_FALSE(can(personas.superbruger_a, Action::view_users, {}));
+    EXPECT_FALSE(can(personas.projektleder_a, Action::view_case, {std::nullopt, case_in_a, {}, false, {}}));
+}
+
+TEST(Policy, operator_data_scope_is_the_elevated_institution)
+{
+    Personas personas;
+    EXPECT_FALSE(personas.operator_plain.data_institution());
+    EXPECT_EQ(personas.operator_elevated_a.data_institution(), institution_a);
+    EXPECT_EQ(personas.superbruger_b.data_institution(), institution_b);
+}

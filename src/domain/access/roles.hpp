@@ -1,0 +1,22 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace rekrut::domain {
+
+/// Roles held for a whole institution.
+enum class InstitutionRole { superbruger, administrator };
+/// Roles held for one recruitment case.
+enum class CaseRole { projektleder, projektdeltager, ansaettende_leder };
+/// Whether a user account may sign in.
+enum class UserStatus { active, locked, deactivated };
+
+std::string_view to_string(InstitutionRole role);
+std::string_view to_string(CaseRole role);
+std::string_view to_string(UserStatus status);
+std::optional<InstitutionRole> institution_role_from_string(std::string_view text);
+std::optional<CaseRole> case_role_from_string(std::string_view text);
+std::optional<UserStatus> user_status_from_string(std::string_view text);
+
+} // namespace rekrut::domain

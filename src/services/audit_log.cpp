@@ -1,0 +1,74 @@
+#include "services/audit_log.hpp"
+
+#include <soci/soci.h>
+
+#include "core/clock.hpp"
+#include "core/text.hpp"
+#include "store/audit_store.hpp"
+#include "store/database.hpp"
+
+namespace rekrut::services {
+
+void record_audit(store::Database& database, soci::session& sql, const Origin& origin,
+                  const AuditEntry& entry)
+{
+    store::AuditEventRecord event;
+    event.occurred_at = core::now();
+    event.actor_user_id = origin.user_id;
+    event.actor_name = origin.user_name;
+    event.institution_id = entry.institution_id;
+    event.action = entry.action;
+    event.object_type = entry.object_type;
+    event.object_id = entry.object_id;
+    event.before_json = entry.before;
+    event.after_json = entry.after;
+    event.request_id = origin.request_id;
+    event.ip = origin.ip;
+    store::audit_events::append(sql, database.dialect(), event);
+}
+
+void record_audit(store::Database& database, const Origin& origin, const AuditEntry& entry)
+{
+    database.with_transaction([&](soci::session& sql) { record_audit(database, sql, origin, entry); });
+}
+
+AuditVerification verify_audit_chain(store::Database& database)
+{
+    AuditVerification report;
+    database.with_session([&](soci::session& sql) {
+        std::string expected_previous(64, '0');
+        store::audit_events::for_each(sql, [&](const store::AuditEventRecord& event) {
+            if (report.first_broken_id)
+                return;
+            ++report.events;
+            if (event.previous_hash != expected_previous) {
+                report.first_broken_id = event.id;
+                report.problem = "its previous hash does not match the row before it (a row was inserted or "
+                                 "deleted before it)";
+                return;
+            }
+            if (store::audit_event_hash(event.previous_hash, event) != event.hash) {
+                report.first_broken_id = event.id;
+                report.problem = "its content does not match its hash (the row was edited)";
+                return;
+            }
+            expected_previous = event.hash;
+        });
+    });
+    return report;
+}
+
+std::string json_object(std::initializer_list<std::pair<std::string, std::string>> fields)
+{
+    std::string out = "{";
+    bool first = true;
+    for (const auto& [key, value] : fields) {
+        if (!first)
+            out += ",";
+        first = false;
+        out += "\"" + core::json_escape(key) + "\":\"" + core::json_escape(value) + "\"";
+    }
+    return out + "}";
+}
+
+} // namespace rekrut::services

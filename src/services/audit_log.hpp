@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace rekrut::store {
+class Database;
+}
+
+namespace rekrut::services {
+
+/// Who caused a change and from where; every service call that writes takes one.
+struct Origin {
+    std::optional<std::int64_t> user_id;
+    std::string user_name; ///< "System" for background work.
+    std::string request_id;
+    std::string ip;
+
+    static Origin system(const std::string& what) { return {std::nullopt, "System (" + what + ")", "", ""}; }
+};
+
+/// One change for the audit trail. `before` and `after` are JSON objects of the changed fields.
+struct AuditEntry {
+    std::optional<std::int64_t> institution_id;
+    std::string action;      ///< "user.created", "login.failed", ...
+    std::string object_type; ///< "user", "institution", "session", ...
+    std::string object_id;
+    std::string before = "{}";
+    std::string after = "{}";
+};
+
+/// Appends to the audit trail inside the caller's transaction.
+void record_audit(store::Database& database, soci::session& sql, const Origin& origin,
+                  const AuditEntry& entry);
+/// Appends in a transaction of its own (for events without another change, such as a failed login).
+void record_audit(store::Database& database, const Origin& origin, const AuditEntry& entry);
+
+struct AuditVerification {
+    std::int64_t events = 0;
+    std::optional<std::int64_t> first_broken_id; ///< The first row whose link does not hold.
+    std::string problem;                         ///< What is wrong with it.
+};
+
+/// Walks the whole chain and reports the first broken link: an edited row (its hash no longer
+/// matches), an inserted or deleted row (the next row's previous hash no longer matches).
+AuditVerification verify_audit_chain(store::Database& database);
+
+/// `{"name":"A","email":"b"}` from pairs, with proper JSON escaping.
+std::string json_object(std::initializer_list<std::pair<std::string, std::string>> fields);
+
+} // namespace rekrut::services

@@ -1,0 +1,91 @@
+#include "services/outbox_sender.hpp"
+
+#include <soci/soci.h>
+
+#include "core/clock.hpp"
+#include "core/log.hpp"
+#include "core/text.hpp"
+#include "store/database.hpp"
+#include "store/outbox_store.hpp"
+
+namespace rekrut::services {
+
+constexpr int k_max_attempts = 8;
+
+OutboxSender::OutboxSender(store::Database& database, integrations::SmtpSettings settings)
+    : m_database(database), m_settings(std::move(settings))
+{
+}
+
+OutboxSender::~OutboxSender()
+{
+    stop();
+}
+
+void OutboxSender::start()
+{
+    if (m_settings.url.empty() || m_thread.joinable())
+        return;
+    m_thread = std::thread([this] { run(); });
+}
+
+void OutboxSender::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+int OutboxSender::deliver_due()
+{
+    std::vector<store::OutboxMessage> due;
+    m_database.with_transaction(
+        [&](soci::session& sql) { due = store::outbox::claim_due(sql, core::now(), 20, 120); });
+    int delivered = 0;
+    for (const auto& message : due) {
+        auto sent = integrations::send_mail(
+            m_settings, {message.recipient, message.subject, message.body_text, message.body_html});
+        core::UnixTime now = core::now();
+        m_database.with_transaction([&](soci::session& sql) {
+            if (sent) {
+                store::outbox::mark_sent(sql, message.id, now);
+                return;
+            }
+            int attempts = message.attempts + 1;
+            core::UnixTime next =
+                attempts >= k_max_attempts ? now + 10L * 365 * 86400 : now + (30L << (attempts - 1));
+            store::outbox::mark_failed(sql, message.id, attempts, next, sent.error().message);
+        });
+        if (sent) {
+            ++delivered;
+            core::log_event("info", "mail_sent", "\"outbox_id\":" + std::to_string(message.id));
+        } else {
+            core::log_event("warn", "mail_failed",
+                            "\"outbox_id\":" + std::to_string(message.id) + ",\"error\":\"" +
+                                core::json_escape(sent.error().message) + "\"");
+        }
+    }
+    return delivered;
+}
+
+void OutboxSender::run()
+{
+    std::unique_lock lock(m_mutex);
+    while (!m_stopping) {
+        lock.unlock();
+        try {
+            deliver_due();
+        } catch (const std::exception& error) {
+            core::log_event("error", "outbox_failed",
+                            "\"error\":\"" + core::json_escape(error.what()) + "\"");
+        }
+        lock.lock();
+        m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stopping; });
+    }
+}
+
+} // namespace rekrut::services

@@ -1,0 +1,612 @@
+#include "services/user_administration.hpp"
+
+#include <algorithm>
+#include <soci/soci.h>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/text.hpp"
+#include "domain/access/policy.hpp"
+#include "services/passwords.hpp"
+#include "store/database.hpp"
+#include "store/outbox_store.hpp"
+
+namespace rekrut::services {
+namespace {
+
+using domain::Action;
+
+std::string normalise_email(const std::string& email)
+{
+    std::string out(core::trim(email));
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    return out;
+}
+
+bool plausible_email(const std::string& email)
+{
+    auto at = email.find('@');
+    return email.size() <= 254 && at != std::string::npos && at > 0 && at + 1 < email.size() &&
+           email.find('@', at + 1) == std::string::npos &&
+           email.find_first_of(" \t\r\n<>,;\"") == std::string::npos &&
+           email.find('.', at) != std::string::npos;
+}
+
+std::vector<core::FieldError> check_person(const std::string& email, const std::string& name)
+{
+    std::vector<core::FieldError> problems;
+    if (name.empty() || name.size() > 200)
+        problems.push_back({"name", core::msgid("Enter the person's name.")});
+    if (!plausible_email(email))
+        problems.push_back(
+            {"email", core::msgid("Enter a valid e-mail address, for example name@example.test.")});
+    return problems;
+}
+
+core::Error forbidden()
+{
+    return core::Error::forbidden();
+}
+
+std::string role_json(const std::string& role)
+{
+    return json_object({{"role", role}});
+}
+
+std::string reset_token_hash(const std::string& token)
+{
+    return core::blake2b_hex("reset:" + token);
+}
+
+} // namespace
+
+core::Result<std::int64_t> UserAdministration::create_institution(const domain::Actor& actor,
+                                                                  const std::string& cvr_input,
+                                                                  const std::string& name_input,
+                                                                  const std::string& address_input,
+                                                                  const Origin& origin)
+{
+    if (!domain::can(actor, Action::create_institution))
+        return forbidden();
+    std::string cvr(core::trim(cvr_input)), name(core::trim(name_input)), address(core::trim(address_input));
+    std::vector<core::FieldError> problems;
+    if (cvr.size() != 8 || !std::all_of(cvr.begin(), cvr.end(), ::isdigit))
+        problems.push_back({"cvr", core::msgid("The CVR number must be 8 digits.")});
+    if (name.empty() || name.size() > 200)
+        problems.push_back({"name", core::msgid("Enter the institution's name.")});
+    if (!problems.empty())
+        return core::Error::invalid(core::msgid("Check the marked fields."), problems);
+    std::optional<core::Error> conflict;
+    long long id = 0;
+    m_database.with_transaction([&](soci::session& sql) {
+        long long existing = 0;
+        sql << "SELECT COUNT(*) FROM institutions WHERE cvr = :cvr", soci::use(cvr), soci::into(existing);
+        if (existing > 0) {
+            conflict =
+                core::Error::invalid(core::msgid("Check the marked fields."),
+                                     {{"cvr", core::msgid("An institution with this CVR number exists.")}});
+            return;
+        }
+        long long now = core::now();
+        sql << "INSERT INTO institutions (cvr, name, address, created_at) VALUES (:cvr, :name, :address, "
+               ":now)"
+               " RETURNING id",
+            soci::use(cvr), soci::use(name), soci::use(address), soci::use(now), soci::into(id);
+        record_audit(m_database, sql, origin,
+                     {id, "institution.created", "institution", std::to_string(id), "{}",
+                      json_object({{"cvr", cvr}, {"name", name}, {"address", address}})});
+    });
+    if (conflict)
+        return *conflict;
+    return static_cast<std::int64_t>(id);
+}
+
+std::vector<store::InstitutionRecord> UserAdministration::institutions()
+{
+    return store::InstitutionStore(m_database).list();
+}
+
+core::Result<std::int64_t> UserAdministration::create_user(const domain::Actor& actor,
+                                                           std::int64_t institution_id, const NewUser& input,
+                                                           const Origin& origin, const Translate& translate)
+{
+    domain::Resource resource{institution_id, {}, {}, false, {}};
+    bool allowed = input.role ? (input.role == domain::InstitutionRole::superbruger && actor.is_operator
+                                     ? domain::can(actor, Action::create_superbruger, resource)
+                                     : domain::can(actor, Action::create_user, resource) &&
+                                           domain::can(actor, Action::grant_institution_role, resource))
+                              : domain::can(actor, Action::create_user, resource);
+    if (!allowed)
+        return forbidden();
+    std::string email = normalise_email(input.email);
+    std::string name(core::trim(input.name));
+    auto problems = check_person(email, name);
+    if (!input.password.empty())
+        if (auto strength = passwords::check_strength(input.password); !strength)
+            for (const auto& field : strength.error().fields)
+                problems.push_back(field);
+    if (!problems.empty())
+        return core::Error::invalid(core::msgid("Check the marked fields."), problems);
+    std::string hash = input.password.empty() ? "" : passwords::hash(input.password);
+
+    std::optional<core::Error> refusal;
+    std::int64_t id = 0;
+    m_database.with_transaction([&](soci::session& sql) {
+        if (!store::InstitutionStore(m_database).find(institution_id)) {
+            refusal = core::Error::not_found();
+            return;
+        }
+        if (store::users::email_taken(sql, email)) {
+            refusal =
+                core::Error::invalid(core::msgid("Check the marked fields."),
+                                     {{"email", core::msgid("A user with this e-mail address exists.")}});
+            return;
+        }
+        store::UserRecord user;
+        user.institution_id = institution_id;
+        user.email = email;
+        user.name = name;
+        user.password_hash = hash;
+        user.created_at = core::now();
+        id = store::users::insert(sql, user, actor.user_id);
+        user.id = id;
+        record_audit(m_database, sql, origin,
+                     {institution_id, "user.created", "user", std::to_string(id), "{}",
+                      json_object({{"email", email}, {"name", name}, {"status", "active"}})});
+        if (input.role) {
+            // A new account holds no rights yet, so the first grant is not a change of anyone's own
+            // rights; later grants to administrative roles go through the approval rule.
+            store::roles::grant(sql, institution_id, id, *input.role, actor.user_id, std::nullopt,
+                                user.created_at);
+            record_audit(m_database, sql, origin,
+                         {institution_id, "role.granted", "user", std::to_string(id), "{}",
+                          role_json(std::string(domain::to_string(*input.role)))});
+        }
+        if (hash.empty())
+            queue_password_link(sql, user, true, translate);
+    });
+    if (refusal)
+        return *refusal;
+    return id;
+}
+
+core::Result<std::int64_t> UserAdministration::create_operator(const std::string& email_input,
+                                                               const std::string& name_input,
+                                                               const std::string& password,
+                                                               const Origin& origin)
+{
+    std::string email = normalise_email(email_input);
+    std::string name(core::trim(name_input));
+    auto problems = check_person(email, name);
+    if (auto strength = passwords::check_strength(password); !strength)
+        problems.push_back({"password", strength.error().message});
+    if (!problems.empty())
+        return core::Error::invalid(problems.front().message, problems);
+    std::string hash = passwords::hash(password);
+    std::optional<core::Error> refusal;
+    std::int64_t id = 0;
+    m_database.with_transaction([&](soci::session& sql) {
+        if (store::users::email_taken(sql, email)) {
+            refusal = core::Error::invalid(core::msgid("A user with this e-mail address exists."));
+            return;
+        }
+        store::UserRecord user;
+        user.email = email;
+        user.name = name;
+        user.password_hash = hash;
+        user.is_operator = true;
+        user.created_at = core::now();
+        id = store::users::insert(sql, user, std::nullopt);
+        record_audit(m_database, sql, origin,
+                     {std::nullopt, "user.created", "user", std::to_string(id), "{}",
+                      json_object({{"email", email}, {"name", name}, {"role", "operator"}})});
+    });
+    if (refusal)
+        return *refusal;
+    return id;
+}
+
+std::vector<store::UserRecord> UserAdministration::users(const domain::Actor& actor,
+                                                         std::int64_t institution_id)
+{
+    if (!domain::can(actor, Action::view_users, {institution_id, {}, {}, false, {}}))
+        return {};
+    std::vector<store::UserRecord> found;
+    m_database.with_session([&](soci::session& sql) { found = store::users::list(sql, institution_id); });
+    return found;
+}
+
+core::Result<store::UserRecord> UserAdministration::user(const domain::Actor& actor,
+                                                         std::int64_t institution_id, std::int64_t user_id)
+{
+    if (!domain::can(actor, Action::view_users, {institution_id, {}, {}, false, {}}))
+        return core::Error::not_found();
+    std::optional<store::UserRecord> found;
+    m_database.with_session(
+        [&](soci::session& sql) { found = store::users::find(sql, institution_id, user_id); });
+    if (!found)
+        return core::Error::not_found();
+    return *found;
+}
+
+core::Status UserAdministration::update_user(const domain::Actor& actor, std::int64_t institution_id,
+                                             std::int64_t user_id, const std::string& name_input,
+                                             const std::string& email_input, domain::UserStatus status,
+                                             const Origin& origin)
+{
+    std::string email = normalise_email(email_input);
+    std::string name(core::trim(name_input));
+    std::optional<core::Error> refusal;
+    m_database.with_transaction([&](soci::session& sql) {
+        auto existing = store::users::find(sql, institution_id, user_id);
+        if (!existing) {
+            refusal = core::Error::not_found();
+            return;
+        }
+        bool administrative = !store::roles::institution_roles_of(sql, user_id).empty();
+        domain::Resource resource{institution_id, {}, user_id, administrative, {}};
+        Action action =
+            status == domain::UserStatus::deactivated ? Action::deactivate_user : Action::change_user;
+        if (!domain::can(actor, action, resource)) {
+            refusal = core::Error::forbidden();
+            return;
+        }
+        auto problems = check_person(email, name);
+        if (email != existing->email && store::users::email_taken(sql, email))
+            problems.push_back({"email", core::msgid("A user with this e-mail address exists.")});
+        if (!problems.empty()) {
+            refusal = core::Error::invalid(core::msgid("Check the marked fields."), problems);
+            return;
+        }
+        store::users::update_profile(sql, institution_id, user_id, name, email, status);
+        if (status != domain::UserStatus::active)
+            store::sessions::remove_for_user(sql, user_id);
+        record_audit(
+            m_database, sql, origin,
+            {institution_id, "user.changed", "user", std::to_string(user_id),
+             json_object({{"name", existing->name},
+                          {"email", existing->email},
+                          {"status", std::string(domain::to_string(existing->status))}}),
+             json_object(
+                 {{"name", name}, {"email", email}, {"status", std::string(domain::to_string(status))}})});
+    });
+    if (refusal)
+        return *refusal;
+    return core::success();
+}
+
+core::Result<RoleChange> UserAdministration::grant_role(const domain::Actor& actor,
+                                                        std::int64_t institution_id, std::int64_t user_id,
+                                                        domain::InstitutionRole role, const Origin& origin)
+{
+    std::optional<core::Error> refusal;
+    RoleChange change = RoleChange::granted;
+    m_database.with_transaction([&](soci::session& sql) {
+        auto target = store::users::find(sql, institution_id, user_id);
+        if (!target) {
+            refusal = core::Error::not_found();
+            return;
+        }
+        auto held = store::roles::institution_roles_of(sql, user_id);
+        domain::Resource resource{institution_id, {}, user_id, !held.empty(), {}};
+        if (!domain::can(actor, Action::grant_institution_role, resource)) {
+            refusal = core::Error::forbidden();
+            return;
+        }
+        if (held.count(role)) {
+            refusal = core::Error::conflict(core::msgid("The user already has this role."));
+            return;
+        }
+        if (store::role_requests::has_pending(sql, institution_id, user_id, role)) {
+            refusal = core::Error::conflict(
+                core::msgid("A request for this role is already waiting for approval."));
+            return;
+        }
+        core::UnixTime now = core::now();
+        std::string role_name(domain::to_string(role));
+        // Segregation of duties: with two or more Superbrugere, a second one must approve.
+        if (store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger) >= 2) {
+            auto request_id =
+                store::role_requests::create(sql, institution_id, user_id, role, actor.user_id, now);
+            record_audit(m_database, sql, origin,
+                         {institution_id, "role.requested", "user", std::to_string(user_id), "{}",
+                          json_object({{"role", role_name}, {"request_id", std::to_string(request_id)}})});
+            change = RoleChange::awaiting_approval;
+            return;
+        }
+        store::roles::grant(sql, institution_id, user_id, role, actor.user_id, std::nullopt, now);
+        store::users::mark_rights_changed(sql, user_id, now);
+        record_audit(
+            m_database, sql, origin,
+            {institution_id, "role.granted", "user", std::to_string(user_id), "{}", role_json(role_name)});
+    });
+    if (refusal)
+        return *refusal;
+    return change;
+}
+
+core::Result<RoleChange> UserAdministration::revoke_role(const domain::Actor& actor,
+                                                         std::int64_t institution_id, std::int64_t user_id,
+                                                         domain::InstitutionRole role, const Origin& origin)
+{
+    std::optional<core::Error> refusal;
+    m_database.with_transaction([&](soci::session& sql) {
+        auto target = store::users::find(sql, institution_id, user_id);
+        if (!target) {
+            refusal = core::Error::not_found();
+            return;
+        }
+        auto held = store::roles::institution_roles_of(sql, user_id);
+        if (!domain::can(actor, Action::revoke_institution_role,
+                         {institution_id, {}, user_id, !held.empty(), {}})) {
+            refusal = core::Error::forbidden();
+            return;
+        }
+        if (!held.count(role)) {
+            refusal = core::Error::conflict(core::msgid("The user does not have this role."));
+            return;
+        }
+        if (role == domain::InstitutionRole::superbruger &&
+            store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger) <= 1) {
+            refusal =
+                core::Error::conflict(core::msgid("The institution must keep at least one Superbruger."));
+            return;
+        }
+        core::UnixTime now = core::now();
+        store::roles::revoke(sql, institution_id, user_id, role);
+        store::users::mark_rights_changed(sql, user_id, now);
+        record_audit(m_database, sql, origin,
+                     {institution_id, "role.revoked", "user", std::to_string(user_id),
+                      role_json(std::string(domain::to_string(role))), "{}"});
+    });
+    if (refusal)
+        return *refusal;
+    return RoleChange::revoked;
+}
+
+std::vector<store::RoleRequestRecord> UserAdministration::pending_role_requests(const domain::Actor& actor,
+                                                                                std::int64_t institution_id)
+{
+    if (!domain::can(actor, Action::view_users, {institution_id, {}, {}, false, {}}))
+        return {};
+    std::vector<store::RoleRequestRecord> found;
+    m_database.with_session(
+        [&](soci::session& sql) { found = store::role_requests::list_pending(sql, institution_id); });
+    return found;
+}
+
+core::Status UserAdministration::decide_role_request(const domain::Actor& actor, std::int64_t institution_id,
+                                                     std::int64_t request_id, bool approve,
+                                                     const Origin& origin)
+{
+    std::optional<core::Error> refusal;
+    m_database.with_transaction([&](soci::session& sql) {
+        auto request = store::role_requests::find(sql, institution_id, request_id);
+        if (!request) {
+            refusal = core::Error::not_found();
+            return;
+        }
+        if (request->state != "pending") {
+            refusal = core::Error::conflict(core::msgid("The request has already been decided."));
+            return;
+        }
+        domain::Resource resource{institution_id, {}, request->user_id, false, request->requested_by};
+        if (!domain::can(actor, Action::decide_role_request, resource)) {
+            refusal = core::Error::invalid(
+                core::msgid("Another Superbruger than the one who asked must decide this request."));
+            return;
+        }
+        core::UnixTime now = core::now();
+        std::string role_name(domain::to_string(request->role));
+        store::role_requests::decide(sql, institution_id, request_id, approve ? "approved" : "rejected",
+                                     actor.user_id, now);
+        record_audit(m_database, sql, origin,
+                     {institution_id, approve ? "role.request_approved" : "role.request_rejected",
+                      "role_request", std::to_string(request_id), json_object({{"state", "pending"}}),
+                      json_object({{"state", approve ? "approved" : "rejected"}, {"role", role_name}})});
+        if (approve && !store::roles::institution_roles_of(sql, request->user_id).count(request->role)) {
+            store::roles::grant(sql, institution_id, request->user_id, request->role, request->requested_by,
+                                actor.user_id, now);
+            store::users::mark_rights_changed(sql, request->user_id, now);
+            record_audit(m_database, sql, origin,
+                         {institution_id, "role.granted", "user", std::to_string(request->user_id), "{}",
+                          json_object({{"role", role_name},
+                                       {"requested_by", std::to_string(request->requested_by)},
+                                       {"approved_by", std::to_string(actor.user_id)}})});
+        }
+    });
+    if (refusal)
+        return *refusal;
+    return core::success();
+}
+
+std::vector<AdministratorReviewRow> UserAdministration::administrator_review(const domain::Actor& actor,
+                                                                             std::int64_t institution_id)
+{
+    std::vector<AdministratorReviewRow> rows;
+    if (!domain::can(actor, Action::review_administrator_rights, {institution_id, {}, {}, false, {}}))
+        return rows;
+    m_database.with_session([&](soci::session& sql) {
+        auto roles = store::roles::institution_roles_in(sql, institution_id);
+        for (const auto& role : roles) {
+            auto existing = std::find_if(rows.begin(), rows.end(), [&](const AdministratorReviewRow& row) {
+                return row.user.id == role.user_id;
+            });
+            if (existing == rows.end()) {
+                auto user = store::users::find(sql, institution_id, role.user_id);
+                if (!user)
+                    continue;
+                rows.push_back({*user, {}});
+                existing = rows.end() - 1;
+            }
+            existing->roles.push_back(role);
+        }
+    });
+    return rows;
+}
+
+core::Status UserAdministration::request_operator_access(const domain::Actor& actor,
+                                                         std::int64_t institution_id,
+                                                         const std::string& reason_input, int hours,
+                                                         const Origin& origin)
+{
+    if (!domain::can(actor, Action::request_operator_access, {institution_id, {}, {}, false, {}}))
+        return core::Error::forbidden();
+    std::string reason(core::trim(reason_input));
+    std::vector<core::FieldError> problems;
+    if (reason.size() < 5 || reason.size() > 1000)
+        problems.push_back({"reason", core::msgid("State the reason for the access.")});
+    if (hours < 1 || hours > 8)
+        problems.push_back({"hours", core::msgid("The duration must be from 1 to 8 hours.")});
+    if (!problems.empty())
+        return core::Error::invalid(core::msgid("Check the marked fields."), problems);
+    std::optional<core::Error> refusal;
+    m_database.with_transaction([&](soci::session& sql) {
+        if (!store::InstitutionStore(m_database).find(institution_id)) {
+            refusal = core::Error::not_found();
+            return;
+        }
+        core::UnixTime now = core::now();
+        store::operator_access::end(sql, actor.user_id, now);
+        auto id = store::operator_access::create(sql, actor.user_id, institution_id, reason, now,
+                                                 now + hours * 3600);
+        record_audit(m_database, sql, origin,
+                     {institution_id, "operator_access.granted", "operator_access", std::to_string(id), "{}",
+                      json_object({{"reason", reason},
+                                   {"hours", std::to_string(hours)},
+                                   {"expires_at", core::format_iso_utc(now + hours * 3600)}})});
+    });
+    if (refusal)
+        return *refusal;
+    return core::success();
+}
+
+void UserAdministration::end_operator_access(const domain::Actor& actor, const Origin& origin)
+{
+    if (!actor.is_operator || !actor.elevated_institution_id)
+        return;
+    m_database.with_transaction([&](soci::session& sql) {
+        store::operator_access::end(sql, actor.user_id, core::now());
+        record_audit(
+            m_database, sql, origin,
+            {actor.elevated_institution_id, "operator_access.ended", "operator_access", "", "{}", "{}"});
+    });
+}
+
+std::vector<store::OperatorAccessRecord> UserAdministration::operator_access_log(const domain::Actor& actor,
+                                                                                 std::int64_t institution_id)
+{
+    if (!domain::can(actor, Action::view_audit, {institution_id, {}, {}, false, {}}))
+        return {};
+    std::vector<store::OperatorAccessRecord> found;
+    m_database.with_session([&](soci::session& sql) {
+        found = store::operator_access::list_for_institution(sql, institution_id);
+    });
+    return found;
+}
+
+void UserAdministration::queue_password_link(soci::session& sql, const store::UserRecord& user, bool welcome,
+                                             const Translate& translate)
+{
+    std::string token = core::random_hex(32);
+    core::UnixTime now = core::now();
+    // A welcome link lasts a week; a reset link 30 minutes.
+    core::UnixTime expires = now + (welcome ? 7 * 24 * 3600 : 30 * 60);
+    store::password_resets::create(sql, user.id, reset_token_hash(token), now, expires);
+    std::string link = m_public_url + "/password/reset/" + token;
+    store::OutboxMessage mail;
+    mail.institution_id = user.institution_id;
+    mail.recipient = user.email;
+    mail.created_at = now;
+    if (welcome) {
+        mail.subject = translate(core::msgid("Your account in Rekrut"));
+        mail.body_text =
+            translate(core::msgid("Hello")) + " " + user.name + "\n\n" +
+            translate(core::msgid("An account has been created for you in Rekrut. Choose your password "
+                                  "with this link within 7 days:")) +
+            "\n" + link + "\n";
+    } else {
+        mail.subject = translate(core::msgid("Choose a new password for Rekrut"));
+        mail.body_text =
+            translate(core::msgid("Hello")) + " " + user.name + "\n\n" +
+            translate(core::msgid("Use this link within 30 minutes to choose a new password. The link "
+                                  "works once. If you did not ask for it, ignore this mail.")) +
+            "\n" + link + "\n";
+    }
+    std::string escaped;
+    for (char ch : mail.body_text) {
+        if (ch == '<')
+            escaped += "&lt;";
+        else if (ch == '>')
+            escaped += "&gt;";
+        else if (ch == '&')
+            escaped += "&amp;";
+        else if (ch == '\n')
+            escaped += "<br>\n";
+        else
+            escaped += ch;
+    }
+    mail.body_html = "<!DOCTYPE html><html><body><p>" + escaped + "</p></body></html>";
+    store::outbox::enqueue(sql, mail);
+}
+
+void UserAdministration::request_password_reset(const std::string& email_input, const Origin& origin,
+                                                const Translate& translate)
+{
+    std::string email = normalise_email(email_input);
+    m_database.with_transaction([&](soci::session& sql) {
+        auto user = store::users::find_by_email_for_login(sql, email);
+        if (!user || user->status != domain::UserStatus::active)
+            return;
+        queue_password_link(sql, *user, false, translate);
+        Origin who = origin;
+        who.user_id = user->id;
+        who.user_name = user->name;
+        record_audit(m_database, sql, who,
+                     {user->institution_id, "password.reset_requested", "user", std::to_string(user->id)});
+    });
+}
+
+core::Status UserAdministration::check_reset_token(const std::string& token)
+{
+    std::optional<std::int64_t> user_id;
+    m_database.with_session([&](soci::session& sql) {
+        user_id = store::password_resets::find_valid(sql, reset_token_hash(token), core::now());
+    });
+    if (!user_id)
+        return core::Error::invalid(
+            core::msgid("The link has expired or has already been used. Ask for a new one."));
+    return core::success();
+}
+
+core::Status UserAdministration::reset_password(const std::string& token, const std::string& password,
+                                                const Origin& origin)
+{
+    if (auto strength = passwords::check_strength(password); !strength)
+        return strength.error();
+    std::string hash = passwords::hash(password);
+    std::optional<core::Error> refusal;
+    m_database.with_transaction([&](soci::session& sql) {
+        core::UnixTime now = core::now();
+        auto user_id = store::password_resets::find_valid(sql, reset_token_hash(token), now);
+        if (!user_id || !store::password_resets::consume(sql, reset_token_hash(token), now)) {
+            refusal = core::Error::invalid(
+                core::msgid("The link has expired or has already been used. Ask for a new one."));
+            return;
+        }
+        auto user = store::users::find_any(sql, *user_id);
+        store::users::set_password_hash(sql, *user_id, hash);
+        store::sessions::remove_for_user(sql, *user_id);
+        Origin who = origin;
+        who.user_id = *user_id;
+        who.user_name = user ? user->name : "";
+        record_audit(
+            m_database, sql, who,
+            {user ? user->institution_id : std::nullopt, "password.reset", "user", std::to_string(*user_id)});
+    });
+    if (refusal)
+        return *refusal;
+    return core::success();
+}
+
+} // namespace rekrut::services

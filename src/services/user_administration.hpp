@@ -1,0 +1,102 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/access/actor.hpp"
+#include "services/audit_log.hpp"
+#include "store/identity_store.hpp"
+#include "store/institution_store.hpp"
+
+namespace rekrut::store {
+class Database;
+}
+
+namespace rekrut::services {
+
+/// Translates a message id into the language of the mail being written.
+using Translate = std::function<std::string(const std::string&)>;
+
+struct NewUser {
+    std::string email;
+    std::string name;
+    std::optional<domain::InstitutionRole> role; ///< Only a Superbruger or the operator grants one.
+    std::string password;                        ///< Empty: the user gets a link to choose one.
+};
+
+/// What a role change led to: granted now, or waiting for a second Superbruger.
+enum class RoleChange { granted, awaiting_approval, revoked };
+
+/// One Superbruger/Administrator in the periodic review of administrator rights.
+struct AdministratorReviewRow {
+    store::UserRecord user;
+    std::vector<store::InstitutionRoleRecord> roles;
+};
+
+/// The user administration: institutions (operator), users and institution roles, role approvals,
+/// operator access and password resets. Every method checks the policy itself as well, so the
+/// command line cannot bypass it, and writes its audit event in the same transaction.
+class UserAdministration {
+public:
+    UserAdministration(store::Database& database, std::string public_url)
+        : m_database(database), m_public_url(std::move(public_url))
+    {
+    }
+
+    core::Result<std::int64_t> create_institution(const domain::Actor& actor, const std::string& cvr,
+                                                  const std::string& name, const std::string& address,
+                                                  const Origin& origin);
+    std::vector<store::InstitutionRecord> institutions();
+
+    core::Result<std::int64_t> create_user(const domain::Actor& actor, std::int64_t institution_id,
+                                           const NewUser& user, const Origin& origin,
+                                           const Translate& translate);
+    /// The platform operator account (command line only).
+    core::Result<std::int64_t> create_operator(const std::string& email, const std::string& name,
+                                               const std::string& password, const Origin& origin);
+
+    std::vector<store::UserRecord> users(const domain::Actor& actor, std::int64_t institution_id);
+    core::Result<store::UserRecord> user(const domain::Actor& actor, std::int64_t institution_id,
+                                         std::int64_t user_id);
+    core::Status update_user(const domain::Actor& actor, std::int64_t institution_id, std::int64_t user_id,
+                             const std::string& name, const std::string& email, domain::UserStatus status,
+                             const Origin& origin);
+
+    core::Result<RoleChange> grant_role(const domain::Actor& actor, std::int64_t institution_id,
+                                        std::int64_t user_id, domain::InstitutionRole role,
+                                        const Origin& origin);
+    core::Result<RoleChange> revoke_role(const domain::Actor& actor, std::int64_t institution_id,
+                                         std::int64_t user_id, domain::InstitutionRole role,
+                                         const Origin& origin);
+    std::vector<store::RoleRequestRecord> pending_role_requests(const domain::Actor& actor,
+                                                                std::int64_t institution_id);
+    core::Status decide_role_request(const domain::Actor& actor, std::int64_t institution_id,
+                                     std::int64_t request_id, bool approve, const Origin& origin);
+
+    std::vector<AdministratorReviewRow> administrator_review(const domain::Actor& actor,
+                                                             std::int64_t institution_id);
+
+    core::Status request_operator_access(const domain::Actor& actor, std::int64_t institution_id,
+                                         const std::string& reason, int hours, const Origin& origin);
+    void end_operator_access(const domain::Actor& actor, const Origin& origin);
+    std::vector<store::OperatorAccessRecord> operator_access_log(const domain::Actor& actor,
+                                                                 std::int64_t institution_id);
+
+    /// Always answers the same way, known address or not; mails a single-use link valid 30 minutes.
+    void request_password_reset(const std::string& email, const Origin& origin, const Translate& translate);
+    core::Status check_reset_token(const std::string& token);
+    core::Status reset_password(const std::string& token, const std::string& password, const Origin& origin);
+
+private:
+    void queue_password_link(soci::session& sql, const store::UserRecord& user, bool welcome,
+                             const Translate& translate);
+
+    store::Database& m_database;
+    std::string m_public_url;
+};
+
+} // namespace rekrut::services

@@ -1,0 +1,191 @@
+#include "store/audit_store.hpp"
+
+#include <soci/soci.h>
+
+#include "core/crypto.hpp"
+#include "store/database.hpp"
+
+namespace rekrut::store {
+
+std::string audit_canonical_content(const AuditEventRecord& event)
+{
+    std::string content;
+    auto field = [&content](const std::string& value) {
+        content += std::to_string(value.size());
+        content += ':';
+        content += value;
+        content += ';';
+    };
+    field(std::to_string(event.occurred_at));
+    field(event.actor_user_id ? std::to_string(*event.actor_user_id) : "");
+    field(event.actor_name);
+    field(event.institution_id ? std::to_string(*event.institution_id) : "");
+    field(event.action);
+    field(event.object_type);
+    field(event.object_id);
+    field(event.before_json);
+    field(event.after_json);
+    field(event.request_id);
+    field(event.ip);
+    return content;
+}
+
+std::string audit_event_hash(const std::string& previous_hash, const AuditEventRecord& event)
+{
+    return core::blake2b_hex(previous_hash + "\n" + audit_canonical_content(event));
+}
+
+namespace audit_events {
+namespace {
+
+constexpr const char* k_columns =
+    "SELECT id, occurred_at, actor_user_id, actor_name, institution_id, action, object_type, object_id,"
+    " before_json, after_json, request_id, ip, previous_hash, hash FROM audit_events ";
+
+struct EventRow {
+    long long id = 0, occurred_at = 0, actor = 0, institution = 0;
+    soci::indicator actor_null = soci::i_ok, institution_null = soci::i_ok;
+    AuditEventRecord event;
+    template <typename Statement> void bind(Statement& statement)
+    {
+        statement, soci::into(id), soci::into(occurred_at), soci::into(actor, actor_null),
+            soci::into(event.actor_name), soci::into(institution, institution_null), soci::into(event.action),
+            soci::into(event.object_type), soci::into(event.object_id), soci::into(event.before_json),
+            soci::into(event.after_json), soci::into(event.request_id), soci::into(event.ip),
+            soci::into(event.previous_hash), soci::into(event.hash);
+    }
+    AuditEventRecord record() const
+    {
+        AuditEventRecord copy = event;
+        copy.id = id;
+        copy.occurred_at = occurred_at;
+        copy.actor_user_id = actor_null == soci::i_ok ? std::optional<std::int64_t>(actor) : std::nullopt;
+        copy.institution_id =
+            institution_null == soci::i_ok ? std::optional<std::int64_t>(institution) : std::nullopt;
+        return copy;
+    }
+};
+
+/// Builds the WHERE clause and binds the filter's values in the same order.
+struct FilterQuery {
+    std::string where = "WHERE 1 = 1";
+    long long institution = 0, actor = 0, from = 0, to = 0;
+    const AuditFilter& filter;
+
+    explicit FilterQuery(const AuditFilter& chosen) : filter(chosen)
+    {
+        if (filter.institution_id) {
+            where += " AND institution_id = :institution";
+            institution = *filter.institution_id;
+        }
+        if (filter.actor_user_id) {
+            where += " AND actor_user_id = :actor";
+            actor = *filter.actor_user_id;
+        }
+        if (!filter.object_type.empty())
+            where += " AND object_type = :object_type";
+        if (!filter.object_id.empty())
+            where += " AND object_id = :object_id";
+        if (!filter.action.empty())
+            where += " AND action = :action";
+        if (filter.from) {
+            where += " AND occurred_at >= :from_time";
+            from = *filter.from;
+        }
+        if (filter.to) {
+            where += " AND occurred_at < :to_time";
+            to = *filter.to;
+        }
+    }
+
+    template <typename Statement> void bind(Statement& statement)
+    {
+        if (filter.institution_id)
+            statement, soci::use(institution);
+        if (filter.actor_user_id)
+            statement, soci::use(actor);
+        if (!filter.object_type.empty())
+            statement, soci::use(filter.object_type);
+        if (!filter.object_id.empty())
+            statement, soci::use(filter.object_id);
+        if (!filter.action.empty())
+            statement, soci::use(filter.action);
+        if (filter.from)
+            statement, soci::use(from);
+        if (filter.to)
+            statement, soci::use(to);
+    }
+};
+
+} // namespace
+
+void append(soci::session& sql, Dialect dialect, AuditEventRecord& event)
+{
+    if (dialect == Dialect::postgresql)
+        sql << "SELECT pg_advisory_xact_lock(724101)";
+    std::string previous;
+    soci::indicator previous_null = soci::i_ok;
+    sql << "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1", soci::into(previous, previous_null);
+    event.previous_hash = sql.got_data() && previous_null == soci::i_ok ? previous : std::string(64, '0');
+    event.hash = audit_event_hash(event.previous_hash, event);
+    long long occurred = event.occurred_at, actor = event.actor_user_id.value_or(0),
+              institution = event.institution_id.value_or(0), id = 0;
+    soci::indicator actor_null = event.actor_user_id ? soci::i_ok : soci::i_null;
+    soci::indicator institution_null = event.institution_id ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO audit_events (occurred_at, actor_user_id, actor_name, institution_id, action, "
+           "object_type,"
+           " object_id, before_json, after_json, request_id, ip, previous_hash, hash) VALUES (:occurred, "
+           ":actor,"
+           " :actor_name, :institution, :action, :object_type, :object_id, :before_json, :after_json, "
+           ":request_id,"
+           " :ip, :previous_hash, :hash) RETURNING id",
+        soci::use(occurred), soci::use(actor, actor_null), soci::use(event.actor_name),
+        soci::use(institution, institution_null), soci::use(event.action), soci::use(event.object_type),
+        soci::use(event.object_id), soci::use(event.before_json), soci::use(event.after_json),
+        soci::use(event.request_id), soci::use(event.ip), soci::use(event.previous_hash),
+        soci::use(event.hash), soci::into(id);
+    event.id = id;
+}
+
+std::vector<AuditEventRecord> list(soci::session& sql, const AuditFilter& filter)
+{
+    std::vector<AuditEventRecord> found;
+    FilterQuery query(filter);
+    EventRow row;
+    int limit = filter.limit, offset = filter.offset;
+    auto prepared = (sql.prepare << std::string(k_columns) + query.where +
+                                        " ORDER BY id DESC LIMIT :limit OFFSET :offset");
+    row.bind(prepared);
+    query.bind(prepared);
+    prepared, soci::use(limit), soci::use(offset);
+    soci::statement statement(prepared);
+    statement.execute();
+    while (statement.fetch())
+        found.push_back(row.record());
+    return found;
+}
+
+std::int64_t count(soci::session& sql, const AuditFilter& filter)
+{
+    FilterQuery query(filter);
+    long long total = 0;
+    auto prepared = (sql.prepare << "SELECT COUNT(*) FROM audit_events " + query.where, soci::into(total));
+    query.bind(prepared);
+    soci::statement statement(prepared);
+    statement.execute(true);
+    return total;
+}
+
+void for_each(soci::session& sql, const std::function<void(const AuditEventRecord&)>& visit)
+{
+    EventRow row;
+    auto prepared = (sql.prepare << std::string(k_columns) + "ORDER BY id");
+    row.bind(prepared);
+    soci::statement statement(prepared);
+    statement.execute();
+    while (statement.fetch())
+        visit(row.record());
+}
+
+} // namespace audit_events
+} // namespace rekrut::store

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace rekrut::store {
+
+enum class Dialect;
+
+/// One row of the audit trail.
+struct AuditEventRecord {
+    std::int64_t id = 0;
+    core::UnixTime occurred_at = 0;
+    std::optional<std::int64_t> actor_user_id;
+    std::string actor_name;
+    std::optional<std::int64_t> institution_id;
+    std::string action;
+    std::string object_type;
+    std::string object_id;
+    std::string before_json = "{}";
+    std::string after_json = "{}";
+    std::string request_id;
+    std::string ip;
+    std::string previous_hash;
+    std::string hash;
+};
+
+struct AuditFilter {
+    std::optional<std::int64_t> institution_id; ///< Empty: every institution (operator only).
+    std::optional<std::int64_t> actor_user_id;
+    std::string object_type;
+    std::string object_id;
+    std::string action;
+    std::optional<core::UnixTime> from;
+    std::optional<core::UnixTime> to;
+    int limit = 50;
+    int offset = 0;
+};
+
+namespace audit_events {
+/// Appends `event` (id, previous_hash and hash are filled in) inside the caller's transaction.
+/// Serialises appends so that the chain has one order: SQLite's write lock, a transaction-level
+/// advisory lock on PostgreSQL.
+void append(soci::session& sql, Dialect dialect, AuditEventRecord& event);
+std::vector<AuditEventRecord> list(soci::session& sql, const AuditFilter& filter);
+std::int64_t count(soci::session& sql, const AuditFilter& filter);
+/// Calls `visit` for every event in id order (for verification and export).
+void for_each(soci::session& sql, const std::function<void(const AuditEventRecord&)>& visit);
+} // namespace audit_events
+
+/// The canonical byte string an event's hash covers (every field, length-prefixed).
+std::string audit_canonical_content(const AuditEventRecord& event);
+/// BLAKE2b-256 of the previous hash followed by the canonical content, as hex.
+std::string audit_event_hash(const std::string& previous_hash, const AuditEventRecord& event);
+
+} // namespace rekrut::store

@@ -1,0 +1,646 @@
+#include "store/identity_store.hpp"
+
+#include <soci/soci.h>
+
+namespace rekrut::store {
+namespace {
+
+constexpr const char* k_user_columns =
+    "SELECT id, institution_id, email, name, password_hash, status, is_operator, totp_secret, totp_enabled,"
+    " totp_last_step, totp_enabled_at, last_login_at, rights_changed_at, created_at FROM users ";
+
+/// Holds the raw columns of one users row with their NULL indicators.
+struct UserRow {
+    long long id = 0, institution_id = 0, totp_last_step = 0, totp_enabled_at = 0, last_login_at = 0,
+              rights_changed_at = 0, created_at = 0;
+    int is_operator = 0, totp_enabled = 0;
+    std::string email, name, password_hash, status, totp_secret;
+    soci::indicator institution_null = soci::i_ok, hash_null = soci::i_ok, secret_null = soci::i_ok,
+                    totp_at_null = soci::i_ok, login_null = soci::i_ok;
+
+    template <typename Statement> void bind(Statement& statement)
+    {
+        statement, soci::into(id), soci::into(institution_id, institution_null), soci::into(email),
+            soci::into(name), soci::into(password_hash, hash_null), soci::into(status),
+            soci::into(is_operator), soci::into(totp_secret, secret_null), soci::into(totp_enabled),
+            soci::into(totp_last_step), soci::into(totp_enabled_at, totp_at_null),
+            soci::into(last_login_at, login_null), soci::into(rights_changed_at), soci::into(created_at);
+    }
+
+    UserRecord record() const
+    {
+        UserRecord user;
+        user.id = id;
+        if (institution_null == soci::i_ok)
+            user.institution_id = institution_id;
+        user.email = email;
+        user.name = name;
+        user.password_hash = hash_null == soci::i_ok ? password_hash : "";
+        user.status = domain::user_status_from_string(status).value_or(domain::UserStatus::deactivated);
+        user.is_operator = is_operator != 0;
+        user.totp_secret = secret_null == soci::i_ok ? totp_secret : "";
+        user.totp_enabled = totp_enabled != 0;
+        user.totp_last_step = totp_last_step;
+        if (totp_at_null == soci::i_ok)
+            user.totp_enabled_at = totp_enabled_at;
+        if (login_null == soci::i_ok)
+            user.last_login_at = last_login_at;
+        user.rights_changed_at = rights_changed_at;
+        user.created_at = created_at;
+        return user;
+    }
+};
+
+template <typename... Keys>
+std::optional<UserRecord> find_user(soci::session& sql, const std::string& where, const Keys&... keys)
+{
+    UserRow row;
+    auto prepared = (sql.prepare << std::string(k_user_columns) + where);
+    row.bind(prepared);
+    (prepared, ..., soci::use(keys));
+    soci::statement statement(prepared);
+    statement.execute(true);
+    if (!statement.got_data())
+        return std::nullopt;
+    return row.record();
+}
+
+} // namespace
+
+namespace users {
+
+std::int64_t insert(soci::session& sql, const UserRecord& user, std::optional<std::int64_t> created_by)
+{
+    long long id = 0;
+    long long institution = user.institution_id.value_or(0);
+    soci::indicator institution_null = user.institution_id ? soci::i_ok : soci::i_null;
+    long long creator = created_by.value_or(0);
+    soci::indicator creator_null = created_by ? soci::i_ok : soci::i_null;
+    std::string status(domain::to_string(user.status));
+    int is_operator = user.is_operator ? 1 : 0;
+    long long now = user.created_at;
+    soci::indicator hash_null = user.password_hash.empty() ? soci::i_null : soci::i_ok;
+    sql << "INSERT INTO users (institution_id, email, name, password_hash, status, is_operator, "
+           "rights_changed_at,"
+           " created_at, created_by) VALUES (:institution, :email, :name, :hash, :status, :operator, :now, "
+           ":now2,"
+           " :creator) RETURNING id",
+        soci::use(institution, institution_null), soci::use(user.email), soci::use(user.name),
+        soci::use(user.password_hash, hash_null), soci::use(status), soci::use(is_operator), soci::use(now),
+        soci::use(now), soci::use(creator, creator_null), soci::into(id);
+    return id;
+}
+
+std::optional<UserRecord> find_by_email_for_login(soci::session& sql, const std::string& email)
+{
+    return find_user(sql, "WHERE email = :email", email);
+}
+
+std::optional<UserRecord> find_any(soci::session& sql, std::int64_t user_id)
+{
+    long long id = user_id;
+    return find_user(sql, "WHERE id = :id", id);
+}
+
+std::optional<UserRecord> find(soci::session& sql, std::int64_t institution_id, std::int64_t user_id)
+{
+    long long institution = institution_id, id = user_id;
+    return find_user(sql, "WHERE institution_id = :institution AND id = :id", institution, id);
+}
+
+std::vector<UserRecord> list(soci::session& sql, std::int64_t institution_id)
+{
+    std::vector<UserRecord> found;
+    UserRow row;
+    long long institution = institution_id;
+    auto prepared =
+        (sql.prepare << std::string(k_user_columns) + "WHERE institution_id = :institution ORDER BY name, id",
+         soci::use(institution));
+    row.bind(prepared);
+    soci::statement statement(prepared);
+    statement.execute();
+    while (statement.fetch())
+        found.push_back(row.record());
+    return found;
+}
+
+bool email_taken(soci::session& sql, const std::string& email)
+{
+    long long count = 0;
+    sql << "SELECT COUNT(*) FROM users WHERE email = :email", soci::use(email), soci::into(count);
+    return count > 0;
+}
+
+void update_profile(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
+                    const std::string& name, const std::string& email, domain::UserStatus status)
+{
+    long long institution = institution_id, id = user_id;
+    std::string status_text(domain::to_string(status));
+    sql << "UPDATE users SET name = :name, email = :email, status = :status WHERE institution_id = "
+           ":institution AND"
+           " id = :id",
+        soci::use(name), soci::use(email), soci::use(status_text), soci::use(institution), soci::use(id);
+}
+
+void set_own_name(soci::session& sql, std::int64_t user_id, const std::string& name)
+{
+    long long id = user_id;
+    sql << "UPDATE users SET name = :name WHERE id = :id", soci::use(name), soci::use(id);
+}
+
+void set_password_hash(soci::session& sql, std::int64_t user_id, const std::string& hash)
+{
+    long long id = user_id;
+    sql << "UPDATE users SET password_hash = :hash WHERE id = :id", soci::use(hash), soci::use(id);
+}
+
+void set_totp(soci::session& sql, std::int64_t user_id, const std::string& secret, bool enabled,
+              core::UnixTime now)
+{
+    long long id = user_id, at = now;
+    int on = enabled ? 1 : 0;
+    soci::indicator secret_null = secret.empty() ? soci::i_null : soci::i_ok;
+    soci::indicator at_null = enabled ? soci::i_ok : soci::i_null;
+    sql << "UPDATE users SET totp_secret = :secret, totp_enabled = :enabled, totp_enabled_at = :at WHERE id "
+           "= :id",
+        soci::use(secret, secret_null), soci::use(on), soci::use(at, at_null), soci::use(id);
+}
+
+bool advance_totp_step(soci::session& sql, std::int64_t user_id, std::int64_t step)
+{
+    long long id = user_id, value = step;
+    soci::statement statement =
+        (sql.prepare << "UPDATE users SET totp_last_step = :step WHERE id = :id AND totp_last_step < :step2",
+         soci::use(value), soci::use(id), soci::use(value));
+    statement.execute(true);
+    return statement.get_affected_rows() == 1;
+}
+
+void record_login(soci::session& sql, std::int64_t user_id, core::UnixTime now)
+{
+    long long id = user_id, at = now;
+    sql << "UPDATE users SET last_login_at = :at WHERE id = :id", soci::use(at), soci::use(id);
+}
+
+void mark_rights_changed(soci::session& sql, std::int64_t user_id, core::UnixTime now)
+{
+    long long id = user_id, at = now;
+    sql << "UPDATE users SET rights_changed_at = :at WHERE id = :id", soci::use(at), soci::use(id);
+}
+
+} // namespace users
+
+namespace roles {
+
+std::set<domain::InstitutionRole> institution_roles_of(soci::session& sql, std::int64_t user_id)
+{
+    std::set<domain::InstitutionRole> found;
+    long long id = user_id;
+    std::string role;
+    soci::statement statement = (sql.prepare << "SELECT role FROM institution_roles WHERE user_id = :id",
+                                 soci::use(id), soci::into(role));
+    statement.execute();
+    while (statement.fetch())
+        if (auto parsed = domain::institution_role_from_string(role))
+            found.insert(*parsed);
+    return found;
+}
+
+std::map<std::int64_t, std::set<domain::CaseRole>> case_roles_of(soci::session& sql, std::int64_t user_id)
+{
+    std::map<std::int64_t, std::set<domain::CaseRole>> found;
+    long long id = user_id, case_id = 0;
+    std::string role;
+    soci::statement statement = (sql.prepare << "SELECT case_id, role FROM case_roles WHERE user_id = :id",
+                                 soci::use(id), soci::into(case_id), soci::into(role));
+    statement.execute();
+    while (statement.fetch())
+        if (auto parsed = domain::case_role_from_string(role))
+            found[case_id].insert(*parsed);
+    return found;
+}
+
+std::vector<InstitutionRoleRecord> institution_roles_in(soci::session& sql, std::int64_t institution_id)
+{
+    std::vector<InstitutionRoleRecord> found;
+    long long institution = institution_id, user_id = 0, granted_by = 0, approved_by = 0, granted_at = 0;
+    std::string role, granted_name, approved_name;
+    soci::indicator granted_null = soci::i_ok, approved_null = soci::i_ok, granted_name_null = soci::i_ok,
+                    approved_name_null = soci::i_ok;
+    soci::statement statement =
+        (sql.prepare << "SELECT r.user_id, r.role, r.granted_by, g.name, r.approved_by, a.name, r.granted_at"
+                        " FROM institution_roles r LEFT JOIN users g ON g.id = r.granted_by"
+                        " LEFT JOIN users a ON a.id = r.approved_by"
+                        " WHERE r.institution_id = :institution ORDER BY r.user_id, r.role",
+         soci::use(institution), soci::into(user_id), soci::into(role), soci::into(granted_by, granted_null),
+         soci::into(granted_name, granted_name_null), soci::into(approved_by, approved_null),
+         soci::into(approved_name, approved_name_null), soci::into(granted_at));
+    statement.execute();
+    while (statement.fetch()) {
+        InstitutionRoleRecord record;
+        record.user_id = user_id;
+        record.role =
+            domain::institution_role_from_string(role).value_or(domain::InstitutionRole::administrator);
+        if (granted_null == soci::i_ok)
+            record.granted_by = granted_by;
+        record.granted_by_name = granted_name_null == soci::i_ok ? granted_name : "";
+        if (approved_null == soci::i_ok)
+            record.approved_by = approved_by;
+        record.approved_by_name = approved_name_null == soci::i_ok ? approved_name : "";
+        record.granted_at = granted_at;
+        found.push_back(record);
+    }
+    return found;
+}
+
+int count_holders(soci::session& sql, std::int64_t institution_id, domain::InstitutionRole role)
+{
+    long long institution = institution_id, count = 0;
+    std::string role_text(domain::to_string(role));
+    sql << "SELECT COUNT(*) FROM institution_roles r JOIN users u ON u.id = r.user_id"
+           " WHERE r.institution_id = :institution AND r.role = :role AND u.status = 'active'",
+        soci::use(institution), soci::use(role_text), soci::into(count);
+    return static_cast<int>(count);
+}
+
+void grant(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
+           domain::InstitutionRole role, std::optional<std::int64_t> granted_by,
+           std::optional<std::int64_t> approved_by, core::UnixTime now)
+{
+    long long institution = institution_id, user = user_id, granter = granted_by.value_or(0),
+              approver = approved_by.value_or(0), at = now;
+    soci::indicator granter_null = granted_by ? soci::i_ok : soci::i_null;
+    soci::indicator approver_null = approved_by ? soci::i_ok : soci::i_null;
+    std::string role_text(domain::to_string(role));
+    sql << "INSERT INTO institution_roles (institution_id, user_id, role, granted_by, approved_by, "
+           "granted_at)"
+           " VALUES (:institution, :user, :role, :granter, :approver, :at)",
+        soci::use(institution), soci::use(user), soci::use(role_text), soci::use(granter, granter_null),
+        soci::use(approver, approver_null), soci::use(at);
+}
+
+bool revoke(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
+            domain::InstitutionRole role)
+{
+    long long institution = institution_id, user = user_id;
+    std::string role_text(domain::to_string(role));
+    soci::statement statement =
+        (sql.prepare << "DELETE FROM institution_roles WHERE institution_id = :institution"
+                        " AND user_id = :user AND role = :role",
+         soci::use(institution), soci::use(user), soci::use(role_text));
+    statement.execute(true);
+    return statement.get_affected_rows() > 0;
+}
+
+} // namespace roles
+
+namespace role_requests {
+
+std::int64_t create(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
+                    domain::InstitutionRole role, std::int64_t requested_by, core::UnixTime now)
+{
+    long long id = 0, institution = institution_id, user = user_id, requester = requested_by, at = now;
+    std::string role_text(domain::to_string(role));
+    sql << "INSERT INTO role_requests (institution_id, user_id, role, requested_by, requested_at, state)"
+           " VALUES (:institution, :user, :role, :requester, :at, 'pending') RETURNING id",
+        soci::use(institution), soci::use(user), soci::use(role_text), soci::use(requester), soci::use(at),
+        soci::into(id);
+    return id;
+}
+
+namespace {
+
+constexpr const char* k_request_columns =
+    "SELECT q.id, q.institution_id, q.user_id, u.name, q.role, q.requested_by, r.name, q.requested_at, "
+    "q.state"
+    " FROM role_requests q JOIN users u ON u.id = q.user_id JOIN users r ON r.id = q.requested_by ";
+
+struct RequestRow {
+    long long id = 0, institution_id = 0, user_id = 0, requested_by = 0, requested_at = 0;
+    std::string user_name, role, requested_by_name, state;
+    template <typename Statement> void bind(Statement& statement)
+    {
+        statement, soci::into(id), soci::into(institution_id), soci::into(user_id), soci::into(user_name),
+            soci::into(role), soci::into(requested_by), soci::into(requested_by_name),
+            soci::into(requested_at), soci::into(state);
+    }
+    RoleRequestRecord record() const
+    {
+        return {id,
+                institution_id,
+                user_id,
+                user_name,
+                domain::institution_role_from_string(role).value_or(domain::InstitutionRole::administrator),
+                requested_by,
+                requested_by_name,
+                requested_at,
+                state};
+    }
+};
+
+} // namespace
+
+std::vector<RoleRequestRecord> list_pending(soci::session& sql, std::int64_t institution_id)
+{
+    std::vector<RoleRequestRecord> found;
+    long long institution = institution_id;
+    RequestRow row;
+    auto prepared =
+        (sql.prepare << std::string(k_request_columns) +
+                            "WHERE q.institution_id = :institution AND q.state = 'pending' ORDER BY q.id",
+         soci::use(institution));
+    row.bind(prepared);
+    soci::statement statement(prepared);
+    statement.execute();
+    while (statement.fetch())
+        found.push_back(row.record());
+    return found;
+}
+
+std::optional<RoleRequestRecord> find(soci::session& sql, std::int64_t institution_id,
+                                      std::int64_t request_id)
+{
+    long long institution = institution_id, id = request_id;
+    RequestRow row;
+    auto prepared = (sql.prepare << std::string(k_request_columns) +
+                                        "WHERE q.institution_id = :institution AND q.id = :id",
+                     soci::use(institution), soci::use(id));
+    row.bind(prepared);
+    soci::statement statement(prepared);
+    statement.execute(true);
+    if (!statement.got_data())
+        return std::nullopt;
+    return row.record();
+}
+
+bool has_pending(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
+                 domain::InstitutionRole role)
+{
+    long long institution = institution_id, user = user_id, count = 0;
+    std::string role_text(domain::to_string(role));
+    sql << "SELECT COUNT(*) FROM role_requests WHERE institution_id = :institution AND user_id = :user AND"
+           " role = :role AND state = 'pending'",
+        soci::use(institution), soci::use(user), soci::use(role_text), soci::into(count);
+    return count > 0;
+}
+
+void decide(soci::session& sql, std::int64_t institution_id, std::int64_t request_id,
+            const std::string& state, std::int64_t decided_by, core::UnixTime now)
+{
+    long long institution = institution_id, id = request_id, decider = decided_by, at = now;
+    sql << "UPDATE role_requests SET state = :state, decided_by = :decider, decided_at = :at"
+           " WHERE institution_id = :institution AND id = :id AND state = 'pending'",
+        soci::use(state), soci::use(decider), soci::use(at), soci::use(institution), soci::use(id);
+}
+
+} // namespace role_requests
+
+namespace sessions {
+
+void create(soci::session& sql, const std::string& token_hash, std::int64_t user_id, bool mfa_passed,
+            core::UnixTime now, core::UnixTime expires_at, const std::string& ip)
+{
+    long long user = user_id, at = now, expires = expires_at;
+    int mfa = mfa_passed ? 1 : 0;
+    sql << "INSERT INTO sessions (token_hash, user_id, mfa_passed, created_at, last_seen_at, expires_at, "
+           "rotated_at,"
+           " ip) VALUES (:hash, :user, :mfa, :at, :at2, :expires, :at3, :ip)",
+        soci::use(token_hash), soci::use(user), soci::use(mfa), soci::use(at), soci::use(at),
+        soci::use(expires), soci::use(at), soci::use(ip);
+}
+
+std::optional<SessionRecord> find(soci::session& sql, const std::string& token_hash)
+{
+    long long id = 0, user = 0, created = 0, seen = 0, expires = 0, rotated = 0;
+    int mfa = 0;
+    sql << "SELECT id, user_id, mfa_passed, created_at, last_seen_at, expires_at, rotated_at FROM sessions"
+           " WHERE token_hash = :hash",
+        soci::use(token_hash), soci::into(id), soci::into(user), soci::into(mfa), soci::into(created),
+        soci::into(seen), soci::into(expires), soci::into(rotated);
+    if (!sql.got_data())
+        return std::nullopt;
+    return SessionRecord{id, user, mfa != 0, created, seen, expires, rotated};
+}
+
+void touch(soci::session& sql, std::int64_t session_id, core::UnixTime now)
+{
+    long long id = session_id, at = now;
+    sql << "UPDATE sessions SET last_seen_at = :at WHERE id = :id", soci::use(at), soci::use(id);
+}
+
+void rotate(soci::session& sql, std::int64_t session_id, const std::string& new_token_hash, bool mfa_passed,
+            core::UnixTime now)
+{
+    long long id = session_id, at = now;
+    int mfa = mfa_passed ? 1 : 0;
+    sql << "UPDATE sessions SET token_hash = :hash, mfa_passed = :mfa, rotated_at = :at, last_seen_at = :at2"
+           " WHERE id = :id",
+        soci::use(new_token_hash), soci::use(mfa), soci::use(at), soci::use(at), soci::use(id);
+}
+
+void remove(soci::session& sql, std::int64_t session_id)
+{
+    long long id = session_id;
+    sql << "DELETE FROM sessions WHERE id = :id", soci::use(id);
+}
+
+void remove_for_user(soci::session& sql, std::int64_t user_id)
+{
+    long long id = user_id;
+    sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(id);
+}
+
+void remove_expired(soci::session& sql, core::UnixTime idle_before, core::UnixTime now)
+{
+    long long idle = idle_before, at = now;
+    sql << "DELETE FROM sessions WHERE last_seen_at < :idle OR expires_at < :now", soci::use(idle),
+        soci::use(at);
+}
+
+} // namespace sessions
+
+namespace login_throttle {
+
+ThrottleRecord get(soci::session& sql, const std::string& key)
+{
+    ThrottleRecord record;
+    int failures = 0;
+    long long last = 0, blocked = 0;
+    sql << "SELECT failures, last_failure_at, blocked_until FROM login_throttle WHERE throttle_key = :key",
+        soci::use(key), soci::into(failures), soci::into(last), soci::into(blocked);
+    if (sql.got_data())
+        record = {failures, last, blocked};
+    return record;
+}
+
+void put(soci::session& sql, const std::string& key, const ThrottleRecord& record)
+{
+    long long last = record.last_failure_at, blocked = record.blocked_until;
+    int failures = record.failures;
+    sql << "DELETE FROM login_throttle WHERE throttle_key = :key", soci::use(key);
+    sql << "INSERT INTO login_throttle (throttle_key, failures, last_failure_at, blocked_until)"
+           " VALUES (:key, :failures, :last, :blocked)",
+        soci::use(key), soci::use(failures), soci::use(last), soci::use(blocked);
+}
+
+void clear(soci::session& sql, const std::string& key)
+{
+    sql << "DELETE FROM login_throttle WHERE throttle_key = :key", soci::use(key);
+}
+
+} // namespace login_throttle
+
+namespace recovery_codes {
+
+void replace(soci::session& sql, std::int64_t user_id, const std::vector<std::string>& code_hashes)
+{
+    long long user = user_id;
+    sql << "DELETE FROM recovery_codes WHERE user_id = :user", soci::use(user);
+    for (const auto& hash : code_hashes)
+        sql << "INSERT INTO recovery_codes (user_id, code_hash) VALUES (:user, :hash)", soci::use(user),
+            soci::use(hash);
+}
+
+bool use(soci::session& sql, std::int64_t user_id, const std::string& code_hash, core::UnixTime now)
+{
+    long long user = user_id, at = now;
+    soci::statement statement =
+        (sql.prepare << "UPDATE recovery_codes SET used_at = :at WHERE user_id = :user AND"
+                        " code_hash = :hash AND used_at IS NULL",
+         soci::use(at), soci::use(user), soci::use(code_hash));
+    statement.execute(true);
+    return statement.get_affected_rows() > 0;
+}
+
+int remaining(soci::session& sql, std::int64_t user_id)
+{
+    long long user = user_id, count = 0;
+    sql << "SELECT COUNT(*) FROM recovery_codes WHERE user_id = :user AND used_at IS NULL", soci::use(user),
+        soci::into(count);
+    return static_cast<int>(count);
+}
+
+} // namespace recovery_codes
+
+namespace password_resets {
+
+void create(soci::session& sql, std::int64_t user_id, const std::string& token_hash, core::UnixTime now,
+            core::UnixTime expires_at)
+{
+    long long user = user_id, at = now, expires = expires_at;
+    sql << "INSERT INTO password_resets (user_id, token_hash, created_at, expires_at)"
+           " VALUES (:user, :hash, :at, :expires)",
+        soci::use(user), soci::use(token_hash), soci::use(at), soci::use(expires);
+}
+
+std::optional<std::int64_t> find_valid(soci::session& sql, const std::string& token_hash, core::UnixTime now)
+{
+    long long user = 0, at = now;
+    sql << "SELECT user_id FROM password_resets WHERE token_hash = :hash AND used_at IS NULL AND expires_at "
+           "> :now",
+        soci::use(token_hash), soci::use(at), soci::into(user);
+    if (!sql.got_data())
+        return std::nullopt;
+    return user;
+}
+
+bool consume(soci::session& sql, const std::string& token_hash, core::UnixTime now)
+{
+    long long at = now;
+    soci::statement statement =
+        (sql.prepare << "UPDATE password_resets SET used_at = :at WHERE token_hash = :hash"
+                        " AND used_at IS NULL AND expires_at > :now",
+         soci::use(at), soci::use(token_hash), soci::use(at));
+    statement.execute(true);
+    return statement.get_affected_rows() == 1;
+}
+
+} // namespace password_resets
+
+namespace operator_access {
+
+std::int64_t create(soci::session& sql, std::int64_t operator_user_id, std::int64_t institution_id,
+                    const std::string& reason, core::UnixTime now, core::UnixTime expires_at)
+{
+    long long id = 0, operator_id = operator_user_id, institution = institution_id, at = now,
+              expires = expires_at;
+    sql << "INSERT INTO operator_access (operator_user_id, institution_id, reason, starts_at, expires_at)"
+           " VALUES (:operator, :institution, :reason, :at, :expires) RETURNING id",
+        soci::use(operator_id), soci::use(institution), soci::use(reason), soci::use(at), soci::use(expires),
+        soci::into(id);
+    return id;
+}
+
+namespace {
+
+constexpr const char* k_access_columns =
+    "SELECT a.id, a.operator_user_id, u.name, a.institution_id, i.name, a.reason, a.starts_at, a.expires_at,"
+    " a.ended_at FROM operator_access a JOIN users u ON u.id = a.operator_user_id"
+    " JOIN institutions i ON i.id = a.institution_id ";
+
+struct AccessRow {
+    long long id = 0, operator_id = 0, institution_id = 0, starts = 0, expires = 0, ended = 0;
+    std::string operator_name, institution_name, reason;
+    soci::indicator ended_null = soci::i_ok;
+    template <typename Statement> void bind(Statement& statement)
+    {
+        statement, soci::into(id), soci::into(operator_id), soci::into(operator_name),
+            soci::into(institution_id), soci::into(institution_name), soci::into(reason), soci::into(starts),
+            soci::into(expires), soci::into(ended, ended_null);
+    }
+    OperatorAccessRecord record() const
+    {
+        OperatorAccessRecord access{id,     operator_id, operator_name, institution_id, institution_name,
+                                    reason, starts,      expires,       std::nullopt};
+        if (ended_null == soci::i_ok)
+            access.ended_at = ended;
+        return access;
+    }
+};
+
+} // namespace
+
+std::optional<OperatorAccessRecord> active_for(soci::session& sql, std::int64_t operator_user_id,
+                                               core::UnixTime now)
+{
+    long long operator_id = operator_user_id, at = now;
+    AccessRow row;
+    auto prepared = (sql.prepare << std::string(k_access_columns) +
+                                        "WHERE a.operator_user_id = :operator AND a.ended_at IS NULL AND"
+                                        " a.expires_at > :now ORDER BY a.id DESC",
+                     soci::use(operator_id), soci::use(at));
+    row.bind(prepared);
+    soci::statement statement(prepared);
+    statement.execute(true);
+    if (!statement.got_data())
+        return std::nullopt;
+    return row.record();
+}
+
+void end(soci::session& sql, std::int64_t operator_user_id, core::UnixTime now)
+{
+    long long operator_id = operator_user_id, at = now;
+    sql << "UPDATE operator_access SET ended_at = :at WHERE operator_user_id = :operator AND ended_at IS "
+           "NULL",
+        soci::use(at), soci::use(operator_id);
+}
+
+std::vector<OperatorAccessRecord> list_for_institution(soci::session& sql, std::int64_t institution_id)
+{
+    std::vector<OperatorAccessRecord> found;
+    long long institution = institution_id;
+    AccessRow row;
+    auto prepared = (sql.prepare << std::string(k_access_columns) +
+                                        "WHERE a.institution_id = :institution ORDER BY a.id DESC",
+                     soci::use(institution));
+    row.bind(prepared);
+    soci::statement statement(prepared);
+    statement.execute();
+    while (statement.fetch())
+        found.push_back(row.record());
+    return found;
+}
+
+} // namespace operator_access
+
+} // namespace rekrut::store

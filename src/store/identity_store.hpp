@@ -1,0 +1,176 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "domain/access/roles.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace rekrut::store {
+
+// Store functions for users, roles, sessions and the other identity tables. Each takes the open
+// session (so a service can combine several calls and an audit event in one transaction) and,
+// for tenant data, the institution id first. Records of another institution are not found.
+
+struct UserRecord {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> institution_id;
+    std::string email;
+    std::string name;
+    std::string password_hash;
+    domain::UserStatus status = domain::UserStatus::active;
+    bool is_operator = false;
+    std::string totp_secret;
+    bool totp_enabled = false;
+    std::int64_t totp_last_step = 0;
+    std::optional<core::UnixTime> totp_enabled_at;
+    std::optional<core::UnixTime> last_login_at;
+    core::UnixTime rights_changed_at = 0;
+    core::UnixTime created_at = 0;
+};
+
+namespace users {
+std::int64_t insert(soci::session& sql, const UserRecord& user, std::optional<std::int64_t> created_by);
+/// Login looks the account up by e-mail across institutions: the account decides the tenant.
+std::optional<UserRecord> find_by_email_for_login(soci::session& sql, const std::string& email);
+/// Unscoped lookup by id, for the signed-in user's own record and for operator tools.
+std::optional<UserRecord> find_any(soci::session& sql, std::int64_t user_id);
+std::optional<UserRecord> find(soci::session& sql, std::int64_t institution_id, std::int64_t user_id);
+std::vector<UserRecord> list(soci::session& sql, std::int64_t institution_id);
+bool email_taken(soci::session& sql, const std::string& email);
+void update_profile(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
+                    const std::string& name, const std::string& email, domain::UserStatus status);
+void set_own_name(soci::session& sql, std::int64_t user_id, const std::string& name);
+void set_password_hash(soci::session& sql, std::int64_t user_id, const std::string& hash);
+void set_totp(soci::session& sql, std::int64_t user_id, const std::string& secret, bool enabled,
+              core::UnixTime now);
+bool advance_totp_step(soci::session& sql, std::int64_t user_id, std::int64_t step);
+void record_login(soci::session& sql, std::int64_t user_id, core::UnixTime now);
+void mark_rights_changed(soci::session& sql, std::int64_t user_id, core::UnixTime now);
+} // namespace users
+
+struct InstitutionRoleRecord {
+    std::int64_t user_id = 0;
+    domain::InstitutionRole role = domain::InstitutionRole::administrator;
+    std::optional<std::int64_t> granted_by;
+    std::string granted_by_name;
+    std::optional<std::int64_t> approved_by;
+    std::string approved_by_name;
+    core::UnixTime granted_at = 0;
+};
+
+namespace roles {
+std::set<domain::InstitutionRole> institution_roles_of(soci::session& sql, std::int64_t user_id);
+std::map<std::int64_t, std::set<domain::CaseRole>> case_roles_of(soci::session& sql, std::int64_t user_id);
+std::vector<InstitutionRoleRecord> institution_roles_in(soci::session& sql, std::int64_t institution_id);
+int count_holders(soci::session& sql, std::int64_t institution_id, domain::InstitutionRole role);
+void grant(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
+           domain::InstitutionRole role, std::optional<std::int64_t> granted_by,
+           std::optional<std::int64_t> approved_by, core::UnixTime now);
+bool revoke(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
+            domain::InstitutionRole role);
+} // namespace roles
+
+struct RoleRequestRecord {
+    std::int64_t id = 0;
+    std::int64_t institution_id = 0;
+    std::int64_t user_id = 0;
+    std::string user_name;
+    domain::InstitutionRole role = domain::InstitutionRole::administrator;
+    std::int64_t requested_by = 0;
+    std::string requested_by_name;
+    core::UnixTime requested_at = 0;
+    std::string state;
+};
+
+namespace role_requests {
+std::int64_t create(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
+                    domain::InstitutionRole role, std::int64_t requested_by, core::UnixTime now);
+std::vector<RoleRequestRecord> list_pending(soci::session& sql, std::int64_t institution_id);
+std::optional<RoleRequestRecord> find(soci::session& sql, std::int64_t institution_id,
+                                      std::int64_t request_id);
+bool has_pending(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
+                 domain::InstitutionRole role);
+void decide(soci::session& sql, std::int64_t institution_id, std::int64_t request_id,
+            const std::string& state, std::int64_t decided_by, core::UnixTime now);
+} // namespace role_requests
+
+struct SessionRecord {
+    std::int64_t id = 0;
+    std::int64_t user_id = 0;
+    bool mfa_passed = false;
+    core::UnixTime created_at = 0;
+    core::UnixTime last_seen_at = 0;
+    core::UnixTime expires_at = 0;
+    core::UnixTime rotated_at = 0;
+};
+
+namespace sessions {
+void create(soci::session& sql, const std::string& token_hash, std::int64_t user_id, bool mfa_passed,
+            core::UnixTime now, core::UnixTime expires_at, const std::string& ip);
+std::optional<SessionRecord> find(soci::session& sql, const std::string& token_hash);
+void touch(soci::session& sql, std::int64_t session_id, core::UnixTime now);
+void rotate(soci::session& sql, std::int64_t session_id, const std::string& new_token_hash, bool mfa_passed,
+            core::UnixTime now);
+void remove(soci::session& sql, std::int64_t session_id);
+void remove_for_user(soci::session& sql, std::int64_t user_id);
+void remove_expired(soci::session& sql, core::UnixTime idle_before, core::UnixTime now);
+} // namespace sessions
+
+struct ThrottleRecord {
+    int failures = 0;
+    core::UnixTime last_failure_at = 0;
+    core::UnixTime blocked_until = 0;
+};
+
+namespace login_throttle {
+ThrottleRecord get(soci::session& sql, const std::string& key);
+void put(soci::session& sql, const std::string& key, const ThrottleRecord& record);
+void clear(soci::session& sql, const std::string& key);
+} // namespace login_throttle
+
+namespace recovery_codes {
+void replace(soci::session& sql, std::int64_t user_id, const std::vector<std::string>& code_hashes);
+bool use(soci::session& sql, std::int64_t user_id, const std::string& code_hash, core::UnixTime now);
+int remaining(soci::session& sql, std::int64_t user_id);
+} // namespace recovery_codes
+
+namespace password_resets {
+void create(soci::session& sql, std::int64_t user_id, const std::string& token_hash, core::UnixTime now,
+            core::UnixTime expires_at);
+/// The user id for an unused, unexpired token.
+std::optional<std::int64_t> find_valid(soci::session& sql, const std::string& token_hash, core::UnixTime now);
+/// Marks the token used; false if it was used in the meantime.
+bool consume(soci::session& sql, const std::string& token_hash, core::UnixTime now);
+} // namespace password_resets
+
+struct OperatorAccessRecord {
+    std::int64_t id = 0;
+    std::int64_t operator_user_id = 0;
+    std::string operator_name;
+    std::int64_t institution_id = 0;
+    std::string institution_name;
+    std::string reason;
+    core::UnixTime starts_at = 0;
+    core::UnixTime expires_at = 0;
+    std::optional<core::UnixTime> ended_at;
+};
+
+namespace operator_access {
+std::int64_t create(soci::session& sql, std::int64_t operator_user_id, std::int64_t institution_id,
+                    const std::string& reason, core::UnixTime now, core::UnixTime expires_at);
+std::optional<OperatorAccessRecord> active_for(soci::session& sql, std::int64_t operator_user_id,
+                                               core::UnixTime now);
+void end(soci::session& sql, std::int64_t operator_user_id, core::UnixTime now);
+std::vector<OperatorAccessRecord> list_for_institution(soci::session& sql, std::int64_t institution_id);
+} // namespace operator_access
+
+} // namespace rekrut::store

@@ -1,0 +1,326 @@
+#include "web/identity/identity_pages.hpp"
+
+#include <ctemplate/template.h>
+
+#include "core/clock.hpp"
+#include "domain/access/policy.hpp"
+#include "integrations/totp.hpp"
+#include "services/identity.hpp"
+#include "services/user_administration.hpp"
+#include "web/app_context.hpp"
+#include "web/error_pages.hpp"
+#include "web/forms.hpp"
+#include "web/i18n.hpp"
+#include "web/middleware/middleware.hpp"
+#include "web/views.hpp"
+
+namespace rekrut::web {
+namespace {
+
+using Fill = std::function<void(ctemplate::TemplateDictionary&)>;
+
+std::string tr(const AppContext& context, const Request& request, const char* message)
+{
+    return context.translator.translate(request.language, message);
+}
+
+Response page(AppContext& context, const Request& request, const std::string& name, const char* title,
+              const Fill& fill, unsigned status = 200)
+{
+    return Response::html(context.views.render_page(request, name, tr(context, request, title), fill), status);
+}
+
+Response login_form(AppContext& context, Request& request, const std::optional<core::Error>& error, unsigned status)
+{
+    return page(
+        context, request, "identity/login", msgid("Log in"),
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            keep_value(dictionary, "email", request.form_or("email"));
+            dictionary.SetValue("NEXT", local_path_or(request.query_value("next").value_or(request.form_or("next")), ""));
+            if (request.query_value("reset"))
+                dictionary.ShowSection("RESET_DONE");
+            if (error)
+                show_form_errors(dictionary, *error, context.translator, request);
+        },
+        status);
+}
+
+services::Translate translator_for(const AppContext& context, const Request& request)
+{
+    return [&context, language = request.language](const std::string& message) {
+        return context.translator.translate(language, message);
+    };
+}
+
+} // namespace
+
+Response show_login(AppContext& context, Request& request)
+{
+    if (request.session && request.session->complete())
+        return Response::redirect("/home");
+    return login_form(context, request, std::nullopt, 200);
+}
+
+Response submit_login(AppContext& context, Request& request)
+{
+    auto outcome =
+        context.identity.login(request.form_or("email"), request.form_or("password"), request.origin());
+    switch (outcome.result) {
+    case services::LoginResult::refused:
+        return login_form(context, request,
+                          core::Error::invalid(msgid("The e-mail address or the password is wrong."),
+                                               {{"email", msgid("The e-mail address or the password is wrong.")}}),
+                          400);
+    case services::LoginResult::throttled: {
+        int minutes = (outcome.retry_after_seconds + 59) / 60;
+        std::string message = tr(context, request, msgid("Too many failed attempts. Try again in a few minutes."));
+        Response response = login_form(context, request, core::Error::invalid(message), 429);
+        response.set_header("Retry-After", std::to_string(minutes * 60));
+        return response;
+    }
+    case services::LoginResult::signed_in: {
+        Response response = Response::redirect(local_path_or(request.form_or("next"), "/home"));
+        set_session_cookie(context, response, outcome.session_token);
+        return response;
+    }
+    case services::LoginResult::second_factor_needed: {
+        Response response = Response::redirect("/login/second-factor");
+        set_session_cookie(context, response, outcome.session_token);
+        return response;
+    }
+    case services::LoginResult::enrolment_needed: {
+        Response response = Response::redirect("/profile/second-factor");
+        set_session_cookie(context, response, outcome.session_token);
+        return response;
+    }
+    }
+    return error_page(context, request, 500);
+}
+
+Response show_second_factor(AppContext& context, Request& request)
+{
+    if (request.session->complete())
+        return Response::redirect("/home");
+    if (!request.session->totp_enabled)
+        return Response::redirect("/profile/second-factor");
+    return page(context, request, "identity/second_factor", msgid("Enter your code"),
+                [](ctemplate::TemplateDictionary&) {});
+}
+
+Response submit_second_factor(AppContext& context, Request& request)
+{
+    auto token = context.identity.pass_second_factor(*request.session, request.form_or("code"), request.origin());
+    if (!token)
+        return page(
+            context, request, "identity/second_factor", msgid("Enter your code"),
+            [&](ctemplate::TemplateDictionary& dictionary) {
+                show_form_errors(dictionary, token.error(), context.translator, request);
+            },
+            400);
+    Response response = Response::redirect("/home");
+    set_session_cookie(context, response, *token);
+    return response;
+}
+
+namespace {
+
+Response enrolment_form(AppContext& context, Request& request, const std::string& secret,
+                        const std::optional<core::Error>& error)
+{
+    return page(
+        context, request, "identity/enrolment", msgid("Set up two-step login"),
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            auto uri = integrations::totp::provisioning_uri(secret, request.session->email);
+            dictionary.SetValue("SECRET", secret);
+            dictionary.SetValue("SECRET_BASE32", integrations::totp::base32(secret));
+            // Generated by us from digits and rects only; inserted without escaping on purpose.
+            dictionary.SetValue("QR_SVG", integrations::totp::qr_svg(uri));
+            if (request.session->second_factor_required && !request.session->complete())
+                dictionary.ShowSection("REQUIRED");
+            if (error)
+                show_form_errors(dictionary, *error, context.translator, request);
+        },
+        error ? 400 : 200);
+}
+
+} // namespace
+
+Response show_enrolment(AppContext& context, Request& request)
+{
+    // A user who has a second factor must pass it before changing it.
+    if (request.session->totp_enabled && !request.session->complete())
+        return Response::redirect("/login/second-factor");
+    return enrolment_form(context, request, context.identity.start_enrolment(*request.session), std::nullopt);
+}
+
+Response submit_enrolment(AppContext& context, Request& request)
+{
+    if (request.session->totp_enabled && !request.session->complete())
+        return Response::redirect("/login/second-factor");
+    std::string secret = request.form_or("secret");
+    auto result = context.identity.finish_enrolment(*request.session, secret, request.form_or("code"), request.origin());
+    if (!result) {
+        if (secret.size() != 40)
+            secret = context.identity.start_enrolment(*request.session);
+        return enrolment_form(context, request, secret, result.error());
+    }
+    Response response = page(context, request, "identity/recovery_codes", msgid("Your recovery codes"),
+                             [&](ctemplate::TemplateDictionary& dictionary) {
+                                 for (const auto& code : result->first)
+                                     dictionary.AddSectionDictionary("CODE")->SetValue("CODE", code);
+                             });
+    set_session_cookie(context, response, result->second);
+    return response;
+}
+
+Response submit_logout(AppContext& context, Request& request)
+{
+    context.identity.logout(*request.session, request.origin());
+    Response response = Response::redirect("/");
+    response.set_cookie(k_session_cookie, "", 0, true, context.config.secure_cookies);
+    return response;
+}
+
+Response show_home(AppContext& context, Request& request)
+{
+    const auto& actor = request.actor();
+    return page(context, request, "identity/home", msgid("Overview"), [&](ctemplate::TemplateDictionary& dictionary) {
+        dictionary.SetValue("NAME", actor.name);
+        using domain::Action;
+        domain::Resource institution{actor.data_institution(), {}, {}, false, {}};
+        if (actor.is_operator)
+            dictionary.ShowSection("OPERATOR");
+        if (actor.is_operator && actor.elevated_institution_id)
+            dictionary.ShowSection("ELEVATED");
+        if (actor.has(domain::InstitutionRole::superbruger))
+            dictionary.ShowSection("ROLE_SUPERBRUGER");
+        if (actor.has(domain::InstitutionRole::administrator))
+            dictionary.ShowSection("ROLE_ADMINISTRATOR");
+        if (!actor.case_roles.empty())
+            dictionary.SetValueAndShowSection("CASE_COUNT", std::to_string(actor.case_roles.size()), "CASE_ROLES");
+        if (domain::can(actor, Action::view_users, institution))
+            dictionary.ShowSection("CAN_USERS");
+        if (domain::can(actor, Action::review_administrator_rights, institution))
+            dictionary.ShowSection("CAN_RIGHTS");
+        if (domain::can(actor, Action::view_audit, institution) || actor.is_operator)
+            dictionary.ShowSection("CAN_AUDIT");
+    });
+}
+
+namespace {
+
+Response profile_page(AppContext& context, Request& request, const std::optional<core::Error>& error,
+                      const char* notice = nullptr)
+{
+    const auto& session = *request.session;
+    return page(
+        context, request, "identity/profile", msgid("My profile"),
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            keep_value(dictionary, "name", request.form_value("name").value_or(session.actor.name));
+            dictionary.SetValue("EMAIL", session.email);
+            if (session.totp_enabled)
+                dictionary.SetValueAndShowSection(
+                    "RECOVERY_LEFT", std::to_string(context.identity.remaining_recovery_codes(session.actor.user_id)),
+                    "MFA_ON");
+            else
+                dictionary.ShowSection("MFA_OFF");
+            if (notice)
+                dictionary.SetValueAndShowSection("NOTICE", tr(context, request, notice), "HAS_NOTICE");
+            if (error)
+                show_form_errors(dictionary, *error, context.translator, request);
+        },
+        error ? 400 : 200);
+}
+
+} // namespace
+
+Response show_profile(AppContext& context, Request& request)
+{
+    const char* notice = nullptr;
+    if (request.query_value("saved"))
+        notice = msgid("Your changes have been saved.");
+    return profile_page(context, request, std::nullopt, notice);
+}
+
+Response submit_profile_name(AppContext& context, Request& request)
+{
+    auto result = context.identity.change_own_name(*request.session, request.form_or("name"), request.origin());
+    if (!result)
+        return profile_page(context, request, result.error());
+    return Response::redirect("/profile?saved=1");
+}
+
+Response submit_profile_password(AppContext& context, Request& request)
+{
+    if (request.form_or("new_password") != request.form_or("repeat_password"))
+        return profile_page(context, request,
+                            core::Error::invalid(msgid("The two new passwords are not the same."),
+                                                 {{"repeat_password", msgid("The two new passwords are not the same.")}}));
+    auto token = context.identity.change_own_password(*request.session, request.form_or("current_password"),
+                                                      request.form_or("new_password"), request.origin());
+    if (!token) {
+        core::Error error = token.error();
+        for (auto& field : error.fields)
+            if (field.field == "password")
+                field.field = "new_password";
+        return profile_page(context, request, error);
+    }
+    Response response = Response::redirect("/profile?saved=1");
+    set_session_cookie(context, response, *token);
+    return response;
+}
+
+Response show_forgot_password(AppContext& context, Request& request)
+{
+    return page(context, request, "identity/forgot_password", msgid("Forgotten password"),
+                [](ctemplate::TemplateDictionary&) {});
+}
+
+Response submit_forgot_password(AppContext& context, Request& request)
+{
+    context.administration.request_password_reset(request.form_or("email"), request.origin(),
+                                                  translator_for(context, request));
+    return page(context, request, "identity/forgot_password", msgid("Forgotten password"),
+                [](ctemplate::TemplateDictionary& dictionary) { dictionary.ShowSection("SENT"); });
+}
+
+Response show_reset_password(AppContext& context, Request& request)
+{
+    auto valid = context.administration.check_reset_token(request.param("token"));
+    return page(
+        context, request, "identity/reset_password", msgid("Choose a new password"),
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            if (valid)
+                dictionary.ShowSection("FORM");
+            else
+                dictionary.SetValueAndShowSection("PROBLEM", tr(context, request, valid.error().message.c_str()),
+                                                  "EXPIRED");
+        },
+        valid ? 200 : 410);
+}
+
+Response submit_reset_password(AppContext& context, Request& request)
+{
+    std::optional<core::Error> error;
+    if (request.form_or("password") != request.form_or("repeat_password"))
+        error = core::Error::invalid(msgid("The two new passwords are not the same."),
+                                     {{"repeat_password", msgid("The two new passwords are not the same.")}});
+    else if (auto result = context.administration.reset_password(request.param("token"), request.form_or("password"),
+                                                                 request.origin());
+             !result)
+        error = result.error();
+    if (!error)
+        return Response::redirect("/login?reset=1");
+    return page(
+        context, request, "identity/reset_password", msgid("Choose a new password"),
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            if (error->fields.empty()) {
+                dictionary.SetValueAndShowSection("PROBLEM", tr(context, request, error->message.c_str()), "EXPIRED");
+                return;
+            }
+            show_form_errors(*dictionary.AddSectionDictionary("FORM"), *error, context.translator, request);
+        },
+        400);
+}
+
+} // namespace rekrut::web

@@ -1,0 +1,20 @@
+{{%AUTOESCAPE context="HTML"}}<h1>{{_ Overview}}</h1>
+<p class="font-lead">{{_ Welcome,}} {{NAME}}</p>
+{{#ELEVATED}}<div class="alert alert-warning" role="status"><div class="alert-body"><p class="alert-text">{{_ You have time-limited access to an institution's data. Every use is logged.}}</p></div></div>{{/ELEVATED}}
+<h2>{{_ Your roles}}</h2>
+<ul>
+{{#OPERATOR}}<li>{{_ Platform operator}}</li>{{/OPERATOR}}
+{{#ROLE_SUPERBRUGER}}<li>{{_ Superbruger}}</li>{{/ROLE_SUPERBRUGER}}
+{{#ROLE_ADMINISTRATOR}}<li>{{_ Administrator}}</li>{{/ROLE_ADMINISTRATOR}}
+{{#CASE_ROLES}}<li>{{_ Member of hiring committees:}} {{CASE_COUNT}}</li>{{/CASE_ROLES}}
+</ul>
+<h2>{{_ What you can do}}</h2>
+<ul class="nobullet-list">
+{{#CAN_USERS}}<li><a href="/users">{{_ Manage users}}</a></li>{{/CAN_USERS}}
+{{#CAN_RIGHTS}}<li><a href="/administrator-rights">{{_ Review administrator rights}}</a></li>{{/CAN_RIGHTS}}
+{{#CAN_AUDIT}}<li><a href="/audit">{{_ See the audit trail}}</a></li>{{/CAN_AUDIT}}
+{{#OPERATOR}}<li><a href="/operator/institutions">{{_ Institutions}}</a></li>
+<li><a href="/operator/outbox">{{_ Outgoing mail}}</a></li>
+<li><a href="/operator/access">{{_ Access to an institution}}</a></li>{{/OPERATOR}}
+<li><a href="/profile">{{_ My profile}}</a></li>
+</ul>
