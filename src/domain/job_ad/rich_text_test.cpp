@@ -1,0 +1,102 @@
+#include "domain/job_ad/rich_text.hpp"
+
+#include <algorithm>
+#include <gtest/gtest.h>
+#include <string>
+#include <vector>
+
+using rekrut::domain::rich_text_to_html;
+using rekrut::domain::sanitize_html;
+
+namespace {
+
+/// Nothing executable may survive: no script element, no event handler, no javascript: URL,
+/// no style, no attribute other than href/rel.
+void expect_inert(const std::string& output, const std::string& input)
+{
+    std::string lower = output;
+    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+    EXPECT_EQ(lower.find("<script"), std::string::npos) << input << " → " << output;
+    EXPECT_EQ(lower.find("javascript:"), std::string::npos) << input << " → " << output;
+    EXPECT_EQ(lower.find("vbscript:"), std::string::npos) << input << " → " << output;
+    EXPECT_EQ(lower.find("data:"), std::string::npos) << input << " → " << output;
+    EXPECT_EQ(lower.find("<style"), std::string::npos) << input << " → " << output;
+    EXPECT_EQ(lower.find("<img"), std::string::npos) << input << " → " << output;
+    EXPECT_EQ(lower.find("<iframe"), std::string::npos) << input << " → " << output;
+    EXPECT_EQ(lower.find(" on"), std::string::npos) << input << " → " << output;
+    EXPECT_EQ(lower.find("style="), std::string::npos) << input << " → " << output;
+}
+
+} // namespace
+
+TEST(RichText, hostile_corpus_comes_out_inert)
+{
+    const std::vector<std::string> corpus = {
+        "<script>alert(1)</script>",
+        "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+        "<scr<script>ipt>alert(1)</scr</script>ipt>",
+        "<img src=x onerror=alert(1)>",
+        "<p onclick=\"alert(1)\">x</p>",
+        "<p ONMOUSEOVER='alert(1)'>x</p>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+        "<a href=\"java\tscript:alert(1)\">x</a>",
+        "<a href=\"&#106;avascript:alert(1)\">x</a>",
+        "<a href=\"&#x6A;avascript:alert(1)\">x</a>",
+        "<a href=\" javascript:alert(1)\">x</a>",
+        "<a href=\"vbscript:msgbox(1)\">x</a>",
+        "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
+        "<a href=x onmouseover=alert(1)>x</a>",
+        "<style>body{display:none}</style>text",
+        "<p style=\"background:url(javascript:alert(1))\">x</p>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<svg><script>alert(1)</script></svg>",
+        "<svg onload=alert(1)>",
+        "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+        "<object data=\"evil.swf\"></object>",
+        "<!--<script>alert(1)</script>-->",
+        "<p>unclosed <strong>bold <em>both",
+        "</p></p></ul>stray closers",
+        "<ul><li>one<li>two</ul>",
+        "<p title=\"a>b\" onclick=alert(1)>quoted gt</p>",
+        "<a href='https://example.test' onclick='x'>ok</a>",
+        "<<script>script>alert(1)<</script>/script>",
+        "<p>a < b and c > d &amp; e</p>",
+        "<textarea><script>alert(1)</script></textarea>",
+        "<div><p>nested <b><i>deep</b></i></p></div>",
+        "<a href=\"https://example.test\"><a href=\"javascript:x\">inner</a></a>",
+        "<template><script>alert(1)</script></template>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+        "<form action=\"https://evil.example\"><input name=x></form>",
+        "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
+        "<base href=\"https://evil.example/\">",
+        "<scr\0ipt>alert(1)</scr\0ipt>",
+    };
+    for (const auto& input : corpus)
+        expect_inert(sanitize_html(input), input);
+}
+
+TEST(RichText, allowed_markup_survives_and_is_normalised)
+{
+    EXPECT_EQ(sanitize_html("<h2>Om stillingen</h2><p>Vi søger en <strong>fuldmægtig</strong>.</p>"),
+              "<h2>Om stillingen</h2><p>Vi søger en <strong>fuldmægtig</strong>.</p>");
+    EXPECT_EQ(sanitize_html("<a href=\"https://example.test/a?b=1&amp;c=2\" target=_blank>link</a>"),
+              "<a href=\"https://example.test/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">link</a>");
+    EXPECT_EQ(sanitize_html("<a href=\"javascript:alert(1)\">x</a>"), "<a>x</a>");
+    EXPECT_EQ(sanitize_html("<p>unclosed <strong>bold"), "<p>unclosed <strong>bold</strong></p>");
+    EXPECT_EQ(sanitize_html("<ul><li>one<li>two</ul>"), "<ul><li>one</li><li>two</li></ul>");
+    EXPECT_EQ(sanitize_html("<P CLASS=x>Store bogstaver</P>"), "<p>Store bogstaver</p>");
+    EXPECT_EQ(sanitize_html("a < b &aelig;&#248;&#xE5;"), "a &lt; b æøå");
+    EXPECT_EQ(sanitize_html("<script>alert(1)</script>after"), "after");
+}
+
+TEST(RichText, plain_format_becomes_safe_html)
+{
+    EXPECT_EQ(rich_text_to_html("## Om jobbet\nVi søger en **dygtig** kollega.\n\n- Jura\n- Økonomi\n\nSe [mere](https://example.test)."),
+              "<h2>Om jobbet</h2><p>Vi søger en <strong>dygtig</strong> kollega.</p><ul><li>Jura</li><li>Økonomi</li></ul>"
+              "<p>Se <a href=\"https://example.test\" rel=\"noopener noreferrer\">mere</a>.</p>");
+    EXPECT_EQ(rich_text_to_html("1. Første\n2. Anden"), "<ol><li>Første</li><li>Anden</li></ol>");
+    EXPECT_EQ(rich_text_to_html("<script>alert(1)</script>"), "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+    EXPECT_EQ(rich_text_to_html("[klik](javascript:alert(1))"), "<p>klik</p>");
+    EXPECT_EQ(rich_text_to_html("linje et\nlinje to"), "<p>linje et<br>linje to</p>");
+}
