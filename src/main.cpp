@@ -17,6 +17,8 @@
 #include "services/identity.hpp"
 #include "services/outbox_sender.hpp"
 #include "services/passwords.hpp"
+#include "services/periodic_job.hpp"
+#include "services/recruitment_cases.hpp"
 #include "services/user_administration.hpp"
 #include "store/database.hpp"
 #include "store/institution_store.hpp"
@@ -246,6 +248,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     web::Metrics metrics;
     services::IdentityService identity(*database);
     services::UserAdministration administration(*database, config.public_url);
+    services::RecruitmentCases cases(*database, config.public_url);
     web::AppContext context{config,
                             *database,
                             translator,
@@ -253,6 +256,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                             metrics,
                             identity,
                             administration,
+                            cases,
                             migrations,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
@@ -260,6 +264,8 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::OutboxSender outbox(*database, {config.smtp_url, config.smtp_from, config.smtp_username,
                                               config.smtp_password, 20});
     outbox.start();
+    // Applications close by themselves at the deadline.
+    services::PeriodicJob deadline_job("close_due_cases", std::chrono::seconds(30), [&cases] { cases.close_due_cases(); });
     web::Application application(context);
 
     web::HttpServer::Options options;
@@ -292,6 +298,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     bool drained = server.drain(15000);
     server.stop();
     outbox.stop();
+    deadline_job.stop();
     core::log_event("info", "stopped", std::string("\"drained\":") + (drained ? "true" : "false"));
     return 0;
 }

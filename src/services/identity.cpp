@@ -153,7 +153,10 @@ LoginOutcome IdentityService::login(const std::string& email_input, const std::s
 
     std::string token = core::random_hex(32);
     m_database.with_transaction([&](soci::session& sql) {
-        store::login_throttle::clear(sql, account_key);
+        // With a second factor still to pass, the account's failures stay: they include wrong
+        // codes, which must not be reset by simply logging in again with the password.
+        if (result != LoginResult::second_factor_needed)
+            store::login_throttle::clear(sql, account_key);
         if (passwords::needs_rehash(user->password_hash))
             store::users::set_password_hash(sql, user->id, passwords::hash(password));
         store::sessions::create(sql, token_hash(token), user->id, result == LoginResult::signed_in, now,
@@ -191,6 +194,16 @@ std::optional<SignedIn> IdentityService::resume(const std::string& token)
         }
         auto user = store::users::find_any(sql, session->user_id);
         if (!user || user->status != domain::UserStatus::active) {
+            expired = true;
+            return;
+        }
+        // An external committee member's account ends with the case.
+        long long user_key = user->id;
+        std::string external_case_state;
+        soci::indicator state_null = soci::i_ok;
+        sql << "SELECT c.state FROM users u JOIN recruitment_cases c ON c.id = u.external_case_id WHERE u.id = :id",
+            soci::use(user_key), soci::into(external_case_state, state_null);
+        if (sql.got_data() && (external_case_state == "filled" || external_case_state == "cancelled")) {
             expired = true;
             return;
         }
@@ -241,14 +254,28 @@ core::Result<std::string> IdentityService::pass_second_factor(const SignedIn& si
                                                               const Origin& origin)
 {
     const core::UnixTime now = core::now();
+    const std::string account_key = "account:" + signed_in.email;
     std::string code(core::trim(code_input));
     bool accepted = false;
+    bool throttled = false;
     std::string method;
     std::optional<store::UserRecord> user;
     m_database.with_transaction([&](soci::session& sql) {
         user = store::users::find_any(sql, signed_in.actor.user_id);
         if (!user || !user->totp_enabled)
             return;
+        // Wrong codes count like wrong passwords: without this a stolen password would allow
+        // unlimited guessing of the six digits within one session.
+        if (store::login_throttle::get(sql, account_key).blocked_until > now) {
+            throttled = true;
+            Origin who = origin;
+            who.user_id = signed_in.actor.user_id;
+            who.user_name = signed_in.actor.name;
+            record_audit(m_database, sql, who,
+                         {user->institution_id, "login.failed", "user", std::to_string(user->id), "{}",
+                          json_object({{"reason", "throttled"}})});
+            return;
+        }
         if (auto step = integrations::totp::matching_step(user->totp_secret, code, now)) {
             accepted = store::users::advance_totp_step(sql, user->id, *step);
             method = "totp";
@@ -261,6 +288,7 @@ core::Result<std::string> IdentityService::pass_second_factor(const SignedIn& si
         who.user_id = signed_in.actor.user_id;
         who.user_name = signed_in.actor.name;
         if (accepted) {
+            store::login_throttle::clear(sql, account_key);
             store::users::record_login(sql, user->id, now);
             record_audit(m_database, sql, who,
                          {user->institution_id, "login.succeeded", "user", std::to_string(user->id), "{}",
@@ -271,9 +299,12 @@ core::Result<std::string> IdentityService::pass_second_factor(const SignedIn& si
                           json_object({{"reason", "wrong_second_factor"}})});
         }
     });
+    if (throttled)
+        return core::Error{core::ErrorKind::unavailable,
+                           core::msgid("Too many failed attempts. Try again in a few minutes."),
+                           {}};
     if (!accepted) {
-        m_database.with_transaction(
-            [&](soci::session& sql) { record_failure(sql, "account:" + signed_in.email, 1, now); });
+        m_database.with_transaction([&](soci::session& sql) { record_failure(sql, account_key, 1, now); });
         return core::Error::invalid(
             core::msgid("The code is not valid. Check the time on your device and try again."),
             {{"code", core::msgid("The code is not valid. Check the time on your device and try again.")}});

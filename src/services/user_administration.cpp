@@ -163,7 +163,7 @@ core::Result<std::int64_t> UserAdministration::create_user(const domain::Actor& 
                           role_json(std::string(domain::to_string(*input.role)))});
         }
         if (hash.empty())
-            queue_password_link(sql, user, true, translate);
+            queue_password_link(sql, m_public_url, user, true, translate);
     });
     if (refusal)
         return *refusal;
@@ -505,15 +505,15 @@ std::vector<store::OperatorAccessRecord> UserAdministration::operator_access_log
     return found;
 }
 
-void UserAdministration::queue_password_link(soci::session& sql, const store::UserRecord& user, bool welcome,
-                                             const Translate& translate)
+void queue_password_link(soci::session& sql, const std::string& public_url, const store::UserRecord& user,
+                         bool welcome, const Translate& translate)
 {
     std::string token = core::random_hex(32);
     core::UnixTime now = core::now();
     // A welcome link lasts a week; a reset link 30 minutes.
     core::UnixTime expires = now + (welcome ? 7 * 24 * 3600 : 30 * 60);
     store::password_resets::create(sql, user.id, reset_token_hash(token), now, expires);
-    std::string link = m_public_url + "/password/reset/" + token;
+    std::string link = public_url + "/password/reset/" + token;
     store::OutboxMessage mail;
     mail.institution_id = user.institution_id;
     mail.recipient = user.email;
@@ -558,7 +558,7 @@ void UserAdministration::request_password_reset(const std::string& email_input, 
         auto user = store::users::find_by_email_for_login(sql, email);
         if (!user || user->status != domain::UserStatus::active)
             return;
-        queue_password_link(sql, *user, false, translate);
+        queue_password_link(sql, m_public_url, *user, false, translate);
         Origin who = origin;
         who.user_id = user->id;
         who.user_name = user->name;

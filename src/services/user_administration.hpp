@@ -28,6 +28,11 @@ struct NewUser {
     std::string password;                        ///< Empty: the user gets a link to choose one.
 };
 
+/// Queues the mail with a single-use link to choose a password: a welcome link (7 days) for a new
+/// account or a reset link (30 minutes), inside the caller's transaction.
+void queue_password_link(soci::session& sql, const std::string& public_url, const store::UserRecord& user,
+                         bool welcome, const Translate& translate);
+
 /// What a role change led to: granted now, or waiting for a second Superbruger.
 enum class RoleChange { granted, awaiting_approval, revoked };
 
@@ -92,9 +97,6 @@ public:
     core::Status reset_password(const std::string& token, const std::string& password, const Origin& origin);
 
 private:
-    void queue_password_link(soci::session& sql, const store::UserRecord& user, bool welcome,
-                             const Translate& translate);
-
     store::Database& m_database;
     std::string m_public_url;
 };

@@ -80,4 +80,16 @@ std::int64_t InstitutionStore::count()
     return count;
 }
 
+std::optional<InstitutionRecord> InstitutionStore::find_in(soci::session& sql, std::int64_t id)
+{
+    InstitutionRecord record;
+    long long key = id, found_id = 0;
+    sql << "SELECT id, cvr, name, address FROM institutions WHERE id = :id", soci::use(key), soci::into(found_id),
+        soci::into(record.cvr), soci::into(record.name), soci::into(record.address);
+    if (!sql.got_data())
+        return std::nullopt;
+    record.id = found_id;
+    return record;
+}
+
 } // namespace rekrut::store

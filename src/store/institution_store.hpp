@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+namespace soci {
+class session;
+}
+
 namespace rekrut::store {
 
 class Database;
@@ -27,6 +31,8 @@ public:
     std::optional<InstitutionRecord> find_by_cvr(const std::string& cvr);
     std::vector<InstitutionRecord> list();
     std::int64_t count();
+    /// Lookup inside an open session (for services that already hold one).
+    static std::optional<InstitutionRecord> find_in(soci::session& sql, std::int64_t id);
 
 private:
     Database& m_database;

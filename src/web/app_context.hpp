@@ -12,6 +12,7 @@ class Database;
 namespace rekrut::services {
 class IdentityService;
 class UserAdministration;
+class RecruitmentCases;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -30,6 +31,7 @@ struct AppContext {
     Metrics& metrics;
     services::IdentityService& identity;
     services::UserAdministration& administration;
+    services::RecruitmentCases& cases;
     std::vector<store::Migration> migrations;
     std::string static_dkfds_dir;
     std::string static_app_dir;

@@ -82,6 +82,8 @@ void add_navigation(ctemplate::TemplateDictionary& header, const Request& reques
     auto* navigation = header.AddSectionDictionary("NAVIGATION");
     auto item = [&](const char* section) { navigation->ShowSection(section); };
     item("NAV_HOME");
+    if (scope)
+        item("NAV_CASES");
     if (scope && domain::can(actor, Action::view_users, institution))
         item("NAV_USERS");
     if (scope && domain::can(actor, Action::review_administrator_rights, institution))

@@ -10,6 +10,7 @@
 </ul>
 <h2>{{_ What you can do}}</h2>
 <ul class="nobullet-list">
+{{#CAN_CASES}}<li><a href="/cases">{{_ My cases}}</a></li>{{/CAN_CASES}}
 {{#CAN_USERS}}<li><a href="/users">{{_ Manage users}}</a></li>{{/CAN_USERS}}
 {{#CAN_RIGHTS}}<li><a href="/administrator-rights">{{_ Review administrator rights}}</a></li>{{/CAN_RIGHTS}}
 {{#CAN_AUDIT}}<li><a href="/audit">{{_ See the audit trail}}</a></li>{{/CAN_AUDIT}}

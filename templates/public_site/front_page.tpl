@@ -7,7 +7,7 @@
 <caption>{{_ Open positions}} ({{COUNT}})</caption>
 <thead><tr><th scope="col">{{_ Position}}</th><th scope="col">{{_ Institution}}</th><th scope="col">{{_ Place of work}}</th><th scope="col">{{_ Application deadline}}</th></tr></thead>
 <tbody>
-{{/HAS_POSITIONS}}{{#POSITION}}<tr><td>{{TITLE}}</td><td>{{INSTITUTION}}</td><td>{{PLACE}}</td><td><time datetime="{{DEADLINE_ISO}}">{{DEADLINE}}</time></td></tr>
+{{/HAS_POSITIONS}}{{#POSITION}}<tr><td><a href="/positions/{{CASE_ID}}">{{TITLE}}</a></td><td>{{INSTITUTION}}</td><td>{{PLACE}}</td><td><time datetime="{{DEADLINE_ISO}}">{{DEADLINE}}</time></td></tr>
 {{/POSITION}}{{#HAS_POSITIONS}}</tbody>
 </table>
 </div>

@@ -110,13 +110,16 @@ Response show_second_factor(AppContext& context, Request& request)
 Response submit_second_factor(AppContext& context, Request& request)
 {
     auto token = context.identity.pass_second_factor(*request.session, request.form_or("code"), request.origin());
-    if (!token)
+    if (!token) {
+        // `unavailable`: too many wrong codes or passwords for this account (see login throttling).
+        bool throttled = token.error().kind == core::ErrorKind::unavailable;
         return page(
             context, request, "identity/second_factor", msgid("Enter your code"),
             [&](ctemplate::TemplateDictionary& dictionary) {
                 show_form_errors(dictionary, token.error(), context.translator, request);
             },
-            400);
+            throttled ? 429 : 400);
+    }
     Response response = Response::redirect("/home");
     set_session_cookie(context, response, *token);
     return response;
@@ -198,6 +201,8 @@ Response show_home(AppContext& context, Request& request)
             dictionary.ShowSection("ROLE_ADMINISTRATOR");
         if (!actor.case_roles.empty())
             dictionary.SetValueAndShowSection("CASE_COUNT", std::to_string(actor.case_roles.size()), "CASE_ROLES");
+        if (actor.data_institution())
+            dictionary.ShowSection("CAN_CASES");
         if (domain::can(actor, Action::view_users, institution))
             dictionary.ShowSection("CAN_USERS");
         if (domain::can(actor, Action::review_administrator_rights, institution))

@@ -1,0 +1,21 @@
+{{%AUTOESCAPE context="HTML"}}<p><a class="back-link" href="/cases/{{ID}}">{{_ Back to the case}}</a></p>
+<h1>{{_ Write the ad}} ({{AD_LANGUAGE_NAME}})</h1>
+{{>ERROR_SUMMARY}}
+<form method="post" action="/cases/{{ID}}/ad" novalidate>
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<input type="hidden" name="language" value="{{AD_LANGUAGE}}">
+<div class="form-group{{#ERROR_BODY}} form-error{{/ERROR_BODY}}">
+<label class="form-label" for="body">{{_ Ad text}}</label>
+<span class="form-hint" id="body-hint">{{_ A blank line starts a new paragraph. Start a line with "## " for a heading and "- " for a bullet. Write **bold** and [link text](https://...).}} {{_ These words are replaced by the case's values:}} <code>&#123;&#123;title&#125;&#125;</code>, <code>&#123;&#123;deadline&#125;&#125;</code>, <code>&#123;&#123;salary&#125;&#125;</code>, <code>&#123;&#123;place_of_work&#125;&#125;</code>, <code>&#123;&#123;contact&#125;&#125;</code>.</span>
+{{#ERROR_BODY}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_BODY}}
+<textarea class="form-input input-width-xxl" id="body" name="body" rows="18" aria-describedby="body-hint">{{VALUE_BODY}}</textarea>
+</div>
+<fieldset>
+<legend class="h4">{{_ The institution's mandatory texts}}</legend>
+<ul class="nobullet-list">
+{{#BLOCK}}<li><input id="block_{{BLOCK_ID}}" type="checkbox" name="mandatory_text" value="{{BLOCK_ID}}" class="form-checkbox"{{#CHECKED}} checked{{/CHECKED}}{{#REQUIRED}} disabled{{/REQUIRED}}><label for="block_{{BLOCK_ID}}">{{NAME}}{{#REQUIRED}} ({{_ required}}){{/REQUIRED}}{{#LOCKED}} · {{_ fixed text}}{{/LOCKED}}</label></li>
+{{/BLOCK}}</ul>
+</fieldset>
+<p>{{_ Saved version:}} {{VERSION}}</p>
+<button type="submit" class="button button-primary">{{_ Save and preview}}</button>
+</form>

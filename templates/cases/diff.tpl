@@ -1,0 +1,5 @@
+{{%AUTOESCAPE context="HTML"}}<p><a class="back-link" href="/cases/{{ID}}/ad/versions?language={{AD_LANGUAGE}}">{{_ All versions}}</a></p>
+<h1>{{_ Changes in the ad}}</h1>
+<p>{{_ From version}} {{PREVIOUS}} {{_ to version}} {{VERSION}}</p>
+<pre class="ad-diff">{{#LINE}}{{#ADDED}}<ins>+ {{TEXT}}</ins>{{/ADDED}}{{#REMOVED}}<del>- {{TEXT}}</del>{{/REMOVED}}{{#SAME}}<span>  {{TEXT}}</span>{{/SAME}}
+{{/LINE}}</pre>
