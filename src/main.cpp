@@ -265,7 +265,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                                               config.smtp_password, 20});
     outbox.start();
     // Applications close by themselves at the deadline.
-    services::PeriodicJob deadline_job("close_due_cases", std::chrono::seconds(30), [&cases] { cases.close_due_cases(); });
+    services::PeriodicJob deadline_job("close_due_cases", std::chrono::seconds(config.job_interval_seconds), [&cases] { cases.close_due_cases(); });
     web::Application application(context);
 
     web::HttpServer::Options options;

@@ -83,6 +83,8 @@ const std::map<std::string, Setter>& settings()
          [](Config& c, const std::string& v) { return set_unsigned(c.io_threads, v, 1, 64); }},
         {"server.worker_threads",
          [](Config& c, const std::string& v) { return set_unsigned(c.worker_threads, v, 1, 256); }},
+        {"server.job_interval_seconds",
+         [](Config& c, const std::string& v) { return set_unsigned(c.job_interval_seconds, v, 1, 3600); }},
         {"server.hashing_threads",
          [](Config& c, const std::string& v) { return set_unsigned(c.hashing_threads, v, 1, 16); }},
         {"server.max_body_bytes",

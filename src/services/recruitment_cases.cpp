@@ -24,6 +24,17 @@ domain::Resource case_resource(std::int64_t institution_id, std::int64_t case_id
     return {institution_id, case_id, {}, false, {}};
 }
 
+/// Editing needs edit_case; a committee member who may only look is told "forbidden", anyone else
+/// sees "not found", as for a case that does not exist.
+std::optional<core::Error> edit_refusal(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id)
+{
+    if (domain::can(actor, Action::edit_case, case_resource(institution_id, case_id)))
+        return std::nullopt;
+    if (domain::can(actor, Action::view_case, case_resource(institution_id, case_id)))
+        return core::Error::forbidden();
+    return core::Error::not_found();
+}
+
 std::string trimmed(const std::string& text) { return std::string(core::trim(text)); }
 
 std::vector<std::string> split_languages(const std::string& text)
@@ -340,10 +351,8 @@ core::Result<CaseOverview> RecruitmentCases::overview(const domain::Actor& actor
 core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                                       const CaseInput& input, const Origin& origin)
 {
-    if (!domain::can(actor, Action::edit_case, case_resource(institution_id, case_id)))
-        return domain::can(actor, Action::view_case, case_resource(institution_id, case_id))
-                   ? core::Status(core::Error::forbidden())
-                   : core::Status(core::Error::not_found());
+    if (auto refusal = edit_refusal(actor, institution_id, case_id))
+        return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
         auto existing = store::cases::find(sql, institution_id, case_id);
@@ -496,10 +505,8 @@ core::Status RecruitmentCases::save_ad(const domain::Actor& actor, std::int64_t 
                                        const std::string& language, const std::string& body_source,
                                        const std::vector<std::int64_t>& chosen_texts, const Origin& origin)
 {
-    if (!domain::can(actor, Action::edit_case, case_resource(institution_id, case_id)))
-        return domain::can(actor, Action::view_case, case_resource(institution_id, case_id))
-                   ? core::Status(core::Error::forbidden())
-                   : core::Status(core::Error::not_found());
+    if (auto refusal = edit_refusal(actor, institution_id, case_id))
+        return *refusal;
     if (language != "da" && language != "en")
         return core::Error::not_found();
     if (body_source.size() > 50000)
@@ -643,10 +650,8 @@ core::Status RecruitmentCases::transition(const domain::Actor& actor, std::int64
                                           std::int64_t case_id, domain::CaseTransition transition,
                                           const Origin& origin)
 {
-    if (!domain::can(actor, Action::edit_case, case_resource(institution_id, case_id)))
-        return domain::can(actor, Action::view_case, case_resource(institution_id, case_id))
-                   ? core::Status(core::Error::forbidden())
-                   : core::Status(core::Error::not_found());
+    if (auto refusal = edit_refusal(actor, institution_id, case_id))
+        return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
         auto record = store::cases::find(sql, institution_id, case_id);
@@ -828,10 +833,8 @@ core::Status RecruitmentCases::invite_external(const domain::Actor& actor, std::
 core::Status RecruitmentCases::add_question(const domain::Actor& actor, std::int64_t institution_id,
                                             std::int64_t case_id, std::int64_t template_id, const Origin& origin)
 {
-    if (!domain::can(actor, Action::edit_case, case_resource(institution_id, case_id)))
-        return domain::can(actor, Action::view_case, case_resource(institution_id, case_id))
-                   ? core::Status(core::Error::forbidden())
-                   : core::Status(core::Error::not_found());
+    if (auto refusal = edit_refusal(actor, institution_id, case_id))
+        return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
         auto record = store::cases::find(sql, institution_id, case_id);
@@ -861,10 +864,8 @@ core::Status RecruitmentCases::add_question(const domain::Actor& actor, std::int
 core::Status RecruitmentCases::remove_question(const domain::Actor& actor, std::int64_t institution_id,
                                                std::int64_t case_id, std::int64_t question_id, const Origin& origin)
 {
-    if (!domain::can(actor, Action::edit_case, case_resource(institution_id, case_id)))
-        return domain::can(actor, Action::view_case, case_resource(institution_id, case_id))
-                   ? core::Status(core::Error::forbidden())
-                   : core::Status(core::Error::not_found());
+    if (auto refusal = edit_refusal(actor, institution_id, case_id))
+        return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
         auto record = store::cases::find(sql, institution_id, case_id);

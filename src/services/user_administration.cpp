@@ -154,13 +154,24 @@ core::Result<std::int64_t> UserAdministration::create_user(const domain::Actor& 
                      {institution_id, "user.created", "user", std::to_string(id), "{}",
                       json_object({{"email", email}, {"name", name}, {"status", "active"}})});
         if (input.role) {
-            // A new account holds no rights yet, so the first grant is not a change of anyone's own
-            // rights; later grants to administrative roles go through the approval rule.
-            store::roles::grant(sql, institution_id, id, *input.role, actor.user_id, std::nullopt,
-                                user.created_at);
-            record_audit(m_database, sql, origin,
-                         {institution_id, "role.granted", "user", std::to_string(id), "{}",
-                          role_json(std::string(domain::to_string(*input.role)))});
+            std::string role_name(domain::to_string(*input.role));
+            // The operator sets up an institution's first Superbrugere. Inside an institution with two
+            // or more Superbrugere a new account's role waits for a second Superbruger, as any grant.
+            bool needs_approval =
+                !actor.is_operator &&
+                store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger) >= 2;
+            if (needs_approval) {
+                auto request_id =
+                    store::role_requests::create(sql, institution_id, id, *input.role, actor.user_id, user.created_at);
+                record_audit(m_database, sql, origin,
+                             {institution_id, "role.requested", "user", std::to_string(id), "{}",
+                              json_object({{"role", role_name}, {"request_id", std::to_string(request_id)}})});
+            } else {
+                store::roles::grant(sql, institution_id, id, *input.role, actor.user_id, std::nullopt,
+                                    user.created_at);
+                record_audit(m_database, sql, origin,
+                             {institution_id, "role.granted", "user", std::to_string(id), "{}", role_json(role_name)});
+            }
         }
         if (hash.empty())
             queue_password_link(sql, m_public_url, user, true, translate);

@@ -1,11 +1,15 @@
 // Every route of Rekrut, with its guard and where it runs. Adding a route means adding a line here;
 // tests/http/isolation_test.py sweeps every route that takes an id.
 #include "web/app_context.hpp"
+#include "web/cases/case_pages.hpp"
 #include "web/identity/identity_pages.hpp"
 #include "web/application.hpp"
+#include "web/audit/audit_pages.hpp"
+#include "web/operator/operator_pages.hpp"
 #include "web/operations/operations.hpp"
 #include "web/public_site/public_site.hpp"
 #include "web/static_files.hpp"
+#include "web/users/users_pages.hpp"
 
 namespace rekrut::web {
 
@@ -54,6 +58,58 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/profile", signed_in, worker_pool, bind(show_profile));
     router.add("POST", "/profile/name", signed_in, worker_pool, bind(submit_profile_name));
     router.add("POST", "/profile/password", signed_in, hashing_pool, bind(submit_profile_password));
+
+    // Recruitment cases, the hiring committee and the job ad
+    router.add("GET", "/cases", signed_in, worker_pool, bind(show_case_list));
+    router.add("GET", "/cases/new", signed_in, worker_pool, bind(show_new_case));
+    router.add("POST", "/cases", signed_in, worker_pool, bind(submit_new_case));
+    router.add("POST", "/cases/copy", signed_in, worker_pool, bind(submit_copy_case));
+    router.add("GET", "/cases/:case_id", signed_in, worker_pool, bind(show_case));
+    router.add("POST", "/cases/:case_id/copy", signed_in, worker_pool, bind(submit_copy_case));
+    router.add("GET", "/cases/:case_id/edit", signed_in, worker_pool, bind(show_case_edit));
+    router.add("POST", "/cases/:case_id/edit", signed_in, worker_pool, bind(submit_case_edit));
+    router.add("POST", "/cases/:case_id/transition", signed_in, worker_pool, bind(submit_case_transition));
+    router.add("POST", "/cases/:case_id/committee", signed_in, worker_pool, bind(submit_committee_add));
+    router.add("POST", "/cases/:case_id/committee/remove", signed_in, worker_pool, bind(submit_committee_remove));
+    router.add("POST", "/cases/:case_id/committee/external", signed_in, worker_pool, bind(submit_committee_external));
+    router.add("POST", "/cases/:case_id/questions", signed_in, worker_pool, bind(submit_question_add));
+    router.add("POST", "/cases/:case_id/questions/:question_id/remove", signed_in, worker_pool,
+               bind(submit_question_remove));
+    router.add("GET", "/cases/:case_id/ad", signed_in, worker_pool, bind(show_ad_editor));
+    router.add("POST", "/cases/:case_id/ad", signed_in, worker_pool, bind(submit_ad));
+    router.add("GET", "/cases/:case_id/ad/preview", signed_in, worker_pool, bind(show_ad_preview));
+    router.add("GET", "/cases/:case_id/ad/versions", signed_in, worker_pool, bind(show_ad_versions));
+    router.add("GET", "/cases/:case_id/ad/versions/:version_id", signed_in, worker_pool, bind(show_ad_diff));
+    router.add("GET", "/positions/:case_id", public_access, worker_pool, bind(show_public_ad));
+
+    // User administration (404 for those who may not see the institution's users). /users/new comes
+    // before /users/:user_id because the first matching route wins.
+    router.add("GET", "/users", signed_in, worker_pool, bind(show_users));
+    router.add("GET", "/users/new", signed_in, worker_pool, bind(show_new_user));
+    router.add("POST", "/users", signed_in, worker_pool, bind(submit_new_user));
+    router.add("GET", "/users/:user_id", signed_in, worker_pool, bind(show_user));
+    router.add("POST", "/users/:user_id", signed_in, worker_pool, bind(submit_user));
+    router.add("POST", "/users/:user_id/roles", signed_in, worker_pool, bind(submit_user_role));
+    router.add("GET", "/role-requests", signed_in, worker_pool, bind(show_role_requests));
+    router.add("POST", "/role-requests/:request_id/decision", signed_in, worker_pool,
+               bind(submit_role_request_decision));
+    router.add("GET", "/administrator-rights", signed_in, worker_pool, bind(show_administrator_rights));
+
+    // Audit trail (Superbruger, Administrator: own institution; operator: all)
+    router.add("GET", "/audit", signed_in, worker_pool, bind(show_audit));
+    router.add("GET", "/audit.csv", signed_in, worker_pool, bind(export_audit_csv));
+
+    // Platform operator (everyone else gets 404)
+    router.add("GET", "/operator/institutions", signed_in, worker_pool, bind(show_institutions));
+    router.add("POST", "/operator/institutions", signed_in, worker_pool, bind(submit_institution));
+    router.add("GET", "/operator/institutions/:institution_id", signed_in, worker_pool,
+               bind(show_institution));
+    router.add("POST", "/operator/institutions/:institution_id/superbrugere", signed_in, worker_pool,
+               bind(submit_superbruger));
+    router.add("GET", "/operator/outbox", signed_in, worker_pool, bind(show_outbox));
+    router.add("GET", "/operator/access", signed_in, worker_pool, bind(show_operator_access));
+    router.add("POST", "/operator/access", signed_in, worker_pool, bind(submit_operator_access));
+    router.add("POST", "/operator/access/end", signed_in, worker_pool, bind(submit_end_operator_access));
 }
 
 } // namespace rekrut::web

@@ -64,8 +64,12 @@ Middleware error_page_middleware(AppContext& context)
             return error_page(context, request, request.rejection_status);
         try {
             Response response = next(request);
-            if (response.status >= 400 && response.body.empty() && response.file_path.empty())
-                return error_page(context, request, response.status);
+            if (response.status >= 400 && response.body.empty() && response.file_path.empty()) {
+                Response page = error_page(context, request, response.status);
+                for (const auto& [name, value] : response.headers)
+                    page.set_header(name, value); // keeps Allow, Retry-After and cookies
+                return page;
+            }
             return response;
         } catch (const std::exception& error) {
             core::log_event("error", "unhandled_exception",

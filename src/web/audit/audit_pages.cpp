@@ -1,0 +1,399 @@
+#include "web/audit/audit_pages.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <ctemplate/template.h>
+#include <map>
+#include <string_view>
+
+#include "core/clock.hpp"
+#include "core/text.hpp"
+#include "domain/access/policy.hpp"
+#include "services/audit_log.hpp"
+#include "services/user_administration.hpp"
+#include "store/audit_store.hpp"
+#include "store/database.hpp"
+#include "store/identity_store.hpp"
+#include "web/app_context.hpp"
+#include "web/error_pages.hpp"
+#include "web/forms.hpp"
+#include "web/i18n.hpp"
+#include "web/views.hpp"
+
+namespace rekrut::web {
+namespace {
+
+constexpr int k_page_size = 50;
+/// The deepest page we go to; beyond it the offset would only make the database count rows.
+constexpr int k_last_page = 100000;
+/// An export holds at most this many events (the newest); a narrower filter gets older ones.
+constexpr int k_export_limit = 100000;
+
+std::string tr(const AppContext& context, const Request& request, const char* message)
+{
+    return context.translator.translate(request.language, message);
+}
+
+/// The filters as entered (kept in the form and in the paging links) and what they mean.
+struct AuditQuery {
+    store::AuditFilter filter;
+    std::string institution;
+    std::string user;
+    std::string object_type;
+    std::string object_id;
+    std::string action;
+    std::string from;
+    std::string to;
+    int page = 1;
+    std::vector<core::FieldError> problems;
+};
+
+std::string url_encode(std::string_view text)
+{
+    static constexpr char k_hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char ch : text) {
+        if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
+            out += static_cast<char>(ch);
+        } else {
+            out += '%';
+            out += k_hex[ch >> 4];
+            out += k_hex[ch & 0x0F];
+        }
+    }
+    return out;
+}
+
+/// The query string that reproduces the filters, without the page number.
+std::string filter_query(const AuditQuery& query)
+{
+    const std::pair<const char*, const std::string*> fields[] = {{"institution", &query.institution},
+                                                                 {"user", &query.user},
+                                                                 {"object_type", &query.object_type},
+                                                                 {"object_id", &query.object_id},
+                                                                 {"action", &query.action},
+                                                                 {"from", &query.from},
+                                                                 {"to", &query.to}};
+    std::string out;
+    for (const auto& [name, value] : fields) {
+        if (value->empty())
+            continue;
+        if (!out.empty())
+            out += '&';
+        out += std::string(name) + "=" + url_encode(*value);
+    }
+    return out;
+}
+
+std::string page_link(const std::string& path, const AuditQuery& query, int page)
+{
+    std::string filters = filter_query(query);
+    std::string link = path + "?" + filters;
+    if (page > 1)
+        link += (filters.empty() ? "" : "&") + std::string("page=") + std::to_string(page);
+    if (link.back() == '?')
+        link.pop_back();
+    return link;
+}
+
+std::optional<core::UnixTime> start_of_day(const std::string& date)
+{
+    return core::parse_copenhagen(date, "00:00");
+}
+
+std::optional<core::UnixTime> start_of_next_day(const std::string& date)
+{
+    auto start = start_of_day(date);
+    if (!start)
+        return std::nullopt;
+    // 36 hours on is always within the next calendar day, whatever the summer-time change does.
+    return start_of_day(core::format_copenhagen_date(*start + 36 * 3600));
+}
+
+/// Reads the filters from the query string. The institution is the actor's own; only the platform
+/// operator picks one (or none: every institution). Empty when the actor may not read the trail.
+std::optional<AuditQuery> read_query(const Request& request)
+{
+    const domain::Actor& actor = request.actor();
+    AuditQuery query;
+    auto value = [&request](const char* name) {
+        return std::string(core::trim(request.query_value(name).value_or("")));
+    };
+    if (actor.is_operator) {
+        query.institution = value("institution");
+        if (!query.institution.empty()) {
+            if (auto id = parse_id(query.institution))
+                query.filter.institution_id = id;
+            else
+                query.problems.push_back({"institution", msgid("Choose an institution from the list.")});
+        }
+    } else {
+        // Never from input: a Superbruger or Administrator reads their own institution only.
+        query.filter.institution_id = actor.data_institution();
+        if (!query.filter.institution_id)
+            return std::nullopt;
+    }
+    if (!domain::can(actor, domain::Action::view_audit, {query.filter.institution_id, {}, {}, false, {}}))
+        return std::nullopt;
+
+    query.user = value("user");
+    if (!query.user.empty()) {
+        if (auto id = parse_id(query.user))
+            query.filter.actor_user_id = id;
+        else
+            query.problems.push_back({"user", msgid("Choose a user from the list.")});
+    }
+    query.object_type = value("object_type");
+    query.object_id = value("object_id");
+    query.action = value("action");
+    query.filter.object_type = query.object_type;
+    query.filter.object_id = query.object_id;
+    query.filter.action = query.action;
+
+    query.from = value("from");
+    query.to = value("to");
+    const char* bad_date = msgid("Enter the date as YYYY-MM-DD, for example 2026-11-26.");
+    if (!query.from.empty()) {
+        query.filter.from = start_of_day(query.from);
+        if (!query.filter.from)
+            query.problems.push_back({"from", bad_date});
+    }
+    if (!query.to.empty()) {
+        query.filter.to = start_of_next_day(query.to);
+        if (!query.filter.to)
+            query.problems.push_back({"to", bad_date});
+    }
+    if (query.filter.from && query.filter.to && *query.filter.from >= *query.filter.to)
+        query.problems.push_back({"to", msgid("The period must end on or after the day it starts.")});
+
+    if (auto page = parse_id(value("page")))
+        query.page = static_cast<int>(std::min<std::int64_t>(page, k_last_page));
+    query.filter.limit = k_page_size;
+    query.filter.offset = (query.page - 1) * k_page_size;
+    return query;
+}
+
+std::string institution_label(const std::map<std::int64_t, std::string>& names,
+                              const std::optional<std::int64_t>& institution_id)
+{
+    if (!institution_id)
+        return "—";
+    auto found = names.find(*institution_id);
+    return found == names.end() ? std::to_string(*institution_id) : found->second;
+}
+
+void add_option(ctemplate::TemplateDictionary& page, const char* section, const std::string& value,
+                const std::string& label, bool selected)
+{
+    auto* option = page.AddSectionDictionary(section);
+    option->SetValue("VALUE", value);
+    option->SetValue("LABEL", label);
+    if (selected)
+        option->ShowSection("SELECTED");
+}
+
+void fill_access_log(ctemplate::TemplateDictionary& page, const AppContext& context, const Request& request,
+                     const std::vector<store::OperatorAccessRecord>& accesses)
+{
+    if (accesses.empty())
+        return;
+    auto* log = page.AddSectionDictionary("ACCESS_LOG");
+    core::UnixTime now = core::now();
+    for (const auto& access : accesses) {
+        auto* row = log->AddSectionDictionary("ACCESS");
+        row->SetValue("OPERATOR", access.operator_name);
+        row->SetValue("REASON", access.reason);
+        row->SetValue("STARTS", core::format_copenhagen(access.starts_at));
+        row->SetValue("EXPIRES", core::format_copenhagen(access.expires_at));
+        const char* state = access.ended_at            ? msgid("Ended")
+                            : access.expires_at <= now ? msgid("Expired")
+                                                       : msgid("Active");
+        row->SetValue("STATE", tr(context, request, state));
+        if (access.ended_at)
+            row->SetValueAndShowSection("ENDED", core::format_copenhagen(*access.ended_at), "WAS_ENDED");
+    }
+}
+
+} // namespace
+
+Response show_audit(AppContext& context, Request& request)
+{
+    auto query = read_query(request);
+    if (!query)
+        return error_page(context, request, 404);
+    const domain::Actor& actor = request.actor();
+
+    std::vector<store::AuditEventRecord> events;
+    std::int64_t total = 0;
+    std::vector<store::UserRecord> users;
+    context.database.with_session([&](soci::session& sql) {
+        if (query->filter.institution_id)
+            users = store::users::list(sql, *query->filter.institution_id);
+        if (!query->problems.empty())
+            return;
+        total = store::audit_events::count(sql, query->filter);
+        events = store::audit_events::list(sql, query->filter);
+    });
+    std::map<std::int64_t, std::string> institution_names;
+    std::vector<store::InstitutionRecord> institutions;
+    if (actor.is_operator) {
+        institutions = context.administration.institutions();
+        for (const auto& institution : institutions)
+            institution_names[institution.id] = institution.name;
+    }
+    std::vector<store::OperatorAccessRecord> accesses;
+    if (!actor.is_operator)
+        accesses = context.administration.operator_access_log(actor, *query->filter.institution_id);
+
+    auto fill = [&](ctemplate::TemplateDictionary& page) {
+        fill_access_log(page, context, request, accesses);
+        if (actor.is_operator) {
+            auto* filter = page.AddSectionDictionary("INSTITUTION_FILTER");
+            for (const auto& institution : institutions)
+                add_option(*filter, "INSTITUTION_OPTION", std::to_string(institution.id),
+                           institution.name + " (" + institution.cvr + ")",
+                           query->filter.institution_id == institution.id);
+            page.ShowSection("INSTITUTION_HEADING");
+        }
+        for (const auto& user : users)
+            add_option(page, "USER_OPTION", std::to_string(user.id), user.name + " <" + user.email + ">",
+                       query->filter.actor_user_id == user.id);
+        keep_value(page, "object_type", query->object_type);
+        keep_value(page, "object_id", query->object_id);
+        keep_value(page, "action", query->action);
+        keep_value(page, "from", query->from);
+        keep_value(page, "to", query->to);
+        if (!query->problems.empty()) {
+            show_form_errors(page, core::Error::invalid(msgid("Check the marked fields."), query->problems),
+                             context.translator, request);
+            return;
+        }
+        page.SetValue("EXPORT_LINK", page_link("/audit.csv", *query, 1));
+        if (events.empty()) {
+            page.ShowSection("NO_EVENTS");
+            return;
+        }
+        auto* results = page.AddSectionDictionary("RESULTS");
+        results->SetValue("TOTAL", std::to_string(total));
+        results->SetValue("FIRST", std::to_string(query->filter.offset + 1));
+        results->SetValue("LAST",
+                          std::to_string(query->filter.offset + static_cast<std::int64_t>(events.size())));
+        if (actor.is_operator)
+            results->ShowSection("INSTITUTION_HEADING");
+        for (const auto& event : events) {
+            auto* row = results->AddSectionDictionary("EVENT");
+            row->SetValue("ID", std::to_string(event.id));
+            row->SetValue("TIME", core::format_copenhagen(event.occurred_at));
+            row->SetValue("TIME_ISO", core::format_iso_utc(event.occurred_at));
+            row->SetValue("ACTOR", event.actor_name);
+            if (event.actor_user_id)
+                row->SetValueAndShowSection("ACTOR_ID", std::to_string(*event.actor_user_id), "HAS_ACTOR_ID");
+            if (actor.is_operator)
+                row->SetValueAndShowSection("INSTITUTION",
+                                            institution_label(institution_names, event.institution_id),
+                                            "INSTITUTION_CELL");
+            row->SetValue("ACTION", event.action);
+            row->SetValue("OBJECT_TYPE", event.object_type);
+            row->SetValue("OBJECT_ID", event.object_id);
+            row->SetValue("BEFORE", event.before_json);
+            row->SetValue("AFTER", event.after_json);
+            row->SetValue("REQUEST_ID", event.request_id);
+            row->SetValue("IP", event.ip);
+        }
+        std::int64_t pages = (total + k_page_size - 1) / k_page_size;
+        results->SetValue("PAGE", std::to_string(query->page));
+        results->SetValue("PAGES", std::to_string(pages));
+        if (query->page > 1)
+            results->SetValueAndShowSection("PREVIOUS_LINK", page_link("/audit", *query, query->page - 1),
+                                            "PREVIOUS");
+        if (query->filter.offset + static_cast<std::int64_t>(events.size()) < total)
+            results->SetValueAndShowSection("NEXT_LINK", page_link("/audit", *query, query->page + 1),
+                                            "NEXT");
+    };
+    return Response::html(
+        context.views.render_page(request, "audit/index", tr(context, request, msgid("Audit trail")), fill),
+        query->problems.empty() ? 200 : 400);
+}
+
+namespace {
+
+/// One CSV field (RFC 4180), always quoted. A cell that a spreadsheet would read as a formula gets
+/// a leading apostrophe, so an event text such as "=HYPERLINK(...)" stays text when opened in Excel.
+std::string csv_field(const std::string& value)
+{
+    std::string out = "\"";
+    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
+        out += '\'';
+    for (char ch : value) {
+        if (ch == '"')
+            out += '"';
+        out += ch;
+    }
+    return out + "\"";
+}
+
+void csv_row(std::string& out, const std::vector<std::string>& fields)
+{
+    for (std::size_t index = 0; index < fields.size(); ++index) {
+        if (index > 0)
+            out += ',';
+        out += csv_field(fields[index]);
+    }
+    out += "\r\n";
+}
+
+std::string optional_id(const std::optional<std::int64_t>& id)
+{
+    return id ? std::to_string(*id) : "";
+}
+
+} // namespace
+
+Response export_audit_csv(AppContext& context, Request& request)
+{
+    auto query = read_query(request);
+    if (!query)
+        return error_page(context, request, 404);
+    if (!query->problems.empty())
+        return error_page(context, request, 400, query->problems.front().message);
+    query->filter.limit = k_export_limit;
+    query->filter.offset = 0;
+    std::vector<store::AuditEventRecord> events;
+    context.database.with_session(
+        [&](soci::session& sql) { events = store::audit_events::list(sql, query->filter); });
+    // The store gives the newest first; a document of record reads from the oldest.
+    std::reverse(events.begin(), events.end());
+
+    std::string csv = "\xEF\xBB\xBF"; // the byte order mark tells Excel that the file is UTF-8
+    auto heading = [&](const char* message) { return tr(context, request, message); };
+    csv_row(csv, {heading(msgid("Event")), heading(msgid("Time")), heading(msgid("Time (UTC)")),
+                  heading(msgid("User ID")), heading(msgid("User")), heading(msgid("Institution ID")),
+                  heading(msgid("Action")), heading(msgid("Object type")), heading(msgid("Object ID")),
+                  heading(msgid("Before")), heading(msgid("After")), heading(msgid("Request ID")),
+                  heading(msgid("IP address"))});
+    for (const auto& event : events)
+        csv_row(csv, {std::to_string(event.id), core::format_copenhagen(event.occurred_at),
+                      core::format_iso_utc(event.occurred_at), optional_id(event.actor_user_id),
+                      event.actor_name, optional_id(event.institution_id), event.action, event.object_type,
+                      event.object_id, event.before_json, event.after_json, event.request_id, event.ip});
+
+    services::record_audit(context.database, request.origin(),
+                           {query->filter.institution_id, "audit.exported", "audit_trail",
+                            optional_id(query->filter.institution_id), "{}",
+                            services::json_object({{"rows", std::to_string(events.size())},
+                                                   {"user", query->user},
+                                                   {"object_type", query->object_type},
+                                                   {"object_id", query->object_id},
+                                                   {"action", query->action},
+                                                   {"from", query->from},
+                                                   {"to", query->to}})});
+
+    Response response;
+    response.content_type = "text/csv; charset=utf-8";
+    response.body = std::move(csv);
+    response.set_header("Content-Disposition", "attachment; filename=\"revisionsspor-" +
+                                                   core::format_copenhagen_date(core::now()) + ".csv\"");
+    return response;
+}
+
+} // namespace rekrut::web

@@ -1,0 +1,351 @@
+#include "web/operator/operator_pages.hpp"
+
+#include <charconv>
+#include <ctemplate/template.h>
+
+#include "core/clock.hpp"
+#include "core/text.hpp"
+#include "domain/access/policy.hpp"
+#include "services/user_administration.hpp"
+#include "store/database.hpp"
+#include "store/identity_store.hpp"
+#include "store/institution_store.hpp"
+#include "store/outbox_store.hpp"
+#include "web/app_context.hpp"
+#include "web/error_pages.hpp"
+#include "web/forms.hpp"
+#include "web/i18n.hpp"
+#include "web/views.hpp"
+
+namespace rekrut::web {
+namespace {
+
+using domain::Action;
+using Fill = std::function<void(ctemplate::TemplateDictionary&)>;
+
+constexpr int k_outbox_size = 200;
+
+std::string tr(const AppContext& context, const Request& request, const char* message)
+{
+    return context.translator.translate(request.language, message);
+}
+
+Response page(AppContext& context, const Request& request, const std::string& name, const char* title,
+              const Fill& fill, unsigned status = 200)
+{
+    return Response::html(context.views.render_page(request, name, tr(context, request, title), fill),
+                          status);
+}
+
+Response not_found(AppContext& context, const Request& request)
+{
+    return error_page(context, request, 404);
+}
+
+void show_notice(ctemplate::TemplateDictionary& dictionary, const AppContext& context, const Request& request,
+                 const char* message)
+{
+    dictionary.SetValueAndShowSection("NOTICE", tr(context, request, message), "HAS_NOTICE");
+}
+
+/// Mails to a new Superbruger are written in Danish, the language of the institutions, whatever
+/// language the operator reads the interface in.
+services::Translate danish(const AppContext& context)
+{
+    return [&context](const std::string& message) {
+        return context.translator.translate(Translator::k_default_language, message);
+    };
+}
+
+int parse_hours(const std::string& text)
+{
+    std::string trimmed(core::trim(text));
+    int hours = 0;
+    auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), hours);
+    if (error != std::errc() || end != trimmed.data() + trimmed.size())
+        return 0; // refused by the service with the message for the field
+    return hours;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Institutions
+
+Response institutions_page(AppContext& context, Request& request, const std::optional<core::Error>& error)
+{
+    auto institutions = context.administration.institutions();
+    return page(
+        context, request, "operator/institutions", msgid("Institutions"),
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            if (institutions.empty()) {
+                dictionary.ShowSection("NO_INSTITUTIONS");
+            } else {
+                auto* list = dictionary.AddSectionDictionary("INSTITUTIONS");
+                for (const auto& institution : institutions) {
+                    auto* row = list->AddSectionDictionary("INSTITUTION");
+                    row->SetValue("ID", std::to_string(institution.id));
+                    row->SetValue("CVR", institution.cvr);
+                    row->SetValue("NAME", institution.name);
+                    row->SetValue("ADDRESS", institution.address);
+                }
+            }
+            if (error) {
+                keep_value(dictionary, "cvr", request.form_or("cvr"));
+                keep_value(dictionary, "name", request.form_or("name"));
+                keep_value(dictionary, "address", request.form_or("address"));
+                show_form_errors(dictionary, *error, context.translator, request);
+            }
+        },
+        error ? status_for(error->kind) : 200);
+}
+
+struct SuperbrugerRow {
+    std::string name;
+    std::string email;
+    domain::InstitutionRole role;
+};
+
+/// The institution's Superbrugere and Administrators, which the operator needs to see to know
+/// whether the institution can look after itself.
+std::vector<SuperbrugerRow> administrators_of(AppContext& context, std::int64_t institution_id)
+{
+    std::vector<SuperbrugerRow> rows;
+    context.database.with_session([&](soci::session& sql) {
+        for (const auto& role : store::roles::institution_roles_in(sql, institution_id))
+            if (auto user = store::users::find(sql, institution_id, role.user_id))
+                rows.push_back({user->name, user->email, role.role});
+    });
+    return rows;
+}
+
+Response institution_page(AppContext& context, Request& request, const store::InstitutionRecord& institution,
+                          const std::optional<core::Error>& error)
+{
+    auto administrators = administrators_of(context, institution.id);
+    return page(
+        context, request, "operator/institution", msgid("Institution"),
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            dictionary.SetValue("ID", std::to_string(institution.id));
+            dictionary.SetValue("CVR", institution.cvr);
+            dictionary.SetValue("NAME", institution.name);
+            dictionary.SetValue("ADDRESS", institution.address);
+            if (request.query_value("created"))
+                show_notice(dictionary, context, request, msgid("The institution has been created."));
+            if (request.query_value("superbruger"))
+                show_notice(dictionary, context, request,
+                            msgid("The Superbruger has been created and gets a mail with a link to choose a "
+                                  "password."));
+            if (administrators.empty()) {
+                dictionary.ShowSection("NO_ADMINISTRATORS");
+            } else {
+                auto* list = dictionary.AddSectionDictionary("ADMINISTRATORS");
+                for (const auto& administrator : administrators) {
+                    auto* row = list->AddSectionDictionary("ADMINISTRATOR");
+                    row->SetValue("NAME", administrator.name);
+                    row->SetValue("EMAIL", administrator.email);
+                    row->SetValue("ROLE", tr(context, request,
+                                             administrator.role == domain::InstitutionRole::superbruger
+                                                 ? msgid("Superbruger")
+                                                 : msgid("Administrator")));
+                }
+            }
+            if (error) {
+                keep_value(dictionary, "name", request.form_or("name"));
+                keep_value(dictionary, "email", request.form_or("email"));
+                show_form_errors(dictionary, *error, context.translator, request);
+            }
+        },
+        error ? status_for(error->kind) : 200);
+}
+
+std::optional<store::InstitutionRecord> institution_from_path(AppContext& context, const Request& request)
+{
+    auto id = parse_id(request.param("institution_id"));
+    if (id == 0)
+        return std::nullopt;
+    return store::InstitutionStore(context.database).find(id);
+}
+
+} // namespace
+
+Response show_institutions(AppContext& context, Request& request)
+{
+    if (!domain::can(request.actor(), Action::create_institution))
+        return not_found(context, request);
+    return institutions_page(context, request, std::nullopt);
+}
+
+Response submit_institution(AppContext& context, Request& request)
+{
+    if (!domain::can(request.actor(), Action::create_institution))
+        return not_found(context, request);
+    auto created = context.administration.create_institution(request.actor(), request.form_or("cvr"),
+                                                             request.form_or("name"),
+                                                             request.form_or("address"), request.origin());
+    if (!created) {
+        if (created.error().kind != core::ErrorKind::invalid)
+            return error_response(context, request, created.error());
+        return institutions_page(context, request, created.error());
+    }
+    return Response::redirect("/operator/institutions/" + std::to_string(*created) + "?created=1");
+}
+
+Response show_institution(AppContext& context, Request& request)
+{
+    if (!domain::can(request.actor(), Action::create_superbruger))
+        return not_found(context, request);
+    auto institution = institution_from_path(context, request);
+    if (!institution)
+        return not_found(context, request);
+    return institution_page(context, request, *institution, std::nullopt);
+}
+
+Response submit_superbruger(AppContext& context, Request& request)
+{
+    if (!domain::can(request.actor(), Action::create_superbruger))
+        return not_found(context, request);
+    auto institution = institution_from_path(context, request);
+    if (!institution)
+        return not_found(context, request);
+    services::NewUser user;
+    user.name = request.form_or("name");
+    user.email = request.form_or("email");
+    user.role = domain::InstitutionRole::superbruger;
+    auto created = context.administration.create_user(request.actor(), institution->id, user,
+                                                      request.origin(), danish(context));
+    if (!created) {
+        if (created.error().kind == core::ErrorKind::invalid)
+            return institution_page(context, request, *institution, created.error());
+        if (created.error().kind == core::ErrorKind::forbidden)
+            return not_found(context, request);
+        return error_response(context, request, created.error());
+    }
+    return Response::redirect("/operator/institutions/" + std::to_string(institution->id) + "?superbruger=1");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outgoing mail
+
+Response show_outbox(AppContext& context, Request& request)
+{
+    if (!domain::can(request.actor(), Action::view_outbox))
+        return not_found(context, request);
+    std::vector<store::OutboxMessage> messages;
+    context.database.with_session(
+        [&](soci::session& sql) { messages = store::outbox::recent(sql, k_outbox_size); });
+    return page(context, request, "operator/outbox", msgid("Outgoing mail"),
+                [&](ctemplate::TemplateDictionary& dictionary) {
+                    dictionary.SetValue("LIMIT", std::to_string(k_outbox_size));
+                    if (messages.empty()) {
+                        dictionary.ShowSection("NO_MESSAGES");
+                        return;
+                    }
+                    auto* list = dictionary.AddSectionDictionary("MESSAGES");
+                    for (const auto& message : messages) {
+                        auto* row = list->AddSectionDictionary("MESSAGE");
+                        row->SetValue("ID", std::to_string(message.id));
+                        row->SetValue("CREATED", core::format_copenhagen(message.created_at));
+                        row->SetValue("RECIPIENT", message.recipient);
+                        row->SetValue("SUBJECT", message.subject);
+                        row->SetValue("BODY", message.body_text);
+                        row->SetValue("ATTEMPTS", std::to_string(message.attempts));
+                        if (message.sent_at) {
+                            row->SetValue("STATE", tr(context, request, msgid("Sent")));
+                            row->SetValueAndShowSection("SENT_AT", core::format_copenhagen(*message.sent_at),
+                                                        "WAS_SENT");
+                        } else if (!message.last_error.empty()) {
+                            row->SetValue("STATE", tr(context, request, msgid("Failed")));
+                            row->SetValue("NEXT_ATTEMPT", core::format_copenhagen(message.next_attempt_at));
+                            row->SetValueAndShowSection("ERROR", message.last_error, "FAILED");
+                        } else {
+                            row->SetValue("STATE", tr(context, request, msgid("Waiting to be sent")));
+                        }
+                    }
+                });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Elevated access
+
+namespace {
+
+Response access_page(AppContext& context, Request& request, const std::optional<core::Error>& error)
+{
+    const domain::Actor& actor = request.actor();
+    std::optional<store::OperatorAccessRecord> current;
+    context.database.with_session([&](soci::session& sql) {
+        current = store::operator_access::active_for(sql, actor.user_id, core::now());
+    });
+    auto institutions = context.administration.institutions();
+    std::int64_t chosen = parse_id(request.form_or("institution_id"));
+    return page(
+        context, request, "operator/access", msgid("Access to an institution"),
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            if (request.query_value("ended"))
+                show_notice(dictionary, context, request, msgid("Your access has ended."));
+            if (current) {
+                auto* active = dictionary.AddSectionDictionary("ACTIVE");
+                active->SetValue("INSTITUTION", current->institution_name);
+                active->SetValue("INSTITUTION_ID", std::to_string(current->institution_id));
+                active->SetValue("REASON", current->reason);
+                active->SetValue("STARTS", core::format_copenhagen(current->starts_at));
+                active->SetValue("EXPIRES", core::format_copenhagen(current->expires_at));
+            } else {
+                dictionary.ShowSection("NO_ACCESS");
+            }
+            for (const auto& institution : institutions) {
+                auto* option = dictionary.AddSectionDictionary("INSTITUTION_OPTION");
+                option->SetValue("VALUE", std::to_string(institution.id));
+                option->SetValue("LABEL", institution.name + " (" + institution.cvr + ")");
+                if (institution.id == chosen)
+                    option->ShowSection("SELECTED");
+            }
+            if (error) {
+                keep_value(dictionary, "reason", request.form_or("reason"));
+                keep_value(dictionary, "hours", request.form_or("hours"));
+                show_form_errors(dictionary, *error, context.translator, request);
+            }
+        },
+        error ? status_for(error->kind) : 200);
+}
+
+} // namespace
+
+Response show_operator_access(AppContext& context, Request& request)
+{
+    if (!domain::can(request.actor(), Action::request_operator_access))
+        return not_found(context, request);
+    return access_page(context, request, std::nullopt);
+}
+
+Response submit_operator_access(AppContext& context, Request& request)
+{
+    if (!domain::can(request.actor(), Action::request_operator_access))
+        return not_found(context, request);
+    const auto choose_institution =
+        core::Error::invalid(msgid("Check the marked fields."),
+                             {{"institution_id", msgid("Choose an institution from the list.")}});
+    std::int64_t institution_id = parse_id(request.form_or("institution_id"));
+    if (institution_id == 0)
+        return access_page(context, request, choose_institution);
+    auto granted = context.administration.request_operator_access(
+        request.actor(), institution_id, request.form_or("reason"), parse_hours(request.form_or("hours")),
+        request.origin());
+    if (!granted) {
+        if (granted.error().kind == core::ErrorKind::invalid)
+            return access_page(context, request, granted.error());
+        if (granted.error().kind == core::ErrorKind::not_found)
+            return access_page(context, request, choose_institution);
+        return not_found(context, request);
+    }
+    return Response::redirect("/operator/access");
+}
+
+Response submit_end_operator_access(AppContext& context, Request& request)
+{
+    if (!domain::can(request.actor(), Action::request_operator_access))
+        return not_found(context, request);
+    context.administration.end_operator_access(request.actor(), request.origin());
+    return Response::redirect("/operator/access?ended=1");
+}
+
+} // namespace rekrut::web

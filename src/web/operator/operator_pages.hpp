@@ -1,0 +1,28 @@
+#pragma once
+
+#include "web/request.hpp"
+#include "web/response.hpp"
+
+namespace rekrut::web {
+
+struct AppContext;
+
+// The platform operator's pages. Anyone else gets the 404 page, so the pages do not reveal that
+// they exist.
+
+/// Every institution, and the form to create one (CVR, name, address).
+Response show_institutions(AppContext& context, Request& request);
+Response submit_institution(AppContext& context, Request& request);
+/// One institution: its details, its Superbrugere and the form to create one.
+Response show_institution(AppContext& context, Request& request);
+Response submit_superbruger(AppContext& context, Request& request);
+/// The latest outgoing mails with their state and text, so that a system without SMTP (`make run`)
+/// can still hand out password links.
+Response show_outbox(AppContext& context, Request& request);
+/// The operator's time-limited access to one institution's data: the current one, and the form to
+/// ask for a new one (institution, reason, 1–8 hours).
+Response show_operator_access(AppContext& context, Request& request);
+Response submit_operator_access(AppContext& context, Request& request);
+Response submit_end_operator_access(AppContext& context, Request& request);
+
+} // namespace rekrut::web

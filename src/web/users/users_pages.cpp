@@ -1,0 +1,566 @@
+#include "web/users/users_pages.hpp"
+
+#include <algorithm>
+#include <ctemplate/template.h>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "domain/access/policy.hpp"
+#include "services/user_administration.hpp"
+#include "web/app_context.hpp"
+#include "web/error_pages.hpp"
+#include "web/forms.hpp"
+#include "web/i18n.hpp"
+#include "web/views.hpp"
+
+namespace rekrut::web {
+namespace {
+
+using domain::Action;
+using domain::InstitutionRole;
+using domain::UserStatus;
+using Fill = std::function<void(ctemplate::TemplateDictionary&)>;
+
+constexpr InstitutionRole k_institution_roles[] = {InstitutionRole::superbruger,
+                                                   InstitutionRole::administrator};
+constexpr UserStatus k_statuses[] = {UserStatus::active, UserStatus::locked, UserStatus::deactivated};
+
+std::string tr(const AppContext& context, const Request& request, const std::string& message)
+{
+    return context.translator.translate(request.language, message);
+}
+
+/// `title` is already translated (a user's name is a title too).
+Response page(AppContext& context, const Request& request, const std::string& name, const std::string& title,
+              const Fill& fill, unsigned status = 200)
+{
+    return Response::html(context.views.render_page(request, name, title, fill), status);
+}
+
+const char* role_label(InstitutionRole role)
+{
+    return role == InstitutionRole::superbruger ? msgid("Superbruger") : msgid("Administrator");
+}
+
+const char* status_label(UserStatus status)
+{
+    switch (status) {
+    case UserStatus::active: return msgid("Active");
+    case UserStatus::locked: return msgid("Locked");
+    case UserStatus::deactivated: return msgid("Deactivated");
+    }
+    return msgid("Deactivated");
+}
+
+domain::Resource institution_resource(std::int64_t institution_id)
+{
+    return {institution_id, {}, {}, false, {}};
+}
+
+/// The institution whose users the signed-in actor administers, if they may see its users at all.
+/// Never taken from input: the actor's own institution (or the operator's elevated access).
+std::optional<std::int64_t> administered_institution(const Request& request)
+{
+    const auto& actor = request.actor();
+    auto institution = actor.data_institution();
+    if (!institution || !domain::can(actor, Action::view_users, institution_resource(*institution)))
+        return std::nullopt;
+    return institution;
+}
+
+Response not_found(const AppContext& context, const Request& request)
+{
+    return error_response(context, request, core::Error::not_found());
+}
+
+/// Field errors and plain messages render on the form; refusals and unknown records as error pages.
+bool shown_on_form(const core::Error& error)
+{
+    return error.kind == core::ErrorKind::invalid || error.kind == core::ErrorKind::conflict;
+}
+
+services::Translate mail_translator(const AppContext& context, const Request& request)
+{
+    return [&context, language = request.language](const std::string& message) {
+        return context.translator.translate(language, message);
+    };
+}
+
+/// Every institution role in the institution, by user.
+std::map<std::int64_t, std::vector<store::InstitutionRoleRecord>>
+roles_by_user(AppContext& context, const domain::Actor& actor, std::int64_t institution_id)
+{
+    std::map<std::int64_t, std::vector<store::InstitutionRoleRecord>> roles;
+    for (auto& row : context.administration.administrator_review(actor, institution_id))
+        roles[row.user.id] = std::move(row.roles);
+    return roles;
+}
+
+std::string name_or(const std::string& name, const std::optional<std::int64_t>& id,
+                    const std::string& fallback)
+{
+    if (!id)
+        return fallback;
+    return name.empty() ? "#" + std::to_string(*id) : name;
+}
+
+/// A notice after a redirect, chosen from a fixed list by the query string (never echoed).
+void show_notice(ctemplate::TemplateDictionary& dictionary, const AppContext& context, const Request& request)
+{
+    struct Notice {
+        const char* key;
+        const char* value;
+        const char* message;
+    };
+    static constexpr Notice k_notices[] = {
+        {"created", "1",
+         msgid("The user has been created and will receive an e-mail with a link to choose a password.")},
+        {"saved", "1", msgid("Your changes have been saved.")},
+        {"role", "granted", msgid("The role has been granted.")},
+        {"role", "requested",
+         msgid(
+             "The role is waiting for a second Superbruger, who must approve it on the page Role requests.")},
+        {"role", "revoked", msgid("The role has been removed.")},
+        {"decided", "approved", msgid("The request has been approved and the role granted.")},
+        {"decided", "rejected", msgid("The request has been rejected.")},
+    };
+    for (const auto& notice : k_notices) {
+        if (request.query_value(notice.key) == notice.value) {
+            dictionary.SetValueAndShowSection("NOTICE", tr(context, request, notice.message), "HAS_NOTICE");
+            return;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// New user
+
+Response new_user_form(AppContext& context, Request& request, std::int64_t institution_id,
+                       const std::optional<core::Error>& error, unsigned status)
+{
+    const auto& actor = request.actor();
+    return page(
+        context, request, "users/new", tr(context, request, msgid("Create user")),
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            keep_value(dictionary, "name", request.form_or("name"));
+            keep_value(dictionary, "email", request.form_or("email"));
+            // Only a Superbruger grants institution roles; the others create case users.
+            if (domain::can(actor, Action::grant_institution_role, institution_resource(institution_id))) {
+                auto* choice = dictionary.AddSectionDictionary("ROLE_CHOICE");
+                std::string chosen = request.form_or("role");
+                for (auto role : k_institution_roles) {
+                    auto* option = choice->AddSectionDictionary("ROLE_OPTION");
+                    std::string value(domain::to_string(role));
+                    option->SetValue("VALUE", value);
+                    option->SetValue("LABEL", tr(context, request, role_label(role)));
+                    if (value == chosen)
+                        option->ShowSection("SELECTED");
+                }
+            }
+            if (error)
+                show_form_errors(dictionary, *error, context.translator, request);
+        },
+        status);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// One user
+
+/// The user page: details, the edit form (when the actor may change this user) and the roles.
+Response user_page(AppContext& context, Request& request, std::int64_t institution_id,
+                   const store::UserRecord& user, const std::optional<core::Error>& error,
+                   unsigned status = 200)
+{
+    const auto& actor = request.actor();
+    auto all_roles = roles_by_user(context, actor, institution_id);
+    const auto& held = all_roles[user.id];
+    std::vector<store::RoleRequestRecord> pending;
+    for (auto& waiting : context.administration.pending_role_requests(actor, institution_id))
+        if (waiting.user_id == user.id)
+            pending.push_back(std::move(waiting));
+    domain::Resource target{institution_id, {}, user.id, !held.empty(), {}};
+    const bool may_change = domain::can(actor, Action::change_user, target);
+    const bool may_deactivate = domain::can(actor, Action::deactivate_user, target);
+    const bool may_grant = domain::can(actor, Action::grant_institution_role, target);
+    const bool may_revoke = domain::can(actor, Action::revoke_institution_role, target);
+    const std::string not_recorded = tr(context, request, msgid("Not recorded"));
+
+    return page(
+        context, request, "users/show", user.name,
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            dictionary.SetValue("USER_ID", std::to_string(user.id));
+            dictionary.SetValue("NAME", user.name);
+            dictionary.SetValue("EMAIL", user.email);
+            dictionary.SetValue("STATUS", tr(context, request, status_label(user.status)));
+            dictionary.SetValue("CREATED_AT", core::format_copenhagen(user.created_at));
+            if (user.last_login_at)
+                dictionary.SetValueAndShowSection("LAST_LOGIN", core::format_copenhagen(*user.last_login_at),
+                                                  "HAS_LOGGED_IN");
+            else
+                dictionary.ShowSection("NEVER_LOGGED_IN");
+            show_notice(dictionary, context, request);
+
+            if (may_change || may_deactivate) {
+                auto* form = dictionary.AddSectionDictionary("EDIT_FORM");
+                keep_value(*form, "name", request.form_value("name").value_or(user.name));
+                keep_value(*form, "email", request.form_value("email").value_or(user.email));
+                std::string chosen =
+                    request.form_value("status").value_or(std::string(to_string(user.status)));
+                bool first = true;
+                for (auto candidate : k_statuses) {
+                    if (candidate == UserStatus::deactivated && !may_deactivate)
+                        continue;
+                    auto* option = form->AddSectionDictionary("STATUS_OPTION");
+                    std::string value(to_string(candidate));
+                    // The error summary links to #status, so the first choice carries that id.
+                    option->SetValue("ID", first ? std::string("status") : "status-" + value);
+                    first = false;
+                    option->SetValue("VALUE", value);
+                    option->SetValue("LABEL", tr(context, request, status_label(candidate)));
+                    if (chosen == to_string(candidate))
+                        option->ShowSection("CHECKED");
+                }
+            } else if (user.id == actor.user_id) {
+                dictionary.ShowSection("OWN_ACCOUNT");
+            } else {
+                dictionary.ShowSection("READ_ONLY");
+            }
+
+            for (auto role : k_institution_roles) {
+                auto* row = dictionary.AddSectionDictionary("ROLE_ROW");
+                std::string value(domain::to_string(role));
+                row->SetValue("ROLE", value);
+                row->SetValue("LABEL", tr(context, request, role_label(role)));
+                auto holding =
+                    std::find_if(held.begin(), held.end(), [&](const store::InstitutionRoleRecord& record) {
+                        return record.role == role;
+                    });
+                auto waiting =
+                    std::find_if(pending.begin(), pending.end(),
+                                 [&](const store::RoleRequestRecord& record) { return record.role == role; });
+                if (holding != held.end()) {
+                    auto* section = row->AddSectionDictionary("HELD");
+                    section->SetValue("GRANTED_BY",
+                                      name_or(holding->granted_by_name, holding->granted_by, not_recorded));
+                    section->SetValue("GRANTED_AT", core::format_copenhagen(holding->granted_at));
+                    if (holding->approved_by)
+                        section->SetValueAndShowSection(
+                            "APPROVED_BY", name_or(holding->approved_by_name, holding->approved_by, ""),
+                            "WAS_APPROVED");
+                    if (may_revoke)
+                        row->ShowSection("CAN_REVOKE");
+                } else if (waiting != pending.end()) {
+                    auto* section = row->AddSectionDictionary("PENDING");
+                    section->SetValue("REQUESTED_BY", waiting->requested_by_name);
+                    section->SetValue("REQUESTED_AT", core::format_copenhagen(waiting->requested_at));
+                } else {
+                    row->ShowSection("NOT_HELD");
+                    if (may_grant)
+                        row->ShowSection("CAN_GRANT");
+                }
+            }
+            if (error)
+                show_form_errors(dictionary, *error, context.translator, request);
+        },
+        status);
+}
+
+/// The user named by the path, within the actor's institution; not found otherwise.
+core::Result<store::UserRecord> requested_user(AppContext& context, const Request& request,
+                                               std::int64_t institution_id)
+{
+    std::int64_t user_id = parse_id(request.param("user_id"));
+    if (user_id == 0)
+        return core::Error::not_found();
+    return context.administration.user(request.actor(), institution_id, user_id);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Role requests
+
+Response role_requests_page(AppContext& context, Request& request, std::int64_t institution_id,
+                            const std::optional<core::Error>& error, unsigned status = 200)
+{
+    const auto& actor = request.actor();
+    auto pending = context.administration.pending_role_requests(actor, institution_id);
+    return page(
+        context, request, "users/role_requests", tr(context, request, msgid("Role requests")),
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            show_notice(dictionary, context, request);
+            if (pending.empty())
+                dictionary.ShowSection("NO_REQUESTS");
+            else
+                dictionary.SetValueAndShowSection("COUNT", std::to_string(pending.size()), "HAS_REQUESTS");
+            for (const auto& waiting : pending) {
+                auto* row = dictionary.AddSectionDictionary("REQUEST");
+                row->SetValue("REQUEST_ID", std::to_string(waiting.id));
+                row->SetValue("USER_ID", std::to_string(waiting.user_id));
+                row->SetValue("USER_NAME", waiting.user_name);
+                row->SetValue("ROLE", tr(context, request, role_label(waiting.role)));
+                row->SetValue("REQUESTED_BY", waiting.requested_by_name);
+                row->SetValue("REQUESTED_AT", core::format_copenhagen(waiting.requested_at));
+                row->SetValue("REQUESTED_AT_ISO", core::format_iso_utc(waiting.requested_at));
+                domain::Resource resource{institution_id, {}, waiting.user_id, false, waiting.requested_by};
+                if (waiting.requested_by == actor.user_id)
+                    row->ShowSection("OWN_REQUEST");
+                else if (domain::can(actor, Action::decide_role_request, resource))
+                    row->ShowSection("CAN_DECIDE");
+                else
+                    row->ShowSection("WAITING");
+            }
+            if (error)
+                show_form_errors(dictionary, *error, context.translator, request);
+        },
+        status);
+}
+
+} // namespace
+
+// -------------------------------------------------------------------------------------------------------------
+// Handlers
+
+Response show_users(AppContext& context, Request& request)
+{
+    auto institution = administered_institution(request);
+    if (!institution)
+        return not_found(context, request);
+    const auto& actor = request.actor();
+    auto users = context.administration.users(actor, *institution);
+    auto roles = roles_by_user(context, actor, *institution);
+    return page(context, request, "users/list", tr(context, request, msgid("Users")),
+                [&](ctemplate::TemplateDictionary& dictionary) {
+                    dictionary.SetValue("COUNT", std::to_string(users.size()));
+                    if (domain::can(actor, Action::create_user, institution_resource(*institution)))
+                        dictionary.ShowSection("CAN_CREATE");
+                    for (const auto& user : users) {
+                        auto* row = dictionary.AddSectionDictionary("USER");
+                        row->SetValue("USER_ID", std::to_string(user.id));
+                        row->SetValue("NAME", user.name);
+                        row->SetValue("EMAIL", user.email);
+                        row->SetValue("STATUS", tr(context, request, status_label(user.status)));
+                        if (user.status != UserStatus::active)
+                            row->ShowSection("INACTIVE");
+                        const auto& held = roles[user.id];
+                        if (held.empty())
+                            row->ShowSection("NO_ROLE");
+                        for (const auto& role : held)
+                            row->AddSectionDictionary("ROLE")->SetValue(
+                                "ROLE", tr(context, request, role_label(role.role)));
+                    }
+                });
+}
+
+Response show_new_user(AppContext& context, Request& request)
+{
+    auto institution = administered_institution(request);
+    if (!institution)
+        return not_found(context, request);
+    if (!domain::can(request.actor(), Action::create_user, institution_resource(*institution)))
+        return error_response(context, request, core::Error::forbidden());
+    return new_user_form(context, request, *institution, std::nullopt, 200);
+}
+
+Response submit_new_user(AppContext& context, Request& request)
+{
+    auto institution = administered_institution(request);
+    if (!institution)
+        return not_found(context, request);
+    const auto& actor = request.actor();
+    if (!domain::can(actor, Action::create_user, institution_resource(*institution)))
+        return error_response(context, request, core::Error::forbidden());
+    std::optional<InstitutionRole> role;
+    if (std::string chosen = request.form_or("role"); !chosen.empty()) {
+        role = domain::institution_role_from_string(chosen);
+        if (!role)
+            return new_user_form(context, request, *institution,
+                                 core::Error::invalid(msgid("Check the marked fields."),
+                                                      {{"role", msgid("Choose a role from the list.")}}),
+                                 400);
+    }
+    services::NewUser input{request.form_or("email"), request.form_or("name"), role, ""};
+    auto created = context.administration.create_user(actor, *institution, input, request.origin(),
+                                                      mail_translator(context, request));
+    if (!created) {
+        if (shown_on_form(created.error()))
+            return new_user_form(context, request, *institution, created.error(),
+                                 status_for(created.error().kind));
+        return error_response(context, request, created.error());
+    }
+    return Response::redirect("/users/" + std::to_string(*created) + "?created=1");
+}
+
+Response show_user(AppContext& context, Request& request)
+{
+    auto institution = administered_institution(request);
+    if (!institution)
+        return not_found(context, request);
+    auto user = requested_user(context, request, *institution);
+    if (!user)
+        return error_response(context, request, user.error());
+    return user_page(context, request, *institution, *user, std::nullopt);
+}
+
+Response submit_user(AppContext& context, Request& request)
+{
+    auto institution = administered_institution(request);
+    if (!institution)
+        return not_found(context, request);
+    auto user = requested_user(context, request, *institution);
+    if (!user)
+        return error_response(context, request, user.error());
+    auto status = domain::user_status_from_string(request.form_or("status"));
+    if (!status)
+        return user_page(
+            context, request, *institution, *user,
+            core::Error::invalid(msgid("Check the marked fields."), {{"status", msgid("Choose a status.")}}),
+            400);
+    auto saved =
+        context.administration.update_user(request.actor(), *institution, user->id, request.form_or("name"),
+                                           request.form_or("email"), *status, request.origin());
+    if (!saved) {
+        if (shown_on_form(saved.error()))
+            return user_page(context, request, *institution, *user, saved.error(),
+                             status_for(saved.error().kind));
+        return error_response(context, request, saved.error());
+    }
+    return Response::redirect("/users/" + std::to_string(user->id) + "?saved=1");
+}
+
+Response submit_user_role(AppContext& context, Request& request)
+{
+    auto institution = administered_institution(request);
+    if (!institution)
+        return not_found(context, request);
+    auto user = requested_user(context, request, *institution);
+    if (!user)
+        return error_response(context, request, user.error());
+    auto role = domain::institution_role_from_string(request.form_or("role"));
+    std::string operation = request.form_or("operation");
+    if (!role || (operation != "grant" && operation != "revoke"))
+        return user_page(context, request, *institution, *user,
+                         core::Error::invalid(msgid("Choose a role and whether to grant or remove it.")),
+                         400);
+    const auto& actor = request.actor();
+    auto change =
+        operation == "grant"
+            ? context.administration.grant_role(actor, *institution, user->id, *role, request.origin())
+            : context.administration.revoke_role(actor, *institution, user->id, *role, request.origin());
+    if (!change) {
+        if (shown_on_form(change.error()))
+            return user_page(context, request, *institution, *user, change.error(),
+                             status_for(change.error().kind));
+        return error_response(context, request, change.error());
+    }
+    const char* outcome = "granted";
+    if (*change == services::RoleChange::awaiting_approval)
+        outcome = "requested";
+    else if (*change == services::RoleChange::revoked)
+        outcome = "revoked";
+    return Response::redirect("/users/" + std::to_string(user->id) + "?role=" + outcome);
+}
+
+Response show_role_requests(AppContext& context, Request& request)
+{
+    auto institution = administered_institution(request);
+    if (!institution)
+        return not_found(context, request);
+    return role_requests_page(context, request, *institution, std::nullopt);
+}
+
+Response submit_role_request_decision(AppContext& context, Request& request)
+{
+    auto institution = administered_institution(request);
+    if (!institution)
+        return not_found(context, request);
+    const auto& actor = request.actor();
+    if (!domain::can(actor, Action::decide_role_request, institution_resource(*institution)))
+        return error_response(context, request, core::Error::forbidden());
+    std::int64_t request_id = parse_id(request.param("request_id"));
+    if (request_id == 0)
+        return not_found(context, request);
+    std::string decision = request.form_or("decision");
+    if (decision != "approve" && decision != "reject")
+        return role_requests_page(
+            context, request, *institution,
+            core::Error::invalid(msgid("Choose whether to approve or reject the request.")), 400);
+    auto decided = context.administration.decide_role_request(actor, *institution, request_id,
+                                                              decision == "approve", request.origin());
+    if (!decided) {
+        if (shown_on_form(decided.error()))
+            return role_requests_page(context, request, *institution, decided.error(),
+                                      status_for(decided.error().kind));
+        return error_response(context, request, decided.error());
+    }
+    return Response::redirect(std::string("/role-requests?decided=") +
+                              (decision == "approve" ? "approved" : "rejected"));
+}
+
+Response show_administrator_rights(AppContext& context, Request& request)
+{
+    const auto& actor = request.actor();
+    auto institution = actor.data_institution();
+    if (!institution ||
+        !domain::can(actor, Action::review_administrator_rights, institution_resource(*institution)))
+        return not_found(context, request);
+    auto rows = context.administration.administrator_review(actor, *institution);
+    const std::string not_recorded = tr(context, request, msgid("Not recorded"));
+    const std::string none = tr(context, request, msgid("None"));
+    std::size_t count = 0;
+    for (const auto& row : rows)
+        count += row.roles.size();
+    return page(
+        context, request, "users/administrator_rights", tr(context, request, msgid("Administrator rights")),
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            dictionary.SetValue("COUNT", std::to_string(count));
+            core::UnixTime now = core::now();
+            dictionary.SetValue("NOW", core::format_copenhagen(now));
+            dictionary.SetValue("NOW_ISO", core::format_iso_utc(now));
+            const bool may_open_users =
+                domain::can(actor, Action::view_users, institution_resource(*institution));
+            for (const auto& row : rows) {
+                for (const auto& role : row.roles) {
+                    auto* line = dictionary.AddSectionDictionary("RIGHT");
+                    line->SetValue("NAME", row.user.name);
+                    line->SetValue("EMAIL", row.user.email);
+                    if (may_open_users)
+                        line->SetValueAndShowSection("USER_ID", std::to_string(row.user.id), "USER_LINK");
+                    else
+                        line->ShowSection("NO_USER_LINK");
+                    line->SetValue("ROLE", tr(context, request, role_label(role.role)));
+                    line->SetValue("STATUS", tr(context, request, status_label(row.user.status)));
+                    if (row.user.last_login_at) {
+                        auto* login = line->AddSectionDictionary("LAST_LOGIN");
+                        login->SetValue("AT", core::format_copenhagen(*row.user.last_login_at));
+                        login->SetValue("AT_ISO", core::format_iso_utc(*row.user.last_login_at));
+                    } else {
+                        line->ShowSection("NEVER_LOGGED_IN");
+                    }
+                    if (row.user.totp_enabled) {
+                        auto* mfa = line->AddSectionDictionary("MFA_ON");
+                        if (row.user.totp_enabled_at)
+                            mfa->SetValueAndShowSection(
+                                "SINCE", core::format_copenhagen(*row.user.totp_enabled_at), "HAS_SINCE");
+                        else
+                            mfa->ShowSection("NO_SINCE");
+                    } else {
+                        line->ShowSection("MFA_OFF");
+                    }
+                    line->SetValue("GRANTED_BY",
+                                   name_or(role.granted_by_name, role.granted_by, not_recorded));
+                    line->SetValue("GRANTED_AT", core::format_copenhagen(role.granted_at));
+                    line->SetValue("GRANTED_AT_ISO", core::format_iso_utc(role.granted_at));
+                    line->SetValue("APPROVED_BY", name_or(role.approved_by_name, role.approved_by, none));
+                }
+            }
+            if (count == 0)
+                dictionary.ShowSection("NO_RIGHTS");
+            else
+                dictionary.ShowSection("HAS_RIGHTS");
+        });
+}
+
+} // namespace rekrut::web

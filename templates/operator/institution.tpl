@@ -1,0 +1,33 @@
+{{%AUTOESCAPE context="HTML"}}<p><a class="function-link" href="/operator/institutions">{{_ Back to the institutions}}</a></p>
+<h1>{{NAME}}</h1>
+{{#HAS_NOTICE}}<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{{NOTICE}}</p></div></div>{{/HAS_NOTICE}}
+<dl>
+<dt>{{_ CVR number}}</dt><dd>{{CVR}}</dd>
+<dt>{{_ Address}}</dt><dd>{{ADDRESS}}</dd>
+</dl>
+<p><a class="function-link" href="/audit?institution={{ID}}">{{_ See the institution's audit trail}}</a></p>
+<h2>{{_ Superbrugere and Administrators}}</h2>
+{{#NO_ADMINISTRATORS}}<p>{{_ The institution has no Superbruger yet.}}</p>{{/NO_ADMINISTRATORS}}
+{{#ADMINISTRATORS}}<table class="table table--compact" id="administrators">
+<thead><tr><th scope="col">{{_ Name}}</th><th scope="col">{{_ E-mail address}}</th><th scope="col">{{_ Role}}</th></tr></thead>
+<tbody>
+{{#ADMINISTRATOR}}<tr><td>{{NAME}}</td><td>{{EMAIL}}</td><td>{{ROLE}}</td></tr>
+{{/ADMINISTRATOR}}</tbody>
+</table>{{/ADMINISTRATORS}}
+<h2>{{_ Create a Superbruger}}</h2>
+<p>{{_ The Superbruger gets a mail with a link to choose a password, and sets up two-step login at the first login.}}</p>
+{{>ERROR_SUMMARY}}
+<form method="post" action="/operator/institutions/{{ID}}/superbrugere" novalidate>
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<div class="form-group{{#ERROR_NAME}} form-error{{/ERROR_NAME}}">
+<label class="form-label" for="name">{{_ Name}}</label>
+{{#ERROR_NAME}}<span class="form-error-message" id="name-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_NAME}}
+<input class="form-input input-width-xl" type="text" id="name" name="name" value="{{VALUE_NAME}}" autocomplete="off"{{#ERROR_NAME}} aria-describedby="name-error"{{/ERROR_NAME}}>
+</div>
+<div class="form-group{{#ERROR_EMAIL}} form-error{{/ERROR_EMAIL}}">
+<label class="form-label" for="email">{{_ E-mail address}}</label>
+{{#ERROR_EMAIL}}<span class="form-error-message" id="email-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_EMAIL}}
+<input class="form-input input-width-xl" type="email" id="email" name="email" value="{{VALUE_EMAIL}}" autocomplete="off"{{#ERROR_EMAIL}} aria-describedby="email-error"{{/ERROR_EMAIL}}>
+</div>
+<button type="submit" class="button button-primary">{{_ Create Superbruger}}</button>
+</form>

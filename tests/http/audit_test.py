@@ -1,0 +1,587 @@
+"""The audit trail, seen from outside: which actions are written to it (logins and failed logins
+with their reason, logout, user creation, role grants, institution creation, the operator's
+elevated access and its use, exports), who may read it (Superbruger and Administrator: their own
+institution only; the platform operator: every institution; nobody else), its filters, paging and
+CSV export, and the tamper evidence: `rekrut audit verify` on an intact chain and after a row was
+edited, inserted or deleted directly in the database, and the append-only triggers.
+
+Runs against SQLite or PostgreSQL (REKRUT_TEST_DATABASE). The demo data (`rekrut seed-demo`) gives
+two institutions, Styrelsen for Demoforvaltning and Demoakademiet, with the accounts in accounts.py."""
+
+import csv
+import datetime
+import hashlib
+import html
+import html.parser
+import io
+import os
+import re
+import sys
+import unittest
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable from the repository root
+
+from accounts import (ADMINISTRATOR, AKADEMIET, AKADEMIET_ADMINISTRATOR, AKADEMIET_SUPERBRUGER, DELTAGER,
+                      LEDER, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login)
+from harness import Server, ServerTestCase, database_kind, execute_sql
+
+# Column headings of the event table (Danish, the default language).
+TIME, USER, INSTITUTION, ACTION, OBJECT, CHANGE, REQUEST_ID, IP = (
+    "Tidspunkt", "Bruger", "Institution", "Handling", "Objekt", "Før → efter", "Forespørgsels-id", "IP-adresse")
+BROKEN = re.compile(r"BROKEN at event (\d+):")
+
+
+def quote(text):
+    return "'" + text.replace("'", "''") + "'"
+
+
+def event_hash(previous_hash, fields):
+    """An audit event's hash as the server computes it: BLAKE2b-256 over the previous hash, a newline
+    and every field length-prefixed ("<bytes>:<value>;"); NULL counts as empty."""
+    content = b""
+    for value in fields:
+        data = ("" if value is None else str(value)).encode("utf-8")
+        content += str(len(data)).encode() + b":" + data + b";"
+    return hashlib.blake2b(previous_hash.encode() + b"\n" + content, digest_size=32).hexdigest()
+
+
+def paging_links(page):
+    """The previous/next links of an audit page: {"prev": href, "next": href} as far as present."""
+    return {rel: html.unescape(href) for rel, href in
+            re.findall(r'<a rel="(prev|next)"[^>]*href="([^"]*)"', page.text)}
+
+
+class EventTable(html.parser.HTMLParser):
+    """The rows of the audit page's table#audit-events, each a dict from column heading to the cell's
+    text (entities decoded), plus "id" from the row's data-event-id."""
+
+    def __init__(self, page):
+        super().__init__(convert_charrefs=True)
+        self.headings, self.rows = [], []
+        self._in_table = False
+        self._cell = None
+        self._row = None
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and attrs.get("id") == "audit-events":
+            self._in_table = True
+        elif not self._in_table:
+            return
+        elif tag == "tr":
+            self._row = {"id": attrs.get("data-event-id"), "cells": []}
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if not self._in_table:
+            return
+        if tag in ("td", "th") and self._cell is not None:
+            text = re.sub(r"\s+", " ", "".join(self._cell)).strip()
+            if tag == "th":
+                self.headings.append(text)
+            elif self._row is not None:
+                self._row["cells"].append(text)
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            if self._row["cells"]:
+                row = dict(zip(self.headings, self._row["cells"]))
+                row["id"] = self._row["id"]
+                self.rows.append(row)
+            self._row = None
+        elif tag == "table":
+            self._in_table = False
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+class AuditTestCase(ServerTestCase):
+    """A seeded server, signed-in clients kept per account, and helpers to read the audit page."""
+
+    seed_demo = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._signed_in = {}
+
+    def as_user(self, email):
+        """A client signed in as `email`, shared by the tests of the class."""
+        client = self._signed_in.get(email)
+        if client is None:
+            client = self.client()
+            login(client, email, totp=email not in (PROJEKTLEDER, DELTAGER, LEDER))
+            self._signed_in[email] = client
+        return client
+
+    def sql(self, statement):
+        return execute_sql(self.server.database_url, statement)
+
+    def user_id(self, email):
+        return int(self.sql(f"SELECT id FROM users WHERE email = {quote(email)}")[0][0])
+
+    def institution_id(self, name):
+        return int(self.sql(f"SELECT id FROM institutions WHERE name = {quote(name)}")[0][0])
+
+    def audit_page(self, client, **filters):
+        """GET /audit with `filters`; asserts 200 and returns (rows, response)."""
+        query = urllib.parse.urlencode({key: value for key, value in filters.items() if value is not None})
+        response = client.get("/audit" + ("?" + query if query else ""))
+        self.assertStatus(response, 200)
+        return EventTable(response.text).rows, response
+
+    def events(self, client, **filters):
+        return self.audit_page(client, **filters)[0]
+
+    def event_count(self, where):
+        return int(self.sql(f"SELECT COUNT(*) FROM audit_events WHERE {where}")[0][0])
+
+
+class AuditEventsTest(AuditTestCase):
+    """What is written to the trail, and who sees it."""
+
+    def test_failed_logins_are_audited_with_their_reason(self):
+        wrong = self.client().post("/login", {"email": ADMINISTRATOR, "password": "not the password"})
+        self.assertStatus(wrong, 400)
+        unknown = self.client().post("/login", {"email": "nobody@nowhere.example.test", "password": "x" * 12})
+        self.assertStatus(unknown, 400)
+
+        rows = self.events(self.as_user(SUPERBRUGER), action="login.failed",
+                           object_id=str(self.user_id(ADMINISTRATOR)))
+        self.assertTrue(rows, "the Superbruger does not see the failed login of the Administrator")
+        self.assertIn('"reason":"wrong_password"', rows[0][CHANGE])
+        self.assertIn(ADMINISTRATOR, rows[0][CHANGE])
+        self.assertEqual(rows[0][IP], "127.0.0.1")
+        self.assertTrue(rows[0][REQUEST_ID])
+        # An unknown account belongs to no institution: only the operator sees that attempt.
+        rows = self.events(self.as_user(OPERATOR), action="login.failed")
+        reasons = " ".join(row[CHANGE] for row in rows)
+        self.assertIn('"reason":"unknown_account"', reasons)
+        self.assertIn("nobody@nowhere.example.test", reasons)
+        rows = self.events(self.as_user(SUPERBRUGER), action="login.failed")
+        self.assertNotIn("nobody@nowhere.example.test", " ".join(row[CHANGE] for row in rows))
+
+    def test_successful_logins_are_audited(self):
+        login(self.client(), PROJEKTLEDER, totp=False)
+        login(self.client(), ADMINISTRATOR)
+        viewer = self.as_user(SUPERBRUGER)
+        rows = self.events(viewer, action="login.password_accepted", object_id=str(self.user_id(PROJEKTLEDER)))
+        self.assertTrue(rows)
+        self.assertIn('"stage":"complete"', rows[0][CHANGE])
+        self.assertIn("Pia Projektleder", rows[0][USER])
+        rows = self.events(viewer, action="login.succeeded", object_id=str(self.user_id(ADMINISTRATOR)))
+        self.assertTrue(rows, "a login with the second factor is not in the trail")
+        self.assertIn('"second_factor":"totp"', rows[0][CHANGE])
+
+    def test_logout_is_audited(self):
+        client = self.client()
+        login(client, LEDER, totp=False)
+        self.assertStatus(client.post("/logout"), 303)
+        rows = self.events(self.as_user(SUPERBRUGER), action="logout", user=str(self.user_id(LEDER)))
+        self.assertTrue(rows, "the logout is not in the trail")
+        self.assertIn("Lene Leder", rows[0][USER])
+        self.assertEqual(rows[0][OBJECT], f"user {self.user_id(LEDER)}")
+
+    def test_user_creation_and_role_grant_are_audited(self):
+        styrelsen = self.institution_id(STYRELSEN)
+        created = self.as_user(OPERATOR).post(f"/operator/institutions/{styrelsen}/superbrugere",
+                                              {"name": "Nina Nybruger", "email": "nina@styrelsen.example.test"})
+        self.assertStatus(created, 303)
+        new_id = str(self.user_id("nina@styrelsen.example.test"))
+        rows = self.events(self.as_user(SUPERBRUGER), object_type="user", object_id=new_id)
+        actions = {row[ACTION]: row for row in rows}
+        self.assertIn("user.created", actions)
+        self.assertIn("role.granted", actions)
+        self.assertIn('"role":"superbruger"', actions["role.granted"][CHANGE])
+        self.assertIn("nina@styrelsen.example.test", actions["user.created"][CHANGE])
+        self.assertIn("Dorte Driftsen", actions["user.created"][USER])
+
+    def test_institution_creation_is_audited(self):
+        operator = self.as_user(OPERATOR)
+        created = operator.post("/operator/institutions",
+                                {"cvr": "99000077", "name": "Revisionsstyrelsen", "address": "Sporvej 7"})
+        self.assertStatus(created, 303)
+        institution = self.institution_id("Revisionsstyrelsen")
+        rows = self.events(operator, institution=str(institution), action="institution.created")
+        self.assertEqual(len(rows), 1)
+        self.assertEqual(rows[0][INSTITUTION], "Revisionsstyrelsen")
+        self.assertIn('"cvr":"99000077"', rows[0][CHANGE])
+        self.assertIn("Dorte Driftsen", rows[0][USER])
+
+    def test_operator_access_granted_and_used_is_shown_to_that_institution(self):
+        operator = self.client()
+        login(operator, OPERATOR)
+        akademiet = self.institution_id(AKADEMIET)
+        granted = operator.post("/operator/access", {"institution_id": str(akademiet), "hours": "2",
+                                                     "reason": "Support ticket 4711: a broken e-mail template"})
+        self.assertStatus(granted, 303)
+        self.addCleanup(operator.post, "/operator/access/end")
+        self.assertStatus(operator.get("/home"), 200)  # a use of the access
+
+        viewer = self.as_user(AKADEMIET_SUPERBRUGER)
+        rows, page = self.audit_page(viewer, user=str(self.user_id(OPERATOR)))
+        actions = [row[ACTION] for row in rows]
+        self.assertIn("operator_access.granted", actions)
+        self.assertIn("operator_access.used", actions)
+        used = next(row for row in rows if row[ACTION] == "operator_access.used")
+        self.assertIn('"path":"/home"', used[CHANGE])
+        # The access itself is listed at the top, with its reason.
+        self.assertIn('id="operator-access"', page.text)
+        self.assertIn("Support ticket 4711: a broken e-mail template", page.visible_text)
+        self.assertIn("Aktiv", page.visible_text)
+
+        # The other institution sees neither the access nor its use.
+        rows, page = self.audit_page(self.as_user(SUPERBRUGER), user=str(self.user_id(OPERATOR)))
+        self.assertNotIn("operator_access.granted", [row[ACTION] for row in rows])
+        self.assertNotIn("operator_access.used", [row[ACTION] for row in rows])
+        self.assertNotIn("Support ticket 4711", page.text)
+
+    def test_reading_the_trail_is_not_logged(self):
+        viewer = self.as_user(ADMINISTRATOR)
+        self.events(viewer)
+        before = self.event_count("1 = 1")
+        self.events(viewer)
+        self.events(viewer, action="login.failed")
+        self.assertEqual(self.event_count("1 = 1"), before)
+
+    def test_json_values_are_shown_as_escaped_text(self):
+        hostile = "<script>alert(1)</script>@evil.example.test"
+        self.assertStatus(self.client().post("/login", {"email": hostile, "password": "x" * 12}), 400)
+        rows, page = self.audit_page(self.as_user(OPERATOR), action="login.failed")
+        self.assertIn(hostile, " ".join(row[CHANGE] for row in rows))
+        self.assertNotIn("<script>alert(1)", page.text)
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", page.text)
+
+
+class AuditAccessTest(AuditTestCase):
+    """Who may read the trail, and institution isolation."""
+
+    def test_administrator_sees_only_own_institution(self):
+        # Events in Demoakademiet: a failed login of its Administrator.
+        self.client().post("/login", {"email": AKADEMIET_ADMINISTRATOR, "password": "wrong password here"})
+        akademiet = self.institution_id(AKADEMIET)
+        self.assertGreater(self.event_count(f"institution_id = {akademiet}"), 0)
+        other_user = str(self.user_id(AKADEMIET_ADMINISTRATOR))
+
+        viewer = self.as_user(ADMINISTRATOR)
+        styrelsen_ids = {row[0] for row in self.sql(f"SELECT id FROM audit_events WHERE institution_id = "
+                                                    f"{self.institution_id(STYRELSEN)}")}
+        page = 1
+        seen = []
+        while True:
+            rows = self.events(viewer, page=str(page))
+            seen += rows
+            if len(rows) < 50:
+                break
+            page += 1
+        self.assertTrue(seen)
+        self.assertTrue({row["id"] for row in seen} <= styrelsen_ids, "the Administrator sees another "
+                                                                      "institution's events")
+        self.assertNotIn(other_user, " ".join(row[OBJECT] for row in seen))
+        # Asking for the other institution, its user or its object gives nothing.
+        self.assertEqual(self.events(viewer, object_id=other_user), [])
+        self.assertEqual(self.events(viewer, user=other_user), [])
+        rows = self.events(viewer, institution=str(akademiet))
+        self.assertTrue({row["id"] for row in rows} <= styrelsen_ids)
+        # Nor in the export.
+        export = viewer.get(f"/audit.csv?institution={akademiet}")
+        self.assertStatus(export, 200)
+        table = list(csv.reader(io.StringIO(export.body.decode("utf-8-sig"))))
+        self.assertTrue(table[1:])
+        self.assertEqual({row[5] for row in table[1:]}, {str(self.institution_id(STYRELSEN))})
+
+    def test_the_operator_sees_every_institution_and_filters_by_one(self):
+        operator = self.as_user(OPERATOR)
+        self.client().post("/login", {"email": AKADEMIET_ADMINISTRATOR, "password": "wrong password again"})
+        self.client().post("/login", {"email": ADMINISTRATOR, "password": "wrong password again"})
+        rows = self.events(operator, action="login.failed")
+        institutions = {row[INSTITUTION] for row in rows}
+        self.assertIn(AKADEMIET, institutions)
+        self.assertIn(STYRELSEN, institutions)
+        rows = self.events(operator, action="login.failed", institution=str(self.institution_id(AKADEMIET)))
+        self.assertTrue(rows)
+        self.assertEqual({row[INSTITUTION] for row in rows}, {AKADEMIET})
+
+    def test_the_operator_institution_filter_must_name_an_institution(self):
+        response = self.as_user(OPERATOR).get("/audit?institution=abc")
+        self.assertStatus(response, 400)
+        self.assertIn("Vælg en institution på listen.", response.visible_text)
+        self.assertIn('id="institution-error"', response.text)
+
+    def test_case_users_get_404(self):
+        for email in (PROJEKTLEDER, DELTAGER):
+            client = self.as_user(email)
+            for path in ("/audit", "/audit?action=login.failed", "/audit.csv"):
+                response = client.get(path)
+                self.assertStatus(response, 404, f"{email} {path}")
+                self.assertNotIn("audit-events", response.text)
+
+    def test_signed_out_visitors_are_sent_to_login(self):
+        response = self.client().get("/audit")
+        self.assertStatus(response, 303)
+        self.assertTrue(response.location.startswith("/login"))
+
+
+class AuditFilterTest(AuditTestCase):
+    """Filters, paging and the CSV export."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # 55 password-reset requests for Lene Leder: one audit event each, without logins.
+        client = cls.server.client()
+        for _ in range(55):
+            response = client.post("/password/forgot", {"email": LEDER})
+            if response.status != 200:
+                raise AssertionError(f"POST /password/forgot answered {response.status}")
+
+    def test_pages_of_fifty_with_links_that_keep_the_filters(self):
+        viewer = self.as_user(SUPERBRUGER)
+        rows, page = self.audit_page(viewer, action="password.reset_requested")
+        self.assertEqual(len(rows), 50)
+        self.assertEqual({row[ACTION] for row in rows}, {"password.reset_requested"})
+        self.assertIn("1–50 af 55", page.visible_text)
+        links = paging_links(page)
+        self.assertNotIn("prev", links)
+        self.assertIn("next", links)
+        self.assertIn("action=password.reset_requested", links["next"])
+
+        second = viewer.get(links["next"])
+        self.assertStatus(second, 200)
+        second_rows = EventTable(second.text).rows
+        self.assertEqual(len(second_rows), 5)
+        self.assertEqual({row[ACTION] for row in second_rows}, {"password.reset_requested"})
+        self.assertFalse({row["id"] for row in rows} & {row["id"] for row in second_rows})
+        # Newest first, across the pages.
+        ids = [int(row["id"]) for row in rows + second_rows]
+        self.assertEqual(ids, sorted(ids, reverse=True))
+        links = paging_links(second)
+        self.assertIn("prev", links)
+        self.assertNotIn("next", links)
+        self.assertIn("action=password.reset_requested", links["prev"])
+        # The filter form keeps its values.
+        self.assertEqual(second.form(id="audit-filter").get("action"), "password.reset_requested")
+
+    def test_filter_by_user_object_and_action(self):
+        viewer = self.as_user(SUPERBRUGER)
+        leder = str(self.user_id(LEDER))
+        page = viewer.get("/audit")
+        options = [option.get("value") for control in page.form(id="audit-filter").inputs
+                   if control.get("name") == "user" for option in control.get("options", [])]
+        self.assertIn(leder, options, "the user select does not offer the institution's users")
+        self.assertIn(str(self.user_id(SUPERBRUGER)), options)
+        self.assertNotIn(str(self.user_id(AKADEMIET_SUPERBRUGER)), options)
+
+        rows = self.events(viewer, user=leder, action="password.reset_requested")
+        self.assertEqual(len(rows), 50)
+        self.assertTrue(all("Lene Leder" in row[USER] for row in rows))
+        rows = self.events(viewer, object_type="user", object_id=leder, action="password.reset_requested",
+                           page="2")
+        self.assertEqual(len(rows), 5)
+        self.assertEqual({row[OBJECT] for row in rows}, {f"user {leder}"})
+        self.assertEqual(self.events(viewer, object_type="institution", object_id=leder), [])
+        self.assertEqual(self.events(viewer, action="no.such.action"), [])
+
+    def test_filter_by_period_in_copenhagen_time(self):
+        viewer = self.as_user(SUPERBRUGER)
+        # The server's date in Copenhagen time, as it shows the newest event ("2026-11-26 14:05").
+        today = datetime.date.fromisoformat(self.events(viewer, action="password.reset_requested")[0][TIME][:10])
+        tomorrow, yesterday = today + datetime.timedelta(days=1), today - datetime.timedelta(days=1)
+        rows = self.events(viewer, action="password.reset_requested",
+                           **{"from": today.isoformat(), "to": today.isoformat()})
+        self.assertEqual(len(rows), 50)
+        self.assertEqual(len(self.events(viewer, action="password.reset_requested", to=today.isoformat())), 50)
+        self.assertEqual(len(self.events(viewer, action="password.reset_requested",
+                                         **{"from": yesterday.isoformat()})), 50)
+        rows, page = self.audit_page(viewer, action="password.reset_requested", **{"from": tomorrow.isoformat()})
+        self.assertEqual(rows, [])
+        self.assertIn("Ingen hændelser passer til filtrene.", page.visible_text)
+        self.assertEqual(self.events(viewer, action="password.reset_requested", to=yesterday.isoformat()), [])
+
+    def test_invalid_filters_are_refused_with_a_message(self):
+        viewer = self.as_user(SUPERBRUGER)
+        for query, message in (("from=26-11-2026", "Skriv datoen som ÅÅÅÅ-MM-DD"),
+                               ("to=2026-02-30", "Skriv datoen som ÅÅÅÅ-MM-DD"),
+                               ("from=2026-05-02&to=2026-05-01", "Perioden skal slutte"),
+                               ("user=abc", "Vælg en bruger på listen.")):
+            response = viewer.get("/audit?" + query)
+            self.assertStatus(response, 400, query)
+            self.assertIn(message, response.visible_text, query)
+            self.assertEqual(EventTable(response.text).rows, [])
+
+    def test_csv_export_quotes_neutralises_formulas_and_is_audited(self):
+        # Dennis Deltager renames himself to a formula with quotes; his next event carries the name.
+        hostile = '=HYPERLINK("http://evil.example.test","Klik, her")'
+        client = self.client()
+        login(client, DELTAGER, totp=False)
+        self.assertStatus(client.post("/profile/name", {"name": hostile}), 303)
+        self.assertStatus(client.post("/logout"), 303)
+
+        viewer = self.as_user(SUPERBRUGER)
+        deltager = str(self.user_id(DELTAGER))
+        exports_before = self.event_count("action = 'audit.exported'")
+        response = viewer.get(f"/audit.csv?user={deltager}")
+        self.assertStatus(response, 200)
+        self.assertTrue(response.content_type.startswith("text/csv"))
+        self.assertIn("attachment", response.header("Content-Disposition"))
+        self.assertIn(".csv", response.header("Content-Disposition"))
+        self.assertTrue(response.body.startswith(b"\xef\xbb\xbf"), "no UTF-8 byte order mark")
+        text = response.body.decode("utf-8")[1:]
+        self.assertIn("\r\n", text)
+        table = list(csv.reader(io.StringIO(text, newline="")))
+        header = table[0]
+        self.assertEqual(header[:2], ["Hændelse", "Tidspunkt"])
+        self.assertIn("Handling", header)
+        self.assertIn("Før", header)
+        self.assertTrue(all(len(row) == len(header) for row in table))
+        rows = [dict(zip(header, row)) for row in table[1:]]
+        actions = [row["Handling"] for row in rows]
+        self.assertIn("user.changed", actions)
+        self.assertIn("logout", actions)
+        logout = next(row for row in rows if row["Handling"] == "logout")
+        self.assertEqual(logout["Bruger"], "'" + hostile, "the formula is not neutralised")
+        # RFC 4180: quotes inside a field are doubled, and the field is quoted.
+        self.assertIn('"\'=HYPERLINK(""http://evil.example.test"",""Klik, her"")"', text)
+        changed = next(row for row in rows if row["Handling"] == "user.changed")
+        self.assertIn('"name":"Dennis Deltager"', changed["Før"])
+        # No cell in the file starts with a formula character.
+        for row in table[1:]:
+            for cell in row:
+                self.assertFalse(cell[:1] in ("=", "+", "-", "@"), cell)
+        # Oldest first, and only the filtered user's events.
+        ids = [int(row["Hændelse"]) for row in rows]
+        self.assertEqual(ids, sorted(ids))
+        self.assertEqual({row["Bruger-id"] for row in rows}, {deltager})
+
+        # The export itself is audited, with what was exported.
+        self.assertEqual(self.event_count("action = 'audit.exported'"), exports_before + 1)
+        rows = self.events(viewer, action="audit.exported")
+        self.assertTrue(rows)
+        self.assertIn("Sofie Superbruger", rows[0][USER])
+        self.assertIn(f'"user":"{deltager}"', rows[0][CHANGE])
+        self.assertIn(f'"rows":"{len(table) - 1}"', rows[0][CHANGE])
+
+    def test_export_link_keeps_the_filters(self):
+        viewer = self.as_user(SUPERBRUGER)
+        rows, page = self.audit_page(viewer, action="password.reset_requested")
+        export = next(link for link in page.links() if link.startswith("/audit.csv"))
+        self.assertIn("action=password.reset_requested", export)
+        response = viewer.get(export)
+        self.assertStatus(response, 200)
+        table = list(csv.reader(io.StringIO(response.body.decode("utf-8-sig"), newline="")))
+        self.assertEqual(len(table) - 1, 55)
+
+
+class AuditChainTest(unittest.TestCase):
+    """`rekrut audit verify` and the append-only triggers, each case on a fresh server and database."""
+
+    def setUp(self):
+        self.server = Server(name=type(self).__name__ + "-" + self._testMethodName)
+        for step in ("migrate", "seed-demo"):
+            result = self.server.cli(step)
+            self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.server.start()
+        self.addCleanup(self.server.stop)
+        # A few events from requests, after the seed's own.
+        client = self.server.client()
+        client.post("/login", {"email": ADMINISTRATOR, "password": "wrong password here"})
+        login(client, PROJEKTLEDER, totp=False)
+        client.post("/logout")
+        for email in (LEDER, DELTAGER, SUPERBRUGER):
+            client.post("/password/forgot", {"email": email})
+        self.assertEqual(self.server.stop(), 0)
+        self.total = int(self.sql("SELECT COUNT(*) FROM audit_events")[0][0])
+        self.assertGreaterEqual(self.total, 7)
+        self.assertEqual(self.sql("SELECT MAX(id) FROM audit_events")[0][0], str(self.total))
+        self.middle = self.total // 2
+
+    def sql(self, statement):
+        return execute_sql(self.server.database_url, statement)
+
+    def disable_triggers(self):
+        if database_kind() == "postgresql":
+            self.sql("ALTER TABLE audit_events DISABLE TRIGGER USER")
+        else:
+            self.sql("DROP TRIGGER audit_events_no_update")
+            self.sql("DROP TRIGGER audit_events_no_delete")
+
+    def verify(self):
+        return self.server.cli("audit", "verify")
+
+    def assertBrokenAt(self, event_id):
+        result = self.verify()
+        self.assertNotEqual(result.returncode, 0, result.stdout)
+        match = BROKEN.search(result.stdout + result.stderr)
+        self.assertIsNotNone(match, result.stdout + result.stderr)
+        self.assertEqual(int(match.group(1)), event_id, result.stdout)
+
+    def test_untouched_chain_verifies(self):
+        result = self.verify()
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn(f"intact: {self.total} events", result.stdout)
+
+    def test_edited_row_is_detected(self):
+        self.disable_triggers()
+        self.sql(f"UPDATE audit_events SET after_json = '{{\"role\":\"superbruger\"}}' WHERE id = {self.middle}")
+        self.assertBrokenAt(self.middle)
+
+    def test_row_edited_and_rehashed_is_detected_at_the_next_row(self):
+        # Someone who knows the hash function recomputes the edited row's hash: the row itself then
+        # checks out, but the next row's link to it does not.
+        columns = ("previous_hash, occurred_at, actor_user_id, actor_name, institution_id, action, object_type,"
+                   " object_id, before_json, after_json, request_id, ip, hash")
+        row = self.sql(f"SELECT {columns} FROM audit_events WHERE id = {self.middle}")[0]
+        self.assertEqual(event_hash(row[0], row[1:12]), row[12], "the test's hash differs from the server's")
+        self.disable_triggers()
+        row[3] = "Someone Else"
+        self.sql(f"UPDATE audit_events SET actor_name = 'Someone Else', hash = '{event_hash(row[0], row[1:12])}'"
+                 f" WHERE id = {self.middle}")
+        self.assertBrokenAt(self.middle + 1)
+
+    def test_inserted_row_is_detected(self):
+        self.disable_triggers()
+        # Make room after the middle row (ids above it move up by one), then put a copy of an
+        # earlier row there, as someone replaying an old event would.
+        self.sql(f"UPDATE audit_events SET id = -id WHERE id > {self.middle}")
+        self.sql("UPDATE audit_events SET id = 1 - id WHERE id < 0")
+        columns = ("occurred_at, actor_user_id, actor_name, institution_id, action, object_type, object_id, "
+                   "before_json, after_json, request_id, ip, previous_hash, hash")
+        self.sql(f"INSERT INTO audit_events (id, {columns}) SELECT {self.middle + 1}, {columns} "
+                 f"FROM audit_events WHERE id = 2")
+        self.assertEqual(int(self.sql("SELECT COUNT(*) FROM audit_events")[0][0]), self.total + 1)
+        self.assertBrokenAt(self.middle + 1)
+
+    def test_appended_row_is_detected(self):
+        self.disable_triggers()
+        last_hash = self.sql(f"SELECT hash FROM audit_events WHERE id = {self.total}")[0][0]
+        self.sql("INSERT INTO audit_events (id, occurred_at, actor_user_id, actor_name, institution_id, action,"
+                 " object_type, object_id, before_json, after_json, request_id, ip, previous_hash, hash) VALUES"
+                 f" ({self.total + 1}, 1764000000, NULL, 'Nobody', NULL, 'role.granted', 'user', '1', '{{}}',"
+                 f" '{{\"role\":\"superbruger\"}}', '', '', '{last_hash}', '{'b' * 64}')")
+        self.assertBrokenAt(self.total + 1)
+
+    def test_deleted_row_is_detected(self):
+        self.disable_triggers()
+        self.sql(f"DELETE FROM audit_events WHERE id = {self.middle}")
+        self.assertBrokenAt(self.middle + 1)
+
+    def test_append_only_triggers_refuse_update_and_delete(self):
+        statements = [f"UPDATE audit_events SET actor_name = 'Someone Else' WHERE id = {self.middle}",
+                      f"DELETE FROM audit_events WHERE id = {self.middle}",
+                      "DELETE FROM audit_events"]
+        if database_kind() == "postgresql":
+            statements.append("TRUNCATE audit_events")
+        for statement in statements:
+            with self.assertRaises(Exception, msg=statement) as refused:
+                self.sql(statement)
+            self.assertIn("append-only", str(refused.exception), statement)
+        self.assertEqual(int(self.sql("SELECT COUNT(*) FROM audit_events")[0][0]), self.total)
+        self.assertEqual(self.verify().returncode, 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
