@@ -1,18 +1,18 @@
 {{%AUTOESCAPE context="HTML"}}<header class="header">
-<div class="portal-header">
-<div class="container portal-header-inner">
-<a href="/" class="logo-link" title="{{_ Rekrut front page}}"><span class="h3 m-0">Rekrut</span></a>
-<div class="portal-info ml-auto">
-{{#SIGNED_IN}}<span class="mr-4">{{USER_NAME}}</span>
+<div class="portal-info">
+<div class="portal-info-inner container">
+<a href="/" class="rekrut-logo" title="{{_ Rekrut front page}}">Rekrut</a>
+<div class="rekrut-portal-links">
+{{#SIGNED_IN}}<span class="user">{{USER_NAME}}</span>
 <form method="post" action="/logout" class="inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="button button-secondary button-small">{{_ Log out}}</button></form>{{/SIGNED_IN}}
-{{#SIGNED_OUT}}<a class="function-link mr-4" href="/login">{{_ Log in}}</a>{{/SIGNED_OUT}}
+{{#SIGNED_OUT}}<a class="function-link" href="/login">{{_ Log in}}</a>{{/SIGNED_OUT}}
 {{#SWITCH_TO_ENGLISH}}<a class="function-link" href="/language/en?return={{CURRENT_PATH:u}}" lang="en" hreflang="en">English</a>{{/SWITCH_TO_ENGLISH}}
 {{#SWITCH_TO_DANISH}}<a class="function-link" href="/language/da?return={{CURRENT_PATH:u}}" lang="da" hreflang="da">Dansk</a>{{/SWITCH_TO_DANISH}}
 </div>
 </div>
 </div>
-<div class="solution-header">
-<div class="container solution-header-inner">
+<div class="solution-info">
+<div class="solution-info-inner container">
 <div class="solution-heading">
 <a href="/" title="{{_ Rekrut front page}}">{{_ Rekrut — recruitment in the state}}</a>
 </div>

@@ -4,6 +4,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · Rekrut</title>
+<link rel="icon" href="/static/app/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/dkfds/css/dkfds.min.css">
 <link rel="stylesheet" href="/static/app/rekrut.css">
 </head>

@@ -6,7 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from './support/server.mjs';
-import { assertCleanLoad, checkAccessibility, launchBrowser, openPage } from './support/browser.mjs';
+import { assertCleanLoad, checkAccessibility, launchBrowser, openPage, saveArtifact } from './support/browser.mjs';
+
+// No test here should take long; a hung browser must not hang the run.
+const T = { timeout: 60_000 };
 
 describe('foundation', () => {
   let server;
@@ -18,14 +21,21 @@ describe('foundation', () => {
     // The server starts on an empty database (serve migrates at start);
     // demo data is added later by seedDemo() while it runs.
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
+  }, T);
 
   after(async () => {
-    await Promise.allSettled(contexts.map((c) => c.close()));
-    await browser?.close();
-    const result = await server?.stop();
-    if (result) assert.equal(result.killed, undefined, `server ignored SIGTERM:\n${server.output()}`);
-  });
+    await Promise.race([
+      Promise.allSettled(contexts.map((c) => c.close())),
+      new Promise((r) => setTimeout(r, 10_000).unref()),
+    ]);
+    await browser?.close({ keepLogAs: 'logs/foundation-chromium.log' });
+    if (server) {
+      const result = await server.stop();
+      await saveArtifact('logs/foundation-server.log', server.output());
+      assert.equal(result.killed, undefined, `server ignored SIGTERM:\n${server.output()}`);
+      assert.equal(result.code, 0, `server did not exit cleanly on SIGTERM (${JSON.stringify(result)}):\n${server.output()}`);
+    }
+  }, T);
 
   async function seedDemo() {
     if (!seeded) {
@@ -44,7 +54,7 @@ describe('foundation', () => {
     return page.locator('main table tbody tr').count();
   }
 
-  test('front page on an empty database (Danish, then English)', async () => {
+  test('front page on an empty database (Danish, then English)', T, async () => {
     assert.equal(seeded, false, 'this test needs the database before seeding');
     const { page, problems } = await newPage();
     const response = await page.goto(server.url('/'));
@@ -66,7 +76,7 @@ describe('foundation', () => {
     await checkAccessibility(page, 'front-page-empty-en');
   });
 
-  test('front page with demo data (Danish)', async () => {
+  test('front page with demo data (Danish)', T, async () => {
     await seedDemo();
     const { page, problems } = await newPage();
     await page.goto(server.url('/'));
@@ -88,7 +98,7 @@ describe('foundation', () => {
     await checkAccessibility(page, 'front-page-da');
   });
 
-  test('front page in English after clicking the language link', async () => {
+  test('front page in English after clicking the language link', T, async () => {
     await seedDemo();
     const { page, context, problems } = await newPage();
     await page.goto(server.url('/'));
@@ -118,7 +128,7 @@ describe('foundation', () => {
     assert.equal(await page.locator('main h1').textContent(), 'Ledige stillinger');
   });
 
-  test('404 page (Danish and English)', async () => {
+  test('404 page (Danish and English)', T, async () => {
     const { page, context, problems } = await newPage();
     let response = await page.goto(server.url('/does-not-exist'));
     assert.equal(response.status(), 404);
@@ -141,7 +151,7 @@ describe('foundation', () => {
     assert.equal(await page.locator('main h1').textContent(), 'Open positions');
   });
 
-  test('skip link is the first tab stop and moves focus to main', async () => {
+  test('skip link is the first tab stop and moves focus to main', T, async () => {
     await seedDemo();
     const { page } = await newPage();
     await page.goto(server.url('/'));
@@ -167,7 +177,7 @@ describe('foundation', () => {
     }), true, 'Shift+Tab from main lands on the last header control');
   });
 
-  test('works with JavaScript disabled', async () => {
+  test('works with JavaScript disabled', T, async () => {
     await seedDemo();
     const { page, problems } = await newPage({ javaScriptEnabled: false });
     await page.goto(server.url('/'));
@@ -181,7 +191,7 @@ describe('foundation', () => {
     await assertCleanLoad(page, problems);
   });
 
-  test('no console errors or CSP violations on page load', async () => {
+  test('no console errors or CSP violations on page load', T, async () => {
     await seedDemo();
     for (const [path, allowDocumentStatus] of [['/', []], ['/does-not-exist', [404]]]) {
       const { page, problems } = await newPage();
@@ -194,7 +204,7 @@ describe('foundation', () => {
     }
   });
 
-  test('DKFDS styles and fonts load', async () => {
+  test('DKFDS styles and fonts load', T, async () => {
     await seedDemo();
     const { page, problems } = await newPage();
     const stylesheets = [];

@@ -20,12 +20,22 @@ export const repoRoot = path.resolve(here, '../../..');
 export const rekrutBin = process.env.REKRUT_BIN || path.join(repoRoot, 'build/dev/rekrut');
 
 const running = new Set();
-// Never leave a server behind, even when the test process dies early.
-process.on('exit', () => {
+function killAll() {
   for (const child of running) {
     try { child.kill('SIGKILL'); } catch { /* already gone */ }
   }
-});
+}
+// Never leave a server behind, even when the test process dies early or is
+// stopped with a signal (Node runs no 'exit' handlers on a fatal signal).
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    killAll();
+    // Keep the default behaviour (end the process) unless someone else,
+    // e.g. Playwright, handles the signal too.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  });
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
