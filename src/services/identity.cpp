@@ -44,6 +44,17 @@ void record_failure(soci::session& sql, const std::string& key, int scale, core:
     store::login_throttle::put(sql, key, record);
 }
 
+/// An external committee member's account ends with their case (filled or cancelled).
+bool external_account_ended(soci::session& sql, std::int64_t user_id)
+{
+    long long user_key = user_id;
+    std::string state;
+    soci::indicator state_null = soci::i_ok;
+    sql << "SELECT c.state FROM users u JOIN recruitment_cases c ON c.id = u.external_case_id WHERE u.id = :id",
+        soci::use(user_key), soci::into(state, state_null);
+    return sql.got_data() && state_null == soci::i_ok && (state == "filled" || state == "cancelled");
+}
+
 std::string recovery_code()
 {
     static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -139,6 +150,10 @@ LoginOutcome IdentityService::login(const std::string& email_input, const std::s
     }
     if (!passwords::verify(user->password_hash, password))
         return fail("wrong_password", LoginResult::refused, 0);
+    bool ended = false;
+    m_database.with_session([&](soci::session& sql) { ended = external_account_ended(sql, user->id); });
+    if (ended)
+        return fail("external_account_ended", LoginResult::refused, 0);
     if (user->status != domain::UserStatus::active)
         return fail(std::string("account_") + std::string(domain::to_string(user->status)),
                     LoginResult::refused, 0);
@@ -197,13 +212,7 @@ std::optional<SignedIn> IdentityService::resume(const std::string& token)
             expired = true;
             return;
         }
-        // An external committee member's account ends with the case.
-        long long user_key = user->id;
-        std::string external_case_state;
-        soci::indicator state_null = soci::i_ok;
-        sql << "SELECT c.state FROM users u JOIN recruitment_cases c ON c.id = u.external_case_id WHERE u.id = :id",
-            soci::use(user_key), soci::into(external_case_state, state_null);
-        if (sql.got_data() && (external_case_state == "filled" || external_case_state == "cancelled")) {
+        if (external_account_ended(sql, user->id)) {
             expired = true;
             return;
         }

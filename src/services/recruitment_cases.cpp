@@ -37,6 +37,18 @@ std::optional<core::Error> edit_refusal(const domain::Actor& actor, std::int64_t
 
 std::string trimmed(const std::string& text) { return std::string(core::trim(text)); }
 
+/// Serialises the changes of one case: on PostgreSQL the case row stays locked until the transaction
+/// ends (on SQLite, BEGIN IMMEDIATE already serialises writers). Without it two saves of the ad
+/// took the same next version number, and two equal committee additions both passed the
+/// duplicate check; the second failed on the unique constraint with a 500.
+void lock_case(soci::session& sql, std::int64_t case_id)
+{
+    if (sql.get_backend_name() != "postgresql")
+        return;
+    long long id = case_id, found = 0;
+    sql << "SELECT id FROM recruitment_cases WHERE id = :id FOR UPDATE", soci::use(id), soci::into(found);
+}
+
 std::vector<std::string> split_languages(const std::string& text)
 {
     std::vector<std::string> languages;
@@ -355,6 +367,7 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
         return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
+        lock_case(sql, case_id);
         auto existing = store::cases::find(sql, institution_id, case_id);
         if (!existing) {
             refusal = core::Error::not_found();
@@ -401,9 +414,14 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
         if (!record.full_time) {
             std::string hours = trimmed(input.weekly_hours);
             std::replace(hours.begin(), hours.end(), ',', '.');
+            // Digits with at most one decimal point: strtod alone also takes "nan", "1e1" and "0x10".
+            bool plain = !hours.empty() && std::isdigit(static_cast<unsigned char>(hours.front())) &&
+                         std::count(hours.begin(), hours.end(), '.') <= 1 &&
+                         std::all_of(hours.begin(), hours.end(),
+                                     [](unsigned char ch) { return std::isdigit(ch) || ch == '.'; });
             char* end = nullptr;
-            double value = std::strtod(hours.c_str(), &end);
-            if (hours.empty() || *end != '\0' || value <= 0 || value >= 37)
+            double value = plain ? std::strtod(hours.c_str(), &end) : 0;
+            if (!plain || *end != '\0' || value <= 0 || value >= 37)
                 problems.push_back({"weekly_hours", msgid("Enter the weekly hours as a number under 37.")});
             else
                 record.weekly_hours = value;
@@ -441,17 +459,20 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
             if (language == "da" || language == "en")
                 languages += (languages.empty() ? "" : ",") + language;
         if (languages.empty())
-            problems.push_back({"ad_languages", msgid("Choose at least one ad language.")});
+            problems.push_back({"language_da", msgid("Choose at least one ad language.")}); // the first checkbox
         else
             record.ad_languages = languages;
         std::vector<domain::ContactPerson> contacts;
+        std::size_t contact_number = 0; // the form's fields are contact_name_1, contact_name_2, ...
         for (const auto& contact : input.contacts) {
+            ++contact_number;
             domain::ContactPerson clean{trimmed(contact.name), trimmed(contact.title), trimmed(contact.phone),
                                         trimmed(contact.email)};
             if (clean.name.empty() && clean.title.empty() && clean.phone.empty() && clean.email.empty())
                 continue;
             if (clean.name.empty())
-                problems.push_back({"contact_name", msgid("Each contact person needs a name.")});
+                problems.push_back({"contact_name_" + std::to_string(contact_number),
+                                    msgid("Each contact person needs a name.")});
             contacts.push_back(clean);
         }
         for (const auto* text : {&record.place_of_work, &record.salary_text, &record.collective_agreement,
@@ -513,6 +534,7 @@ core::Status RecruitmentCases::save_ad(const domain::Actor& actor, std::int64_t 
         return core::Error::invalid(msgid("Check the marked fields."), {{"body", msgid("The ad text is too long.")}});
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
+        lock_case(sql, case_id);
         auto record = store::cases::find(sql, institution_id, case_id);
         if (!record) {
             refusal = core::Error::not_found();
@@ -654,6 +676,7 @@ core::Status RecruitmentCases::transition(const domain::Actor& actor, std::int64
         return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
+        lock_case(sql, case_id);
         auto record = store::cases::find(sql, institution_id, case_id);
         if (!record) {
             refusal = core::Error::not_found();
@@ -719,9 +742,16 @@ core::Status RecruitmentCases::add_member(const domain::Actor& actor, std::int64
         return core::Error::forbidden();
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
+        lock_case(sql, case_id);
         auto record = store::cases::find(sql, institution_id, case_id);
         auto user = store::users::find(sql, institution_id, user_id);
-        if (!record || !user || user->status != domain::UserStatus::active) {
+        // An external member's account belongs to the one case it was invited to.
+        long long target = user_id, external_case = 0;
+        soci::indicator external_null = soci::i_null;
+        sql << "SELECT external_case_id FROM users WHERE id = :id", soci::use(target),
+            soci::into(external_case, external_null);
+        bool external_elsewhere = external_null == soci::i_ok && external_case != case_id;
+        if (!record || !user || user->status != domain::UserStatus::active || external_elsewhere) {
             refusal = core::Error::invalid(msgid("Check the marked fields."),
                                            {{"user_id", msgid("Choose a user of the institution.")}});
             return;
@@ -756,6 +786,7 @@ core::Status RecruitmentCases::remove_member(const domain::Actor& actor, std::in
         return core::Error::forbidden();
     bool removed = false;
     m_database.with_transaction([&](soci::session& sql) {
+        lock_case(sql, case_id);
         removed = store::cases::remove_member(sql, institution_id, case_id, user_id, role);
         if (!removed)
             return;
@@ -797,6 +828,7 @@ core::Status RecruitmentCases::invite_external(const domain::Actor& actor, std::
         return core::Error::invalid(msgid("Check the marked fields."), problems);
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
+        lock_case(sql, case_id);
         if (!store::cases::find(sql, institution_id, case_id)) {
             refusal = core::Error::not_found();
             return;
@@ -837,6 +869,7 @@ core::Status RecruitmentCases::add_question(const domain::Actor& actor, std::int
         return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
+        lock_case(sql, case_id);
         auto record = store::cases::find(sql, institution_id, case_id);
         auto question = store::question_templates::find(sql, institution_id, template_id);
         if (!record || !question) {
@@ -868,6 +901,7 @@ core::Status RecruitmentCases::remove_question(const domain::Actor& actor, std::
         return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
+        lock_case(sql, case_id);
         auto record = store::cases::find(sql, institution_id, case_id);
         if (!record) {
             refusal = core::Error::not_found();

@@ -429,6 +429,7 @@ int add_ad_version(soci::session& sql, std::int64_t institution_id, std::int64_t
                    std::int64_t created_by)
 {
     long long institution = institution_id, id = case_id, creator = created_by, at = ad.created_at;
+    soci::indicator creator_null = created_by > 0 ? soci::i_ok : soci::i_null; // 0: written by the system
     int latest = 0;
     soci::indicator latest_null = soci::i_ok;
     sql << "SELECT MAX(version) FROM job_ad_versions WHERE institution_id = :institution AND case_id = :id AND"
@@ -439,7 +440,7 @@ int add_ad_version(soci::session& sql, std::int64_t institution_id, std::int64_t
            " mandatory_text_ids, created_by, created_at) VALUES (:institution, :id, :language, :version, :source,"
            " :html, :mandatory, :creator, :at)",
         soci::use(institution), soci::use(id), soci::use(ad.language), soci::use(version), soci::use(ad.body_source),
-        soci::use(ad.body_html), soci::use(ad.mandatory_text_ids), soci::use(creator), soci::use(at);
+        soci::use(ad.body_html), soci::use(ad.mandatory_text_ids), soci::use(creator, creator_null), soci::use(at);
     return version;
 }
 

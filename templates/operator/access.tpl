@@ -27,7 +27,7 @@
 <label class="form-label" for="reason">{{_ Reason}}</label>
 <span class="form-hint" id="reason-hint">{{_ For example the support ticket and what you need to do.}}</span>
 {{#ERROR_REASON}}<span class="form-error-message" id="reason-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_REASON}}
-<textarea class="form-input input-width-xl" id="reason" name="reason" rows="3" aria-describedby="reason-hint">{{VALUE_REASON}}</textarea>
+<textarea class="form-input input-width-xl" id="reason" name="reason" rows="3" aria-describedby="reason-hint">{{VALUE_REASON:pre_escape}}</textarea>
 </div>
 <div class="form-group{{#ERROR_HOURS}} form-error{{/ERROR_HOURS}}">
 <label class="form-label" for="hours">{{_ Duration in hours}}</label>

@@ -126,12 +126,15 @@ Response show_case_list(AppContext& context, Request& request)
     if (auto from = request.query_value("deadline_from"); from && !from->empty())
         filter.deadline_from = core::parse_copenhagen(*from, "00:00");
     if (auto to = request.query_value("deadline_to"); to && !to->empty())
-        if (auto end = core::parse_copenhagen(*to, "00:00"))
-            filter.deadline_to = *end + 86400;
+        // Up to the end of that day in Danish time; a day is 23 or 25 hours when the clocks change.
+        if (auto end = core::parse_copenhagen(*to, "23:59"))
+            filter.deadline_to = *end + 60;
     filter.sort = request.query_value("sort").value_or("deadline");
     filter.descending = request.query_value("direction").value_or("") == "desc";
     const int per_page = 25;
-    int page_number = std::max<int>(1, static_cast<int>(parse_id(request.query_value("page").value_or("1"))));
+    // Clamped before the int arithmetic below: ?page=100000000 overflowed (page - 1) * 25.
+    int page_number = static_cast<int>(
+        std::clamp<std::int64_t>(parse_id(request.query_value("page").value_or("1")), 1, 1000000));
     filter.limit = per_page;
     filter.offset = (page_number - 1) * per_page;
     auto list = context.cases.list(actor, filter);
@@ -654,7 +657,14 @@ Response ad_form(AppContext& context, Request& request, const std::optional<core
 
 } // namespace
 
-Response show_ad_editor(AppContext& context, Request& request) { return ad_form(context, request, std::nullopt); }
+Response show_ad_editor(AppContext& context, Request& request)
+{
+    // As for the edit form: a committee member who may only look gets no editor they cannot save.
+    domain::Resource resource{institution_of(request), parse_id(request.param("case_id")), {}, false, {}};
+    if (!domain::can(request.actor(), Action::edit_case, resource))
+        return error_page(context, request, domain::can(request.actor(), Action::view_case, resource) ? 403 : 404);
+    return ad_form(context, request, std::nullopt);
+}
 
 Response submit_ad(AppContext& context, Request& request)
 {

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Signed-in pages under load: the cost of the session (lookup + permission check) and the case list
+# ("Mine sager") of an institution with 5,000 cases. Run by `make bench` after bench/http.sh;
+# results are recorded in docs/benchmarks.md.
+#
+#   bench/pages.sh           10 s per target
+#   bench/pages.sh --quick   3 s per target
+#
+# It uses the release build on a fresh SQLite database with the demo data, adds 5,000 generated
+# cases to the first institution, and creates a signed-in session for its Administrator directly
+# in the database (the same stored form as a real login: the BLAKE2b hash of the token). The
+# server writes its access log, from which the server time per request (from the complete request
+# to the response) is read, so the figures exclude wrk's own time and the network.
+set -euo pipefail
+shopt -s inherit_errexit
+cd "$(dirname "$0")/.."
+
+duration=10s
+[[ ${1:-} == --quick ]] && duration=3s
+binary="${REKRUT_BIN:-$PWD/build/release/rekrut}"
+for tool in "$binary" /usr/bin/wrk /usr/bin/curl /usr/bin/python3 /usr/bin/sqlite3; do
+    [[ -x $tool ]] || { echo "bench: $tool is missing (run make build-release / scripts/bootstrap)" >&2; exit 1; }
+done
+
+work_dir="$(mktemp -d /tmp/rekrut-pages.XXXXXX)"
+server_pid=""
+cleanup() {
+    if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work_dir"
+}
+trap cleanup EXIT
+
+port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+database="$work_dir/rekrut.db"
+export REKRUT_DATABASE_URL="sqlite:$database" REKRUT_LISTEN="127.0.0.1:$port" REKRUT_LOG_LEVEL=warn
+"$binary" migrate >/dev/null
+"$binary" seed-demo >/dev/null
+
+# 5,000 cases in the first institution, in every state, with deadlines spread over a year.
+sqlite3 "$database" <<'SQL'
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+INSERT INTO recruitment_cases (institution_id, title, state, place_of_work, application_deadline, created_at, updated_at)
+SELECT 1, 'Genereret stilling ' || i,
+       CASE i % 8 WHEN 0 THEN 'draft' WHEN 1 THEN 'ready_for_publication' WHEN 2 THEN 'published'
+                  WHEN 3 THEN 'closed_for_applications' WHEN 4 THEN 'assessment' WHEN 5 THEN 'decision'
+                  WHEN 6 THEN 'filled' ELSE 'cancelled' END,
+       'København K', strftime('%s', 'now') + (i % 365) * 86400, strftime('%s', 'now'), strftime('%s', 'now')
+FROM n;
+SQL
+
+token="$(/usr/bin/python3 -c 'import secrets; print(secrets.token_hex(32))')"
+token_hash="$(/usr/bin/python3 -c "import hashlib,sys; print(hashlib.blake2b(b'session:' + sys.argv[1].encode(), digest_size=32).hexdigest())" "$token")"
+sqlite3 "$database" "INSERT INTO sessions (token_hash, user_id, mfa_passed, created_at, last_seen_at, expires_at, rotated_at, ip)
+  SELECT '$token_hash', id, 1, strftime('%s','now'), strftime('%s','now'), strftime('%s','now') + 43200, strftime('%s','now') + 60, ''
+  FROM users WHERE email = 'administrator@styrelsen.example.test';"
+
+# Append mode, so that truncating the log between runs works while the server writes to it.
+REKRUT_LOG_LEVEL=info "$binary" serve >"$work_dir/stdout.log" 2>>"$work_dir/access.log" &
+server_pid=$!
+for _ in $(seq 100); do
+    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+    sleep 0.1
+done
+cookie="Cookie: rekrut_session=$token"
+status="$(curl -s -o /dev/null -w '%{http_code}' -H "$cookie" "http://127.0.0.1:$port/cases")"
+[[ $status == 200 ]] || { echo "bench: the signed-in case list answered $status" >&2; exit 1; }
+
+run() { # name, path, cookie-or-empty
+    local name="$1" path="$2" header="$3"
+    : >"$work_dir/access.log"
+    local args=(-t2 -c16 -d"$duration" --latency)
+    [[ -n $header ]] && args+=(-H "$header")
+    local output
+    output="$(wrk "${args[@]}" "http://127.0.0.1:$port$path")"
+    local rps
+    rps="$(awk '/Requests\/sec/ {print $2}' <<<"$output")"
+    /usr/bin/python3 - "$name" "$rps" "$work_dir/access.log" <<'PY'
+import json, statistics, sys
+name, rps, path = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+times = []
+for line in open(path, encoding="utf-8", errors="replace"):
+    try:
+        entry = json.loads(line)
+    except ValueError:
+        continue
+    if "duration_ms" in entry:
+        times.append(entry["duration_ms"])
+times.sort()
+p50 = statistics.median(times) if times else float("nan")
+p99 = times[int(len(times) * 0.99) - 1] if times else float("nan")
+print(f"{name:<44} {rps:>10.0f} req/s   server p50 {p50:7.3f} ms   p99 {p99:7.3f} ms   ({len(times)} requests)")
+PY
+}
+
+echo "== Signed-in pages, SQLite, 16 connections, $duration each ($(nproc) cores shared with wrk)"
+run "front page, no session" "/" ""
+run "front page, signed in (session + policy)" "/" "$cookie"
+run "case list, 5,000 cases, page 1" "/cases" "$cookie"
+run "case list, 5,000 cases, page 100" "/cases?page=100" "$cookie"
+run "case list, filtered (published, by title)" "/cases?state=published&sort=title" "$cookie"
