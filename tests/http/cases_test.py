@@ -512,7 +512,9 @@ class CasePreparationTest(CasesTestCase):
     def test_mark_ready_names_each_missing_item_then_publish(self):
         title = "Fuldmægtig til økonomistyring"
         case_id = self.create_case(title, template_id=self.setup_ids["template"])
-        # An institution without an English encouragement sentence: the English ad lacks it.
+        # An institution without an English encouragement sentence: the English ad lacks it. The demo
+        # data has one, so it is taken away here.
+        self.sql("DELETE FROM mandatory_texts WHERE institution_id = 1 AND kind = 'encouragement' AND language = 'en'")
         english_encouragement = self.sql(
             "SELECT id FROM mandatory_texts WHERE institution_id = 1 AND kind = 'encouragement' AND language = 'en'")
         self.assertEqual(english_encouragement, [], "precondition: no English encouragement text")

@@ -52,6 +52,11 @@ NONEXISTENT_ID = "987654321"
 # Parameter name → the table whose ids it takes, where the name alone does not say it.
 TABLE_FOR_PARAMETER = {
     "case_id": "recruitment_cases",
+    "version_id": "job_ad_versions",
+    "question_id": "case_questions",
+    "unit_id": "organisation_units",
+    "text_id": "mandatory_texts",
+    "template_id": "ad_templates",
     "request_id": "role_requests",
     "role_request_id": "role_requests",
     "institution_id": "institutions",
