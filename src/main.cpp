@@ -15,6 +15,7 @@
 #include "services/audit_log.hpp"
 #include "services/demo_seed.hpp"
 #include "services/identity.hpp"
+#include "services/institution_setup.hpp"
 #include "services/outbox_sender.hpp"
 #include "services/passwords.hpp"
 #include "services/periodic_job.hpp"
@@ -249,6 +250,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::IdentityService identity(*database);
     services::UserAdministration administration(*database, config.public_url);
     services::RecruitmentCases cases(*database, config.public_url);
+    services::InstitutionSetup setup(*database);
     web::AppContext context{config,
                             *database,
                             translator,
@@ -257,6 +259,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                             identity,
                             administration,
                             cases,
+                            setup,
                             migrations,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",

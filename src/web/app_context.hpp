@@ -13,6 +13,7 @@ namespace rekrut::services {
 class IdentityService;
 class UserAdministration;
 class RecruitmentCases;
+class InstitutionSetup;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -32,6 +33,7 @@ struct AppContext {
     services::IdentityService& identity;
     services::UserAdministration& administration;
     services::RecruitmentCases& cases;
+    services::InstitutionSetup& setup;
     std::vector<store::Migration> migrations;
     std::string static_dkfds_dir;
     std::string static_app_dir;

@@ -1,6 +1,7 @@
 // Every route of Rekrut, with its guard and where it runs. Adding a route means adding a line here;
 // tests/http/isolation_test.py sweeps every route that takes an id.
 #include "web/app_context.hpp"
+#include "web/setup/setup_pages.hpp"
 #include "web/cases/case_pages.hpp"
 #include "web/identity/identity_pages.hpp"
 #include "web/application.hpp"
@@ -81,6 +82,27 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/cases/:case_id/ad/versions", signed_in, worker_pool, bind(show_ad_versions));
     router.add("GET", "/cases/:case_id/ad/versions/:version_id", signed_in, worker_pool, bind(show_ad_diff));
     router.add("GET", "/positions/:case_id", public_access, worker_pool, bind(show_public_ad));
+
+    // Institution set-up
+    router.add("GET", "/setup", signed_in, worker_pool, bind(show_setup));
+    router.add("GET", "/setup/units", signed_in, worker_pool, bind(show_units));
+    router.add("POST", "/setup/units", signed_in, worker_pool, bind(submit_unit));
+    router.add("POST", "/setup/units/:unit_id", signed_in, worker_pool, bind(submit_unit_rename));
+    router.add("GET", "/setup/mandatory-texts", signed_in, worker_pool, bind(show_mandatory_texts));
+    router.add("POST", "/setup/mandatory-texts", signed_in, worker_pool, bind(submit_mandatory_text));
+    router.add("GET", "/setup/mandatory-texts/:text_id", signed_in, worker_pool, bind(show_mandatory_text));
+    router.add("POST", "/setup/mandatory-texts/:text_id", signed_in, worker_pool, bind(submit_mandatory_text));
+    router.add("GET", "/setup/ad-templates", signed_in, worker_pool, bind(show_ad_templates));
+    router.add("POST", "/setup/ad-templates", signed_in, worker_pool, bind(submit_ad_template));
+    router.add("GET", "/setup/ad-templates/:template_id", signed_in, worker_pool, bind(show_ad_template));
+    router.add("POST", "/setup/ad-templates/:template_id", signed_in, worker_pool, bind(submit_ad_template));
+    router.add("GET", "/setup/questions", signed_in, worker_pool, bind(show_questions));
+    router.add("POST", "/setup/questions", signed_in, worker_pool, bind(submit_question));
+    router.add("GET", "/setup/questions/:question_id", signed_in, worker_pool, bind(show_question));
+    router.add("POST", "/setup/questions/:question_id", signed_in, worker_pool, bind(submit_question));
+    router.add("GET", "/setup/lists", signed_in, worker_pool, bind(show_lists));
+    router.add("POST", "/setup/lists/:list", signed_in, worker_pool, bind(submit_list_item));
+    router.add("POST", "/setup/lists/:list/:item_id/remove", signed_in, worker_pool, bind(submit_list_item_removal));
 
     // User administration (404 for those who may not see the institution's users). /users/new comes
     // before /users/:user_id because the first matching route wins.

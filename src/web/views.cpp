@@ -86,6 +86,8 @@ void add_navigation(ctemplate::TemplateDictionary& header, const Request& reques
         item("NAV_CASES");
     if (scope && domain::can(actor, Action::view_users, institution))
         item("NAV_USERS");
+    if (scope && domain::can(actor, Action::edit_institution_setup, institution))
+        item("NAV_SETUP");
     if (scope && domain::can(actor, Action::review_administrator_rights, institution))
         item("NAV_RIGHTS");
     if (domain::can(actor, Action::view_audit, institution) || actor.is_operator)

@@ -24,6 +24,7 @@
 {{#NAV_HOME}}<li><a href="/home" class="mainmenu-item"><span>{{_ Overview}}</span></a></li>{{/NAV_HOME}}
 {{#NAV_CASES}}<li><a href="/cases" class="mainmenu-item"><span>{{_ My cases}}</span></a></li>{{/NAV_CASES}}
 {{#NAV_USERS}}<li><a href="/users" class="mainmenu-item"><span>{{_ Users}}</span></a></li>{{/NAV_USERS}}
+{{#NAV_SETUP}}<li><a href="/setup" class="mainmenu-item"><span>{{_ Institution set-up}}</span></a></li>{{/NAV_SETUP}}
 {{#NAV_RIGHTS}}<li><a href="/administrator-rights" class="mainmenu-item"><span>{{_ Administrator rights}}</span></a></li>{{/NAV_RIGHTS}}
 {{#NAV_AUDIT}}<li><a href="/audit" class="mainmenu-item"><span>{{_ Audit trail}}</span></a></li>{{/NAV_AUDIT}}
 {{#NAV_OPERATOR}}<li><a href="/operator/institutions" class="mainmenu-item"><span>{{_ Operation}}</span></a></li>{{/NAV_OPERATOR}}
