@@ -36,13 +36,14 @@ browser-test: build-dev ## Browser tests only
 
 bench: build-release ## Load benchmarks against nginx as the reference (see docs/benchmarks.md)
 	@./bench/http.sh
+	@./bench/pages.sh
 
 fmt: ## Format the C++ sources
 	@find src -name '*.[ch]pp' | xargs clang-format -i
 
 lint: build-dev ## Check formatting and run clang-tidy
 	@find src -name '*.[ch]pp' | xargs clang-format --dry-run --Werror
-	@find src -name '*.cpp' | xargs clang-tidy -p build/dev --quiet
+	@find src -name '*.cpp' | xargs clang-tidy -p build/dev --quiet --extra-arg=-Wno-unknown-warning-option
 
 clean: ## Remove build output
 	@rm -rf build
