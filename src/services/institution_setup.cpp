@@ -80,6 +80,11 @@ core::Status InstitutionSetup::rename_unit(const domain::Actor& actor, std::int6
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
     std::string name = trimmed(name_input);
+    bool exists = false;
+    m_database.with_session(
+        [&](soci::session& sql) { exists = store::organisation_units::find(sql, institution_id, unit_id).has_value(); });
+    if (!exists)
+        return core::Error::not_found();
     if (!valid_name(name))
         return invalid({{"name", msgid("Enter a name (at most 200 characters).")}});
     std::optional<core::Error> refusal;
@@ -120,6 +125,9 @@ core::Result<std::int64_t> InstitutionSetup::save_mandatory_text(const domain::A
                                                                  store::MandatoryTextRecord text, const Origin& origin)
 {
     if (!allowed(actor, institution_id))
+        return core::Error::not_found();
+    // A record of another institution reads as not found, before anything about the input is said.
+    if (text.id != 0 && !mandatory_text(institution_id, text.id))
         return core::Error::not_found();
     static const std::set<std::string> kinds = {"encouragement", "salary", "presentation", "other"};
     text.name = trimmed(text.name);
@@ -194,6 +202,8 @@ core::Result<std::int64_t> InstitutionSetup::save_ad_template(const domain::Acto
                                                               const Origin& origin)
 {
     if (!allowed(actor, institution_id))
+        return core::Error::not_found();
+    if (ad_template.id != 0 && !this->ad_template(institution_id, ad_template.id))
         return core::Error::not_found();
     static const std::set<std::string> forms = {"permanent", "fixed_term", "aaremaal"};
     static const std::set<std::string> bases = {"collective_agreement", "civil_servant"};
@@ -271,6 +281,8 @@ core::Result<std::int64_t> InstitutionSetup::save_question(const domain::Actor& 
                                                            const Origin& origin)
 {
     if (!allowed(actor, institution_id))
+        return core::Error::not_found();
+    if (question.id != 0 && !this->question(institution_id, question.id))
         return core::Error::not_found();
     static const std::set<std::string> kinds = {"yes_no", "single_choice", "multiple_choice", "number",
                                                 "short_text"};

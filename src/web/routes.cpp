@@ -98,8 +98,8 @@ void register_routes(Router& router, AppContext& context)
     router.add("POST", "/setup/ad-templates/:template_id", signed_in, worker_pool, bind(submit_ad_template));
     router.add("GET", "/setup/questions", signed_in, worker_pool, bind(show_questions));
     router.add("POST", "/setup/questions", signed_in, worker_pool, bind(submit_question));
-    router.add("GET", "/setup/questions/:question_id", signed_in, worker_pool, bind(show_question));
-    router.add("POST", "/setup/questions/:question_id", signed_in, worker_pool, bind(submit_question));
+    router.add("GET", "/setup/questions/:question_template_id", signed_in, worker_pool, bind(show_question));
+    router.add("POST", "/setup/questions/:question_template_id", signed_in, worker_pool, bind(submit_question));
     router.add("GET", "/setup/lists", signed_in, worker_pool, bind(show_lists));
     router.add("POST", "/setup/lists/:list", signed_in, worker_pool, bind(submit_list_item));
     router.add("POST", "/setup/lists/:list/:item_id/remove", signed_in, worker_pool, bind(submit_list_item_removal));

@@ -54,6 +54,7 @@ TABLE_FOR_PARAMETER = {
     "case_id": "recruitment_cases",
     "version_id": "job_ad_versions",
     "question_id": "case_questions",
+    "question_template_id": "question_templates",
     "unit_id": "organisation_units",
     "text_id": "mandatory_texts",
     "template_id": "ad_templates",

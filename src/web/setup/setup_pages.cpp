@@ -346,7 +346,7 @@ namespace {
 
 store::QuestionTemplateRecord question_from(const Request& request)
 {
-    return {parse_id(request.param("question_id")), request.form_or("text"), request.form_or("kind"),
+    return {parse_id(request.param("question_template_id")), request.form_or("text"), request.form_or("kind"),
             request.form_or("options")};
 }
 
@@ -392,7 +392,7 @@ Response show_questions(AppContext& context, Request& request)
 Response show_question(AppContext& context, Request& request)
 {
     auto question = allowed(context, request)
-                        ? context.setup.question(institution_of(request), parse_id(request.param("question_id")))
+                        ? context.setup.question(institution_of(request), parse_id(request.param("question_template_id")))
                         : std::nullopt;
     if (!question)
         return error_page(context, request, 404);
@@ -402,7 +402,7 @@ Response show_question(AppContext& context, Request& request)
 Response submit_question(AppContext& context, Request& request)
 {
     auto question = question_from(request);
-    if (!request.param("question_id").empty() && question.id == 0)
+    if (!request.param("question_template_id").empty() && question.id == 0)
         return error_page(context, request, 404);
     auto result = context.setup.save_question(request.actor(), institution_of(request), question, request.origin());
     return after_save(context, request, status_of(result), "/setup/questions?saved=1",
