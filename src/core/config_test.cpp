@@ -8,9 +8,11 @@ using rekrut::core::load_config;
 
 namespace {
 
+/// Each test writes its own file: CTest runs the tests of this file in parallel.
 std::string write_toml(const std::string& text)
 {
-    std::string path = ::testing::TempDir() + "rekrut_config_test.toml";
+    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::string path = ::testing::TempDir() + "rekrut_config_" + test->name() + ".toml";
     std::ofstream(path) << text;
     return path;
 }
