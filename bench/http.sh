@@ -11,10 +11,12 @@
 #      `rekrut seed-demo`, and starts `rekrut serve` on a free loopback port with the access log off;
 #   2. fetches the front page once and gives a static copy of that HTML to nginx (2 workers, access
 #      log off, every path inside the temporary folder) on another free loopback port;
-#   3. runs `wrk -t2 -c64 --latency` against nginx, rekrut /healthz and rekrut /;
-#   4. prints requests/s, p50, p99 and the ratio to nginx, and the server's idle RSS (VmRSS before
-#      any load) and peak RSS (VmHWM after all load).
-# Every process it starts is stopped on exit. REKRUT_BIN overrides the binary; other REKRUT_*
+#   3. runs `wrk -t2 -c64 --latency` against nginx, rekrut /healthz and rekrut / (each after a 1 s
+#      warm-up that is not counted);
+#   4. prints requests/s, p50, p99, the ratio to nginx, failed requests and the CPU share other
+#      processes took during each run, the server's idle RSS (VmRSS before any load) and peak RSS
+#      (VmHWM after all load), and whether the targets in docs/benchmarks.md are met.
+# Every process it starts is stopped on exit; the exit status is 1 when a request failed. REKRUT_BIN overrides the binary; other REKRUT_*
 # variables in the environment reach the server (for example REKRUT_SERVER_IO_THREADS).
 set -euo pipefail
 shopt -s inherit_errexit
@@ -44,6 +46,7 @@ done
 work_dir="$(mktemp -d /tmp/rekrut-bench.XXXXXX)"
 server_pid=""
 nginx_pid=""
+watchdog_pid=""
 
 stop_process() {
     local pid="$1" signal="$2"
@@ -63,6 +66,7 @@ stop_process() {
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
+    if [[ -n $watchdog_pid ]]; then kill "$watchdog_pid" 2>/dev/null || true; fi
     stop_process "$server_pid" TERM
     stop_process "$nginx_pid" QUIT
     if ((status != 0)) && [[ -f $work_dir/rekrut.log ]]; then
@@ -159,29 +163,72 @@ EOF
 nginx_pid=$!
 wait_for "http://127.0.0.1:$nginx_port/" "$nginx_pid" nginx
 
+# A safety net for when this script dies without running its EXIT trap (SIGKILL, for example): a
+# background watcher stops the server and nginx once the script is gone. It checks that each pid still
+# belongs to this run (the temporary folder is in its environment or command line) before it signals.
+parent_pid=$$
+(
+    trap '' INT TERM HUP
+    set +e +o pipefail
+    while kill -0 "$parent_pid" 2>/dev/null; do sleep 1; done
+    for pid_signal in "$server_pid:TERM" "$nginx_pid:QUIT"; do
+        pid="${pid_signal%%:*}"
+        if tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qF "$work_dir" ||
+            tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$work_dir"; then
+            kill "-${pid_signal##*:}" "$pid" 2>/dev/null || true
+        fi
+    done
+    sleep 2
+    rm -rf "$work_dir"
+) </dev/null >/dev/null 2>&1 &
+watchdog_pid=$!
+
 # --- Load ---------------------------------------------------------------------------------------
 idle_rss_kb="$(rss_kb "$server_pid" VmRSS)"
+# Other work on the machine skews every figure; the load average before the run tells the reader.
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Runs wrk against `url` and prints "requests_per_second p50_ms p99_ms errors".
+# CPU accounting, in clock ticks, to show how much of the machine other processes took during a run:
+# busy time of all CPUs (user + nice + system) minus the time of rekrut, nginx and wrk.
+machine_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+process_ticks() { # utime + stime of each pid given; field numbers count after the ")" of the name
+    local pid total=0
+    for pid in "$@"; do
+        total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{ print $12 + $13 }' || echo 0)))
+    done
+    echo "$total"
+}
+# The waited-for children of process $1 (wrk, run by measure below).
+children_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{ print $14 + $15 }'; }
+our_ticks() { echo $(($(process_ticks "$server_pid" "$nginx_pid" $(pgrep -P "$nginx_pid")) + $(children_ticks "$1"))); }
+
+# Runs wrk against `url` and prints "requests_per_second p50_ms p99_ms errors other_cpu_percent".
 measure() {
-    local url="$1" output
+    local url="$1" output self=$BASHPID
     wrk -t1 -c8 -d1s "$url" >/dev/null # warm-up, not counted
+    local busy_before total_before ours_before busy_after total_after ours_after
+    read -r busy_before total_before < <(machine_ticks)
+    ours_before="$(our_ticks "$self")"
     output="$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$url")"
+    read -r busy_after total_after < <(machine_ticks)
+    ours_after="$(our_ticks "$self")"
     echo "$output" >>"$work_dir/wrk.log"
-    local rps p50 p99 errors
+    local rps p50 p99 errors other
     rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$output")"
     p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$output")")"
     p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$output")")"
     errors="$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { for (i = 4; i <= NF; i += 2) n += $i } END { print n + 0 }' <<<"$output")"
-    echo "$rps $p50 $p99 $errors"
+    other="$(awk -v busy=$((busy_after - busy_before)) -v ours=$((ours_after - ours_before)) \
+        -v total=$((total_after - total_before)) 'BEGIN { o = busy - ours; if (o < 0) o = 0; printf "%.0f", (total > 0 ? 100 * o / total : 0) }')"
+    echo "$rps $p50 $p99 $errors $other"
 }
 
 result="$(measure "http://127.0.0.1:$nginx_port/")"
-read -r nginx_rps nginx_p50 nginx_p99 nginx_errors <<<"$result"
+read -r nginx_rps nginx_p50 nginx_p99 nginx_errors nginx_other <<<"$result"
 result="$(measure "$server_url/healthz")"
-read -r health_rps health_p50 health_p99 health_errors <<<"$result"
+read -r health_rps health_p50 health_p99 health_errors health_other <<<"$result"
 result="$(measure "$server_url/")"
-read -r front_rps front_p50 front_p99 front_errors <<<"$result"
+read -r front_rps front_p50 front_p99 front_errors front_other <<<"$result"
 
 peak_rss_kb="$(rss_kb "$server_pid" VmHWM)"
 current_rss_kb="$(rss_kb "$server_pid" VmRSS)"
@@ -190,13 +237,16 @@ current_rss_kb="$(rss_kb "$server_pid" VmRSS)"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 echo
 echo "wrk -t$threads -c$connections -d$duration --latency; front page $page_bytes bytes; $(nproc) cores shared by wrk, nginx and rekrut"
-printf '%-28s %12s %10s %10s %10s %8s\n' target "requests/s" "p50 ms" "p99 ms" "vs nginx" errors
-printf '%-28s %12.0f %10s %10s %10s %8s\n' "nginx static (front page)" "$nginx_rps" "$nginx_p50" "$nginx_p99" \
-    "1.00" "$nginx_errors"
-printf '%-28s %12.0f %10s %10s %10s %8s\n' "rekrut /healthz" "$health_rps" "$health_p50" "$health_p99" \
-    "$(ratio "$health_rps" "$nginx_rps")" "$health_errors"
-printf '%-28s %12.0f %10s %10s %10s %8s\n' "rekrut / (front page)" "$front_rps" "$front_p50" "$front_p99" \
-    "$(ratio "$front_rps" "$nginx_rps")" "$front_errors"
+echo "load average before the run: $load_before"
+row() { printf '%-28s %12s %10s %10s %10s %8s %10s\n' "$@"; }
+row target "requests/s" "p50 ms" "p99 ms" "vs nginx" errors "other CPU"
+row "nginx static (front page)" "$(printf %.0f "$nginx_rps")" "$nginx_p50" "$nginx_p99" "1.00" "$nginx_errors" \
+    "$nginx_other %"
+row "rekrut /healthz" "$(printf %.0f "$health_rps")" "$health_p50" "$health_p99" \
+    "$(ratio "$health_rps" "$nginx_rps")" "$health_errors" "$health_other %"
+row "rekrut / (front page)" "$(printf %.0f "$front_rps")" "$front_p50" "$front_p99" \
+    "$(ratio "$front_rps" "$nginx_rps")" "$front_errors" "$front_other %"
+echo "(other CPU: share of both cores used by processes other than wrk, nginx and rekrut during the run)"
 echo
 # /proc reports kB = 1024 bytes; MB here is 10^6 bytes.
 megabytes() { awk -v k="$1" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }'; }
