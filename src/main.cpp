@@ -16,6 +16,7 @@
 #include "services/demo_seed.hpp"
 #include "services/identity.hpp"
 #include "services/institution_setup.hpp"
+#include "services/open_positions.hpp"
 #include "services/outbox_sender.hpp"
 #include "services/passwords.hpp"
 #include "services/periodic_job.hpp"
@@ -251,6 +252,8 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::UserAdministration administration(*database, config.public_url);
     services::RecruitmentCases cases(*database, config.public_url);
     services::InstitutionSetup setup(*database);
+    services::OpenPositions open_positions(*database);
+    open_positions.refresh();
     web::AppContext context{config,
                             *database,
                             translator,
@@ -260,6 +263,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                             administration,
                             cases,
                             setup,
+                            open_positions,
                             migrations,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
@@ -268,6 +272,8 @@ int run_serve(const core::Config& config, const std::string& resources)
                                               config.smtp_password, 20});
     outbox.start();
     // Applications close by themselves at the deadline.
+    services::PeriodicJob positions_job("open_positions", std::chrono::seconds(1),
+                                        [&open_positions] { open_positions.refresh(); });
     services::PeriodicJob deadline_job("close_due_cases", std::chrono::seconds(config.job_interval_seconds), [&cases] { cases.close_due_cases(); });
     web::Application application(context);
 
@@ -302,6 +308,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     server.stop();
     outbox.stop();
     deadline_job.stop();
+    positions_job.stop();
     core::log_event("info", "stopped", std::string("\"drained\":") + (drained ? "true" : "false"));
     return 0;
 }

@@ -14,7 +14,7 @@ constexpr const char* msgid(const char* text)
     return text;
 }
 
-/// The kinds of expected failure. web/error_mapping.cpp is the one place that maps them to HTTP.
+/// The kinds of expected failure. web/error_pages.cpp is the one place that maps them to HTTP.
 enum class ErrorKind { invalid, not_found, forbidden, unauthorized, conflict, too_large, unavailable };
 
 /// A problem with one input field, shown next to that field and in the error summary.

@@ -10,7 +10,7 @@
 #include "store/institution_store.hpp"
 #include "store/case_store.hpp"
 #include "domain/job_ad/rich_text.hpp"
-#include "store/setup_store.hpp"
+#include "services/demo_setup.hpp"
 
 namespace rekrut::services {
 namespace {
@@ -52,67 +52,6 @@ struct DemoPerson {
     const char* case_role;        ///< "" or a case role on the institution's first case
     const char* totp_secret_hex;  ///< Fixed for the demo so the codes can be generated; "" = none
 };
-
-/// Units, mandatory texts, ad templates, screening-question templates and lists of one institution.
-void add_institution_setup(soci::session& sql, std::int64_t institution_id)
-{
-    core::UnixTime now = core::now();
-    auto administration = store::organisation_units::insert(sql, institution_id, std::nullopt, "Administration", now);
-    store::organisation_units::insert(sql, institution_id, administration, "HR og løn", now);
-    store::organisation_units::insert(sql, institution_id, std::nullopt, "Faglig enhed", now);
-
-    auto text = [&](const char* name, const char* kind, const char* language, const char* body, bool required,
-                    bool locked, int position) {
-        store::MandatoryTextRecord record;
-        record.name = name;
-        record.kind = kind;
-        record.language = language;
-        record.body_source = body;
-        record.body_html = domain::rich_text_to_html(body);
-        record.required = required;
-        record.locked = locked;
-        record.position = position;
-        store::mandatory_texts::insert(sql, institution_id, record, now);
-    };
-    text("Opfordring til at søge", "encouragement", "da",
-         "Vi opfordrer alle interesserede uanset personlig baggrund til at søge stillingen.", true, true, 1);
-    text("Løn og ansættelse", "salary", "da",
-         "Ansættelse og aflønning sker efter gældende overenskomst for området.", true, false, 2);
-    text("Om institutionen", "presentation", "da",
-         "Vi er en statslig institution med omkring 300 medarbejdere og et uformelt arbejdsmiljø.", false, true, 3);
-    text("Encouragement to apply", "encouragement", "en",
-         "We encourage everyone interested, regardless of personal background, to apply.", true, true, 1);
-
-    store::AdTemplateRecord academic;
-    academic.name = "Akademisk medarbejder";
-    academic.language = "da";
-    academic.title = "Fuldmægtig";
-    academic.salary_text = "Løn efter overenskomst for akademikere i staten.";
-    academic.collective_agreement = "AC-overenskomsten";
-    academic.body_source = "## Om stillingen\nVi søger en {{title}} til {{place_of_work}}.\n\n## Vi forventer\n"
-                           "- en relevant kandidatuddannelse\n- gode samarbejdsevner\n\n"
-                           "Ansøgningsfristen er {{deadline}}. Kontakt {{contact}}.";
-    store::ad_templates::insert(sql, institution_id, academic, now);
-    store::AdTemplateRecord english = academic;
-    english.name = "Academic officer";
-    english.language = "en";
-    english.title = "Academic officer";
-    english.body_source = "## The position\nWe are looking for an {{title}}.\n\nThe deadline is {{deadline}}.";
-    store::ad_templates::insert(sql, institution_id, english, now);
-
-    store::question_templates::insert(sql, institution_id,
-                                      {0, "Har du en relevant kandidatuddannelse?", "yes_no", "Ja\n!Nej"}, now);
-    store::question_templates::insert(sql, institution_id,
-                                      {0, "Hvor har du set stillingen?", "single_choice", "Jobnet\nLinkedIn\nAndet"},
-                                      now);
-    store::question_templates::insert(sql, institution_id, {0, "Hvor mange års erfaring har du?", "number", ""}, now);
-    store::question_templates::insert(sql, institution_id, {0, "Hvornår kan du tiltræde?", "short_text", ""}, now);
-
-    for (const char* agreement : {"AC-overenskomsten", "HK-overenskomsten (staten)", "Tjenestemandsansættelse"})
-        store::named_lists::insert(sql, "collective_agreements", institution_id, agreement);
-    for (const char* category : {"Akademisk", "Kontor", "IT", "Ledelse"})
-        store::named_lists::insert(sql, "position_categories", institution_id, category);
-}
 
 } // namespace
 
@@ -218,11 +157,12 @@ DemoSeedReport seed_demo(store::Database& database)
             ad.created_at = record.updated_at;
             store::cases::add_ad_version(sql, institution_id, case_id, ad, 0);
         }
-        for (long long institution_id : {styrelsen, akademiet})
-            add_institution_setup(sql, institution_id);
         record_audit(database, sql, Origin::system("demo data"),
                      {std::nullopt, "demo.seeded", "database", "", "{}", json_object({{"users", "10"}})});
     });
+    // Units, mandatory texts, ad templates, question templates and lists of both institutions.
+    seed_demo_setup(database, styrelsen);
+    seed_demo_setup(database, akademiet);
     report.logins.insert(report.logins.begin(), "Demo logins (password for all: " + password + "):");
     report.logins.push_back("Two-step login for the operator, Superbrugere and Administrators uses the demo key "
                             "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ (for example: oathtool --totp -b "

@@ -1,6 +1,10 @@
 #include "services/institution_setup.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <soci/soci.h>
 
@@ -15,7 +19,10 @@ namespace {
 
 using core::msgid;
 
-std::string trimmed(const std::string& text) { return std::string(core::trim(text)); }
+std::string trimmed(std::string_view text)
+{
+    return std::string(core::trim(text));
+}
 
 const char* table_of(SetupList which)
 {
@@ -27,42 +34,267 @@ core::Error invalid(std::vector<core::FieldError> fields)
     return core::Error::invalid(msgid("Check the marked fields."), std::move(fields));
 }
 
-bool valid_name(const std::string& name) { return !name.empty() && name.size() <= 200; }
+constexpr std::size_t k_name_limit = 200;
+constexpr const char* k_name_message = msgid("Enter a name (at most 200 characters).");
+
+bool valid_name(const std::string& name)
+{
+    return !name.empty() && name.size() <= k_name_limit;
+}
+
+/// Names compare without regard to ASCII case ("IT" and "it" are the same list entry).
+bool same_name(std::string_view left, std::string_view right)
+{
+    return left.size() == right.size() &&
+           std::equal(left.begin(), left.end(), right.begin(), [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a)) ==
+                      std::tolower(static_cast<unsigned char>(b));
+           });
+}
+
+const char* yes_no(bool value)
+{
+    return value ? "yes" : "no";
+}
+
+std::string hours_text(double hours)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", hours);
+    return text;
+}
+
+std::string mandatory_text_json(const store::MandatoryTextRecord& text)
+{
+    return json_object({{"name", text.name},
+                        {"kind", text.kind},
+                        {"language", text.language},
+                        {"required", yes_no(text.required)},
+                        {"locked", yes_no(text.locked)},
+                        {"position", std::to_string(text.position)},
+                        {"body", text.body_source}});
+}
+
+std::string ad_template_json(const store::AdTemplateRecord& ad_template)
+{
+    return json_object({{"name", ad_template.name},
+                        {"language", ad_template.language},
+                        {"title", ad_template.title},
+                        {"salary_text", ad_template.salary_text},
+                        {"collective_agreement", ad_template.collective_agreement},
+                        {"employment_form", ad_template.employment_form},
+                        {"employment_basis", ad_template.employment_basis},
+                        {"full_time", yes_no(ad_template.full_time)},
+                        {"weekly_hours", hours_text(ad_template.weekly_hours)},
+                        {"body", ad_template.body_source}});
+}
+
+std::string question_json(const store::QuestionTemplateRecord& question)
+{
+    return json_object({{"text", question.text}, {"kind", question.kind}, {"options", question.options}});
+}
+
+/// Whether another unit under the same parent already has the name.
+bool sibling_has_name(const std::vector<store::OrganisationUnitRecord>& units,
+                      std::optional<std::int64_t> parent, const std::string& name, std::int64_t except_id)
+{
+    return std::any_of(units.begin(), units.end(), [&](const store::OrganisationUnitRecord& unit) {
+        return unit.id != except_id && unit.parent_id == parent && same_name(unit.name, name);
+    });
+}
 
 } // namespace
 
-bool InstitutionSetup::allowed(const domain::Actor& actor, std::int64_t institution_id) const
+std::vector<QuestionOption> question_options(std::string_view options)
 {
-    return domain::can(actor, domain::Action::edit_institution_setup, {institution_id, {}, {}, false, {}});
+    std::vector<QuestionOption> found;
+    while (!options.empty()) {
+        std::size_t end = options.find('\n');
+        std::string_view line = core::trim(options.substr(0, end));
+        options = end == std::string_view::npos ? std::string_view() : options.substr(end + 1);
+        if (line.empty())
+            continue;
+        QuestionOption option;
+        option.disqualifies = line.front() == '!';
+        option.text = trimmed(option.disqualifies ? line.substr(1) : line);
+        found.push_back(std::move(option));
+    }
+    return found;
 }
 
-std::vector<store::OrganisationUnitRecord> InstitutionSetup::units(std::int64_t institution_id)
+std::vector<core::FieldError> check_mandatory_text(store::MandatoryTextRecord& text)
 {
+    static const std::set<std::string> kinds = {"encouragement", "salary", "presentation", "other"};
+    text.name = trimmed(text.name);
+    std::vector<core::FieldError> problems;
+    if (!valid_name(text.name))
+        problems.push_back({"name", k_name_message});
+    if (!kinds.count(text.kind))
+        problems.push_back({"kind", msgid("Choose a kind.")});
+    if (text.language != "da" && text.language != "en")
+        problems.push_back({"language", msgid("Choose a language.")});
+    if (trimmed(text.body_source).empty() || text.body_source.size() > 20000)
+        problems.push_back({"body", msgid("Write the text (at most 20,000 characters).")});
+    if (text.position < 0 || text.position > 9999)
+        problems.push_back({"position", msgid("Enter the order as a whole number from 0 to 9999.")});
+    return problems;
+}
+
+std::vector<core::FieldError> check_ad_template(store::AdTemplateRecord& ad_template)
+{
+    static const std::set<std::string> forms = {"permanent", "fixed_term", "aaremaal"};
+    static const std::set<std::string> bases = {"collective_agreement", "civil_servant"};
+    ad_template.name = trimmed(ad_template.name);
+    ad_template.title = trimmed(ad_template.title);
+    ad_template.salary_text = trimmed(ad_template.salary_text);
+    ad_template.collective_agreement = trimmed(ad_template.collective_agreement);
+    std::vector<core::FieldError> problems;
+    if (!valid_name(ad_template.name))
+        problems.push_back({"name", k_name_message});
+    if (ad_template.language != "da" && ad_template.language != "en")
+        problems.push_back({"language", msgid("Choose a language.")});
+    if (ad_template.title.size() > 200)
+        problems.push_back({"title", msgid("The title can be at most 200 characters.")});
+    if (ad_template.salary_text.size() > 2000)
+        problems.push_back({"salary_text", msgid("The salary placement can be at most 2,000 characters.")});
+    if (ad_template.collective_agreement.size() > 200)
+        problems.push_back(
+            {"collective_agreement", msgid("The collective agreement can be at most 200 characters.")});
+    if (!forms.count(ad_template.employment_form))
+        problems.push_back({"employment_form", msgid("Choose the form of employment.")});
+    if (!bases.count(ad_template.employment_basis))
+        problems.push_back({"employment_basis", msgid("Choose the form of employment.")});
+    if (ad_template.full_time)
+        ad_template.weekly_hours = 37;
+    else if (!std::isfinite(ad_template.weekly_hours) || ad_template.weekly_hours <= 0 ||
+             ad_template.weekly_hours >= 37)
+        problems.push_back({"weekly_hours", msgid("Enter the weekly hours as a number under 37.")});
+    if (ad_template.body_source.size() > 50000) {
+        problems.push_back({"body", msgid("The ad text can be at most 50,000 characters.")});
+        return problems;
+    }
+    // Every {{...}} must be one of the placeholders the case fills in; anything else would be
+    // published as it stands.
+    std::string_view body = ad_template.body_source;
+    for (std::size_t open = body.find("{{"); open != std::string_view::npos;
+         open = body.find("{{", open + 2)) {
+        std::size_t close = body.find("}}", open + 2);
+        std::string_view name =
+            close == std::string_view::npos ? std::string_view() : body.substr(open + 2, close - open - 2);
+        if (std::find(std::begin(k_ad_placeholders), std::end(k_ad_placeholders), name) ==
+            std::end(k_ad_placeholders)) {
+            problems.push_back(
+                {"body", msgid("Use only the placeholders listed under the field, written exactly "
+                               "as shown.")});
+            break;
+        }
+        open = close;
+    }
+    return problems;
+}
+
+std::vector<core::FieldError> check_question(store::QuestionTemplateRecord& question)
+{
+    static const std::set<std::string> kinds = {"yes_no", "single_choice", "multiple_choice", "number",
+                                                "short_text"};
+    question.text = trimmed(question.text);
+    std::vector<core::FieldError> problems;
+    if (question.text.empty() || question.text.size() > 1000)
+        problems.push_back({"text", msgid("Write the question (at most 1,000 characters).")});
+    if (!kinds.count(question.kind)) {
+        problems.push_back({"kind", msgid("Choose a kind of answer.")});
+        return problems;
+    }
+    if (question.options.size() > 5000) {
+        problems.push_back({"options", msgid("The options can be at most 5,000 characters.")});
+        return problems;
+    }
+    auto options = question_options(question.options);
+    if (question.kind == "yes_no" && options.empty())
+        options = {{"Ja", false}, {"Nej", false}};
+    // Stored normalised: one option a line, no blank lines, no stray spaces.
+    question.options.clear();
+    for (const auto& option : options)
+        question.options += (question.options.empty() ? "" : "\n") +
+                            std::string(option.disqualifies ? "!" : "") + option.text;
+    if (question.kind == "number" || question.kind == "short_text") {
+        if (!options.empty())
+            problems.push_back(
+                {"options", msgid("This kind of answer has no options; leave the field empty.")});
+        return problems;
+    }
+    if (question.kind == "yes_no" && options.size() != 2) {
+        problems.push_back({"options", msgid("A yes-or-no question has exactly two options, one per line.")});
+        return problems;
+    }
+    if (options.size() < 2) {
+        problems.push_back({"options", msgid("A choice needs at least two options, one per line.")});
+        return problems;
+    }
+    bool blank = false, repeated = false, all_disqualify = true;
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        blank = blank || options[i].text.empty() || options[i].text.size() > 200;
+        all_disqualify = all_disqualify && options[i].disqualifies;
+        for (std::size_t j = 0; j < i; ++j)
+            repeated = repeated || same_name(options[i].text, options[j].text);
+    }
+    if (blank)
+        problems.push_back(
+            {"options", msgid("Each option needs a text of at most 200 characters, also after a !.")});
+    else if (repeated)
+        problems.push_back({"options", msgid("Each option can appear only once.")});
+    else if (all_disqualify)
+        problems.push_back({"options", msgid("At least one answer must not disqualify the applicant.")});
+    return problems;
+}
+
+bool InstitutionSetup::allowed(const domain::Actor& actor, std::int64_t institution_id) const
+{
+    return institution_id > 0 &&
+           domain::can(actor, domain::Action::edit_institution_setup, {institution_id, {}, {}, false, {}});
+}
+
+core::Result<std::vector<store::OrganisationUnitRecord>> InstitutionSetup::units(const domain::Actor& actor,
+                                                                                 std::int64_t institution_id)
+{
+    if (!allowed(actor, institution_id))
+        return core::Error::not_found();
     std::vector<store::OrganisationUnitRecord> found;
-    m_database.with_session([&](soci::session& sql) { found = store::organisation_units::list(sql, institution_id); });
+    m_database.with_session(
+        [&](soci::session& sql) { found = store::organisation_units::list(sql, institution_id); });
     return found;
 }
 
 core::Result<std::int64_t> InstitutionSetup::add_unit(const domain::Actor& actor, std::int64_t institution_id,
-                                                      const std::string& parent_text, const std::string& name_input,
-                                                      const Origin& origin)
+                                                      const std::string& parent_text,
+                                                      const std::string& name_input, const Origin& origin)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
     std::string name = trimmed(name_input);
+    std::vector<core::FieldError> problems;
     if (!valid_name(name))
-        return invalid({{"name", msgid("Enter a name (at most 200 characters).")}});
+        problems.push_back({"name", k_name_message});
     std::optional<core::Error> refusal;
     std::int64_t id = 0;
     m_database.with_transaction([&](soci::session& sql) {
+        auto units = store::organisation_units::list(sql, institution_id);
         std::optional<std::int64_t> parent;
         if (!trimmed(parent_text).empty()) {
             std::int64_t parent_id = std::atoll(parent_text.c_str());
-            if (parent_id <= 0 || !store::organisation_units::find(sql, institution_id, parent_id)) {
-                refusal = invalid({{"parent_id", msgid("Choose one of the units.")}});
-                return;
-            }
-            parent = parent_id;
+            bool known =
+                std::any_of(units.begin(), units.end(),
+                            [&](const store::OrganisationUnitRecord& unit) { return unit.id == parent_id; });
+            if (parent_id <= 0 || std::to_string(parent_id) != trimmed(parent_text) || !known)
+                problems.push_back({"parent_id", msgid("Choose one of the units.")});
+            else
+                parent = parent_id;
+        }
+        if (problems.empty() && sibling_has_name(units, parent, name, 0))
+            problems.push_back({"name", msgid("A unit with this name already exists at this level.")});
+        if (!problems.empty()) {
+            refusal = invalid(problems);
+            return;
         }
         id = store::organisation_units::insert(sql, institution_id, parent, name, core::now());
         record_audit(m_database, sql, origin,
@@ -75,23 +307,29 @@ core::Result<std::int64_t> InstitutionSetup::add_unit(const domain::Actor& actor
 }
 
 core::Status InstitutionSetup::rename_unit(const domain::Actor& actor, std::int64_t institution_id,
-                                           std::int64_t unit_id, const std::string& name_input, const Origin& origin)
+                                           std::int64_t unit_id, const std::string& name_input,
+                                           const Origin& origin)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
     std::string name = trimmed(name_input);
-    bool exists = false;
-    m_database.with_session(
-        [&](soci::session& sql) { exists = store::organisation_units::find(sql, institution_id, unit_id).has_value(); });
-    if (!exists)
-        return core::Error::not_found();
-    if (!valid_name(name))
-        return invalid({{"name", msgid("Enter a name (at most 200 characters).")}});
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
+        // A unit of another institution reads as not found, before anything about the input is said.
         auto unit = store::organisation_units::find(sql, institution_id, unit_id);
         if (!unit) {
             refusal = core::Error::not_found();
+            return;
+        }
+        if (!valid_name(name)) {
+            refusal = invalid({{"name", k_name_message}});
+            return;
+        }
+        if (unit->name == name)
+            return; // nothing changes, so nothing is audited
+        if (sibling_has_name(store::organisation_units::list(sql, institution_id), unit->parent_id, name,
+                             unit_id)) {
+            refusal = invalid({{"name", msgid("A unit with this name already exists at this level.")}});
             return;
         }
         store::organisation_units::rename(sql, institution_id, unit_id, name);
@@ -104,60 +342,53 @@ core::Status InstitutionSetup::rename_unit(const domain::Actor& actor, std::int6
     return core::success();
 }
 
-std::vector<store::MandatoryTextRecord> InstitutionSetup::mandatory_texts(std::int64_t institution_id)
+core::Result<std::vector<store::MandatoryTextRecord>>
+InstitutionSetup::mandatory_texts(const domain::Actor& actor, std::int64_t institution_id)
 {
+    if (!allowed(actor, institution_id))
+        return core::Error::not_found();
     std::vector<store::MandatoryTextRecord> found;
-    m_database.with_session([&](soci::session& sql) { found = store::mandatory_texts::list(sql, institution_id); });
+    m_database.with_session(
+        [&](soci::session& sql) { found = store::mandatory_texts::list(sql, institution_id); });
     return found;
 }
 
-std::optional<store::MandatoryTextRecord> InstitutionSetup::mandatory_text(std::int64_t institution_id,
+core::Result<store::MandatoryTextRecord> InstitutionSetup::mandatory_text(const domain::Actor& actor,
+                                                                          std::int64_t institution_id,
                                                                           std::int64_t text_id)
 {
+    if (!allowed(actor, institution_id))
+        return core::Error::not_found();
     std::optional<store::MandatoryTextRecord> found;
     m_database.with_session(
         [&](soci::session& sql) { found = store::mandatory_texts::find(sql, institution_id, text_id); });
-    return found;
+    if (!found)
+        return core::Error::not_found();
+    return *found;
 }
 
 core::Result<std::int64_t> InstitutionSetup::save_mandatory_text(const domain::Actor& actor,
                                                                  std::int64_t institution_id,
-                                                                 store::MandatoryTextRecord text, const Origin& origin)
+                                                                 store::MandatoryTextRecord text,
+                                                                 const Origin& origin)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
     // A record of another institution reads as not found, before anything about the input is said.
-    if (text.id != 0 && !mandatory_text(institution_id, text.id))
+    if (text.id != 0 && !mandatory_text(actor, institution_id, text.id))
         return core::Error::not_found();
-    static const std::set<std::string> kinds = {"encouragement", "salary", "presentation", "other"};
-    text.name = trimmed(text.name);
-    std::vector<core::FieldError> problems;
-    if (!valid_name(text.name))
-        problems.push_back({"name", msgid("Enter a name (at most 200 characters).")});
-    if (!kinds.count(text.kind))
-        problems.push_back({"kind", msgid("Choose a kind.")});
-    if (text.language != "da" && text.language != "en")
-        problems.push_back({"language", msgid("Choose a language.")});
-    if (trimmed(text.body_source).empty() || text.body_source.size() > 20000)
-        problems.push_back({"body", msgid("Write the text (at most 20,000 characters).")});
-    if (!problems.empty())
+    if (auto problems = check_mandatory_text(text); !problems.empty())
         return invalid(problems);
     text.body_html = domain::rich_text_to_html(text.body_source);
     std::optional<core::Error> refusal;
     std::int64_t id = text.id;
     m_database.with_transaction([&](soci::session& sql) {
         core::UnixTime now = core::now();
-        std::string after = json_object({{"name", text.name},
-                                         {"kind", text.kind},
-                                         {"language", text.language},
-                                         {"required", text.required ? "yes" : "no"},
-                                         {"locked", text.locked ? "yes" : "no"},
-                                         {"body", text.body_source}});
         if (id == 0) {
             id = store::mandatory_texts::insert(sql, institution_id, text, now);
             record_audit(m_database, sql, origin,
-                         {institution_id, "setup.mandatory_text_created", "mandatory_text", std::to_string(id), "{}",
-                          after});
+                         {institution_id, "setup.mandatory_text_created", "mandatory_text",
+                          std::to_string(id), "{}", mandatory_text_json(text)});
             return;
         }
         auto existing = store::mandatory_texts::find(sql, institution_id, id);
@@ -168,75 +399,58 @@ core::Result<std::int64_t> InstitutionSetup::save_mandatory_text(const domain::A
         store::mandatory_texts::update(sql, institution_id, text, now);
         record_audit(m_database, sql, origin,
                      {institution_id, "setup.mandatory_text_changed", "mandatory_text", std::to_string(id),
-                      json_object({{"name", existing->name},
-                                   {"kind", existing->kind},
-                                   {"language", existing->language},
-                                   {"required", existing->required ? "yes" : "no"},
-                                   {"locked", existing->locked ? "yes" : "no"},
-                                   {"body", existing->body_source}}),
-                      after});
+                      mandatory_text_json(*existing), mandatory_text_json(text)});
     });
     if (refusal)
         return *refusal;
     return id;
 }
 
-std::vector<store::AdTemplateRecord> InstitutionSetup::ad_templates(std::int64_t institution_id)
+core::Result<std::vector<store::AdTemplateRecord>> InstitutionSetup::ad_templates(const domain::Actor& actor,
+                                                                                  std::int64_t institution_id)
 {
+    if (!allowed(actor, institution_id))
+        return core::Error::not_found();
     std::vector<store::AdTemplateRecord> found;
-    m_database.with_session([&](soci::session& sql) { found = store::ad_templates::list(sql, institution_id); });
+    m_database.with_session(
+        [&](soci::session& sql) { found = store::ad_templates::list(sql, institution_id); });
     return found;
 }
 
-std::optional<store::AdTemplateRecord> InstitutionSetup::ad_template(std::int64_t institution_id,
+core::Result<store::AdTemplateRecord> InstitutionSetup::ad_template(const domain::Actor& actor,
+                                                                    std::int64_t institution_id,
                                                                     std::int64_t template_id)
 {
+    if (!allowed(actor, institution_id))
+        return core::Error::not_found();
     std::optional<store::AdTemplateRecord> found;
     m_database.with_session(
         [&](soci::session& sql) { found = store::ad_templates::find(sql, institution_id, template_id); });
-    return found;
+    if (!found)
+        return core::Error::not_found();
+    return *found;
 }
 
-core::Result<std::int64_t> InstitutionSetup::save_ad_template(const domain::Actor& actor, std::int64_t institution_id,
+core::Result<std::int64_t> InstitutionSetup::save_ad_template(const domain::Actor& actor,
+                                                              std::int64_t institution_id,
                                                               store::AdTemplateRecord ad_template,
                                                               const Origin& origin)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    if (ad_template.id != 0 && !this->ad_template(institution_id, ad_template.id))
+    if (ad_template.id != 0 && !this->ad_template(actor, institution_id, ad_template.id))
         return core::Error::not_found();
-    static const std::set<std::string> forms = {"permanent", "fixed_term", "aaremaal"};
-    static const std::set<std::string> bases = {"collective_agreement", "civil_servant"};
-    ad_template.name = trimmed(ad_template.name);
-    ad_template.title = trimmed(ad_template.title);
-    std::vector<core::FieldError> problems;
-    if (!valid_name(ad_template.name))
-        problems.push_back({"name", msgid("Enter a name (at most 200 characters).")});
-    if (ad_template.language != "da" && ad_template.language != "en")
-        problems.push_back({"language", msgid("Choose a language.")});
-    if (!forms.count(ad_template.employment_form))
-        problems.push_back({"employment_form", msgid("Choose the form of employment.")});
-    if (!bases.count(ad_template.employment_basis))
-        problems.push_back({"employment_basis", msgid("Choose the form of employment.")});
-    if (ad_template.title.size() > 200 || ad_template.salary_text.size() > 2000 ||
-        ad_template.collective_agreement.size() > 200 || ad_template.body_source.size() > 50000)
-        problems.push_back({"body", msgid("A field is too long.")});
-    if (!problems.empty())
+    if (auto problems = check_ad_template(ad_template); !problems.empty())
         return invalid(problems);
     std::optional<core::Error> refusal;
     std::int64_t id = ad_template.id;
     m_database.with_transaction([&](soci::session& sql) {
         core::UnixTime now = core::now();
-        std::string after = json_object({{"name", ad_template.name},
-                                         {"language", ad_template.language},
-                                         {"title", ad_template.title},
-                                         {"salary_text", ad_template.salary_text},
-                                         {"collective_agreement", ad_template.collective_agreement},
-                                         {"body", ad_template.body_source}});
         if (id == 0) {
             id = store::ad_templates::insert(sql, institution_id, ad_template, now);
             record_audit(m_database, sql, origin,
-                         {institution_id, "setup.ad_template_created", "ad_template", std::to_string(id), "{}", after});
+                         {institution_id, "setup.ad_template_created", "ad_template", std::to_string(id),
+                          "{}", ad_template_json(ad_template)});
             return;
         }
         auto existing = store::ad_templates::find(sql, institution_id, id);
@@ -247,78 +461,57 @@ core::Result<std::int64_t> InstitutionSetup::save_ad_template(const domain::Acto
         store::ad_templates::update(sql, institution_id, ad_template, now);
         record_audit(m_database, sql, origin,
                      {institution_id, "setup.ad_template_changed", "ad_template", std::to_string(id),
-                      json_object({{"name", existing->name},
-                                   {"language", existing->language},
-                                   {"title", existing->title},
-                                   {"salary_text", existing->salary_text},
-                                   {"collective_agreement", existing->collective_agreement},
-                                   {"body", existing->body_source}}),
-                      after});
+                      ad_template_json(*existing), ad_template_json(ad_template)});
     });
     if (refusal)
         return *refusal;
     return id;
 }
 
-std::vector<store::QuestionTemplateRecord> InstitutionSetup::questions(std::int64_t institution_id)
+core::Result<std::vector<store::QuestionTemplateRecord>>
+InstitutionSetup::questions(const domain::Actor& actor, std::int64_t institution_id)
 {
+    if (!allowed(actor, institution_id))
+        return core::Error::not_found();
     std::vector<store::QuestionTemplateRecord> found;
-    m_database.with_session([&](soci::session& sql) { found = store::question_templates::list(sql, institution_id); });
-    return found;
-}
-
-std::optional<store::QuestionTemplateRecord> InstitutionSetup::question(std::int64_t institution_id,
-                                                                       std::int64_t question_id)
-{
-    std::optional<store::QuestionTemplateRecord> found;
     m_database.with_session(
-        [&](soci::session& sql) { found = store::question_templates::find(sql, institution_id, question_id); });
+        [&](soci::session& sql) { found = store::question_templates::list(sql, institution_id); });
     return found;
 }
 
-core::Result<std::int64_t> InstitutionSetup::save_question(const domain::Actor& actor, std::int64_t institution_id,
+core::Result<store::QuestionTemplateRecord>
+InstitutionSetup::question(const domain::Actor& actor, std::int64_t institution_id, std::int64_t question_id)
+{
+    if (!allowed(actor, institution_id))
+        return core::Error::not_found();
+    std::optional<store::QuestionTemplateRecord> found;
+    m_database.with_session([&](soci::session& sql) {
+        found = store::question_templates::find(sql, institution_id, question_id);
+    });
+    if (!found)
+        return core::Error::not_found();
+    return *found;
+}
+
+core::Result<std::int64_t> InstitutionSetup::save_question(const domain::Actor& actor,
+                                                           std::int64_t institution_id,
                                                            store::QuestionTemplateRecord question,
                                                            const Origin& origin)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    if (question.id != 0 && !this->question(institution_id, question.id))
+    if (question.id != 0 && !this->question(actor, institution_id, question.id))
         return core::Error::not_found();
-    static const std::set<std::string> kinds = {"yes_no", "single_choice", "multiple_choice", "number",
-                                                "short_text"};
-    question.text = trimmed(question.text);
-    std::vector<core::FieldError> problems;
-    if (question.text.empty() || question.text.size() > 1000)
-        problems.push_back({"text", msgid("Write the question (at most 1,000 characters).")});
-    if (!kinds.count(question.kind))
-        problems.push_back({"kind", msgid("Choose a kind of answer.")});
-    std::size_t options = 0;
-    for (std::size_t start = 0; start < question.options.size();) {
-        std::size_t end = question.options.find('\n', start);
-        if (end == std::string::npos)
-            end = question.options.size();
-        if (!core::trim(std::string_view(question.options).substr(start, end - start)).empty())
-            ++options;
-        start = end + 1;
-    }
-    if ((question.kind == "single_choice" || question.kind == "multiple_choice") && options < 2)
-        problems.push_back({"options", msgid("A choice needs at least two options, one per line.")});
-    if (question.options.size() > 5000)
-        problems.push_back({"options", msgid("A field is too long.")});
-    if (question.kind == "yes_no" && options == 0)
-        question.options = "Ja\nNej";
-    if (!problems.empty())
+    if (auto problems = check_question(question); !problems.empty())
         return invalid(problems);
     std::optional<core::Error> refusal;
     std::int64_t id = question.id;
     m_database.with_transaction([&](soci::session& sql) {
-        std::string after =
-            json_object({{"text", question.text}, {"kind", question.kind}, {"options", question.options}});
         if (id == 0) {
             id = store::question_templates::insert(sql, institution_id, question, core::now());
             record_audit(m_database, sql, origin,
-                         {institution_id, "setup.question_created", "question_template", std::to_string(id), "{}",
-                          after});
+                         {institution_id, "setup.question_created", "question_template", std::to_string(id),
+                          "{}", question_json(question)});
             return;
         }
         auto existing = store::question_templates::find(sql, institution_id, id);
@@ -329,16 +522,18 @@ core::Result<std::int64_t> InstitutionSetup::save_question(const domain::Actor& 
         store::question_templates::update(sql, institution_id, question);
         record_audit(m_database, sql, origin,
                      {institution_id, "setup.question_changed", "question_template", std::to_string(id),
-                      json_object({{"text", existing->text}, {"kind", existing->kind}, {"options", existing->options}}),
-                      after});
+                      question_json(*existing), question_json(question)});
     });
     if (refusal)
         return *refusal;
     return id;
 }
 
-std::vector<store::NamedRecord> InstitutionSetup::list(SetupList which, std::int64_t institution_id)
+core::Result<std::vector<store::NamedRecord>>
+InstitutionSetup::list(const domain::Actor& actor, SetupList which, std::int64_t institution_id)
 {
+    if (!allowed(actor, institution_id))
+        return core::Error::not_found();
     std::vector<store::NamedRecord> found;
     m_database.with_session(
         [&](soci::session& sql) { found = store::named_lists::list(sql, table_of(which), institution_id); });
@@ -346,27 +541,37 @@ std::vector<store::NamedRecord> InstitutionSetup::list(SetupList which, std::int
 }
 
 core::Result<std::int64_t> InstitutionSetup::add_to_list(const domain::Actor& actor, SetupList which,
-                                                         std::int64_t institution_id, const std::string& name_input,
-                                                         const Origin& origin)
+                                                         std::int64_t institution_id,
+                                                         const std::string& name_input, const Origin& origin)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
     std::string name = trimmed(name_input);
     const char* field = which == SetupList::collective_agreements ? "agreement_name" : "category_name";
     if (!valid_name(name))
-        return invalid({{field, msgid("Enter a name (at most 200 characters).")}});
+        return invalid({{field, k_name_message}});
+    std::optional<core::Error> refusal;
     std::int64_t id = 0;
     m_database.with_transaction([&](soci::session& sql) {
+        auto items = store::named_lists::list(sql, table_of(which), institution_id);
+        if (std::any_of(items.begin(), items.end(),
+                        [&](const store::NamedRecord& item) { return same_name(item.name, name); })) {
+            refusal = invalid({{field, msgid("The list already has this name.")}});
+            return;
+        }
         id = store::named_lists::insert(sql, table_of(which), institution_id, name);
         record_audit(m_database, sql, origin,
                      {institution_id, "setup.list_item_added", table_of(which), std::to_string(id), "{}",
                       json_object({{"name", name}})});
     });
+    if (refusal)
+        return *refusal;
     return id;
 }
 
 core::Status InstitutionSetup::remove_from_list(const domain::Actor& actor, SetupList which,
-                                                std::int64_t institution_id, std::int64_t item_id, const Origin& origin)
+                                                std::int64_t institution_id, std::int64_t item_id,
+                                                const Origin& origin)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -19,40 +20,76 @@ namespace rekrut::services {
 /// Which of the two simple lists.
 enum class SetupList { collective_agreements, position_categories };
 
+/// One answer option of a screening question.
+struct QuestionOption {
+    std::string text;
+    bool disqualifies = false; ///< Written with a leading "!": this answer is a knockout.
+};
+
+/// The options of a screening question, one per non-blank line; a leading "!" marks a knockout.
+std::vector<QuestionOption> question_options(std::string_view options);
+
+/// The placeholders an ad template body may use; the case fills them in.
+inline constexpr std::string_view k_ad_placeholders[] = {"title",    "place_of_work", "salary",
+                                                         "deadline", "contact",       "mandatory_texts"};
+
+/// Input rules of the set-up records, without a database so they can be unit-tested. Each normalises
+/// the record it is given (trims names, drops blank option lines, fills defaults) and returns the
+/// problems, each with the form field it belongs to; empty when the record may be saved.
+std::vector<core::FieldError> check_mandatory_text(store::MandatoryTextRecord& text);
+std::vector<core::FieldError> check_ad_template(store::AdTemplateRecord& ad_template);
+std::vector<core::FieldError> check_question(store::QuestionTemplateRecord& question);
+
 /// The institution set-up an Administrator or Superbruger maintains: units, mandatory texts, ad
-/// templates, screening-question templates and the lists the case form draws on. Every change is
-/// checked against the policy and audited in its own transaction.
+/// templates, screening-question templates and the lists the case form draws on. Every call checks
+/// the policy (edit_institution_setup) first; for those without the right, and for records of
+/// another institution, the answer is "not found". Every change is audited in its own transaction.
 class InstitutionSetup {
 public:
     explicit InstitutionSetup(store::Database& database) : m_database(database) {}
 
     bool allowed(const domain::Actor& actor, std::int64_t institution_id) const;
 
-    std::vector<store::OrganisationUnitRecord> units(std::int64_t institution_id);
+    core::Result<std::vector<store::OrganisationUnitRecord>> units(const domain::Actor& actor,
+                                                                   std::int64_t institution_id);
+    /// `parent_id` is the form value: empty for a top-level unit.
     core::Result<std::int64_t> add_unit(const domain::Actor& actor, std::int64_t institution_id,
-                                        const std::string& parent_id, const std::string& name, const Origin& origin);
+                                        const std::string& parent_id, const std::string& name,
+                                        const Origin& origin);
     core::Status rename_unit(const domain::Actor& actor, std::int64_t institution_id, std::int64_t unit_id,
                              const std::string& name, const Origin& origin);
 
-    std::vector<store::MandatoryTextRecord> mandatory_texts(std::int64_t institution_id);
-    std::optional<store::MandatoryTextRecord> mandatory_text(std::int64_t institution_id, std::int64_t text_id);
-    /// Creates (id 0) or changes a mandatory text; body_source is in the rich-text format.
+    core::Result<std::vector<store::MandatoryTextRecord>> mandatory_texts(const domain::Actor& actor,
+                                                                          std::int64_t institution_id);
+    core::Result<store::MandatoryTextRecord>
+    mandatory_text(const domain::Actor& actor, std::int64_t institution_id, std::int64_t text_id);
+    /// Creates (id 0) or changes a mandatory text; body_source is in the rich-text format and
+    /// body_html is made from it here.
     core::Result<std::int64_t> save_mandatory_text(const domain::Actor& actor, std::int64_t institution_id,
                                                    store::MandatoryTextRecord text, const Origin& origin);
 
-    std::vector<store::AdTemplateRecord> ad_templates(std::int64_t institution_id);
-    std::optional<store::AdTemplateRecord> ad_template(std::int64_t institution_id, std::int64_t template_id);
+    core::Result<std::vector<store::AdTemplateRecord>> ad_templates(const domain::Actor& actor,
+                                                                    std::int64_t institution_id);
+    core::Result<store::AdTemplateRecord> ad_template(const domain::Actor& actor, std::int64_t institution_id,
+                                                      std::int64_t template_id);
+    /// Creates (id 0) or changes an ad template. A weekly_hours the form could not read is passed
+    /// as a negative number and refused here.
     core::Result<std::int64_t> save_ad_template(const domain::Actor& actor, std::int64_t institution_id,
                                                 store::AdTemplateRecord ad_template, const Origin& origin);
 
-    std::vector<store::QuestionTemplateRecord> questions(std::int64_t institution_id);
-    std::optional<store::QuestionTemplateRecord> question(std::int64_t institution_id, std::int64_t question_id);
+    core::Result<std::vector<store::QuestionTemplateRecord>> questions(const domain::Actor& actor,
+                                                                       std::int64_t institution_id);
+    core::Result<store::QuestionTemplateRecord>
+    question(const domain::Actor& actor, std::int64_t institution_id, std::int64_t question_id);
     core::Result<std::int64_t> save_question(const domain::Actor& actor, std::int64_t institution_id,
                                              store::QuestionTemplateRecord question, const Origin& origin);
 
-    std::vector<store::NamedRecord> list(SetupList which, std::int64_t institution_id);
-    core::Result<std::int64_t> add_to_list(const domain::Actor& actor, SetupList which, std::int64_t institution_id,
-                                           const std::string& name, const Origin& origin);
+    core::Result<std::vector<store::NamedRecord>> list(const domain::Actor& actor, SetupList which,
+                                                       std::int64_t institution_id);
+    /// Adds a name to the list; a name already on it (ignoring ASCII case) is refused.
+    core::Result<std::int64_t> add_to_list(const domain::Actor& actor, SetupList which,
+                                           std::int64_t institution_id, const std::string& name,
+                                           const Origin& origin);
     core::Status remove_from_list(const domain::Actor& actor, SetupList which, std::int64_t institution_id,
                                   std::int64_t item_id, const Origin& origin);
 

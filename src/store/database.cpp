@@ -14,7 +14,7 @@ public:
     Lease(soci::connection_pool& pool, std::atomic<unsigned>& in_use) : m_pool(pool), m_in_use(in_use)
     {
         if (!m_pool.try_lease(m_position, 5000))
-            throw std::runtime_error("no database session became free within 5 s");
+            throw DatabaseUnavailable("no database session became free within 5 s");
         ++m_in_use;
     }
     ~Lease()

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 namespace soci {
@@ -13,6 +14,13 @@ class connection_pool;
 namespace rekrut::store {
 
 enum class Dialect { sqlite, postgresql };
+
+/// The database did not answer in time (no free session, connection lost). The web layer shows the
+/// "temporarily unavailable" page (503) for it.
+class DatabaseUnavailable : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 /// A pool of database sessions for either dialect. SOCI stays inside the store layer: callers
 /// outside it use the per-aggregate stores, which take a Database.

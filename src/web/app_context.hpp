@@ -14,6 +14,7 @@ class IdentityService;
 class UserAdministration;
 class RecruitmentCases;
 class InstitutionSetup;
+class OpenPositions;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -34,6 +35,7 @@ struct AppContext {
     services::UserAdministration& administration;
     services::RecruitmentCases& cases;
     services::InstitutionSetup& setup;
+    services::OpenPositions& open_positions;
     std::vector<store::Migration> migrations;
     std::string static_dkfds_dir;
     std::string static_app_dir;

@@ -24,6 +24,8 @@ Execution Application::classify(Request& request)
 {
     if (m_router.match(request) != Router::Outcome::matched)
         return Execution::worker_pool; // error pages render templates; keep them off the event loop
+    if (request.route->execution == Execution::event_loop_when_anonymous)
+        return request.cookie("rekrut_session") ? Execution::worker_pool : Execution::event_loop;
     return request.route->execution;
 }
 

@@ -23,7 +23,14 @@ enum class Guard {
 /// metrics); everything that touches the database or renders PDFs runs on the worker pool so that
 /// it cannot stall other connections; handlers that hash passwords run on the small hashing pool,
 /// which bounds the memory argon2id uses and keeps logins from occupying the workers.
-enum class Execution { event_loop, worker_pool, hashing_pool };
+enum class Execution {
+    event_loop,
+    worker_pool,
+    hashing_pool,
+    /// On the event loop for visitors without a session (the page reads only in-memory data),
+    /// on the worker pool for signed-in users, whose session is looked up in the database.
+    event_loop_when_anonymous,
+};
 
 struct Route {
     std::string method;

@@ -37,7 +37,7 @@ void register_routes(Router& router, AppContext& context)
     });
 
     // Public career site
-    router.add("GET", "/", public_access, worker_pool, bind(show_front_page));
+    router.add("GET", "/", public_access, Execution::event_loop_when_anonymous, bind(show_front_page));
     router.add("GET", "/language/:language", public_access, event_loop, bind(switch_language));
 
     // Login, second factor, sessions and the own profile

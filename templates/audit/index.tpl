@@ -2,7 +2,7 @@
 <p class="font-lead">{{_ Who changed what, and when: logins, users, rights and every change of data.}}</p>
 {{#ACCESS_LOG}}<h2>{{_ The platform operator's access to your institution}}</h2>
 <p>{{_ The operator can be given time-limited access to your institution's data for maintenance. Every access is listed here, and everything done under it is in the audit trail below.}}</p>
-<div class="table--responsive-scroll"><table class="table table--compact" id="operator-access">
+<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="{{_ The platform operator's access to your institution}}"><table class="table table--compact" id="operator-access">
 <thead><tr><th scope="col">{{_ Operator}}</th><th scope="col">{{_ Reason}}</th><th scope="col">{{_ From}}</th><th scope="col">{{_ Expires}}</th><th scope="col">{{_ State}}</th></tr></thead>
 <tbody>
 {{#ACCESS}}<tr><td>{{OPERATOR}}</td><td>{{REASON}}</td><td>{{STARTS}}</td><td>{{EXPIRES}}</td><td>{{STATE}}{{#WAS_ENDED}} {{ENDED}}{{/WAS_ENDED}}</td></tr>
@@ -58,7 +58,7 @@
 {{#RESULTS}}<h2>{{_ Events}}</h2>
 <p id="event-count">{{_ Events}} {{FIRST}}–{{LAST}} {{_ of}} {{TOTAL}}</p>
 <p><a class="function-link" href="{{EXPORT_LINK}}" download>{{_ Export the events to a spreadsheet (CSV)}}</a></p>
-<div class="table--responsive-scroll"><table class="table table--compact table--zebra" id="audit-events">
+<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="{{_ Events}}"><table class="table table--compact table--zebra" id="audit-events">
 <thead><tr><th scope="col">{{_ Time}}</th><th scope="col">{{_ User}}</th>{{#INSTITUTION_HEADING}}<th scope="col">{{_ Institution}}</th>{{/INSTITUTION_HEADING}}<th scope="col">{{_ Action}}</th><th scope="col">{{_ Object}}</th><th scope="col">{{_ Before → after}}</th><th scope="col">{{_ Request ID}}</th><th scope="col">{{_ IP address}}</th></tr></thead>
 <tbody>
 {{#EVENT}}<tr data-event-id="{{ID}}"><td><time datetime="{{TIME_ISO}}">{{TIME}}</time></td><td>{{ACTOR}}{{#HAS_ACTOR_ID}} <span class="form-hint">#{{ACTOR_ID}}</span>{{/HAS_ACTOR_ID}}</td>{{#INSTITUTION_CELL}}<td>{{INSTITUTION}}</td>{{/INSTITUTION_CELL}}<td><code>{{ACTION}}</code></td><td>{{OBJECT_TYPE}} {{OBJECT_ID}}</td><td><code class="audit-before">{{BEFORE}}</code> → <code class="audit-after">{{AFTER}}</code></td><td><code>{{REQUEST_ID}}</code></td><td>{{IP}}</td></tr>

@@ -7,7 +7,7 @@
 <li>{{_ Scan the QR code, or type the key below into the app.}}</li>
 <li>{{_ Enter the six-digit code the app shows.}}</li>
 </ol>
-<figure class="qr-code" aria-label="{{_ QR code for your authenticator app}}">{{QR_SVG:none}}</figure>
+<figure class="qr-code" role="img" aria-label="{{_ QR code for your authenticator app}}"><div aria-hidden="true">{{QR_SVG:none}}</div></figure>
 <p>{{_ Key:}} <code>{{SECRET_BASE32}}</code></p>
 <form method="post" action="/profile/second-factor" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">

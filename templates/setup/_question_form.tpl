@@ -18,7 +18,7 @@
 </div>
 <div class="form-group{{#ERROR_OPTIONS}} form-error{{/ERROR_OPTIONS}}">
 <label class="form-label" for="options">{{_ Answer options}}</label>
-<span class="form-hint" id="options-hint">{{_ One per line. Start a line with ! when that answer disqualifies the applicant.}}</span>
+<span class="form-hint" id="options-hint">{{_ One per line. Start a line with ! when that answer disqualifies the applicant.}} {{_ A yes-or-no question has two options (Ja and Nej when left empty); a number or a short text has none.}}</span>
 {{#ERROR_OPTIONS}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_OPTIONS}}
 <textarea class="form-input input-width-xl" id="options" name="options" rows="5" aria-describedby="options-hint">{{VALUE_OPTIONS:pre_escape}}</textarea>
 </div>

@@ -2,16 +2,21 @@
 <h1>{{_ Units}}</h1>
 {{#HAS_NOTICE}}<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{{NOTICE}}</p></div></div>{{/HAS_NOTICE}}
 {{>ERROR_SUMMARY}}
+<p>{{_ The units a recruitment case can belong to. A unit can be part of another unit.}}</p>
 {{#NO_UNITS}}<p>{{_ The institution has no units yet.}}</p>{{/NO_UNITS}}
-<ul class="nobullet-list">
-{{#UNIT}}<li class="setup-unit setup-indent-{{INDENT}}">
-<form method="post" action="/setup/units/{{UNIT_ID}}" class="inline-form" novalidate>
+{{#HAS_UNITS}}<ul class="nobullet-list">
+{{#UNIT}}<li class="mt-3">
+<form method="post" action="/setup/units/{{UNIT_ID}}" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-<label class="form-label" for="unit_{{UNIT_ID}}">{{_ Name}}</label>
-<input class="form-input input-width-l" type="text" id="unit_{{UNIT_ID}}" name="name" value="{{NAME}}">
+<div class="form-group mt-0{{#ROW_ERROR}} form-error{{/ROW_ERROR}}">
+<label class="form-label" for="unit_{{UNIT_ID}}">{{_ Name}}<span class="sr-only"> ({{NAME}})</span></label>
+{{#ROW_ERROR}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{ROW_MESSAGE}}</span>{{/ROW_ERROR}}
+<input class="form-input input-width-l" type="text" id="unit_{{UNIT_ID}}" name="name" value="{{VALUE}}">
 <button type="submit" class="button button-secondary button-small">{{_ Rename}}<span class="sr-only"> {{NAME}}</span></button>
-</form></li>
-{{/UNIT}}</ul>
+</div>
+</form>
+{{#OPEN_CHILDREN}}<ul class="nobullet-list ml-6">{{/OPEN_CHILDREN}}{{#END_ITEM}}</li>{{/END_ITEM}}{{#CLOSE_CHILDREN}}</ul></li>{{/CLOSE_CHILDREN}}
+{{/UNIT}}</ul>{{/HAS_UNITS}}
 <h2>{{_ New unit}}</h2>
 <form method="post" action="/setup/units" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
@@ -25,7 +30,7 @@
 {{#ERROR_PARENT_ID}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_PARENT_ID}}
 <select class="form-select" id="parent_id" name="parent_id">
 <option value="">{{_ No unit (top level)}}</option>
-{{#PARENT_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>
+{{#PARENT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/PARENT_OPTION}}</select>
 </div>
 <button type="submit" class="button button-primary">{{_ Create unit}}</button>

@@ -40,6 +40,8 @@ describe('foundation', () => {
   async function seedDemo() {
     if (!seeded) {
       await server.command('seed-demo');
+      // The public list of open positions is read from the database once a second.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       seeded = true;
     }
   }
@@ -217,7 +219,7 @@ describe('foundation', () => {
     const style = await page.evaluate(async () => {
       await document.fonts.ready;
       const body = getComputedStyle(document.body);
-      const header = getComputedStyle(document.querySelector('.portal-header-inner'));
+      const header = getComputedStyle(document.querySelector('.portal-info-inner'));
       return {
         fontFamily: body.fontFamily,
         headerDisplay: header.display,

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "domain/access/policy.hpp"
 #include "domain/job_ad/text_diff.hpp"
+#include "services/open_positions.hpp"
 #include "services/recruitment_cases.hpp"
 #include "web/app_context.hpp"
 #include "web/error_pages.hpp"
@@ -413,10 +414,11 @@ Response submit_case_transition(AppContext& context, Request& request)
     if (!transition)
         return after_change(context, request,
                             core::Error::invalid(msgid("This step is not possible in the case's current state.")), "");
-    return after_change(context, request,
-                        context.cases.transition(request.actor(), institution_of(request),
-                                                 parse_id(request.param("case_id")), *transition, request.origin()),
-                        "");
+    auto result = context.cases.transition(request.actor(), institution_of(request),
+                                           parse_id(request.param("case_id")), *transition, request.origin());
+    if (result)
+        context.open_positions.refresh(); // this instance shows the change at once; others within a second
+    return after_change(context, request, result, "");
 }
 
 Response submit_committee_add(AppContext& context, Request& request)

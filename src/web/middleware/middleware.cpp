@@ -13,6 +13,7 @@
 #include "web/metrics.hpp"
 #include "services/audit_log.hpp"
 #include "services/identity.hpp"
+#include "store/database.hpp"
 
 namespace rekrut::web {
 
@@ -71,6 +72,11 @@ Middleware error_page_middleware(AppContext& context)
                 return page;
             }
             return response;
+        } catch (const store::DatabaseUnavailable& error) {
+            core::log_event("error", "database_unavailable",
+                            "\"request_id\":\"" + request.request_id + "\",\"what\":\"" +
+                                core::json_escape(error.what()) + "\"");
+            return error_page(context, request, 503);
         } catch (const std::exception& error) {
             core::log_event("error", "unhandled_exception",
                             "\"request_id\":\"" + request.request_id + "\",\"what\":\"" +
@@ -146,7 +152,8 @@ Middleware csrf_middleware(AppContext& context)
                 return error_page(context, request, 403);
         }
         Response response = next(request);
-        if (fresh)
+        bool page = response.content_type.rfind("text/html", 0) == 0;
+        if (fresh && page)
             response.set_cookie("rekrut_csrf", request.csrf_token, -1, true, context.config.secure_cookies);
         return response;
     };
@@ -162,7 +169,9 @@ void set_session_cookie(const AppContext& context, Response& response, const std
 Middleware session_middleware(AppContext& context)
 {
     return [&context](Request& request, const Next& next) {
-        auto token = request.cookie(k_session_cookie);
+        // Routes that run on the event loop never touch the database, so they do not resume sessions.
+        bool event_loop = request.route && request.route->execution == Execution::event_loop;
+        auto token = event_loop ? std::nullopt : request.cookie(k_session_cookie);
         if (token)
             request.session = context.identity.resume(*token);
         if (request.session && request.session->actor.is_operator && request.session->operator_access_id &&

@@ -4,7 +4,7 @@
 #include <ctemplate/template.h>
 
 #include "core/clock.hpp"
-#include "store/position_store.hpp"
+#include "services/open_positions.hpp"
 #include "web/app_context.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
@@ -14,8 +14,13 @@ namespace rekrut::web {
 
 Response show_front_page(AppContext& context, Request& request)
 {
-    store::PositionStore positions(context.database);
-    auto open = positions.list_open(core::now(), 500);
+    // From memory (services::OpenPositions): this handler runs on the event loop for visitors.
+    auto snapshot = context.open_positions.current();
+    core::UnixTime now = core::now();
+    std::vector<domain::OpenPosition> open;
+    for (const auto& position : *snapshot)
+        if (position.application_deadline > now)
+            open.push_back(position);
     auto fill = [&](ctemplate::TemplateDictionary& dictionary) {
         for (const auto& position : open) {
             auto* row = dictionary.AddSectionDictionary("POSITION");

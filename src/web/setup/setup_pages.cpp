@@ -1,7 +1,12 @@
 #include "web/setup/setup_pages.hpp"
 
+#include <cctype>
+#include <charconv>
+#include <cstdio>
 #include <ctemplate/template.h>
+#include <map>
 
+#include "core/text.hpp"
 #include "services/institution_setup.hpp"
 #include "web/app_context.hpp"
 #include "web/error_pages.hpp"
@@ -14,26 +19,38 @@ namespace {
 
 using Dictionary = ctemplate::TemplateDictionary;
 
-std::int64_t institution_of(const Request& request) { return request.actor().data_institution().value_or(0); }
-
-bool allowed(const AppContext& context, const Request& request)
+/// The institution is always the signed-in user's (or, for an operator, the one with elevated
+/// access); it never comes from input.
+std::int64_t institution_of(const Request& request)
 {
-    return context.setup.allowed(request.actor(), institution_of(request));
+    return request.actor().data_institution().value_or(0);
+}
+
+std::string tr(const AppContext& context, const Request& request, const std::string& message)
+{
+    return context.translator.translate(request.language, message);
 }
 
 Response page(AppContext& context, const Request& request, const std::string& name, const char* title,
               const std::function<void(Dictionary&)>& fill, unsigned status = 200)
 {
-    return Response::html(
-        context.views.render_page(request, name, context.translator.translate(request.language, title), fill), status);
+    return Response::html(context.views.render_page(request, name, tr(context, request, title), fill),
+                          status);
+}
+
+/// Without the right, and for records of another institution, the same page as for nothing at all.
+Response refusal_page(AppContext& context, const Request& request, const core::Error& error)
+{
+    if (error.kind == core::ErrorKind::not_found)
+        return error_page(context, request, 404);
+    return error_response(context, request, error);
 }
 
 void notice_if_saved(AppContext& context, const Request& request, Dictionary& dictionary)
 {
     if (request.query_value("saved"))
         dictionary.SetValueAndShowSection(
-            "NOTICE", context.translator.translate(request.language, msgid("Your changes have been saved.")),
-            "HAS_NOTICE");
+            "NOTICE", tr(context, request, msgid("Your changes have been saved.")), "HAS_NOTICE");
 }
 
 /// The form partial of a set-up page. Included templates see only their own values (and the
@@ -45,6 +62,19 @@ Dictionary& form_of(Dictionary& page, const Request& request, const char* partia
     return *form;
 }
 
+void show_errors(AppContext& context, const Request& request, Dictionary& page, Dictionary* form,
+                 const std::optional<core::Error>& error)
+{
+    if (!error)
+        return;
+    show_form_errors(page, *error, context.translator, request);
+    if (form) {
+        // The summary belongs to the page; the form needs only the sections that mark its fields.
+        show_form_errors(*form, *error, context.translator, request);
+    }
+}
+
+/// Shows the section PREFIX_VALUE (for example LANGUAGE_DA) that marks a chosen option.
 void show_choice(Dictionary& dictionary, const std::string& prefix, const std::string& value)
 {
     std::string key = prefix + "_";
@@ -53,16 +83,33 @@ void show_choice(Dictionary& dictionary, const std::string& prefix, const std::s
     dictionary.ShowSection(key);
 }
 
-/// Where a form that failed goes: the same page with the errors, or the error page.
-template <typename Render>
-Response after_save(AppContext& context, Request& request, const core::Status& result, const std::string& success,
-                    Render render)
+const char* language_label(const std::string& language)
 {
-    if (result)
-        return Response::redirect(success);
-    if (result.error().kind == core::ErrorKind::invalid)
-        return render(result.error());
-    return error_response(context, request, result.error());
+    return language == "en" ? msgid("English") : msgid("Danish");
+}
+
+const char* text_kind_label(const std::string& kind)
+{
+    if (kind == "encouragement")
+        return msgid("Encouragement to apply");
+    if (kind == "salary")
+        return msgid("Salary and employment");
+    if (kind == "presentation")
+        return msgid("Presentation of the institution");
+    return msgid("Other");
+}
+
+const char* answer_kind_label(const std::string& kind)
+{
+    if (kind == "single_choice")
+        return msgid("One of several options");
+    if (kind == "multiple_choice")
+        return msgid("Several options");
+    if (kind == "number")
+        return msgid("A number");
+    if (kind == "short_text")
+        return msgid("A short text");
+    return msgid("Yes or no");
 }
 
 core::Status status_of(const core::Result<std::int64_t>& result)
@@ -72,38 +119,132 @@ core::Status status_of(const core::Result<std::int64_t>& result)
     return result.error();
 }
 
+/// After a POST: 303 to `success`, the same page with the errors (400), or the error page.
+template <typename Render>
+Response after_save(AppContext& context, Request& request, const core::Status& result,
+                    const std::string& success, Render render)
+{
+    if (result)
+        return Response::redirect(success);
+    if (result.error().kind == core::ErrorKind::invalid)
+        return render(result.error());
+    return refusal_page(context, request, result.error());
+}
+
+/// A whole number from a form field; -1 when it is not one (the service refuses that).
+int whole_number_or_invalid(const std::string& text, int empty_value)
+{
+    if (text.empty())
+        return empty_value;
+    int value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < 0)
+        return -1;
+    return value;
+}
+
+/// Weekly hours as typed ("30" or "32,5"); -1 when they are not a plain number.
+double hours_or_invalid(std::string text)
+{
+    for (char& ch : text)
+        if (ch == ',')
+            ch = '.';
+    // Digits with at most one point; from_chars alone would also take "1e1" and "inf".
+    if (text.empty() || !std::isdigit(static_cast<unsigned char>(text.front())))
+        return -1;
+    for (char ch : text)
+        if (!std::isdigit(static_cast<unsigned char>(ch)) && ch != '.')
+            return -1;
+    double value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size())
+        return -1;
+    return value;
+}
+
+std::string hours_text(double hours)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", hours);
+    return text;
+}
+
 } // namespace
 
 Response show_setup(AppContext& context, Request& request)
 {
-    if (!allowed(context, request))
+    if (!context.setup.allowed(request.actor(), institution_of(request)))
         return error_page(context, request, 404);
     return page(context, request, "setup/index", msgid("Institution set-up"), [](Dictionary&) {});
 }
 
+// -- Units
+
 namespace {
 
-Response units_page(AppContext& context, Request& request, const std::optional<core::Error>& error)
+/// Which unit form was sent, so that its errors and values are shown there.
+struct UnitForm {
+    std::int64_t renamed_unit = 0; ///< 0: the form for a new unit.
+};
+
+Response units_page(AppContext& context, Request& request, const std::optional<core::Error>& error,
+                    UnitForm sent)
 {
-    auto units = context.setup.units(institution_of(request));
+    auto units = context.setup.units(request.actor(), institution_of(request));
+    if (!units)
+        return refusal_page(context, request, units.error());
+    bool renaming = error && sent.renamed_unit != 0;
+    std::optional<core::Error> shown = error;
+    if (renaming) {
+        // The message belongs to the unit's own name field, not to the form for a new unit.
+        for (auto& field : shown->fields)
+            field.field = "unit_" + std::to_string(sent.renamed_unit);
+    }
     return page(
         context, request, "setup/units", msgid("Units"),
         [&](Dictionary& dictionary) {
             notice_if_saved(context, request, dictionary);
-            for (const auto& unit : units) {
+            if (units->empty())
+                dictionary.ShowSection("NO_UNITS");
+            else
+                dictionary.ShowSection("HAS_UNITS");
+            std::string chosen_parent = renaming ? "" : request.form_or("parent_id");
+            std::map<std::int64_t, std::string> paths;
+            const auto& list = *units;
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                const auto& unit = list[i];
                 auto* row = dictionary.AddSectionDictionary("UNIT");
                 row->SetValue("UNIT_ID", std::to_string(unit.id));
                 row->SetValue("NAME", unit.name);
-                row->SetValue("INDENT", std::to_string(unit.depth * 2));
+                bool failed = renaming && unit.id == sent.renamed_unit;
+                row->SetValue("VALUE", failed ? request.form_or("name") : unit.name);
+                if (failed && !shown->fields.empty()) {
+                    row->ShowSection("ROW_ERROR");
+                    row->SetValue("ROW_MESSAGE", tr(context, request, shown->fields.front().message));
+                }
+                // Nested lists: a unit with children opens a list that its last descendant closes.
+                int next_depth = i + 1 < list.size() ? list[i + 1].depth : 0;
+                if (next_depth > unit.depth) {
+                    row->ShowSection("OPEN_CHILDREN");
+                } else {
+                    row->ShowSection("END_ITEM");
+                    for (int level = next_depth; level < unit.depth; ++level)
+                        row->AddSectionDictionary("CLOSE_CHILDREN");
+                }
+                std::string path = unit.parent_id && paths.count(*unit.parent_id)
+                                       ? paths[*unit.parent_id] + " › " + unit.name
+                                       : unit.name;
+                paths[unit.id] = path;
                 auto* option = dictionary.AddSectionDictionary("PARENT_OPTION");
                 option->SetValue("VALUE", std::to_string(unit.id));
-                option->SetValue("LABEL", std::string(unit.depth * 2, ' ') + unit.name);
+                option->SetValue("LABEL", path);
+                if (chosen_parent == std::to_string(unit.id))
+                    option->ShowSection("SELECTED");
             }
-            if (units.empty())
-                dictionary.ShowSection("NO_UNITS");
-            keep_value(dictionary, "name", request.method == "POST" ? request.form_or("name") : "");
-            if (error)
-                show_form_errors(dictionary, *error, context.translator, request);
+            keep_value(dictionary, "name",
+                       request.method == "POST" && !renaming ? request.form_or("name") : "");
+            if (shown)
+                show_form_errors(dictionary, *shown, context.translator, request);
         },
         error ? 400 : 200);
 }
@@ -112,27 +253,29 @@ Response units_page(AppContext& context, Request& request, const std::optional<c
 
 Response show_units(AppContext& context, Request& request)
 {
-    if (!allowed(context, request))
-        return error_page(context, request, 404);
-    return units_page(context, request, std::nullopt);
+    return units_page(context, request, std::nullopt, {});
 }
 
 Response submit_unit(AppContext& context, Request& request)
 {
-    auto result = context.setup.add_unit(request.actor(), institution_of(request), request.form_or("parent_id"),
-                                         request.form_or("name"), request.origin());
+    auto result =
+        context.setup.add_unit(request.actor(), institution_of(request), request.form_or("parent_id"),
+                               request.form_or("name"), request.origin());
     return after_save(context, request, status_of(result), "/setup/units?saved=1",
-                      [&](const core::Error& error) { return units_page(context, request, error); });
+                      [&](const core::Error& error) { return units_page(context, request, error, {}); });
 }
 
 Response submit_unit_rename(AppContext& context, Request& request)
 {
-    auto result = context.setup.rename_unit(request.actor(), institution_of(request),
-                                            parse_id(request.param("unit_id")), request.form_or("name"),
-                                            request.origin());
-    return after_save(context, request, result, "/setup/units?saved=1",
-                      [&](const core::Error& error) { return units_page(context, request, error); });
+    std::int64_t unit_id = parse_id(request.param("unit_id"));
+    auto result = context.setup.rename_unit(request.actor(), institution_of(request), unit_id,
+                                            request.form_or("name"), request.origin());
+    return after_save(context, request, result, "/setup/units?saved=1", [&](const core::Error& error) {
+        return units_page(context, request, error, {unit_id});
+    });
 }
+
+// -- Mandatory texts
 
 namespace {
 
@@ -146,69 +289,79 @@ store::MandatoryTextRecord mandatory_text_from(const Request& request)
     text.body_source = request.form_or("body");
     text.required = !request.form_or("required").empty();
     text.locked = !request.form_or("locked").empty();
-    text.position = static_cast<int>(parse_id(request.form_or("position", "0")));
+    text.position = whole_number_or_invalid(std::string(core::trim(request.form_or("position"))), 0);
     return text;
 }
 
-void fill_mandatory_text(Dictionary& dictionary, const store::MandatoryTextRecord& text)
+void fill_mandatory_text(Dictionary& form, const store::MandatoryTextRecord& text,
+                         const std::string& position)
 {
-    keep_value(dictionary, "name", text.name);
-    keep_value(dictionary, "body", text.body_source);
-    keep_value(dictionary, "position", std::to_string(text.position));
-    show_choice(dictionary, "KIND", text.kind);
-    show_choice(dictionary, "LANGUAGE", text.language);
+    keep_value(form, "name", text.name);
+    keep_value(form, "body", text.body_source);
+    keep_value(form, "position", position);
+    show_choice(form, "KIND", text.kind);
+    show_choice(form, "LANGUAGE", text.language);
     if (text.required)
-        dictionary.ShowSection("REQUIRED");
+        form.ShowSection("REQUIRED");
     if (text.locked)
-        dictionary.ShowSection("LOCKED");
+        form.ShowSection("LOCKED");
 }
 
 Response mandatory_texts_page(AppContext& context, Request& request, const std::optional<core::Error>& error)
 {
-    auto texts = context.setup.mandatory_texts(institution_of(request));
+    auto texts = context.setup.mandatory_texts(request.actor(), institution_of(request));
+    if (!texts)
+        return refusal_page(context, request, texts.error());
     return page(
         context, request, "setup/mandatory_texts", msgid("Mandatory texts"),
         [&](Dictionary& dictionary) {
             notice_if_saved(context, request, dictionary);
-            for (const auto& text : texts) {
+            bool danish_encouragement = false;
+            for (const auto& text : *texts) {
                 auto* row = dictionary.AddSectionDictionary("TEXT");
                 row->SetValue("TEXT_ID", std::to_string(text.id));
                 row->SetValue("NAME", text.name);
-                row->SetValue("LANGUAGE", text.language);
-                row->SetValue("KIND", text.kind);
-                if (text.required)
-                    row->ShowSection("REQUIRED");
-                if (text.locked)
-                    row->ShowSection("LOCKED");
+                row->SetValue("LANGUAGE", tr(context, request, language_label(text.language)));
+                row->SetValue("KIND", tr(context, request, text_kind_label(text.kind)));
+                row->ShowSection(text.required ? "REQUIRED" : "OPTIONAL");
+                row->ShowSection(text.locked ? "LOCKED" : "EDITABLE");
+                danish_encouragement =
+                    danish_encouragement || (text.kind == "encouragement" && text.language == "da");
             }
+            if (texts->empty())
+                dictionary.ShowSection("NO_TEXTS");
+            if (!danish_encouragement)
+                dictionary.ShowSection("NO_ENCOURAGEMENT");
             store::MandatoryTextRecord blank;
+            bool sent = request.method == "POST";
             auto& form = form_of(dictionary, request, "_mandatory_text_form");
-            fill_mandatory_text(form, request.method == "POST" ? mandatory_text_from(request) : blank);
+            fill_mandatory_text(form, sent ? mandatory_text_from(request) : blank,
+                                sent ? request.form_or("position") : "0");
             form.SetValue("ACTION", "/setup/mandatory-texts");
-            if (error) {
-                show_form_errors(dictionary, *error, context.translator, request);
-                show_form_errors(form, *error, context.translator, request);
-            }
+            show_errors(context, request, dictionary, &form, error);
         },
         error ? 400 : 200);
 }
 
-Response mandatory_text_page(AppContext& context, Request& request, const store::MandatoryTextRecord& text,
+Response mandatory_text_page(AppContext& context, Request& request, std::int64_t text_id,
                              const std::optional<core::Error>& error)
 {
+    auto stored = context.setup.mandatory_text(request.actor(), institution_of(request), text_id);
+    if (!stored)
+        return refusal_page(context, request, stored.error());
+    bool sent = request.method == "POST";
+    store::MandatoryTextRecord shown = sent ? mandatory_text_from(request) : *stored;
     return page(
         context, request, "setup/mandatory_text", msgid("Mandatory text"),
         [&](Dictionary& dictionary) {
-            keep_value(dictionary, "name", text.name);
+            dictionary.SetValue("NAME", stored->name);
             // Sanitized when saved (rich-text format → allow-listed HTML); shown as HTML on purpose.
-            dictionary.SetValue("PREVIEW", text.body_html);
+            dictionary.SetValue("PREVIEW", stored->body_html);
             auto& form = form_of(dictionary, request, "_mandatory_text_form");
-            fill_mandatory_text(form, text);
-            form.SetValue("ACTION", "/setup/mandatory-texts/" + std::to_string(text.id));
-            if (error) {
-                show_form_errors(dictionary, *error, context.translator, request);
-                show_form_errors(form, *error, context.translator, request);
-            }
+            fill_mandatory_text(form, shown,
+                                sent ? request.form_or("position") : std::to_string(shown.position));
+            form.SetValue("ACTION", "/setup/mandatory-texts/" + std::to_string(text_id));
+            show_errors(context, request, dictionary, &form, error);
         },
         error ? 400 : 200);
 }
@@ -217,19 +370,12 @@ Response mandatory_text_page(AppContext& context, Request& request, const store:
 
 Response show_mandatory_texts(AppContext& context, Request& request)
 {
-    if (!allowed(context, request))
-        return error_page(context, request, 404);
     return mandatory_texts_page(context, request, std::nullopt);
 }
 
 Response show_mandatory_text(AppContext& context, Request& request)
 {
-    auto text = allowed(context, request)
-                    ? context.setup.mandatory_text(institution_of(request), parse_id(request.param("text_id")))
-                    : std::nullopt;
-    if (!text)
-        return error_page(context, request, 404);
-    return mandatory_text_page(context, request, *text, std::nullopt);
+    return mandatory_text_page(context, request, parse_id(request.param("text_id")), std::nullopt);
 }
 
 Response submit_mandatory_text(AppContext& context, Request& request)
@@ -237,13 +383,16 @@ Response submit_mandatory_text(AppContext& context, Request& request)
     auto text = mandatory_text_from(request);
     if (!request.param("text_id").empty() && text.id == 0)
         return error_page(context, request, 404);
-    auto result = context.setup.save_mandatory_text(request.actor(), institution_of(request), text, request.origin());
+    auto result =
+        context.setup.save_mandatory_text(request.actor(), institution_of(request), text, request.origin());
     return after_save(context, request, status_of(result), "/setup/mandatory-texts?saved=1",
                       [&](const core::Error& error) {
                           return text.id == 0 ? mandatory_texts_page(context, request, error)
-                                              : mandatory_text_page(context, request, text, error);
+                                              : mandatory_text_page(context, request, text.id, error);
                       });
 }
+
+// -- Ad templates
 
 namespace {
 
@@ -259,52 +408,78 @@ store::AdTemplateRecord ad_template_from(const Request& request)
     ad_template.employment_form = request.form_or("employment_form");
     ad_template.employment_basis = request.form_or("employment_basis");
     ad_template.full_time = request.form_or("working_time") != "part_time";
-    ad_template.weekly_hours = ad_template.full_time ? 37 : 30;
+    ad_template.weekly_hours =
+        ad_template.full_time ? 37
+                              : hours_or_invalid(std::string(core::trim(request.form_or("weekly_hours"))));
     ad_template.body_source = request.form_or("body");
     return ad_template;
 }
 
-void fill_ad_template(Dictionary& dictionary, const store::AdTemplateRecord& ad_template,
-                      const std::vector<store::NamedRecord>& agreements)
+void fill_ad_template(Dictionary& form, const store::AdTemplateRecord& ad_template,
+                      const std::string& weekly_hours, const std::vector<store::NamedRecord>& agreements)
 {
-    keep_value(dictionary, "name", ad_template.name);
-    keep_value(dictionary, "title", ad_template.title);
-    keep_value(dictionary, "salary_text", ad_template.salary_text);
-    keep_value(dictionary, "collective_agreement", ad_template.collective_agreement);
-    keep_value(dictionary, "body", ad_template.body_source);
-    show_choice(dictionary, "LANGUAGE", ad_template.language);
-    show_choice(dictionary, "FORM", ad_template.employment_form);
-    show_choice(dictionary, "BASIS", ad_template.employment_basis);
-    dictionary.ShowSection(ad_template.full_time ? "FULL_TIME" : "PART_TIME");
+    keep_value(form, "name", ad_template.name);
+    keep_value(form, "title", ad_template.title);
+    keep_value(form, "salary_text", ad_template.salary_text);
+    keep_value(form, "collective_agreement", ad_template.collective_agreement);
+    keep_value(form, "weekly_hours", weekly_hours);
+    keep_value(form, "body", ad_template.body_source);
+    show_choice(form, "LANGUAGE", ad_template.language);
+    show_choice(form, "FORM", ad_template.employment_form);
+    show_choice(form, "BASIS", ad_template.employment_basis);
+    form.ShowSection(ad_template.full_time ? "FULL_TIME" : "PART_TIME");
     for (const auto& agreement : agreements)
-        dictionary.AddSectionDictionary("AGREEMENT")->SetValue("NAME", agreement.name);
+        form.AddSectionDictionary("AGREEMENT")->SetValue("NAME", agreement.name);
 }
 
-Response ad_template_page(AppContext& context, Request& request, const store::AdTemplateRecord& ad_template,
-                          const std::optional<core::Error>& error, bool with_list)
+/// The list with the form for a new template (template_id 0), or one template's own page.
+Response ad_template_page(AppContext& context, Request& request, std::int64_t template_id,
+                          const std::optional<core::Error>& error)
 {
     auto institution = institution_of(request);
-    auto templates = with_list ? context.setup.ad_templates(institution) : std::vector<store::AdTemplateRecord>{};
-    auto agreements = context.setup.list(services::SetupList::collective_agreements, institution);
+    store::AdTemplateRecord shown;
+    std::string weekly_hours;
+    std::vector<store::AdTemplateRecord> templates;
+    if (template_id != 0) {
+        auto stored = context.setup.ad_template(request.actor(), institution, template_id);
+        if (!stored)
+            return refusal_page(context, request, stored.error());
+        shown = *stored;
+        weekly_hours = shown.full_time ? "" : hours_text(shown.weekly_hours);
+    } else {
+        auto listed = context.setup.ad_templates(request.actor(), institution);
+        if (!listed)
+            return refusal_page(context, request, listed.error());
+        templates = std::move(*listed);
+    }
+    std::string heading = shown.name;
+    if (request.method == "POST") {
+        shown = ad_template_from(request);
+        weekly_hours = request.form_or("weekly_hours");
+    }
+    auto agreements =
+        context.setup.list(request.actor(), services::SetupList::collective_agreements, institution);
     return page(
-        context, request, with_list ? "setup/ad_templates" : "setup/ad_template", msgid("Ad templates"),
+        context, request, template_id ? "setup/ad_template" : "setup/ad_templates",
+        template_id ? msgid("Ad template") : msgid("Ad templates"),
         [&](Dictionary& dictionary) {
             notice_if_saved(context, request, dictionary);
+            dictionary.SetValue("NAME", heading);
             for (const auto& item : templates) {
                 auto* row = dictionary.AddSectionDictionary("TEMPLATE");
                 row->SetValue("TEMPLATE_ID", std::to_string(item.id));
                 row->SetValue("NAME", item.name);
-                row->SetValue("LANGUAGE", item.language);
+                row->SetValue("TITLE", item.title);
+                row->SetValue("LANGUAGE", tr(context, request, language_label(item.language)));
             }
-            keep_value(dictionary, "name", ad_template.name);
+            if (template_id == 0 && templates.empty())
+                dictionary.ShowSection("NO_TEMPLATES");
             auto& form = form_of(dictionary, request, "_ad_template_form");
-            fill_ad_template(form, ad_template, agreements);
-            form.SetValue("ACTION", ad_template.id ? "/setup/ad-templates/" + std::to_string(ad_template.id)
-                                                   : std::string("/setup/ad-templates"));
-            if (error) {
-                show_form_errors(dictionary, *error, context.translator, request);
-                show_form_errors(form, *error, context.translator, request);
-            }
+            fill_ad_template(form, shown, weekly_hours,
+                             agreements ? *agreements : std::vector<store::NamedRecord>{});
+            form.SetValue("ACTION", template_id ? "/setup/ad-templates/" + std::to_string(template_id)
+                                                : std::string("/setup/ad-templates"));
+            show_errors(context, request, dictionary, &form, error);
         },
         error ? 400 : 200);
 }
@@ -313,20 +488,15 @@ Response ad_template_page(AppContext& context, Request& request, const store::Ad
 
 Response show_ad_templates(AppContext& context, Request& request)
 {
-    if (!allowed(context, request))
-        return error_page(context, request, 404);
-    store::AdTemplateRecord blank;
-    return ad_template_page(context, request, blank, std::nullopt, true);
+    return ad_template_page(context, request, 0, std::nullopt);
 }
 
 Response show_ad_template(AppContext& context, Request& request)
 {
-    auto ad_template = allowed(context, request)
-                           ? context.setup.ad_template(institution_of(request), parse_id(request.param("template_id")))
-                           : std::nullopt;
-    if (!ad_template)
+    std::int64_t template_id = parse_id(request.param("template_id"));
+    if (template_id == 0)
         return error_page(context, request, 404);
-    return ad_template_page(context, request, *ad_template, std::nullopt, false);
+    return ad_template_page(context, request, template_id, std::nullopt);
 }
 
 Response submit_ad_template(AppContext& context, Request& request)
@@ -336,11 +506,12 @@ Response submit_ad_template(AppContext& context, Request& request)
         return error_page(context, request, 404);
     auto result = context.setup.save_ad_template(request.actor(), institution_of(request), ad_template,
                                                  request.origin());
-    return after_save(context, request, status_of(result), "/setup/ad-templates?saved=1",
-                      [&](const core::Error& error) {
-                          return ad_template_page(context, request, ad_template, error, ad_template.id == 0);
-                      });
+    return after_save(
+        context, request, status_of(result), "/setup/ad-templates?saved=1",
+        [&](const core::Error& error) { return ad_template_page(context, request, ad_template.id, error); });
 }
+
+// -- Screening-question templates
 
 namespace {
 
@@ -350,32 +521,56 @@ store::QuestionTemplateRecord question_from(const Request& request)
             request.form_or("options")};
 }
 
-Response question_page(AppContext& context, Request& request, const store::QuestionTemplateRecord& question,
-                       const std::optional<core::Error>& error, bool with_list)
+/// The list with the form for a new question (question_id 0), or one question's own page.
+Response question_page(AppContext& context, Request& request, std::int64_t question_id,
+                       const std::optional<core::Error>& error)
 {
-    auto questions = with_list ? context.setup.questions(institution_of(request))
-                               : std::vector<store::QuestionTemplateRecord>{};
+    auto institution = institution_of(request);
+    store::QuestionTemplateRecord shown;
+    std::vector<store::QuestionTemplateRecord> questions;
+    if (question_id != 0) {
+        auto stored = context.setup.question(request.actor(), institution, question_id);
+        if (!stored)
+            return refusal_page(context, request, stored.error());
+        shown = *stored;
+    } else {
+        auto listed = context.setup.questions(request.actor(), institution);
+        if (!listed)
+            return refusal_page(context, request, listed.error());
+        questions = std::move(*listed);
+    }
+    std::string heading = shown.text;
+    if (request.method == "POST")
+        shown = question_from(request);
     return page(
-        context, request, with_list ? "setup/questions" : "setup/question", msgid("Screening questions"),
+        context, request, question_id ? "setup/question" : "setup/questions",
+        question_id ? msgid("Screening question") : msgid("Screening questions"),
         [&](Dictionary& dictionary) {
             notice_if_saved(context, request, dictionary);
+            dictionary.SetValue("TEXT", heading);
             for (const auto& item : questions) {
                 auto* row = dictionary.AddSectionDictionary("QUESTION");
                 row->SetValue("QUESTION_ID", std::to_string(item.id));
                 row->SetValue("TEXT", item.text);
-                row->SetValue("KIND", item.kind);
+                row->SetValue("KIND", tr(context, request, answer_kind_label(item.kind)));
+                std::string knockouts;
+                for (const auto& option : services::question_options(item.options))
+                    if (option.disqualifies)
+                        knockouts += (knockouts.empty() ? "" : ", ") + option.text;
+                if (knockouts.empty())
+                    row->ShowSection("NO_KNOCKOUT");
+                else
+                    row->SetValueAndShowSection("KNOCKOUTS", knockouts, "HAS_KNOCKOUT");
             }
-            keep_value(dictionary, "text", question.text);
+            if (question_id == 0 && questions.empty())
+                dictionary.ShowSection("NO_QUESTIONS");
             auto& form = form_of(dictionary, request, "_question_form");
-            keep_value(form, "text", question.text);
-            keep_value(form, "options", question.options);
-            show_choice(form, "KIND", question.kind.empty() ? "yes_no" : question.kind);
-            form.SetValue("ACTION", question.id ? "/setup/questions/" + std::to_string(question.id)
+            keep_value(form, "text", shown.text);
+            keep_value(form, "options", shown.options);
+            show_choice(form, "KIND", shown.kind.empty() ? "yes_no" : shown.kind);
+            form.SetValue("ACTION", question_id ? "/setup/questions/" + std::to_string(question_id)
                                                 : std::string("/setup/questions"));
-            if (error) {
-                show_form_errors(dictionary, *error, context.translator, request);
-                show_form_errors(form, *error, context.translator, request);
-            }
+            show_errors(context, request, dictionary, &form, error);
         },
         error ? 400 : 200);
 }
@@ -384,19 +579,15 @@ Response question_page(AppContext& context, Request& request, const store::Quest
 
 Response show_questions(AppContext& context, Request& request)
 {
-    if (!allowed(context, request))
-        return error_page(context, request, 404);
-    return question_page(context, request, {}, std::nullopt, true);
+    return question_page(context, request, 0, std::nullopt);
 }
 
 Response show_question(AppContext& context, Request& request)
 {
-    auto question = allowed(context, request)
-                        ? context.setup.question(institution_of(request), parse_id(request.param("question_template_id")))
-                        : std::nullopt;
-    if (!question)
+    std::int64_t question_id = parse_id(request.param("question_template_id"));
+    if (question_id == 0)
         return error_page(context, request, 404);
-    return question_page(context, request, *question, std::nullopt, false);
+    return question_page(context, request, question_id, std::nullopt);
 }
 
 Response submit_question(AppContext& context, Request& request)
@@ -404,12 +595,14 @@ Response submit_question(AppContext& context, Request& request)
     auto question = question_from(request);
     if (!request.param("question_template_id").empty() && question.id == 0)
         return error_page(context, request, 404);
-    auto result = context.setup.save_question(request.actor(), institution_of(request), question, request.origin());
-    return after_save(context, request, status_of(result), "/setup/questions?saved=1",
-                      [&](const core::Error& error) {
-                          return question_page(context, request, question, error, question.id == 0);
-                      });
+    auto result =
+        context.setup.save_question(request.actor(), institution_of(request), question, request.origin());
+    return after_save(
+        context, request, status_of(result), "/setup/questions?saved=1",
+        [&](const core::Error& error) { return question_page(context, request, question.id, error); });
 }
+
+// -- Collective agreements and position categories
 
 namespace {
 
@@ -422,25 +615,41 @@ std::optional<services::SetupList> list_named(const std::string& name)
     return std::nullopt;
 }
 
-Response lists_page(AppContext& context, Request& request, const std::optional<core::Error>& error)
+const char* field_of(services::SetupList which)
+{
+    return which == services::SetupList::collective_agreements ? "agreement_name" : "category_name";
+}
+
+Response lists_page(AppContext& context, Request& request, const std::optional<core::Error>& error,
+                    std::optional<services::SetupList> sent = std::nullopt)
 {
     auto institution = institution_of(request);
-    auto agreements = context.setup.list(services::SetupList::collective_agreements, institution);
-    auto categories = context.setup.list(services::SetupList::position_categories, institution);
+    auto agreements =
+        context.setup.list(request.actor(), services::SetupList::collective_agreements, institution);
+    auto categories =
+        context.setup.list(request.actor(), services::SetupList::position_categories, institution);
+    if (!agreements)
+        return refusal_page(context, request, agreements.error());
+    if (!categories)
+        return refusal_page(context, request, categories.error());
     return page(
-        context, request, "setup/lists", msgid("Lists"),
+        context, request, "setup/lists", msgid("Collective agreements and position categories"),
         [&](Dictionary& dictionary) {
             notice_if_saved(context, request, dictionary);
-            for (const auto& item : agreements) {
-                auto* row = dictionary.AddSectionDictionary("AGREEMENT");
-                row->SetValue("ITEM_ID", std::to_string(item.id));
-                row->SetValue("NAME", item.name);
-            }
-            for (const auto& item : categories) {
-                auto* row = dictionary.AddSectionDictionary("CATEGORY");
-                row->SetValue("ITEM_ID", std::to_string(item.id));
-                row->SetValue("NAME", item.name);
-            }
+            auto add_rows = [&](const std::vector<store::NamedRecord>& items, const char* section,
+                                const char* empty) {
+                for (const auto& item : items) {
+                    auto* row = dictionary.AddSectionDictionary(section);
+                    row->SetValue("ITEM_ID", std::to_string(item.id));
+                    row->SetValue("NAME", item.name);
+                }
+                if (items.empty())
+                    dictionary.ShowSection(empty);
+            };
+            add_rows(*agreements, "AGREEMENT", "NO_AGREEMENTS");
+            add_rows(*categories, "CATEGORY", "NO_CATEGORIES");
+            if (sent)
+                keep_value(dictionary, field_of(*sent), request.form_or(field_of(*sent)));
             if (error)
                 show_form_errors(dictionary, *error, context.translator, request);
         },
@@ -451,8 +660,6 @@ Response lists_page(AppContext& context, Request& request, const std::optional<c
 
 Response show_lists(AppContext& context, Request& request)
 {
-    if (!allowed(context, request))
-        return error_page(context, request, 404);
     return lists_page(context, request, std::nullopt);
 }
 
@@ -461,11 +668,10 @@ Response submit_list_item(AppContext& context, Request& request)
     auto which = list_named(request.param("list"));
     if (!which)
         return error_page(context, request, 404);
-    std::string field = *which == services::SetupList::collective_agreements ? "agreement_name" : "category_name";
     auto result = context.setup.add_to_list(request.actor(), *which, institution_of(request),
-                                            request.form_or(field), request.origin());
+                                            request.form_or(field_of(*which)), request.origin());
     return after_save(context, request, status_of(result), "/setup/lists?saved=1",
-                      [&](const core::Error& error) { return lists_page(context, request, error); });
+                      [&](const core::Error& error) { return lists_page(context, request, error, which); });
 }
 
 Response submit_list_item_removal(AppContext& context, Request& request)
