@@ -16,8 +16,8 @@
 namespace rekrut::services {
 namespace {
 
-using domain::Action;
 using core::msgid;
+using domain::Action;
 
 domain::Resource case_resource(std::int64_t institution_id, std::int64_t case_id)
 {
@@ -26,7 +26,8 @@ domain::Resource case_resource(std::int64_t institution_id, std::int64_t case_id
 
 /// Editing needs edit_case; a committee member who may only look is told "forbidden", anyone else
 /// sees "not found", as for a case that does not exist.
-std::optional<core::Error> edit_refusal(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id)
+std::optional<core::Error> edit_refusal(const domain::Actor& actor, std::int64_t institution_id,
+                                        std::int64_t case_id)
 {
     if (domain::can(actor, Action::edit_case, case_resource(institution_id, case_id)))
         return std::nullopt;
@@ -35,7 +36,10 @@ std::optional<core::Error> edit_refusal(const domain::Actor& actor, std::int64_t
     return core::Error::not_found();
 }
 
-std::string trimmed(const std::string& text) { return std::string(core::trim(text)); }
+std::string trimmed(const std::string& text)
+{
+    return std::string(core::trim(text));
+}
 
 /// Serialises the changes of one case: on PostgreSQL the case row stays locked until the transaction
 /// ends (on SQLite, BEGIN IMMEDIATE already serialises writers). Without it two saves of the ad
@@ -103,7 +107,8 @@ std::vector<AdBlock> blocks_for(soci::session& sql, std::int64_t institution_id,
     for (auto& text : store::mandatory_texts::list(sql, institution_id)) {
         if (text.language != language)
             continue;
-        bool included = text.required || !version || std::find(chosen.begin(), chosen.end(), text.id) != chosen.end();
+        bool included =
+            text.required || !version || std::find(chosen.begin(), chosen.end(), text.id) != chosen.end();
         blocks.push_back({text, included});
     }
     return blocks;
@@ -141,7 +146,8 @@ std::string render_body(const std::string& source, const store::CaseRecord& reco
     return domain::rich_text_to_html(text);
 }
 
-domain::JobAdContent ad_content(const store::CaseRecord& record, const std::vector<domain::ContactPerson>& contacts,
+domain::JobAdContent ad_content(const store::CaseRecord& record,
+                                const std::vector<domain::ContactPerson>& contacts,
                                 const std::string& body_html, const std::vector<AdBlock>& blocks)
 {
     domain::JobAdContent ad;
@@ -153,8 +159,9 @@ domain::JobAdContent ad_content(const store::CaseRecord& record, const std::vect
     ad.employment_form = record.employment_form == "fixed_term" ? domain::EmploymentForm::fixed_term
                          : record.employment_form == "aaremaal" ? domain::EmploymentForm::aaremaal
                                                                 : domain::EmploymentForm::permanent;
-    ad.employment_basis = record.employment_basis == "civil_servant" ? domain::EmploymentBasis::civil_servant
-                                                                     : domain::EmploymentBasis::collective_agreement;
+    ad.employment_basis = record.employment_basis == "civil_servant"
+                              ? domain::EmploymentBasis::civil_servant
+                              : domain::EmploymentBasis::collective_agreement;
     ad.fixed_term_text = record.fixed_term_text;
     ad.full_time = record.full_time;
     ad.weekly_hours = record.weekly_hours;
@@ -185,9 +192,9 @@ domain::CaseFacts case_facts(soci::session& sql, const store::CaseRecord& record
     facts.has_projektleder = !leaders.empty();
     facts.has_ansaettende_leder = !managers.empty();
     // Different people: some Projektleder and some Ansættende leder must not be one and the same.
-    facts.projektleder_is_ansaettende_leder =
-        facts.has_projektleder && facts.has_ansaettende_leder && leaders.size() == 1 && managers.size() == 1 &&
-        *leaders.begin() == *managers.begin();
+    facts.projektleder_is_ansaettende_leder = facts.has_projektleder && facts.has_ansaettende_leder &&
+                                              leaders.size() == 1 && managers.size() == 1 &&
+                                              *leaders.begin() == *managers.begin();
     auto contacts = store::cases::contacts(sql, record.institution_id, record.id);
     for (const auto& language : split_languages(record.ad_languages)) {
         auto version = store::cases::latest_ad(sql, record.institution_id, record.id, language);
@@ -204,16 +211,17 @@ domain::CaseFacts case_facts(soci::session& sql, const store::CaseRecord& record
 
 std::string case_json(const store::CaseRecord& record)
 {
-    return json_object({{"title", record.title},
-                        {"state", std::string(domain::to_string(record.state))},
-                        {"place_of_work", record.place_of_work},
-                        {"salary_text", record.salary_text},
-                        {"collective_agreement", record.collective_agreement},
-                        {"employment_form", record.employment_form},
-                        {"weekly_hours", std::to_string(record.weekly_hours)},
-                        {"application_deadline",
-                         record.application_deadline ? core::format_iso_utc(*record.application_deadline) : ""},
-                        {"ad_languages", record.ad_languages}});
+    return json_object(
+        {{"title", record.title},
+         {"state", std::string(domain::to_string(record.state))},
+         {"place_of_work", record.place_of_work},
+         {"salary_text", record.salary_text},
+         {"collective_agreement", record.collective_agreement},
+         {"employment_form", record.employment_form},
+         {"weekly_hours", std::to_string(record.weekly_hours)},
+         {"application_deadline",
+          record.application_deadline ? core::format_iso_utc(*record.application_deadline) : ""},
+         {"ad_languages", record.ad_languages}});
 }
 
 } // namespace
@@ -272,8 +280,9 @@ core::Result<std::int64_t> RecruitmentCases::create(const domain::Actor& actor, 
             body = ad_template->body_source;
         }
         if (record.title.empty() || record.title.size() > 200) {
-            refusal = core::Error::invalid(msgid("Check the marked fields."),
-                                           {{"title", msgid("Give the position a title (at most 200 characters).")}});
+            refusal = core::Error::invalid(
+                msgid("Check the marked fields."),
+                {{"title", msgid("Give the position a title (at most 200 characters).")}});
             return;
         }
         id = store::cases::insert(sql, record);
@@ -287,7 +296,8 @@ core::Result<std::int64_t> RecruitmentCases::create(const domain::Actor& actor, 
         }
         record.id = id;
         record_audit(m_database, sql, origin,
-                     {institution_id, "case.created", "recruitment_case", std::to_string(id), "{}", case_json(record)});
+                     {institution_id, "case.created", "recruitment_case", std::to_string(id), "{}",
+                      case_json(record)});
     });
     if (refusal)
         return *refusal;
@@ -315,7 +325,8 @@ core::Result<std::int64_t> RecruitmentCases::copy(const domain::Actor& actor, st
         copy.copied_from = source->id;
         copy.created_at = copy.updated_at = core::now();
         id = store::cases::insert(sql, copy);
-        store::cases::replace_contacts(sql, institution_id, id, store::cases::contacts(sql, institution_id, case_id));
+        store::cases::replace_contacts(sql, institution_id, id,
+                                       store::cases::contacts(sql, institution_id, case_id));
         for (const auto& member : store::cases::committee(sql, institution_id, case_id))
             if (!member.external)
                 store::cases::add_member(sql, institution_id, id, member.user_id, member.role, actor.user_id,
@@ -360,8 +371,8 @@ core::Result<CaseOverview> RecruitmentCases::overview(const domain::Actor& actor
     return *overview;
 }
 
-core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                      const CaseInput& input, const Origin& origin)
+core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t institution_id,
+                                      std::int64_t case_id, const CaseInput& input, const Origin& origin)
 {
     if (auto refusal = edit_refusal(actor, institution_id, case_id))
         return *refusal;
@@ -373,7 +384,7 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
             refusal = core::Error::not_found();
             return;
         }
-        if (existing->state != domain::CaseState::draft && existing->state != domain::CaseState::ready_for_publication) {
+        if (!domain::is_editable(existing->state)) {
             refusal = core::Error::conflict(msgid("A published case can no longer be edited here."));
             return;
         }
@@ -430,7 +441,8 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
         record.collective_agreement = trimmed(input.collective_agreement);
         int positions = 0;
         std::string positions_text = trimmed(input.positions);
-        auto [ptr, error] = std::from_chars(positions_text.data(), positions_text.data() + positions_text.size(), positions);
+        auto [ptr, error] =
+            std::from_chars(positions_text.data(), positions_text.data() + positions_text.size(), positions);
         if (error != std::errc() || ptr != positions_text.data() + positions_text.size() || positions < 1 ||
             positions > 500)
             problems.push_back({"positions", msgid("Enter the number of positions (1 to 500).")});
@@ -438,10 +450,12 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
             record.positions = positions;
         record.application_deadline.reset();
         if (!trimmed(input.deadline_date).empty() || !trimmed(input.deadline_time).empty()) {
-            auto deadline = core::parse_copenhagen(trimmed(input.deadline_date), trimmed(input.deadline_time));
+            auto deadline =
+                core::parse_copenhagen(trimmed(input.deadline_date), trimmed(input.deadline_time));
             if (!deadline)
-                problems.push_back({"deadline_date", msgid("Enter the deadline as a date and a time, for example "
-                                                           "2027-01-15 and 12:00.")});
+                problems.push_back(
+                    {"deadline_date", msgid("Enter the deadline as a date and a time, for example "
+                                            "2027-01-15 and 12:00.")});
             else
                 record.application_deadline = deadline;
         }
@@ -459,7 +473,8 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
             if (language == "da" || language == "en")
                 languages += (languages.empty() ? "" : ",") + language;
         if (languages.empty())
-            problems.push_back({"language_da", msgid("Choose at least one ad language.")}); // the first checkbox
+            problems.push_back(
+                {"language_da", msgid("Choose at least one ad language.")}); // the first checkbox
         else
             record.ad_languages = languages;
         std::vector<domain::ContactPerson> contacts;
@@ -493,8 +508,8 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
             record.state = domain::CaseState::draft;
         }
         record_audit(m_database, sql, origin,
-                     {institution_id, "case.changed", "recruitment_case", std::to_string(case_id), case_json(*existing),
-                      case_json(record)});
+                     {institution_id, "case.changed", "recruitment_case", std::to_string(case_id),
+                      case_json(*existing), case_json(record)});
     });
     if (refusal)
         return *refusal;
@@ -502,7 +517,8 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
 }
 
 core::Result<RecruitmentCases::AdDraft> RecruitmentCases::ad_draft(const domain::Actor& actor,
-                                                                   std::int64_t institution_id, std::int64_t case_id,
+                                                                   std::int64_t institution_id,
+                                                                   std::int64_t case_id,
                                                                    const std::string& language)
 {
     if (!domain::can(actor, Action::view_case, case_resource(institution_id, case_id)) ||
@@ -514,16 +530,17 @@ core::Result<RecruitmentCases::AdDraft> RecruitmentCases::ad_draft(const domain:
         if (!record)
             return;
         auto version = store::cases::latest_ad(sql, institution_id, case_id, language);
-        draft = AdDraft{*record, version ? version->body_source : "", blocks_for(sql, institution_id, language, version),
-                        version ? version->version : 0};
+        draft = AdDraft{*record, version ? version->body_source : "",
+                        blocks_for(sql, institution_id, language, version), version ? version->version : 0};
     });
     if (!draft)
         return core::Error::not_found();
     return *draft;
 }
 
-core::Status RecruitmentCases::save_ad(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                       const std::string& language, const std::string& body_source,
+core::Status RecruitmentCases::save_ad(const domain::Actor& actor, std::int64_t institution_id,
+                                       std::int64_t case_id, const std::string& language,
+                                       const std::string& body_source,
                                        const std::vector<std::int64_t>& chosen_texts, const Origin& origin)
 {
     if (auto refusal = edit_refusal(actor, institution_id, case_id))
@@ -531,7 +548,8 @@ core::Status RecruitmentCases::save_ad(const domain::Actor& actor, std::int64_t 
     if (language != "da" && language != "en")
         return core::Error::not_found();
     if (body_source.size() > 50000)
-        return core::Error::invalid(msgid("Check the marked fields."), {{"body", msgid("The ad text is too long.")}});
+        return core::Error::invalid(msgid("Check the marked fields."),
+                                    {{"body", msgid("The ad text is too long.")}});
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
         lock_case(sql, case_id);
@@ -540,25 +558,28 @@ core::Status RecruitmentCases::save_ad(const domain::Actor& actor, std::int64_t 
             refusal = core::Error::not_found();
             return;
         }
-        if (record->state != domain::CaseState::draft && record->state != domain::CaseState::ready_for_publication) {
+        if (!domain::is_editable(record->state)) {
             refusal = core::Error::conflict(msgid("A published case can no longer be edited here."));
             return;
         }
         std::vector<std::int64_t> included;
         for (const auto& text : store::mandatory_texts::list(sql, institution_id))
             if (text.language == language &&
-                (text.required || std::find(chosen_texts.begin(), chosen_texts.end(), text.id) != chosen_texts.end()))
+                (text.required ||
+                 std::find(chosen_texts.begin(), chosen_texts.end(), text.id) != chosen_texts.end()))
                 included.push_back(text.id);
         auto previous = store::cases::latest_ad(sql, institution_id, case_id, language);
         store::AdVersionRecord ad;
         ad.language = language;
         ad.body_source = body_source;
-        ad.body_html = render_body(body_source, *record, store::cases::contacts(sql, institution_id, case_id));
+        ad.body_html =
+            render_body(body_source, *record, store::cases::contacts(sql, institution_id, case_id));
         ad.mandatory_text_ids = join_ids(included);
         ad.created_at = core::now();
         int version = store::cases::add_ad_version(sql, institution_id, case_id, ad, actor.user_id);
         if (record->state == domain::CaseState::ready_for_publication)
-            store::cases::set_state(sql, institution_id, case_id, domain::CaseState::draft, std::nullopt, ad.created_at);
+            store::cases::set_state(sql, institution_id, case_id, domain::CaseState::draft, std::nullopt,
+                                    ad.created_at);
         record_audit(m_database, sql, origin,
                      {institution_id, "job_ad.saved", "recruitment_case", std::to_string(case_id),
                       json_object({{"language", language},
@@ -590,8 +611,8 @@ core::Result<std::vector<store::AdVersionRecord>> RecruitmentCases::ad_versions(
 }
 
 core::Result<std::pair<store::AdVersionRecord, std::optional<store::AdVersionRecord>>>
-RecruitmentCases::ad_version_pair(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                  std::int64_t version_id)
+RecruitmentCases::ad_version_pair(const domain::Actor& actor, std::int64_t institution_id,
+                                  std::int64_t case_id, std::int64_t version_id)
 {
     if (!domain::can(actor, Action::view_case, case_resource(institution_id, case_id)))
         return core::Error::not_found();
@@ -601,7 +622,8 @@ RecruitmentCases::ad_version_pair(const domain::Actor& actor, std::int64_t insti
         if (!version)
             return;
         std::optional<store::AdVersionRecord> previous;
-        for (const auto& candidate : store::cases::ad_versions(sql, institution_id, case_id, version->language))
+        for (const auto& candidate :
+             store::cases::ad_versions(sql, institution_id, case_id, version->language))
             if (candidate.version == version->version - 1)
                 previous = candidate;
         pair = std::make_pair(*version, previous);
@@ -613,7 +635,8 @@ RecruitmentCases::ad_version_pair(const domain::Actor& actor, std::int64_t insti
 
 namespace {
 
-std::optional<RenderedAd> render(soci::session& sql, const store::CaseRecord& record, const std::string& language)
+std::optional<RenderedAd> render(soci::session& sql, const store::CaseRecord& record,
+                                 const std::string& language)
 {
     auto version = store::cases::latest_ad(sql, record.institution_id, record.id, language);
     RenderedAd ad;
@@ -653,16 +676,17 @@ std::optional<RenderedAd> RecruitmentCases::public_ad(std::int64_t case_id, cons
     std::optional<RenderedAd> ad;
     m_database.with_session([&](soci::session& sql) {
         long long id = case_id, institution = 0;
-        sql << "SELECT institution_id FROM recruitment_cases WHERE id = :id AND state = 'published'", soci::use(id),
-            soci::into(institution);
+        sql << "SELECT institution_id FROM recruitment_cases WHERE id = :id AND state = 'published'",
+            soci::use(id), soci::into(institution);
         if (!sql.got_data())
             return;
         auto record = store::cases::find(sql, institution, case_id);
         if (!record)
             return;
         auto languages = split_languages(record->ad_languages);
-        std::string chosen =
-            std::find(languages.begin(), languages.end(), language) != languages.end() ? language : languages.front();
+        std::string chosen = std::find(languages.begin(), languages.end(), language) != languages.end()
+                                 ? language
+                                 : languages.front();
         ad = render(sql, *record, chosen);
     });
     return ad;
@@ -715,17 +739,19 @@ int RecruitmentCases::close_due_cases()
             long long id = case_id, at = now;
             // Conditional, so that two server instances closing at once close (and log) it once.
             soci::statement statement =
-                (sql.prepare << "UPDATE recruitment_cases SET state = 'closed_for_applications', updated_at = :at"
-                                " WHERE id = :id AND state = 'published'",
+                (sql.prepare
+                     << "UPDATE recruitment_cases SET state = 'closed_for_applications', updated_at = :at"
+                        " WHERE id = :id AND state = 'published'",
                  soci::use(at), soci::use(id));
             statement.execute(true);
             if (statement.get_affected_rows() != 1)
                 return;
             ++closed;
-            record_audit(m_database, sql, Origin::system("application deadline"),
-                         {institution_id, "case.state_changed", "recruitment_case", std::to_string(case_id),
-                          json_object({{"state", "published"}}),
-                          json_object({{"state", "closed_for_applications"}, {"transition", "close_applications"}})});
+            record_audit(
+                m_database, sql, Origin::system("application deadline"),
+                {institution_id, "case.state_changed", "recruitment_case", std::to_string(case_id),
+                 json_object({{"state", "published"}}),
+                 json_object({{"state", "closed_for_applications"}, {"transition", "close_applications"}})});
         });
     }
     return closed;
@@ -765,7 +791,8 @@ core::Status RecruitmentCases::add_member(const domain::Actor& actor, std::int64
         store::cases::add_member(sql, institution_id, case_id, user_id, role, actor.user_id, now);
         store::users::mark_rights_changed(sql, user_id, now);
         record_audit(m_database, sql, origin,
-                     {institution_id, "committee.member_added", "recruitment_case", std::to_string(case_id), "{}",
+                     {institution_id, "committee.member_added", "recruitment_case", std::to_string(case_id),
+                      "{}",
                       json_object({{"user_id", std::to_string(user_id)},
                                    {"name", user->name},
                                    {"role", std::string(domain::to_string(role))}})});
@@ -776,8 +803,8 @@ core::Status RecruitmentCases::add_member(const domain::Actor& actor, std::int64
 }
 
 core::Status RecruitmentCases::remove_member(const domain::Actor& actor, std::int64_t institution_id,
-                                             std::int64_t case_id, std::int64_t user_id, domain::CaseRole role,
-                                             const Origin& origin)
+                                             std::int64_t case_id, std::int64_t user_id,
+                                             domain::CaseRole role, const Origin& origin)
 {
     domain::Resource resource{institution_id, case_id, user_id, false, {}};
     if (!domain::can(actor, Action::view_case, case_resource(institution_id, case_id)))
@@ -794,7 +821,8 @@ core::Status RecruitmentCases::remove_member(const domain::Actor& actor, std::in
         store::users::mark_rights_changed(sql, user_id, now);
         record_audit(m_database, sql, origin,
                      {institution_id, "committee.member_removed", "recruitment_case", std::to_string(case_id),
-                      json_object({{"user_id", std::to_string(user_id)}, {"role", std::string(domain::to_string(role))}}),
+                      json_object({{"user_id", std::to_string(user_id)},
+                                   {"role", std::string(domain::to_string(role))}}),
                       "{}"});
     });
     if (!removed)
@@ -812,14 +840,15 @@ core::Status RecruitmentCases::invite_external(const domain::Actor& actor, std::
     if (!domain::can(actor, Action::manage_committee, {institution_id, case_id, std::nullopt, false, {}}))
         return core::Error::forbidden();
     std::string email = trimmed(email_input);
-    std::transform(email.begin(), email.end(), email.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    std::transform(email.begin(), email.end(), email.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
     std::string name = trimmed(name_input);
     std::vector<core::FieldError> problems;
     if (name.empty() || name.size() > 200)
         problems.push_back({"external_name", msgid("Enter the person's name.")});
     auto at = email.find('@');
-    if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos || email.size() > 254 ||
-        email.find_first_of(" <>,;\"") != std::string::npos)
+    if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos ||
+        email.size() > 254 || email.find_first_of(" <>,;\"") != std::string::npos)
         problems.push_back(
             {"external_email", msgid("Enter a valid e-mail address, for example name@example.test.")});
     if (role == domain::CaseRole::projektleder)
@@ -834,8 +863,9 @@ core::Status RecruitmentCases::invite_external(const domain::Actor& actor, std::
             return;
         }
         if (store::users::email_taken(sql, email)) {
-            refusal = core::Error::invalid(msgid("Check the marked fields."),
-                                           {{"external_email", msgid("A user with this e-mail address exists.")}});
+            refusal =
+                core::Error::invalid(msgid("Check the marked fields."),
+                                     {{"external_email", msgid("A user with this e-mail address exists.")}});
             return;
         }
         core::UnixTime now = core::now();
@@ -851,7 +881,8 @@ core::Status RecruitmentCases::invite_external(const domain::Actor& actor, std::
         store::cases::add_member(sql, institution_id, case_id, user.id, role, actor.user_id, now);
         queue_password_link(sql, m_public_url, user, true, translate);
         record_audit(m_database, sql, origin,
-                     {institution_id, "committee.external_invited", "recruitment_case", std::to_string(case_id), "{}",
+                     {institution_id, "committee.external_invited", "recruitment_case",
+                      std::to_string(case_id), "{}",
                       json_object({{"user_id", std::to_string(user.id)},
                                    {"name", name},
                                    {"email", email},
@@ -863,7 +894,8 @@ core::Status RecruitmentCases::invite_external(const domain::Actor& actor, std::
 }
 
 core::Status RecruitmentCases::add_question(const domain::Actor& actor, std::int64_t institution_id,
-                                            std::int64_t case_id, std::int64_t template_id, const Origin& origin)
+                                            std::int64_t case_id, std::int64_t template_id,
+                                            const Origin& origin)
 {
     if (auto refusal = edit_refusal(actor, institution_id, case_id))
         return *refusal;
@@ -877,17 +909,22 @@ core::Status RecruitmentCases::add_question(const domain::Actor& actor, std::int
                                            {{"template_id", msgid("Choose one of the questions.")}});
             return;
         }
-        if (record->state != domain::CaseState::draft && record->state != domain::CaseState::ready_for_publication) {
-            refusal = core::Error::conflict(msgid("Screening questions can be changed only until the case is published."));
+        if (!domain::is_editable(record->state)) {
+            refusal = core::Error::conflict(
+                msgid("Screening questions can be changed only until the case is published."));
             return;
         }
         auto existing = store::cases::questions(sql, institution_id, case_id);
-        store::CaseQuestionRecord copy{0, question->id, question->text, question->kind, question->options,
+        store::CaseQuestionRecord copy{0,
+                                       question->id,
+                                       question->text,
+                                       question->kind,
+                                       question->options,
                                        static_cast<int>(existing.size())};
         store::cases::add_question(sql, institution_id, case_id, copy);
         record_audit(m_database, sql, origin,
-                     {institution_id, "case.question_added", "recruitment_case", std::to_string(case_id), "{}",
-                      json_object({{"text", question->text}, {"kind", question->kind}})});
+                     {institution_id, "case.question_added", "recruitment_case", std::to_string(case_id),
+                      "{}", json_object({{"text", question->text}, {"kind", question->kind}})});
     });
     if (refusal)
         return *refusal;
@@ -895,7 +932,8 @@ core::Status RecruitmentCases::add_question(const domain::Actor& actor, std::int
 }
 
 core::Status RecruitmentCases::remove_question(const domain::Actor& actor, std::int64_t institution_id,
-                                               std::int64_t case_id, std::int64_t question_id, const Origin& origin)
+                                               std::int64_t case_id, std::int64_t question_id,
+                                               const Origin& origin)
 {
     if (auto refusal = edit_refusal(actor, institution_id, case_id))
         return *refusal;
@@ -907,8 +945,9 @@ core::Status RecruitmentCases::remove_question(const domain::Actor& actor, std::
             refusal = core::Error::not_found();
             return;
         }
-        if (record->state != domain::CaseState::draft && record->state != domain::CaseState::ready_for_publication) {
-            refusal = core::Error::conflict(msgid("Screening questions can be changed only until the case is published."));
+        if (!domain::is_editable(record->state)) {
+            refusal = core::Error::conflict(
+                msgid("Screening questions can be changed only until the case is published."));
             return;
         }
         if (!store::cases::remove_question(sql, institution_id, case_id, question_id)) {
@@ -924,7 +963,8 @@ core::Status RecruitmentCases::remove_question(const domain::Actor& actor, std::
     return core::success();
 }
 
-std::vector<store::UserRecord> RecruitmentCases::candidates(const domain::Actor& actor, std::int64_t institution_id)
+std::vector<store::UserRecord> RecruitmentCases::candidates(const domain::Actor& actor,
+                                                            std::int64_t institution_id)
 {
     std::vector<store::UserRecord> users;
     if (actor.data_institution() != institution_id)
@@ -940,21 +980,24 @@ std::vector<store::UserRecord> RecruitmentCases::candidates(const domain::Actor&
 std::vector<store::AdTemplateRecord> RecruitmentCases::templates(std::int64_t institution_id)
 {
     std::vector<store::AdTemplateRecord> found;
-    m_database.with_session([&](soci::session& sql) { found = store::ad_templates::list(sql, institution_id); });
+    m_database.with_session(
+        [&](soci::session& sql) { found = store::ad_templates::list(sql, institution_id); });
     return found;
 }
 
 std::vector<store::OrganisationUnitRecord> RecruitmentCases::units(std::int64_t institution_id)
 {
     std::vector<store::OrganisationUnitRecord> found;
-    m_database.with_session([&](soci::session& sql) { found = store::organisation_units::list(sql, institution_id); });
+    m_database.with_session(
+        [&](soci::session& sql) { found = store::organisation_units::list(sql, institution_id); });
     return found;
 }
 
 std::vector<store::QuestionTemplateRecord> RecruitmentCases::question_templates(std::int64_t institution_id)
 {
     std::vector<store::QuestionTemplateRecord> found;
-    m_database.with_session([&](soci::session& sql) { found = store::question_templates::list(sql, institution_id); });
+    m_database.with_session(
+        [&](soci::session& sql) { found = store::question_templates::list(sql, institution_id); });
     return found;
 }
 

@@ -19,6 +19,12 @@ enum class CaseState {
 };
 
 std::string_view to_string(CaseState state);
+
+/// A case's fields, ad and screening questions can be changed until it is published.
+constexpr bool is_editable(CaseState state)
+{
+    return state == CaseState::draft || state == CaseState::ready_for_publication;
+}
 std::optional<CaseState> case_state_from_string(std::string_view text);
 
 } // namespace rekrut::domain

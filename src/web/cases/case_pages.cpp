@@ -66,7 +66,10 @@ std::string tr(const AppContext& context, const Request& request, const std::str
     return context.translator.translate(request.language, message);
 }
 
-std::int64_t institution_of(const Request& request) { return request.actor().data_institution().value_or(0); }
+std::int64_t institution_of(const Request& request)
+{
+    return request.actor().data_institution().value_or(0);
+}
 
 Response page(AppContext& context, const Request& request, const std::string& name, const std::string& title,
               const std::function<void(Dictionary&)>& fill, unsigned status = 200)
@@ -141,70 +144,71 @@ Response show_case_list(AppContext& context, Request& request)
     auto list = context.cases.list(actor, filter);
     auto units = context.cases.units(institution_of(request));
     bool can_create = domain::can(actor, Action::create_case, {actor.data_institution(), {}, {}, false, {}});
-    return page(context, request, "cases/list", tr(context, request, msgid("My cases")), [&](Dictionary& dictionary) {
-        if (can_create)
-            dictionary.ShowSection("CAN_CREATE");
-        dictionary.SetValue("TOTAL", std::to_string(list.total));
-        for (auto state : {CaseState::draft, CaseState::ready_for_publication, CaseState::published,
-                           CaseState::closed_for_applications, CaseState::assessment, CaseState::decision,
-                           CaseState::filled, CaseState::cancelled}) {
-            auto* option = dictionary.AddSectionDictionary("STATE_OPTION");
-            option->SetValue("VALUE", std::string(domain::to_string(state)));
-            option->SetValue("LABEL", tr(context, request, state_label(state)));
-            if (filter.state == state)
-                option->ShowSection("SELECTED");
-        }
-        for (const auto& unit : units) {
-            auto* option = dictionary.AddSectionDictionary("UNIT_OPTION");
-            option->SetValue("VALUE", std::to_string(unit.id));
-            option->SetValue("LABEL", std::string(unit.depth * 2, ' ') + unit.name);
-            if (filter.unit_id == unit.id)
-                option->ShowSection("SELECTED");
-        }
-        dictionary.SetValue("DEADLINE_FROM", request.query_value("deadline_from").value_or(""));
-        dictionary.SetValue("DEADLINE_TO", request.query_value("deadline_to").value_or(""));
-        for (const char* column : {"title", "state", "deadline", "created"}) {
-            std::string key = std::string("SORT_") + (column[0] == 't'   ? "TITLE"
-                                                      : column[0] == 's' ? "STATE"
-                                                      : column[0] == 'd' ? "DEADLINE"
-                                                                         : "CREATED");
-            bool current = filter.sort == column;
-            Fields query = request.query;
-            std::erase_if(query, [](const auto& item) { return item.first == "direction"; });
-            query.emplace_back("direction", current && !filter.descending ? "desc" : "asc");
-            dictionary.SetValue(key, query_string(query, "sort", column));
-            if (current)
-                dictionary.SetValue(key + "_ARIA", filter.descending ? "descending" : "ascending");
+    return page(
+        context, request, "cases/list", tr(context, request, msgid("My cases")), [&](Dictionary& dictionary) {
+            if (can_create)
+                dictionary.ShowSection("CAN_CREATE");
+            dictionary.SetValue("TOTAL", std::to_string(list.total));
+            for (auto state : {CaseState::draft, CaseState::ready_for_publication, CaseState::published,
+                               CaseState::closed_for_applications, CaseState::assessment, CaseState::decision,
+                               CaseState::filled, CaseState::cancelled}) {
+                auto* option = dictionary.AddSectionDictionary("STATE_OPTION");
+                option->SetValue("VALUE", std::string(domain::to_string(state)));
+                option->SetValue("LABEL", tr(context, request, state_label(state)));
+                if (filter.state == state)
+                    option->ShowSection("SELECTED");
+            }
+            for (const auto& unit : units) {
+                auto* option = dictionary.AddSectionDictionary("UNIT_OPTION");
+                option->SetValue("VALUE", std::to_string(unit.id));
+                option->SetValue("LABEL", std::string(unit.depth * 2, ' ') + unit.name);
+                if (filter.unit_id == unit.id)
+                    option->ShowSection("SELECTED");
+            }
+            dictionary.SetValue("DEADLINE_FROM", request.query_value("deadline_from").value_or(""));
+            dictionary.SetValue("DEADLINE_TO", request.query_value("deadline_to").value_or(""));
+            for (const char* column : {"title", "state", "deadline", "created"}) {
+                std::string key = std::string("SORT_") + (column[0] == 't'   ? "TITLE"
+                                                          : column[0] == 's' ? "STATE"
+                                                          : column[0] == 'd' ? "DEADLINE"
+                                                                             : "CREATED");
+                bool current = filter.sort == column;
+                Fields query = request.query;
+                std::erase_if(query, [](const auto& item) { return item.first == "direction"; });
+                query.emplace_back("direction", current && !filter.descending ? "desc" : "asc");
+                dictionary.SetValue(key, query_string(query, "sort", column));
+                if (current)
+                    dictionary.SetValue(key + "_ARIA", filter.descending ? "descending" : "ascending");
+                else
+                    dictionary.SetValue(key + "_ARIA", "none");
+            }
+            if (list.cases.empty())
+                dictionary.ShowSection("EMPTY");
             else
-                dictionary.SetValue(key + "_ARIA", "none");
-        }
-        if (list.cases.empty())
-            dictionary.ShowSection("EMPTY");
-        else
-            dictionary.ShowSection("HAS_CASES");
-        for (const auto& record : list.cases) {
-            auto* row = dictionary.AddSectionDictionary("CASE");
-            row->SetValue("ID", std::to_string(record.id));
-            row->SetValue("TITLE", record.title);
-            row->SetValue("STATE", tr(context, request, state_label(record.state)));
-            row->SetValue("UNIT", record.unit_name);
-            row->SetValue("DEADLINE", deadline_text(record.application_deadline));
-        }
-        int pages = static_cast<int>((list.total + per_page - 1) / per_page);
-        if (pages > 1) {
-            auto* pager = dictionary.AddSectionDictionary("PAGER");
-            pager->SetValue("PAGE", std::to_string(page_number));
-            pager->SetValue("PAGES", std::to_string(pages));
-            if (page_number > 1)
-                pager->SetValueAndShowSection("PREVIOUS_URL",
-                                              query_string(request.query, "page", std::to_string(page_number - 1)),
-                                              "HAS_PREVIOUS");
-            if (page_number < pages)
-                pager->SetValueAndShowSection("NEXT_URL",
-                                              query_string(request.query, "page", std::to_string(page_number + 1)),
-                                              "HAS_NEXT");
-        }
-    });
+                dictionary.ShowSection("HAS_CASES");
+            for (const auto& record : list.cases) {
+                auto* row = dictionary.AddSectionDictionary("CASE");
+                row->SetValue("ID", std::to_string(record.id));
+                row->SetValue("TITLE", record.title);
+                row->SetValue("STATE", tr(context, request, state_label(record.state)));
+                row->SetValue("UNIT", record.unit_name);
+                row->SetValue("DEADLINE", deadline_text(record.application_deadline));
+            }
+            int pages = static_cast<int>((list.total + per_page - 1) / per_page);
+            if (pages > 1) {
+                auto* pager = dictionary.AddSectionDictionary("PAGER");
+                pager->SetValue("PAGE", std::to_string(page_number));
+                pager->SetValue("PAGES", std::to_string(pages));
+                if (page_number > 1)
+                    pager->SetValueAndShowSection(
+                        "PREVIOUS_URL", query_string(request.query, "page", std::to_string(page_number - 1)),
+                        "HAS_PREVIOUS");
+                if (page_number < pages)
+                    pager->SetValueAndShowSection(
+                        "NEXT_URL", query_string(request.query, "page", std::to_string(page_number + 1)),
+                        "HAS_NEXT");
+            }
+        });
 }
 
 namespace {
@@ -268,7 +272,8 @@ Response submit_new_case(AppContext& context, Request& request)
 
 Response submit_copy_case(AppContext& context, Request& request)
 {
-    auto source = parse_id(request.param("case_id").empty() ? request.form_or("case_id") : request.param("case_id"));
+    auto source =
+        parse_id(request.param("case_id").empty() ? request.form_or("case_id") : request.param("case_id"));
     auto copied = context.cases.copy(request.actor(), institution_of(request), source, request.origin());
     if (!copied)
         return error_response(context, request, copied.error());
@@ -289,7 +294,8 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
     domain::Resource resource{institution, case_id, {}, false, {}};
     bool can_edit = domain::can(actor, Action::edit_case, resource);
     bool can_manage = domain::can(actor, Action::manage_committee, resource);
-    auto candidates = can_manage ? context.cases.candidates(actor, institution) : std::vector<store::UserRecord>{};
+    auto candidates =
+        can_manage ? context.cases.candidates(actor, institution) : std::vector<store::UserRecord>{};
     auto questions = can_edit ? context.cases.question_templates(institution)
                               : std::vector<store::QuestionTemplateRecord>{};
     const auto& record = overview->record;
@@ -305,7 +311,7 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
             dictionary.SetValue("AGREEMENT", record.collective_agreement);
             dictionary.SetValue("POSITIONS", std::to_string(record.positions));
             dictionary.SetValue("LANGUAGES", record.ad_languages);
-            bool editable = record.state == CaseState::draft || record.state == CaseState::ready_for_publication;
+            bool editable = domain::is_editable(record.state);
             if (can_edit && editable)
                 dictionary.ShowSection("CAN_EDIT");
             if (domain::can(actor, Action::create_case, resource))
@@ -323,7 +329,8 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
             if (!overview->ad_problems.empty()) {
                 auto* problems = dictionary.AddSectionDictionary("AD_PROBLEMS");
                 for (const auto& problem : overview->ad_problems)
-                    problems->AddSectionDictionary("AD_PROBLEM")->SetValue("MESSAGE", tr(context, request, problem.message));
+                    problems->AddSectionDictionary("AD_PROBLEM")
+                        ->SetValue("MESSAGE", tr(context, request, problem.message));
             }
             if (can_edit)
                 for (auto transition : overview->transitions) {
@@ -387,33 +394,39 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
                 }
             }
             if (auto notice = request.query_value("saved"))
-                dictionary.SetValueAndShowSection("NOTICE", tr(context, request, msgid("Your changes have been saved.")),
-                                                  "HAS_NOTICE");
+                dictionary.SetValueAndShowSection(
+                    "NOTICE", tr(context, request, msgid("Your changes have been saved.")), "HAS_NOTICE");
             if (error)
                 show_form_errors(dictionary, *error, context.translator, request);
         },
         status);
 }
 
-Response after_change(AppContext& context, Request& request, const core::Status& result, const std::string& anchor)
+Response after_change(AppContext& context, Request& request, const core::Status& result,
+                      const std::string& anchor)
 {
     if (result)
         return Response::redirect("/cases/" + request.param("case_id") + "?saved=1" + anchor);
     if (result.error().kind == core::ErrorKind::invalid || result.error().kind == core::ErrorKind::conflict)
-        return case_page(context, request, result.error(), result.error().kind == core::ErrorKind::conflict ? 409 : 400);
+        return case_page(context, request, result.error(),
+                         result.error().kind == core::ErrorKind::conflict ? 409 : 400);
     return error_response(context, request, result.error());
 }
 
 } // namespace
 
-Response show_case(AppContext& context, Request& request) { return case_page(context, request, std::nullopt); }
+Response show_case(AppContext& context, Request& request)
+{
+    return case_page(context, request, std::nullopt);
+}
 
 Response submit_case_transition(AppContext& context, Request& request)
 {
     auto transition = domain::case_transition_from_string(request.form_or("transition"));
     if (!transition)
-        return after_change(context, request,
-                            core::Error::invalid(msgid("This step is not possible in the case's current state.")), "");
+        return after_change(
+            context, request,
+            core::Error::invalid(msgid("This step is not possible in the case's current state.")), "");
     auto result = context.cases.transition(request.actor(), institution_of(request),
                                            parse_id(request.param("case_id")), *transition, request.origin());
     if (result)
@@ -425,14 +438,14 @@ Response submit_committee_add(AppContext& context, Request& request)
 {
     auto role = domain::case_role_from_string(request.form_or("role"));
     if (!role)
-        return after_change(context, request,
-                            core::Error::invalid(msgid("Check the marked fields."), {{"role", msgid("Choose a role.")}}),
-                            "");
-    return after_change(context, request,
-                        context.cases.add_member(request.actor(), institution_of(request),
-                                                 parse_id(request.param("case_id")), parse_id(request.form_or("user_id")),
-                                                 *role, request.origin()),
-                        "#committee");
+        return after_change(
+            context, request,
+            core::Error::invalid(msgid("Check the marked fields."), {{"role", msgid("Choose a role.")}}), "");
+    return after_change(
+        context, request,
+        context.cases.add_member(request.actor(), institution_of(request), parse_id(request.param("case_id")),
+                                 parse_id(request.form_or("user_id")), *role, request.origin()),
+        "#committee");
 }
 
 Response submit_committee_remove(AppContext& context, Request& request)
@@ -441,9 +454,9 @@ Response submit_committee_remove(AppContext& context, Request& request)
     if (!role)
         return error_page(context, request, 404);
     return after_change(context, request,
-                        context.cases.remove_member(request.actor(), institution_of(request),
-                                                    parse_id(request.param("case_id")),
-                                                    parse_id(request.form_or("user_id")), *role, request.origin()),
+                        context.cases.remove_member(
+                            request.actor(), institution_of(request), parse_id(request.param("case_id")),
+                            parse_id(request.form_or("user_id")), *role, request.origin()),
                         "#committee");
 }
 
@@ -459,30 +472,29 @@ Response submit_committee_external(AppContext& context, Request& request)
     auto translate = [&context, language](const std::string& message) {
         return context.translator.translate(language, message);
     };
-    return after_change(context, request,
-                        context.cases.invite_external(request.actor(), institution_of(request),
-                                                      parse_id(request.param("case_id")),
-                                                      request.form_or("external_email"),
-                                                      request.form_or("external_name"), *role, request.origin(),
-                                                      translate),
-                        "#committee");
+    return after_change(
+        context, request,
+        context.cases.invite_external(request.actor(), institution_of(request),
+                                      parse_id(request.param("case_id")), request.form_or("external_email"),
+                                      request.form_or("external_name"), *role, request.origin(), translate),
+        "#committee");
 }
 
 Response submit_question_add(AppContext& context, Request& request)
 {
     return after_change(context, request,
-                        context.cases.add_question(request.actor(), institution_of(request),
-                                                   parse_id(request.param("case_id")),
-                                                   parse_id(request.form_or("template_id")), request.origin()),
+                        context.cases.add_question(
+                            request.actor(), institution_of(request), parse_id(request.param("case_id")),
+                            parse_id(request.form_or("template_id")), request.origin()),
                         "#questions");
 }
 
 Response submit_question_remove(AppContext& context, Request& request)
 {
     return after_change(context, request,
-                        context.cases.remove_question(request.actor(), institution_of(request),
-                                                      parse_id(request.param("case_id")),
-                                                      parse_id(request.param("question_id")), request.origin()),
+                        context.cases.remove_question(
+                            request.actor(), institution_of(request), parse_id(request.param("case_id")),
+                            parse_id(request.param("question_id")), request.origin()),
                         "#questions");
 }
 
@@ -504,7 +516,8 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
     auto institution = institution_of(request);
     domain::Resource resource{institution, case_id, {}, false, {}};
     if (!domain::can(request.actor(), Action::edit_case, resource))
-        return error_page(context, request, domain::can(request.actor(), Action::view_case, resource) ? 403 : 404);
+        return error_page(context, request,
+                          domain::can(request.actor(), Action::view_case, resource) ? 403 : 404);
     auto overview = context.cases.overview(request.actor(), institution, case_id);
     if (!overview)
         return error_response(context, request, overview.error());
@@ -524,13 +537,16 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
             keep_value(dictionary, "occupation_code", value("occupation_code", record.occupation_code));
             keep_value(dictionary, "fixed_term_text", value("fixed_term_text", record.fixed_term_text));
             keep_value(dictionary, "salary_text", value("salary_text", record.salary_text));
-            keep_value(dictionary, "collective_agreement", value("collective_agreement", record.collective_agreement));
+            keep_value(dictionary, "collective_agreement",
+                       value("collective_agreement", record.collective_agreement));
             keep_value(dictionary, "positions", value("positions", std::to_string(record.positions)));
             char hours[16];
             std::snprintf(hours, sizeof hours, "%g", record.weekly_hours);
             keep_value(dictionary, "weekly_hours", value("weekly_hours", record.full_time ? "" : hours));
-            keep_value(dictionary, "deadline_date", value("deadline_date", date_part(record.application_deadline)));
-            keep_value(dictionary, "deadline_time", value("deadline_time", time_part(record.application_deadline)));
+            keep_value(dictionary, "deadline_date",
+                       value("deadline_date", date_part(record.application_deadline)));
+            keep_value(dictionary, "deadline_time",
+                       value("deadline_time", time_part(record.application_deadline)));
             keep_value(dictionary, "expected_start_date",
                        value("expected_start_date", date_part(record.expected_start)));
             std::string form = value("employment_form", record.employment_form);
@@ -541,7 +557,8 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
                                                                               : "PERMANENT"));
             dictionary.ShowSection(basis == "civil_servant" ? "BASIS_CIVIL_SERVANT" : "BASIS_AGREEMENT");
             dictionary.ShowSection(working == "part_time" ? "PART_TIME" : "FULL_TIME");
-            bool readvertisement = posted ? !request.form_or("readvertisement").empty() : record.readvertisement;
+            bool readvertisement =
+                posted ? !request.form_or("readvertisement").empty() : record.readvertisement;
             if (readvertisement)
                 dictionary.ShowSection("READVERTISEMENT");
             std::string languages = record.ad_languages;
@@ -566,7 +583,8 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
             for (std::size_t i = 0; i < 2; ++i) {
                 auto* contact = dictionary.AddSectionDictionary("CONTACT");
                 std::string n = std::to_string(i + 1);
-                domain::ContactPerson stored = i < overview->contacts.size() ? overview->contacts[i] : domain::ContactPerson{};
+                domain::ContactPerson stored =
+                    i < overview->contacts.size() ? overview->contacts[i] : domain::ContactPerson{};
                 contact->SetValue("N", n);
                 contact->SetValue("NAME", value("contact_name_" + n, stored.name));
                 contact->SetValue("CONTACT_TITLE", value("contact_title_" + n, stored.title));
@@ -581,7 +599,10 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
 
 } // namespace
 
-Response show_case_edit(AppContext& context, Request& request) { return edit_form(context, request, std::nullopt); }
+Response show_case_edit(AppContext& context, Request& request)
+{
+    return edit_form(context, request, std::nullopt);
+}
 
 Response submit_case_edit(AppContext& context, Request& request)
 {
@@ -609,10 +630,11 @@ Response submit_case_edit(AppContext& context, Request& request)
     for (int i = 1; i <= 2; ++i) {
         std::string n = std::to_string(i);
         input.contacts.push_back({request.form_or("contact_name_" + n), request.form_or("contact_title_" + n),
-                                  request.form_or("contact_phone_" + n), request.form_or("contact_email_" + n)});
+                                  request.form_or("contact_phone_" + n),
+                                  request.form_or("contact_email_" + n)});
     }
-    auto result = context.cases.update(request.actor(), institution_of(request), parse_id(request.param("case_id")),
-                                       input, request.origin());
+    auto result = context.cases.update(request.actor(), institution_of(request),
+                                       parse_id(request.param("case_id")), input, request.origin());
     if (!result) {
         if (result.error().kind == core::ErrorKind::invalid)
             return edit_form(context, request, result.error());
@@ -626,8 +648,8 @@ namespace {
 Response ad_form(AppContext& context, Request& request, const std::optional<core::Error>& error)
 {
     std::string language = language_param(request);
-    auto draft = context.cases.ad_draft(request.actor(), institution_of(request), parse_id(request.param("case_id")),
-                                        language);
+    auto draft = context.cases.ad_draft(request.actor(), institution_of(request),
+                                        parse_id(request.param("case_id")), language);
     if (!draft)
         return error_response(context, request, draft.error());
     bool posted = request.method == "POST";
@@ -664,7 +686,8 @@ Response show_ad_editor(AppContext& context, Request& request)
     // As for the edit form: a committee member who may only look gets no editor they cannot save.
     domain::Resource resource{institution_of(request), parse_id(request.param("case_id")), {}, false, {}};
     if (!domain::can(request.actor(), Action::edit_case, resource))
-        return error_page(context, request, domain::can(request.actor(), Action::view_case, resource) ? 403 : 404);
+        return error_page(context, request,
+                          domain::can(request.actor(), Action::view_case, resource) ? 403 : 404);
     return ad_form(context, request, std::nullopt);
 }
 
@@ -675,8 +698,9 @@ Response submit_ad(AppContext& context, Request& request)
         if (key == "mandatory_text")
             chosen.push_back(parse_id(text));
     std::string language = language_param(request);
-    auto result = context.cases.save_ad(request.actor(), institution_of(request), parse_id(request.param("case_id")),
-                                        language, request.form_or("body"), chosen, request.origin());
+    auto result =
+        context.cases.save_ad(request.actor(), institution_of(request), parse_id(request.param("case_id")),
+                              language, request.form_or("body"), chosen, request.origin());
     if (!result) {
         if (result.error().kind == core::ErrorKind::invalid)
             return ad_form(context, request, result.error());
@@ -735,7 +759,8 @@ Response show_ad_diff(AppContext& context, Request& request)
 
 namespace {
 
-void fill_ad(const AppContext& context, const Request& request, Dictionary& dictionary, const services::RenderedAd& ad)
+void fill_ad(const AppContext& context, const Request& request, Dictionary& dictionary,
+             const services::RenderedAd& ad)
 {
     dictionary.SetValue("AD_TITLE", ad.title);
     dictionary.SetValue("AD_LANG", ad.language);
@@ -775,7 +800,8 @@ void fill_ad(const AppContext& context, const Request& request, Dictionary& dict
 Response show_ad_preview(AppContext& context, Request& request)
 {
     auto case_id = parse_id(request.param("case_id"));
-    auto ad = context.cases.render_ad(request.actor(), institution_of(request), case_id, language_param(request));
+    auto ad =
+        context.cases.render_ad(request.actor(), institution_of(request), case_id, language_param(request));
     if (!ad)
         return error_response(context, request, ad.error());
     return page(context, request, "cases/preview", ad->title, [&](Dictionary& dictionary) {
