@@ -118,6 +118,14 @@ MHD_Result on_post_data(void* cls, MHD_ValueKind, const char* key, const char* f
     return MHD_YES;
 }
 
+// Refuses connections once shutdown has begun. (MHD_quiesce_daemon is not used: in
+// libmicrohttpd 0.9.75 it races with the epoll threads removing the listening socket themselves
+// and aborts the process.)
+MHD_Result on_accept(void* cls, const sockaddr*, socklen_t)
+{
+    return static_cast<const HttpServer*>(cls)->accepting() ? MHD_YES : MHD_NO;
+}
+
 void on_completed(void*, MHD_Connection*, void** con_cls, MHD_RequestTerminationCode)
 {
     delete static_cast<Exchange*>(*con_cls);
@@ -295,7 +303,7 @@ std::string HttpServer::start()
     m_hashers = std::make_unique<WorkerPool>(m_options.hashing_threads);
     unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC | MHD_USE_TURBO;
     m_daemon = MHD_start_daemon(
-        flags, m_options.port, nullptr, nullptr, &on_access, this, MHD_OPTION_SOCK_ADDR, &address,
+        flags, m_options.port, &on_accept, this, &on_access, this, MHD_OPTION_SOCK_ADDR, &address,
         MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(m_options.io_threads), MHD_OPTION_CONNECTION_LIMIT,
         static_cast<unsigned>(m_options.max_connections), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         static_cast<unsigned>(m_options.max_connections_per_ip), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
@@ -310,11 +318,7 @@ std::string HttpServer::start()
 
 void HttpServer::stop_accepting()
 {
-    if (m_daemon) {
-        MHD_socket listener = MHD_quiesce_daemon(m_daemon);
-        if (listener != MHD_INVALID_SOCKET)
-            ::close(listener);
-    }
+    m_accepting.store(false);
 }
 
 bool HttpServer::drain(int timeout_ms)

@@ -65,6 +65,7 @@ public:
         return execution == Execution::hashing_pool ? *m_hashers : *m_workers;
     }
     std::atomic<std::size_t>& in_flight_counter() { return m_in_flight; }
+    bool accepting() const { return m_accepting.load(); }
 
 private:
     Options m_options;
@@ -74,6 +75,7 @@ private:
     std::unique_ptr<WorkerPool> m_hashers;
     MHD_Daemon* m_daemon = nullptr;
     std::atomic<std::size_t> m_in_flight{0};
+    std::atomic<bool> m_accepting{true};
 };
 
 } // namespace rekrut::web

@@ -5,6 +5,8 @@ graceful shutdown. Runs against SQLite or PostgreSQL (REKRUT_TEST_DATABASE)."""
 import re
 import signal
 import socket
+import sqlite3
+import threading
 import time
 import unittest
 import urllib.parse
@@ -753,6 +755,38 @@ class GracefulShutdownTest(unittest.TestCase):
             idle.close()
             partial.close()
             server.kill()
+
+    @unittest.skipUnless(database_kind() == "sqlite", "holds the SQLite write lock to keep a request in flight")
+    def test_no_new_connection_is_served_while_draining(self):
+        server = Server(name="GracefulShutdownTest-refuse").start()
+        client = server.client()
+        client.get("/login")
+        blocker = sqlite3.connect(server.database_url.removeprefix("sqlite:"), isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")  # the failed login below waits for this write lock
+        outcome = {}
+        login = threading.Thread(target=lambda: outcome.update(
+            status=client.post("/login", {"email": "nobody@example.test", "password": "wrong"}).status))
+        try:
+            login.start()
+            time.sleep(0.5)
+            server.process.send_signal(signal.SIGTERM)
+            time.sleep(0.5)
+            self.assertTrue(server.running, "the server did not wait for the request in flight")
+            answer = b""
+            try:
+                late = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+                late.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                answer = late.recv(100)
+                late.close()
+            except OSError:
+                pass  # refused or reset: both mean "not served"
+            self.assertEqual(answer, b"", "a connection made during shutdown was served")
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+            login.join(10)
+        self.assertIn(outcome.get("status"), (200, 400, 422), "the request in flight was not answered")
+        self.assertEqual(server.stop(timeout=20), 0, server.log())
 
     def test_clean_log_after_a_session(self):
         server = Server(name="GracefulShutdownTest-log").start()
