@@ -155,7 +155,7 @@ DemoSeedReport seed_demo(store::Database& database)
                              "Ansøgningsfristen er {{deadline}}. Kontakt {{contact}} for at høre mere.";
             ad.body_html = domain::rich_text_to_html(ad.body_source);
             ad.created_at = record.updated_at;
-            store::cases::add_ad_version(sql, institution_id, case_id, ad, 0);
+            store::cases::add_ad_version(sql, institution_id, case_id, ad, {}, 0);
         }
         record_audit(database, sql, Origin::system("demo data"),
                      {std::nullopt, "demo.seeded", "database", "", "{}", json_object({{"users", "10"}})});

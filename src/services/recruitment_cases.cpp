@@ -96,22 +96,62 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
         text.replace(at, from.size(), to);
 }
 
-/// Mandatory texts of the language, with their inclusion in the ad.
+/// Mandatory texts of the language, with their inclusion and wording in the given version of the ad.
 std::vector<AdBlock> blocks_for(soci::session& sql, std::int64_t institution_id, const std::string& language,
                                 const std::optional<store::AdVersionRecord>& version)
 {
     std::vector<AdBlock> blocks;
     std::vector<std::int64_t> chosen;
-    if (version)
+    std::vector<store::AdVersionText> kept;
+    if (version) {
         chosen = parse_ids(version->mandatory_text_ids);
+        kept = store::cases::ad_version_texts(sql, institution_id, version->id);
+    }
     for (auto& text : store::mandatory_texts::list(sql, institution_id)) {
         if (text.language != language)
             continue;
         bool included =
             text.required || !version || std::find(chosen.begin(), chosen.end(), text.id) != chosen.end();
-        blocks.push_back({text, included});
+        AdBlock block{text, included, text.body_source, text.body_html};
+        // Versions saved before the wording was kept with them show the institution's current text.
+        auto in_version = std::find_if(kept.begin(), kept.end(), [&](const store::AdVersionText& candidate) {
+            return candidate.mandatory_text_id == text.id;
+        });
+        if (in_version != kept.end()) {
+            block.body_source = in_version->body_source;
+            block.body_html = in_version->body_html;
+        }
+        blocks.push_back(std::move(block));
     }
     return blocks;
+}
+
+/// The wording of the included texts for a new version: locked texts as the institution has them,
+/// editable ones as adapted (or as the institution has them when not adapted).
+std::vector<store::AdVersionText> version_texts(const std::vector<AdBlock>& blocks,
+                                                const std::map<std::int64_t, std::string>& adapted = {})
+{
+    std::vector<store::AdVersionText> texts;
+    for (const auto& block : blocks) {
+        if (!block.included)
+            continue;
+        store::AdVersionText text{block.text.id, block.text.name, block.text.body_source, block.text.body_html,
+                                  block.text.position};
+        if (auto found = adapted.find(block.text.id); found != adapted.end() && !block.text.locked) {
+            text.body_source = found->second;
+            text.body_html = domain::rich_text_to_html(found->second);
+        }
+        texts.push_back(std::move(text));
+    }
+    return texts;
+}
+
+std::string text_ids(const std::vector<store::AdVersionText>& texts)
+{
+    std::vector<std::int64_t> ids;
+    for (const auto& text : texts)
+        ids.push_back(text.mandatory_text_id);
+    return join_ids(ids);
 }
 
 std::string contact_line(const std::vector<domain::ContactPerson>& contacts)
@@ -217,6 +257,7 @@ std::string case_json(const store::CaseRecord& record)
          {"place_of_work", record.place_of_work},
          {"salary_text", record.salary_text},
          {"collective_agreement", record.collective_agreement},
+         {"position_category", record.position_category},
          {"employment_form", record.employment_form},
          {"weekly_hours", std::to_string(record.weekly_hours)},
          {"application_deadline",
@@ -292,7 +333,9 @@ core::Result<std::int64_t> RecruitmentCases::create(const domain::Actor& actor, 
             ad.body_source = body;
             ad.body_html = domain::rich_text_to_html(body);
             ad.created_at = record.created_at;
-            store::cases::add_ad_version(sql, institution_id, id, ad, actor.user_id);
+            auto texts = version_texts(blocks_for(sql, institution_id, ad.language, std::nullopt));
+            ad.mandatory_text_ids = text_ids(texts);
+            store::cases::add_ad_version(sql, institution_id, id, ad, texts, actor.user_id);
         }
         record.id = id;
         record_audit(m_database, sql, origin,
@@ -333,8 +376,15 @@ core::Result<std::int64_t> RecruitmentCases::copy(const domain::Actor& actor, st
                                          copy.created_at);
         for (const auto& language : split_languages(source->ad_languages))
             if (auto ad = store::cases::latest_ad(sql, institution_id, case_id, language)) {
+                // The copy keeps the wording of the source's ad, adapted texts included.
+                auto blocks = blocks_for(sql, institution_id, language, ad);
+                std::map<std::int64_t, std::string> adapted;
+                for (const auto& block : blocks)
+                    adapted[block.text.id] = block.body_source;
+                auto texts = version_texts(blocks, adapted);
                 ad->created_at = copy.created_at;
-                store::cases::add_ad_version(sql, institution_id, id, *ad, actor.user_id);
+                ad->mandatory_text_ids = text_ids(texts);
+                store::cases::add_ad_version(sql, institution_id, id, *ad, texts, actor.user_id);
             }
         for (const auto& question : store::cases::questions(sql, institution_id, case_id))
             store::cases::add_question(sql, institution_id, id, question);
@@ -439,6 +489,14 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
         }
         record.salary_text = trimmed(input.salary_text);
         record.collective_agreement = trimmed(input.collective_agreement);
+        record.position_category = trimmed(input.position_category);
+        if (!record.position_category.empty()) {
+            auto categories = store::named_lists::list(sql, "position_categories", institution_id);
+            if (std::none_of(categories.begin(), categories.end(), [&](const store::NamedRecord& category) {
+                    return category.name == record.position_category;
+                }))
+                problems.push_back({"position_category", msgid("Choose one of the position categories.")});
+        }
         int positions = 0;
         std::string positions_text = trimmed(input.positions);
         auto [ptr, error] =
@@ -490,10 +548,12 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
                                     msgid("Each contact person needs a name.")});
             contacts.push_back(clean);
         }
-        for (const auto* text : {&record.place_of_work, &record.salary_text, &record.collective_agreement,
-                                 &record.fixed_term_text, &record.occupation_code})
+        for (const auto& [field, text] :
+             {std::pair{"place_of_work", &record.place_of_work}, {"salary_text", &record.salary_text},
+              {"collective_agreement", &record.collective_agreement}, {"fixed_term_text", &record.fixed_term_text},
+              {"occupation_code", &record.occupation_code}})
             if (text->size() > 2000)
-                problems.push_back({"title", msgid("A field is too long.")});
+                problems.push_back({field, msgid("The text is too long.")});
         if (!problems.empty()) {
             refusal = core::Error::invalid(msgid("Check the marked fields."), problems);
             return;
@@ -541,7 +601,9 @@ core::Result<RecruitmentCases::AdDraft> RecruitmentCases::ad_draft(const domain:
 core::Status RecruitmentCases::save_ad(const domain::Actor& actor, std::int64_t institution_id,
                                        std::int64_t case_id, const std::string& language,
                                        const std::string& body_source,
-                                       const std::vector<std::int64_t>& chosen_texts, const Origin& origin)
+                                       const std::vector<std::int64_t>& chosen_texts,
+                                       const std::map<std::int64_t, std::string>& adapted_texts,
+                                       const Origin& origin)
 {
     if (auto refusal = edit_refusal(actor, institution_id, case_id))
         return *refusal;
@@ -562,31 +624,53 @@ core::Status RecruitmentCases::save_ad(const domain::Actor& actor, std::int64_t 
             refusal = core::Error::conflict(msgid("A published case can no longer be edited here."));
             return;
         }
-        std::vector<std::int64_t> included;
-        for (const auto& text : store::mandatory_texts::list(sql, institution_id))
-            if (text.language == language &&
-                (text.required ||
-                 std::find(chosen_texts.begin(), chosen_texts.end(), text.id) != chosen_texts.end()))
-                included.push_back(text.id);
         auto previous = store::cases::latest_ad(sql, institution_id, case_id, language);
+        auto blocks = blocks_for(sql, institution_id, language, previous);
+        std::vector<core::FieldError> problems;
+        for (auto& block : blocks) {
+            block.included = block.text.required || std::find(chosen_texts.begin(), chosen_texts.end(),
+                                                              block.text.id) != chosen_texts.end();
+            auto adapted = adapted_texts.find(block.text.id);
+            if (!block.included || block.text.locked || adapted == adapted_texts.end())
+                continue;
+            std::string field = "text_" + std::to_string(block.text.id);
+            if (core::trim(adapted->second).empty())
+                problems.push_back({field, block.text.required
+                                               ? msgid("A required text cannot be left empty.")
+                                               : msgid("Write the text, or leave it out of the ad.")});
+            else if (adapted->second.size() > 20000)
+                problems.push_back({field, msgid("The text is too long.")});
+        }
+        if (!problems.empty()) {
+            refusal = core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
+            return;
+        }
+        auto texts = version_texts(blocks, adapted_texts);
         store::AdVersionRecord ad;
         ad.language = language;
         ad.body_source = body_source;
         ad.body_html =
             render_body(body_source, *record, store::cases::contacts(sql, institution_id, case_id));
-        ad.mandatory_text_ids = join_ids(included);
+        ad.mandatory_text_ids = text_ids(texts);
         ad.created_at = core::now();
-        int version = store::cases::add_ad_version(sql, institution_id, case_id, ad, actor.user_id);
+        int version = store::cases::add_ad_version(sql, institution_id, case_id, ad, texts, actor.user_id);
         if (record->state == domain::CaseState::ready_for_publication)
             store::cases::set_state(sql, institution_id, case_id, domain::CaseState::draft, std::nullopt,
                                     ad.created_at);
+        std::vector<std::int64_t> adapted_ids;
+        for (const auto& text : texts)
+            if (text.body_source != std::find_if(blocks.begin(), blocks.end(), [&](const AdBlock& block) {
+                                        return block.text.id == text.mandatory_text_id;
+                                    })->text.body_source)
+                adapted_ids.push_back(text.mandatory_text_id);
         record_audit(m_database, sql, origin,
                      {institution_id, "job_ad.saved", "recruitment_case", std::to_string(case_id),
                       json_object({{"language", language},
                                    {"version", previous ? std::to_string(previous->version) : ""}}),
                       json_object({{"language", language},
                                    {"version", std::to_string(version)},
-                                   {"mandatory_texts", ad.mandatory_text_ids}})});
+                                   {"mandatory_texts", ad.mandatory_text_ids},
+                                   {"adapted_texts", join_ids(adapted_ids)}})});
     });
     if (refusal)
         return *refusal;
@@ -621,11 +705,14 @@ RecruitmentCases::ad_version_pair(const domain::Actor& actor, std::int64_t insti
         auto version = store::cases::ad_version(sql, institution_id, case_id, version_id);
         if (!version)
             return;
+        version->texts = store::cases::ad_version_texts(sql, institution_id, version->id);
         std::optional<store::AdVersionRecord> previous;
         for (const auto& candidate :
              store::cases::ad_versions(sql, institution_id, case_id, version->language))
-            if (candidate.version == version->version - 1)
+            if (candidate.version == version->version - 1) {
                 previous = candidate;
+                previous->texts = store::cases::ad_version_texts(sql, institution_id, candidate.id);
+            }
         pair = std::make_pair(*version, previous);
     });
     if (!pair)
@@ -647,7 +734,7 @@ std::optional<RenderedAd> render(soci::session& sql, const store::CaseRecord& re
     ad.body_html = version ? render_body(version->body_source, record, ad.contacts) : "";
     for (const auto& block : blocks_for(sql, record.institution_id, language, version))
         if (block.included)
-            ad.blocks_html.push_back(domain::sanitize_html(block.text.body_html));
+            ad.blocks_html.push_back(domain::sanitize_html(block.body_html));
     if (auto institution = store::InstitutionStore::find_in(sql, record.institution_id))
         ad.institution_name = institution->name;
     return ad;
@@ -982,6 +1069,22 @@ std::vector<store::AdTemplateRecord> RecruitmentCases::templates(std::int64_t in
     std::vector<store::AdTemplateRecord> found;
     m_database.with_session(
         [&](soci::session& sql) { found = store::ad_templates::list(sql, institution_id); });
+    return found;
+}
+
+std::vector<store::NamedRecord> RecruitmentCases::collective_agreements(std::int64_t institution_id)
+{
+    std::vector<store::NamedRecord> found;
+    m_database.with_session(
+        [&](soci::session& sql) { found = store::named_lists::list(sql, "collective_agreements", institution_id); });
+    return found;
+}
+
+std::vector<store::NamedRecord> RecruitmentCases::position_categories(std::int64_t institution_id)
+{
+    std::vector<store::NamedRecord> found;
+    m_database.with_session(
+        [&](soci::session& sql) { found = store::named_lists::list(sql, "position_categories", institution_id); });
     return found;
 }
 

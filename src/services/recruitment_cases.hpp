@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,7 @@ struct CaseInput {
     std::string weekly_hours;
     std::string salary_text;
     std::string collective_agreement;
+    std::string position_category;
     std::string positions;
     std::string deadline_date;
     std::string deadline_time;
@@ -45,8 +47,10 @@ struct CaseInput {
 
 /// One mandatory text as it appears in an ad.
 struct AdBlock {
-    store::MandatoryTextRecord text;
+    store::MandatoryTextRecord text; ///< As the institution has it now.
     bool included = false;
+    std::string body_source;         ///< As it stands in the ad (an editable text may be adapted).
+    std::string body_html;           ///< Sanitized rendering of body_source.
 };
 
 /// Everything the case pages show.
@@ -108,10 +112,13 @@ public:
     };
     core::Result<AdDraft> ad_draft(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                                    const std::string& language);
-    /// Saves a new version. Required mandatory texts are always included; others as chosen.
+    /// Saves a new version. Required mandatory texts are always included; others as chosen. An
+    /// editable text takes the wording in `adapted_texts` (by mandatory text id) when given; a locked
+    /// one is always the institution's wording.
     core::Status save_ad(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                          const std::string& language, const std::string& body_source,
-                         const std::vector<std::int64_t>& chosen_texts, const Origin& origin);
+                         const std::vector<std::int64_t>& chosen_texts,
+                         const std::map<std::int64_t, std::string>& adapted_texts, const Origin& origin);
     core::Result<std::vector<store::AdVersionRecord>> ad_versions(const domain::Actor& actor,
                                                                   std::int64_t institution_id, std::int64_t case_id,
                                                                   const std::string& language);
@@ -148,6 +155,9 @@ public:
     std::vector<store::UserRecord> candidates(const domain::Actor& actor, std::int64_t institution_id);
     std::vector<store::AdTemplateRecord> templates(std::int64_t institution_id);
     std::vector<store::OrganisationUnitRecord> units(std::int64_t institution_id);
+    /// The institution's lists the case form draws on.
+    std::vector<store::NamedRecord> collective_agreements(std::int64_t institution_id);
+    std::vector<store::NamedRecord> position_categories(std::int64_t institution_id);
     std::vector<store::QuestionTemplateRecord> question_templates(std::int64_t institution_id);
 
 private:

@@ -9,7 +9,7 @@ namespace {
 constexpr const char* k_columns =
     "SELECT c.id, c.institution_id, c.title, c.state, c.unit_id, COALESCE(u.name, ''), c.place_of_work,"
     " c.municipality_code, c.occupation_code, c.employment_form, c.employment_basis, c.fixed_term_text, c.full_time,"
-    " c.weekly_hours, c.salary_text, c.collective_agreement, c.positions, c.application_deadline, c.expected_start,"
+    " c.weekly_hours, c.salary_text, c.collective_agreement, c.position_category, c.positions, c.application_deadline, c.expected_start,"
     " c.readvertisement, c.ad_languages, c.template_id, c.copied_from, c.published_at, c.created_at, c.updated_at"
     " FROM recruitment_cases c LEFT JOIN organisation_units u ON u.id = c.unit_id ";
 
@@ -24,7 +24,7 @@ struct CaseRow {
     int full_time = 1, positions = 1, readvertisement = 0;
     double weekly_hours = 37;
     std::string title, state, unit_name, place, municipality, occupation, form, basis, fixed_term, salary, agreement,
-        languages;
+        category, languages;
     Nullable<long long> unit_id, deadline, expected_start, template_id, copied_from, published_at;
 
     template <typename Statement> void bind(Statement& statement)
@@ -33,7 +33,7 @@ struct CaseRow {
             soci::into(unit_id.value, unit_id.indicator), soci::into(unit_name), soci::into(place),
             soci::into(municipality), soci::into(occupation), soci::into(form), soci::into(basis),
             soci::into(fixed_term), soci::into(full_time), soci::into(weekly_hours), soci::into(salary),
-            soci::into(agreement), soci::into(positions), soci::into(deadline.value, deadline.indicator),
+            soci::into(agreement), soci::into(category), soci::into(positions), soci::into(deadline.value, deadline.indicator),
             soci::into(expected_start.value, expected_start.indicator), soci::into(readvertisement),
             soci::into(languages), soci::into(template_id.value, template_id.indicator),
             soci::into(copied_from.value, copied_from.indicator),
@@ -59,6 +59,7 @@ struct CaseRow {
         record.weekly_hours = weekly_hours;
         record.salary_text = salary;
         record.collective_agreement = agreement;
+        record.position_category = category;
         record.positions = positions;
         record.application_deadline = deadline.get();
         record.expected_start = expected_start.get();
@@ -169,17 +170,17 @@ std::int64_t insert(soci::session& sql, const CaseRecord& record)
     long long id = 0;
     sql << "INSERT INTO recruitment_cases (institution_id, title, state, unit_id, place_of_work, municipality_code,"
            " occupation_code, employment_form, employment_basis, fixed_term_text, full_time, weekly_hours,"
-           " salary_text, collective_agreement, positions, application_deadline, expected_start, readvertisement,"
-           " ad_languages, template_id, copied_from, created_at, updated_at) VALUES (:institution, :title, :state,"
-           " :unit, :place, :municipality, :occupation, :form, :basis, :fixed_term, :full_time, :hours, :salary,"
-           " :agreement, :positions, :deadline, :start, :readvertisement, :languages, :template, :copied,"
+           " salary_text, collective_agreement, position_category, positions, application_deadline, expected_start,"
+           " readvertisement, ad_languages, template_id, copied_from, created_at, updated_at) VALUES (:institution,"
+           " :title, :state, :unit, :place, :municipality, :occupation, :form, :basis, :fixed_term, :full_time, :hours,"
+           " :salary, :agreement, :category, :positions, :deadline, :start, :readvertisement, :languages, :template, :copied,"
            " :created, :updated) RETURNING id",
         soci::use(values.institution_id), soci::use(record.title), soci::use(values.state),
         soci::use(values.unit_id, values.unit_null), soci::use(record.place_of_work),
         soci::use(record.municipality_code), soci::use(record.occupation_code), soci::use(record.employment_form),
         soci::use(record.employment_basis), soci::use(record.fixed_term_text), soci::use(values.full_time),
         soci::use(values.weekly_hours), soci::use(record.salary_text), soci::use(record.collective_agreement),
-        soci::use(values.positions), soci::use(values.deadline, values.deadline_null),
+        soci::use(record.position_category), soci::use(values.positions), soci::use(values.deadline, values.deadline_null),
         soci::use(values.expected_start, values.start_null), soci::use(values.readvertisement),
         soci::use(record.ad_languages), soci::use(values.template_id, values.template_null),
         soci::use(values.copied_from, values.copied_null), soci::use(values.created_at),
@@ -208,16 +209,17 @@ void update(soci::session& sql, const CaseRecord& record)
     sql << "UPDATE recruitment_cases SET title = :title, unit_id = :unit, place_of_work = :place,"
            " municipality_code = :municipality, occupation_code = :occupation, employment_form = :form,"
            " employment_basis = :basis, fixed_term_text = :fixed_term, full_time = :full_time, weekly_hours = :hours,"
-           " salary_text = :salary, collective_agreement = :agreement, positions = :positions,"
+           " salary_text = :salary, collective_agreement = :agreement, position_category = :category,"
+           " positions = :positions,"
            " application_deadline = :deadline, expected_start = :start, readvertisement = :readvertisement,"
            " ad_languages = :languages, updated_at = :updated WHERE institution_id = :institution AND id = :id",
         soci::use(record.title), soci::use(values.unit_id, values.unit_null), soci::use(record.place_of_work),
         soci::use(record.municipality_code), soci::use(record.occupation_code), soci::use(record.employment_form),
         soci::use(record.employment_basis), soci::use(record.fixed_term_text), soci::use(values.full_time),
         soci::use(values.weekly_hours), soci::use(record.salary_text), soci::use(record.collective_agreement),
-        soci::use(values.positions), soci::use(values.deadline, values.deadline_null),
-        soci::use(values.expected_start, values.start_null), soci::use(values.readvertisement),
-        soci::use(record.ad_languages), soci::use(values.updated_at), soci::use(values.institution_id),
+        soci::use(record.position_category), soci::use(values.positions),
+        soci::use(values.deadline, values.deadline_null), soci::use(values.expected_start, values.start_null),
+        soci::use(values.readvertisement), soci::use(record.ad_languages), soci::use(values.updated_at), soci::use(values.institution_id),
         soci::use(id);
 }
 
@@ -426,7 +428,7 @@ std::optional<AdVersionRecord> ad_version(soci::session& sql, std::int64_t insti
 }
 
 int add_ad_version(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, const AdVersionRecord& ad,
-                   std::int64_t created_by)
+                   const std::vector<AdVersionText>& texts, std::int64_t created_by)
 {
     long long institution = institution_id, id = case_id, creator = created_by, at = ad.created_at;
     soci::indicator creator_null = created_by > 0 ? soci::i_ok : soci::i_null; // 0: written by the system
@@ -436,12 +438,40 @@ int add_ad_version(soci::session& sql, std::int64_t institution_id, std::int64_t
            " language = :language",
         soci::use(institution), soci::use(id), soci::use(ad.language), soci::into(latest, latest_null);
     int version = (latest_null == soci::i_ok ? latest : 0) + 1;
+    long long version_id = 0;
     sql << "INSERT INTO job_ad_versions (institution_id, case_id, language, version, body_source, body_html,"
            " mandatory_text_ids, created_by, created_at) VALUES (:institution, :id, :language, :version, :source,"
-           " :html, :mandatory, :creator, :at)",
+           " :html, :mandatory, :creator, :at) RETURNING id",
         soci::use(institution), soci::use(id), soci::use(ad.language), soci::use(version), soci::use(ad.body_source),
-        soci::use(ad.body_html), soci::use(ad.mandatory_text_ids), soci::use(creator, creator_null), soci::use(at);
+        soci::use(ad.body_html), soci::use(ad.mandatory_text_ids), soci::use(creator, creator_null), soci::use(at),
+        soci::into(version_id);
+    for (const auto& text : texts) {
+        long long text_id = text.mandatory_text_id;
+        sql << "INSERT INTO job_ad_version_texts (version_id, institution_id, mandatory_text_id, name, body_source,"
+               " body_html, position) VALUES (:version, :institution, :text, :name, :source, :html, :position)",
+            soci::use(version_id), soci::use(institution), soci::use(text_id), soci::use(text.name),
+            soci::use(text.body_source), soci::use(text.body_html), soci::use(text.position);
+    }
     return version;
+}
+
+std::vector<AdVersionText> ad_version_texts(soci::session& sql, std::int64_t institution_id, std::int64_t version_id)
+{
+    std::vector<AdVersionText> found;
+    long long institution = institution_id, version = version_id, text_id = 0;
+    AdVersionText text;
+    soci::statement statement =
+        (sql.prepare << "SELECT mandatory_text_id, name, body_source, body_html, position FROM job_ad_version_texts"
+                        " WHERE institution_id = :institution AND version_id = :version"
+                        " ORDER BY position, mandatory_text_id",
+         soci::use(institution), soci::use(version), soci::into(text_id), soci::into(text.name),
+         soci::into(text.body_source), soci::into(text.body_html), soci::into(text.position));
+    statement.execute();
+    while (statement.fetch()) {
+        text.mandatory_text_id = text_id;
+        found.push_back(text);
+    }
+    return found;
 }
 
 std::vector<CaseQuestionRecord> questions(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)

@@ -34,6 +34,7 @@ struct CaseRecord {
     double weekly_hours = 37;
     std::string salary_text;
     std::string collective_agreement;
+    std::string position_category; ///< One of the institution's position categories, or empty.
     int positions = 1;
     std::optional<core::UnixTime> application_deadline;
     std::optional<core::UnixTime> expected_start;
@@ -67,6 +68,15 @@ struct CommitteeMemberRecord {
     bool external = false;
 };
 
+/// A mandatory text as it stands in one version of an ad.
+struct AdVersionText {
+    std::int64_t mandatory_text_id = 0;
+    std::string name;
+    std::string body_source;
+    std::string body_html; ///< Sanitized rendering of body_source.
+    int position = 0;
+};
+
 struct AdVersionRecord {
     std::int64_t id = 0;
     std::string language;
@@ -74,6 +84,7 @@ struct AdVersionRecord {
     std::string body_source;
     std::string body_html;
     std::string mandatory_text_ids; ///< "3,5,8"
+    std::vector<AdVersionText> texts; ///< Only where asked for (ad_version_texts).
     std::string created_by_name;
     core::UnixTime created_at = 0;
 };
@@ -115,8 +126,13 @@ std::vector<AdVersionRecord> ad_versions(soci::session& sql, std::int64_t instit
                                          const std::string& language);
 std::optional<AdVersionRecord> ad_version(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
                                           std::int64_t version_id);
+/// Adds the next version of the ad in its language, with the mandatory texts as they stand in it.
+/// Returns the version number.
 int add_ad_version(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, const AdVersionRecord& ad,
-                   std::int64_t created_by);
+                   const std::vector<AdVersionText>& texts, std::int64_t created_by);
+/// The mandatory texts of one version, in order. Empty for versions saved before texts were kept
+/// with the version.
+std::vector<AdVersionText> ad_version_texts(soci::session& sql, std::int64_t institution_id, std::int64_t version_id);
 
 std::vector<CaseQuestionRecord> questions(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
 void add_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,

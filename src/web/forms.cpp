@@ -19,7 +19,7 @@ std::string upper(std::string text)
 } // namespace
 
 void show_form_errors(ctemplate::TemplateDictionary& page, const core::Error& error, const Translator& translator,
-                      const Request& request)
+                      const Request& request, const std::function<std::string(const std::string&)>& field_link)
 {
     auto* summary = page.AddIncludeDictionary("ERROR_SUMMARY");
     summary->SetFilename(request.language + "/partials/_error_summary.tpl");
@@ -31,7 +31,7 @@ void show_form_errors(ctemplate::TemplateDictionary& page, const core::Error& er
     for (const auto& field : error.fields) {
         std::string message = translator.translate(request.language, field.message);
         auto* item = list->AddSectionDictionary("FIELD");
-        item->SetValue("FIELD", field.field);
+        item->SetValue("HREF", field_link ? field_link(field.field) : "#" + field.field);
         item->SetValue("MESSAGE", message);
         page.AddSectionDictionary("ERROR_" + upper(field.field))->SetValue("MESSAGE", message);
     }

@@ -12,9 +12,17 @@
 </div>
 <fieldset>
 <legend class="h4">{{_ The institution's mandatory texts}}</legend>
-<ul class="nobullet-list">
-{{#BLOCK}}<li><input id="block_{{BLOCK_ID}}" type="checkbox" name="mandatory_text" value="{{BLOCK_ID}}" class="form-checkbox"{{#CHECKED}} checked{{/CHECKED}}{{#REQUIRED}} disabled{{/REQUIRED}}><label for="block_{{BLOCK_ID}}">{{NAME}}{{#REQUIRED}} ({{_ required}}){{/REQUIRED}}{{#LOCKED}} · {{_ fixed text}}{{/LOCKED}}</label></li>
-{{/BLOCK}}</ul>
+<p class="form-hint">{{_ Required texts are always part of the ad. Fixed texts are shown as the institution wrote them; the others can be adapted to this position.}}</p>
+{{#BLOCK}}<div class="mandatory-text">
+<div class="form-group-checkbox"><input id="block_{{BLOCK_ID}}" type="checkbox" name="mandatory_text" value="{{BLOCK_ID}}" class="form-checkbox"{{#CHECKED}} checked{{/CHECKED}}{{#REQUIRED}} disabled{{/REQUIRED}}><label for="block_{{BLOCK_ID}}">{{NAME}}{{#REQUIRED}} ({{_ required}}){{/REQUIRED}}{{#LOCKED}} · {{_ fixed text}}{{/LOCKED}}</label></div>
+{{#LOCKED}}<div class="mandatory-text-body">{{BODY:none}}</div>{{/LOCKED}}
+{{#EDITABLE}}<div class="form-group{{#ERROR_TEXT}} form-error{{/ERROR_TEXT}}">
+<label class="form-label" for="text_{{BLOCK_ID}}">{{_ Wording in this ad:}} {{NAME}}</label>
+{{#ERROR_TEXT}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_TEXT}}
+<textarea class="form-input input-width-xxl" id="text_{{BLOCK_ID}}" name="text_{{BLOCK_ID}}" rows="5">{{SOURCE:pre_escape}}</textarea>
+</div>{{/EDITABLE}}
+</div>
+{{/BLOCK}}
 </fieldset>
 <p>{{_ Saved version:}} {{VERSION}}</p>
 <button type="submit" class="button button-primary">{{_ Save and preview}}</button>

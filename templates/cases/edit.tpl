@@ -16,6 +16,14 @@
 {{#UNIT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/UNIT_OPTION}}</select>
 </div>
+<div class="form-group{{#ERROR_POSITION_CATEGORY}} form-error{{/ERROR_POSITION_CATEGORY}}">
+<label class="form-label" for="position_category">{{_ Position category}}</label>
+{{#ERROR_POSITION_CATEGORY}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_POSITION_CATEGORY}}
+<select class="form-select" id="position_category" name="position_category">
+<option value="">{{_ Not chosen}}</option>
+{{#CATEGORY_OPTION}}<option value="{{NAME}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/CATEGORY_OPTION}}</select>
+</div>
 <fieldset>
 <legend class="h4">{{_ Employment}}</legend>
 <div class="form-group{{#ERROR_EMPLOYMENT_FORM}} form-error{{/ERROR_EMPLOYMENT_FORM}}">
@@ -57,19 +65,24 @@
 </fieldset>
 <fieldset>
 <legend class="h4">{{_ Salary}}</legend>
-<div class="form-group">
+<div class="form-group{{#ERROR_SALARY_TEXT}} form-error{{/ERROR_SALARY_TEXT}}">
 <label class="form-label" for="salary_text">{{_ Salary placement}}</label>
+{{#ERROR_SALARY_TEXT}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_SALARY_TEXT}}
 <input class="form-input input-width-xxl" type="text" id="salary_text" name="salary_text" value="{{VALUE_SALARY_TEXT}}">
 </div>
-<div class="form-group">
+<div class="form-group{{#ERROR_COLLECTIVE_AGREEMENT}} form-error{{/ERROR_COLLECTIVE_AGREEMENT}}">
 <label class="form-label" for="collective_agreement">{{_ Collective agreement}}</label>
-<input class="form-input input-width-xxl" type="text" id="collective_agreement" name="collective_agreement" value="{{VALUE_COLLECTIVE_AGREEMENT}}">
+{{#ERROR_COLLECTIVE_AGREEMENT}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_COLLECTIVE_AGREEMENT}}
+<span class="form-hint" id="collective_agreement-hint">{{_ Choose from the institution's list or write the name.}}</span>
+<input class="form-input input-width-xxl" type="text" id="collective_agreement" name="collective_agreement" value="{{VALUE_COLLECTIVE_AGREEMENT}}" list="collective_agreements" aria-describedby="collective_agreement-hint">
+<datalist id="collective_agreements">{{#AGREEMENT_OPTION}}<option value="{{NAME}}">{{/AGREEMENT_OPTION}}</datalist>
 </div>
 </fieldset>
 <fieldset>
 <legend class="h4">{{_ Place of work}}</legend>
-<div class="form-group">
+<div class="form-group{{#ERROR_PLACE_OF_WORK}} form-error{{/ERROR_PLACE_OF_WORK}}">
 <label class="form-label" for="place_of_work">{{_ Address of the place of work}}</label>
+{{#ERROR_PLACE_OF_WORK}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_PLACE_OF_WORK}}
 <input class="form-input input-width-xxl" type="text" id="place_of_work" name="place_of_work" value="{{VALUE_PLACE_OF_WORK}}">
 </div>
 <div class="form-group{{#ERROR_MUNICIPALITY_CODE}} form-error{{/ERROR_MUNICIPALITY_CODE}}">

@@ -2,9 +2,10 @@
 <h1>{{TITLE}}</h1>
 {{#HAS_NOTICE}}<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{{NOTICE}}</p></div></div>{{/HAS_NOTICE}}
 {{>ERROR_SUMMARY}}
-<dl class="case-facts">
+<dl class="case-facts" id="case-facts">
 <dt>{{_ State}}</dt><dd><strong>{{STATE}}</strong></dd>
 <dt>{{_ Unit}}</dt><dd>{{UNIT}}</dd>
+{{#HAS_CATEGORY}}<dt>{{_ Position category}}</dt><dd>{{CATEGORY}}</dd>{{/HAS_CATEGORY}}
 <dt>{{_ Place of work}}</dt><dd>{{PLACE}}</dd>
 <dt>{{_ Salary}}</dt><dd>{{SALARY}} {{AGREEMENT}}</dd>
 <dt>{{_ Application deadline}}</dt><dd>{{DEADLINE}}</dd>

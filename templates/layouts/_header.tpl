@@ -21,14 +21,14 @@
 {{#NAVIGATION}}<nav class="navigation-menu" aria-label="{{_ Main menu}}">
 <div class="navigation-menu-inner container">
 <ul class="mainmenu">
-{{#NAV_HOME}}<li><a href="/home" class="mainmenu-item"><span>{{_ Overview}}</span></a></li>{{/NAV_HOME}}
-{{#NAV_CASES}}<li><a href="/cases" class="mainmenu-item"><span>{{_ My cases}}</span></a></li>{{/NAV_CASES}}
-{{#NAV_USERS}}<li><a href="/users" class="mainmenu-item"><span>{{_ Users}}</span></a></li>{{/NAV_USERS}}
-{{#NAV_SETUP}}<li><a href="/setup" class="mainmenu-item"><span>{{_ Institution set-up}}</span></a></li>{{/NAV_SETUP}}
-{{#NAV_RIGHTS}}<li><a href="/administrator-rights" class="mainmenu-item"><span>{{_ Administrator rights}}</span></a></li>{{/NAV_RIGHTS}}
-{{#NAV_AUDIT}}<li><a href="/audit" class="mainmenu-item"><span>{{_ Audit trail}}</span></a></li>{{/NAV_AUDIT}}
-{{#NAV_OPERATOR}}<li><a href="/operator/institutions" class="mainmenu-item"><span>{{_ Operation}}</span></a></li>{{/NAV_OPERATOR}}
-{{#NAV_PROFILE}}<li><a href="/profile" class="mainmenu-item"><span>{{_ My profile}}</span></a></li>{{/NAV_PROFILE}}
+{{#NAV_HOME}}<li><a href="/home" class="nav-link"><span>{{_ Overview}}</span></a></li>{{/NAV_HOME}}
+{{#NAV_CASES}}<li><a href="/cases" class="nav-link"><span>{{_ My cases}}</span></a></li>{{/NAV_CASES}}
+{{#NAV_USERS}}<li><a href="/users" class="nav-link"><span>{{_ Users}}</span></a></li>{{/NAV_USERS}}
+{{#NAV_SETUP}}<li><a href="/setup" class="nav-link"><span>{{_ Institution set-up}}</span></a></li>{{/NAV_SETUP}}
+{{#NAV_RIGHTS}}<li><a href="/administrator-rights" class="nav-link"><span>{{_ Administrator rights}}</span></a></li>{{/NAV_RIGHTS}}
+{{#NAV_AUDIT}}<li><a href="/audit" class="nav-link"><span>{{_ Audit trail}}</span></a></li>{{/NAV_AUDIT}}
+{{#NAV_OPERATOR}}<li><a href="/operator/institutions" class="nav-link"><span>{{_ Operation}}</span></a></li>{{/NAV_OPERATOR}}
+{{#NAV_PROFILE}}<li><a href="/profile" class="nav-link"><span>{{_ My profile}}</span></a></li>{{/NAV_PROFILE}}
 </ul>
 </div>
 </nav>{{/NAVIGATION}}

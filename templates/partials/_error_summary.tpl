@@ -3,7 +3,7 @@
 <p class="alert-heading">{{_ There is a problem}}</p>
 {{#GENERAL}}<p class="alert-text">{{MESSAGE}}</p>{{/GENERAL}}
 {{#FIELDS}}<ul class="alert-text nobullet-list">
-{{#FIELD}}<li><a class="function-link" href="#{{FIELD}}">{{MESSAGE}}</a></li>
+{{#FIELD}}<li><a class="function-link" href="{{HREF}}">{{MESSAGE}}</a></li>
 {{/FIELD}}</ul>{{/FIELDS}}
 </div>
 </div>

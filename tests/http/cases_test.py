@@ -383,6 +383,22 @@ class CasesTestCase(ServerTestCase):
         for target in targets:
             self.assertIn(f'id="{target}"', response.text, f"the error summary links to #{target}, not on the page")
 
+    def assertSummaryLinksLeadToTheirFields(self, response, client):
+        """Every link of the error summary leads to an element, on this page or on the page where the
+        named field is put right."""
+        summary = response.text[response.text.index(ERROR_SUMMARY):]
+        summary = summary[:summary.index("</div>")]
+        links = re.findall(r'href="([^"]*)"', summary)
+        self.assertTrue(links, "the error summary links to no field")
+        for link in links:
+            path, _, target = html.unescape(link).partition("#")
+            self.assertTrue(target, f"the error summary link {link} names no field")
+            page = response
+            if path:
+                page = client.get(path)
+                self.assertStatus(page, 200, path)
+            self.assertIn(f'id="{target}"', page.text, f"the error summary links to {link}, which is not there")
+
     def assertFieldNamed(self, response, field, message):
         """The error summary links to the field, and the message is shown."""
         self.assertIn(f'href="#{field}"', response.text, f"the error summary does not link to {field}")
@@ -514,7 +530,9 @@ class CasePreparationTest(CasesTestCase):
         case_id = self.create_case(title, template_id=self.setup_ids["template"])
         # An institution without an English encouragement sentence: the English ad lacks it. The demo
         # data has one, so it is taken away here.
-        self.sql("DELETE FROM mandatory_texts WHERE institution_id = 1 AND kind = 'encouragement' AND language = 'en'")
+        english = "SELECT id FROM mandatory_texts WHERE institution_id = 1 AND kind = 'encouragement' AND language = 'en'"
+        self.sql(f"DELETE FROM job_ad_version_texts WHERE mandatory_text_id IN ({english})")
+        self.sql(f"DELETE FROM mandatory_texts WHERE id IN ({english})")
         english_encouragement = self.sql(
             "SELECT id FROM mandatory_texts WHERE institution_id = 1 AND kind = 'encouragement' AND language = 'en'")
         self.assertEqual(english_encouragement, [], "precondition: no English encouragement text")
@@ -528,6 +546,7 @@ class CasePreparationTest(CasesTestCase):
         self.assertIn(MSG_NO_PROJEKTLEDER, response.visible_text)
         self.assertIn(MSG_NO_LEDER, response.visible_text)
         self.assertNotIn(MSG_PLACE, response.visible_text, "names an item that is not missing")
+        self.assertSummaryLinksLeadToTheirFields(response, self.admin)
         self.assertEqual(self.state_of(case_id), "draft")
 
         # The same person as Projektleder and Ansættende leder.
@@ -749,6 +768,106 @@ class CasePreparationTest(CasesTestCase):
         # A version of another case is not found through this case.
         other = self.create_case("Anden versionssag")
         self.assertStatus(self.admin.get(f"/cases/{other}/ad/versions/{versions[0][0]}"), 404)
+
+    def test_position_category_and_agreement_come_from_the_institutions_lists(self):
+        title = "Sag med stillingskategori"
+        case_id = self.create_case(title)
+        form_page = self.admin.get(f"/cases/{case_id}/edit")
+        # Demo data: Styrelsen's lists.
+        self.assertIn('<option value="Akademisk">Akademisk</option>', form_page.text)
+        self.assertIn('<datalist id="collective_agreements">', form_page.text)
+        self.assertIn('<option value="HK-overenskomsten (staten)">', form_page.text)
+        self.fill_case(case_id, title, position_category="Akademisk")
+        self.assertEqual(self.scalar(f"SELECT position_category FROM recruitment_cases WHERE id = {case_id}"),
+                         "Akademisk")
+        self.assertIn("Akademisk", self.admin.get(f"/cases/{case_id}").visible_text)
+        self.assertIn('<option value="Akademisk" selected>', self.admin.get(f"/cases/{case_id}/edit").text)
+
+        # Not on the list (here: another institution's invented category): refused, nothing changed.
+        response = self.admin.post(f"/cases/{case_id}/edit",
+                                   self.case_fields("Ændret titel", position_category="Akademiets egen kategori"))
+        self.assertErrorSummary(response)
+        self.assertFieldNamed(response, "position_category", "Vælg en af stillingskategorierne.")
+        self.assertSummaryLinksResolve(response)
+        self.assertEqual(self.case_row(case_id)["title"], title)
+        self.assertEqual(self.scalar(f"SELECT position_category FROM recruitment_cases WHERE id = {case_id}"),
+                         "Akademisk")
+
+        # The copy keeps it.
+        copy = int(re.fullmatch(r"/cases/(\d+)/edit", self.admin.post(f"/cases/{case_id}/copy", {}).location).group(1))
+        self.assertEqual(self.scalar(f"SELECT position_category FROM recruitment_cases WHERE id = {copy}"),
+                         "Akademisk")
+
+    def test_refusal_of_an_empty_case_links_each_missing_item_to_its_field(self):
+        case_id = self.create_case("Tom sag")
+        response = self.transition(case_id, "mark_ready")
+        self.assertErrorSummary(response)
+        self.assertIn(MSG_PLACE, response.visible_text)
+        self.assertIn(f'href="/cases/{case_id}/edit#place_of_work"', response.text)
+        self.assertIn('href="#committee"', response.text)
+        self.assertSummaryLinksLeadToTheirFields(response, self.admin)
+
+    def test_editable_mandatory_texts_are_adapted_per_ad_and_locked_ones_are_not(self):
+        case_id = self.create_case("Sag med tilpassede tekster")
+        salary = int(self.scalar(f"SELECT id FROM mandatory_texts WHERE institution_id = {STYRELSEN_ID}"
+                                 " AND name = 'Løn og ansættelse'"))  # demo data: required, editable
+        presentation = int(self.scalar(f"SELECT id FROM mandatory_texts WHERE institution_id = {STYRELSEN_ID}"
+                                       " AND name = 'Om institutionen'"))  # demo data: optional, editable
+        locked = self.setup_ids["encouragement"]
+        editor = self.admin.get(f"/cases/{case_id}/ad?language=da")
+        form = editor.form(action=f"/cases/{case_id}/ad")
+        self.assertIn("Ansættelse og aflønning sker efter gældende overenskomst", form.get(f"text_{salary}"))
+        self.assertIsNone(form.get(f"text_{locked}"), "a locked text can be edited")
+        self.assertIn(ENCOURAGEMENT_TEXT, editor.visible_text, "the locked text is not shown")
+
+        def save(salary_text, presentation_text, status=303):
+            response = self.admin.post(f"/cases/{case_id}/ad", [
+                ("language", "da"), ("body", "Vi søger en kollega."), ("mandatory_text", str(presentation)),
+                (f"text_{salary}", salary_text), (f"text_{presentation}", presentation_text),
+                (f"text_{locked}", "Kun nogle bør søge.")])
+            self.assertStatus(response, status)
+            return response
+
+        save("Løn efter AC-overenskomsten, løntrin 6.", "Vi er 40 kolleger i Aarhus. <script>xss()</script>")
+        preview = self.admin.get(f"/cases/{case_id}/ad/preview?language=da")
+        self.assertIn("Løn efter AC-overenskomsten, løntrin 6.", preview.visible_text)
+        self.assertIn("Vi er 40 kolleger i Aarhus.", preview.visible_text)
+        self.assertIn(ENCOURAGEMENT_TEXT, preview.visible_text)
+        self.assertNotIn("Kun nogle bør søge.", preview.visible_text, "a locked text was changed")
+        self.assertInert(preview, "xss")
+        self.assertNotIn("løntrin 6.", self.scalar(f"SELECT body_source FROM mandatory_texts WHERE id = {salary}"),
+                         "the institution's own text was changed")
+
+        # The ad keeps its wording when the institution later changes its texts.
+        self.sql(f"UPDATE mandatory_texts SET body_source = 'Ny lokal tekst', body_html = '<p>Ny lokal tekst</p>'"
+                 f" WHERE id IN ({salary}, {locked})")
+        try:
+            kept = self.admin.get(f"/cases/{case_id}/ad/preview?language=da")
+            self.assertIn("Løn efter AC-overenskomsten, løntrin 6.", kept.visible_text)
+            self.assertIn(ENCOURAGEMENT_TEXT, kept.visible_text)
+            self.assertNotIn("Ny lokal tekst", kept.visible_text)
+        finally:
+            self.sql(f"UPDATE mandatory_texts SET body_source = {quoted(ENCOURAGEMENT_TEXT)},"
+                     f" body_html = {quoted('<p>' + ENCOURAGEMENT_TEXT + '</p>')} WHERE id = {locked}")
+
+        # An emptied text is refused, names the field and saves nothing.
+        before = len(self.ad_versions_of(case_id))
+        refused = save("   ", "Vi er 40 kolleger i Aarhus.", status=400)
+        self.assertErrorSummary(refused)
+        self.assertFieldNamed(refused, f"text_{salary}", "En obligatorisk tekst kan ikke være tom.")
+        self.assertSummaryLinksResolve(refused)
+        self.assertEqual(len(self.ad_versions_of(case_id)), before)
+
+        # The diff between versions shows the change of an adapted text.
+        save("Løn efter AC-overenskomsten, løntrin 7.", "Vi er 40 kolleger i Aarhus.")
+        latest = self.ad_versions_of(case_id)[-1][0]
+        diff = self.admin.get(f"/cases/{case_id}/ad/versions/{latest}")
+        self.assertIn("<del>- Løn efter AC-overenskomsten, løntrin 6.</del>", diff.text)
+        self.assertIn("<ins>+ Løn efter AC-overenskomsten, løntrin 7.</ins>", diff.text)
+
+        # A copy of the case keeps the adapted wording.
+        copy = int(re.fullmatch(r"/cases/(\d+)/edit", self.admin.post(f"/cases/{case_id}/copy", {}).location).group(1))
+        self.assertIn("løntrin 7.", self.admin.get(f"/cases/{copy}/ad/preview?language=da").visible_text)
 
     def test_copy_keeps_everything_but_the_deadline(self):
         title = "Sag der skal kopieres"

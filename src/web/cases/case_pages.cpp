@@ -1,6 +1,7 @@
 #include "web/cases/case_pages.hpp"
 
 #include <ctemplate/template.h>
+#include <set>
 
 #include "core/clock.hpp"
 #include "domain/access/policy.hpp"
@@ -282,6 +283,31 @@ Response submit_copy_case(AppContext& context, Request& request)
 
 namespace {
 
+/// Where a field named by a refused step on the case page is put right: the committee on the page
+/// itself, the ad text in the ad editor, the other fields in the case form (or, once the case can
+/// no longer be edited, the case facts on the page).
+std::string case_field_link(const store::CaseRecord& record, std::string field)
+{
+    std::string language = "da";
+    if (field.starts_with("en_")) {
+        language = "en";
+        field = field.substr(3);
+    }
+    static const std::set<std::string> on_this_page = {"committee",     "user_id",        "role",
+                                                       "external_name", "external_email", "external_role",
+                                                       "template_id"};
+    if (on_this_page.count(field))
+        return "#" + field;
+    std::string base = "/cases/" + std::to_string(record.id);
+    if (!domain::is_editable(record.state))
+        return "#case-facts";
+    if (field == "body")
+        return base + "/ad?language=" + language + "#body";
+    if (field == "contact_name")
+        field = "contact_name_1";
+    return base + "/edit#" + field;
+}
+
 Response case_page(AppContext& context, Request& request, const std::optional<core::Error>& error,
                    unsigned status = 200)
 {
@@ -310,7 +336,13 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
             dictionary.SetValue("SALARY", record.salary_text);
             dictionary.SetValue("AGREEMENT", record.collective_agreement);
             dictionary.SetValue("POSITIONS", std::to_string(record.positions));
-            dictionary.SetValue("LANGUAGES", record.ad_languages);
+            std::string languages;
+            for (const auto& [code, name] : {std::pair{"da", "Dansk"}, {"en", "English"}})
+                if (record.ad_languages.find(code) != std::string::npos)
+                    languages += (languages.empty() ? "" : ", ") + std::string(name);
+            dictionary.SetValue("LANGUAGES", languages);
+            if (!record.position_category.empty())
+                dictionary.SetValueAndShowSection("CATEGORY", record.position_category, "HAS_CATEGORY");
             bool editable = domain::is_editable(record.state);
             if (can_edit && editable)
                 dictionary.ShowSection("CAN_EDIT");
@@ -397,7 +429,8 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
                 dictionary.SetValueAndShowSection(
                     "NOTICE", tr(context, request, msgid("Your changes have been saved.")), "HAS_NOTICE");
             if (error)
-                show_form_errors(dictionary, *error, context.translator, request);
+                show_form_errors(dictionary, *error, context.translator, request,
+                                 [&](const std::string& field) { return case_field_link(record, field); });
         },
         status);
 }
@@ -522,6 +555,8 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
     if (!overview)
         return error_response(context, request, overview.error());
     auto units = context.cases.units(institution);
+    auto agreements = context.cases.collective_agreements(institution);
+    auto categories = context.cases.position_categories(institution);
     const auto& record = overview->record;
     bool posted = request.method == "POST";
     auto value = [&](const std::string& field, const std::string& stored) {
@@ -580,6 +615,15 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
                 if (unit == std::to_string(candidate.id))
                     option->ShowSection("SELECTED");
             }
+            for (const auto& agreement : agreements)
+                dictionary.AddSectionDictionary("AGREEMENT_OPTION")->SetValue("NAME", agreement.name);
+            std::string category = value("position_category", record.position_category);
+            for (const auto& candidate : categories) {
+                auto* option = dictionary.AddSectionDictionary("CATEGORY_OPTION");
+                option->SetValue("NAME", candidate.name);
+                if (candidate.name == category)
+                    option->ShowSection("SELECTED");
+            }
             for (std::size_t i = 0; i < 2; ++i) {
                 auto* contact = dictionary.AddSectionDictionary("CONTACT");
                 std::string n = std::to_string(i + 1);
@@ -619,6 +663,7 @@ Response submit_case_edit(AppContext& context, Request& request)
     input.weekly_hours = request.form_or("weekly_hours");
     input.salary_text = request.form_or("salary_text");
     input.collective_agreement = request.form_or("collective_agreement");
+    input.position_category = request.form_or("position_category");
     input.positions = request.form_or("positions", "1");
     input.deadline_date = request.form_or("deadline_date");
     input.deadline_time = request.form_or("deadline_time");
@@ -645,6 +690,12 @@ Response submit_case_edit(AppContext& context, Request& request)
 
 namespace {
 
+bool has_value(const Request& request, const std::string& field, const std::string& value)
+{
+    return std::any_of(request.form.begin(), request.form.end(),
+                       [&](const auto& entry) { return entry.first == field && entry.second == value; });
+}
+
 Response ad_form(AppContext& context, Request& request, const std::optional<core::Error>& error)
 {
     std::string language = language_param(request);
@@ -663,15 +714,26 @@ Response ad_form(AppContext& context, Request& request, const std::optional<core
             keep_value(dictionary, "body", posted ? request.form_or("body") : draft->body_source);
             for (const auto& block : draft->blocks) {
                 auto* row = dictionary.AddSectionDictionary("BLOCK");
-                row->SetValue("BLOCK_ID", std::to_string(block.text.id));
+                std::string id = std::to_string(block.text.id);
+                row->SetValue("BLOCK_ID", id);
                 row->SetValue("NAME", block.text.name);
-                row->SetValue("BODY", block.text.body_html);
-                if (block.included || block.text.required)
+                if (posted ? (block.text.required || has_value(request, "mandatory_text", id)) : block.included)
                     row->ShowSection("CHECKED");
                 if (block.text.required)
                     row->ShowSection("REQUIRED");
-                if (block.text.locked)
-                    row->ShowSection("LOCKED");
+                if (block.text.locked) {
+                    // Sanitized through the allow-list; shown as HTML on purpose.
+                    row->SetValueAndShowSection("BODY", block.text.body_html, "LOCKED");
+                    continue;
+                }
+                auto* editable = row->AddSectionDictionary("EDITABLE");
+                editable->SetValue("SOURCE", posted ? request.form_or("text_" + id) : block.body_source);
+                if (error)
+                    for (const auto& field : error->fields)
+                        if (field.field == "text_" + id)
+                            editable->SetValueAndShowSection(
+                                "MESSAGE", context.translator.translate(request.language, field.message),
+                                "ERROR_TEXT");
             }
             if (error)
                 show_form_errors(dictionary, *error, context.translator, request);
@@ -694,13 +756,17 @@ Response show_ad_editor(AppContext& context, Request& request)
 Response submit_ad(AppContext& context, Request& request)
 {
     std::vector<std::int64_t> chosen;
-    for (const auto& [key, text] : request.form)
+    std::map<std::int64_t, std::string> adapted;
+    for (const auto& [key, text] : request.form) {
         if (key == "mandatory_text")
             chosen.push_back(parse_id(text));
+        else if (key.starts_with("text_"))
+            adapted[parse_id(key.substr(5))] = text;
+    }
     std::string language = language_param(request);
-    auto result =
-        context.cases.save_ad(request.actor(), institution_of(request), parse_id(request.param("case_id")),
-                              language, request.form_or("body"), chosen, request.origin());
+    auto result = context.cases.save_ad(request.actor(), institution_of(request),
+                                        parse_id(request.param("case_id")), language, request.form_or("body"),
+                                        chosen, adapted, request.origin());
     if (!result) {
         if (result.error().kind == core::ErrorKind::invalid)
             return ad_form(context, request, result.error());
@@ -732,6 +798,19 @@ Response show_ad_versions(AppContext& context, Request& request)
                 });
 }
 
+namespace {
+
+/// The ad text followed by its mandatory texts, each under its name, for the diff between versions.
+std::string comparable_text(const store::AdVersionRecord& version)
+{
+    std::string text = version.body_source;
+    for (const auto& block : version.texts)
+        text += "\n\n[" + block.name + "]\n" + block.body_source;
+    return text;
+}
+
+} // namespace
+
 Response show_ad_diff(AppContext& context, Request& request)
 {
     auto case_id = parse_id(request.param("case_id"));
@@ -740,7 +819,7 @@ Response show_ad_diff(AppContext& context, Request& request)
     if (!pair)
         return error_response(context, request, pair.error());
     const auto& [version, previous] = *pair;
-    auto diff = domain::diff_lines(previous ? previous->body_source : "", version.body_source);
+    auto diff = domain::diff_lines(previous ? comparable_text(*previous) : "", comparable_text(version));
     return page(context, request, "cases/diff", tr(context, request, msgid("Changes in the ad")),
                 [&](Dictionary& dictionary) {
                     dictionary.SetValue("ID", std::to_string(case_id));
