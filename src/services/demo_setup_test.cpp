@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "core/crypto.hpp"
+#include "domain/job_ad/screening_question.hpp"
 #include "services/demo_setup.hpp"
 #include "services/institution_setup.hpp"
 #include "store/database.hpp"
@@ -86,7 +87,7 @@ TEST_F(DemoSetupFixture, seeds_every_kind_of_setup_for_one_institution_only)
         for (const auto& question : questions)
             kinds.push_back(question.kind);
         EXPECT_EQ(kinds, (std::vector<std::string>{"yes_no", "single_choice", "number", "short_text"}));
-        auto options = question_options(questions.at(0).options);
+        auto options = domain::question_options(questions.at(0).options);
         ASSERT_EQ(options.size(), 2u);
         EXPECT_EQ(options[1].text, "Nej");
         EXPECT_TRUE(options[1].disqualifies);

@@ -20,15 +20,6 @@ namespace rekrut::services {
 /// Which of the two simple lists.
 enum class SetupList { collective_agreements, position_categories };
 
-/// One answer option of a screening question.
-struct QuestionOption {
-    std::string text;
-    bool disqualifies = false; ///< Written with a leading "!": this answer is a knockout.
-};
-
-/// The options of a screening question, one per non-blank line; a leading "!" marks a knockout.
-std::vector<QuestionOption> question_options(std::string_view options);
-
 /// The placeholders an ad template body may use; the case fills them in.
 inline constexpr std::string_view k_ad_placeholders[] = {"title",    "place_of_work", "salary",
                                                          "deadline", "contact",       "mandatory_texts"};
@@ -38,6 +29,7 @@ inline constexpr std::string_view k_ad_placeholders[] = {"title",    "place_of_w
 /// problems, each with the form field it belongs to; empty when the record may be saved.
 std::vector<core::FieldError> check_mandatory_text(store::MandatoryTextRecord& text);
 std::vector<core::FieldError> check_ad_template(store::AdTemplateRecord& ad_template);
+/// (The question rules themselves are domain::check_screening_question.)
 std::vector<core::FieldError> check_question(store::QuestionTemplateRecord& question);
 
 /// The institution set-up an Administrator or Superbruger maintains: units, mandatory texts, ad

@@ -19,17 +19,6 @@ store::QuestionTemplateRecord question(const std::string& kind, const std::strin
     return {0, "Har du kørekort?", kind, options};
 }
 
-TEST(QuestionOptions, one_per_line_with_knockouts_marked)
-{
-    auto options = question_options("Ja\r\n\n  ! Nej  \n");
-    ASSERT_EQ(options.size(), 2u);
-    EXPECT_EQ(options[0].text, "Ja");
-    EXPECT_FALSE(options[0].disqualifies);
-    EXPECT_EQ(options[1].text, "Nej");
-    EXPECT_TRUE(options[1].disqualifies);
-    EXPECT_TRUE(question_options("").empty());
-}
-
 TEST(CheckQuestion, rules_per_kind_of_answer)
 {
     struct Row {

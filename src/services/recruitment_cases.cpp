@@ -859,11 +859,7 @@ core::Status RecruitmentCases::add_member(const domain::Actor& actor, std::int64
         auto record = store::cases::find(sql, institution_id, case_id);
         auto user = store::users::find(sql, institution_id, user_id);
         // An external member's account belongs to the one case it was invited to.
-        long long target = user_id, external_case = 0;
-        soci::indicator external_null = soci::i_null;
-        sql << "SELECT external_case_id FROM users WHERE id = :id", soci::use(target),
-            soci::into(external_case, external_null);
-        bool external_elsewhere = external_null == soci::i_ok && external_case != case_id;
+        bool external_elsewhere = user && user->external_case_id && *user->external_case_id != case_id;
         if (!record || !user || user->status != domain::UserStatus::active || external_elsewhere) {
             refusal = core::Error::invalid(msgid("Check the marked fields."),
                                            {{"user_id", msgid("Choose a user of the institution.")}});
@@ -961,10 +957,8 @@ core::Status RecruitmentCases::invite_external(const domain::Actor& actor, std::
         user.email = email;
         user.name = name;
         user.created_at = now;
+        user.external_case_id = case_id;
         user.id = store::users::insert(sql, user, actor.user_id);
-        long long user_id = user.id, external_case = case_id;
-        sql << "UPDATE users SET external_case_id = :case_id WHERE id = :id", soci::use(external_case),
-            soci::use(user_id);
         store::cases::add_member(sql, institution_id, case_id, user.id, role, actor.user_id, now);
         queue_password_link(sql, m_public_url, user, true, translate);
         record_audit(m_database, sql, origin,
@@ -1018,6 +1012,68 @@ core::Status RecruitmentCases::add_question(const domain::Actor& actor, std::int
     return core::success();
 }
 
+core::Result<store::CaseQuestionRecord> RecruitmentCases::question(const domain::Actor& actor,
+                                                                   std::int64_t institution_id,
+                                                                   std::int64_t case_id, std::int64_t question_id)
+{
+    if (auto refusal = edit_refusal(actor, institution_id, case_id))
+        return *refusal;
+    std::optional<store::CaseQuestionRecord> found;
+    m_database.with_session([&](soci::session& sql) {
+        for (auto& question : store::cases::questions(sql, institution_id, case_id))
+            if (question.id == question_id)
+                found = std::move(question);
+    });
+    if (!found)
+        return core::Error::not_found();
+    return *found;
+}
+
+core::Status RecruitmentCases::update_question(const domain::Actor& actor, std::int64_t institution_id,
+                                               std::int64_t case_id, std::int64_t question_id,
+                                               domain::ScreeningQuestion changed, const Origin& origin)
+{
+    if (auto refusal = edit_refusal(actor, institution_id, case_id))
+        return *refusal;
+    std::optional<core::Error> refusal;
+    m_database.with_transaction([&](soci::session& sql) {
+        lock_case(sql, case_id);
+        auto record = store::cases::find(sql, institution_id, case_id);
+        std::optional<store::CaseQuestionRecord> question;
+        if (record)
+            for (auto& candidate : store::cases::questions(sql, institution_id, case_id))
+                if (candidate.id == question_id)
+                    question = std::move(candidate);
+        if (!question) {
+            refusal = core::Error::not_found();
+            return;
+        }
+        if (!domain::is_editable(record->state)) {
+            refusal = core::Error::conflict(
+                msgid("Screening questions can be changed only until the case is published."));
+            return;
+        }
+        if (auto problems = domain::check_screening_question(changed); !problems.empty()) {
+            refusal = core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
+            return;
+        }
+        auto before = json_object({{"text", question->text}, {"kind", question->kind}, {"options", question->options}});
+        question->text = changed.text;
+        question->kind = changed.kind;
+        question->options = changed.options;
+        store::cases::update_question(sql, institution_id, case_id, *question);
+        record_audit(m_database, sql, origin,
+                     {institution_id, "case.question_changed", "recruitment_case", std::to_string(case_id), before,
+                      json_object({{"question_id", std::to_string(question_id)},
+                                   {"text", changed.text},
+                                   {"kind", changed.kind},
+                                   {"options", changed.options}})});
+    });
+    if (refusal)
+        return *refusal;
+    return core::success();
+}
+
 core::Status RecruitmentCases::remove_question(const domain::Actor& actor, std::int64_t institution_id,
                                                std::int64_t case_id, std::int64_t question_id,
                                                const Origin& origin)
@@ -1051,14 +1107,15 @@ core::Status RecruitmentCases::remove_question(const domain::Actor& actor, std::
 }
 
 std::vector<store::UserRecord> RecruitmentCases::candidates(const domain::Actor& actor,
-                                                            std::int64_t institution_id)
+                                                            std::int64_t institution_id, std::int64_t case_id)
 {
     std::vector<store::UserRecord> users;
     if (actor.data_institution() != institution_id)
         return users;
     m_database.with_session([&](soci::session& sql) {
         for (auto& user : store::users::list(sql, institution_id))
-            if (user.status == domain::UserStatus::active)
+            if (user.status == domain::UserStatus::active &&
+                (!user.external_case_id || *user.external_case_id == case_id))
                 users.push_back(std::move(user));
     });
     return users;

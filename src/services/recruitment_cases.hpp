@@ -9,6 +9,7 @@
 #include "core/result.hpp"
 #include "domain/access/actor.hpp"
 #include "domain/job_ad/job_ad.hpp"
+#include "domain/job_ad/screening_question.hpp"
 #include "domain/recruitment_case/case_lifecycle.hpp"
 #include "services/audit_log.hpp"
 #include "services/user_administration.hpp"
@@ -150,9 +151,18 @@ public:
                               std::int64_t template_id, const Origin& origin);
     core::Status remove_question(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                                  std::int64_t question_id, const Origin& origin);
+    /// One of the case's questions, for its edit form.
+    core::Result<store::CaseQuestionRecord> question(const domain::Actor& actor, std::int64_t institution_id,
+                                                     std::int64_t case_id, std::int64_t question_id);
+    /// Adapts one of the case's questions (the template stays as it is); until the case is published.
+    core::Status update_question(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
+                                 std::int64_t question_id, domain::ScreeningQuestion changed,
+                                 const Origin& origin);
 
-    /// Users of the institution that can be added to a committee.
-    std::vector<store::UserRecord> candidates(const domain::Actor& actor, std::int64_t institution_id);
+    /// Users of the institution that can be added to the case's committee (not the limited accounts
+    /// of other cases' external members).
+    std::vector<store::UserRecord> candidates(const domain::Actor& actor, std::int64_t institution_id,
+                                              std::int64_t case_id);
     std::vector<store::AdTemplateRecord> templates(std::int64_t institution_id);
     std::vector<store::OrganisationUnitRecord> units(std::int64_t institution_id);
     /// The institution's lists the case form draws on.

@@ -517,4 +517,17 @@ bool remove_question(soci::session& sql, std::int64_t institution_id, std::int64
     return statement.get_affected_rows() > 0;
 }
 
+bool update_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
+                     const CaseQuestionRecord& question)
+{
+    long long institution = institution_id, id = case_id, question_id = question.id;
+    soci::statement statement =
+        (sql.prepare << "UPDATE case_questions SET text = :text, kind = :kind, options = :options"
+                        " WHERE institution_id = :institution AND case_id = :id AND id = :question",
+         soci::use(question.text), soci::use(question.kind), soci::use(question.options), soci::use(institution),
+         soci::use(id), soci::use(question_id));
+    statement.execute(true);
+    return statement.get_affected_rows() > 0;
+}
+
 } // namespace rekrut::store::cases

@@ -138,6 +138,9 @@ std::vector<CaseQuestionRecord> questions(soci::session& sql, std::int64_t insti
 void add_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
                   const CaseQuestionRecord& question);
 bool remove_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, std::int64_t question_id);
+/// Saves the text, kind and options of one of the case's questions. False when there is no such question.
+bool update_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
+                     const CaseQuestionRecord& question);
 } // namespace cases
 
 } // namespace rekrut::store

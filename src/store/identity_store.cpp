@@ -7,16 +7,16 @@ namespace {
 
 constexpr const char* k_user_columns =
     "SELECT id, institution_id, email, name, password_hash, status, is_operator, totp_secret, totp_enabled,"
-    " totp_last_step, totp_enabled_at, last_login_at, rights_changed_at, created_at FROM users ";
+    " totp_last_step, totp_enabled_at, last_login_at, rights_changed_at, created_at, external_case_id FROM users ";
 
 /// Holds the raw columns of one users row with their NULL indicators.
 struct UserRow {
     long long id = 0, institution_id = 0, totp_last_step = 0, totp_enabled_at = 0, last_login_at = 0,
-              rights_changed_at = 0, created_at = 0;
+              rights_changed_at = 0, created_at = 0, external_case_id = 0;
     int is_operator = 0, totp_enabled = 0;
     std::string email, name, password_hash, status, totp_secret;
     soci::indicator institution_null = soci::i_ok, hash_null = soci::i_ok, secret_null = soci::i_ok,
-                    totp_at_null = soci::i_ok, login_null = soci::i_ok;
+                    totp_at_null = soci::i_ok, login_null = soci::i_ok, external_null = soci::i_ok;
 
     template <typename Statement> void bind(Statement& statement)
     {
@@ -24,7 +24,8 @@ struct UserRow {
             soci::into(name), soci::into(password_hash, hash_null), soci::into(status),
             soci::into(is_operator), soci::into(totp_secret, secret_null), soci::into(totp_enabled),
             soci::into(totp_last_step), soci::into(totp_enabled_at, totp_at_null),
-            soci::into(last_login_at, login_null), soci::into(rights_changed_at), soci::into(created_at);
+            soci::into(last_login_at, login_null), soci::into(rights_changed_at), soci::into(created_at),
+            soci::into(external_case_id, external_null);
     }
 
     UserRecord record() const
@@ -47,6 +48,8 @@ struct UserRow {
             user.last_login_at = last_login_at;
         user.rights_changed_at = rights_changed_at;
         user.created_at = created_at;
+        if (external_null == soci::i_ok)
+            user.external_case_id = external_case_id;
         return user;
     }
 };
@@ -80,14 +83,14 @@ std::int64_t insert(soci::session& sql, const UserRecord& user, std::optional<st
     int is_operator = user.is_operator ? 1 : 0;
     long long now = user.created_at;
     soci::indicator hash_null = user.password_hash.empty() ? soci::i_null : soci::i_ok;
-    sql << "INSERT INTO users (institution_id, email, name, password_hash, status, is_operator, "
-           "rights_changed_at,"
-           " created_at, created_by) VALUES (:institution, :email, :name, :hash, :status, :operator, :now, "
-           ":now2,"
-           " :creator) RETURNING id",
+    long long external_case = user.external_case_id.value_or(0);
+    soci::indicator external_null = user.external_case_id ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO users (institution_id, email, name, password_hash, status, is_operator, rights_changed_at,"
+           " created_at, created_by, external_case_id) VALUES (:institution, :email, :name, :hash, :status,"
+           " :operator, :now, :now2, :creator, :external_case) RETURNING id",
         soci::use(institution, institution_null), soci::use(user.email), soci::use(user.name),
         soci::use(user.password_hash, hash_null), soci::use(status), soci::use(is_operator), soci::use(now),
-        soci::use(now), soci::use(creator, creator_null), soci::into(id);
+        soci::use(now), soci::use(creator, creator_null), soci::use(external_case, external_null), soci::into(id);
     return id;
 }
 

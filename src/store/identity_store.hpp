@@ -35,6 +35,8 @@ struct UserRecord {
     std::optional<core::UnixTime> last_login_at;
     core::UnixTime rights_changed_at = 0;
     core::UnixTime created_at = 0;
+    /// Set for an external committee member: the one case the limited account belongs to.
+    std::optional<std::int64_t> external_case_id;
 };
 
 namespace users {

@@ -76,6 +76,8 @@ void register_routes(Router& router, AppContext& context)
     router.add("POST", "/cases/:case_id/questions", signed_in, worker_pool, bind(submit_question_add));
     router.add("POST", "/cases/:case_id/questions/:question_id/remove", signed_in, worker_pool,
                bind(submit_question_remove));
+    router.add("GET", "/cases/:case_id/questions/:question_id", signed_in, worker_pool, bind(show_case_question));
+    router.add("POST", "/cases/:case_id/questions/:question_id", signed_in, worker_pool, bind(submit_case_question));
     router.add("GET", "/cases/:case_id/ad", signed_in, worker_pool, bind(show_ad_editor));
     router.add("POST", "/cases/:case_id/ad", signed_in, worker_pool, bind(submit_ad));
     router.add("GET", "/cases/:case_id/ad/preview", signed_in, worker_pool, bind(show_ad_preview));

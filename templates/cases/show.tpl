@@ -81,8 +81,8 @@
 </form>{{/CAN_MANAGE}}
 <h2 id="questions">{{_ Screening questions}}</h2>
 <ul>
-{{#QUESTION}}<li>{{TEXT}} ({{KIND}})
-{{#CAN_REMOVE}}<form method="post" action="/cases/{{CASE_ID}}/questions/{{QUESTION_ID}}/remove" class="inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="button button-secondary button-small">{{_ Remove}}</button></form>{{/CAN_REMOVE}}</li>
+{{#QUESTION}}<li>{{TEXT}} ({{KIND}}{{#HAS_KNOCKOUT}}; {{_ disqualifying answers:}} {{KNOCKOUTS}}{{/HAS_KNOCKOUT}})
+{{#CAN_REMOVE}}<a class="mr-4" href="/cases/{{CASE_ID}}/questions/{{QUESTION_ID}}">{{_ Adapt}}<span class="sr-only"> {{TEXT}}</span></a><form method="post" action="/cases/{{CASE_ID}}/questions/{{QUESTION_ID}}/remove" class="inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="button button-secondary button-small">{{_ Remove}}</button></form>{{/CAN_REMOVE}}</li>
 {{/QUESTION}}</ul>
 {{#CAN_ADD_QUESTION}}<form method="post" action="/cases/{{CASE_ID}}/questions" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">

@@ -952,6 +952,68 @@ class CasePreparationTest(CasesTestCase):
         removed = self.admin.post(f"/cases/{case_id}/questions/{question_id}/remove", {})
         self.assertStatus(removed, 409)
         self.assertEqual(self.sql(f"SELECT id FROM case_questions WHERE case_id = {case_id}"), [[question_id]])
+        changed = self.admin.post(f"/cases/{case_id}/questions/{question_id}",
+                                  {"text": "Ændret efter udgivelse", "kind": "short_text", "options": ""})
+        self.assertStatus(changed, 409)
+        self.assertIn(MSG_QUESTIONS_LOCKED, changed.visible_text)
+        self.assertEqual(self.scalar(f"SELECT text FROM case_questions WHERE id = {question_id}"), QUESTION_TEXT)
+
+    def test_a_question_is_adapted_for_one_case_only(self):
+        case_id = self.create_case("Sag med tilpasset spørgsmål")
+        self.assertStatus(self.admin.post(f"/cases/{case_id}/questions",
+                                          {"template_id": str(self.setup_ids["question"])}), 303)
+        question_id = self.scalar(f"SELECT id FROM case_questions WHERE case_id = {case_id}")
+        path = f"/cases/{case_id}/questions/{question_id}"
+        page = self.admin.get(path)
+        self.assertStatus(page, 200)
+        form = page.form(action=path)
+        self.assertEqual(form.get("text"), QUESTION_TEXT)
+        self.assertIn(f'href="{path}"', self.admin.get(f"/cases/{case_id}").text)
+
+        def row():
+            return self.sql(f"SELECT text, kind, options FROM case_questions WHERE id = {question_id}")[0]
+
+        # Hostile and bad input: refused with the field named, nothing changed.
+        for fields, field in [({"text": " ", "kind": "yes_no", "options": ""}, "text"),
+                              ({"text": "Hvilket sprog?", "kind": "essay", "options": ""}, "kind"),
+                              ({"text": "Hvilket sprog?", "kind": "single_choice", "options": "!Dansk\n!Engelsk"},
+                               "options"),
+                              ({"text": "x" * 1001, "kind": "short_text", "options": ""}, "text")]:
+            with self.subTest(fields=fields["kind"], field=field):
+                before = row()
+                response = self.admin.post(path, fields)
+                self.assertErrorSummary(response)
+                self.assertIn(f'href="#{field}"', response.text)
+                self.assertSummaryLinksResolve(response)
+                self.assertEqual(row(), before)
+
+        response = self.admin.post(path, {"text": "  Hvor så du stillingen? <script>xss()</script> ",
+                                          "kind": "single_choice", "options": "Jobnet\r\n\n! Andet "})
+        self.assertStatus(response, 303)
+        self.assertEqual(response.location, f"/cases/{case_id}?saved=1#questions")
+        self.assertEqual(row(), ["Hvor så du stillingen? <script>xss()</script>", "single_choice", "Jobnet\n!Andet"])
+        case_page = self.admin.get(f"/cases/{case_id}")
+        self.assertInert(case_page, "xss")
+        self.assertIn("Andet", case_page.visible_text)
+        # The institution's template is untouched, and the change is audited.
+        self.assertEqual(self.scalar(f"SELECT text FROM question_templates WHERE id = {self.setup_ids['question']}"),
+                         QUESTION_TEXT)
+        events = self.audit_events(case_id, "case.question_changed")
+        self.assertEqual(len(events), 1)
+        self.assertEqual(events[0]["before"]["text"], QUESTION_TEXT)
+        self.assertEqual(events[0]["after"]["options"], "Jobnet\n!Andet")
+
+        # A Projektdeltager may look at the case but not change its questions; another case's question
+        # is not found through this case.
+        self.add_member(case_id, DELTAGER, "projektdeltager")
+        participant = self.as_user(DELTAGER)
+        self.assertStatus(participant.get(path), 403)
+        self.assertStatus(participant.post(path, {"text": "Deltagerens", "kind": "short_text", "options": ""}), 403)
+        other = self.create_case("Anden sag uden spørgsmål")
+        self.assertStatus(self.admin.get(f"/cases/{other}/questions/{question_id}"), 404)
+        self.assertStatus(self.admin.post(f"/cases/{other}/questions/{question_id}",
+                                          {"text": "Fremmed", "kind": "short_text", "options": ""}), 404)
+        self.assertEqual(row()[0], "Hvor så du stillingen? <script>xss()</script>")
 
     def test_published_case_cannot_be_edited(self):
         case_id = self.published_case()
@@ -1262,6 +1324,9 @@ class ExternalMemberTest(CasesTestCase):
         case_id = self.create_case("Sag med ekstern i ét udvalg")
         other_case = self.create_case("Anden sag")
         email, user_id, client = self.external_member(case_id)
+        self.assertIn(f'<option value="{user_id}">', self.admin.get(f"/cases/{case_id}").text)
+        self.assertNotIn(f'<option value="{user_id}">', self.admin.get(f"/cases/{other_case}").text,
+                         "another case offers the external member for its committee")
         before = self.snapshot(other_case)
         response = self.admin.post(f"/cases/{other_case}/committee",
                                    {"user_id": str(user_id), "role": "projektdeltager"})

@@ -87,9 +87,6 @@ describe('recruitment case journey', () => {
   }
 
   async function checkPage({ page, problems, noScript }, name, status = 200) {
-    // Chromium's own fetch of the page icon, aborted when the test moves on at once.
-    const aborted = (entry) => /\/static\/app\/favicon\.svg: net::ERR_ABORTED$/.test(entry);
-    problems.failedRequests.splice(0, Infinity, ...problems.failedRequests.filter((r) => !aborted(r)));
     await assertCleanLoad(page, problems, { allowDocumentStatus: status === 200 ? [] : [status] });
     // axe runs inside the page, so it cannot run where JavaScript is off (it
     // would wait forever); those pages are the same as in the journey above.

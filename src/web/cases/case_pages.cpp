@@ -12,6 +12,7 @@
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
+#include "web/question_form.hpp"
 #include "web/views.hpp"
 
 namespace rekrut::web {
@@ -321,7 +322,7 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
     bool can_edit = domain::can(actor, Action::edit_case, resource);
     bool can_manage = domain::can(actor, Action::manage_committee, resource);
     auto candidates =
-        can_manage ? context.cases.candidates(actor, institution) : std::vector<store::UserRecord>{};
+        can_manage ? context.cases.candidates(actor, institution, case_id) : std::vector<store::UserRecord>{};
     auto questions = can_edit ? context.cases.question_templates(institution)
                               : std::vector<store::QuestionTemplateRecord>{};
     const auto& record = overview->record;
@@ -413,7 +414,13 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
                 auto* row = dictionary.AddSectionDictionary("QUESTION");
                 row->SetValue("QUESTION_ID", std::to_string(question.id));
                 row->SetValue("TEXT", question.text);
-                row->SetValue("KIND", question.kind);
+                row->SetValue("KIND", tr(context, request, answer_kind_label(question.kind)));
+                std::string knockouts;
+                for (const auto& option : domain::question_options(question.options))
+                    if (option.disqualifies)
+                        knockouts += (knockouts.empty() ? "" : ", ") + option.text;
+                if (!knockouts.empty())
+                    row->SetValueAndShowSection("KNOCKOUTS", knockouts, "HAS_KNOCKOUT");
                 if (can_edit && editable)
                     row->ShowSection("CAN_REMOVE");
             }
@@ -529,6 +536,55 @@ Response submit_question_remove(AppContext& context, Request& request)
                             request.actor(), institution_of(request), parse_id(request.param("case_id")),
                             parse_id(request.param("question_id")), request.origin()),
                         "#questions");
+}
+
+namespace {
+
+Response question_page(AppContext& context, Request& request, const std::optional<core::Error>& error)
+{
+    auto case_id = parse_id(request.param("case_id"));
+    auto question_id = parse_id(request.param("question_id"));
+    auto stored = context.cases.question(request.actor(), institution_of(request), case_id, question_id);
+    if (!stored)
+        return error_response(context, request, stored.error());
+    domain::ScreeningQuestion shown{stored->text, stored->kind, stored->options};
+    if (request.method == "POST")
+        shown = {request.form_or("text"), request.form_or("kind"), request.form_or("options")};
+    return page(
+        context, request, "cases/question", tr(context, request, msgid("Screening question")),
+        [&](Dictionary& dictionary) {
+            dictionary.SetValue("CASE_ID", std::to_string(case_id));
+            dictionary.SetValue("TEXT", stored->text);
+            auto& form = question_form(dictionary, request, shown,
+                                       "/cases/" + std::to_string(case_id) + "/questions/" +
+                                           std::to_string(question_id));
+            if (error) {
+                show_form_errors(dictionary, *error, context.translator, request);
+                show_form_errors(form, *error, context.translator, request);
+            }
+        },
+        error ? 400 : 200);
+}
+
+} // namespace
+
+Response show_case_question(AppContext& context, Request& request)
+{
+    return question_page(context, request, std::nullopt);
+}
+
+Response submit_case_question(AppContext& context, Request& request)
+{
+    auto case_id = parse_id(request.param("case_id"));
+    auto result = context.cases.update_question(
+        request.actor(), institution_of(request), case_id, parse_id(request.param("question_id")),
+        {request.form_or("text"), request.form_or("kind"), request.form_or("options")}, request.origin());
+    if (!result) {
+        if (result.error().kind == core::ErrorKind::invalid)
+            return question_page(context, request, result.error());
+        return error_response(context, request, result.error());
+    }
+    return Response::redirect("/cases/" + std::to_string(case_id) + "?saved=1#questions");
 }
 
 namespace {

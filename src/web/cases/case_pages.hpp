@@ -20,6 +20,8 @@ Response submit_committee_remove(AppContext& context, Request& request);
 Response submit_committee_external(AppContext& context, Request& request);
 Response submit_question_add(AppContext& context, Request& request);
 Response submit_question_remove(AppContext& context, Request& request);
+Response show_case_question(AppContext& context, Request& request);
+Response submit_case_question(AppContext& context, Request& request);
 Response show_ad_editor(AppContext& context, Request& request);
 Response submit_ad(AppContext& context, Request& request);
 Response show_ad_versions(AppContext& context, Request& request);

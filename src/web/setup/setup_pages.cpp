@@ -7,11 +7,13 @@
 #include <map>
 
 #include "core/text.hpp"
+#include "domain/job_ad/screening_question.hpp"
 #include "services/institution_setup.hpp"
 #include "web/app_context.hpp"
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
+#include "web/question_form.hpp"
 #include "web/views.hpp"
 
 namespace rekrut::web {
@@ -97,19 +99,6 @@ const char* text_kind_label(const std::string& kind)
     if (kind == "presentation")
         return msgid("Presentation of the institution");
     return msgid("Other");
-}
-
-const char* answer_kind_label(const std::string& kind)
-{
-    if (kind == "single_choice")
-        return msgid("One of several options");
-    if (kind == "multiple_choice")
-        return msgid("Several options");
-    if (kind == "number")
-        return msgid("A number");
-    if (kind == "short_text")
-        return msgid("A short text");
-    return msgid("Yes or no");
 }
 
 core::Status status_of(const core::Result<std::int64_t>& result)
@@ -554,7 +543,7 @@ Response question_page(AppContext& context, Request& request, std::int64_t quest
                 row->SetValue("TEXT", item.text);
                 row->SetValue("KIND", tr(context, request, answer_kind_label(item.kind)));
                 std::string knockouts;
-                for (const auto& option : services::question_options(item.options))
+                for (const auto& option : domain::question_options(item.options))
                     if (option.disqualifies)
                         knockouts += (knockouts.empty() ? "" : ", ") + option.text;
                 if (knockouts.empty())
@@ -564,12 +553,9 @@ Response question_page(AppContext& context, Request& request, std::int64_t quest
             }
             if (question_id == 0 && questions.empty())
                 dictionary.ShowSection("NO_QUESTIONS");
-            auto& form = form_of(dictionary, request, "_question_form");
-            keep_value(form, "text", shown.text);
-            keep_value(form, "options", shown.options);
-            show_choice(form, "KIND", shown.kind.empty() ? "yes_no" : shown.kind);
-            form.SetValue("ACTION", question_id ? "/setup/questions/" + std::to_string(question_id)
-                                                : std::string("/setup/questions"));
+            auto& form = question_form(dictionary, request, {shown.text, shown.kind, shown.options},
+                                       question_id ? "/setup/questions/" + std::to_string(question_id)
+                                                   : std::string("/setup/questions"));
             show_errors(context, request, dictionary, &form, error);
         },
         error ? 400 : 200);
