@@ -289,6 +289,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     options.max_connections = config.max_connections;
     options.max_connections_per_ip = config.max_connections_per_ip;
     options.connection_timeout_seconds = config.connection_timeout_seconds;
+    options.max_queued_requests = config.max_queued_requests;
     options.upload_dir = config.upload_dir.empty() ? fs::temp_directory_path().string() : config.upload_dir;
 
     web::HttpServer server(

@@ -97,6 +97,8 @@ const std::map<std::string, Setter>& settings()
          [](Config& c, const std::string& v) {
              return set_unsigned(c.max_connections_per_ip, v, 1, 100000);
          }},
+        {"server.max_queued_requests",
+         [](Config& c, const std::string& v) { return set_unsigned(c.max_queued_requests, v, 1, 100000); }},
         {"server.connection_timeout_seconds",
          [](Config& c, const std::string& v) {
              return set_unsigned(c.connection_timeout_seconds, v, 1, 3600);

@@ -19,6 +19,7 @@ struct Config {
     unsigned max_connections = 2000;
     unsigned max_connections_per_ip = 500;
     unsigned connection_timeout_seconds = 30;
+    unsigned max_queued_requests = 512; ///< Waiting requests per worker pool before 503.
     unsigned job_interval_seconds = 30; ///< How often background jobs (deadlines) run.
     bool secure_cookies = false; ///< Set when served behind TLS.
     std::string public_url = "http://127.0.0.1:8080";

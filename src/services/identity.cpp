@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "integrations/totp.hpp"
 #include "services/passwords.hpp"
+#include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
 
@@ -45,14 +46,12 @@ void record_failure(soci::session& sql, const std::string& key, int scale, core:
 }
 
 /// An external committee member's account ends with their case (filled or cancelled).
-bool external_account_ended(soci::session& sql, std::int64_t user_id)
+bool external_account_ended(soci::session& sql, const store::UserRecord& user)
 {
-    long long user_key = user_id;
-    std::string state;
-    soci::indicator state_null = soci::i_ok;
-    sql << "SELECT c.state FROM users u JOIN recruitment_cases c ON c.id = u.external_case_id WHERE u.id = :id",
-        soci::use(user_key), soci::into(state, state_null);
-    return sql.got_data() && state_null == soci::i_ok && (state == "filled" || state == "cancelled");
+    if (!user.external_case_id || !user.institution_id)
+        return false;
+    auto record = store::cases::find(sql, *user.institution_id, *user.external_case_id);
+    return !record || record->state == domain::CaseState::filled || record->state == domain::CaseState::cancelled;
 }
 
 std::string recovery_code()
@@ -151,7 +150,7 @@ LoginOutcome IdentityService::login(const std::string& email_input, const std::s
     if (!passwords::verify(user->password_hash, password))
         return fail("wrong_password", LoginResult::refused, 0);
     bool ended = false;
-    m_database.with_session([&](soci::session& sql) { ended = external_account_ended(sql, user->id); });
+    m_database.with_session([&](soci::session& sql) { ended = external_account_ended(sql, *user); });
     if (ended)
         return fail("external_account_ended", LoginResult::refused, 0);
     if (user->status != domain::UserStatus::active)
@@ -212,7 +211,7 @@ std::optional<SignedIn> IdentityService::resume(const std::string& token)
             expired = true;
             return;
         }
-        if (external_account_ended(sql, user->id)) {
+        if (external_account_ended(sql, *user)) {
             expired = true;
             return;
         }

@@ -41,16 +41,12 @@ std::string trimmed(const std::string& text)
     return std::string(core::trim(text));
 }
 
-/// Serialises the changes of one case: on PostgreSQL the case row stays locked until the transaction
-/// ends (on SQLite, BEGIN IMMEDIATE already serialises writers). Without it two saves of the ad
-/// took the same next version number, and two equal committee additions both passed the
-/// duplicate check; the second failed on the unique constraint with a 500.
+/// Every change of a case starts with this. Without it two saves of the ad took the same next
+/// version number, and two equal committee additions both passed the duplicate check; the second
+/// failed on the unique constraint with a 500.
 void lock_case(soci::session& sql, std::int64_t case_id)
 {
-    if (sql.get_backend_name() != "postgresql")
-        return;
-    long long id = case_id, found = 0;
-    sql << "SELECT id FROM recruitment_cases WHERE id = :id FOR UPDATE", soci::use(id), soci::into(found);
+    store::cases::lock(sql, case_id);
 }
 
 std::vector<std::string> split_languages(const std::string& text)
@@ -762,12 +758,7 @@ std::optional<RenderedAd> RecruitmentCases::public_ad(std::int64_t case_id, cons
 {
     std::optional<RenderedAd> ad;
     m_database.with_session([&](soci::session& sql) {
-        long long id = case_id, institution = 0;
-        sql << "SELECT institution_id FROM recruitment_cases WHERE id = :id AND state = 'published'",
-            soci::use(id), soci::into(institution);
-        if (!sql.got_data())
-            return;
-        auto record = store::cases::find(sql, institution, case_id);
+        auto record = store::cases::find_published(sql, case_id);
         if (!record)
             return;
         auto languages = split_languages(record->ad_languages);
@@ -823,15 +814,7 @@ int RecruitmentCases::close_due_cases()
     m_database.with_session([&](soci::session& sql) { due = store::cases::due_for_closing(sql, now); });
     for (const auto& [institution_id, case_id] : due) {
         m_database.with_transaction([&](soci::session& sql) {
-            long long id = case_id, at = now;
-            // Conditional, so that two server instances closing at once close (and log) it once.
-            soci::statement statement =
-                (sql.prepare
-                     << "UPDATE recruitment_cases SET state = 'closed_for_applications', updated_at = :at"
-                        " WHERE id = :id AND state = 'published'",
-                 soci::use(at), soci::use(id));
-            statement.execute(true);
-            if (statement.get_affected_rows() != 1)
+            if (!store::cases::close_if_published(sql, case_id, now))
                 return;
             ++closed;
             record_audit(

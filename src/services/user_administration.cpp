@@ -79,19 +79,13 @@ core::Result<std::int64_t> UserAdministration::create_institution(const domain::
     std::optional<core::Error> conflict;
     long long id = 0;
     m_database.with_transaction([&](soci::session& sql) {
-        long long existing = 0;
-        sql << "SELECT COUNT(*) FROM institutions WHERE cvr = :cvr", soci::use(cvr), soci::into(existing);
-        if (existing > 0) {
+        if (store::InstitutionStore::cvr_taken_in(sql, cvr)) {
             conflict =
                 core::Error::invalid(core::msgid("Check the marked fields."),
                                      {{"cvr", core::msgid("An institution with this CVR number exists.")}});
             return;
         }
-        long long now = core::now();
-        sql << "INSERT INTO institutions (cvr, name, address, created_at) VALUES (:cvr, :name, :address, "
-               ":now)"
-               " RETURNING id",
-            soci::use(cvr), soci::use(name), soci::use(address), soci::use(now), soci::into(id);
+        id = store::InstitutionStore::insert_in(sql, cvr, name, address, core::now());
         record_audit(m_database, sql, origin,
                      {id, "institution.created", "institution", std::to_string(id), "{}",
                       json_object({{"cvr", cvr}, {"name", name}, {"address", address}})});

@@ -202,6 +202,36 @@ std::optional<CaseRecord> find(soci::session& sql, std::int64_t institution_id, 
     return row.record();
 }
 
+void lock(soci::session& sql, std::int64_t case_id)
+{
+    if (sql.get_backend_name() != "postgresql")
+        return;
+    long long id = case_id, found = 0;
+    sql << "SELECT id FROM recruitment_cases WHERE id = :id FOR UPDATE", soci::use(id), soci::into(found);
+}
+
+std::optional<CaseRecord> find_published(soci::session& sql, std::int64_t case_id)
+{
+    long long id = case_id, institution = 0;
+    sql << "SELECT institution_id FROM recruitment_cases WHERE id = :id AND state = 'published'", soci::use(id),
+        soci::into(institution);
+    if (!sql.got_data())
+        return std::nullopt;
+    return find(sql, institution, case_id);
+}
+
+bool close_if_published(soci::session& sql, std::int64_t case_id, core::UnixTime now)
+{
+    long long id = case_id, at = now;
+    // Conditional, so that two server instances closing at once close (and log) it once.
+    soci::statement statement =
+        (sql.prepare << "UPDATE recruitment_cases SET state = 'closed_for_applications', updated_at = :at"
+                        " WHERE id = :id AND state = 'published'",
+         soci::use(at), soci::use(id));
+    statement.execute(true);
+    return statement.get_affected_rows() == 1;
+}
+
 void update(soci::session& sql, const CaseRecord& record)
 {
     CaseValues values(record);

@@ -101,6 +101,13 @@ struct CaseQuestionRecord {
 namespace cases {
 std::int64_t insert(soci::session& sql, const CaseRecord& record);
 std::optional<CaseRecord> find(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
+/// Serialises the changes of one case: on PostgreSQL the case row stays locked until the transaction
+/// ends (on SQLite, BEGIN IMMEDIATE already serialises writers).
+void lock(soci::session& sql, std::int64_t case_id);
+/// A published case of any institution, for the public career site.
+std::optional<CaseRecord> find_published(soci::session& sql, std::int64_t case_id);
+/// Moves a published case to closed_for_applications; false when it was not published (any more).
+bool close_if_published(soci::session& sql, std::int64_t case_id, core::UnixTime now);
 /// Saves the editable fields (not state, not publication time).
 void update(soci::session& sql, const CaseRecord& record);
 void set_state(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, domain::CaseState state,

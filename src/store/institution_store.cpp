@@ -10,15 +10,26 @@ namespace rekrut::store {
 std::int64_t InstitutionStore::create(const std::string& cvr, const std::string& name,
                                       const std::string& address)
 {
-    long long id = 0;
-    core::UnixTime now = core::now();
-    m_database.with_transaction([&](soci::session& sql) {
-        sql << "INSERT INTO institutions (cvr, name, address, created_at) VALUES (:cvr, :name, :address, "
-               ":now) "
-               "RETURNING id",
-            soci::use(cvr), soci::use(name), soci::use(address), soci::use(now), soci::into(id);
-    });
+    std::int64_t id = 0;
+    m_database.with_transaction([&](soci::session& sql) { id = insert_in(sql, cvr, name, address, core::now()); });
     return id;
+}
+
+std::int64_t InstitutionStore::insert_in(soci::session& sql, const std::string& cvr, const std::string& name,
+                                         const std::string& address, std::int64_t now)
+{
+    long long id = 0, at = now;
+    sql << "INSERT INTO institutions (cvr, name, address, created_at) VALUES (:cvr, :name, :address, :now)"
+           " RETURNING id",
+        soci::use(cvr), soci::use(name), soci::use(address), soci::use(at), soci::into(id);
+    return id;
+}
+
+bool InstitutionStore::cvr_taken_in(soci::session& sql, const std::string& cvr)
+{
+    long long existing = 0;
+    sql << "SELECT COUNT(*) FROM institutions WHERE cvr = :cvr", soci::use(cvr), soci::into(existing);
+    return existing > 0;
 }
 
 namespace {

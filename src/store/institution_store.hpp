@@ -33,6 +33,10 @@ public:
     std::int64_t count();
     /// Lookup inside an open session (for services that already hold one).
     static std::optional<InstitutionRecord> find_in(soci::session& sql, std::int64_t id);
+    /// Creation and the CVR check inside the caller's transaction (with its audit event).
+    static std::int64_t insert_in(soci::session& sql, const std::string& cvr, const std::string& name,
+                                  const std::string& address, std::int64_t now);
+    static bool cvr_taken_in(soci::session& sql, const std::string& cvr);
 
 private:
     Database& m_database;

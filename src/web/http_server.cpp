@@ -269,10 +269,16 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
     if (execution == Execution::event_loop)
         return send(connection, request, server->dispatch()(request));
 
+    WorkerPool& pool = server->workers(execution);
+    if (pool.queued() >= server->options().max_queued_requests) {
+        // Overload: answer at once rather than let the queue, and every visitor's wait, grow without end.
+        request.rejection_status = 503;
+        return send(connection, request, server->dispatch()(request));
+    }
     MHD_suspend_connection(connection);
     exchange->counted = true;
     ++server->in_flight_counter();
-    server->workers(execution).submit([server, exchange, connection] {
+    pool.submit([server, exchange, connection] {
         exchange->response = server->dispatch()(exchange->request);
         MHD_resume_connection(connection);
     });

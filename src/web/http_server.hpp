@@ -32,6 +32,8 @@ public:
         unsigned max_connections = 2000;
         unsigned max_connections_per_ip = 500;
         unsigned connection_timeout_seconds = 30;
+        /// Requests waiting for a worker (per pool) beyond which new ones get 503 at once.
+        std::size_t max_queued_requests = 512;
         std::string upload_dir = "/tmp";
     };
 

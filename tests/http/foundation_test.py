@@ -638,6 +638,51 @@ class DatabaseDownTest(FoundationTestCase):
         self.assertIn(page.header("X-Request-Id"), page.text)
 
 
+@unittest.skipUnless(database_kind() == "sqlite", "holds the SQLite write lock to keep the workers busy")
+class OverloadTest(unittest.TestCase):
+    """When the queue in front of a worker pool is full, new requests get 503 with Retry-After at once,
+    the queued ones are still answered, and the server recovers."""
+
+    def test_full_queue_answers_503_and_recovers(self):
+        server = Server(name="OverloadTest", env={"REKRUT_SERVER_HASHING_THREADS": "1",
+                                                   "REKRUT_SERVER_MAX_QUEUED_REQUESTS": "1"}).start()
+        clients = [server.client() for _ in range(3)]
+        for client in clients:
+            client.get("/login")
+        blocker = sqlite3.connect(server.database_url.removeprefix("sqlite:"), isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")  # a failed login records the attempt, so it waits for this lock
+        statuses = {}
+
+        def log_in(number):
+            statuses[number] = clients[number].post(
+                "/login", {"email": f"nobody{number}@example.test", "password": "wrong"}).status
+
+        first = threading.Thread(target=log_in, args=(0,))
+        second = threading.Thread(target=log_in, args=(1,))
+        try:
+            first.start()
+            time.sleep(0.5)   # the first holds the one hashing thread
+            second.start()
+            time.sleep(0.5)   # the second waits in the queue
+            refused = clients[2].post("/login", {"email": "nobody2@example.test", "password": "wrong"})
+            self.assertStatus503(refused)
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+            first.join(15)
+            second.join(15)
+        self.assertNotIn(503, (statuses.get(0), statuses.get(1)), statuses)
+        self.assertIsNotNone(statuses.get(1), "the queued request was not answered")
+        recovered = clients[2].post("/login", {"email": "nobody2@example.test", "password": "wrong"})
+        self.assertNotEqual(recovered.status, 503)
+        self.assertEqual(server.stop(), 0, server.log())
+
+    def assertStatus503(self, response):
+        self.assertEqual(response.status, 503, response.text[:300])
+        self.assertEqual(response.header("Retry-After"), "2")
+        self.assertIn("Midlertidigt utilgængelig", response.visible_text)
+
+
 class ConfigurationTest(unittest.TestCase):
     """`rekrut serve` refuses bad configuration before it listens."""
 

@@ -61,8 +61,12 @@ Middleware security_headers_middleware()
 Middleware error_page_middleware(AppContext& context)
 {
     return [&context](Request& request, const Next& next) {
-        if (request.rejection_status != 0)
-            return error_page(context, request, request.rejection_status);
+        if (request.rejection_status != 0) {
+            Response page = error_page(context, request, request.rejection_status);
+            if (request.rejection_status == 503)
+                page.set_header("Retry-After", "2"); // the queues were full; they drain in moments
+            return page;
+        }
         try {
             Response response = next(request);
             if (response.status >= 400 && response.body.empty() && response.file_path.empty()) {
