@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/log.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "services/passwords.hpp"
@@ -13,6 +14,24 @@
 
 namespace rekrut::services {
 namespace {
+
+constexpr int k_reset_mails_per_account_per_hour = 3;
+constexpr int k_reset_requests_per_ip_per_hour = 30;
+
+/// Counts one use of `key` and says whether it stays within `limit` uses an hour (the count starts
+/// over after an hour without use).
+bool within_hourly_limit(soci::session& sql, const std::string& key, int limit, core::UnixTime now)
+{
+    auto record = store::login_throttle::get(sql, key);
+    if (record.last_failure_at < now - 3600)
+        record.failures = 0;
+    if (record.failures >= limit)
+        return false;
+    ++record.failures;
+    record.last_failure_at = now;
+    store::login_throttle::put(sql, key, record);
+    return true;
+}
 
 using domain::Action;
 
@@ -560,9 +579,22 @@ void UserAdministration::request_password_reset(const std::string& email_input, 
 {
     std::string email = normalise_email(email_input);
     m_database.with_transaction([&](soci::session& sql) {
+        core::UnixTime now = core::now();
+        // Beyond the limits the page answers as always but nothing is sent: one person's inbox cannot
+        // be flooded, and one address cannot sweep the accounts.
+        if (!within_hourly_limit(sql, "reset-ip:" + origin.ip, k_reset_requests_per_ip_per_hour, now)) {
+            core::log_event("warn", "password_reset_limited", "\"scope\":\"ip\"");
+            return;
+        }
         auto user = store::users::find_by_email_for_login(sql, email);
         if (!user || user->status != domain::UserStatus::active)
             return;
+        if (!within_hourly_limit(sql, "reset-user:" + std::to_string(user->id), k_reset_mails_per_account_per_hour,
+                                 now)) {
+            core::log_event("warn", "password_reset_limited",
+                            "\"scope\":\"account\",\"user_id\":" + std::to_string(user->id));
+            return;
+        }
         queue_password_link(sql, m_public_url, *user, false, translate);
         Origin who = origin;
         who.user_id = user->id;

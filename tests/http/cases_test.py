@@ -971,7 +971,10 @@ class CasePreparationTest(CasesTestCase):
         self.assertIn(f'href="{path}"', self.admin.get(f"/cases/{case_id}").text)
 
         def row():
-            return self.sql(f"SELECT text, kind, options FROM case_questions WHERE id = {question_id}")[0]
+            # Hex, because the options span lines (and psql's output would split them).
+            text, kind, options = self.sql(f"SELECT text, kind, {as_hex('options')} FROM case_questions"
+                                           f" WHERE id = {question_id}")[0]
+            return [text, kind, from_hex(options)]
 
         # Hostile and bad input: refused with the field named, nothing changed.
         for fields, field in [({"text": " ", "kind": "yes_no", "options": ""}, "text"),

@@ -823,6 +823,21 @@ class PasswordResetTest(IdentityTestCase):
         self.assertEqual(self.sql("SELECT COUNT(*) FROM outbox WHERE recipient = 'ingen@styrelsen.example.test'"),
                          [["0"]])
 
+    def test_at_most_three_mails_an_hour_per_account(self):
+        address = AKADEMIET_ADMINISTRATOR
+        for _ in range(3):
+            self.request_link(address)
+        flooded = self.client().post("/password/forgot", {"email": address})
+        self.assertStatus(flooded, 200)
+        self.assertIn("30", flooded.visible_text, "the fourth request is not answered as the others")
+        time.sleep(1.5)  # the outbox sender would have delivered a fourth mail by now
+        self.assertEqual(len([m for m in self.smtp.messages() if address in (m["To"] or "")]), 3)
+        self.assertEqual(self.count_outbox(address), 3)
+        self.assertIn("password_reset_limited", self.server.log())
+
+    def count_outbox(self, address):
+        return int(self.sql(f"SELECT COUNT(*) FROM outbox WHERE recipient = '{address}'")[0][0])
+
     def test_expired_link_is_refused(self):
         address = AKADEMIET_PROJEKTLEDER
         _, _, link = self.request_link(address)
