@@ -16,3 +16,7 @@ CREATE TABLE job_ad_version_texts (
 
 -- The position category (stillingskategori) of a case, one of the institution's list.
 ALTER TABLE recruitment_cases ADD COLUMN position_category TEXT NOT NULL DEFAULT '';
+
+-- The case list sorted by title or by creation walks these instead of sorting the institution's cases.
+CREATE INDEX recruitment_cases_by_title ON recruitment_cases (institution_id, title, id);
+CREATE INDEX recruitment_cases_by_creation ON recruitment_cases (institution_id, created_at, id);

@@ -332,9 +332,12 @@ class AuditFilterTest(AuditTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # 55 password-reset requests for Lene Leder: one audit event each, without logins.
+        # 55 password-reset requests for Lene Leder: one audit event each, without logins. The hourly
+        # limit on reset mails is lifted between the batches (it has its own test).
         client = cls.server.client()
-        for _ in range(55):
+        for number in range(55):
+            if number % 3 == 0:
+                execute_sql(cls.server.database_url, "DELETE FROM login_throttle WHERE throttle_key LIKE 'reset-%'")
             response = client.post("/password/forgot", {"email": LEDER})
             if response.status != 200:
                 raise AssertionError(f"POST /password/forgot answered {response.status}")

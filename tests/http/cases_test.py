@@ -1575,6 +1575,19 @@ class CaseListFilterTest(CasesTestCase):
         self.assertEqual(deadlines, sorted(deadlines))
         self.assertEqual(deadlines[0], "2031-01-02 12:00")
 
+    def test_cases_without_a_deadline_come_last_in_both_directions(self):
+        self.create_case("Kladde uden frist")
+        for direction in ("asc", "desc"):
+            with self.subTest(direction=direction):
+                _, drafts = self.case_list(self.admin, f"?state=draft&sort=deadline&direction={direction}")
+                deadlines = [c[3] for c in drafts]
+                self.assertIn("", deadlines, "precondition: a draft without a deadline")
+                self.assertTrue(deadlines[0], f"a case without a deadline comes first: {deadlines}")
+                first_blank = deadlines.index("")
+                self.assertEqual(deadlines[first_blank:], [""] * (len(deadlines) - first_blank), deadlines)
+                dated = deadlines[:first_blank]
+                self.assertEqual(dated, sorted(dated, reverse=direction == "desc"))
+
     def test_bad_filter_values_do_not_fail(self):
         for query in ("?state=nonsense", "?deadline_from=2031-02-31", "?sort=password_hash", "?page=-3",
                       "?page=abc", "?unit=abc", "?direction=sideways", "?sort=title%3BDROP%20TABLE%20users",
