@@ -68,10 +68,11 @@ cookie="Cookie: rekrut_session=$token"
 status="$(curl -s -o /dev/null -w '%{http_code}' -H "$cookie" "http://127.0.0.1:$port/cases")"
 [[ $status == 200 ]] || { echo "bench: the signed-in case list answered $status" >&2; exit 1; }
 
-run() { # name, path, cookie-or-empty
-    local name="$1" path="$2" header="$3"
+run() { # name, path, cookie-or-empty, connections (default 16)
+    local name="$1" path="$2" header="$3" connections="${4:-16}"
     : >"$work_dir/access.log"
-    local args=(-t2 -c16 -d"$duration" --latency)
+    local threads=$((connections < 2 ? 1 : 2))
+    local args=(-t"$threads" -c"$connections" -d"$duration" --latency)
     [[ -n $header ]] && args+=(-H "$header")
     local output
     output="$(wrk "${args[@]}" "http://127.0.0.1:$port$path")"
@@ -101,3 +102,12 @@ run "front page, signed in (session + policy)" "/" "$cookie"
 run "case list, 5,000 cases, page 1" "/cases" "$cookie"
 run "case list, 5,000 cases, page 100" "/cases?page=100" "$cookie"
 run "case list, filtered (published, by title)" "/cases?state=published&sort=title" "$cookie"
+
+# One connection: the time a page takes on its own, without waiting behind other requests for a worker
+# or a core.
+echo "== 1 connection"
+run "front page, no session" "/" "" 1
+run "front page, signed in (session + policy)" "/" "$cookie" 1
+run "case list, 5,000 cases, page 1" "/cases" "$cookie" 1
+run "case list, 5,000 cases, page 100" "/cases?page=100" "$cookie" 1
+run "case list, filtered (published, by title)" "/cases?state=published&sort=title" "$cookie" 1
