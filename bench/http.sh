@@ -116,7 +116,7 @@ rss_kb() { awk -v field="$2:" '$1 == field { print $2 }' "/proc/$1/status"; }
 
 # --- Rekrut -------------------------------------------------------------------------------------
 server_port="$(free_port)"
-export REKRUT_DATABASE_URL="sqlite:$work_dir/rekrut.db"
+export REKRUT_DATABASE_URL="sqlite:$work_dir/rekrut.db" REKRUT_SECURITY_KEY_FILE="$work_dir/rekrut.key"
 export REKRUT_LISTEN="127.0.0.1:$server_port"
 export REKRUT_LOG_ACCESS=false
 "$binary" migrate >"$work_dir/setup.log"

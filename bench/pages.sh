@@ -35,7 +35,7 @@ trap cleanup EXIT
 
 port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 database="$work_dir/rekrut.db"
-export REKRUT_DATABASE_URL="sqlite:$database" REKRUT_LISTEN="127.0.0.1:$port" REKRUT_LOG_LEVEL=warn
+export REKRUT_DATABASE_URL="sqlite:$database" REKRUT_SECURITY_KEY_FILE="$work_dir/rekrut.key" REKRUT_LISTEN="127.0.0.1:$port" REKRUT_LOG_LEVEL=warn
 "$binary" migrate >/dev/null
 "$binary" seed-demo >/dev/null
 

@@ -10,6 +10,7 @@
 #include "core/config.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
+#include "core/secret_key.hpp"
 #include "integrations/smtp.hpp"
 #include "integrations/totp.hpp"
 #include "services/audit_log.hpp"
@@ -78,10 +79,17 @@ int fail(const std::string& message)
     return 1;
 }
 
+/// The database with the installation's secret key, which every command that writes audit events or
+/// reads second factors needs. Throws std::runtime_error when the key file cannot be read or made.
 std::unique_ptr<store::Database> open_database(const core::Config& config)
 {
+    auto key = core::SecretKey::load_or_create(config.key_file);
+    if (!key)
+        throw std::runtime_error(key.error().message);
     ensure_sqlite_folder(config.database_url);
-    return store::Database::open(config.database_url, config.database_pool_size);
+    auto database = store::Database::open(config.database_url, config.database_pool_size);
+    database->set_secret_key(*key);
+    return database;
 }
 
 int run_migrate(const core::Config& config, const std::string& resources)
@@ -249,6 +257,8 @@ int run_serve(const core::Config& config, const std::string& resources)
 
     web::Metrics metrics;
     services::IdentityService identity(*database);
+    if (int sealed = identity.seal_stored_secrets())
+        core::log_event("info", "totp_secrets_sealed", "\"count\":" + std::to_string(sealed));
     services::UserAdministration administration(*database, config.public_url);
     services::RecruitmentCases cases(*database, config.public_url);
     services::InstitutionSetup setup(*database);

@@ -30,6 +30,8 @@ struct Config {
     std::string resource_dir; ///< Holds templates/, web/; empty: found from the executable.
     std::string locale_dir;   ///< Compiled catalogs; empty: next to the executable.
     std::string upload_dir;   ///< Temporary storage for uploads; empty: the system temp dir.
+    // [security]
+    std::string key_file = "var/rekrut.key"; ///< The secret key (core/secret_key.hpp); created when missing.
     // [smtp]
     std::string smtp_url; ///< Empty: mail stays in the outbox (readable by the operator).
     std::string smtp_from = "Rekrut <noreply@example.test>";

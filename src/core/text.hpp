@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,8 @@ std::string json_escape(std::string_view text);
 
 /// Lower-case hexadecimal of raw bytes.
 std::string to_hex(std::string_view bytes);
+/// The bytes of a hexadecimal text (either case); nullopt for an odd length or a non-hex digit.
+std::optional<std::string> from_hex(std::string_view hex);
 
 /// Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);

@@ -24,7 +24,7 @@ void record_audit(store::Database& database, soci::session& sql, const Origin& o
     event.after_json = entry.after;
     event.request_id = origin.request_id;
     event.ip = origin.ip;
-    store::audit_events::append(sql, database.dialect(), event);
+    store::audit_events::append(sql, database.dialect(), database.secret_key().audit_key(), event);
 }
 
 void record_audit(store::Database& database, const Origin& origin, const AuditEntry& entry)
@@ -35,6 +35,7 @@ void record_audit(store::Database& database, const Origin& origin, const AuditEn
 AuditVerification verify_audit_chain(store::Database& database)
 {
     AuditVerification report;
+    const std::string& key = database.secret_key().audit_key();
     database.with_session([&](soci::session& sql) {
         std::string expected_previous(64, '0');
         store::audit_events::for_each(sql, [&](const store::AuditEventRecord& event) {
@@ -47,9 +48,10 @@ AuditVerification verify_audit_chain(store::Database& database)
                                  "deleted before it)";
                 return;
             }
-            if (store::audit_event_hash(event.previous_hash, event) != event.hash) {
+            if (store::audit_event_hash(key, event.previous_hash, event) != event.hash) {
                 report.first_broken_id = event.id;
-                report.problem = "its content does not match its hash (the row was edited)";
+                report.problem = "its content does not match its hash (the row was edited, or the chain was not "
+                                 "written with this installation's key)";
                 return;
             }
             expected_previous = event.hash;

@@ -116,7 +116,8 @@ DemoSeedReport seed_demo(store::Database& database)
                 user.created_at = now;
                 auto user_id = store::users::insert(sql, user, std::nullopt);
                 if (*person.totp_secret_hex)
-                    store::users::set_totp(sql, user_id, person.totp_secret_hex, true, now);
+                    store::users::set_totp(sql, user_id, database.secret_key().seal(person.totp_secret_hex),
+                                           true, now);
                 if (auto role = domain::institution_role_from_string(person.institution_role))
                     store::roles::grant(sql, institution_id, user_id, *role, std::nullopt, std::nullopt, now);
                 if (*person.case_role && first_case != 0) {

@@ -27,6 +27,7 @@ struct DemoSetupFixture : ::testing::Test {
         core::init_crypto();
         fs::create_directories(dir);
         database = store::Database::open("sqlite:" + (dir / "test.db").string(), 1);
+        database->set_secret_key(core::SecretKey::random());
         auto migrated = store::migrate(*database, store::read_migrations(REKRUT_MIGRATIONS_DIR, true));
         ASSERT_TRUE(migrated.ok()) << migrated.error().message;
         store::InstitutionStore institutions(*database);

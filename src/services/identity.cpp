@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/log.hpp"
 #include "core/text.hpp"
 #include "integrations/totp.hpp"
 #include "services/passwords.hpp"
@@ -284,7 +285,11 @@ core::Result<std::string> IdentityService::pass_second_factor(const SignedIn& si
                           json_object({{"reason", "throttled"}})});
             return;
         }
-        if (auto step = integrations::totp::matching_step(user->totp_secret, code, now)) {
+        auto secret = m_database.secret_key().open(user->totp_secret);
+        if (!secret)
+            core::log_event("error", "totp_secret_unreadable",
+                            "\"user_id\":" + std::to_string(user->id)); // sealed under another key
+        if (auto step = secret ? integrations::totp::matching_step(*secret, code, now) : std::nullopt) {
             accepted = store::users::advance_totp_step(sql, user->id, *step);
             method = "totp";
         } else if (code.size() >= 10) {
@@ -320,6 +325,18 @@ core::Result<std::string> IdentityService::pass_second_factor(const SignedIn& si
     return rotate_session(signed_in.session_id, true);
 }
 
+int IdentityService::seal_stored_secrets()
+{
+    int sealed = 0;
+    m_database.with_transaction([&](soci::session& sql) {
+        for (const auto& [user_id, secret] : store::users::unsealed_totp_secrets(sql)) {
+            store::users::replace_totp_secret(sql, user_id, m_database.secret_key().seal(secret));
+            ++sealed;
+        }
+    });
+    return sealed;
+}
+
 std::string IdentityService::start_enrolment(const SignedIn&)
 {
     return integrations::totp::new_secret();
@@ -344,7 +361,7 @@ IdentityService::finish_enrolment(const SignedIn& signed_in, const std::string& 
     }
     std::string token = core::random_hex(32);
     m_database.with_transaction([&](soci::session& sql) {
-        store::users::set_totp(sql, signed_in.actor.user_id, secret, true, now);
+        store::users::set_totp(sql, signed_in.actor.user_id, m_database.secret_key().seal(secret), true, now);
         store::users::advance_totp_step(sql, signed_in.actor.user_id, *step);
         store::recovery_codes::replace(sql, signed_in.actor.user_id, hashes);
         store::sessions::rotate(sql, signed_in.session_id, token_hash(token), true, now);

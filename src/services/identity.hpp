@@ -57,6 +57,10 @@ public:
     /// the user's rights changed since it was issued; loads the Actor with every current right.
     std::optional<SignedIn> resume(const std::string& token);
 
+    /// Seals (core::SecretKey::seal) every TOTP secret still stored as written before secrets were
+    /// sealed. Run at start; returns how many were sealed.
+    int seal_stored_secrets();
+
     /// Checks a TOTP code (each time step works once) or a recovery code. On success the session
     /// gets a new token, returned.
     core::Result<std::string> pass_second_factor(const SignedIn& signed_in, const std::string& code,

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "core/crypto.hpp"
+#include "core/secret_key.hpp"
 #include "store/database.hpp"
 
 namespace rekrut::store {
@@ -30,9 +31,10 @@ std::string audit_canonical_content(const AuditEventRecord& event)
     return content;
 }
 
-std::string audit_event_hash(const std::string& previous_hash, const AuditEventRecord& event)
+std::string audit_event_hash(const std::string& key, const std::string& previous_hash,
+                             const AuditEventRecord& event)
 {
-    return core::blake2b_hex(previous_hash + "\n" + audit_canonical_content(event));
+    return core::blake2b_keyed_hex(previous_hash + "\n" + audit_canonical_content(event), key);
 }
 
 namespace audit_events {
@@ -119,7 +121,7 @@ struct FilterQuery {
 
 } // namespace
 
-void append(soci::session& sql, Dialect dialect, AuditEventRecord& event)
+void append(soci::session& sql, Dialect dialect, const std::string& key, AuditEventRecord& event)
 {
     if (dialect == Dialect::postgresql)
         sql << "SELECT pg_advisory_xact_lock(724101)";
@@ -127,7 +129,7 @@ void append(soci::session& sql, Dialect dialect, AuditEventRecord& event)
     soci::indicator previous_null = soci::i_ok;
     sql << "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1", soci::into(previous, previous_null);
     event.previous_hash = sql.got_data() && previous_null == soci::i_ok ? previous : std::string(64, '0');
-    event.hash = audit_event_hash(event.previous_hash, event);
+    event.hash = audit_event_hash(key, event.previous_hash, event);
     long long occurred = event.occurred_at, actor = event.actor_user_id.value_or(0),
               institution = event.institution_id.value_or(0), id = 0;
     soci::indicator actor_null = event.actor_user_id ? soci::i_ok : soci::i_null;

@@ -50,7 +50,8 @@ namespace audit_events {
 /// Appends `event` (id, previous_hash and hash are filled in) inside the caller's transaction.
 /// Serialises appends so that the chain has one order: SQLite's write lock, a transaction-level
 /// advisory lock on PostgreSQL.
-void append(soci::session& sql, Dialect dialect, AuditEventRecord& event);
+/// `key` is the audit key of the installation's secret key (core::SecretKey::audit_key).
+void append(soci::session& sql, Dialect dialect, const std::string& key, AuditEventRecord& event);
 std::vector<AuditEventRecord> list(soci::session& sql, const AuditFilter& filter);
 std::int64_t count(soci::session& sql, const AuditFilter& filter);
 /// Calls `visit` for every event in id order (for verification and export).
@@ -59,7 +60,9 @@ void for_each(soci::session& sql, const std::function<void(const AuditEventRecor
 
 /// The canonical byte string an event's hash covers (every field, length-prefixed).
 std::string audit_canonical_content(const AuditEventRecord& event);
-/// BLAKE2b-256 of the previous hash followed by the canonical content, as hex.
-std::string audit_event_hash(const std::string& previous_hash, const AuditEventRecord& event);
+/// BLAKE2b-256, keyed with `key`, of the previous hash followed by the canonical content, as hex.
+/// Without the key nobody can recompute the chain after changing it, nor extend it.
+std::string audit_event_hash(const std::string& key, const std::string& previous_hash,
+                             const AuditEventRecord& event);
 
 } // namespace rekrut::store

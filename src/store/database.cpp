@@ -50,6 +50,13 @@ Database::Database(Dialect dialect, unsigned pool_size)
 
 Database::~Database() = default;
 
+const core::SecretKey& Database::secret_key() const
+{
+    if (!m_key)
+        throw std::logic_error("the database's secret key was not set");
+    return *m_key;
+}
+
 std::unique_ptr<Database> Database::open(const std::string& url, unsigned pool_size)
 {
     bool is_sqlite = url.rfind("sqlite:", 0) == 0;

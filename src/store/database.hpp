@@ -3,8 +3,11 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
+
+#include "core/secret_key.hpp"
 
 namespace soci {
 class session;
@@ -50,6 +53,11 @@ public:
     /// True when a trivial query succeeds.
     bool ping();
 
+    /// The installation's secret key, which keys the audit chain and seals TOTP secrets. Set once,
+    /// before the database is used by more than one thread; using the key unset throws.
+    void set_secret_key(const core::SecretKey& key) { m_key = key; }
+    const core::SecretKey& secret_key() const;
+
 private:
     Database(Dialect dialect, unsigned pool_size);
 
@@ -57,6 +65,7 @@ private:
     unsigned m_pool_size;
     std::unique_ptr<soci::connection_pool> m_pool;
     std::atomic<unsigned> m_in_use{0};
+    std::optional<core::SecretKey> m_key;
 };
 
 } // namespace rekrut::store

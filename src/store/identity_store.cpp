@@ -169,6 +169,27 @@ void set_totp(soci::session& sql, std::int64_t user_id, const std::string& secre
         soci::use(secret, secret_null), soci::use(on), soci::use(at, at_null), soci::use(id);
 }
 
+std::vector<std::pair<std::int64_t, std::string>> unsealed_totp_secrets(soci::session& sql)
+{
+    std::vector<std::pair<std::int64_t, std::string>> found;
+    long long id = 0;
+    std::string secret;
+    soci::statement statement =
+        (sql.prepare << "SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL AND totp_secret <> ''"
+                        " AND totp_secret NOT LIKE 'enc1:%' ORDER BY id",
+         soci::into(id), soci::into(secret));
+    statement.execute();
+    while (statement.fetch())
+        found.emplace_back(id, secret);
+    return found;
+}
+
+void replace_totp_secret(soci::session& sql, std::int64_t user_id, const std::string& stored)
+{
+    long long id = user_id;
+    sql << "UPDATE users SET totp_secret = :secret WHERE id = :id", soci::use(stored), soci::use(id);
+}
+
 bool advance_totp_step(soci::session& sql, std::int64_t user_id, std::int64_t step)
 {
     long long id = user_id, value = step;

@@ -54,6 +54,10 @@ void set_own_name(soci::session& sql, std::int64_t user_id, const std::string& n
 void set_password_hash(soci::session& sql, std::int64_t user_id, const std::string& hash);
 void set_totp(soci::session& sql, std::int64_t user_id, const std::string& secret, bool enabled,
               core::UnixTime now);
+/// Users whose TOTP secret is stored as written before secrets were sealed: (id, stored value).
+std::vector<std::pair<std::int64_t, std::string>> unsealed_totp_secrets(soci::session& sql);
+/// Replaces the stored form of a user's TOTP secret (the secret itself stays the same).
+void replace_totp_secret(soci::session& sql, std::int64_t user_id, const std::string& stored);
 bool advance_totp_step(soci::session& sql, std::int64_t user_id, std::int64_t step);
 void record_login(soci::session& sql, std::int64_t user_id, core::UnixTime now);
 void mark_rights_changed(soci::session& sql, std::int64_t user_id, core::UnixTime now);

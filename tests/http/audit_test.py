@@ -24,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable 
 
 from accounts import (ADMINISTRATOR, AKADEMIET, AKADEMIET_ADMINISTRATOR, AKADEMIET_SUPERBRUGER, DELTAGER,
                       LEDER, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login)
-from harness import Server, ServerTestCase, database_kind, execute_sql
+from harness import Server, ServerTestCase, audit_key, database_kind, execute_sql
 
 # Column headings of the event table (Danish, the default language).
 TIME, USER, INSTITUTION, ACTION, OBJECT, CHANGE, REQUEST_ID, IP = (
@@ -36,14 +36,16 @@ def quote(text):
     return "'" + text.replace("'", "''") + "'"
 
 
-def event_hash(previous_hash, fields):
-    """An audit event's hash as the server computes it: BLAKE2b-256 over the previous hash, a newline
-    and every field length-prefixed ("<bytes>:<value>;"); NULL counts as empty."""
+def event_hash(previous_hash, fields, key=None):
+    """An audit event's hash as the server computes it: BLAKE2b-256, keyed with the audit key, over the
+    previous hash, a newline and every field length-prefixed ("<bytes>:<value>;"); NULL counts as empty.
+    `key=b""` computes it without a key, as someone without the installation's key would."""
     content = b""
     for value in fields:
         data = ("" if value is None else str(value)).encode("utf-8")
         content += str(len(data)).encode() + b":" + data + b";"
-    return hashlib.blake2b(previous_hash.encode() + b"\n" + content, digest_size=32).hexdigest()
+    return hashlib.blake2b(previous_hash.encode() + b"\n" + content, digest_size=32,
+                           key=audit_key() if key is None else key).hexdigest()
 
 
 def paging_links(page):
@@ -544,6 +546,23 @@ class AuditChainTest(unittest.TestCase):
         self.sql(f"UPDATE audit_events SET actor_name = 'Someone Else', hash = '{event_hash(row[0], row[1:12])}'"
                  f" WHERE id = {self.middle}")
         self.assertBrokenAt(self.middle + 1)
+
+    def test_chain_recomputed_without_the_key_is_detected(self):
+        # Someone with the database but not the key file edits a row and recomputes every hash after
+        # it, so that each row links to the one before: the first recomputed row gives it away.
+        columns = ("id, previous_hash, occurred_at, actor_user_id, actor_name, institution_id, action, object_type,"
+                   " object_id, before_json, after_json, request_id, ip, hash")
+        rows = self.sql(f"SELECT {columns} FROM audit_events ORDER BY id")
+        self.disable_triggers()
+        previous = rows[self.middle - 2][13]  # the untouched row before the middle one
+        for row in rows[self.middle - 1:]:
+            if int(row[0]) == self.middle:
+                row[4] = "Someone Else"
+            new_hash = event_hash(previous, row[2:13], key=b"")
+            self.sql(f"UPDATE audit_events SET actor_name = {quote(row[4])}, previous_hash = '{previous}',"
+                     f" hash = '{new_hash}' WHERE id = {row[0]}")
+            previous = new_hash
+        self.assertBrokenAt(self.middle)
 
     def test_inserted_row_is_detected(self):
         self.disable_triggers()

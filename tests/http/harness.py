@@ -42,6 +42,7 @@ import email.message
 import email.policy
 import email.utils
 import errno
+import hashlib
 import html.parser
 import http.client
 import itertools
@@ -54,6 +55,7 @@ import shutil
 import signal
 import socket
 import sqlite3
+import struct
 import subprocess
 import tempfile
 import threading
@@ -160,6 +162,26 @@ def _spawn_retrying(start: Callable[[], subprocess.Popen], attempts: int = 20) -
     raise AssertionError("unreachable")
 
 
+_key_file = ""
+
+
+def secret_key_file() -> str:
+    """The secret key file every Rekrut process of this test run uses (created by the first one)."""
+    global _key_file
+    if not _key_file:
+        _key_file = os.path.join(make_temp_dir("rekrut-key-"), "rekrut.key")
+    return _key_file
+
+
+def audit_key() -> bytes:
+    """The key of the audit chain, derived from the secret key as the server derives it (libsodium's
+    crypto_kdf: BLAKE2b keyed with the master key, the subkey id as salt, the context as personal)."""
+    with open(secret_key_file(), encoding="ascii") as file:
+        master = bytes.fromhex(file.read().strip())
+    return hashlib.blake2b(b"", key=master, salt=struct.pack("<Q", 1) + bytes(8), person=b"rekrut01" + bytes(8),
+                           digest_size=32).digest()
+
+
 def base_environment(extra: Optional[Mapping[str, Optional[str]]] = None) -> dict:
     """The environment for a Rekrut process: ours without stray REKRUT_* settings (only REKRUT_BIN
     and REKRUT_TEST_* pass through), sanitizer defaults, then `extra` (a value of None removes
@@ -168,6 +190,7 @@ def base_environment(extra: Optional[Mapping[str, Optional[str]]] = None) -> dic
            if not key.startswith("REKRUT_") or key == "REKRUT_BIN" or key.startswith("REKRUT_TEST_")}
     env.setdefault("ASAN_OPTIONS", "detect_leaks=0:abort_on_error=1")
     env.setdefault("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1")
+    env["REKRUT_SECURITY_KEY_FILE"] = secret_key_file()
     for key, value in (extra or {}).items():
         if value is None:
             env.pop(key, None)

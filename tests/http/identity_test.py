@@ -24,7 +24,8 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable from the repository root
 
-from harness import Server, ServerTestCase, SmtpSink, execute_sql
+from accounts import login
+from harness import Server, ServerTestCase, SmtpSink, execute_sql, make_temp_dir
 
 PASSWORD = "Demo-adgangskode-2026"
 # seed-demo gives Operator, Superbruger and Administrator this TOTP secret (the RFC 6238 test key).
@@ -603,10 +604,55 @@ class SecondFactorTest(IdentityTestCase):
         home = client.get("/home")
         self.assertStatus(home, 200)
         self.assertEqual(self.scalar(f"SELECT totp_enabled FROM users WHERE email = {quote(address)}"), "1")
+        stored = self.scalar(f"SELECT totp_secret FROM users WHERE email = {quote(address)}")
+        self.assertTrue(stored.startswith("enc1:"), "the TOTP secret is stored in the clear")
+        self.assertNotIn(secret, stored)
         # The next login asks for the new device's code.
         again = self.client()
         self.assertRedirect(self.login(again, address), "/login/second-factor")
         self.assertRedirect(again.post("/login/second-factor", {"code": self.fresh_totp(address, secret)}), "/home")
+
+
+class SecretsAtRestTest(unittest.TestCase):
+    """TOTP secrets are sealed with the installation's key: written sealed, sealed at start when an older
+    version left them in the clear, and useless with another key."""
+
+    def test_secrets_are_sealed_and_need_the_key(self):
+        server = Server(name="SecretsAtRestTest")
+        for step in ("migrate", "seed-demo"):
+            self.assertEqual(server.cli(step).returncode, 0)
+
+        def stored():
+            return execute_sql(server.database_url,
+                               f"SELECT totp_secret FROM users WHERE email = {quote(ADMINISTRATOR)}")[0][0]
+
+        self.assertTrue(stored().startswith("enc1:"), "seed-demo stored the secret in the clear")
+        self.assertNotIn(DEMO_SECRET_HEX, stored())
+        execute_sql(server.database_url, f"UPDATE users SET totp_secret = {quote(DEMO_SECRET_HEX)}"
+                                         f" WHERE email = {quote(ADMINISTRATOR)}")
+        server.start()
+        try:
+            self.assertTrue(stored().startswith("enc1:"), "the clear secret was not sealed at start")
+            login(server.client(), ADMINISTRATOR)  # the sealed secret still gives the same codes
+        finally:
+            self.assertEqual(server.stop(), 0, server.log())
+
+        # With another key file the sealed secret cannot be opened: the code is refused.
+        server.extra_env["REKRUT_SECURITY_KEY_FILE"] = os.path.join(make_temp_dir("rekrut-other-key-"), "rekrut.key")
+        server.start()
+        try:
+            client = server.client()
+            self.assertEqual(client.post("/login", {"email": ADMINISTRATOR, "password": PASSWORD}).location,
+                             "/login/second-factor")
+            refused = client.post("/login/second-factor",
+                                  {"code": totp_code(DEMO_SECRET_HEX, int(time.time() // 30))})
+            self.assertStatus(refused, 400)
+            self.assertIn("totp_secret_unreadable", server.log())
+        finally:
+            self.assertEqual(server.stop(), 0, server.log())
+
+    def assertStatus(self, response, status):
+        self.assertEqual(response.status, status, response.visible_text[:300])
 
 
 class SessionTest(IdentityTestCase):

@@ -110,6 +110,7 @@ export async function startServer({ seed = false, env: extraEnv = {}, startTimeo
   const baseEnv = {
     ...process.env,
     REKRUT_DATABASE_URL: `sqlite:${databasePath}`,
+    REKRUT_SECURITY_KEY_FILE: path.join(dir, 'rekrut.key'),
     REKRUT_LOG_LEVEL: 'warn',
     ...extraEnv,
   };

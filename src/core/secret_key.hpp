@@ -1,0 +1,42 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace rekrut::core {
+
+/// The installation's secret key: 32 random bytes, kept as hex in a file of their own (created on
+/// first use, readable by the owner only). Keys derived from it key the audit chain, so that only
+/// the installation can extend or recompute it, and encrypt TOTP secrets at rest. The file must not
+/// travel with database backups; it is backed up on its own (losing it breaks the audit chain's
+/// verification and every second factor).
+class SecretKey {
+public:
+    /// Reads the key at `path`, or creates it there (with its folder) when there is none. Creation
+    /// is atomic, so processes starting at once agree on one key.
+    static Result<SecretKey> load_or_create(const std::string& path);
+    /// A random key that is not stored (unit tests).
+    static SecretKey random();
+
+    /// The key for the audit chain's BLAKE2b (32 bytes).
+    const std::string& audit_key() const { return m_audit; }
+    /// Encrypts `plaintext` (XSalsa20-Poly1305 under the TOTP key) as "enc1:" + hex(nonce ‖ box).
+    std::string seal(std::string_view plaintext) const;
+    /// The plaintext of a sealed value; nullopt when it was sealed under another key or altered.
+    /// A value without the "enc1:" prefix (written before sealing existed) is returned as it is.
+    std::optional<std::string> open(std::string_view stored) const;
+    static bool is_sealed(std::string_view stored);
+
+private:
+    explicit SecretKey(const std::string& master);
+    std::string m_audit;
+    std::string m_totp;
+};
+
+/// BLAKE2b-256 of `data` keyed with `key`, as lower-case hex.
+std::string blake2b_keyed_hex(std::string_view data, std::string_view key);
+
+} // namespace rekrut::core

@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/crypto.hpp"
+#include "core/secret_key.hpp"
+
+namespace rekrut::core {
+namespace {
+
+class SecretKeyTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(init_crypto());
+        m_folder = std::filesystem::temp_directory_path() /
+                   ("rekrut-key-test-" + std::to_string(::getpid()) + "-" +
+                    ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        std::filesystem::remove_all(m_folder);
+    }
+    void TearDown() override { std::filesystem::remove_all(m_folder); }
+    std::filesystem::path m_folder;
+};
+
+TEST_F(SecretKeyTest, created_once_private_and_read_back)
+{
+    std::string path = (m_folder / "sub" / "rekrut.key").string();
+    auto first = SecretKey::load_or_create(path);
+    ASSERT_TRUE(first);
+    struct stat info {};
+    ASSERT_EQ(::stat(path.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+    auto second = SecretKey::load_or_create(path);
+    ASSERT_TRUE(second);
+    EXPECT_EQ(first->audit_key(), second->audit_key());
+    EXPECT_EQ(first->audit_key().size(), 32u);
+    // What one sealed, the other opens.
+    EXPECT_EQ(second->open(first->seal("GEZDGNBVGY3TQOJQ")), std::optional<std::string>("GEZDGNBVGY3TQOJQ"));
+}
+
+TEST_F(SecretKeyTest, a_file_without_a_key_is_refused)
+{
+    std::filesystem::create_directories(m_folder);
+    for (const char* content : {"", "not hex at all", "abcd\n"}) {
+        std::string path = (m_folder / "bad.key").string();
+        std::ofstream(path) << content;
+        EXPECT_FALSE(SecretKey::load_or_create(path)) << content;
+    }
+}
+
+TEST(SealTest, sealed_values_hide_the_secret_and_refuse_tampering_and_other_keys)
+{
+    ASSERT_TRUE(init_crypto());
+    auto key = SecretKey::random();
+    std::string sealed = key.seal("3132333435363738393031323334353637383930");
+    EXPECT_TRUE(SecretKey::is_sealed(sealed));
+    EXPECT_EQ(sealed.find("3132333435"), std::string::npos);
+    EXPECT_NE(key.seal("same"), key.seal("same")) << "a fresh nonce every time";
+    EXPECT_EQ(key.open(sealed), std::optional<std::string>("3132333435363738393031323334353637383930"));
+    std::string altered = sealed;
+    altered.back() = altered.back() == '0' ? '1' : '0';
+    EXPECT_FALSE(key.open(altered));
+    EXPECT_FALSE(SecretKey::random().open(sealed));
+    EXPECT_FALSE(key.open("enc1:zz"));
+    // A value written before sealing existed reads as it is.
+    EXPECT_EQ(key.open("plain"), std::optional<std::string>("plain"));
+}
+
+TEST(KeyedHashTest, depends_on_the_key)
+{
+    ASSERT_TRUE(init_crypto());
+    EXPECT_NE(blake2b_keyed_hex("event", std::string(32, 'a')), blake2b_keyed_hex("event", std::string(32, 'b')));
+    EXPECT_NE(blake2b_keyed_hex("event", std::string(32, 'a')), blake2b_hex("event"));
+    EXPECT_EQ(blake2b_keyed_hex("event", std::string(32, 'a')).size(), 64u);
+}
+
+} // namespace
+} // namespace rekrut::core
