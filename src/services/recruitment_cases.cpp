@@ -49,6 +49,19 @@ void lock_case(soci::session& sql, std::int64_t case_id)
     store::cases::lock(sql, case_id);
 }
 
+/// Locks the case for a change of its screening questions. Refuses when the case is not found or
+/// already published.
+std::optional<core::Error> lock_questions(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
+{
+    lock_case(sql, case_id);
+    auto record = store::cases::find(sql, institution_id, case_id);
+    if (!record)
+        return core::Error::not_found();
+    if (!domain::is_editable(record->state))
+        return core::Error::conflict(msgid("Screening questions can be changed only until the case is published."));
+    return std::nullopt;
+}
+
 std::vector<std::string> split_languages(const std::string& text)
 {
     std::vector<std::string> languages;
@@ -965,17 +978,12 @@ core::Status RecruitmentCases::add_question(const domain::Actor& actor, std::int
         return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
-        lock_case(sql, case_id);
-        auto record = store::cases::find(sql, institution_id, case_id);
+        if ((refusal = lock_questions(sql, institution_id, case_id)))
+            return;
         auto question = store::question_templates::find(sql, institution_id, template_id);
-        if (!record || !question) {
+        if (!question) {
             refusal = core::Error::invalid(msgid("Check the marked fields."),
                                            {{"template_id", msgid("Choose one of the questions.")}});
-            return;
-        }
-        if (!domain::is_editable(record->state)) {
-            refusal = core::Error::conflict(
-                msgid("Screening questions can be changed only until the case is published."));
             return;
         }
         auto existing = store::cases::questions(sql, institution_id, case_id);
@@ -1002,11 +1010,8 @@ core::Result<store::CaseQuestionRecord> RecruitmentCases::question(const domain:
     if (auto refusal = edit_refusal(actor, institution_id, case_id))
         return *refusal;
     std::optional<store::CaseQuestionRecord> found;
-    m_database.with_session([&](soci::session& sql) {
-        for (auto& question : store::cases::questions(sql, institution_id, case_id))
-            if (question.id == question_id)
-                found = std::move(question);
-    });
+    m_database.with_session(
+        [&](soci::session& sql) { found = store::cases::find_question(sql, institution_id, case_id, question_id); });
     if (!found)
         return core::Error::not_found();
     return *found;
@@ -1020,22 +1025,13 @@ core::Status RecruitmentCases::update_question(const domain::Actor& actor, std::
         return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
-        lock_case(sql, case_id);
-        auto record = store::cases::find(sql, institution_id, case_id);
-        std::optional<store::CaseQuestionRecord> question;
-        if (record)
-            for (auto& candidate : store::cases::questions(sql, institution_id, case_id))
-                if (candidate.id == question_id)
-                    question = std::move(candidate);
+        auto question = store::cases::find_question(sql, institution_id, case_id, question_id);
         if (!question) {
             refusal = core::Error::not_found();
             return;
         }
-        if (!domain::is_editable(record->state)) {
-            refusal = core::Error::conflict(
-                msgid("Screening questions can be changed only until the case is published."));
+        if ((refusal = lock_questions(sql, institution_id, case_id)))
             return;
-        }
         if (auto problems = domain::check_screening_question(changed); !problems.empty()) {
             refusal = core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
             return;
@@ -1065,17 +1061,8 @@ core::Status RecruitmentCases::remove_question(const domain::Actor& actor, std::
         return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
-        lock_case(sql, case_id);
-        auto record = store::cases::find(sql, institution_id, case_id);
-        if (!record) {
-            refusal = core::Error::not_found();
+        if ((refusal = lock_questions(sql, institution_id, case_id)))
             return;
-        }
-        if (!domain::is_editable(record->state)) {
-            refusal = core::Error::conflict(
-                msgid("Screening questions can be changed only until the case is published."));
-            return;
-        }
         if (!store::cases::remove_question(sql, institution_id, case_id, question_id)) {
             refusal = core::Error::not_found();
             return;

@@ -539,6 +539,15 @@ void add_question(soci::session& sql, std::int64_t institution_id, std::int64_t 
         soci::use(question.kind), soci::use(question.options), soci::use(position);
 }
 
+std::optional<CaseQuestionRecord> find_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
+                                                std::int64_t question_id)
+{
+    for (auto& question : questions(sql, institution_id, case_id))
+        if (question.id == question_id)
+            return std::move(question);
+    return std::nullopt;
+}
+
 bool remove_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, std::int64_t question_id)
 {
     long long institution = institution_id, id = case_id, question = question_id;

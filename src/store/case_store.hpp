@@ -142,6 +142,8 @@ int add_ad_version(soci::session& sql, std::int64_t institution_id, std::int64_t
 std::vector<AdVersionText> ad_version_texts(soci::session& sql, std::int64_t institution_id, std::int64_t version_id);
 
 std::vector<CaseQuestionRecord> questions(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
+std::optional<CaseQuestionRecord> find_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
+                                                std::int64_t question_id);
 void add_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
                   const CaseQuestionRecord& question);
 bool remove_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, std::int64_t question_id);

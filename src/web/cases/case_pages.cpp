@@ -79,6 +79,19 @@ Response page(AppContext& context, const Request& request, const std::string& na
     return Response::html(context.views.render_page(request, name, title, fill), status);
 }
 
+/// After a form's POST: 303 to `success`; the form again with the problems marked (400) when the input
+/// was refused; otherwise the error page.
+template <typename Form>
+Response after_submit(AppContext& context, Request& request, const core::Status& result, Form form,
+                      const std::string& success)
+{
+    if (result)
+        return Response::redirect(success);
+    if (result.error().kind == core::ErrorKind::invalid)
+        return form(context, request, result.error());
+    return error_response(context, request, result.error());
+}
+
 std::string deadline_text(const std::optional<core::UnixTime>& deadline)
 {
     return deadline ? core::format_copenhagen(*deadline) : "";
@@ -579,12 +592,8 @@ Response submit_case_question(AppContext& context, Request& request)
     auto result = context.cases.update_question(
         request.actor(), institution_of(request), case_id, parse_id(request.param("question_id")),
         {request.form_or("text"), request.form_or("kind"), request.form_or("options")}, request.origin());
-    if (!result) {
-        if (result.error().kind == core::ErrorKind::invalid)
-            return question_page(context, request, result.error());
-        return error_response(context, request, result.error());
-    }
-    return Response::redirect("/cases/" + std::to_string(case_id) + "?saved=1#questions");
+    return after_submit(context, request, result, question_page,
+                        "/cases/" + std::to_string(case_id) + "?saved=1#questions");
 }
 
 namespace {
@@ -736,12 +745,7 @@ Response submit_case_edit(AppContext& context, Request& request)
     }
     auto result = context.cases.update(request.actor(), institution_of(request),
                                        parse_id(request.param("case_id")), input, request.origin());
-    if (!result) {
-        if (result.error().kind == core::ErrorKind::invalid)
-            return edit_form(context, request, result.error());
-        return error_response(context, request, result.error());
-    }
-    return Response::redirect("/cases/" + request.param("case_id") + "?saved=1");
+    return after_submit(context, request, result, edit_form, "/cases/" + request.param("case_id") + "?saved=1");
 }
 
 namespace {
@@ -823,12 +827,8 @@ Response submit_ad(AppContext& context, Request& request)
     auto result = context.cases.save_ad(request.actor(), institution_of(request),
                                         parse_id(request.param("case_id")), language, request.form_or("body"),
                                         chosen, adapted, request.origin());
-    if (!result) {
-        if (result.error().kind == core::ErrorKind::invalid)
-            return ad_form(context, request, result.error());
-        return error_response(context, request, result.error());
-    }
-    return Response::redirect("/cases/" + request.param("case_id") + "/ad/preview?language=" + language);
+    return after_submit(context, request, result, ad_form,
+                        "/cases/" + request.param("case_id") + "/ad/preview?language=" + language);
 }
 
 Response show_ad_versions(AppContext& context, Request& request)
