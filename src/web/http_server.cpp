@@ -132,10 +132,11 @@ void on_completed(void*, MHD_Connection*, void** con_cls, MHD_RequestTermination
     *con_cls = nullptr;
 }
 
-MHD_Result send(MHD_Connection* connection, const Request& request, const Response& response)
+MHD_Result send(MHD_Connection* connection, const Response& response)
 {
+    // For HEAD, libmicrohttpd sends the headers of the full response (with its Content-Length) and
+    // leaves the body out itself.
     MHD_Response* reply = nullptr;
-    bool head = request.method == "HEAD";
     if (!response.file_path.empty()) {
         int fd = ::open(response.file_path.c_str(), O_RDONLY | O_CLOEXEC);
         struct stat info {};
@@ -154,7 +155,7 @@ MHD_Result send(MHD_Connection* connection, const Request& request, const Respon
         }
     } else {
         reply = MHD_create_response_from_buffer(
-            head ? 0 : response.body.size(), const_cast<char*>(response.body.data()), MHD_RESPMEM_MUST_COPY);
+            response.body.size(), const_cast<char*>(response.body.data()), MHD_RESPMEM_MUST_COPY);
     }
     MHD_add_response_header(reply, "Content-Type", response.content_type.c_str());
     for (const auto& [name, value] : response.headers)
@@ -217,7 +218,7 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
             if (request.rejection_status == 0)
                 request.rejection_status = 413;
             exchange->dispatched = true;
-            return send(connection, request, server->dispatch()(request));
+            return send(connection, server->dispatch()(request));
         }
         if (request.is_state_changing())
             exchange->post_processor =
@@ -242,7 +243,7 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
     }
 
     if (exchange->response)
-        return send(connection, exchange->request, *exchange->response);
+        return send(connection, *exchange->response);
     if (exchange->dispatched)
         return MHD_YES;
     exchange->dispatched = true;
@@ -267,13 +268,13 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
 
     Execution execution = request.rejection_status != 0 ? Execution::event_loop : server->classify()(request);
     if (execution == Execution::event_loop)
-        return send(connection, request, server->dispatch()(request));
+        return send(connection, server->dispatch()(request));
 
     WorkerPool& pool = server->workers(execution);
     if (pool.queued() >= server->options().max_queued_requests) {
         // Overload: answer at once rather than let the queue, and every visitor's wait, grow without end.
         request.rejection_status = 503;
-        return send(connection, request, server->dispatch()(request));
+        return send(connection, server->dispatch()(request));
     }
     MHD_suspend_connection(connection);
     exchange->counted = true;

@@ -279,6 +279,23 @@ class FrontPageTest(FoundationTestCase):
                 self.assertEqual(response.location, target)
 
 
+class HeadRequestTest(FoundationTestCase):
+    """HEAD answers with the headers GET would send, Content-Length included, and no body."""
+
+    def test_head_has_the_get_length_and_no_body(self):
+        client = self.client()
+        for path in ("/", "/healthz", "/static/app/rekrut.css", "/no-such-page"):
+            with self.subTest(path=path):
+                get = client.get(path)
+                reply = client.raw(f"HEAD {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode(),
+                                   half_close=False)
+                head, _, body = reply.partition(b"\r\n\r\n")
+                self.assertEqual(raw_status(reply), get.status)
+                lengths = re.findall(rb"(?im)^content-length:\s*(\d+)", head)
+                self.assertEqual([int(n) for n in lengths], [len(get.body)], head.decode(errors="replace"))
+                self.assertEqual(body, b"", "HEAD sent a body")
+
+
 class SecurityHeadersTest(FoundationTestCase):
     """Headers and markup that keep pages safe in a browser."""
 
