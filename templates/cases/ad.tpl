@@ -8,7 +8,7 @@
 <label class="form-label" for="body">{{_ Ad text}}</label>
 <span class="form-hint" id="body-hint">{{_ A blank line starts a new paragraph. Start a line with "## " for a heading and "- " for a bullet. Write **bold** and [link text](https://...).}} {{_ These words are replaced by the case's values:}} <code>&#123;&#123;title&#125;&#125;</code>, <code>&#123;&#123;deadline&#125;&#125;</code>, <code>&#123;&#123;salary&#125;&#125;</code>, <code>&#123;&#123;place_of_work&#125;&#125;</code>, <code>&#123;&#123;contact&#125;&#125;</code>.</span>
 {{#ERROR_BODY}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_BODY}}
-<textarea class="form-input input-width-xxl" id="body" name="body" rows="18" aria-describedby="body-hint">{{VALUE_BODY:pre_escape}}</textarea>
+<textarea class="form-input ad-text" id="body" name="body" rows="18" aria-describedby="body-hint">{{VALUE_BODY:pre_escape}}</textarea>
 </div>
 <fieldset>
 <legend class="h4">{{_ The institution's mandatory texts}}</legend>
@@ -19,7 +19,7 @@
 {{#EDITABLE}}<div class="form-group{{#ERROR_TEXT}} form-error{{/ERROR_TEXT}}">
 <label class="form-label" for="text_{{BLOCK_ID}}">{{_ Wording in this ad:}} {{NAME}}</label>
 {{#ERROR_TEXT}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_TEXT}}
-<textarea class="form-input input-width-xxl" id="text_{{BLOCK_ID}}" name="text_{{BLOCK_ID}}" rows="5">{{SOURCE:pre_escape}}</textarea>
+<textarea class="form-input ad-text" id="text_{{BLOCK_ID}}" name="text_{{BLOCK_ID}}" rows="5">{{SOURCE:pre_escape}}</textarea>
 </div>{{/EDITABLE}}
 </div>
 {{/BLOCK}}
