@@ -25,3 +25,12 @@ TEST(Text, hex_and_trim)
     EXPECT_EQ(to_hex(std::string("\x00\xff", 2)), "00ff");
     EXPECT_EQ(trim("  x y \n"), "x y");
 }
+
+TEST(Text, from_hex_reverses_to_hex_and_refuses_what_is_not_hex)
+{
+    EXPECT_EQ(from_hex("00ffA0"), std::optional<std::string>(std::string("\x00\xff\xa0", 3)));
+    EXPECT_EQ(from_hex(""), std::optional<std::string>(""));
+    EXPECT_FALSE(from_hex("abc"));  // odd length
+    EXPECT_FALSE(from_hex("0g"));   // not a hex digit
+    EXPECT_FALSE(from_hex("0 "));
+}
