@@ -23,6 +23,7 @@
 #include "services/periodic_job.hpp"
 #include "services/recruitment_cases.hpp"
 #include "services/user_administration.hpp"
+#include "store/audit_store.hpp"
 #include "store/database.hpp"
 #include "store/institution_store.hpp"
 #include "store/migrations.hpp"
@@ -83,11 +84,18 @@ int fail(const std::string& message)
 /// reads second factors needs. Throws std::runtime_error when the key file cannot be read or made.
 std::unique_ptr<store::Database> open_database(const core::Config& config)
 {
+    ensure_sqlite_folder(config.database_url);
+    auto database = store::Database::open(config.database_url, config.database_pool_size);
+    // A new key is made only for a database that holds nothing written with one: a missing key file
+    // next to existing data is a restore gone wrong, and a new key would make that data unreadable.
+    std::error_code ignored;
+    if (!fs::exists(config.key_file, ignored) && store::holds_keyed_data(*database))
+        throw std::runtime_error("the key file " + config.key_file +
+                                 " is missing, but the database holds data written with a key (the audit "
+                                 "trail, second factors); restore the key file (security.key_file)");
     auto key = core::SecretKey::load_or_create(config.key_file);
     if (!key)
         throw std::runtime_error(key.error().message);
-    ensure_sqlite_folder(config.database_url);
-    auto database = store::Database::open(config.database_url, config.database_pool_size);
     database->set_secret_key(*key);
     return database;
 }

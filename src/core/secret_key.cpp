@@ -65,7 +65,7 @@ Result<SecretKey> SecretKey::load_or_create(const std::string& path)
             fs::create_directories(target.parent_path(), ignored);
         // Written whole to a private temporary file, then linked into place: link() does not replace
         // an existing file, so of two processes creating the key at once one wins and both read it.
-        std::string temporary = path + ".new." + std::to_string(::getpid());
+        std::string temporary = path + ".new." + random_hex(8); // never one a crashed start left behind
         int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd < 0)
             return Error{ErrorKind::unavailable, "cannot create the key file " + temporary + ": " + std::strerror(errno), {}};

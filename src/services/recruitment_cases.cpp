@@ -44,16 +44,24 @@ std::string trimmed(const std::string& text)
 /// Every change of a case starts with this. Without it two saves of the ad took the same next
 /// version number, and two equal committee additions both passed the duplicate check; the second
 /// failed on the unique constraint with a 500.
-void lock_case(soci::session& sql, std::int64_t case_id)
+void lock_case(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
 {
-    store::cases::lock(sql, case_id);
+    store::cases::lock(sql, institution_id, case_id);
+}
+
+/// A changed case must be checked again: one that was ready for publication goes back to draft.
+void back_to_draft_if_ready(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
+{
+    auto record = store::cases::find(sql, institution_id, case_id);
+    if (record && record->state == domain::CaseState::ready_for_publication)
+        store::cases::set_state(sql, institution_id, case_id, domain::CaseState::draft, std::nullopt, core::now());
 }
 
 /// Locks the case for a change of its screening questions. Refuses when the case is not found or
 /// already published.
 std::optional<core::Error> lock_questions(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
 {
-    lock_case(sql, case_id);
+    lock_case(sql, institution_id, case_id);
     auto record = store::cases::find(sql, institution_id, case_id);
     if (!record)
         return core::Error::not_found();
@@ -119,13 +127,15 @@ std::vector<AdBlock> blocks_for(soci::session& sql, std::int64_t institution_id,
     for (auto& text : store::mandatory_texts::list(sql, institution_id)) {
         if (text.language != language)
             continue;
-        bool included =
-            text.required || !version || std::find(chosen.begin(), chosen.end(), text.id) != chosen.end();
-        AdBlock block{text, included, text.body_source, text.body_html};
-        // Versions saved before the wording was kept with them show the institution's current text.
         auto in_version = std::find_if(kept.begin(), kept.end(), [&](const store::AdVersionText& candidate) {
             return candidate.mandatory_text_id == text.id;
         });
+        // A version that kept its texts is exactly those texts, whatever the institution has changed
+        // or added since. Versions saved before texts were kept follow the institution's list.
+        bool included = !kept.empty() ? in_version != kept.end()
+                                      : text.required || !version ||
+                                            std::find(chosen.begin(), chosen.end(), text.id) != chosen.end();
+        AdBlock block{text, included, text.body_source, text.body_html};
         if (in_version != kept.end()) {
             block.body_source = in_version->body_source;
             block.body_html = in_version->body_html;
@@ -144,8 +154,13 @@ std::vector<store::AdVersionText> version_texts(const std::vector<AdBlock>& bloc
     for (const auto& block : blocks) {
         if (!block.included)
             continue;
+        // Locked texts take the institution's wording; an editable one keeps the ad's own unless adapted.
         store::AdVersionText text{block.text.id, block.text.name, block.text.body_source, block.text.body_html,
                                   block.text.position};
+        if (!block.text.locked) {
+            text.body_source = block.body_source;
+            text.body_html = block.body_html;
+        }
         if (auto found = adapted.find(block.text.id); found != adapted.end() && !block.text.locked) {
             text.body_source = found->second;
             text.body_html = domain::rich_text_to_html(found->second);
@@ -437,7 +452,7 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
         return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
-        lock_case(sql, case_id);
+        lock_case(sql, institution_id, case_id);
         auto existing = store::cases::find(sql, institution_id, case_id);
         if (!existing) {
             refusal = core::Error::not_found();
@@ -623,7 +638,7 @@ core::Status RecruitmentCases::save_ad(const domain::Actor& actor, std::int64_t 
                                     {{"body", msgid("The ad text is too long.")}});
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
-        lock_case(sql, case_id);
+        lock_case(sql, institution_id, case_id);
         auto record = store::cases::find(sql, institution_id, case_id);
         if (!record) {
             refusal = core::Error::not_found();
@@ -791,7 +806,7 @@ core::Status RecruitmentCases::transition(const domain::Actor& actor, std::int64
         return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
-        lock_case(sql, case_id);
+        lock_case(sql, institution_id, case_id);
         auto record = store::cases::find(sql, institution_id, case_id);
         if (!record) {
             refusal = core::Error::not_found();
@@ -851,7 +866,7 @@ core::Status RecruitmentCases::add_member(const domain::Actor& actor, std::int64
         return core::Error::forbidden();
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
-        lock_case(sql, case_id);
+        lock_case(sql, institution_id, case_id);
         auto record = store::cases::find(sql, institution_id, case_id);
         auto user = store::users::find(sql, institution_id, user_id);
         // An external member's account belongs to the one case it was invited to.
@@ -892,7 +907,7 @@ core::Status RecruitmentCases::remove_member(const domain::Actor& actor, std::in
         return core::Error::forbidden();
     bool removed = false;
     m_database.with_transaction([&](soci::session& sql) {
-        lock_case(sql, case_id);
+        lock_case(sql, institution_id, case_id);
         removed = store::cases::remove_member(sql, institution_id, case_id, user_id, role);
         if (!removed)
             return;
@@ -936,7 +951,7 @@ core::Status RecruitmentCases::invite_external(const domain::Actor& actor, std::
         return core::Error::invalid(msgid("Check the marked fields."), problems);
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
-        lock_case(sql, case_id);
+        lock_case(sql, institution_id, case_id);
         if (!store::cases::find(sql, institution_id, case_id)) {
             refusal = core::Error::not_found();
             return;
@@ -994,6 +1009,7 @@ core::Status RecruitmentCases::add_question(const domain::Actor& actor, std::int
                                        question->options,
                                        static_cast<int>(existing.size())};
         store::cases::add_question(sql, institution_id, case_id, copy);
+        back_to_draft_if_ready(sql, institution_id, case_id);
         record_audit(m_database, sql, origin,
                      {institution_id, "case.question_added", "recruitment_case", std::to_string(case_id),
                       "{}", json_object({{"text", question->text}, {"kind", question->kind}})});
@@ -1025,13 +1041,13 @@ core::Status RecruitmentCases::update_question(const domain::Actor& actor, std::
         return *refusal;
     std::optional<core::Error> refusal;
     m_database.with_transaction([&](soci::session& sql) {
+        if ((refusal = lock_questions(sql, institution_id, case_id)))
+            return;
         auto question = store::cases::find_question(sql, institution_id, case_id, question_id);
         if (!question) {
             refusal = core::Error::not_found();
             return;
         }
-        if ((refusal = lock_questions(sql, institution_id, case_id)))
-            return;
         if (auto problems = domain::check_screening_question(changed); !problems.empty()) {
             refusal = core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
             return;
@@ -1041,6 +1057,7 @@ core::Status RecruitmentCases::update_question(const domain::Actor& actor, std::
         question->kind = changed.kind;
         question->options = changed.options;
         store::cases::update_question(sql, institution_id, case_id, *question);
+        back_to_draft_if_ready(sql, institution_id, case_id);
         record_audit(m_database, sql, origin,
                      {institution_id, "case.question_changed", "recruitment_case", std::to_string(case_id), before,
                       json_object({{"question_id", std::to_string(question_id)},
@@ -1067,6 +1084,7 @@ core::Status RecruitmentCases::remove_question(const domain::Actor& actor, std::
             refusal = core::Error::not_found();
             return;
         }
+        back_to_draft_if_ready(sql, institution_id, case_id);
         record_audit(m_database, sql, origin,
                      {institution_id, "case.question_removed", "recruitment_case", std::to_string(case_id),
                       json_object({{"question_id", std::to_string(question_id)}}), "{}"});

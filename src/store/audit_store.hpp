@@ -14,6 +14,8 @@ class session;
 
 namespace rekrut::store {
 
+class Database;
+
 enum class Dialect;
 
 /// One row of the audit trail.
@@ -57,6 +59,10 @@ std::int64_t count(soci::session& sql, const AuditFilter& filter);
 /// Calls `visit` for every event in id order (for verification and export).
 void for_each(soci::session& sql, const std::function<void(const AuditEventRecord&)>& visit);
 } // namespace audit_events
+
+/// True when the database holds data written with the installation's key (audit events or sealed
+/// TOTP secrets); false for a new database, also before its migrations.
+bool holds_keyed_data(Database& database);
 
 /// The canonical byte string an event's hash covers (every field, length-prefixed).
 std::string audit_canonical_content(const AuditEventRecord& event);

@@ -201,12 +201,13 @@ std::optional<CaseRecord> find(soci::session& sql, std::int64_t institution_id, 
     return row.record();
 }
 
-void lock(soci::session& sql, std::int64_t case_id)
+void lock(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
 {
     if (sql.get_backend_name() != "postgresql")
         return;
-    long long id = case_id, found = 0;
-    sql << "SELECT id FROM recruitment_cases WHERE id = :id FOR UPDATE", soci::use(id), soci::into(found);
+    long long institution = institution_id, id = case_id, found = 0;
+    sql << "SELECT id FROM recruitment_cases WHERE institution_id = :institution AND id = :id FOR UPDATE",
+        soci::use(institution), soci::use(id), soci::into(found);
 }
 
 std::optional<CaseRecord> find_published(soci::session& sql, std::int64_t case_id)

@@ -103,7 +103,7 @@ std::int64_t insert(soci::session& sql, const CaseRecord& record);
 std::optional<CaseRecord> find(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
 /// Serialises the changes of one case: on PostgreSQL the case row stays locked until the transaction
 /// ends (on SQLite, BEGIN IMMEDIATE already serialises writers).
-void lock(soci::session& sql, std::int64_t case_id);
+void lock(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
 /// A published case of any institution, for the public career site.
 std::optional<CaseRecord> find_published(soci::session& sql, std::int64_t case_id);
 /// Moves a published case to closed_for_applications; false when it was not published (any more).

@@ -501,9 +501,12 @@ void put(soci::session& sql, const std::string& key, const ThrottleRecord& recor
 {
     long long last = record.last_failure_at, blocked = record.blocked_until;
     int failures = record.failures;
-    sql << "DELETE FROM login_throttle WHERE throttle_key = :key", soci::use(key);
+    // One statement, so that two requests for the same key at once cannot both insert (on PostgreSQL
+    // the second insert of a delete-then-insert failed on the primary key).
     sql << "INSERT INTO login_throttle (throttle_key, failures, last_failure_at, blocked_until)"
-           " VALUES (:key, :failures, :last, :blocked)",
+           " VALUES (:key, :failures, :last, :blocked) ON CONFLICT (throttle_key) DO UPDATE SET"
+           " failures = excluded.failures, last_failure_at = excluded.last_failure_at,"
+           " blocked_until = excluded.blocked_until",
         soci::use(key), soci::use(failures), soci::use(last), soci::use(blocked);
 }
 

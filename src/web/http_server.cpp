@@ -132,7 +132,8 @@ void on_completed(void*, MHD_Connection*, void** con_cls, MHD_RequestTermination
     *con_cls = nullptr;
 }
 
-MHD_Result send(MHD_Connection* connection, const Response& response)
+/// `closing`: the server is shutting down, so the connection is closed after this response.
+MHD_Result send(MHD_Connection* connection, const Response& response, bool closing)
 {
     // For HEAD, libmicrohttpd sends the headers of the full response (with its Content-Length) and
     // leaves the body out itself.
@@ -160,6 +161,8 @@ MHD_Result send(MHD_Connection* connection, const Response& response)
     MHD_add_response_header(reply, "Content-Type", response.content_type.c_str());
     for (const auto& [name, value] : response.headers)
         MHD_add_response_header(reply, name.c_str(), value.c_str());
+    if (closing)
+        MHD_add_response_header(reply, "Connection", "close");
     MHD_Result result = MHD_queue_response(connection, response.status, reply);
     MHD_destroy_response(reply);
     return result;
@@ -218,7 +221,7 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
             if (request.rejection_status == 0)
                 request.rejection_status = 413;
             exchange->dispatched = true;
-            return send(connection, server->dispatch()(request));
+            return send(connection, server->dispatch()(request), !server->accepting());
         }
         if (request.is_state_changing())
             exchange->post_processor =
@@ -243,7 +246,7 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
     }
 
     if (exchange->response)
-        return send(connection, *exchange->response);
+        return send(connection, *exchange->response, !server->accepting());
     if (exchange->dispatched)
         return MHD_YES;
     exchange->dispatched = true;
@@ -268,13 +271,13 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
 
     Execution execution = request.rejection_status != 0 ? Execution::event_loop : server->classify()(request);
     if (execution == Execution::event_loop)
-        return send(connection, server->dispatch()(request));
+        return send(connection, server->dispatch()(request), !server->accepting());
 
     WorkerPool& pool = server->workers(execution);
     if (pool.queued() >= server->options().max_queued_requests) {
         // Overload: answer at once rather than let the queue, and every visitor's wait, grow without end.
         request.rejection_status = 503;
-        return send(connection, server->dispatch()(request));
+        return send(connection, server->dispatch()(request), !server->accepting());
     }
     MHD_suspend_connection(connection);
     exchange->counted = true;
@@ -316,7 +319,7 @@ std::string HttpServer::start()
         static_cast<unsigned>(m_options.max_connections_per_ip), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         static_cast<size_t>(m_options.max_header_bytes), MHD_OPTION_CONNECTION_TIMEOUT,
         static_cast<unsigned>(m_options.connection_timeout_seconds), MHD_OPTION_NOTIFY_COMPLETED,
-        &on_completed, nullptr, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+        &on_completed, nullptr, MHD_OPTION_END);
     if (!m_daemon)
         return "cannot listen on " + m_options.host + ":" + std::to_string(m_options.port) +
                " (is the port in use?)";

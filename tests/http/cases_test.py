@@ -846,7 +846,17 @@ class CasePreparationTest(CasesTestCase):
             self.assertIn("Løn efter AC-overenskomsten, løntrin 6.", kept.visible_text)
             self.assertIn(ENCOURAGEMENT_TEXT, kept.visible_text)
             self.assertNotIn("Ny lokal tekst", kept.visible_text)
+            # Nor when the institution adds a required text: the saved version stays as it was.
+            now = int(time.time())
+            self.sql("INSERT INTO mandatory_texts (institution_id, name, kind, language, body_source, body_html,"
+                     f" required, locked, position, created_at, updated_at) VALUES ({STYRELSEN_ID},"
+                     " 'Senere krav (testdata)', 'other', 'da', 'Senere tilføjet tekst',"
+                     f" '<p>Senere tilføjet tekst</p>', 1, 1, 99, {now}, {now})")
+            self.assertNotIn("Senere tilføjet tekst",
+                             self.admin.get(f"/cases/{case_id}/ad/preview?language=da").visible_text)
         finally:
+            # The added text is moved out of the way of the other tests (texts are never deleted).
+            self.sql("UPDATE mandatory_texts SET language = 'xx' WHERE name = 'Senere krav (testdata)'")
             self.sql(f"UPDATE mandatory_texts SET body_source = {quoted(ENCOURAGEMENT_TEXT)},"
                      f" body_html = {quoted('<p>' + ENCOURAGEMENT_TEXT + '</p>')} WHERE id = {locked}")
 

@@ -638,7 +638,18 @@ class SecretsAtRestTest(unittest.TestCase):
             self.assertEqual(server.stop(), 0, server.log())
 
         # With another key file the sealed secret cannot be opened: the code is refused.
-        server.extra_env["REKRUT_SECURITY_KEY_FILE"] = os.path.join(make_temp_dir("rekrut-other-key-"), "rekrut.key")
+        # A missing key file next to data written with a key is refused, not replaced by a new key.
+        folder = make_temp_dir("rekrut-other-key-")
+        server.extra_env["REKRUT_SECURITY_KEY_FILE"] = os.path.join(folder, "missing.key")
+        refused_start = server.cli("migrate")
+        self.assertNotEqual(refused_start.returncode, 0)
+        self.assertIn("is missing", refused_start.stderr + refused_start.stdout)
+        self.assertFalse(os.path.exists(os.path.join(folder, "missing.key")), "a new key was made")
+
+        other_key = os.path.join(folder, "other.key")
+        with open(other_key, "w", encoding="ascii") as file:
+            file.write(os.urandom(32).hex() + "\n")
+        server.extra_env["REKRUT_SECURITY_KEY_FILE"] = other_key
         server.start()
         try:
             client = server.client()

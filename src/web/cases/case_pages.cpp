@@ -777,7 +777,9 @@ Response ad_form(AppContext& context, Request& request, const std::optional<core
                 std::string id = std::to_string(block.text.id);
                 row->SetValue("BLOCK_ID", id);
                 row->SetValue("NAME", block.text.name);
-                if (posted ? (block.text.required || has_value(request, "mandatory_text", id)) : block.included)
+                // A required text is part of the next version even if the institution made it required
+                // after the saved one.
+                if (block.text.required || (posted ? has_value(request, "mandatory_text", id) : block.included))
                     row->ShowSection("CHECKED");
                 if (block.text.required)
                     row->ShowSection("REQUIRED");
