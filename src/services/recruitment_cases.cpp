@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <set>
 #include <soci/soci.h>
 
@@ -57,17 +58,31 @@ void back_to_draft_if_ready(soci::session& sql, std::int64_t institution_id, std
         store::cases::set_state(sql, institution_id, case_id, domain::CaseState::draft, std::nullopt, core::now());
 }
 
-/// Locks the case for a change of its screening questions. Refuses when the case is not found or
-/// already published.
-std::optional<core::Error> lock_questions(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
+using QuestionChange = std::function<std::optional<core::Error>(soci::session&)>;
+
+/// Frames every change of a case's screening questions: for those who may edit the case, under the
+/// case lock, until publication; after the change (which returns its refusal, if any) a case that was
+/// ready for publication goes back to draft.
+core::Status change_questions(store::Database& database, const domain::Actor& actor, std::int64_t institution_id,
+                              std::int64_t case_id, const QuestionChange& change)
 {
-    lock_case(sql, institution_id, case_id);
-    auto record = store::cases::find(sql, institution_id, case_id);
-    if (!record)
-        return core::Error::not_found();
-    if (!domain::is_editable(record->state))
-        return core::Error::conflict(msgid("Screening questions can be changed only until the case is published."));
-    return std::nullopt;
+    if (auto refusal = edit_refusal(actor, institution_id, case_id))
+        return *refusal;
+    std::optional<core::Error> refusal;
+    database.with_transaction([&](soci::session& sql) {
+        lock_case(sql, institution_id, case_id);
+        auto record = store::cases::find(sql, institution_id, case_id);
+        if (!record)
+            refusal = core::Error::not_found();
+        else if (!domain::is_editable(record->state))
+            refusal = core::Error::conflict(
+                msgid("Screening questions can be changed only until the case is published."));
+        else if (!(refusal = change(sql)))
+            back_to_draft_if_ready(sql, institution_id, case_id);
+    });
+    if (refusal)
+        return *refusal;
+    return core::success();
 }
 
 std::vector<std::string> split_languages(const std::string& text)
@@ -989,18 +1004,12 @@ core::Status RecruitmentCases::add_question(const domain::Actor& actor, std::int
                                             std::int64_t case_id, std::int64_t template_id,
                                             const Origin& origin)
 {
-    if (auto refusal = edit_refusal(actor, institution_id, case_id))
-        return *refusal;
-    std::optional<core::Error> refusal;
-    m_database.with_transaction([&](soci::session& sql) {
-        if ((refusal = lock_questions(sql, institution_id, case_id)))
-            return;
+    return change_questions(m_database, actor, institution_id, case_id,
+                            [&](soci::session& sql) -> std::optional<core::Error> {
         auto question = store::question_templates::find(sql, institution_id, template_id);
-        if (!question) {
-            refusal = core::Error::invalid(msgid("Check the marked fields."),
-                                           {{"template_id", msgid("Choose one of the questions.")}});
-            return;
-        }
+        if (!question)
+            return core::Error::invalid(msgid("Check the marked fields."),
+                                        {{"template_id", msgid("Choose one of the questions.")}});
         auto existing = store::cases::questions(sql, institution_id, case_id);
         store::CaseQuestionRecord copy{0,
                                        question->id,
@@ -1009,14 +1018,11 @@ core::Status RecruitmentCases::add_question(const domain::Actor& actor, std::int
                                        question->options,
                                        static_cast<int>(existing.size())};
         store::cases::add_question(sql, institution_id, case_id, copy);
-        back_to_draft_if_ready(sql, institution_id, case_id);
         record_audit(m_database, sql, origin,
                      {institution_id, "case.question_added", "recruitment_case", std::to_string(case_id),
                       "{}", json_object({{"text", question->text}, {"kind", question->kind}})});
+        return std::nullopt;
     });
-    if (refusal)
-        return *refusal;
-    return core::success();
 }
 
 core::Result<store::CaseQuestionRecord> RecruitmentCases::question(const domain::Actor& actor,
@@ -1037,61 +1043,41 @@ core::Status RecruitmentCases::update_question(const domain::Actor& actor, std::
                                                std::int64_t case_id, std::int64_t question_id,
                                                domain::ScreeningQuestion changed, const Origin& origin)
 {
-    if (auto refusal = edit_refusal(actor, institution_id, case_id))
-        return *refusal;
-    std::optional<core::Error> refusal;
-    m_database.with_transaction([&](soci::session& sql) {
-        if ((refusal = lock_questions(sql, institution_id, case_id)))
-            return;
+    return change_questions(m_database, actor, institution_id, case_id,
+                            [&](soci::session& sql) -> std::optional<core::Error> {
         auto question = store::cases::find_question(sql, institution_id, case_id, question_id);
-        if (!question) {
-            refusal = core::Error::not_found();
-            return;
-        }
-        if (auto problems = domain::check_screening_question(changed); !problems.empty()) {
-            refusal = core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
-            return;
-        }
+        if (!question)
+            return core::Error::not_found();
+        if (auto problems = domain::check_screening_question(changed); !problems.empty())
+            return core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
         auto before = json_object({{"text", question->text}, {"kind", question->kind}, {"options", question->options}});
         question->text = changed.text;
         question->kind = changed.kind;
         question->options = changed.options;
         store::cases::update_question(sql, institution_id, case_id, *question);
-        back_to_draft_if_ready(sql, institution_id, case_id);
         record_audit(m_database, sql, origin,
                      {institution_id, "case.question_changed", "recruitment_case", std::to_string(case_id), before,
                       json_object({{"question_id", std::to_string(question_id)},
                                    {"text", changed.text},
                                    {"kind", changed.kind},
                                    {"options", changed.options}})});
+        return std::nullopt;
     });
-    if (refusal)
-        return *refusal;
-    return core::success();
 }
 
 core::Status RecruitmentCases::remove_question(const domain::Actor& actor, std::int64_t institution_id,
                                                std::int64_t case_id, std::int64_t question_id,
                                                const Origin& origin)
 {
-    if (auto refusal = edit_refusal(actor, institution_id, case_id))
-        return *refusal;
-    std::optional<core::Error> refusal;
-    m_database.with_transaction([&](soci::session& sql) {
-        if ((refusal = lock_questions(sql, institution_id, case_id)))
-            return;
-        if (!store::cases::remove_question(sql, institution_id, case_id, question_id)) {
-            refusal = core::Error::not_found();
-            return;
-        }
-        back_to_draft_if_ready(sql, institution_id, case_id);
+    return change_questions(m_database, actor, institution_id, case_id,
+                            [&](soci::session& sql) -> std::optional<core::Error> {
+        if (!store::cases::remove_question(sql, institution_id, case_id, question_id))
+            return core::Error::not_found();
         record_audit(m_database, sql, origin,
                      {institution_id, "case.question_removed", "recruitment_case", std::to_string(case_id),
                       json_object({{"question_id", std::to_string(question_id)}}), "{}"});
+        return std::nullopt;
     });
-    if (refusal)
-        return *refusal;
-    return core::success();
 }
 
 std::vector<store::UserRecord> RecruitmentCases::candidates(const domain::Actor& actor,
