@@ -146,7 +146,10 @@ std::string password_from_stdin(bool& generated)
     return password;
 }
 
-services::Origin command_line_origin() { return services::Origin::system("command line"); }
+services::Origin command_line_origin()
+{
+    return services::Origin::system("command line");
+}
 
 domain::Actor command_line_operator()
 {
@@ -178,7 +181,8 @@ int run_create_institution(const core::Config& config, const std::string& cvr, c
 {
     auto database = open_database(config);
     services::UserAdministration administration(*database, config.public_url);
-    auto id = administration.create_institution(command_line_operator(), cvr, name, address, command_line_origin());
+    auto id =
+        administration.create_institution(command_line_operator(), cvr, name, address, command_line_origin());
     if (!id) {
         for (const auto& field : id.error().fields)
             std::cerr << "rekrut: " << field.field << ": " << field.message << "\n";
@@ -229,7 +233,8 @@ int run_audit_verify(const core::Config& config)
     auto database = open_database(config);
     auto report = services::verify_audit_chain(*database);
     if (report.first_broken_id) {
-        std::cout << "audit trail BROKEN at event " << *report.first_broken_id << ": " << report.problem << "\n";
+        std::cout << "audit trail BROKEN at event " << *report.first_broken_id << ": " << report.problem
+                  << "\n";
         return 1;
     }
     std::cout << "audit trail intact: " << report.events << " events\n";
@@ -286,13 +291,14 @@ int run_serve(const core::Config& config, const std::string& resources)
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};
-    services::OutboxSender outbox(*database, {config.smtp_url, config.smtp_from, config.smtp_username,
-                                              config.smtp_password, 20});
+    services::OutboxSender outbox(
+        *database, {config.smtp_url, config.smtp_from, config.smtp_username, config.smtp_password, 20});
     outbox.start();
     // Applications close by themselves at the deadline.
     services::PeriodicJob positions_job("open_positions", std::chrono::seconds(1),
                                         [&open_positions] { open_positions.refresh(); });
-    services::PeriodicJob deadline_job("close_due_cases", std::chrono::seconds(config.job_interval_seconds), [&cases] { cases.close_due_cases(); });
+    services::PeriodicJob deadline_job("close_due_cases", std::chrono::seconds(config.job_interval_seconds),
+                                       [&cases] { cases.close_due_cases(); });
     web::Application application(context);
 
     web::HttpServer::Options options;
@@ -346,7 +352,8 @@ int main(int argc, char** argv)
     auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
     auto* seed = cli.add_subcommand("seed-demo", "Add synthetic demo data to an empty database");
     auto* version = cli.add_subcommand("version", "Print the version");
-    auto* admin = cli.add_subcommand("admin", "Create the operator, institutions and users from the command line");
+    auto* admin =
+        cli.add_subcommand("admin", "Create the operator, institutions and users from the command line");
     admin->require_subcommand(1);
     std::string email, name, cvr, address, role;
     auto* create_operator = admin->add_subcommand("create-operator", "Create a platform operator account");
@@ -363,7 +370,8 @@ int main(int argc, char** argv)
     create_user->add_option("--role", role, "superbruger or administrator (none: a user for case roles)");
     auto* audit = cli.add_subcommand("audit", "Work with the audit trail");
     audit->require_subcommand(1);
-    auto* audit_verify = audit->add_subcommand("verify", "Check the hash chain; exit 1 at the first broken link");
+    auto* audit_verify =
+        audit->add_subcommand("verify", "Check the hash chain; exit 1 at the first broken link");
     CLI11_PARSE(cli, argc, argv);
 
     if (version->parsed()) {

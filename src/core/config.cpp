@@ -135,7 +135,9 @@ const std::map<std::string, Setter>& settings()
              return "";
          }},
         {"security.key_file",
-         [](Config& c, const std::string& v) { return v.empty() ? "must name a file" : (c.key_file = v, std::string()); }},
+         [](Config& c, const std::string& v) {
+             return v.empty() ? "must name a file" : (c.key_file = v, std::string());
+         }},
         {"smtp.from", [](Config& c, const std::string& v) { return c.smtp_from = v, std::string(); }},
         {"smtp.username", [](Config& c, const std::string& v) { return c.smtp_username = v, std::string(); }},
         {"smtp.password", [](Config& c, const std::string& v) { return c.smtp_password = v, std::string(); }},

@@ -11,7 +11,7 @@ namespace rekrut::core {
 struct Config {
     // [server]
     std::string listen = "127.0.0.1:8080";
-    unsigned io_threads = 2;     ///< libmicrohttpd event threads (epoll each).
+    unsigned io_threads = 2;      ///< libmicrohttpd event threads (epoll each).
     unsigned worker_threads = 8;  ///< Threads that run handlers which may block.
     unsigned hashing_threads = 2; ///< Threads for password hashing (64 MiB each).
     std::size_t max_body_bytes = 20 * 1024 * 1024;
@@ -21,7 +21,7 @@ struct Config {
     unsigned connection_timeout_seconds = 30;
     unsigned max_queued_requests = 512; ///< Waiting requests per worker pool before 503.
     unsigned job_interval_seconds = 30; ///< How often background jobs (deadlines) run.
-    bool secure_cookies = false; ///< Set when served behind TLS.
+    bool secure_cookies = false;        ///< Set when served behind TLS.
     std::string public_url = "http://127.0.0.1:8080";
     // [database]
     std::string database_url = "sqlite:var/rekrut.db";

@@ -1,8 +1,8 @@
 #include "core/secret_key.hpp"
 
 #include <cerrno>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
@@ -68,11 +68,14 @@ Result<SecretKey> SecretKey::load_or_create(const std::string& path)
         std::string temporary = path + ".new." + random_hex(8); // never one a crashed start left behind
         int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd < 0)
-            return Error{ErrorKind::unavailable, "cannot create the key file " + temporary + ": " + std::strerror(errno), {}};
+            return Error{ErrorKind::unavailable,
+                         "cannot create the key file " + temporary + ": " + std::strerror(errno),
+                         {}};
         std::string master(crypto_kdf_KEYBYTES, '\0');
         crypto_kdf_keygen(reinterpret_cast<unsigned char*>(master.data()));
         std::string line = to_hex(master) + "\n";
-        bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+        bool written =
+            ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
         ::close(fd);
         if (written && ::link(temporary.c_str(), path.c_str()) != 0 && errno != EEXIST)
             written = false;
@@ -82,7 +85,8 @@ Result<SecretKey> SecretKey::load_or_create(const std::string& path)
     }
     auto master = read_key(path);
     if (!master)
-        return Error{ErrorKind::unavailable, "the key file " + path + " does not hold a key (64 hex digits)", {}};
+        return Error{
+            ErrorKind::unavailable, "the key file " + path + " does not hold a key (64 hex digits)", {}};
     return SecretKey(*master);
 }
 
@@ -111,7 +115,8 @@ std::optional<std::string> SecretKey::open(std::string_view stored) const
     if (!bytes || bytes->size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
         return std::nullopt;
     std::string_view nonce(bytes->data(), crypto_secretbox_NONCEBYTES);
-    std::string_view box(bytes->data() + crypto_secretbox_NONCEBYTES, bytes->size() - crypto_secretbox_NONCEBYTES);
+    std::string_view box(bytes->data() + crypto_secretbox_NONCEBYTES,
+                         bytes->size() - crypto_secretbox_NONCEBYTES);
     std::string plaintext(box.size() - crypto_secretbox_MACBYTES, '\0');
     if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plaintext.data()),
                                    reinterpret_cast<const unsigned char*>(box.data()), box.size(),

@@ -1,7 +1,6 @@
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -72,7 +71,8 @@ TEST(SealTest, sealed_values_hide_the_secret_and_refuse_tampering_and_other_keys
 TEST(KeyedHashTest, depends_on_the_key)
 {
     ASSERT_TRUE(init_crypto());
-    EXPECT_NE(blake2b_keyed_hex("event", std::string(32, 'a')), blake2b_keyed_hex("event", std::string(32, 'b')));
+    EXPECT_NE(blake2b_keyed_hex("event", std::string(32, 'a')),
+              blake2b_keyed_hex("event", std::string(32, 'b')));
     EXPECT_NE(blake2b_keyed_hex("event", std::string(32, 'a')), blake2b_hex("event"));
     EXPECT_EQ(blake2b_keyed_hex("event", std::string(32, 'a')).size(), 64u);
 }

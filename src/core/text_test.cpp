@@ -30,7 +30,7 @@ TEST(Text, from_hex_reverses_to_hex_and_refuses_what_is_not_hex)
 {
     EXPECT_EQ(from_hex("00ffA0"), std::optional<std::string>(std::string("\x00\xff\xa0", 3)));
     EXPECT_EQ(from_hex(""), std::optional<std::string>(""));
-    EXPECT_FALSE(from_hex("abc"));  // odd length
-    EXPECT_FALSE(from_hex("0g"));   // not a hex digit
+    EXPECT_FALSE(from_hex("abc")); // odd length
+    EXPECT_FALSE(from_hex("0g"));  // not a hex digit
     EXPECT_FALSE(from_hex("0 "));
 }

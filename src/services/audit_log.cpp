@@ -50,8 +50,9 @@ AuditVerification verify_audit_chain(store::Database& database)
             }
             if (store::audit_event_hash(key, event.previous_hash, event) != event.hash) {
                 report.first_broken_id = event.id;
-                report.problem = "its content does not match its hash (the row was edited, or the chain was not "
-                                 "written with this installation's key)";
+                report.problem =
+                    "its content does not match its hash (the row was edited, or the chain was not "
+                    "written with this installation's key)";
                 return;
             }
             expected_previous = event.hash;

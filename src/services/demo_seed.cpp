@@ -3,14 +3,14 @@
 #include <soci/soci.h>
 
 #include "core/clock.hpp"
+#include "domain/job_ad/rich_text.hpp"
 #include "services/audit_log.hpp"
+#include "services/demo_setup.hpp"
 #include "services/passwords.hpp"
+#include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
 #include "store/institution_store.hpp"
-#include "store/case_store.hpp"
-#include "domain/job_ad/rich_text.hpp"
-#include "services/demo_setup.hpp"
 
 namespace rekrut::services {
 namespace {
@@ -22,7 +22,8 @@ struct DemoCase {
     int deadline_days; ///< Relative to today; negative is in the past.
 };
 
-std::vector<long long> add_cases(soci::session& sql, long long institution_id, const std::vector<DemoCase>& cases)
+std::vector<long long> add_cases(soci::session& sql, long long institution_id,
+                                 const std::vector<DemoCase>& cases)
 {
     std::vector<long long> ids;
     core::UnixTime now = core::now();
@@ -36,10 +37,11 @@ std::vector<long long> add_cases(soci::session& sql, long long institution_id, c
         long long deadline = core::parse_copenhagen(date, "12:00").value_or(now);
         std::string title = demo.title, place = demo.place, state = demo.state;
         long long created = now, id = 0;
-        sql << "INSERT INTO recruitment_cases (institution_id, title, state, place_of_work, application_deadline,"
+        sql << "INSERT INTO recruitment_cases (institution_id, title, state, place_of_work, "
+               "application_deadline,"
                " published_at, created_at) VALUES (:i, :t, :s, :p, :d, :pub, :c) RETURNING id",
-            soci::use(institution_id), soci::use(title), soci::use(state), soci::use(place), soci::use(deadline),
-            soci::use(created), soci::use(created), soci::into(id);
+            soci::use(institution_id), soci::use(title), soci::use(state), soci::use(place),
+            soci::use(deadline), soci::use(created), soci::use(created), soci::into(id);
         ids.push_back(id);
     }
     return ids;
@@ -66,23 +68,22 @@ DemoSeedReport seed_demo(store::Database& database)
     auto akademiet = institutions.create("99000002", "Demoakademiet", "Prøvegade 12, 8000 Aarhus C");
     database.with_transaction([&](soci::session& sql) {
         (void)add_cases(sql, styrelsen,
-                  {{"Fuldmægtig til økonomienheden", "København K", "published", 21},
-                   {"Specialkonsulent i digital forvaltning", "København K", "published", 9},
-                   {"Studentermedhjælper til HR", "København K", "published", 30},
-                   {"Kontorfuldmægtig til sekretariatet", "København K", "draft", 40},
-                   {"Jurist til tilsynsenheden", "København K", "assessment", -5}});
+                        {{"Fuldmægtig til økonomienheden", "København K", "published", 21},
+                         {"Specialkonsulent i digital forvaltning", "København K", "published", 9},
+                         {"Studentermedhjælper til HR", "København K", "published", 30},
+                         {"Kontorfuldmægtig til sekretariatet", "København K", "draft", 40},
+                         {"Jurist til tilsynsenheden", "København K", "assessment", -5}});
         (void)add_cases(sql, akademiet,
-                  {{"Adjunkt i datalogi", "Aarhus C", "published", 28},
-                   {"IT-supporter", "Aarhus C", "published", 14},
-                   {"Laborant", "Aarhus C", "filled", -40}});
+                        {{"Adjunkt i datalogi", "Aarhus C", "published", 28},
+                         {"IT-supporter", "Aarhus C", "published", 14},
+                         {"Laborant", "Aarhus C", "filled", -40}});
     });
     // Demo accounts. The password and the fixed TOTP keys are for the demo only and are printed.
     const std::string password = "Demo-adgangskode-2026";
     const std::string hash = passwords::hash(password);
     const char* admin_secret = "3132333435363738393031323334353637383930";
     const std::vector<std::pair<long long, std::vector<DemoPerson>>> people = {
-        {0,
-         {{"drift@example.test", "Dorte Driftsen", "operator", "", admin_secret}}},
+        {0, {{"drift@example.test", "Dorte Driftsen", "operator", "", admin_secret}}},
         {styrelsen,
          {{"superbruger@styrelsen.example.test", "Sofie Superbruger", "superbruger", "", admin_secret},
           {"superbruger2@styrelsen.example.test", "Simon Andersbruger", "superbruger", "", admin_secret},
@@ -125,10 +126,12 @@ DemoSeedReport seed_demo(store::Database& database)
                     std::string role = person.case_role;
                     sql << "INSERT INTO case_roles (institution_id, case_id, user_id, role, granted_at)"
                            " VALUES (:i, :c, :u, :r, :t)",
-                        soci::use(institution), soci::use(case_id), soci::use(id), soci::use(role), soci::use(now);
+                        soci::use(institution), soci::use(case_id), soci::use(id), soci::use(role),
+                        soci::use(now);
                 }
                 std::string line = std::string("  ") + person.email + "  (" +
-                                   (*person.institution_role ? person.institution_role : person.case_role) + ")";
+                                   (*person.institution_role ? person.institution_role : person.case_role) +
+                                   ")";
                 report.logins.push_back(line);
             }
         }
@@ -137,23 +140,26 @@ DemoSeedReport seed_demo(store::Database& database)
         // sentence (from the institution set-up) are in place.
         for (long long institution_id : {styrelsen, akademiet}) {
             long long case_id = 0;
-            sql << "SELECT MIN(id) FROM recruitment_cases WHERE institution_id = :i", soci::use(institution_id),
-                soci::into(case_id);
+            sql << "SELECT MIN(id) FROM recruitment_cases WHERE institution_id = :i",
+                soci::use(institution_id), soci::into(case_id);
             store::CaseRecord record = *store::cases::find(sql, institution_id, case_id);
-            record.place_of_work = institution_id == styrelsen ? "Demovej 1, 1000 København K" : "Prøvegade 12, 8000 Aarhus C";
+            record.place_of_work =
+                institution_id == styrelsen ? "Demovej 1, 1000 København K" : "Prøvegade 12, 8000 Aarhus C";
             record.municipality_code = institution_id == styrelsen ? "101" : "751";
             record.occupation_code = "2411";
             record.salary_text = "Løn efter overenskomst for akademikere i staten med mulighed for tillæg.";
             record.collective_agreement = "AC-overenskomsten";
             record.updated_at = core::now();
             store::cases::update(sql, record);
-            store::cases::replace_contacts(sql, institution_id, case_id,
-                                           {{"Pia Projektleder", "Kontorchef", "+45 00 00 00 01", "projektleder@example.test"}});
+            store::cases::replace_contacts(
+                sql, institution_id, case_id,
+                {{"Pia Projektleder", "Kontorchef", "+45 00 00 00 01", "projektleder@example.test"}});
             store::AdVersionRecord ad;
             ad.language = "da";
-            ad.body_source = "## Om stillingen\nVi søger en {{title}}, som vil være med til at udvikle vores arbejde."
-                             "\n\n## Vi forventer, at du\n- har en relevant uddannelse\n- kan arbejde selvstændigt\n\n"
-                             "Ansøgningsfristen er {{deadline}}. Kontakt {{contact}} for at høre mere.";
+            ad.body_source =
+                "## Om stillingen\nVi søger en {{title}}, som vil være med til at udvikle vores arbejde."
+                "\n\n## Vi forventer, at du\n- har en relevant uddannelse\n- kan arbejde selvstændigt\n\n"
+                "Ansøgningsfristen er {{deadline}}. Kontakt {{contact}} for at høre mere.";
             ad.body_html = domain::rich_text_to_html(ad.body_source);
             ad.created_at = record.updated_at;
             store::cases::add_ad_version(sql, institution_id, case_id, ad, {}, 0);
@@ -165,9 +171,10 @@ DemoSeedReport seed_demo(store::Database& database)
     seed_demo_setup(database, styrelsen);
     seed_demo_setup(database, akademiet);
     report.logins.insert(report.logins.begin(), "Demo logins (password for all: " + password + "):");
-    report.logins.push_back("Two-step login for the operator, Superbrugere and Administrators uses the demo key "
-                            "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ (for example: oathtool --totp -b "
-                            "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ).");
+    report.logins.push_back(
+        "Two-step login for the operator, Superbrugere and Administrators uses the demo key "
+        "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ (for example: oathtool --totp -b "
+        "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ).");
     report.seeded = true;
     return report;
 }

@@ -52,7 +52,8 @@ bool external_account_ended(soci::session& sql, const store::UserRecord& user)
     if (!user.external_case_id || !user.institution_id)
         return false;
     auto record = store::cases::find(sql, *user.institution_id, *user.external_case_id);
-    return !record || record->state == domain::CaseState::filled || record->state == domain::CaseState::cancelled;
+    return !record || record->state == domain::CaseState::filled ||
+           record->state == domain::CaseState::cancelled;
 }
 
 std::string recovery_code()

@@ -16,7 +16,8 @@ PeriodicJob::PeriodicJob(std::string name, std::chrono::seconds interval, std::f
                 m_work();
             } catch (const std::exception& error) {
                 core::log_event("error", "job_failed",
-                                "\"job\":\"" + m_name + "\",\"error\":\"" + core::json_escape(error.what()) + "\"");
+                                "\"job\":\"" + m_name + "\",\"error\":\"" + core::json_escape(error.what()) +
+                                    "\"");
             }
             lock.lock();
             m_wake.wait_for(lock, m_interval, [this] { return m_stopping; });
@@ -24,7 +25,10 @@ PeriodicJob::PeriodicJob(std::string name, std::chrono::seconds interval, std::f
     });
 }
 
-PeriodicJob::~PeriodicJob() { stop(); }
+PeriodicJob::~PeriodicJob()
+{
+    stop();
+}
 
 void PeriodicJob::stop()
 {

@@ -55,7 +55,8 @@ void back_to_draft_if_ready(soci::session& sql, std::int64_t institution_id, std
 {
     auto record = store::cases::find(sql, institution_id, case_id);
     if (record && record->state == domain::CaseState::ready_for_publication)
-        store::cases::set_state(sql, institution_id, case_id, domain::CaseState::draft, std::nullopt, core::now());
+        store::cases::set_state(sql, institution_id, case_id, domain::CaseState::draft, std::nullopt,
+                                core::now());
 }
 
 using QuestionChange = std::function<std::optional<core::Error>(soci::session&)>;
@@ -63,8 +64,8 @@ using QuestionChange = std::function<std::optional<core::Error>(soci::session&)>
 /// Frames every change of a case's screening questions: for those who may edit the case, under the
 /// case lock, until publication; after the change (which returns its refusal, if any) a case that was
 /// ready for publication goes back to draft.
-core::Status change_questions(store::Database& database, const domain::Actor& actor, std::int64_t institution_id,
-                              std::int64_t case_id, const QuestionChange& change)
+core::Status change_questions(store::Database& database, const domain::Actor& actor,
+                              std::int64_t institution_id, std::int64_t case_id, const QuestionChange& change)
 {
     if (auto refusal = edit_refusal(actor, institution_id, case_id))
         return *refusal;
@@ -170,8 +171,8 @@ std::vector<store::AdVersionText> version_texts(const std::vector<AdBlock>& bloc
         if (!block.included)
             continue;
         // Locked texts take the institution's wording; an editable one keeps the ad's own unless adapted.
-        store::AdVersionText text{block.text.id, block.text.name, block.text.body_source, block.text.body_html,
-                                  block.text.position};
+        store::AdVersionText text{block.text.id, block.text.name, block.text.body_source,
+                                  block.text.body_html, block.text.position};
         if (!block.text.locked) {
             text.body_source = block.body_source;
             text.body_html = block.body_html;
@@ -587,10 +588,11 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
                                     msgid("Each contact person needs a name.")});
             contacts.push_back(clean);
         }
-        for (const auto& [field, text] :
-             {std::pair{"place_of_work", &record.place_of_work}, {"salary_text", &record.salary_text},
-              {"collective_agreement", &record.collective_agreement}, {"fixed_term_text", &record.fixed_term_text},
-              {"occupation_code", &record.occupation_code}})
+        for (const auto& [field, text] : {std::pair{"place_of_work", &record.place_of_work},
+                                          {"salary_text", &record.salary_text},
+                                          {"collective_agreement", &record.collective_agreement},
+                                          {"fixed_term_text", &record.fixed_term_text},
+                                          {"occupation_code", &record.occupation_code}})
             if (text->size() > 2000)
                 problems.push_back({field, msgid("The text is too long.")});
         if (!problems.empty()) {
@@ -1004,36 +1006,38 @@ core::Status RecruitmentCases::add_question(const domain::Actor& actor, std::int
                                             std::int64_t case_id, std::int64_t template_id,
                                             const Origin& origin)
 {
-    return change_questions(m_database, actor, institution_id, case_id,
-                            [&](soci::session& sql) -> std::optional<core::Error> {
-        auto question = store::question_templates::find(sql, institution_id, template_id);
-        if (!question)
-            return core::Error::invalid(msgid("Check the marked fields."),
-                                        {{"template_id", msgid("Choose one of the questions.")}});
-        auto existing = store::cases::questions(sql, institution_id, case_id);
-        store::CaseQuestionRecord copy{0,
-                                       question->id,
-                                       question->text,
-                                       question->kind,
-                                       question->options,
-                                       static_cast<int>(existing.size())};
-        store::cases::add_question(sql, institution_id, case_id, copy);
-        record_audit(m_database, sql, origin,
-                     {institution_id, "case.question_added", "recruitment_case", std::to_string(case_id),
-                      "{}", json_object({{"text", question->text}, {"kind", question->kind}})});
-        return std::nullopt;
-    });
+    return change_questions(
+        m_database, actor, institution_id, case_id, [&](soci::session& sql) -> std::optional<core::Error> {
+            auto question = store::question_templates::find(sql, institution_id, template_id);
+            if (!question)
+                return core::Error::invalid(msgid("Check the marked fields."),
+                                            {{"template_id", msgid("Choose one of the questions.")}});
+            auto existing = store::cases::questions(sql, institution_id, case_id);
+            store::CaseQuestionRecord copy{0,
+                                           question->id,
+                                           question->text,
+                                           question->kind,
+                                           question->options,
+                                           static_cast<int>(existing.size())};
+            store::cases::add_question(sql, institution_id, case_id, copy);
+            record_audit(m_database, sql, origin,
+                         {institution_id, "case.question_added", "recruitment_case", std::to_string(case_id),
+                          "{}", json_object({{"text", question->text}, {"kind", question->kind}})});
+            return std::nullopt;
+        });
 }
 
 core::Result<store::CaseQuestionRecord> RecruitmentCases::question(const domain::Actor& actor,
                                                                    std::int64_t institution_id,
-                                                                   std::int64_t case_id, std::int64_t question_id)
+                                                                   std::int64_t case_id,
+                                                                   std::int64_t question_id)
 {
     if (auto refusal = edit_refusal(actor, institution_id, case_id))
         return *refusal;
     std::optional<store::CaseQuestionRecord> found;
-    m_database.with_session(
-        [&](soci::session& sql) { found = store::cases::find_question(sql, institution_id, case_id, question_id); });
+    m_database.with_session([&](soci::session& sql) {
+        found = store::cases::find_question(sql, institution_id, case_id, question_id);
+    });
     if (!found)
         return core::Error::not_found();
     return *found;
@@ -1043,41 +1047,44 @@ core::Status RecruitmentCases::update_question(const domain::Actor& actor, std::
                                                std::int64_t case_id, std::int64_t question_id,
                                                domain::ScreeningQuestion changed, const Origin& origin)
 {
-    return change_questions(m_database, actor, institution_id, case_id,
-                            [&](soci::session& sql) -> std::optional<core::Error> {
-        auto question = store::cases::find_question(sql, institution_id, case_id, question_id);
-        if (!question)
-            return core::Error::not_found();
-        if (auto problems = domain::check_screening_question(changed); !problems.empty())
-            return core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
-        auto before = json_object({{"text", question->text}, {"kind", question->kind}, {"options", question->options}});
-        question->text = changed.text;
-        question->kind = changed.kind;
-        question->options = changed.options;
-        store::cases::update_question(sql, institution_id, case_id, *question);
-        record_audit(m_database, sql, origin,
-                     {institution_id, "case.question_changed", "recruitment_case", std::to_string(case_id), before,
-                      json_object({{"question_id", std::to_string(question_id)},
-                                   {"text", changed.text},
-                                   {"kind", changed.kind},
-                                   {"options", changed.options}})});
-        return std::nullopt;
-    });
+    return change_questions(
+        m_database, actor, institution_id, case_id, [&](soci::session& sql) -> std::optional<core::Error> {
+            auto question = store::cases::find_question(sql, institution_id, case_id, question_id);
+            if (!question)
+                return core::Error::not_found();
+            if (auto problems = domain::check_screening_question(changed); !problems.empty())
+                return core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
+            auto before = json_object(
+                {{"text", question->text}, {"kind", question->kind}, {"options", question->options}});
+            question->text = changed.text;
+            question->kind = changed.kind;
+            question->options = changed.options;
+            store::cases::update_question(sql, institution_id, case_id, *question);
+            record_audit(m_database, sql, origin,
+                         {institution_id, "case.question_changed", "recruitment_case",
+                          std::to_string(case_id), before,
+                          json_object({{"question_id", std::to_string(question_id)},
+                                       {"text", changed.text},
+                                       {"kind", changed.kind},
+                                       {"options", changed.options}})});
+            return std::nullopt;
+        });
 }
 
 core::Status RecruitmentCases::remove_question(const domain::Actor& actor, std::int64_t institution_id,
                                                std::int64_t case_id, std::int64_t question_id,
                                                const Origin& origin)
 {
-    return change_questions(m_database, actor, institution_id, case_id,
-                            [&](soci::session& sql) -> std::optional<core::Error> {
-        if (!store::cases::remove_question(sql, institution_id, case_id, question_id))
-            return core::Error::not_found();
-        record_audit(m_database, sql, origin,
-                     {institution_id, "case.question_removed", "recruitment_case", std::to_string(case_id),
-                      json_object({{"question_id", std::to_string(question_id)}}), "{}"});
-        return std::nullopt;
-    });
+    return change_questions(
+        m_database, actor, institution_id, case_id, [&](soci::session& sql) -> std::optional<core::Error> {
+            if (!store::cases::remove_question(sql, institution_id, case_id, question_id))
+                return core::Error::not_found();
+            record_audit(m_database, sql, origin,
+                         {institution_id, "case.question_removed", "recruitment_case",
+                          std::to_string(case_id),
+                          json_object({{"question_id", std::to_string(question_id)}}), "{}"});
+            return std::nullopt;
+        });
 }
 
 std::vector<store::UserRecord> RecruitmentCases::candidates(const domain::Actor& actor,
@@ -1106,16 +1113,18 @@ std::vector<store::AdTemplateRecord> RecruitmentCases::templates(std::int64_t in
 std::vector<store::NamedRecord> RecruitmentCases::collective_agreements(std::int64_t institution_id)
 {
     std::vector<store::NamedRecord> found;
-    m_database.with_session(
-        [&](soci::session& sql) { found = store::named_lists::list(sql, "collective_agreements", institution_id); });
+    m_database.with_session([&](soci::session& sql) {
+        found = store::named_lists::list(sql, "collective_agreements", institution_id);
+    });
     return found;
 }
 
 std::vector<store::NamedRecord> RecruitmentCases::position_categories(std::int64_t institution_id)
 {
     std::vector<store::NamedRecord> found;
-    m_database.with_session(
-        [&](soci::session& sql) { found = store::named_lists::list(sql, "position_categories", institution_id); });
+    m_database.with_session([&](soci::session& sql) {
+        found = store::named_lists::list(sql, "position_categories", institution_id);
+    });
     return found;
 }
 

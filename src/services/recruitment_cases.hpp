@@ -50,8 +50,8 @@ struct CaseInput {
 struct AdBlock {
     store::MandatoryTextRecord text; ///< As the institution has it now.
     bool included = false;
-    std::string body_source;         ///< As it stands in the ad (an editable text may be adapted).
-    std::string body_html;           ///< Sanitized rendering of body_source.
+    std::string body_source; ///< As it stands in the ad (an editable text may be adapted).
+    std::string body_html;   ///< Sanitized rendering of body_source.
 };
 
 /// Everything the case pages show.
@@ -69,8 +69,8 @@ struct CaseOverview {
 struct RenderedAd {
     std::string language;
     std::string title;
-    std::string body_html;                 ///< Sanitized.
-    std::vector<std::string> blocks_html;  ///< Mandatory texts, sanitized.
+    std::string body_html;                ///< Sanitized.
+    std::vector<std::string> blocks_html; ///< Mandatory texts, sanitized.
     store::CaseRecord record;
     std::vector<domain::ContactPerson> contacts;
     std::string institution_name;
@@ -97,10 +97,11 @@ public:
                                       std::optional<std::int64_t> template_id, const std::string& title,
                                       const Origin& origin);
     /// A copy of everything but dates, applicants and history; a draft.
-    core::Result<std::int64_t> copy(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                    const Origin& origin);
+    core::Result<std::int64_t> copy(const domain::Actor& actor, std::int64_t institution_id,
+                                    std::int64_t case_id, const Origin& origin);
 
-    core::Result<CaseOverview> overview(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id);
+    core::Result<CaseOverview> overview(const domain::Actor& actor, std::int64_t institution_id,
+                                        std::int64_t case_id);
     core::Status update(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                         const CaseInput& input, const Origin& origin);
 
@@ -111,8 +112,8 @@ public:
         std::vector<AdBlock> blocks;
         int version = 0;
     };
-    core::Result<AdDraft> ad_draft(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                   const std::string& language);
+    core::Result<AdDraft> ad_draft(const domain::Actor& actor, std::int64_t institution_id,
+                                   std::int64_t case_id, const std::string& language);
     /// Saves a new version. Required mandatory texts are always included; others as chosen. An
     /// editable text takes the wording in `adapted_texts` (by mandatory text id) when given; a locked
     /// one is always the institution's wording.
@@ -121,14 +122,15 @@ public:
                          const std::vector<std::int64_t>& chosen_texts,
                          const std::map<std::int64_t, std::string>& adapted_texts, const Origin& origin);
     core::Result<std::vector<store::AdVersionRecord>> ad_versions(const domain::Actor& actor,
-                                                                  std::int64_t institution_id, std::int64_t case_id,
+                                                                  std::int64_t institution_id,
+                                                                  std::int64_t case_id,
                                                                   const std::string& language);
     /// The version and the one before it (for the diff), or not found.
     core::Result<std::pair<store::AdVersionRecord, std::optional<store::AdVersionRecord>>>
     ad_version_pair(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                     std::int64_t version_id);
-    core::Result<RenderedAd> render_ad(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                       const std::string& language);
+    core::Result<RenderedAd> render_ad(const domain::Actor& actor, std::int64_t institution_id,
+                                       std::int64_t case_id, const std::string& language);
     /// The public ad of a published case (no actor: the career site).
     std::optional<RenderedAd> public_ad(std::int64_t case_id, const std::string& language);
 
@@ -143,21 +145,21 @@ public:
                                std::int64_t user_id, domain::CaseRole role, const Origin& origin);
     /// Invites someone without an account (e.g. an employee representative) to a limited account
     /// that sees only this case; they get a mail with a link to choose a password.
-    core::Status invite_external(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                 const std::string& email, const std::string& name, domain::CaseRole role,
-                                 const Origin& origin, const Translate& translate);
+    core::Status invite_external(const domain::Actor& actor, std::int64_t institution_id,
+                                 std::int64_t case_id, const std::string& email, const std::string& name,
+                                 domain::CaseRole role, const Origin& origin, const Translate& translate);
 
     core::Status add_question(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                               std::int64_t template_id, const Origin& origin);
-    core::Status remove_question(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                 std::int64_t question_id, const Origin& origin);
+    core::Status remove_question(const domain::Actor& actor, std::int64_t institution_id,
+                                 std::int64_t case_id, std::int64_t question_id, const Origin& origin);
     /// One of the case's questions, for its edit form.
     core::Result<store::CaseQuestionRecord> question(const domain::Actor& actor, std::int64_t institution_id,
                                                      std::int64_t case_id, std::int64_t question_id);
     /// Adapts one of the case's questions (the template stays as it is); until the case is published.
-    core::Status update_question(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                 std::int64_t question_id, domain::ScreeningQuestion changed,
-                                 const Origin& origin);
+    core::Status update_question(const domain::Actor& actor, std::int64_t institution_id,
+                                 std::int64_t case_id, std::int64_t question_id,
+                                 domain::ScreeningQuestion changed, const Origin& origin);
 
     /// Users of the institution that can be added to the case's committee (not the limited accounts
     /// of other cases' external members).

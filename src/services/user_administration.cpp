@@ -174,16 +174,18 @@ core::Result<std::int64_t> UserAdministration::create_user(const domain::Actor& 
                 !actor.is_operator &&
                 store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger) >= 2;
             if (needs_approval) {
-                auto request_id =
-                    store::role_requests::create(sql, institution_id, id, *input.role, actor.user_id, user.created_at);
-                record_audit(m_database, sql, origin,
-                             {institution_id, "role.requested", "user", std::to_string(id), "{}",
-                              json_object({{"role", role_name}, {"request_id", std::to_string(request_id)}})});
+                auto request_id = store::role_requests::create(sql, institution_id, id, *input.role,
+                                                               actor.user_id, user.created_at);
+                record_audit(
+                    m_database, sql, origin,
+                    {institution_id, "role.requested", "user", std::to_string(id), "{}",
+                     json_object({{"role", role_name}, {"request_id", std::to_string(request_id)}})});
             } else {
                 store::roles::grant(sql, institution_id, id, *input.role, actor.user_id, std::nullopt,
                                     user.created_at);
-                record_audit(m_database, sql, origin,
-                             {institution_id, "role.granted", "user", std::to_string(id), "{}", role_json(role_name)});
+                record_audit(
+                    m_database, sql, origin,
+                    {institution_id, "role.granted", "user", std::to_string(id), "{}", role_json(role_name)});
             }
         }
         if (hash.empty())
@@ -589,8 +591,8 @@ void UserAdministration::request_password_reset(const std::string& email_input, 
         auto user = store::users::find_by_email_for_login(sql, email);
         if (!user || user->status != domain::UserStatus::active)
             return;
-        if (!within_hourly_limit(sql, "reset-user:" + std::to_string(user->id), k_reset_mails_per_account_per_hour,
-                                 now)) {
+        if (!within_hourly_limit(sql, "reset-user:" + std::to_string(user->id),
+                                 k_reset_mails_per_account_per_hour, now)) {
             core::log_event("warn", "password_reset_limited",
                             "\"scope\":\"account\",\"user_id\":" + std::to_string(user->id));
             return;

@@ -8,9 +8,12 @@ namespace {
 
 constexpr const char* k_columns =
     "SELECT c.id, c.institution_id, c.title, c.state, c.unit_id, COALESCE(u.name, ''), c.place_of_work,"
-    " c.municipality_code, c.occupation_code, c.employment_form, c.employment_basis, c.fixed_term_text, c.full_time,"
-    " c.weekly_hours, c.salary_text, c.collective_agreement, c.position_category, c.positions, c.application_deadline, c.expected_start,"
-    " c.readvertisement, c.ad_languages, c.template_id, c.copied_from, c.published_at, c.created_at, c.updated_at"
+    " c.municipality_code, c.occupation_code, c.employment_form, c.employment_basis, c.fixed_term_text, "
+    "c.full_time,"
+    " c.weekly_hours, c.salary_text, c.collective_agreement, c.position_category, c.positions, "
+    "c.application_deadline, c.expected_start,"
+    " c.readvertisement, c.ad_languages, c.template_id, c.copied_from, c.published_at, c.created_at, "
+    "c.updated_at"
     " FROM recruitment_cases c LEFT JOIN organisation_units u ON u.id = c.unit_id ";
 
 template <typename T> struct Nullable {
@@ -23,8 +26,8 @@ struct CaseRow {
     long long id = 0, institution_id = 0, created_at = 0, updated_at = 0;
     int full_time = 1, positions = 1, readvertisement = 0;
     double weekly_hours = 37;
-    std::string title, state, unit_name, place, municipality, occupation, form, basis, fixed_term, salary, agreement,
-        category, languages;
+    std::string title, state, unit_name, place, municipality, occupation, form, basis, fixed_term, salary,
+        agreement, category, languages;
     Nullable<long long> unit_id, deadline, expected_start, template_id, copied_from, published_at;
 
     template <typename Statement> void bind(Statement& statement)
@@ -33,11 +36,13 @@ struct CaseRow {
             soci::into(unit_id.value, unit_id.indicator), soci::into(unit_name), soci::into(place),
             soci::into(municipality), soci::into(occupation), soci::into(form), soci::into(basis),
             soci::into(fixed_term), soci::into(full_time), soci::into(weekly_hours), soci::into(salary),
-            soci::into(agreement), soci::into(category), soci::into(positions), soci::into(deadline.value, deadline.indicator),
+            soci::into(agreement), soci::into(category), soci::into(positions),
+            soci::into(deadline.value, deadline.indicator),
             soci::into(expected_start.value, expected_start.indicator), soci::into(readvertisement),
             soci::into(languages), soci::into(template_id.value, template_id.indicator),
             soci::into(copied_from.value, copied_from.indicator),
-            soci::into(published_at.value, published_at.indicator), soci::into(created_at), soci::into(updated_at);
+            soci::into(published_at.value, published_at.indicator), soci::into(created_at),
+            soci::into(updated_at);
     }
 
     CaseRecord record() const
@@ -76,7 +81,8 @@ struct CaseRow {
 
 /// Input values with their NULL indicators, kept alive for the statement.
 struct CaseValues {
-    long long institution_id, unit_id, deadline, expected_start, template_id, copied_from, created_at, updated_at;
+    long long institution_id, unit_id, deadline, expected_start, template_id, copied_from, created_at,
+        updated_at;
     soci::indicator unit_null, deadline_null, start_null, template_null, copied_null;
     int full_time, positions, readvertisement;
     double weekly_hours;
@@ -84,10 +90,10 @@ struct CaseValues {
 
     explicit CaseValues(const CaseRecord& record)
         : institution_id(record.institution_id), unit_id(record.unit_id.value_or(0)),
-          deadline(record.application_deadline.value_or(0)), expected_start(record.expected_start.value_or(0)),
-          template_id(record.template_id.value_or(0)), copied_from(record.copied_from.value_or(0)),
-          created_at(record.created_at), updated_at(record.updated_at),
-          unit_null(record.unit_id ? soci::i_ok : soci::i_null),
+          deadline(record.application_deadline.value_or(0)),
+          expected_start(record.expected_start.value_or(0)), template_id(record.template_id.value_or(0)),
+          copied_from(record.copied_from.value_or(0)), created_at(record.created_at),
+          updated_at(record.updated_at), unit_null(record.unit_id ? soci::i_ok : soci::i_null),
           deadline_null(record.application_deadline ? soci::i_ok : soci::i_null),
           start_null(record.expected_start ? soci::i_ok : soci::i_null),
           template_null(record.template_id ? soci::i_ok : soci::i_null),
@@ -148,15 +154,17 @@ struct ListQuery {
 
     std::string order() const
     {
-        static const std::map<std::string, std::string> columns = {
-            {"deadline", "c.application_deadline"}, {"title", "c.title"}, {"created", "c.created_at"},
-            {"state", "c.state"}};
+        static const std::map<std::string, std::string> columns = {{"deadline", "c.application_deadline"},
+                                                                   {"title", "c.title"},
+                                                                   {"created", "c.created_at"},
+                                                                   {"state", "c.state"}};
         auto column = columns.find(filter.sort);
         std::string direction = filter.descending ? " DESC" : " ASC";
         // NULL deadlines (drafts) sort last in both databases. Written as NULLS LAST rather than as an
         // expression, SQLite still walks the (institution_id, application_deadline, id) index instead
         // of sorting every case of the institution.
-        return " ORDER BY " + (column == columns.end() ? std::string("c.application_deadline") : column->second) +
+        return " ORDER BY " +
+               (column == columns.end() ? std::string("c.application_deadline") : column->second) +
                direction + " NULLS LAST, c.id" + direction;
     }
 };
@@ -167,21 +175,28 @@ std::int64_t insert(soci::session& sql, const CaseRecord& record)
 {
     CaseValues values(record);
     long long id = 0;
-    sql << "INSERT INTO recruitment_cases (institution_id, title, state, unit_id, place_of_work, municipality_code,"
+    sql << "INSERT INTO recruitment_cases (institution_id, title, state, unit_id, place_of_work, "
+           "municipality_code,"
            " occupation_code, employment_form, employment_basis, fixed_term_text, full_time, weekly_hours,"
-           " salary_text, collective_agreement, position_category, positions, application_deadline, expected_start,"
-           " readvertisement, ad_languages, template_id, copied_from, created_at, updated_at) VALUES (:institution,"
-           " :title, :state, :unit, :place, :municipality, :occupation, :form, :basis, :fixed_term, :full_time, :hours,"
-           " :salary, :agreement, :category, :positions, :deadline, :start, :readvertisement, :languages, :template, :copied,"
+           " salary_text, collective_agreement, position_category, positions, application_deadline, "
+           "expected_start,"
+           " readvertisement, ad_languages, template_id, copied_from, created_at, updated_at) VALUES "
+           "(:institution,"
+           " :title, :state, :unit, :place, :municipality, :occupation, :form, :basis, :fixed_term, "
+           ":full_time, :hours,"
+           " :salary, :agreement, :category, :positions, :deadline, :start, :readvertisement, :languages, "
+           ":template, :copied,"
            " :created, :updated) RETURNING id",
         soci::use(values.institution_id), soci::use(record.title), soci::use(values.state),
         soci::use(values.unit_id, values.unit_null), soci::use(record.place_of_work),
-        soci::use(record.municipality_code), soci::use(record.occupation_code), soci::use(record.employment_form),
-        soci::use(record.employment_basis), soci::use(record.fixed_term_text), soci::use(values.full_time),
-        soci::use(values.weekly_hours), soci::use(record.salary_text), soci::use(record.collective_agreement),
-        soci::use(record.position_category), soci::use(values.positions), soci::use(values.deadline, values.deadline_null),
-        soci::use(values.expected_start, values.start_null), soci::use(values.readvertisement),
-        soci::use(record.ad_languages), soci::use(values.template_id, values.template_null),
+        soci::use(record.municipality_code), soci::use(record.occupation_code),
+        soci::use(record.employment_form), soci::use(record.employment_basis),
+        soci::use(record.fixed_term_text), soci::use(values.full_time), soci::use(values.weekly_hours),
+        soci::use(record.salary_text), soci::use(record.collective_agreement),
+        soci::use(record.position_category), soci::use(values.positions),
+        soci::use(values.deadline, values.deadline_null), soci::use(values.expected_start, values.start_null),
+        soci::use(values.readvertisement), soci::use(record.ad_languages),
+        soci::use(values.template_id, values.template_null),
         soci::use(values.copied_from, values.copied_null), soci::use(values.created_at),
         soci::use(values.updated_at), soci::into(id);
     return id;
@@ -191,7 +206,8 @@ std::optional<CaseRecord> find(soci::session& sql, std::int64_t institution_id, 
 {
     long long institution = institution_id, id = case_id;
     CaseRow row;
-    auto prepared = (sql.prepare << std::string(k_columns) + "WHERE c.institution_id = :institution AND c.id = :id");
+    auto prepared =
+        (sql.prepare << std::string(k_columns) + "WHERE c.institution_id = :institution AND c.id = :id");
     row.bind(prepared);
     prepared, soci::use(institution), soci::use(id);
     soci::statement statement(prepared);
@@ -213,8 +229,8 @@ void lock(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
 std::optional<CaseRecord> find_published(soci::session& sql, std::int64_t case_id)
 {
     long long id = case_id, institution = 0;
-    sql << "SELECT institution_id FROM recruitment_cases WHERE id = :id AND state = 'published'", soci::use(id),
-        soci::into(institution);
+    sql << "SELECT institution_id FROM recruitment_cases WHERE id = :id AND state = 'published'",
+        soci::use(id), soci::into(institution);
     if (!sql.got_data())
         return std::nullopt;
     return find(sql, institution, case_id);
@@ -238,19 +254,22 @@ void update(soci::session& sql, const CaseRecord& record)
     long long id = record.id;
     sql << "UPDATE recruitment_cases SET title = :title, unit_id = :unit, place_of_work = :place,"
            " municipality_code = :municipality, occupation_code = :occupation, employment_form = :form,"
-           " employment_basis = :basis, fixed_term_text = :fixed_term, full_time = :full_time, weekly_hours = :hours,"
+           " employment_basis = :basis, fixed_term_text = :fixed_term, full_time = :full_time, weekly_hours "
+           "= :hours,"
            " salary_text = :salary, collective_agreement = :agreement, position_category = :category,"
            " positions = :positions,"
            " application_deadline = :deadline, expected_start = :start, readvertisement = :readvertisement,"
-           " ad_languages = :languages, updated_at = :updated WHERE institution_id = :institution AND id = :id",
+           " ad_languages = :languages, updated_at = :updated WHERE institution_id = :institution AND id = "
+           ":id",
         soci::use(record.title), soci::use(values.unit_id, values.unit_null), soci::use(record.place_of_work),
-        soci::use(record.municipality_code), soci::use(record.occupation_code), soci::use(record.employment_form),
-        soci::use(record.employment_basis), soci::use(record.fixed_term_text), soci::use(values.full_time),
-        soci::use(values.weekly_hours), soci::use(record.salary_text), soci::use(record.collective_agreement),
+        soci::use(record.municipality_code), soci::use(record.occupation_code),
+        soci::use(record.employment_form), soci::use(record.employment_basis),
+        soci::use(record.fixed_term_text), soci::use(values.full_time), soci::use(values.weekly_hours),
+        soci::use(record.salary_text), soci::use(record.collective_agreement),
         soci::use(record.position_category), soci::use(values.positions),
         soci::use(values.deadline, values.deadline_null), soci::use(values.expected_start, values.start_null),
-        soci::use(values.readvertisement), soci::use(record.ad_languages), soci::use(values.updated_at), soci::use(values.institution_id),
-        soci::use(id);
+        soci::use(values.readvertisement), soci::use(record.ad_languages), soci::use(values.updated_at),
+        soci::use(values.institution_id), soci::use(id);
 }
 
 void set_state(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, domain::CaseState state,
@@ -263,7 +282,8 @@ void set_state(soci::session& sql, std::int64_t institution_id, std::int64_t cas
                " WHERE institution_id = :institution AND id = :id",
             soci::use(state_text), soci::use(published), soci::use(at), soci::use(institution), soci::use(id);
     else
-        sql << "UPDATE recruitment_cases SET state = :state, updated_at = :at WHERE institution_id = :institution"
+        sql << "UPDATE recruitment_cases SET state = :state, updated_at = :at WHERE institution_id = "
+               ":institution"
                " AND id = :id",
             soci::use(state_text), soci::use(at), soci::use(institution), soci::use(id);
 }
@@ -276,9 +296,9 @@ std::vector<CaseRecord> list(soci::session& sql, const CaseListFilter& filter)
     int limit = filter.limit, offset = filter.offset;
     // The page's ids first, from the narrow rows of the index, then the 25 whole rows: sorting and
     // skipping thousands of whole rows (with their unit) took 10-15 ms at page 100 of 5,000 cases.
-    auto prepared = (sql.prepare << std::string(k_columns) + "WHERE c.id IN (SELECT c.id FROM recruitment_cases c " +
-                                        query.where + query.order() + " LIMIT :limit OFFSET :offset)" +
-                                        query.order());
+    auto prepared =
+        (sql.prepare << std::string(k_columns) + "WHERE c.id IN (SELECT c.id FROM recruitment_cases c " +
+                            query.where + query.order() + " LIMIT :limit OFFSET :offset)" + query.order());
     row.bind(prepared);
     query.bind(prepared);
     prepared, soci::use(limit), soci::use(offset);
@@ -293,7 +313,8 @@ std::int64_t count(soci::session& sql, const CaseListFilter& filter)
 {
     ListQuery query(filter);
     long long total = 0;
-    auto prepared = (sql.prepare << "SELECT COUNT(*) FROM recruitment_cases c " + query.where, soci::into(total));
+    auto prepared =
+        (sql.prepare << "SELECT COUNT(*) FROM recruitment_cases c " + query.where, soci::into(total));
     query.bind(prepared);
     soci::statement statement(prepared);
     statement.execute(true);
@@ -314,14 +335,16 @@ std::vector<std::pair<std::int64_t, std::int64_t>> due_for_closing(soci::session
     return due;
 }
 
-std::vector<domain::ContactPerson> contacts(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
+std::vector<domain::ContactPerson> contacts(soci::session& sql, std::int64_t institution_id,
+                                            std::int64_t case_id)
 {
     std::vector<domain::ContactPerson> found;
     long long institution = institution_id, id = case_id;
     domain::ContactPerson contact;
     soci::statement statement =
-        (sql.prepare << "SELECT name, title, phone, email FROM case_contacts WHERE institution_id = :institution AND"
-                        " case_id = :id ORDER BY position, id",
+        (sql.prepare
+             << "SELECT name, title, phone, email FROM case_contacts WHERE institution_id = :institution AND"
+                " case_id = :id ORDER BY position, id",
          soci::use(institution), soci::use(id), soci::into(contact.name), soci::into(contact.title),
          soci::into(contact.phone), soci::into(contact.email));
     statement.execute();
@@ -334,8 +357,8 @@ void replace_contacts(soci::session& sql, std::int64_t institution_id, std::int6
                       const std::vector<domain::ContactPerson>& contacts)
 {
     long long institution = institution_id, id = case_id;
-    sql << "DELETE FROM case_contacts WHERE institution_id = :institution AND case_id = :id", soci::use(institution),
-        soci::use(id);
+    sql << "DELETE FROM case_contacts WHERE institution_id = :institution AND case_id = :id",
+        soci::use(institution), soci::use(id);
     int position = 0;
     for (const auto& contact : contacts) {
         sql << "INSERT INTO case_contacts (institution_id, case_id, name, title, phone, email, position)"
@@ -346,16 +369,18 @@ void replace_contacts(soci::session& sql, std::int64_t institution_id, std::int6
     }
 }
 
-std::vector<CommitteeMemberRecord> committee(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
+std::vector<CommitteeMemberRecord> committee(soci::session& sql, std::int64_t institution_id,
+                                             std::int64_t case_id)
 {
     std::vector<CommitteeMemberRecord> found;
     long long institution = institution_id, id = case_id, user_id = 0, external_case = 0;
     std::string name, email, role;
     soci::indicator external_null = soci::i_ok;
     soci::statement statement =
-        (sql.prepare << "SELECT r.user_id, u.name, u.email, r.role, u.external_case_id FROM case_roles r"
-                        " JOIN users u ON u.id = r.user_id WHERE r.institution_id = :institution AND r.case_id = :id"
-                        " ORDER BY r.role, u.name",
+        (sql.prepare
+             << "SELECT r.user_id, u.name, u.email, r.role, u.external_case_id FROM case_roles r"
+                " JOIN users u ON u.id = r.user_id WHERE r.institution_id = :institution AND r.case_id = :id"
+                " ORDER BY r.role, u.name",
          soci::use(institution), soci::use(id), soci::into(user_id), soci::into(name), soci::into(email),
          soci::into(role), soci::into(external_case, external_null));
     statement.execute();
@@ -377,14 +402,15 @@ void add_member(soci::session& sql, std::int64_t institution_id, std::int64_t ca
         soci::use(at);
 }
 
-bool remove_member(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, std::int64_t user_id,
-                   domain::CaseRole role)
+bool remove_member(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
+                   std::int64_t user_id, domain::CaseRole role)
 {
     long long institution = institution_id, id = case_id, user = user_id;
     std::string role_text(domain::to_string(role));
-    soci::statement statement = (sql.prepare << "DELETE FROM case_roles WHERE institution_id = :institution AND"
-                                                " case_id = :id AND user_id = :user AND role = :role",
-                                 soci::use(institution), soci::use(id), soci::use(user), soci::use(role_text));
+    soci::statement statement =
+        (sql.prepare << "DELETE FROM case_roles WHERE institution_id = :institution AND"
+                        " case_id = :id AND user_id = :user AND role = :role",
+         soci::use(institution), soci::use(id), soci::use(user), soci::use(role_text));
     statement.execute(true);
     return statement.get_affected_rows() > 0;
 }
@@ -392,7 +418,8 @@ bool remove_member(soci::session& sql, std::int64_t institution_id, std::int64_t
 namespace {
 
 constexpr const char* k_ad_columns =
-    "SELECT a.id, a.language, a.version, a.body_source, a.body_html, a.mandatory_text_ids, COALESCE(u.name, ''),"
+    "SELECT a.id, a.language, a.version, a.body_source, a.body_html, a.mandatory_text_ids, COALESCE(u.name, "
+    "''),"
     " a.created_at FROM job_ad_versions a LEFT JOIN users u ON u.id = a.created_by ";
 
 struct AdRow {
@@ -401,9 +428,9 @@ struct AdRow {
     AdVersionRecord record;
     template <typename Statement> void bind(Statement& statement)
     {
-        statement, soci::into(id), soci::into(record.language), soci::into(version), soci::into(record.body_source),
-            soci::into(record.body_html), soci::into(record.mandatory_text_ids), soci::into(record.created_by_name),
-            soci::into(created_at);
+        statement, soci::into(id), soci::into(record.language), soci::into(version),
+            soci::into(record.body_source), soci::into(record.body_html),
+            soci::into(record.mandatory_text_ids), soci::into(record.created_by_name), soci::into(created_at);
     }
     AdVersionRecord get() const
     {
@@ -417,8 +444,8 @@ struct AdRow {
 
 } // namespace
 
-std::vector<AdVersionRecord> ad_versions(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
-                                         const std::string& language)
+std::vector<AdVersionRecord> ad_versions(soci::session& sql, std::int64_t institution_id,
+                                         std::int64_t case_id, const std::string& language)
 {
     std::vector<AdVersionRecord> found;
     long long institution = institution_id, id = case_id;
@@ -435,8 +462,8 @@ std::vector<AdVersionRecord> ad_versions(soci::session& sql, std::int64_t instit
     return found;
 }
 
-std::optional<AdVersionRecord> latest_ad(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
-                                         const std::string& language)
+std::optional<AdVersionRecord> latest_ad(soci::session& sql, std::int64_t institution_id,
+                                         std::int64_t case_id, const std::string& language)
 {
     auto versions = ad_versions(sql, institution_id, case_id, language);
     if (versions.empty())
@@ -444,13 +471,14 @@ std::optional<AdVersionRecord> latest_ad(soci::session& sql, std::int64_t instit
     return versions.front();
 }
 
-std::optional<AdVersionRecord> ad_version(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
-                                          std::int64_t version_id)
+std::optional<AdVersionRecord> ad_version(soci::session& sql, std::int64_t institution_id,
+                                          std::int64_t case_id, std::int64_t version_id)
 {
     long long institution = institution_id, id = case_id, version = version_id;
     AdRow row;
-    auto prepared = (sql.prepare << std::string(k_ad_columns) +
-                                        "WHERE a.institution_id = :institution AND a.case_id = :id AND a.id = :version");
+    auto prepared =
+        (sql.prepare << std::string(k_ad_columns) +
+                            "WHERE a.institution_id = :institution AND a.case_id = :id AND a.id = :version");
     row.bind(prepared);
     prepared, soci::use(institution), soci::use(id), soci::use(version);
     soci::statement statement(prepared);
@@ -460,43 +488,50 @@ std::optional<AdVersionRecord> ad_version(soci::session& sql, std::int64_t insti
     return row.get();
 }
 
-int add_ad_version(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, const AdVersionRecord& ad,
-                   const std::vector<AdVersionText>& texts, std::int64_t created_by)
+int add_ad_version(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
+                   const AdVersionRecord& ad, const std::vector<AdVersionText>& texts,
+                   std::int64_t created_by)
 {
     long long institution = institution_id, id = case_id, creator = created_by, at = ad.created_at;
     soci::indicator creator_null = created_by > 0 ? soci::i_ok : soci::i_null; // 0: written by the system
     int latest = 0;
     soci::indicator latest_null = soci::i_ok;
-    sql << "SELECT MAX(version) FROM job_ad_versions WHERE institution_id = :institution AND case_id = :id AND"
+    sql << "SELECT MAX(version) FROM job_ad_versions WHERE institution_id = :institution AND case_id = :id "
+           "AND"
            " language = :language",
         soci::use(institution), soci::use(id), soci::use(ad.language), soci::into(latest, latest_null);
     int version = (latest_null == soci::i_ok ? latest : 0) + 1;
     long long version_id = 0;
     sql << "INSERT INTO job_ad_versions (institution_id, case_id, language, version, body_source, body_html,"
-           " mandatory_text_ids, created_by, created_at) VALUES (:institution, :id, :language, :version, :source,"
+           " mandatory_text_ids, created_by, created_at) VALUES (:institution, :id, :language, :version, "
+           ":source,"
            " :html, :mandatory, :creator, :at) RETURNING id",
-        soci::use(institution), soci::use(id), soci::use(ad.language), soci::use(version), soci::use(ad.body_source),
-        soci::use(ad.body_html), soci::use(ad.mandatory_text_ids), soci::use(creator, creator_null), soci::use(at),
-        soci::into(version_id);
+        soci::use(institution), soci::use(id), soci::use(ad.language), soci::use(version),
+        soci::use(ad.body_source), soci::use(ad.body_html), soci::use(ad.mandatory_text_ids),
+        soci::use(creator, creator_null), soci::use(at), soci::into(version_id);
     for (const auto& text : texts) {
         long long text_id = text.mandatory_text_id;
-        sql << "INSERT INTO job_ad_version_texts (version_id, institution_id, mandatory_text_id, name, body_source,"
-               " body_html, position) VALUES (:version, :institution, :text, :name, :source, :html, :position)",
+        sql << "INSERT INTO job_ad_version_texts (version_id, institution_id, mandatory_text_id, name, "
+               "body_source,"
+               " body_html, position) VALUES (:version, :institution, :text, :name, :source, :html, "
+               ":position)",
             soci::use(version_id), soci::use(institution), soci::use(text_id), soci::use(text.name),
             soci::use(text.body_source), soci::use(text.body_html), soci::use(text.position);
     }
     return version;
 }
 
-std::vector<AdVersionText> ad_version_texts(soci::session& sql, std::int64_t institution_id, std::int64_t version_id)
+std::vector<AdVersionText> ad_version_texts(soci::session& sql, std::int64_t institution_id,
+                                            std::int64_t version_id)
 {
     std::vector<AdVersionText> found;
     long long institution = institution_id, version = version_id, text_id = 0;
     AdVersionText text;
     soci::statement statement =
-        (sql.prepare << "SELECT mandatory_text_id, name, body_source, body_html, position FROM job_ad_version_texts"
-                        " WHERE institution_id = :institution AND version_id = :version"
-                        " ORDER BY position, mandatory_text_id",
+        (sql.prepare
+             << "SELECT mandatory_text_id, name, body_source, body_html, position FROM job_ad_version_texts"
+                " WHERE institution_id = :institution AND version_id = :version"
+                " ORDER BY position, mandatory_text_id",
          soci::use(institution), soci::use(version), soci::into(text_id), soci::into(text.name),
          soci::into(text.body_source), soci::into(text.body_html), soci::into(text.position));
     statement.execute();
@@ -507,7 +542,8 @@ std::vector<AdVersionText> ad_version_texts(soci::session& sql, std::int64_t ins
     return found;
 }
 
-std::vector<CaseQuestionRecord> questions(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
+std::vector<CaseQuestionRecord> questions(soci::session& sql, std::int64_t institution_id,
+                                          std::int64_t case_id)
 {
     std::vector<CaseQuestionRecord> found;
     long long institution = institution_id, id = case_id, question_id = 0, template_id = 0;
@@ -516,13 +552,14 @@ std::vector<CaseQuestionRecord> questions(soci::session& sql, std::int64_t insti
     soci::statement statement =
         (sql.prepare << "SELECT id, template_id, text, kind, options, position FROM case_questions"
                         " WHERE institution_id = :institution AND case_id = :id ORDER BY position, id",
-         soci::use(institution), soci::use(id), soci::into(question_id), soci::into(template_id, template_null),
-         soci::into(question.text), soci::into(question.kind), soci::into(question.options),
-         soci::into(question.position));
+         soci::use(institution), soci::use(id), soci::into(question_id),
+         soci::into(template_id, template_null), soci::into(question.text), soci::into(question.kind),
+         soci::into(question.options), soci::into(question.position));
     statement.execute();
     while (statement.fetch()) {
         question.id = question_id;
-        question.template_id = template_null == soci::i_ok ? std::optional<std::int64_t>(template_id) : std::nullopt;
+        question.template_id =
+            template_null == soci::i_ok ? std::optional<std::int64_t>(template_id) : std::nullopt;
         found.push_back(question);
     }
     return found;
@@ -536,12 +573,12 @@ void add_question(soci::session& sql, std::int64_t institution_id, std::int64_t 
     int position = question.position;
     sql << "INSERT INTO case_questions (institution_id, case_id, template_id, text, kind, options, position)"
            " VALUES (:institution, :id, :template, :text, :kind, :options, :position)",
-        soci::use(institution), soci::use(id), soci::use(template_id, template_null), soci::use(question.text),
-        soci::use(question.kind), soci::use(question.options), soci::use(position);
+        soci::use(institution), soci::use(id), soci::use(template_id, template_null),
+        soci::use(question.text), soci::use(question.kind), soci::use(question.options), soci::use(position);
 }
 
-std::optional<CaseQuestionRecord> find_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
-                                                std::int64_t question_id)
+std::optional<CaseQuestionRecord> find_question(soci::session& sql, std::int64_t institution_id,
+                                                std::int64_t case_id, std::int64_t question_id)
 {
     for (auto& question : questions(sql, institution_id, case_id))
         if (question.id == question_id)
@@ -549,12 +586,14 @@ std::optional<CaseQuestionRecord> find_question(soci::session& sql, std::int64_t
     return std::nullopt;
 }
 
-bool remove_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, std::int64_t question_id)
+bool remove_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
+                     std::int64_t question_id)
 {
     long long institution = institution_id, id = case_id, question = question_id;
-    soci::statement statement = (sql.prepare << "DELETE FROM case_questions WHERE institution_id = :institution AND"
-                                                " case_id = :id AND id = :question",
-                                 soci::use(institution), soci::use(id), soci::use(question));
+    soci::statement statement =
+        (sql.prepare << "DELETE FROM case_questions WHERE institution_id = :institution AND"
+                        " case_id = :id AND id = :question",
+         soci::use(institution), soci::use(id), soci::use(question));
     statement.execute(true);
     return statement.get_affected_rows() > 0;
 }
@@ -566,8 +605,8 @@ bool update_question(soci::session& sql, std::int64_t institution_id, std::int64
     soci::statement statement =
         (sql.prepare << "UPDATE case_questions SET text = :text, kind = :kind, options = :options"
                         " WHERE institution_id = :institution AND case_id = :id AND id = :question",
-         soci::use(question.text), soci::use(question.kind), soci::use(question.options), soci::use(institution),
-         soci::use(id), soci::use(question_id));
+         soci::use(question.text), soci::use(question.kind), soci::use(question.options),
+         soci::use(institution), soci::use(id), soci::use(question_id));
     statement.execute(true);
     return statement.get_affected_rows() > 0;
 }

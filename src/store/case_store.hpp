@@ -83,7 +83,7 @@ struct AdVersionRecord {
     int version = 0;
     std::string body_source;
     std::string body_html;
-    std::string mandatory_text_ids; ///< "3,5,8"
+    std::string mandatory_text_ids;   ///< "3,5,8"
     std::vector<AdVersionText> texts; ///< Only where asked for (ad_version_texts).
     std::string created_by_name;
     core::UnixTime created_at = 0;
@@ -117,36 +117,42 @@ std::int64_t count(soci::session& sql, const CaseListFilter& filter);
 /// Published cases whose deadline has passed, across institutions (for automatic closing).
 std::vector<std::pair<std::int64_t, std::int64_t>> due_for_closing(soci::session& sql, core::UnixTime now);
 
-std::vector<domain::ContactPerson> contacts(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
+std::vector<domain::ContactPerson> contacts(soci::session& sql, std::int64_t institution_id,
+                                            std::int64_t case_id);
 void replace_contacts(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
                       const std::vector<domain::ContactPerson>& contacts);
 
-std::vector<CommitteeMemberRecord> committee(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
+std::vector<CommitteeMemberRecord> committee(soci::session& sql, std::int64_t institution_id,
+                                             std::int64_t case_id);
 void add_member(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, std::int64_t user_id,
                 domain::CaseRole role, std::int64_t granted_by, core::UnixTime now);
-bool remove_member(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, std::int64_t user_id,
-                   domain::CaseRole role);
+bool remove_member(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
+                   std::int64_t user_id, domain::CaseRole role);
 
-std::optional<AdVersionRecord> latest_ad(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
-                                         const std::string& language);
-std::vector<AdVersionRecord> ad_versions(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
-                                         const std::string& language);
-std::optional<AdVersionRecord> ad_version(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
-                                          std::int64_t version_id);
+std::optional<AdVersionRecord> latest_ad(soci::session& sql, std::int64_t institution_id,
+                                         std::int64_t case_id, const std::string& language);
+std::vector<AdVersionRecord> ad_versions(soci::session& sql, std::int64_t institution_id,
+                                         std::int64_t case_id, const std::string& language);
+std::optional<AdVersionRecord> ad_version(soci::session& sql, std::int64_t institution_id,
+                                          std::int64_t case_id, std::int64_t version_id);
 /// Adds the next version of the ad in its language, with the mandatory texts as they stand in it.
 /// Returns the version number.
-int add_ad_version(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, const AdVersionRecord& ad,
-                   const std::vector<AdVersionText>& texts, std::int64_t created_by);
+int add_ad_version(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
+                   const AdVersionRecord& ad, const std::vector<AdVersionText>& texts,
+                   std::int64_t created_by);
 /// The mandatory texts of one version, in order. Empty for versions saved before texts were kept
 /// with the version.
-std::vector<AdVersionText> ad_version_texts(soci::session& sql, std::int64_t institution_id, std::int64_t version_id);
+std::vector<AdVersionText> ad_version_texts(soci::session& sql, std::int64_t institution_id,
+                                            std::int64_t version_id);
 
-std::vector<CaseQuestionRecord> questions(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
-std::optional<CaseQuestionRecord> find_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
-                                                std::int64_t question_id);
+std::vector<CaseQuestionRecord> questions(soci::session& sql, std::int64_t institution_id,
+                                          std::int64_t case_id);
+std::optional<CaseQuestionRecord> find_question(soci::session& sql, std::int64_t institution_id,
+                                                std::int64_t case_id, std::int64_t question_id);
 void add_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
                   const CaseQuestionRecord& question);
-bool remove_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, std::int64_t question_id);
+bool remove_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
+                     std::int64_t question_id);
 /// Saves the text, kind and options of one of the case's questions. False when there is no such question.
 bool update_question(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
                      const CaseQuestionRecord& question);

@@ -7,7 +7,8 @@ namespace {
 
 constexpr const char* k_user_columns =
     "SELECT id, institution_id, email, name, password_hash, status, is_operator, totp_secret, totp_enabled,"
-    " totp_last_step, totp_enabled_at, last_login_at, rights_changed_at, created_at, external_case_id FROM users ";
+    " totp_last_step, totp_enabled_at, last_login_at, rights_changed_at, created_at, external_case_id FROM "
+    "users ";
 
 /// Holds the raw columns of one users row with their NULL indicators.
 struct UserRow {
@@ -85,12 +86,14 @@ std::int64_t insert(soci::session& sql, const UserRecord& user, std::optional<st
     soci::indicator hash_null = user.password_hash.empty() ? soci::i_null : soci::i_ok;
     long long external_case = user.external_case_id.value_or(0);
     soci::indicator external_null = user.external_case_id ? soci::i_ok : soci::i_null;
-    sql << "INSERT INTO users (institution_id, email, name, password_hash, status, is_operator, rights_changed_at,"
+    sql << "INSERT INTO users (institution_id, email, name, password_hash, status, is_operator, "
+           "rights_changed_at,"
            " created_at, created_by, external_case_id) VALUES (:institution, :email, :name, :hash, :status,"
            " :operator, :now, :now2, :creator, :external_case) RETURNING id",
         soci::use(institution, institution_null), soci::use(user.email), soci::use(user.name),
         soci::use(user.password_hash, hash_null), soci::use(status), soci::use(is_operator), soci::use(now),
-        soci::use(now), soci::use(creator, creator_null), soci::use(external_case, external_null), soci::into(id);
+        soci::use(now), soci::use(creator, creator_null), soci::use(external_case, external_null),
+        soci::into(id);
     return id;
 }
 
@@ -175,8 +178,9 @@ std::vector<std::pair<std::int64_t, std::string>> unsealed_totp_secrets(soci::se
     long long id = 0;
     std::string secret;
     soci::statement statement =
-        (sql.prepare << "SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL AND totp_secret <> ''"
-                        " AND totp_secret NOT LIKE 'enc1:%' ORDER BY id",
+        (sql.prepare
+             << "SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL AND totp_secret <> ''"
+                " AND totp_secret NOT LIKE 'enc1:%' ORDER BY id",
          soci::into(id), soci::into(secret));
     statement.execute();
     while (statement.fetch())

@@ -11,7 +11,8 @@ std::int64_t InstitutionStore::create(const std::string& cvr, const std::string&
                                       const std::string& address)
 {
     std::int64_t id = 0;
-    m_database.with_transaction([&](soci::session& sql) { id = insert_in(sql, cvr, name, address, core::now()); });
+    m_database.with_transaction(
+        [&](soci::session& sql) { id = insert_in(sql, cvr, name, address, core::now()); });
     return id;
 }
 
@@ -95,8 +96,8 @@ std::optional<InstitutionRecord> InstitutionStore::find_in(soci::session& sql, s
 {
     InstitutionRecord record;
     long long key = id, found_id = 0;
-    sql << "SELECT id, cvr, name, address FROM institutions WHERE id = :id", soci::use(key), soci::into(found_id),
-        soci::into(record.cvr), soci::into(record.name), soci::into(record.address);
+    sql << "SELECT id, cvr, name, address FROM institutions WHERE id = :id", soci::use(key),
+        soci::into(found_id), soci::into(record.cvr), soci::into(record.name), soci::into(record.address);
     if (!sql.got_data())
         return std::nullopt;
     record.id = found_id;

@@ -2,8 +2,8 @@
 
 #include <functional>
 #include <map>
-#include <stdexcept>
 #include <soci/soci.h>
+#include <stdexcept>
 
 namespace rekrut::store {
 
@@ -16,7 +16,8 @@ std::int64_t insert(soci::session& sql, std::int64_t institution_id, std::option
     soci::indicator parent_null = parent_id ? soci::i_ok : soci::i_null;
     sql << "INSERT INTO organisation_units (institution_id, parent_id, name, created_at)"
            " VALUES (:institution, :parent, :name, :at) RETURNING id",
-        soci::use(institution), soci::use(parent, parent_null), soci::use(name), soci::use(at), soci::into(id);
+        soci::use(institution), soci::use(parent, parent_null), soci::use(name), soci::use(at),
+        soci::into(id);
     return id;
 }
 
@@ -27,12 +28,14 @@ std::vector<OrganisationUnitRecord> list(soci::session& sql, std::int64_t instit
     soci::indicator parent_null = soci::i_ok;
     std::string name;
     soci::statement statement =
-        (sql.prepare << "SELECT id, parent_id, name FROM organisation_units WHERE institution_id = :institution"
-                        " ORDER BY name, id",
+        (sql.prepare
+             << "SELECT id, parent_id, name FROM organisation_units WHERE institution_id = :institution"
+                " ORDER BY name, id",
          soci::use(institution), soci::into(id), soci::into(parent, parent_null), soci::into(name));
     statement.execute();
     while (statement.fetch())
-        flat.push_back({id, parent_null == soci::i_ok ? std::optional<std::int64_t>(parent) : std::nullopt, name, 0});
+        flat.push_back(
+            {id, parent_null == soci::i_ok ? std::optional<std::int64_t>(parent) : std::nullopt, name, 0});
     // Depth-first order: children right under their parent.
     std::multimap<std::int64_t, const OrganisationUnitRecord*> children;
     for (const auto& unit : flat)
@@ -53,17 +56,20 @@ std::vector<OrganisationUnitRecord> list(soci::session& sql, std::int64_t instit
     return ordered;
 }
 
-std::optional<OrganisationUnitRecord> find(soci::session& sql, std::int64_t institution_id, std::int64_t unit_id)
+std::optional<OrganisationUnitRecord> find(soci::session& sql, std::int64_t institution_id,
+                                           std::int64_t unit_id)
 {
     long long institution = institution_id, key = unit_id, id = 0, parent = 0;
     soci::indicator parent_null = soci::i_ok;
     std::string name;
-    sql << "SELECT id, parent_id, name FROM organisation_units WHERE institution_id = :institution AND id = :id",
-        soci::use(institution), soci::use(key), soci::into(id), soci::into(parent, parent_null), soci::into(name);
+    sql << "SELECT id, parent_id, name FROM organisation_units WHERE institution_id = :institution AND id = "
+           ":id",
+        soci::use(institution), soci::use(key), soci::into(id), soci::into(parent, parent_null),
+        soci::into(name);
     if (!sql.got_data())
         return std::nullopt;
-    return OrganisationUnitRecord{id, parent_null == soci::i_ok ? std::optional<std::int64_t>(parent) : std::nullopt,
-                                  name, 0};
+    return OrganisationUnitRecord{
+        id, parent_null == soci::i_ok ? std::optional<std::int64_t>(parent) : std::nullopt, name, 0};
 }
 
 void rename(soci::session& sql, std::int64_t institution_id, std::int64_t unit_id, const std::string& name)
@@ -78,8 +84,9 @@ void rename(soci::session& sql, std::int64_t institution_id, std::int64_t unit_i
 namespace mandatory_texts {
 namespace {
 
-constexpr const char* k_columns = "SELECT id, name, kind, language, body_source, body_html, required, locked, position"
-                                  " FROM mandatory_texts ";
+constexpr const char* k_columns =
+    "SELECT id, name, kind, language, body_source, body_html, required, locked, position"
+    " FROM mandatory_texts ";
 
 struct TextRow {
     long long id = 0;
@@ -87,9 +94,9 @@ struct TextRow {
     MandatoryTextRecord record;
     template <typename Statement> void bind(Statement& statement)
     {
-        statement, soci::into(id), soci::into(record.name), soci::into(record.kind), soci::into(record.language),
-            soci::into(record.body_source), soci::into(record.body_html), soci::into(required), soci::into(locked),
-            soci::into(record.position);
+        statement, soci::into(id), soci::into(record.name), soci::into(record.kind),
+            soci::into(record.language), soci::into(record.body_source), soci::into(record.body_html),
+            soci::into(required), soci::into(locked), soci::into(record.position);
     }
     MandatoryTextRecord get() const
     {
@@ -108,8 +115,10 @@ std::int64_t insert(soci::session& sql, std::int64_t institution_id, const Manda
 {
     long long id = 0, institution = institution_id, at = now;
     int required = text.required ? 1 : 0, locked = text.locked ? 1 : 0, position = text.position;
-    sql << "INSERT INTO mandatory_texts (institution_id, name, kind, language, body_source, body_html, required,"
-           " locked, position, created_at, updated_at) VALUES (:institution, :name, :kind, :language, :source,"
+    sql << "INSERT INTO mandatory_texts (institution_id, name, kind, language, body_source, body_html, "
+           "required,"
+           " locked, position, created_at, updated_at) VALUES (:institution, :name, :kind, :language, "
+           ":source,"
            " :html, :required, :locked, :position, :at, :at2) RETURNING id",
         soci::use(institution), soci::use(text.name), soci::use(text.kind), soci::use(text.language),
         soci::use(text.body_source), soci::use(text.body_html), soci::use(required), soci::use(locked),
@@ -117,12 +126,15 @@ std::int64_t insert(soci::session& sql, std::int64_t institution_id, const Manda
     return id;
 }
 
-void update(soci::session& sql, std::int64_t institution_id, const MandatoryTextRecord& text, core::UnixTime now)
+void update(soci::session& sql, std::int64_t institution_id, const MandatoryTextRecord& text,
+            core::UnixTime now)
 {
     long long id = text.id, institution = institution_id, at = now;
     int required = text.required ? 1 : 0, locked = text.locked ? 1 : 0, position = text.position;
-    sql << "UPDATE mandatory_texts SET name = :name, kind = :kind, language = :language, body_source = :source,"
-           " body_html = :html, required = :required, locked = :locked, position = :position, updated_at = :at"
+    sql << "UPDATE mandatory_texts SET name = :name, kind = :kind, language = :language, body_source = "
+           ":source,"
+           " body_html = :html, required = :required, locked = :locked, position = :position, updated_at = "
+           ":at"
            " WHERE institution_id = :institution AND id = :id",
         soci::use(text.name), soci::use(text.kind), soci::use(text.language), soci::use(text.body_source),
         soci::use(text.body_html), soci::use(required), soci::use(locked), soci::use(position), soci::use(at),
@@ -135,7 +147,8 @@ std::vector<MandatoryTextRecord> list(soci::session& sql, std::int64_t instituti
     long long institution = institution_id;
     TextRow row;
     auto prepared =
-        (sql.prepare << std::string(k_columns) + "WHERE institution_id = :institution ORDER BY language, position, id");
+        (sql.prepare << std::string(k_columns) +
+                            "WHERE institution_id = :institution ORDER BY language, position, id");
     row.bind(prepared);
     prepared, soci::use(institution);
     soci::statement statement(prepared);
@@ -149,7 +162,8 @@ std::optional<MandatoryTextRecord> find(soci::session& sql, std::int64_t institu
 {
     long long institution = institution_id, id = text_id;
     TextRow row;
-    auto prepared = (sql.prepare << std::string(k_columns) + "WHERE institution_id = :institution AND id = :id");
+    auto prepared =
+        (sql.prepare << std::string(k_columns) + "WHERE institution_id = :institution AND id = :id");
     row.bind(prepared);
     prepared, soci::use(institution), soci::use(id);
     soci::statement statement(prepared);
@@ -174,8 +188,8 @@ struct TemplateRow {
     AdTemplateRecord record;
     template <typename Statement> void bind(Statement& statement)
     {
-        statement, soci::into(id), soci::into(record.name), soci::into(record.language), soci::into(record.title),
-            soci::into(record.salary_text), soci::into(record.collective_agreement),
+        statement, soci::into(id), soci::into(record.name), soci::into(record.language),
+            soci::into(record.title), soci::into(record.salary_text), soci::into(record.collective_agreement),
             soci::into(record.employment_form), soci::into(record.employment_basis), soci::into(full_time),
             soci::into(record.weekly_hours), soci::into(record.body_source);
     }
@@ -196,30 +210,36 @@ std::int64_t insert(soci::session& sql, std::int64_t institution_id, const AdTem
     long long id = 0, institution = institution_id, at = now;
     int full_time = ad_template.full_time ? 1 : 0;
     double hours = ad_template.weekly_hours;
-    sql << "INSERT INTO ad_templates (institution_id, name, language, title, salary_text, collective_agreement,"
+    sql << "INSERT INTO ad_templates (institution_id, name, language, title, salary_text, "
+           "collective_agreement,"
            " employment_form, employment_basis, full_time, weekly_hours, body_source, created_at, updated_at)"
-           " VALUES (:institution, :name, :language, :title, :salary, :agreement, :form, :basis, :full_time, :hours,"
+           " VALUES (:institution, :name, :language, :title, :salary, :agreement, :form, :basis, :full_time, "
+           ":hours,"
            " :body, :at, :at2) RETURNING id",
         soci::use(institution), soci::use(ad_template.name), soci::use(ad_template.language),
-        soci::use(ad_template.title), soci::use(ad_template.salary_text), soci::use(ad_template.collective_agreement),
-        soci::use(ad_template.employment_form), soci::use(ad_template.employment_basis), soci::use(full_time),
-        soci::use(hours), soci::use(ad_template.body_source), soci::use(at), soci::use(at), soci::into(id);
+        soci::use(ad_template.title), soci::use(ad_template.salary_text),
+        soci::use(ad_template.collective_agreement), soci::use(ad_template.employment_form),
+        soci::use(ad_template.employment_basis), soci::use(full_time), soci::use(hours),
+        soci::use(ad_template.body_source), soci::use(at), soci::use(at), soci::into(id);
     return id;
 }
 
-void update(soci::session& sql, std::int64_t institution_id, const AdTemplateRecord& ad_template, core::UnixTime now)
+void update(soci::session& sql, std::int64_t institution_id, const AdTemplateRecord& ad_template,
+            core::UnixTime now)
 {
     long long id = ad_template.id, institution = institution_id, at = now;
     int full_time = ad_template.full_time ? 1 : 0;
     double hours = ad_template.weekly_hours;
-    sql << "UPDATE ad_templates SET name = :name, language = :language, title = :title, salary_text = :salary,"
+    sql << "UPDATE ad_templates SET name = :name, language = :language, title = :title, salary_text = "
+           ":salary,"
            " collective_agreement = :agreement, employment_form = :form, employment_basis = :basis,"
            " full_time = :full_time, weekly_hours = :hours, body_source = :body, updated_at = :at"
            " WHERE institution_id = :institution AND id = :id",
         soci::use(ad_template.name), soci::use(ad_template.language), soci::use(ad_template.title),
         soci::use(ad_template.salary_text), soci::use(ad_template.collective_agreement),
         soci::use(ad_template.employment_form), soci::use(ad_template.employment_basis), soci::use(full_time),
-        soci::use(hours), soci::use(ad_template.body_source), soci::use(at), soci::use(institution), soci::use(id);
+        soci::use(hours), soci::use(ad_template.body_source), soci::use(at), soci::use(institution),
+        soci::use(id);
 }
 
 std::vector<AdTemplateRecord> list(soci::session& sql, std::int64_t institution_id)
@@ -227,7 +247,8 @@ std::vector<AdTemplateRecord> list(soci::session& sql, std::int64_t institution_
     std::vector<AdTemplateRecord> found;
     long long institution = institution_id;
     TemplateRow row;
-    auto prepared = (sql.prepare << std::string(k_columns) + "WHERE institution_id = :institution ORDER BY name, id");
+    auto prepared =
+        (sql.prepare << std::string(k_columns) + "WHERE institution_id = :institution ORDER BY name, id");
     row.bind(prepared);
     prepared, soci::use(institution);
     soci::statement statement(prepared);
@@ -237,11 +258,13 @@ std::vector<AdTemplateRecord> list(soci::session& sql, std::int64_t institution_
     return found;
 }
 
-std::optional<AdTemplateRecord> find(soci::session& sql, std::int64_t institution_id, std::int64_t template_id)
+std::optional<AdTemplateRecord> find(soci::session& sql, std::int64_t institution_id,
+                                     std::int64_t template_id)
 {
     long long institution = institution_id, id = template_id;
     TemplateRow row;
-    auto prepared = (sql.prepare << std::string(k_columns) + "WHERE institution_id = :institution AND id = :id");
+    auto prepared =
+        (sql.prepare << std::string(k_columns) + "WHERE institution_id = :institution AND id = :id");
     row.bind(prepared);
     prepared, soci::use(institution), soci::use(id);
     soci::statement statement(prepared);
@@ -261,8 +284,8 @@ std::int64_t insert(soci::session& sql, std::int64_t institution_id, const Quest
     long long id = 0, institution = institution_id, at = now;
     sql << "INSERT INTO question_templates (institution_id, text, kind, options, created_at)"
            " VALUES (:institution, :text, :kind, :options, :at) RETURNING id",
-        soci::use(institution), soci::use(question.text), soci::use(question.kind), soci::use(question.options),
-        soci::use(at), soci::into(id);
+        soci::use(institution), soci::use(question.text), soci::use(question.kind),
+        soci::use(question.options), soci::use(at), soci::into(id);
     return id;
 }
 
@@ -271,8 +294,8 @@ void update(soci::session& sql, std::int64_t institution_id, const QuestionTempl
     long long id = question.id, institution = institution_id;
     sql << "UPDATE question_templates SET text = :text, kind = :kind, options = :options"
            " WHERE institution_id = :institution AND id = :id",
-        soci::use(question.text), soci::use(question.kind), soci::use(question.options), soci::use(institution),
-        soci::use(id);
+        soci::use(question.text), soci::use(question.kind), soci::use(question.options),
+        soci::use(institution), soci::use(id);
 }
 
 std::vector<QuestionTemplateRecord> list(soci::session& sql, std::int64_t institution_id)
@@ -281,8 +304,9 @@ std::vector<QuestionTemplateRecord> list(soci::session& sql, std::int64_t instit
     long long institution = institution_id, id = 0;
     QuestionTemplateRecord question;
     soci::statement statement =
-        (sql.prepare << "SELECT id, text, kind, options FROM question_templates WHERE institution_id = :institution"
-                        " ORDER BY id",
+        (sql.prepare
+             << "SELECT id, text, kind, options FROM question_templates WHERE institution_id = :institution"
+                " ORDER BY id",
          soci::use(institution), soci::into(id), soci::into(question.text), soci::into(question.kind),
          soci::into(question.options));
     statement.execute();
@@ -293,13 +317,15 @@ std::vector<QuestionTemplateRecord> list(soci::session& sql, std::int64_t instit
     return found;
 }
 
-std::optional<QuestionTemplateRecord> find(soci::session& sql, std::int64_t institution_id, std::int64_t question_id)
+std::optional<QuestionTemplateRecord> find(soci::session& sql, std::int64_t institution_id,
+                                           std::int64_t question_id)
 {
     long long institution = institution_id, key = question_id, id = 0;
     QuestionTemplateRecord question;
-    sql << "SELECT id, text, kind, options FROM question_templates WHERE institution_id = :institution AND id = :id",
-        soci::use(institution), soci::use(key), soci::into(id), soci::into(question.text), soci::into(question.kind),
-        soci::into(question.options);
+    sql << "SELECT id, text, kind, options FROM question_templates WHERE institution_id = :institution AND "
+           "id = :id",
+        soci::use(institution), soci::use(key), soci::into(id), soci::into(question.text),
+        soci::into(question.kind), soci::into(question.options);
     if (!sql.got_data())
         return std::nullopt;
     question.id = id;
@@ -322,10 +348,12 @@ std::string checked_table(const char* table)
 
 } // namespace
 
-std::int64_t insert(soci::session& sql, const char* table, std::int64_t institution_id, const std::string& name)
+std::int64_t insert(soci::session& sql, const char* table, std::int64_t institution_id,
+                    const std::string& name)
 {
     long long id = 0, institution = institution_id;
-    sql << "INSERT INTO " + checked_table(table) + " (institution_id, name) VALUES (:institution, :name) RETURNING id",
+    sql << "INSERT INTO " + checked_table(table) +
+               " (institution_id, name) VALUES (:institution, :name) RETURNING id",
         soci::use(institution), soci::use(name), soci::into(id);
     return id;
 }

@@ -14,9 +14,8 @@ Application::Application(AppContext& context) : m_context(context)
     // the same way whatever it targets.
     m_chain = {
         access_log_middleware(context), security_headers_middleware(), language_middleware(),
-        error_page_middleware(context), csrf_middleware(context), routing_middleware(m_router),
-        session_middleware(context),
-        guard_middleware(context),
+        error_page_middleware(context), csrf_middleware(context),      routing_middleware(m_router),
+        session_middleware(context),    guard_middleware(context),
     };
 }
 

@@ -18,13 +18,15 @@ std::string upper(std::string text)
 
 } // namespace
 
-void show_form_errors(ctemplate::TemplateDictionary& page, const core::Error& error, const Translator& translator,
-                      const Request& request, const std::function<std::string(const std::string&)>& field_link)
+void show_form_errors(ctemplate::TemplateDictionary& page, const core::Error& error,
+                      const Translator& translator, const Request& request,
+                      const std::function<std::string(const std::string&)>& field_link)
 {
     auto* summary = page.AddIncludeDictionary("ERROR_SUMMARY");
     summary->SetFilename(request.language + "/partials/_error_summary.tpl");
     if (error.fields.empty()) {
-        summary->SetValueAndShowSection("MESSAGE", translator.translate(request.language, error.message), "GENERAL");
+        summary->SetValueAndShowSection("MESSAGE", translator.translate(request.language, error.message),
+                                        "GENERAL");
         return;
     }
     auto* list = summary->AddSectionDictionary("FIELDS");

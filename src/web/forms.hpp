@@ -18,8 +18,8 @@ class Translator;
 /// ERROR_<FIELD> with MESSAGE, which templates use to mark the field and show the message.
 /// The summary links each field to "#<field>" on the page, or to `field_link(field)` when the
 /// field lives on another page (a refused step on the case page names fields of the case form).
-void show_form_errors(ctemplate::TemplateDictionary& page, const core::Error& error, const Translator& translator,
-                      const Request& request,
+void show_form_errors(ctemplate::TemplateDictionary& page, const core::Error& error,
+                      const Translator& translator, const Request& request,
                       const std::function<std::string(const std::string&)>& field_link = {});
 
 /// Fills a field's value back into the form after an error: VALUE_<FIELD>.

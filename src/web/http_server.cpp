@@ -155,8 +155,8 @@ MHD_Result send(MHD_Connection* connection, const Response& response, bool closi
             return result;
         }
     } else {
-        reply = MHD_create_response_from_buffer(
-            response.body.size(), const_cast<char*>(response.body.data()), MHD_RESPMEM_MUST_COPY);
+        reply = MHD_create_response_from_buffer(response.body.size(), const_cast<char*>(response.body.data()),
+                                                MHD_RESPMEM_MUST_COPY);
     }
     MHD_add_response_header(reply, "Content-Type", response.content_type.c_str());
     for (const auto& [name, value] : response.headers)

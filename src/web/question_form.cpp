@@ -25,7 +25,8 @@ const char* answer_kind_label(const std::string& kind)
 }
 
 ctemplate::TemplateDictionary& question_form(ctemplate::TemplateDictionary& page, const Request& request,
-                                             const domain::ScreeningQuestion& question, const std::string& action)
+                                             const domain::ScreeningQuestion& question,
+                                             const std::string& action)
 {
     auto* form = page.AddIncludeDictionary("FORM");
     form->SetFilename(request.language + "/setup/_question_form.tpl");

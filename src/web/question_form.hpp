@@ -21,6 +21,7 @@ const char* answer_kind_label(const std::string& kind);
 /// filled in with `question` and posting to `action`. The institution's templates and the questions
 /// of one case share it. Returns the form's dictionary, for marking fields with errors.
 ctemplate::TemplateDictionary& question_form(ctemplate::TemplateDictionary& page, const Request& request,
-                                             const domain::ScreeningQuestion& question, const std::string& action);
+                                             const domain::ScreeningQuestion& question,
+                                             const std::string& action);
 
 } // namespace rekrut::web

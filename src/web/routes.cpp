@@ -1,14 +1,14 @@
 // Every route of Rekrut, with its guard and where it runs. Adding a route means adding a line here;
 // tests/http/isolation_test.py sweeps every route that takes an id.
 #include "web/app_context.hpp"
-#include "web/setup/setup_pages.hpp"
-#include "web/cases/case_pages.hpp"
-#include "web/identity/identity_pages.hpp"
 #include "web/application.hpp"
 #include "web/audit/audit_pages.hpp"
-#include "web/operator/operator_pages.hpp"
+#include "web/cases/case_pages.hpp"
+#include "web/identity/identity_pages.hpp"
 #include "web/operations/operations.hpp"
+#include "web/operator/operator_pages.hpp"
 #include "web/public_site/public_site.hpp"
+#include "web/setup/setup_pages.hpp"
 #include "web/static_files.hpp"
 #include "web/users/users_pages.hpp"
 
@@ -71,13 +71,17 @@ void register_routes(Router& router, AppContext& context)
     router.add("POST", "/cases/:case_id/edit", signed_in, worker_pool, bind(submit_case_edit));
     router.add("POST", "/cases/:case_id/transition", signed_in, worker_pool, bind(submit_case_transition));
     router.add("POST", "/cases/:case_id/committee", signed_in, worker_pool, bind(submit_committee_add));
-    router.add("POST", "/cases/:case_id/committee/remove", signed_in, worker_pool, bind(submit_committee_remove));
-    router.add("POST", "/cases/:case_id/committee/external", signed_in, worker_pool, bind(submit_committee_external));
+    router.add("POST", "/cases/:case_id/committee/remove", signed_in, worker_pool,
+               bind(submit_committee_remove));
+    router.add("POST", "/cases/:case_id/committee/external", signed_in, worker_pool,
+               bind(submit_committee_external));
     router.add("POST", "/cases/:case_id/questions", signed_in, worker_pool, bind(submit_question_add));
     router.add("POST", "/cases/:case_id/questions/:question_id/remove", signed_in, worker_pool,
                bind(submit_question_remove));
-    router.add("GET", "/cases/:case_id/questions/:question_id", signed_in, worker_pool, bind(show_case_question));
-    router.add("POST", "/cases/:case_id/questions/:question_id", signed_in, worker_pool, bind(submit_case_question));
+    router.add("GET", "/cases/:case_id/questions/:question_id", signed_in, worker_pool,
+               bind(show_case_question));
+    router.add("POST", "/cases/:case_id/questions/:question_id", signed_in, worker_pool,
+               bind(submit_case_question));
     router.add("GET", "/cases/:case_id/ad", signed_in, worker_pool, bind(show_ad_editor));
     router.add("POST", "/cases/:case_id/ad", signed_in, worker_pool, bind(submit_ad));
     router.add("GET", "/cases/:case_id/ad/preview", signed_in, worker_pool, bind(show_ad_preview));
@@ -93,7 +97,8 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/setup/mandatory-texts", signed_in, worker_pool, bind(show_mandatory_texts));
     router.add("POST", "/setup/mandatory-texts", signed_in, worker_pool, bind(submit_mandatory_text));
     router.add("GET", "/setup/mandatory-texts/:text_id", signed_in, worker_pool, bind(show_mandatory_text));
-    router.add("POST", "/setup/mandatory-texts/:text_id", signed_in, worker_pool, bind(submit_mandatory_text));
+    router.add("POST", "/setup/mandatory-texts/:text_id", signed_in, worker_pool,
+               bind(submit_mandatory_text));
     router.add("GET", "/setup/ad-templates", signed_in, worker_pool, bind(show_ad_templates));
     router.add("POST", "/setup/ad-templates", signed_in, worker_pool, bind(submit_ad_template));
     router.add("GET", "/setup/ad-templates/:template_id", signed_in, worker_pool, bind(show_ad_template));
@@ -101,10 +106,12 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/setup/questions", signed_in, worker_pool, bind(show_questions));
     router.add("POST", "/setup/questions", signed_in, worker_pool, bind(submit_question));
     router.add("GET", "/setup/questions/:question_template_id", signed_in, worker_pool, bind(show_question));
-    router.add("POST", "/setup/questions/:question_template_id", signed_in, worker_pool, bind(submit_question));
+    router.add("POST", "/setup/questions/:question_template_id", signed_in, worker_pool,
+               bind(submit_question));
     router.add("GET", "/setup/lists", signed_in, worker_pool, bind(show_lists));
     router.add("POST", "/setup/lists/:list", signed_in, worker_pool, bind(submit_list_item));
-    router.add("POST", "/setup/lists/:list/:item_id/remove", signed_in, worker_pool, bind(submit_list_item_removal));
+    router.add("POST", "/setup/lists/:list/:item_id/remove", signed_in, worker_pool,
+               bind(submit_list_item_removal));
 
     // User administration (404 for those who may not see the institution's users). /users/new comes
     // before /users/:user_id because the first matching route wins.

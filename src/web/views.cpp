@@ -170,7 +170,8 @@ std::string Views::render_page(const Request& request, const std::string& page, 
     content->SetFilename(language + "/" + page + ".tpl");
     fill(*content);
     std::string html;
-    if (!ctemplate::ExpandTemplate(language + "/layouts/main.tpl", ctemplate::STRIP_BLANK_LINES, &layout, &html))
+    if (!ctemplate::ExpandTemplate(language + "/layouts/main.tpl", ctemplate::STRIP_BLANK_LINES, &layout,
+                                   &html))
         throw std::runtime_error("template " + page + " could not be expanded");
     return html;
 }

@@ -28,13 +28,13 @@ struct JobAdContent {
     std::string collective_agreement;
     EmploymentForm employment_form = EmploymentForm::permanent;
     EmploymentBasis employment_basis = EmploymentBasis::collective_agreement;
-    std::string fixed_term_text;   ///< Required for fixed term and åremål: the period.
+    std::string fixed_term_text; ///< Required for fixed term and åremål: the period.
     bool full_time = true;
-    double weekly_hours = 37;      ///< Required below 37 for part-time.
+    double weekly_hours = 37; ///< Required below 37 for part-time.
     std::optional<core::UnixTime> application_deadline;
     std::vector<ContactPerson> contacts;
     bool readvertisement = false;
-    std::string body_html;         ///< Sanitized.
+    std::string body_html; ///< Sanitized.
     /// The institution's encouragement sentence ("Vi opfordrer alle interesserede ...") is in the ad.
     bool has_encouragement = false;
 };

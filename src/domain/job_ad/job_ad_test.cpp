@@ -1,6 +1,6 @@
-#include "domain/job_ad/job_ad.hpp"
-
 #include <gtest/gtest.h>
+
+#include "domain/job_ad/job_ad.hpp"
 
 using namespace rekrut::domain;
 
@@ -40,9 +40,10 @@ TEST(JobAd, each_required_statement_is_named_when_missing)
 {
     JobAdContent empty;
     empty.has_encouragement = false;
-    EXPECT_EQ(fields_of(validate_job_ad(empty)),
-              (std::vector<std::string>{"title", "place_of_work", "municipality_code", "salary_text",
-                                        "collective_agreement", "deadline_date", "contact_name", "body", "body"}));
+    EXPECT_EQ(
+        fields_of(validate_job_ad(empty)),
+        (std::vector<std::string>{"title", "place_of_work", "municipality_code", "salary_text",
+                                  "collective_agreement", "deadline_date", "contact_name", "body", "body"}));
 }
 
 TEST(JobAd, part_time_and_fixed_term_must_be_explained)

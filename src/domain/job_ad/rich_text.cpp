@@ -47,9 +47,22 @@ void append_utf8(std::string& out, std::uint32_t code)
 std::string decode_entities(std::string_view text)
 {
     static const std::array<std::pair<std::string_view, std::uint32_t>, 16> named = {{
-        {"amp", '&'},     {"lt", '<'},       {"gt", '>'},      {"quot", '"'},    {"apos", '\''},  {"nbsp", 0xA0},
-        {"aelig", 0xE6},  {"AElig", 0xC6},   {"oslash", 0xF8}, {"Oslash", 0xD8}, {"aring", 0xE5}, {"Aring", 0xC5},
-        {"eacute", 0xE9}, {"ndash", 0x2013}, {"mdash", 0x2014}, {"euro", 0x20AC},
+        {"amp", '&'},
+        {"lt", '<'},
+        {"gt", '>'},
+        {"quot", '"'},
+        {"apos", '\''},
+        {"nbsp", 0xA0},
+        {"aelig", 0xE6},
+        {"AElig", 0xC6},
+        {"oslash", 0xF8},
+        {"Oslash", 0xD8},
+        {"aring", 0xE5},
+        {"Aring", 0xC5},
+        {"eacute", 0xE9},
+        {"ndash", 0x2013},
+        {"mdash", 0x2014},
+        {"euro", 0x20AC},
     }};
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -106,16 +119,21 @@ std::string lower(std::string_view text)
     return out;
 }
 
-constexpr std::array<std::string_view, 13> k_allowed = {"p",  "br", "h2", "h3",     "h4", "ul", "ol",
-                                                         "li", "strong", "em", "b", "i",  "a"};
+constexpr std::array<std::string_view, 13> k_allowed = {"p",  "br",     "h2", "h3", "h4", "ul", "ol",
+                                                        "li", "strong", "em", "b",  "i",  "a"};
 /// Elements whose content is dropped along with them.
 constexpr std::array<std::string_view, 11> k_dropped_with_content = {
-    "script", "style", "iframe", "object", "embed", "template", "noscript", "title", "textarea", "svg", "math"};
+    "script",   "style", "iframe",   "object", "embed", "template",
+    "noscript", "title", "textarea", "svg",    "math"};
 
-bool allowed(const std::string& name) { return std::find(k_allowed.begin(), k_allowed.end(), name) != k_allowed.end(); }
+bool allowed(const std::string& name)
+{
+    return std::find(k_allowed.begin(), k_allowed.end(), name) != k_allowed.end();
+}
 bool dropped_with_content(const std::string& name)
 {
-    return std::find(k_dropped_with_content.begin(), k_dropped_with_content.end(), name) != k_dropped_with_content.end();
+    return std::find(k_dropped_with_content.begin(), k_dropped_with_content.end(), name) !=
+           k_dropped_with_content.end();
 }
 
 /// An href is kept only with an explicit safe scheme; control characters and whitespace inside
@@ -126,10 +144,12 @@ bool safe_href(const std::string& decoded)
     for (unsigned char ch : decoded)
         if (ch > 0x20 && ch != 0x7F)
             compact += static_cast<char>(ch);
-    std::string scheme = lower(compact.substr(0, compact.find(':') == std::string::npos ? 0 : compact.find(':') + 1));
+    std::string scheme =
+        lower(compact.substr(0, compact.find(':') == std::string::npos ? 0 : compact.find(':') + 1));
     if (scheme != "http:" && scheme != "https:" && scheme != "mailto:")
         return false;
-    return decoded.find_first_of("\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\t\r\n") == std::string::npos;
+    return decoded.find_first_of("\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\t\r\n") ==
+           std::string::npos;
 }
 
 /// Reads attribute name/value pairs from the inside of a start tag; returns the href if present.
@@ -137,11 +157,12 @@ std::string find_href(std::string_view attributes)
 {
     std::size_t i = 0;
     while (i < attributes.size()) {
-        while (i < attributes.size() && (std::isspace(static_cast<unsigned char>(attributes[i])) || attributes[i] == '/'))
+        while (i < attributes.size() &&
+               (std::isspace(static_cast<unsigned char>(attributes[i])) || attributes[i] == '/'))
             ++i;
         std::size_t name_start = i;
-        while (i < attributes.size() && !std::isspace(static_cast<unsigned char>(attributes[i])) && attributes[i] != '=' &&
-               attributes[i] != '/')
+        while (i < attributes.size() && !std::isspace(static_cast<unsigned char>(attributes[i])) &&
+               attributes[i] != '=' && attributes[i] != '/')
             ++i;
         std::string name = lower(attributes.substr(name_start, i - name_start));
         while (i < attributes.size() && std::isspace(static_cast<unsigned char>(attributes[i])))
@@ -194,7 +215,8 @@ std::string sanitize_html(std::string_view html)
     };
     while (i < html.size()) {
         std::size_t lt = html.find('<', i);
-        std::string_view text = html.substr(i, lt == std::string_view::npos ? std::string_view::npos : lt - i);
+        std::string_view text =
+            html.substr(i, lt == std::string_view::npos ? std::string_view::npos : lt - i);
         append_escaped(out, decode_entities(text));
         if (lt == std::string_view::npos)
             break;
@@ -272,7 +294,8 @@ std::string sanitize_html(std::string_view html)
             continue;
         }
         // Block elements close an open paragraph, as a browser would.
-        bool block = name == "p" || name == "h2" || name == "h3" || name == "h4" || name == "ul" || name == "ol";
+        bool block =
+            name == "p" || name == "h2" || name == "h3" || name == "h4" || name == "ul" || name == "ol";
         if (block && std::find(open.begin(), open.end(), "p") != open.end())
             close_to("p");
         if (name == "li" && !open.empty() && open.back() == "li")
@@ -315,7 +338,8 @@ std::string inline_markup(std::string_view line)
             std::size_t close = line.find("](", i);
             // The URL ends at the parenthesis that balances the opening one.
             std::size_t end = std::string_view::npos;
-            for (std::size_t k = close + 2, depth = 1; close != std::string_view::npos && k < line.size(); ++k) {
+            for (std::size_t k = close + 2, depth = 1; close != std::string_view::npos && k < line.size();
+                 ++k) {
                 if (line[k] == '(')
                     ++depth;
                 else if (line[k] == ')' && --depth == 0) {

@@ -1,9 +1,9 @@
-#include "domain/job_ad/rich_text.hpp"
-
 #include <algorithm>
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
+
+#include "domain/job_ad/rich_text.hpp"
 
 using rekrut::domain::rich_text_to_html;
 using rekrut::domain::sanitize_html;
@@ -92,8 +92,10 @@ TEST(RichText, allowed_markup_survives_and_is_normalised)
 
 TEST(RichText, plain_format_becomes_safe_html)
 {
-    EXPECT_EQ(rich_text_to_html("## Om jobbet\nVi søger en **dygtig** kollega.\n\n- Jura\n- Økonomi\n\nSe [mere](https://example.test)."),
-              "<h2>Om jobbet</h2><p>Vi søger en <strong>dygtig</strong> kollega.</p><ul><li>Jura</li><li>Økonomi</li></ul>"
+    EXPECT_EQ(rich_text_to_html("## Om jobbet\nVi søger en **dygtig** kollega.\n\n- Jura\n- Økonomi\n\nSe "
+                                "[mere](https://example.test)."),
+              "<h2>Om jobbet</h2><p>Vi søger en <strong>dygtig</strong> "
+              "kollega.</p><ul><li>Jura</li><li>Økonomi</li></ul>"
               "<p>Se <a href=\"https://example.test\" rel=\"noopener noreferrer\">mere</a>.</p>");
     EXPECT_EQ(rich_text_to_html("1. Første\n2. Anden"), "<ol><li>Første</li><li>Anden</li></ol>");
     EXPECT_EQ(rich_text_to_html("<script>alert(1)</script>"), "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");

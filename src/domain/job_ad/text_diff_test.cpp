@@ -1,6 +1,6 @@
-#include "domain/job_ad/text_diff.hpp"
-
 #include <gtest/gtest.h>
+
+#include "domain/job_ad/text_diff.hpp"
 
 using namespace rekrut::domain;
 
@@ -9,7 +9,10 @@ TEST(TextDiff, marks_added_removed_and_kept_lines)
     auto diff = diff_lines("Titel\nLøn efter aftale\nSlut", "Titel\nLøn efter overenskomst\nSlut\nNy linje");
     std::string rendered;
     for (const auto& line : diff)
-        rendered += (line.kind == DiffKind::same ? " " : line.kind == DiffKind::added ? "+" : "-") + line.text + "\n";
+        rendered += (line.kind == DiffKind::same    ? " "
+                     : line.kind == DiffKind::added ? "+"
+                                                    : "-") +
+                    line.text + "\n";
     EXPECT_EQ(rendered, " Titel\n-Løn efter aftale\n+Løn efter overenskomst\n Slut\n+Ny linje\n");
 }
 

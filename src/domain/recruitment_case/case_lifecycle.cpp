@@ -19,7 +19,8 @@ constexpr std::array<Edge, 7> k_edges = {{
     {CaseTransition::publish, CaseState::ready_for_publication, CaseState::published, "publish"},
     {CaseTransition::close_applications, CaseState::published, CaseState::closed_for_applications,
      "close_applications"},
-    {CaseTransition::start_assessment, CaseState::closed_for_applications, CaseState::assessment, "start_assessment"},
+    {CaseTransition::start_assessment, CaseState::closed_for_applications, CaseState::assessment,
+     "start_assessment"},
     {CaseTransition::propose_decision, CaseState::assessment, CaseState::decision, "propose_decision"},
     {CaseTransition::mark_filled, CaseState::decision, CaseState::filled, "mark_filled"},
 }};
@@ -70,8 +71,9 @@ core::Status check_transition(const CaseFacts& facts, CaseTransition transition,
         if (!facts.has_ansaettende_leder)
             missing.push_back({"committee", core::msgid("The hiring committee needs an Ansættende leder.")});
         if (facts.projektleder_is_ansaettende_leder)
-            missing.push_back({"committee",
-                               core::msgid("The Projektleder and the Ansættende leder must be different people.")});
+            missing.push_back(
+                {"committee",
+                 core::msgid("The Projektleder and the Ansættende leder must be different people.")});
     };
     switch (transition) {
     case CaseTransition::mark_ready:
@@ -79,14 +81,15 @@ core::Status check_transition(const CaseFacts& facts, CaseTransition transition,
         missing = facts.ad_problems;
         require_committee();
         if (facts.application_deadline && *facts.application_deadline <= now)
-            missing.push_back({"deadline_date", core::msgid("The application deadline must be in the future.")});
+            missing.push_back(
+                {"deadline_date", core::msgid("The application deadline must be in the future.")});
         break;
     case CaseTransition::close_applications:
         if (!facts.application_deadline || *facts.application_deadline > now)
-            missing.push_back({"deadline_date", core::msgid("Applications close at the deadline, which has not passed.")});
+            missing.push_back(
+                {"deadline_date", core::msgid("Applications close at the deadline, which has not passed.")});
         break;
-    default:
-        break;
+    default: break;
     }
     if (!missing.empty())
         return core::Error::invalid(core::msgid("The case cannot move on yet. This is missing:"), missing);

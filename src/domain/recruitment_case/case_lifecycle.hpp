@@ -24,14 +24,14 @@ struct CaseFacts {
 
 /// The transitions a user can ask for (the deadline closes applications by itself).
 enum class CaseTransition {
-    mark_ready,       ///< Draft → Ready for publication
-    reopen_draft,     ///< Ready for publication → Draft
-    publish,          ///< Ready for publication → Published
+    mark_ready,         ///< Draft → Ready for publication
+    reopen_draft,       ///< Ready for publication → Draft
+    publish,            ///< Ready for publication → Published
     close_applications, ///< Published → Closed for applications (at the deadline)
-    start_assessment, ///< Closed for applications → Assessment
-    propose_decision, ///< Assessment → Decision
-    mark_filled,      ///< Decision → Filled
-    cancel,           ///< Any state before Filled → Cancelled
+    start_assessment,   ///< Closed for applications → Assessment
+    propose_decision,   ///< Assessment → Decision
+    mark_filled,        ///< Decision → Filled
+    cancel,             ///< Any state before Filled → Cancelled
 };
 
 CaseState target_state(CaseTransition transition);

@@ -1,8 +1,8 @@
-#include "domain/recruitment_case/case_lifecycle.hpp"
-
 #include <gtest/gtest.h>
 #include <map>
 #include <set>
+
+#include "domain/recruitment_case/case_lifecycle.hpp"
 
 using namespace rekrut::domain;
 
@@ -20,9 +20,10 @@ CaseFacts complete_case(CaseState state)
     return facts;
 }
 
-const CaseState k_states[] = {CaseState::draft,    CaseState::ready_for_publication, CaseState::published,
-                              CaseState::closed_for_applications, CaseState::assessment, CaseState::decision,
-                              CaseState::filled,   CaseState::cancelled};
+const CaseState k_states[] = {CaseState::draft,      CaseState::ready_for_publication,
+                              CaseState::published,  CaseState::closed_for_applications,
+                              CaseState::assessment, CaseState::decision,
+                              CaseState::filled,     CaseState::cancelled};
 const CaseTransition k_transitions[] = {CaseTransition::mark_ready,       CaseTransition::reopen_draft,
                                         CaseTransition::publish,          CaseTransition::close_applications,
                                         CaseTransition::start_assessment, CaseTransition::propose_decision,
@@ -54,7 +55,8 @@ TEST(CaseLifecycle, every_state_and_transition_is_allowed_exactly_where_the_tabl
                 << to_string(state) << " --" << to_string(transition) << "-->";
         }
         std::vector<CaseTransition> listed = transitions_from(state);
-        EXPECT_EQ(std::set<CaseTransition>(listed.begin(), listed.end()), allowed.at(state)) << to_string(state);
+        EXPECT_EQ(std::set<CaseTransition>(listed.begin(), listed.end()), allowed.at(state))
+            << to_string(state);
     }
 }
 
@@ -70,9 +72,9 @@ TEST(CaseLifecycle, marking_ready_names_everything_missing)
     std::vector<std::string> messages;
     for (const auto& field : result.error().fields)
         messages.push_back(field.message);
-    EXPECT_EQ(messages, (std::vector<std::string>{"The ad needs a title.",
-                                                  "The hiring committee needs an Ansættende leder.",
-                                                  "The Projektleder and the Ansættende leder must be different people."}));
+    EXPECT_EQ(messages, (std::vector<std::string>{
+                            "The ad needs a title.", "The hiring committee needs an Ansættende leder.",
+                            "The Projektleder and the Ansættende leder must be different people."}));
 }
 
 TEST(CaseLifecycle, publishing_with_a_passed_deadline_is_refused)
@@ -88,7 +90,8 @@ TEST(CaseLifecycle, applications_close_only_after_the_deadline)
 {
     auto facts = complete_case(CaseState::published);
     EXPECT_FALSE(check_transition(facts, CaseTransition::close_applications, k_now).ok());
-    EXPECT_TRUE(check_transition(facts, CaseTransition::close_applications, *facts.application_deadline).ok());
+    EXPECT_TRUE(
+        check_transition(facts, CaseTransition::close_applications, *facts.application_deadline).ok());
 }
 
 TEST(CaseLifecycle, transition_names_round_trip)

@@ -307,9 +307,8 @@ std::string case_field_link(const store::CaseRecord& record, std::string field)
         language = "en";
         field = field.substr(3);
     }
-    static const std::set<std::string> on_this_page = {"committee",     "user_id",        "role",
-                                                       "external_name", "external_email", "external_role",
-                                                       "template_id"};
+    static const std::set<std::string> on_this_page = {
+        "committee", "user_id", "role", "external_name", "external_email", "external_role", "template_id"};
     if (on_this_page.count(field))
         return "#" + field;
     std::string base = "/cases/" + std::to_string(record.id);
@@ -745,7 +744,8 @@ Response submit_case_edit(AppContext& context, Request& request)
     }
     auto result = context.cases.update(request.actor(), institution_of(request),
                                        parse_id(request.param("case_id")), input, request.origin());
-    return after_submit(context, request, result, edit_form, "/cases/" + request.param("case_id") + "?saved=1");
+    return after_submit(context, request, result, edit_form,
+                        "/cases/" + request.param("case_id") + "?saved=1");
 }
 
 namespace {
@@ -779,7 +779,8 @@ Response ad_form(AppContext& context, Request& request, const std::optional<core
                 row->SetValue("NAME", block.text.name);
                 // A required text is part of the next version even if the institution made it required
                 // after the saved one.
-                if (block.text.required || (posted ? has_value(request, "mandatory_text", id) : block.included))
+                if (block.text.required ||
+                    (posted ? has_value(request, "mandatory_text", id) : block.included))
                     row->ShowSection("CHECKED");
                 if (block.text.required)
                     row->ShowSection("REQUIRED");
@@ -826,9 +827,9 @@ Response submit_ad(AppContext& context, Request& request)
             adapted[parse_id(key.substr(5))] = text;
     }
     std::string language = language_param(request);
-    auto result = context.cases.save_ad(request.actor(), institution_of(request),
-                                        parse_id(request.param("case_id")), language, request.form_or("body"),
-                                        chosen, adapted, request.origin());
+    auto result =
+        context.cases.save_ad(request.actor(), institution_of(request), parse_id(request.param("case_id")),
+                              language, request.form_or("body"), chosen, adapted, request.origin());
     return after_submit(context, request, result, ad_form,
                         "/cases/" + request.param("case_id") + "/ad/preview?language=" + language);
 }

@@ -27,16 +27,19 @@ std::string tr(const AppContext& context, const Request& request, const char* me
 Response page(AppContext& context, const Request& request, const std::string& name, const char* title,
               const Fill& fill, unsigned status = 200)
 {
-    return Response::html(context.views.render_page(request, name, tr(context, request, title), fill), status);
+    return Response::html(context.views.render_page(request, name, tr(context, request, title), fill),
+                          status);
 }
 
-Response login_form(AppContext& context, Request& request, const std::optional<core::Error>& error, unsigned status)
+Response login_form(AppContext& context, Request& request, const std::optional<core::Error>& error,
+                    unsigned status)
 {
     return page(
         context, request, "identity/login", msgid("Log in"),
         [&](ctemplate::TemplateDictionary& dictionary) {
             keep_value(dictionary, "email", request.form_or("email"));
-            dictionary.SetValue("NEXT", local_path_or(request.query_value("next").value_or(request.form_or("next")), ""));
+            dictionary.SetValue(
+                "NEXT", local_path_or(request.query_value("next").value_or(request.form_or("next")), ""));
             if (request.query_value("reset"))
                 dictionary.ShowSection("RESET_DONE");
             if (error)
@@ -67,13 +70,15 @@ Response submit_login(AppContext& context, Request& request)
         context.identity.login(request.form_or("email"), request.form_or("password"), request.origin());
     switch (outcome.result) {
     case services::LoginResult::refused:
-        return login_form(context, request,
-                          core::Error::invalid(msgid("The e-mail address or the password is wrong."),
-                                               {{"email", msgid("The e-mail address or the password is wrong.")}}),
-                          400);
+        return login_form(
+            context, request,
+            core::Error::invalid(msgid("The e-mail address or the password is wrong."),
+                                 {{"email", msgid("The e-mail address or the password is wrong.")}}),
+            400);
     case services::LoginResult::throttled: {
         int minutes = (outcome.retry_after_seconds + 59) / 60;
-        std::string message = tr(context, request, msgid("Too many failed attempts. Try again in a few minutes."));
+        std::string message =
+            tr(context, request, msgid("Too many failed attempts. Try again in a few minutes."));
         Response response = login_form(context, request, core::Error::invalid(message), 429);
         response.set_header("Retry-After", std::to_string(minutes * 60));
         return response;
@@ -109,7 +114,8 @@ Response show_second_factor(AppContext& context, Request& request)
 
 Response submit_second_factor(AppContext& context, Request& request)
 {
-    auto token = context.identity.pass_second_factor(*request.session, request.form_or("code"), request.origin());
+    auto token =
+        context.identity.pass_second_factor(*request.session, request.form_or("code"), request.origin());
     if (!token) {
         // `unavailable`: too many wrong codes or passwords for this account (see login throttling).
         bool throttled = token.error().kind == core::ErrorKind::unavailable;
@@ -161,7 +167,8 @@ Response submit_enrolment(AppContext& context, Request& request)
     if (request.session->totp_enabled && !request.session->complete())
         return Response::redirect("/login/second-factor");
     std::string secret = request.form_or("secret");
-    auto result = context.identity.finish_enrolment(*request.session, secret, request.form_or("code"), request.origin());
+    auto result = context.identity.finish_enrolment(*request.session, secret, request.form_or("code"),
+                                                    request.origin());
     if (!result) {
         if (secret.size() != 40)
             secret = context.identity.start_enrolment(*request.session);
@@ -187,29 +194,31 @@ Response submit_logout(AppContext& context, Request& request)
 Response show_home(AppContext& context, Request& request)
 {
     const auto& actor = request.actor();
-    return page(context, request, "identity/home", msgid("Overview"), [&](ctemplate::TemplateDictionary& dictionary) {
-        dictionary.SetValue("NAME", actor.name);
-        using domain::Action;
-        domain::Resource institution{actor.data_institution(), {}, {}, false, {}};
-        if (actor.is_operator)
-            dictionary.ShowSection("OPERATOR");
-        if (actor.is_operator && actor.elevated_institution_id)
-            dictionary.ShowSection("ELEVATED");
-        if (actor.has(domain::InstitutionRole::superbruger))
-            dictionary.ShowSection("ROLE_SUPERBRUGER");
-        if (actor.has(domain::InstitutionRole::administrator))
-            dictionary.ShowSection("ROLE_ADMINISTRATOR");
-        if (!actor.case_roles.empty())
-            dictionary.SetValueAndShowSection("CASE_COUNT", std::to_string(actor.case_roles.size()), "CASE_ROLES");
-        if (actor.data_institution())
-            dictionary.ShowSection("CAN_CASES");
-        if (domain::can(actor, Action::view_users, institution))
-            dictionary.ShowSection("CAN_USERS");
-        if (domain::can(actor, Action::review_administrator_rights, institution))
-            dictionary.ShowSection("CAN_RIGHTS");
-        if (domain::can(actor, Action::view_audit, institution) || actor.is_operator)
-            dictionary.ShowSection("CAN_AUDIT");
-    });
+    return page(context, request, "identity/home", msgid("Overview"),
+                [&](ctemplate::TemplateDictionary& dictionary) {
+                    dictionary.SetValue("NAME", actor.name);
+                    using domain::Action;
+                    domain::Resource institution{actor.data_institution(), {}, {}, false, {}};
+                    if (actor.is_operator)
+                        dictionary.ShowSection("OPERATOR");
+                    if (actor.is_operator && actor.elevated_institution_id)
+                        dictionary.ShowSection("ELEVATED");
+                    if (actor.has(domain::InstitutionRole::superbruger))
+                        dictionary.ShowSection("ROLE_SUPERBRUGER");
+                    if (actor.has(domain::InstitutionRole::administrator))
+                        dictionary.ShowSection("ROLE_ADMINISTRATOR");
+                    if (!actor.case_roles.empty())
+                        dictionary.SetValueAndShowSection(
+                            "CASE_COUNT", std::to_string(actor.case_roles.size()), "CASE_ROLES");
+                    if (actor.data_institution())
+                        dictionary.ShowSection("CAN_CASES");
+                    if (domain::can(actor, Action::view_users, institution))
+                        dictionary.ShowSection("CAN_USERS");
+                    if (domain::can(actor, Action::review_administrator_rights, institution))
+                        dictionary.ShowSection("CAN_RIGHTS");
+                    if (domain::can(actor, Action::view_audit, institution) || actor.is_operator)
+                        dictionary.ShowSection("CAN_AUDIT");
+                });
 }
 
 namespace {
@@ -225,7 +234,8 @@ Response profile_page(AppContext& context, Request& request, const std::optional
             dictionary.SetValue("EMAIL", session.email);
             if (session.totp_enabled)
                 dictionary.SetValueAndShowSection(
-                    "RECOVERY_LEFT", std::to_string(context.identity.remaining_recovery_codes(session.actor.user_id)),
+                    "RECOVERY_LEFT",
+                    std::to_string(context.identity.remaining_recovery_codes(session.actor.user_id)),
                     "MFA_ON");
             else
                 dictionary.ShowSection("MFA_OFF");
@@ -249,7 +259,8 @@ Response show_profile(AppContext& context, Request& request)
 
 Response submit_profile_name(AppContext& context, Request& request)
 {
-    auto result = context.identity.change_own_name(*request.session, request.form_or("name"), request.origin());
+    auto result =
+        context.identity.change_own_name(*request.session, request.form_or("name"), request.origin());
     if (!result)
         return profile_page(context, request, result.error());
     return Response::redirect("/profile?saved=1");
@@ -258,9 +269,10 @@ Response submit_profile_name(AppContext& context, Request& request)
 Response submit_profile_password(AppContext& context, Request& request)
 {
     if (request.form_or("new_password") != request.form_or("repeat_password"))
-        return profile_page(context, request,
-                            core::Error::invalid(msgid("The two new passwords are not the same."),
-                                                 {{"repeat_password", msgid("The two new passwords are not the same.")}}));
+        return profile_page(
+            context, request,
+            core::Error::invalid(msgid("The two new passwords are not the same."),
+                                 {{"repeat_password", msgid("The two new passwords are not the same.")}}));
     auto token = context.identity.change_own_password(*request.session, request.form_or("current_password"),
                                                       request.form_or("new_password"), request.origin());
     if (!token) {
@@ -298,8 +310,8 @@ Response show_reset_password(AppContext& context, Request& request)
             if (valid)
                 dictionary.ShowSection("FORM");
             else
-                dictionary.SetValueAndShowSection("PROBLEM", tr(context, request, valid.error().message.c_str()),
-                                                  "EXPIRED");
+                dictionary.SetValueAndShowSection(
+                    "PROBLEM", tr(context, request, valid.error().message.c_str()), "EXPIRED");
         },
         valid ? 200 : 410);
 }
@@ -310,8 +322,8 @@ Response submit_reset_password(AppContext& context, Request& request)
     if (request.form_or("password") != request.form_or("repeat_password"))
         error = core::Error::invalid(msgid("The two new passwords are not the same."),
                                      {{"repeat_password", msgid("The two new passwords are not the same.")}});
-    else if (auto result = context.administration.reset_password(request.param("token"), request.form_or("password"),
-                                                                 request.origin());
+    else if (auto result = context.administration.reset_password(
+                 request.param("token"), request.form_or("password"), request.origin());
              !result)
         error = result.error();
     if (!error)
@@ -320,7 +332,8 @@ Response submit_reset_password(AppContext& context, Request& request)
         context, request, "identity/reset_password", msgid("Choose a new password"),
         [&](ctemplate::TemplateDictionary& dictionary) {
             if (error->fields.empty()) {
-                dictionary.SetValueAndShowSection("PROBLEM", tr(context, request, error->message.c_str()), "EXPIRED");
+                dictionary.SetValueAndShowSection("PROBLEM", tr(context, request, error->message.c_str()),
+                                                  "EXPIRED");
                 return;
             }
             show_form_errors(*dictionary.AddSectionDictionary("FORM"), *error, context.translator, request);

@@ -7,13 +7,13 @@
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
+#include "services/audit_log.hpp"
+#include "services/identity.hpp"
+#include "store/database.hpp"
 #include "web/app_context.hpp"
 #include "web/error_pages.hpp"
 #include "web/i18n.hpp"
 #include "web/metrics.hpp"
-#include "services/audit_log.hpp"
-#include "services/identity.hpp"
-#include "store/database.hpp"
 
 namespace rekrut::web {
 
@@ -181,14 +181,16 @@ Middleware session_middleware(AppContext& context)
         if (request.session && request.session->actor.is_operator && request.session->operator_access_id &&
             request.route && request.route->guard == Guard::signed_in &&
             request.path.rfind("/operator", 0) != 0) {
-            services::record_audit(context.database, request.origin(),
-                                   {request.session->actor.elevated_institution_id, "operator_access.used",
-                                    "operator_access", std::to_string(*request.session->operator_access_id), "{}",
-                                    services::json_object({{"method", request.method}, {"path", request.path}})});
+            services::record_audit(
+                context.database, request.origin(),
+                {request.session->actor.elevated_institution_id, "operator_access.used", "operator_access",
+                 std::to_string(*request.session->operator_access_id), "{}",
+                 services::json_object({{"method", request.method}, {"path", request.path}})});
         }
         Response response = next(request);
         if (request.session && request.session->new_token)
-            response.set_cookie(k_session_cookie, *request.session->new_token, -1, true, context.config.secure_cookies);
+            response.set_cookie(k_session_cookie, *request.session->new_token, -1, true,
+                                context.config.secure_cookies);
         else if (token && !request.session && !response.has_header("Set-Cookie"))
             response.set_cookie(k_session_cookie, "", 0, true, context.config.secure_cookies);
         return response;
