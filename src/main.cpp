@@ -21,7 +21,11 @@
 #include "services/outbox_sender.hpp"
 #include "services/passwords.hpp"
 #include "services/periodic_job.hpp"
-#include "services/recruitment_cases.hpp"
+#include "services/recruitment_case/case_lifecycle.hpp"
+#include "services/recruitment_case/committee.hpp"
+#include "services/recruitment_case/job_ads.hpp"
+#include "services/recruitment_case/recruitment_cases.hpp"
+#include "services/recruitment_case/screening_questions.hpp"
 #include "services/user_administration.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
@@ -273,7 +277,11 @@ int run_serve(const core::Config& config, const std::string& resources)
     if (int sealed = identity.seal_stored_secrets())
         core::log_event("info", "totp_secrets_sealed", "\"count\":" + std::to_string(sealed));
     services::UserAdministration administration(*database, config.public_url);
-    services::RecruitmentCases cases(*database, config.public_url);
+    services::RecruitmentCases cases(*database);
+    services::JobAds job_ads(*database);
+    services::CaseCommittee committee(*database, config.public_url);
+    services::ScreeningQuestions questions(*database);
+    services::CaseLifecycle lifecycle(*database);
     services::InstitutionSetup setup(*database);
     services::OpenPositions open_positions(*database);
     open_positions.refresh();
@@ -285,6 +293,10 @@ int run_serve(const core::Config& config, const std::string& resources)
                             identity,
                             administration,
                             cases,
+                            job_ads,
+                            committee,
+                            questions,
+                            lifecycle,
                             setup,
                             open_positions,
                             migrations,
@@ -298,7 +310,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::PeriodicJob positions_job("open_positions", std::chrono::seconds(1),
                                         [&open_positions] { open_positions.refresh(); });
     services::PeriodicJob deadline_job("close_due_cases", std::chrono::seconds(config.job_interval_seconds),
-                                       [&cases] { cases.close_due_cases(); });
+                                       [&lifecycle] { lifecycle.close_due_cases(); });
     web::Application application(context);
 
     web::HttpServer::Options options;

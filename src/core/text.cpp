@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include <algorithm>
+
 namespace rekrut::core {
 
 bool is_valid_utf8(std::string_view text)
@@ -114,6 +116,56 @@ std::optional<std::string> from_hex(std::string_view hex)
         bytes.push_back(static_cast<char>(high * 16 + low));
     }
     return bytes;
+}
+
+std::string ascii_lower(std::string_view text)
+{
+    std::string out(text);
+    for (char& ch : out)
+        if (ch >= 'A' && ch <= 'Z')
+            ch = static_cast<char>(ch - 'A' + 'a');
+    return out;
+}
+
+bool is_ascii_digits(std::string_view text)
+{
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+std::string html_escape(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char ch : text) {
+        switch (ch) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += ch;
+        }
+    }
+    return out;
+}
+
+std::string url_encode(std::string_view text)
+{
+    static constexpr char k_hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (char byte : text) {
+        auto ch = static_cast<unsigned char>(byte);
+        bool unreserved = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                          ch == '-' || ch == '.' || ch == '_' || ch == '~';
+        if (unreserved) {
+            out += byte;
+        } else {
+            out += '%';
+            out += k_hex[ch >> 4];
+            out += k_hex[ch & 0x0F];
+        }
+    }
+    return out;
 }
 
 } // namespace rekrut::core

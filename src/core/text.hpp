@@ -20,4 +20,19 @@ std::optional<std::string> from_hex(std::string_view hex);
 /// Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 
+/// ASCII letters in lower case; other bytes (UTF-8 included) unchanged.
+std::string ascii_lower(std::string_view text);
+
+/// True when `text` is not empty and holds only the ASCII digits 0-9. (std::isdigit on a plain
+/// char is undefined for bytes above 127, which every non-ASCII UTF-8 character has.)
+bool is_ascii_digits(std::string_view text);
+
+/// Escapes `&<>"'` for HTML text and attribute values. Pages escape through ctemplate; this is for
+/// the few places that build HTML outside a template.
+std::string html_escape(std::string_view text);
+
+/// Percent-encodes everything except RFC 3986's unreserved characters (letters, digits, `-._~`),
+/// for a query value or a path segment.
+std::string url_encode(std::string_view text);
+
 } // namespace rekrut::core

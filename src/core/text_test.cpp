@@ -34,3 +34,31 @@ TEST(Text, from_hex_reverses_to_hex_and_refuses_what_is_not_hex)
     EXPECT_FALSE(from_hex("0g"));  // not a hex digit
     EXPECT_FALSE(from_hex("0 "));
 }
+
+TEST(Text, ascii_lower_leaves_non_ascii_bytes_alone)
+{
+    EXPECT_EQ(ascii_lower("Anna.Holm@Example.TEST"), "anna.holm@example.test");
+    EXPECT_EQ(ascii_lower("ÆØÅ"), "ÆØÅ");
+}
+
+TEST(Text, ascii_digits_refuse_empty_signs_and_non_ascii)
+{
+    EXPECT_TRUE(is_ascii_digits("101"));
+    EXPECT_FALSE(is_ascii_digits(""));
+    EXPECT_FALSE(is_ascii_digits("-1"));
+    EXPECT_FALSE(is_ascii_digits("1 0"));
+    EXPECT_FALSE(is_ascii_digits("١٢٣")); // Arabic-Indic digits
+    EXPECT_FALSE(is_ascii_digits("\xb2"));
+}
+
+TEST(Text, html_escape_covers_text_and_attributes)
+{
+    EXPECT_EQ(html_escape(R"(<a href="x">'&'</a>)"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    EXPECT_EQ(html_escape("Søren"), "Søren");
+}
+
+TEST(Text, url_encode_keeps_only_unreserved_characters)
+{
+    EXPECT_EQ(url_encode("a-b_c.d~e"), "a-b_c.d~e");
+    EXPECT_EQ(url_encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
+}

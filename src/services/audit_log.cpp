@@ -9,8 +9,7 @@
 
 namespace rekrut::services {
 
-void record_audit(store::Database& database, soci::session& sql, const Origin& origin,
-                  const AuditEntry& entry)
+void record_audit(store::Transaction& transaction, const Origin& origin, const AuditEntry& entry)
 {
     store::AuditEventRecord event;
     event.occurred_at = core::now();
@@ -24,7 +23,13 @@ void record_audit(store::Database& database, soci::session& sql, const Origin& o
     event.after_json = entry.after;
     event.request_id = origin.request_id;
     event.ip = origin.ip;
-    store::audit_events::append(sql, database.dialect(), database.secret_key().audit_key(), event);
+    store::audit_events::append(transaction, transaction.dialect(), transaction.secret_key().audit_key(), event);
+}
+
+void record_audit(store::Database& database, soci::session& sql, const Origin& origin, const AuditEntry& entry)
+{
+    store::Transaction transaction(sql, database.dialect(), &database.secret_key());
+    record_audit(transaction, origin, entry);
 }
 
 void record_audit(store::Database& database, const Origin& origin, const AuditEntry& entry)

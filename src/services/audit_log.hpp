@@ -12,7 +12,8 @@ class session;
 
 namespace rekrut::store {
 class Database;
-}
+class Transaction;
+} // namespace rekrut::store
 
 namespace rekrut::services {
 
@@ -36,6 +37,9 @@ struct AuditEntry {
     std::string after = "{}";
 };
 
+/// Appends to the audit trail inside the caller's transaction, so the event commits or rolls back
+/// with the change it records.
+void record_audit(store::Transaction& transaction, const Origin& origin, const AuditEntry& entry);
 /// Appends to the audit trail inside the caller's transaction.
 void record_audit(store::Database& database, soci::session& sql, const Origin& origin,
                   const AuditEntry& entry);

@@ -105,6 +105,38 @@ void Database::with_transaction(const std::function<void(soci::session&)>& work)
     }
 }
 
+const core::SecretKey& Session::secret_key() const
+{
+    if (!m_key)
+        throw std::logic_error("the database's secret key was not set");
+    return *m_key;
+}
+
+void Database::run_session(const std::function<void(Session&)>& work)
+{
+    Lease lease(*m_pool, m_in_use);
+    Session session(lease.session(), m_dialect, m_key ? &*m_key : nullptr);
+    work(session);
+}
+
+void Database::run_transaction(const std::function<bool(Transaction&)>& work)
+{
+    Lease lease(*m_pool, m_in_use);
+    soci::session& sql = lease.session();
+    sql << (m_dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    try {
+        Transaction transaction(sql, m_dialect, m_key ? &*m_key : nullptr);
+        sql << (work(transaction) ? "COMMIT" : "ROLLBACK");
+    } catch (...) {
+        try {
+            sql << "ROLLBACK";
+        } catch (...) {
+            // The connection is gone; the database rolled back on its side.
+        }
+        throw;
+    }
+}
+
 void Database::execute_script(soci::session& session, const std::string& sql)
 {
     if (m_dialect == Dialect::sqlite) {

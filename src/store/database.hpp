@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include "core/secret_key.hpp"
 
@@ -23,6 +24,37 @@ enum class Dialect { sqlite, postgresql };
 class DatabaseUnavailable : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+};
+
+/// A leased database session with what the store needs next to it: the dialect and the
+/// installation's secret key. Store functions take `soci::session&`; a Session converts to it, so
+/// services pass the Session straight through and never name a SOCI type.
+class Session {
+public:
+    Session(soci::session& sql, Dialect dialect, const core::SecretKey* key)
+        : m_sql(sql), m_dialect(dialect), m_key(key)
+    {
+    }
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    operator soci::session&() const { return m_sql; } // NOLINT(google-explicit-constructor)
+    soci::session& sql() const { return m_sql; }
+    Dialect dialect() const { return m_dialect; }
+    /// The installation's secret key (audit chain, sealed TOTP secrets); throws when it was not set.
+    const core::SecretKey& secret_key() const;
+
+private:
+    soci::session& m_sql;
+    Dialect m_dialect;
+    const core::SecretKey* m_key;
+};
+
+/// A Session inside a write transaction. Only a Transaction can append to the audit trail, so an
+/// audit event is always written together with the change it records.
+class Transaction : public Session {
+public:
+    using Session::Session;
 };
 
 /// A pool of database sessions for either dialect. SOCI stays inside the store layer: callers
@@ -47,6 +79,33 @@ public:
     /// the busy timeout instead of failing half-way.
     void with_transaction(const std::function<void(soci::session&)>& work);
 
+    /// Runs `work(Transaction&)` in a write transaction and returns what it returns, a
+    /// `core::Result<T>` or `core::Status`. The transaction commits when the result is a value and
+    /// rolls back when it is an error or an exception passes through. On SQLite it starts with
+    /// BEGIN IMMEDIATE so that concurrent writers queue on the busy timeout.
+    template <typename Work> auto transact(Work&& work) -> std::invoke_result_t<Work&, Transaction&>
+    {
+        std::optional<std::invoke_result_t<Work&, Transaction&>> result;
+        run_transaction([&](Transaction& transaction) {
+            result.emplace(work(transaction));
+            return result->ok();
+        });
+        return std::move(*result);
+    }
+
+    /// Runs `work(Session&)` on a pooled session in autocommit mode and returns what it returns.
+    template <typename Work> auto read(Work&& work) -> std::invoke_result_t<Work&, Session&>
+    {
+        using Value = std::invoke_result_t<Work&, Session&>;
+        if constexpr (std::is_void_v<Value>) {
+            run_session([&](Session& session) { work(session); });
+        } else {
+            std::optional<Value> result;
+            run_session([&](Session& session) { result.emplace(work(session)); });
+            return std::move(*result);
+        }
+    }
+
     /// Executes a script of several statements through the native driver (migrations, tests).
     void execute_script(soci::session& session, const std::string& sql);
 
@@ -60,6 +119,9 @@ public:
 
 private:
     Database(Dialect dialect, unsigned pool_size);
+    /// Commits when `work` returns true, rolls back when it returns false or throws.
+    void run_transaction(const std::function<bool(Transaction&)>& work);
+    void run_session(const std::function<void(Session&)>& work);
 
     Dialect m_dialect;
     unsigned m_pool_size;

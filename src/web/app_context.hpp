@@ -13,6 +13,10 @@ namespace rekrut::services {
 class IdentityService;
 class UserAdministration;
 class RecruitmentCases;
+class JobAds;
+class CaseCommittee;
+class ScreeningQuestions;
+class CaseLifecycle;
 class InstitutionSetup;
 class OpenPositions;
 } // namespace rekrut::services
@@ -34,6 +38,10 @@ struct AppContext {
     services::IdentityService& identity;
     services::UserAdministration& administration;
     services::RecruitmentCases& cases;
+    services::JobAds& job_ads;
+    services::CaseCommittee& committee;
+    services::ScreeningQuestions& questions;
+    services::CaseLifecycle& lifecycle;
     services::InstitutionSetup& setup;
     services::OpenPositions& open_positions;
     std::vector<store::Migration> migrations;

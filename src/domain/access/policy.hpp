@@ -26,6 +26,8 @@ enum class Action {
     view_audit,
     // Institution set-up
     edit_institution_setup,
+    /// Read the institution's lists that case forms draw on (units, templates, agreements, ...).
+    view_institution_lists,
     // Recruitment cases
     create_case,
     view_case,

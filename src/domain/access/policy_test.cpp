@@ -170,6 +170,11 @@ TEST(Policy, role_by_action_by_scope_table)
         {"projektdeltager_a", Action::assess_applications, case_a(), true},
         {"administrator_a", Action::edit_institution_setup, in_a(), true},
         {"projektleder_a", Action::edit_institution_setup, in_a(), false},
+        // The lists behind the case forms: anyone of the institution, nobody of another.
+        {"projektdeltager_a", Action::view_institution_lists, in_a(), true},
+        {"superbruger_b", Action::view_institution_lists, in_a(), false},
+        {"operator", Action::view_institution_lists, in_a(), false},
+        {"operator_elevated_a", Action::view_institution_lists, in_a(), true},
     };
     Personas personas;
     for (const auto& row : table) {

@@ -25,6 +25,12 @@ constexpr bool is_editable(CaseState state)
 {
     return state == CaseState::draft || state == CaseState::ready_for_publication;
 }
+/// The state of a case after its content changed: one that was ready for publication goes back to
+/// draft, since it must be checked again.
+constexpr CaseState state_after_change(CaseState state)
+{
+    return state == CaseState::ready_for_publication ? CaseState::draft : state;
+}
 std::optional<CaseState> case_state_from_string(std::string_view text);
 
 } // namespace rekrut::domain

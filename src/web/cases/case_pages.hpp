@@ -27,7 +27,5 @@ Response submit_ad(AppContext& context, Request& request);
 Response show_ad_versions(AppContext& context, Request& request);
 Response show_ad_diff(AppContext& context, Request& request);
 Response show_ad_preview(AppContext& context, Request& request);
-/// The public ad on the career site.
-Response show_public_ad(AppContext& context, Request& request);
 
 } // namespace rekrut::web

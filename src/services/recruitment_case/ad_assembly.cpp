@@ -1,0 +1,254 @@
+#include "services/recruitment_case/ad_assembly.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+#include "core/clock.hpp"
+#include "domain/job_ad/rich_text.hpp"
+#include "services/audit_log.hpp"
+#include "store/institution_store.hpp"
+
+namespace rekrut::services::recruitment_case {
+namespace {
+
+std::vector<std::int64_t> parse_ids(const std::string& text)
+{
+    std::vector<std::int64_t> ids;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(',', start);
+        if (end == std::string::npos)
+            end = text.size();
+        std::int64_t value = 0;
+        auto [ptr, error] = std::from_chars(text.data() + start, text.data() + end, value);
+        if (error == std::errc() && value > 0)
+            ids.push_back(value);
+        start = end + 1;
+    }
+    return ids;
+}
+
+void replace_all(std::string& text, const std::string& from, const std::string& to)
+{
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+}
+
+std::string contact_line(const std::vector<domain::ContactPerson>& contacts)
+{
+    std::string line;
+    for (const auto& contact : contacts) {
+        if (!line.empty())
+            line += "; ";
+        line += contact.name;
+        if (!contact.title.empty())
+            line += ", " + contact.title;
+        if (!contact.phone.empty())
+            line += ", " + contact.phone;
+        if (!contact.email.empty())
+            line += ", " + contact.email;
+    }
+    return line;
+}
+
+domain::JobAdContent ad_content(const store::CaseRecord& record,
+                                const std::vector<domain::ContactPerson>& contacts,
+                                const std::string& body_html, const std::vector<AdBlock>& blocks)
+{
+    domain::JobAdContent ad;
+    ad.title = record.title;
+    ad.place_of_work = record.place_of_work;
+    ad.municipality_code = record.municipality_code;
+    ad.salary_text = record.salary_text;
+    ad.collective_agreement = record.collective_agreement;
+    ad.employment_form = record.employment_form == "fixed_term" ? domain::EmploymentForm::fixed_term
+                         : record.employment_form == "aaremaal" ? domain::EmploymentForm::aaremaal
+                                                                : domain::EmploymentForm::permanent;
+    ad.employment_basis = record.employment_basis == "civil_servant"
+                              ? domain::EmploymentBasis::civil_servant
+                              : domain::EmploymentBasis::collective_agreement;
+    ad.fixed_term_text = record.fixed_term_text;
+    ad.full_time = record.full_time;
+    ad.weekly_hours = record.weekly_hours;
+    ad.application_deadline = record.application_deadline;
+    ad.contacts = contacts;
+    ad.readvertisement = record.readvertisement;
+    ad.body_html = body_html;
+    ad.has_encouragement = std::any_of(blocks.begin(), blocks.end(), [](const AdBlock& block) {
+        return block.included && block.text.kind == "encouragement";
+    });
+    return ad;
+}
+
+} // namespace
+
+std::vector<std::string> ad_languages(const std::string& text)
+{
+    std::vector<std::string> languages;
+    if (text.find("da") != std::string::npos)
+        languages.push_back("da");
+    if (text.find("en") != std::string::npos)
+        languages.push_back("en");
+    if (languages.empty())
+        languages.push_back("da");
+    return languages;
+}
+
+bool is_ad_language(const std::string& language)
+{
+    return language == "da" || language == "en";
+}
+
+std::string join_ids(const std::vector<std::int64_t>& ids)
+{
+    std::string text;
+    for (auto id : ids)
+        text += (text.empty() ? "" : ",") + std::to_string(id);
+    return text;
+}
+
+std::vector<AdBlock> blocks_for(store::Session& sql, std::int64_t institution_id, const std::string& language,
+                                const std::optional<store::AdVersionRecord>& version)
+{
+    std::vector<AdBlock> blocks;
+    std::vector<std::int64_t> chosen;
+    std::vector<store::AdVersionText> kept;
+    if (version) {
+        chosen = parse_ids(version->mandatory_text_ids);
+        kept = store::cases::ad_version_texts(sql, institution_id, version->id);
+    }
+    for (auto& text : store::mandatory_texts::list(sql, institution_id)) {
+        if (text.language != language)
+            continue;
+        auto in_version = std::find_if(kept.begin(), kept.end(), [&](const store::AdVersionText& candidate) {
+            return candidate.mandatory_text_id == text.id;
+        });
+        // A version that kept its texts is exactly those texts, whatever the institution has changed
+        // or added since. Versions saved before texts were kept follow the institution's list.
+        bool included = !kept.empty() ? in_version != kept.end()
+                                      : text.required || !version ||
+                                            std::find(chosen.begin(), chosen.end(), text.id) != chosen.end();
+        AdBlock block{text, included, text.body_source, text.body_html};
+        if (in_version != kept.end()) {
+            block.body_source = in_version->body_source;
+            block.body_html = in_version->body_html;
+        }
+        blocks.push_back(std::move(block));
+    }
+    return blocks;
+}
+
+std::vector<store::AdVersionText> version_texts(const std::vector<AdBlock>& blocks,
+                                                const std::map<std::int64_t, std::string>& adapted)
+{
+    std::vector<store::AdVersionText> texts;
+    for (const auto& block : blocks) {
+        if (!block.included)
+            continue;
+        // Locked texts take the institution's wording; an editable one keeps the ad's own unless adapted.
+        store::AdVersionText text{block.text.id, block.text.name, block.text.body_source,
+                                  block.text.body_html, block.text.position};
+        if (!block.text.locked) {
+            text.body_source = block.body_source;
+            text.body_html = block.body_html;
+        }
+        if (auto found = adapted.find(block.text.id); found != adapted.end() && !block.text.locked) {
+            text.body_source = found->second;
+            text.body_html = domain::rich_text_to_html(found->second);
+        }
+        texts.push_back(std::move(text));
+    }
+    return texts;
+}
+
+std::string text_ids(const std::vector<store::AdVersionText>& texts)
+{
+    std::vector<std::int64_t> ids;
+    for (const auto& text : texts)
+        ids.push_back(text.mandatory_text_id);
+    return join_ids(ids);
+}
+
+std::string render_body(const std::string& source, const store::CaseRecord& record,
+                        const std::vector<domain::ContactPerson>& contacts)
+{
+    std::string text = source;
+    replace_all(text, "{{title}}", record.title);
+    replace_all(text, "{{place_of_work}}", record.place_of_work);
+    replace_all(text, "{{salary}}", record.salary_text);
+    replace_all(text, "{{deadline}}",
+                record.application_deadline ? core::format_copenhagen(*record.application_deadline) : "");
+    replace_all(text, "{{contact}}", contact_line(contacts));
+    replace_all(text, "{{mandatory_texts}}", "");
+    return domain::rich_text_to_html(text);
+}
+
+domain::CaseFacts case_facts(store::Session& sql, const store::CaseRecord& record)
+{
+    domain::CaseFacts facts;
+    facts.state = record.state;
+    facts.application_deadline = record.application_deadline;
+    auto committee = store::cases::committee(sql, record.institution_id, record.id);
+    std::set<std::int64_t> leaders, managers;
+    for (const auto& member : committee) {
+        if (member.role == domain::CaseRole::projektleder)
+            leaders.insert(member.user_id);
+        if (member.role == domain::CaseRole::ansaettende_leder)
+            managers.insert(member.user_id);
+    }
+    facts.has_projektleder = !leaders.empty();
+    facts.has_ansaettende_leder = !managers.empty();
+    // Different people: some Projektleder and some Ansættende leder must not be one and the same.
+    facts.projektleder_is_ansaettende_leder = facts.has_projektleder && facts.has_ansaettende_leder &&
+                                              leaders.size() == 1 && managers.size() == 1 &&
+                                              *leaders.begin() == *managers.begin();
+    auto contacts = store::cases::contacts(sql, record.institution_id, record.id);
+    for (const auto& language : ad_languages(record.ad_languages)) {
+        auto version = store::cases::latest_ad(sql, record.institution_id, record.id, language);
+        auto blocks = blocks_for(sql, record.institution_id, language, version);
+        std::string body = version ? render_body(version->body_source, record, contacts) : "";
+        for (auto& problem : domain::validate_job_ad(ad_content(record, contacts, body, blocks))) {
+            if (language == "en")
+                problem.field = "en_" + problem.field;
+            facts.ad_problems.push_back(problem);
+        }
+    }
+    return facts;
+}
+
+std::string case_json(const store::CaseRecord& record)
+{
+    return json_object(
+        {{"title", record.title},
+         {"state", std::string(domain::to_string(record.state))},
+         {"place_of_work", record.place_of_work},
+         {"salary_text", record.salary_text},
+         {"collective_agreement", record.collective_agreement},
+         {"position_category", record.position_category},
+         {"employment_form", record.employment_form},
+         {"weekly_hours", std::to_string(record.weekly_hours)},
+         {"application_deadline",
+          record.application_deadline ? core::format_iso_utc(*record.application_deadline) : ""},
+         {"ad_languages", record.ad_languages}});
+}
+
+RenderedAd render(store::Session& sql, const store::CaseRecord& record,
+                                 const std::string& language)
+{
+    auto version = store::cases::latest_ad(sql, record.institution_id, record.id, language);
+    RenderedAd ad;
+    ad.language = language;
+    ad.title = record.title;
+    ad.record = record;
+    ad.contacts = store::cases::contacts(sql, record.institution_id, record.id);
+    ad.body_html = version ? render_body(version->body_source, record, ad.contacts) : "";
+    for (const auto& block : blocks_for(sql, record.institution_id, language, version))
+        if (block.included)
+            ad.blocks_html.push_back(domain::sanitize_html(block.body_html));
+    if (auto institution = store::InstitutionStore::find_in(sql, record.institution_id))
+        ad.institution_name = institution->name;
+    return ad;
+}
+
+} // namespace rekrut::services::recruitment_case

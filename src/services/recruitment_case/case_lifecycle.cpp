@@ -1,0 +1,62 @@
+#include "services/recruitment_case/case_lifecycle.hpp"
+
+#include "core/clock.hpp"
+#include "services/recruitment_case/ad_assembly.hpp"
+#include "services/recruitment_case/case_frame.hpp"
+#include "store/case_store.hpp"
+#include "store/database.hpp"
+
+namespace rekrut::services {
+
+using recruitment_case::CaseEdit;
+using recruitment_case::ChangeRules;
+using recruitment_case::Editable;
+using recruitment_case::Recheck;
+
+core::Status CaseLifecycle::transition(const domain::Actor& actor, std::int64_t institution_id,
+                                       std::int64_t case_id, domain::CaseTransition transition,
+                                       const Origin& origin)
+{
+    ChangeRules rules{domain::Action::edit_case, Editable::in_any_state, Recheck::no, nullptr, std::nullopt};
+    return recruitment_case::change_case(
+        m_database, actor, institution_id, case_id, rules, origin, [&](CaseEdit& edit) -> core::Status {
+            core::UnixTime now = core::now();
+            auto checked = domain::check_transition(recruitment_case::case_facts(edit.transaction, edit.record),
+                                                    transition, now);
+            if (!checked)
+                return checked.error();
+            auto target = domain::target_state(transition);
+            std::optional<core::UnixTime> published;
+            if (target == domain::CaseState::published)
+                published = now;
+            store::cases::set_state(edit.transaction, institution_id, case_id, target, published, now);
+            edit.audit("case.state_changed",
+                       json_object({{"state", std::string(domain::to_string(edit.record.state))}}),
+                       json_object({{"state", std::string(domain::to_string(target))},
+                                    {"transition", std::string(domain::to_string(transition))}}));
+            return core::success();
+        });
+}
+
+int CaseLifecycle::close_due_cases()
+{
+    core::UnixTime now = core::now();
+    auto due = m_database.read([&](store::Session& session) { return store::cases::due_for_closing(session, now); });
+    int closed = 0;
+    for (const auto& [institution_id, case_id] : due) {
+        auto result = m_database.transact([&](store::Transaction& transaction) -> core::Status {
+            if (!store::cases::close_if_published(transaction, case_id, now))
+                return core::Error::not_found(); // closed or changed meanwhile
+            record_audit(transaction, Origin::system("application deadline"),
+                         {institution_id, "case.state_changed", "recruitment_case", std::to_string(case_id),
+                          json_object({{"state", "published"}}),
+                          json_object({{"state", "closed_for_applications"}, {"transition", "close_applications"}})});
+            return core::success();
+        });
+        if (result)
+            ++closed;
+    }
+    return closed;
+}
+
+} // namespace rekrut::services

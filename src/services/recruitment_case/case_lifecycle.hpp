@@ -1,0 +1,32 @@
+#pragma once
+
+#include <cstdint>
+
+#include "core/result.hpp"
+#include "domain/access/actor.hpp"
+#include "domain/recruitment_case/case_lifecycle.hpp"
+#include "services/audit_log.hpp"
+
+namespace rekrut::store {
+class Database;
+}
+
+namespace rekrut::services {
+
+/// Moves cases through their states: the transitions users ask for, checked by the domain's state
+/// machine against the case's content, and the automatic closing at the application deadline.
+class CaseLifecycle {
+public:
+    explicit CaseLifecycle(store::Database& database) : m_database(database) {}
+
+    core::Status transition(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
+                            domain::CaseTransition transition, const Origin& origin);
+    /// Closes published cases whose deadline has passed (across institutions: it is the platform's
+    /// background job). Returns how many were closed.
+    int close_due_cases();
+
+private:
+    store::Database& m_database;
+};
+
+} // namespace rekrut::services

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/access/actor.hpp"
+#include "domain/recruitment_case/case_fields.hpp"
+#include "services/audit_log.hpp"
+#include "services/recruitment_case/case_types.hpp"
+
+namespace rekrut::store {
+class Database;
+}
+
+namespace rekrut::services {
+
+/// Recruitment cases as a whole: the list, creation from a template or a copy, the overview, the case
+/// fields, and the institution's lists the case forms draw on. The job ad, the committee, the
+/// screening questions and the lifecycle have their own services beside this one.
+class RecruitmentCases {
+public:
+    explicit RecruitmentCases(store::Database& database) : m_database(database) {}
+
+    /// The cases the actor may see: all of the institution's for Administrators and Superbrugere,
+    /// otherwise those where the actor holds a case role.
+    CaseList list(const domain::Actor& actor, store::CaseListFilter filter);
+
+    core::Result<std::int64_t> create(const domain::Actor& actor, std::int64_t institution_id,
+                                      std::optional<std::int64_t> template_id, const std::string& title,
+                                      const Origin& origin);
+    /// A copy of everything but dates, applicants and history; a draft.
+    core::Result<std::int64_t> copy(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
+                                    const Origin& origin);
+
+    core::Result<CaseOverview> overview(const domain::Actor& actor, std::int64_t institution_id,
+                                        std::int64_t case_id);
+
+    /// Replaces the case fields until publication. The unit and the position category must be the
+    /// institution's own; the rest is checked by domain::check_case_fields.
+    core::Status update(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
+                        domain::CaseFields fields, const Origin& origin);
+
+    /// The institution's lists, for those who work with its cases.
+    std::vector<store::AdTemplateRecord> templates(const domain::Actor& actor, std::int64_t institution_id);
+    std::vector<store::OrganisationUnitRecord> units(const domain::Actor& actor, std::int64_t institution_id);
+    std::vector<store::NamedRecord> collective_agreements(const domain::Actor& actor, std::int64_t institution_id);
+    std::vector<store::NamedRecord> position_categories(const domain::Actor& actor, std::int64_t institution_id);
+
+private:
+    store::Database& m_database;
+};
+
+} // namespace rekrut::services

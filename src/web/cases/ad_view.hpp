@@ -1,0 +1,12 @@
+#pragma once
+
+#include "services/recruitment_case/case_types.hpp"
+#include "web/page_kit.hpp"
+
+namespace rekrut::web {
+
+/// Fills the ad partial (`cases/_ad.tpl`) with a rendered ad: the case preview and the public ad
+/// show exactly the same thing.
+void fill_ad(Dictionary& dictionary, const services::RenderedAd& ad);
+
+} // namespace rekrut::web

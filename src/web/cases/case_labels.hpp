@@ -1,0 +1,20 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "domain/access/roles.hpp"
+#include "domain/recruitment_case/case_lifecycle.hpp"
+
+namespace rekrut::web {
+
+/// The names of case states, transitions and case roles as shown to users (msgids).
+const char* state_label(domain::CaseState state);
+const char* transition_label(domain::CaseTransition transition);
+const char* role_label(domain::CaseRole role);
+
+/// A deadline in Copenhagen time, or empty.
+std::string deadline_text(const std::optional<core::UnixTime>& deadline);
+
+} // namespace rekrut::web

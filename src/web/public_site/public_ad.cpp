@@ -1,0 +1,25 @@
+#include <ctemplate/template.h>
+
+#include "services/recruitment_case/job_ads.hpp"
+#include "web/app_context.hpp"
+#include "web/cases/ad_view.hpp"
+#include "web/forms.hpp"
+#include "web/page_kit.hpp"
+#include "web/public_site/public_site.hpp"
+
+namespace rekrut::web {
+
+Response show_public_ad(AppContext& context, Request& request)
+{
+    auto case_id = parse_id(request.param("case_id"));
+    auto ad = case_id ? context.job_ads.public_ad(case_id, request.language) : std::nullopt;
+    if (!ad)
+        return not_found(context, request);
+    return page(context, request, "public_site/position", ad->title, [&](Dictionary& dictionary) {
+        auto* include = dictionary.AddIncludeDictionary("AD");
+        include->SetFilename(request.language + "/cases/_ad.tpl");
+        fill_ad(*include, *ad);
+    });
+}
+
+} // namespace rekrut::web
