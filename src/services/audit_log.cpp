@@ -11,7 +11,7 @@ namespace rekrut::services {
 
 void record_audit(store::Transaction& transaction, const Origin& origin, const AuditEntry& entry)
 {
-    store::AuditEventRecord event;
+    domain::AuditEventRecord event;
     event.occurred_at = core::now();
     event.actor_user_id = origin.user_id;
     event.actor_name = origin.user_name;
@@ -43,7 +43,7 @@ AuditVerification verify_audit_chain(store::Database& database)
     const std::string& key = database.secret_key().audit_key();
     database.with_session([&](soci::session& sql) {
         std::string expected_previous(64, '0');
-        store::audit_events::for_each(sql, [&](const store::AuditEventRecord& event) {
+        store::audit_events::for_each(sql, [&](const domain::AuditEventRecord& event) {
             if (report.first_broken_id)
                 return;
             ++report.events;

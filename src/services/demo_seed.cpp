@@ -106,7 +106,7 @@ DemoSeedReport seed_demo(store::Database& database)
                     soci::into(first_case);
             }
             for (const auto& person : persons) {
-                store::UserRecord user;
+                domain::UserRecord user;
                 bool is_operator = std::string(person.institution_role) == "operator";
                 if (!is_operator)
                     user.institution_id = institution_id;
@@ -142,7 +142,7 @@ DemoSeedReport seed_demo(store::Database& database)
             long long case_id = 0;
             sql << "SELECT MIN(id) FROM recruitment_cases WHERE institution_id = :i",
                 soci::use(institution_id), soci::into(case_id);
-            store::CaseRecord record = *store::cases::find(sql, institution_id, case_id);
+            domain::CaseRecord record = *store::cases::find(sql, institution_id, case_id);
             record.place_of_work =
                 institution_id == styrelsen ? "Demovej 1, 1000 København K" : "Prøvegade 12, 8000 Aarhus C";
             record.municipality_code = institution_id == styrelsen ? "101" : "751";
@@ -154,7 +154,7 @@ DemoSeedReport seed_demo(store::Database& database)
             store::cases::replace_contacts(
                 sql, institution_id, case_id,
                 {{"Pia Projektleder", "Kontorchef", "+45 00 00 00 01", "projektleder@example.test"}});
-            store::AdVersionRecord ad;
+            domain::AdVersionRecord ad;
             ad.language = "da";
             ad.body_source =
                 "## Om stillingen\nVi søger en {{title}}, som vil være med til at udvikle vores arbejde."

@@ -15,7 +15,7 @@ void add_mandatory_text(soci::session& sql, std::int64_t institution_id, const c
                         const char* language, const char* body, bool required, bool locked, int position,
                         core::UnixTime now)
 {
-    store::MandatoryTextRecord text;
+    domain::MandatoryTextRecord text;
     text.name = name;
     text.kind = kind;
     text.language = language;
@@ -60,7 +60,7 @@ void seed_demo_setup(store::Database& database, std::int64_t institution_id)
             "position.",
             true, true, 1, now);
 
-        store::AdTemplateRecord danish;
+        domain::AdTemplateRecord danish;
         danish.name = "Akademisk medarbejder";
         danish.language = "da";
         danish.title = "Fuldmægtig";
@@ -71,7 +71,7 @@ void seed_demo_setup(store::Database& database, std::int64_t institution_id)
                              "samarbejdsevner\n\n## Løn og ansættelse\n{{salary}}\n\n"
                              "Ansøgningsfristen er {{deadline}}. Kontakt {{contact}} for at høre mere.";
         store::ad_templates::insert(sql, institution_id, danish, now);
-        store::AdTemplateRecord english = danish;
+        domain::AdTemplateRecord english = danish;
         english.name = "Academic officer";
         english.language = "en";
         english.title = "Academic officer";

@@ -47,7 +47,7 @@ void record_failure(soci::session& sql, const std::string& key, int scale, core:
 }
 
 /// An external committee member's account ends with their case (filled or cancelled).
-bool external_account_ended(soci::session& sql, const store::UserRecord& user)
+bool external_account_ended(soci::session& sql, const domain::UserRecord& user)
 {
     if (!user.external_case_id || !user.institution_id)
         return false;
@@ -114,7 +114,7 @@ LoginOutcome IdentityService::login(const std::string& email_input, const std::s
     const std::string ip_key = "ip:" + origin.ip;
     const core::UnixTime now = core::now();
 
-    std::optional<store::UserRecord> user;
+    std::optional<domain::UserRecord> user;
     store::ThrottleRecord account_throttle, ip_throttle;
     m_database.with_session([&](soci::session& sql) {
         account_throttle = store::login_throttle::get(sql, account_key);
@@ -269,7 +269,7 @@ core::Result<std::string> IdentityService::pass_second_factor(const SignedIn& si
     bool accepted = false;
     bool throttled = false;
     std::string method;
-    std::optional<store::UserRecord> user;
+    std::optional<domain::UserRecord> user;
     m_database.with_transaction([&](soci::session& sql) {
         user = store::users::find_any(sql, signed_in.actor.user_id);
         if (!user || !user->totp_enabled)
@@ -397,7 +397,7 @@ core::Result<std::string> IdentityService::change_own_password(const SignedIn& s
                                                                const std::string& replacement,
                                                                const Origin& origin)
 {
-    std::optional<store::UserRecord> user;
+    std::optional<domain::UserRecord> user;
     m_database.with_session(
         [&](soci::session& sql) { user = store::users::find_any(sql, signed_in.actor.user_id); });
     if (!user || !passwords::verify(user->password_hash, current))

@@ -65,7 +65,7 @@ std::string hours_text(double hours)
     return text;
 }
 
-std::string mandatory_text_json(const store::MandatoryTextRecord& text)
+std::string mandatory_text_json(const domain::MandatoryTextRecord& text)
 {
     return json_object({{"name", text.name},
                         {"kind", text.kind},
@@ -76,7 +76,7 @@ std::string mandatory_text_json(const store::MandatoryTextRecord& text)
                         {"body", text.body_source}});
 }
 
-std::string ad_template_json(const store::AdTemplateRecord& ad_template)
+std::string ad_template_json(const domain::AdTemplateRecord& ad_template)
 {
     return json_object({{"name", ad_template.name},
                         {"language", ad_template.language},
@@ -90,23 +90,23 @@ std::string ad_template_json(const store::AdTemplateRecord& ad_template)
                         {"body", ad_template.body_source}});
 }
 
-std::string question_json(const store::QuestionTemplateRecord& question)
+std::string question_json(const domain::QuestionTemplateRecord& question)
 {
     return json_object({{"text", question.text}, {"kind", question.kind}, {"options", question.options}});
 }
 
 /// Whether another unit under the same parent already has the name.
-bool sibling_has_name(const std::vector<store::OrganisationUnitRecord>& units,
+bool sibling_has_name(const std::vector<domain::OrganisationUnitRecord>& units,
                       std::optional<std::int64_t> parent, const std::string& name, std::int64_t except_id)
 {
-    return std::any_of(units.begin(), units.end(), [&](const store::OrganisationUnitRecord& unit) {
+    return std::any_of(units.begin(), units.end(), [&](const domain::OrganisationUnitRecord& unit) {
         return unit.id != except_id && unit.parent_id == parent && same_name(unit.name, name);
     });
 }
 
 } // namespace
 
-std::vector<core::FieldError> check_mandatory_text(store::MandatoryTextRecord& text)
+std::vector<core::FieldError> check_mandatory_text(domain::MandatoryTextRecord& text)
 {
     static const std::set<std::string> kinds = {"encouragement", "salary", "presentation", "other"};
     text.name = trimmed(text.name);
@@ -124,7 +124,7 @@ std::vector<core::FieldError> check_mandatory_text(store::MandatoryTextRecord& t
     return problems;
 }
 
-std::vector<core::FieldError> check_ad_template(store::AdTemplateRecord& ad_template)
+std::vector<core::FieldError> check_ad_template(domain::AdTemplateRecord& ad_template)
 {
     static const std::set<std::string> forms = {"permanent", "fixed_term", "aaremaal"};
     static const std::set<std::string> bases = {"collective_agreement", "civil_servant"};
@@ -177,7 +177,7 @@ std::vector<core::FieldError> check_ad_template(store::AdTemplateRecord& ad_temp
     return problems;
 }
 
-std::vector<core::FieldError> check_question(store::QuestionTemplateRecord& question)
+std::vector<core::FieldError> check_question(domain::QuestionTemplateRecord& question)
 {
     domain::ScreeningQuestion checked{question.text, question.kind, question.options};
     auto problems = domain::check_screening_question(checked);
@@ -192,12 +192,12 @@ bool InstitutionSetup::allowed(const domain::Actor& actor, std::int64_t institut
            domain::can(actor, domain::Action::edit_institution_setup, {institution_id, {}, {}, false, {}});
 }
 
-core::Result<std::vector<store::OrganisationUnitRecord>> InstitutionSetup::units(const domain::Actor& actor,
+core::Result<std::vector<domain::OrganisationUnitRecord>> InstitutionSetup::units(const domain::Actor& actor,
                                                                                  std::int64_t institution_id)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::vector<store::OrganisationUnitRecord> found;
+    std::vector<domain::OrganisationUnitRecord> found;
     m_database.with_session(
         [&](soci::session& sql) { found = store::organisation_units::list(sql, institution_id); });
     return found;
@@ -222,7 +222,7 @@ core::Result<std::int64_t> InstitutionSetup::add_unit(const domain::Actor& actor
             std::int64_t parent_id = std::atoll(parent_text.c_str());
             bool known =
                 std::any_of(units.begin(), units.end(),
-                            [&](const store::OrganisationUnitRecord& unit) { return unit.id == parent_id; });
+                            [&](const domain::OrganisationUnitRecord& unit) { return unit.id == parent_id; });
             if (parent_id <= 0 || std::to_string(parent_id) != trimmed(parent_text) || !known)
                 problems.push_back({"parent_id", msgid("Choose one of the units.")});
             else
@@ -280,24 +280,24 @@ core::Status InstitutionSetup::rename_unit(const domain::Actor& actor, std::int6
     return core::success();
 }
 
-core::Result<std::vector<store::MandatoryTextRecord>>
+core::Result<std::vector<domain::MandatoryTextRecord>>
 InstitutionSetup::mandatory_texts(const domain::Actor& actor, std::int64_t institution_id)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::vector<store::MandatoryTextRecord> found;
+    std::vector<domain::MandatoryTextRecord> found;
     m_database.with_session(
         [&](soci::session& sql) { found = store::mandatory_texts::list(sql, institution_id); });
     return found;
 }
 
-core::Result<store::MandatoryTextRecord> InstitutionSetup::mandatory_text(const domain::Actor& actor,
+core::Result<domain::MandatoryTextRecord> InstitutionSetup::mandatory_text(const domain::Actor& actor,
                                                                           std::int64_t institution_id,
                                                                           std::int64_t text_id)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::optional<store::MandatoryTextRecord> found;
+    std::optional<domain::MandatoryTextRecord> found;
     m_database.with_session(
         [&](soci::session& sql) { found = store::mandatory_texts::find(sql, institution_id, text_id); });
     if (!found)
@@ -307,7 +307,7 @@ core::Result<store::MandatoryTextRecord> InstitutionSetup::mandatory_text(const 
 
 core::Result<std::int64_t> InstitutionSetup::save_mandatory_text(const domain::Actor& actor,
                                                                  std::int64_t institution_id,
-                                                                 store::MandatoryTextRecord text,
+                                                                 domain::MandatoryTextRecord text,
                                                                  const Origin& origin)
 {
     if (!allowed(actor, institution_id))
@@ -344,24 +344,24 @@ core::Result<std::int64_t> InstitutionSetup::save_mandatory_text(const domain::A
     return id;
 }
 
-core::Result<std::vector<store::AdTemplateRecord>> InstitutionSetup::ad_templates(const domain::Actor& actor,
+core::Result<std::vector<domain::AdTemplateRecord>> InstitutionSetup::ad_templates(const domain::Actor& actor,
                                                                                   std::int64_t institution_id)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::vector<store::AdTemplateRecord> found;
+    std::vector<domain::AdTemplateRecord> found;
     m_database.with_session(
         [&](soci::session& sql) { found = store::ad_templates::list(sql, institution_id); });
     return found;
 }
 
-core::Result<store::AdTemplateRecord> InstitutionSetup::ad_template(const domain::Actor& actor,
+core::Result<domain::AdTemplateRecord> InstitutionSetup::ad_template(const domain::Actor& actor,
                                                                     std::int64_t institution_id,
                                                                     std::int64_t template_id)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::optional<store::AdTemplateRecord> found;
+    std::optional<domain::AdTemplateRecord> found;
     m_database.with_session(
         [&](soci::session& sql) { found = store::ad_templates::find(sql, institution_id, template_id); });
     if (!found)
@@ -371,7 +371,7 @@ core::Result<store::AdTemplateRecord> InstitutionSetup::ad_template(const domain
 
 core::Result<std::int64_t> InstitutionSetup::save_ad_template(const domain::Actor& actor,
                                                               std::int64_t institution_id,
-                                                              store::AdTemplateRecord ad_template,
+                                                              domain::AdTemplateRecord ad_template,
                                                               const Origin& origin)
 {
     if (!allowed(actor, institution_id))
@@ -406,23 +406,23 @@ core::Result<std::int64_t> InstitutionSetup::save_ad_template(const domain::Acto
     return id;
 }
 
-core::Result<std::vector<store::QuestionTemplateRecord>>
+core::Result<std::vector<domain::QuestionTemplateRecord>>
 InstitutionSetup::questions(const domain::Actor& actor, std::int64_t institution_id)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::vector<store::QuestionTemplateRecord> found;
+    std::vector<domain::QuestionTemplateRecord> found;
     m_database.with_session(
         [&](soci::session& sql) { found = store::question_templates::list(sql, institution_id); });
     return found;
 }
 
-core::Result<store::QuestionTemplateRecord>
+core::Result<domain::QuestionTemplateRecord>
 InstitutionSetup::question(const domain::Actor& actor, std::int64_t institution_id, std::int64_t question_id)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::optional<store::QuestionTemplateRecord> found;
+    std::optional<domain::QuestionTemplateRecord> found;
     m_database.with_session([&](soci::session& sql) {
         found = store::question_templates::find(sql, institution_id, question_id);
     });
@@ -433,7 +433,7 @@ InstitutionSetup::question(const domain::Actor& actor, std::int64_t institution_
 
 core::Result<std::int64_t> InstitutionSetup::save_question(const domain::Actor& actor,
                                                            std::int64_t institution_id,
-                                                           store::QuestionTemplateRecord question,
+                                                           domain::QuestionTemplateRecord question,
                                                            const Origin& origin)
 {
     if (!allowed(actor, institution_id))
@@ -467,12 +467,12 @@ core::Result<std::int64_t> InstitutionSetup::save_question(const domain::Actor& 
     return id;
 }
 
-core::Result<std::vector<store::NamedRecord>>
+core::Result<std::vector<domain::NamedRecord>>
 InstitutionSetup::list(const domain::Actor& actor, SetupList which, std::int64_t institution_id)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::vector<store::NamedRecord> found;
+    std::vector<domain::NamedRecord> found;
     m_database.with_session(
         [&](soci::session& sql) { found = store::named_lists::list(sql, table_of(which), institution_id); });
     return found;
@@ -493,7 +493,7 @@ core::Result<std::int64_t> InstitutionSetup::add_to_list(const domain::Actor& ac
     m_database.with_transaction([&](soci::session& sql) {
         auto items = store::named_lists::list(sql, table_of(which), institution_id);
         if (std::any_of(items.begin(), items.end(),
-                        [&](const store::NamedRecord& item) { return same_name(item.name, name); })) {
+                        [&](const domain::NamedRecord& item) { return same_name(item.name, name); })) {
             refusal = invalid({{field, msgid("The list already has this name.")}});
             return;
         }

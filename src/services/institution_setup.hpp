@@ -27,10 +27,10 @@ inline constexpr std::string_view k_ad_placeholders[] = {"title",    "place_of_w
 /// Input rules of the set-up records, without a database so they can be unit-tested. Each normalises
 /// the record it is given (trims names, drops blank option lines, fills defaults) and returns the
 /// problems, each with the form field it belongs to; empty when the record may be saved.
-std::vector<core::FieldError> check_mandatory_text(store::MandatoryTextRecord& text);
-std::vector<core::FieldError> check_ad_template(store::AdTemplateRecord& ad_template);
+std::vector<core::FieldError> check_mandatory_text(domain::MandatoryTextRecord& text);
+std::vector<core::FieldError> check_ad_template(domain::AdTemplateRecord& ad_template);
 /// (The question rules themselves are domain::check_screening_question.)
-std::vector<core::FieldError> check_question(store::QuestionTemplateRecord& question);
+std::vector<core::FieldError> check_question(domain::QuestionTemplateRecord& question);
 
 /// The institution set-up an Administrator or Superbruger maintains: units, mandatory texts, ad
 /// templates, screening-question templates and the lists the case form draws on. Every call checks
@@ -42,7 +42,7 @@ public:
 
     bool allowed(const domain::Actor& actor, std::int64_t institution_id) const;
 
-    core::Result<std::vector<store::OrganisationUnitRecord>> units(const domain::Actor& actor,
+    core::Result<std::vector<domain::OrganisationUnitRecord>> units(const domain::Actor& actor,
                                                                    std::int64_t institution_id);
     /// `parent_id` is the form value: empty for a top-level unit.
     core::Result<std::int64_t> add_unit(const domain::Actor& actor, std::int64_t institution_id,
@@ -51,32 +51,32 @@ public:
     core::Status rename_unit(const domain::Actor& actor, std::int64_t institution_id, std::int64_t unit_id,
                              const std::string& name, const Origin& origin);
 
-    core::Result<std::vector<store::MandatoryTextRecord>> mandatory_texts(const domain::Actor& actor,
+    core::Result<std::vector<domain::MandatoryTextRecord>> mandatory_texts(const domain::Actor& actor,
                                                                           std::int64_t institution_id);
-    core::Result<store::MandatoryTextRecord>
+    core::Result<domain::MandatoryTextRecord>
     mandatory_text(const domain::Actor& actor, std::int64_t institution_id, std::int64_t text_id);
     /// Creates (id 0) or changes a mandatory text; body_source is in the rich-text format and
     /// body_html is made from it here.
     core::Result<std::int64_t> save_mandatory_text(const domain::Actor& actor, std::int64_t institution_id,
-                                                   store::MandatoryTextRecord text, const Origin& origin);
+                                                   domain::MandatoryTextRecord text, const Origin& origin);
 
-    core::Result<std::vector<store::AdTemplateRecord>> ad_templates(const domain::Actor& actor,
+    core::Result<std::vector<domain::AdTemplateRecord>> ad_templates(const domain::Actor& actor,
                                                                     std::int64_t institution_id);
-    core::Result<store::AdTemplateRecord> ad_template(const domain::Actor& actor, std::int64_t institution_id,
+    core::Result<domain::AdTemplateRecord> ad_template(const domain::Actor& actor, std::int64_t institution_id,
                                                       std::int64_t template_id);
     /// Creates (id 0) or changes an ad template. A weekly_hours the form could not read is passed
     /// as a negative number and refused here.
     core::Result<std::int64_t> save_ad_template(const domain::Actor& actor, std::int64_t institution_id,
-                                                store::AdTemplateRecord ad_template, const Origin& origin);
+                                                domain::AdTemplateRecord ad_template, const Origin& origin);
 
-    core::Result<std::vector<store::QuestionTemplateRecord>> questions(const domain::Actor& actor,
+    core::Result<std::vector<domain::QuestionTemplateRecord>> questions(const domain::Actor& actor,
                                                                        std::int64_t institution_id);
-    core::Result<store::QuestionTemplateRecord>
+    core::Result<domain::QuestionTemplateRecord>
     question(const domain::Actor& actor, std::int64_t institution_id, std::int64_t question_id);
     core::Result<std::int64_t> save_question(const domain::Actor& actor, std::int64_t institution_id,
-                                             store::QuestionTemplateRecord question, const Origin& origin);
+                                             domain::QuestionTemplateRecord question, const Origin& origin);
 
-    core::Result<std::vector<store::NamedRecord>> list(const domain::Actor& actor, SetupList which,
+    core::Result<std::vector<domain::NamedRecord>> list(const domain::Actor& actor, SetupList which,
                                                        std::int64_t institution_id);
     /// Adds a name to the list; a name already on it (ignoring ASCII case) is refused.
     core::Result<std::int64_t> add_to_list(const domain::Actor& actor, SetupList which,

@@ -14,7 +14,7 @@ std::vector<std::string> fields_of(const std::vector<core::FieldError>& problems
     return fields;
 }
 
-store::QuestionTemplateRecord question(const std::string& kind, const std::string& options)
+domain::QuestionTemplateRecord question(const std::string& kind, const std::string& options)
 {
     return {0, "Har du kørekort?", kind, options};
 }
@@ -60,13 +60,13 @@ TEST(CheckQuestion, options_are_stored_normalised)
 
 TEST(CheckQuestion, an_empty_question_names_the_text_field)
 {
-    store::QuestionTemplateRecord record{0, "   ", "short_text", ""};
+    domain::QuestionTemplateRecord record{0, "   ", "short_text", ""};
     EXPECT_EQ(fields_of(check_question(record)), std::vector<std::string>{"text"});
 }
 
-store::AdTemplateRecord ad_template()
+domain::AdTemplateRecord ad_template()
 {
-    store::AdTemplateRecord record;
+    domain::AdTemplateRecord record;
     record.name = " Fuldmægtig ";
     record.body_source =
         "Vi søger en {{title}} til {{place_of_work}}. {{salary}} {{deadline}} {{contact}}\n\n"
@@ -105,7 +105,7 @@ TEST(CheckAdTemplate, part_time_needs_hours_under_37)
 
 TEST(CheckAdTemplate, each_bad_field_is_named)
 {
-    store::AdTemplateRecord record;
+    domain::AdTemplateRecord record;
     record.language = "de";
     record.employment_form = "forever";
     record.employment_basis = "x";
@@ -116,7 +116,7 @@ TEST(CheckAdTemplate, each_bad_field_is_named)
 
 TEST(CheckMandatoryText, each_bad_field_is_named)
 {
-    store::MandatoryTextRecord text;
+    domain::MandatoryTextRecord text;
     text.name = " ";
     text.kind = "bogus";
     text.language = "xx";

@@ -42,7 +42,7 @@ void OutboxSender::stop()
 
 int OutboxSender::deliver_due()
 {
-    std::vector<store::OutboxMessage> due;
+    std::vector<domain::OutboxMessage> due;
     m_database.with_transaction(
         [&](soci::session& sql) { due = store::outbox::claim_due(sql, core::now(), 20, 120); });
     int delivered = 0;

@@ -114,7 +114,7 @@ core::Result<std::int64_t> UserAdministration::create_institution(const domain::
     return static_cast<std::int64_t>(id);
 }
 
-std::vector<store::InstitutionRecord> UserAdministration::institutions()
+std::vector<domain::InstitutionRecord> UserAdministration::institutions()
 {
     return store::InstitutionStore(m_database).list();
 }
@@ -155,7 +155,7 @@ core::Result<std::int64_t> UserAdministration::create_user(const domain::Actor& 
                                      {{"email", core::msgid("A user with this e-mail address exists.")}});
             return;
         }
-        store::UserRecord user;
+        domain::UserRecord user;
         user.institution_id = institution_id;
         user.email = email;
         user.name = name;
@@ -216,7 +216,7 @@ core::Result<std::int64_t> UserAdministration::create_operator(const std::string
             refusal = core::Error::invalid(core::msgid("A user with this e-mail address exists."));
             return;
         }
-        store::UserRecord user;
+        domain::UserRecord user;
         user.email = email;
         user.name = name;
         user.password_hash = hash;
@@ -232,22 +232,22 @@ core::Result<std::int64_t> UserAdministration::create_operator(const std::string
     return id;
 }
 
-std::vector<store::UserRecord> UserAdministration::users(const domain::Actor& actor,
+std::vector<domain::UserRecord> UserAdministration::users(const domain::Actor& actor,
                                                          std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_users, {institution_id, {}, {}, false, {}}))
         return {};
-    std::vector<store::UserRecord> found;
+    std::vector<domain::UserRecord> found;
     m_database.with_session([&](soci::session& sql) { found = store::users::list(sql, institution_id); });
     return found;
 }
 
-core::Result<store::UserRecord> UserAdministration::user(const domain::Actor& actor,
+core::Result<domain::UserRecord> UserAdministration::user(const domain::Actor& actor,
                                                          std::int64_t institution_id, std::int64_t user_id)
 {
     if (!domain::can(actor, Action::view_users, {institution_id, {}, {}, false, {}}))
         return core::Error::not_found();
-    std::optional<store::UserRecord> found;
+    std::optional<domain::UserRecord> found;
     m_database.with_session(
         [&](soci::session& sql) { found = store::users::find(sql, institution_id, user_id); });
     if (!found)
@@ -390,12 +390,12 @@ core::Result<RoleChange> UserAdministration::revoke_role(const domain::Actor& ac
     return RoleChange::revoked;
 }
 
-std::vector<store::RoleRequestRecord> UserAdministration::pending_role_requests(const domain::Actor& actor,
+std::vector<domain::RoleRequestRecord> UserAdministration::pending_role_requests(const domain::Actor& actor,
                                                                                 std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_users, {institution_id, {}, {}, false, {}}))
         return {};
-    std::vector<store::RoleRequestRecord> found;
+    std::vector<domain::RoleRequestRecord> found;
     m_database.with_session(
         [&](soci::session& sql) { found = store::role_requests::list_pending(sql, institution_id); });
     return found;
@@ -519,19 +519,19 @@ void UserAdministration::end_operator_access(const domain::Actor& actor, const O
     });
 }
 
-std::vector<store::OperatorAccessRecord> UserAdministration::operator_access_log(const domain::Actor& actor,
+std::vector<domain::OperatorAccessRecord> UserAdministration::operator_access_log(const domain::Actor& actor,
                                                                                  std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_audit, {institution_id, {}, {}, false, {}}))
         return {};
-    std::vector<store::OperatorAccessRecord> found;
+    std::vector<domain::OperatorAccessRecord> found;
     m_database.with_session([&](soci::session& sql) {
         found = store::operator_access::list_for_institution(sql, institution_id);
     });
     return found;
 }
 
-void queue_password_link(soci::session& sql, const std::string& public_url, const store::UserRecord& user,
+void queue_password_link(soci::session& sql, const std::string& public_url, const domain::UserRecord& user,
                          bool welcome, const Translate& translate)
 {
     std::string token = core::random_hex(32);
@@ -540,7 +540,7 @@ void queue_password_link(soci::session& sql, const std::string& public_url, cons
     core::UnixTime expires = now + (welcome ? 7 * 24 * 3600 : 30 * 60);
     store::password_resets::create(sql, user.id, reset_token_hash(token), now, expires);
     std::string link = public_url + "/password/reset/" + token;
-    store::OutboxMessage mail;
+    domain::OutboxMessage mail;
     mail.institution_id = user.institution_id;
     mail.recipient = user.email;
     mail.created_at = now;

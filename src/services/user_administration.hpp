@@ -30,7 +30,7 @@ struct NewUser {
 
 /// Queues the mail with a single-use link to choose a password: a welcome link (7 days) for a new
 /// account or a reset link (30 minutes), inside the caller's transaction.
-void queue_password_link(soci::session& sql, const std::string& public_url, const store::UserRecord& user,
+void queue_password_link(soci::session& sql, const std::string& public_url, const domain::UserRecord& user,
                          bool welcome, const Translate& translate);
 
 /// What a role change led to: granted now, or waiting for a second Superbruger.
@@ -38,8 +38,8 @@ enum class RoleChange { granted, awaiting_approval, revoked };
 
 /// One Superbruger/Administrator in the periodic review of administrator rights.
 struct AdministratorReviewRow {
-    store::UserRecord user;
-    std::vector<store::InstitutionRoleRecord> roles;
+    domain::UserRecord user;
+    std::vector<domain::InstitutionRoleRecord> roles;
 };
 
 /// The user administration: institutions (operator), users and institution roles, role approvals,
@@ -55,7 +55,7 @@ public:
     core::Result<std::int64_t> create_institution(const domain::Actor& actor, const std::string& cvr,
                                                   const std::string& name, const std::string& address,
                                                   const Origin& origin);
-    std::vector<store::InstitutionRecord> institutions();
+    std::vector<domain::InstitutionRecord> institutions();
 
     core::Result<std::int64_t> create_user(const domain::Actor& actor, std::int64_t institution_id,
                                            const NewUser& user, const Origin& origin,
@@ -64,8 +64,8 @@ public:
     core::Result<std::int64_t> create_operator(const std::string& email, const std::string& name,
                                                const std::string& password, const Origin& origin);
 
-    std::vector<store::UserRecord> users(const domain::Actor& actor, std::int64_t institution_id);
-    core::Result<store::UserRecord> user(const domain::Actor& actor, std::int64_t institution_id,
+    std::vector<domain::UserRecord> users(const domain::Actor& actor, std::int64_t institution_id);
+    core::Result<domain::UserRecord> user(const domain::Actor& actor, std::int64_t institution_id,
                                          std::int64_t user_id);
     core::Status update_user(const domain::Actor& actor, std::int64_t institution_id, std::int64_t user_id,
                              const std::string& name, const std::string& email, domain::UserStatus status,
@@ -77,7 +77,7 @@ public:
     core::Result<RoleChange> revoke_role(const domain::Actor& actor, std::int64_t institution_id,
                                          std::int64_t user_id, domain::InstitutionRole role,
                                          const Origin& origin);
-    std::vector<store::RoleRequestRecord> pending_role_requests(const domain::Actor& actor,
+    std::vector<domain::RoleRequestRecord> pending_role_requests(const domain::Actor& actor,
                                                                 std::int64_t institution_id);
     core::Status decide_role_request(const domain::Actor& actor, std::int64_t institution_id,
                                      std::int64_t request_id, bool approve, const Origin& origin);
@@ -88,7 +88,7 @@ public:
     core::Status request_operator_access(const domain::Actor& actor, std::int64_t institution_id,
                                          const std::string& reason, int hours, const Origin& origin);
     void end_operator_access(const domain::Actor& actor, const Origin& origin);
-    std::vector<store::OperatorAccessRecord> operator_access_log(const domain::Actor& actor,
+    std::vector<domain::OperatorAccessRecord> operator_access_log(const domain::Actor& actor,
                                                                  std::int64_t institution_id);
 
     /// Always answers the same way, known address or not; mails a single-use link valid 30 minutes.

@@ -9,6 +9,7 @@
 
 #include "core/clock.hpp"
 #include "domain/access/roles.hpp"
+#include "domain/access/account_records.hpp"
 
 namespace soci {
 class session;
@@ -16,28 +17,14 @@ class session;
 
 namespace rekrut::store {
 
+using domain::UserRecord;
+using domain::InstitutionRoleRecord;
+using domain::RoleRequestRecord;
+using domain::OperatorAccessRecord;
+
 // Store functions for users, roles, sessions and the other identity tables. Each takes the open
 // session (so a service can combine several calls and an audit event in one transaction) and,
 // for tenant data, the institution id first. Records of another institution are not found.
-
-struct UserRecord {
-    std::int64_t id = 0;
-    std::optional<std::int64_t> institution_id;
-    std::string email;
-    std::string name;
-    std::string password_hash;
-    domain::UserStatus status = domain::UserStatus::active;
-    bool is_operator = false;
-    std::string totp_secret;
-    bool totp_enabled = false;
-    std::int64_t totp_last_step = 0;
-    std::optional<core::UnixTime> totp_enabled_at;
-    std::optional<core::UnixTime> last_login_at;
-    core::UnixTime rights_changed_at = 0;
-    core::UnixTime created_at = 0;
-    /// Set for an external committee member: the one case the limited account belongs to.
-    std::optional<std::int64_t> external_case_id;
-};
 
 namespace users {
 std::int64_t insert(soci::session& sql, const UserRecord& user, std::optional<std::int64_t> created_by);
@@ -63,16 +50,6 @@ void record_login(soci::session& sql, std::int64_t user_id, core::UnixTime now);
 void mark_rights_changed(soci::session& sql, std::int64_t user_id, core::UnixTime now);
 } // namespace users
 
-struct InstitutionRoleRecord {
-    std::int64_t user_id = 0;
-    domain::InstitutionRole role = domain::InstitutionRole::administrator;
-    std::optional<std::int64_t> granted_by;
-    std::string granted_by_name;
-    std::optional<std::int64_t> approved_by;
-    std::string approved_by_name;
-    core::UnixTime granted_at = 0;
-};
-
 namespace roles {
 std::set<domain::InstitutionRole> institution_roles_of(soci::session& sql, std::int64_t user_id);
 std::map<std::int64_t, std::set<domain::CaseRole>> case_roles_of(soci::session& sql, std::int64_t user_id);
@@ -84,18 +61,6 @@ void grant(soci::session& sql, std::int64_t institution_id, std::int64_t user_id
 bool revoke(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
             domain::InstitutionRole role);
 } // namespace roles
-
-struct RoleRequestRecord {
-    std::int64_t id = 0;
-    std::int64_t institution_id = 0;
-    std::int64_t user_id = 0;
-    std::string user_name;
-    domain::InstitutionRole role = domain::InstitutionRole::administrator;
-    std::int64_t requested_by = 0;
-    std::string requested_by_name;
-    core::UnixTime requested_at = 0;
-    std::string state;
-};
 
 namespace role_requests {
 std::int64_t create(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
@@ -157,18 +122,6 @@ std::optional<std::int64_t> find_valid(soci::session& sql, const std::string& to
 /// Marks the token used; false if it was used in the meantime.
 bool consume(soci::session& sql, const std::string& token_hash, core::UnixTime now);
 } // namespace password_resets
-
-struct OperatorAccessRecord {
-    std::int64_t id = 0;
-    std::int64_t operator_user_id = 0;
-    std::string operator_name;
-    std::int64_t institution_id = 0;
-    std::string institution_name;
-    std::string reason;
-    core::UnixTime starts_at = 0;
-    core::UnixTime expires_at = 0;
-    std::optional<core::UnixTime> ended_at;
-};
 
 namespace operator_access {
 std::int64_t create(soci::session& sql, std::int64_t operator_user_id, std::int64_t institution_id,

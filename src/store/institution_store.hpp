@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include "domain/institution/institution_record.hpp"
 
 namespace soci {
 class session;
@@ -11,14 +12,9 @@ class session;
 
 namespace rekrut::store {
 
-class Database;
+using domain::InstitutionRecord;
 
-struct InstitutionRecord {
-    std::int64_t id = 0;
-    std::string cvr;
-    std::string name;
-    std::string address;
-};
+class Database;
 
 /// Institutions are the tenants. Only the platform operator creates them; every other store call
 /// is scoped by an institution id taken from the signed-in user, never from input.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "domain/mail/outbox_message.hpp"
 
 namespace soci {
 class session;
@@ -13,19 +14,7 @@ class session;
 
 namespace rekrut::store {
 
-struct OutboxMessage {
-    std::int64_t id = 0;
-    std::optional<std::int64_t> institution_id;
-    std::string recipient;
-    std::string subject;
-    std::string body_text;
-    std::string body_html;
-    core::UnixTime created_at = 0;
-    int attempts = 0;
-    core::UnixTime next_attempt_at = 0;
-    std::optional<core::UnixTime> sent_at;
-    std::string last_error;
-};
+using domain::OutboxMessage;
 
 namespace outbox {
 /// Queues a mail inside the caller's transaction, so it is sent if and only if the change commits.

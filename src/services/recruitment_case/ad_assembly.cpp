@@ -52,7 +52,7 @@ std::string contact_line(const std::vector<domain::ContactPerson>& contacts)
     return line;
 }
 
-domain::JobAdContent ad_content(const store::CaseRecord& record,
+domain::JobAdContent ad_content(const domain::CaseRecord& record,
                                 const std::vector<domain::ContactPerson>& contacts,
                                 const std::string& body_html, const std::vector<AdBlock>& blocks)
 {
@@ -109,11 +109,11 @@ std::string join_ids(const std::vector<std::int64_t>& ids)
 }
 
 std::vector<AdBlock> blocks_for(store::Session& sql, std::int64_t institution_id, const std::string& language,
-                                const std::optional<store::AdVersionRecord>& version)
+                                const std::optional<domain::AdVersionRecord>& version)
 {
     std::vector<AdBlock> blocks;
     std::vector<std::int64_t> chosen;
-    std::vector<store::AdVersionText> kept;
+    std::vector<domain::AdVersionText> kept;
     if (version) {
         chosen = parse_ids(version->mandatory_text_ids);
         kept = store::cases::ad_version_texts(sql, institution_id, version->id);
@@ -121,7 +121,7 @@ std::vector<AdBlock> blocks_for(store::Session& sql, std::int64_t institution_id
     for (auto& text : store::mandatory_texts::list(sql, institution_id)) {
         if (text.language != language)
             continue;
-        auto in_version = std::find_if(kept.begin(), kept.end(), [&](const store::AdVersionText& candidate) {
+        auto in_version = std::find_if(kept.begin(), kept.end(), [&](const domain::AdVersionText& candidate) {
             return candidate.mandatory_text_id == text.id;
         });
         // A version that kept its texts is exactly those texts, whatever the institution has changed
@@ -139,15 +139,15 @@ std::vector<AdBlock> blocks_for(store::Session& sql, std::int64_t institution_id
     return blocks;
 }
 
-std::vector<store::AdVersionText> version_texts(const std::vector<AdBlock>& blocks,
+std::vector<domain::AdVersionText> version_texts(const std::vector<AdBlock>& blocks,
                                                 const std::map<std::int64_t, std::string>& adapted)
 {
-    std::vector<store::AdVersionText> texts;
+    std::vector<domain::AdVersionText> texts;
     for (const auto& block : blocks) {
         if (!block.included)
             continue;
         // Locked texts take the institution's wording; an editable one keeps the ad's own unless adapted.
-        store::AdVersionText text{block.text.id, block.text.name, block.text.body_source,
+        domain::AdVersionText text{block.text.id, block.text.name, block.text.body_source,
                                   block.text.body_html, block.text.position};
         if (!block.text.locked) {
             text.body_source = block.body_source;
@@ -162,7 +162,7 @@ std::vector<store::AdVersionText> version_texts(const std::vector<AdBlock>& bloc
     return texts;
 }
 
-std::string text_ids(const std::vector<store::AdVersionText>& texts)
+std::string text_ids(const std::vector<domain::AdVersionText>& texts)
 {
     std::vector<std::int64_t> ids;
     for (const auto& text : texts)
@@ -170,7 +170,7 @@ std::string text_ids(const std::vector<store::AdVersionText>& texts)
     return join_ids(ids);
 }
 
-std::string render_body(const std::string& source, const store::CaseRecord& record,
+std::string render_body(const std::string& source, const domain::CaseRecord& record,
                         const std::vector<domain::ContactPerson>& contacts)
 {
     std::string text = source;
@@ -184,7 +184,7 @@ std::string render_body(const std::string& source, const store::CaseRecord& reco
     return domain::rich_text_to_html(text);
 }
 
-domain::CaseFacts case_facts(store::Session& sql, const store::CaseRecord& record)
+domain::CaseFacts case_facts(store::Session& sql, const domain::CaseRecord& record)
 {
     domain::CaseFacts facts;
     facts.state = record.state;
@@ -217,7 +217,7 @@ domain::CaseFacts case_facts(store::Session& sql, const store::CaseRecord& recor
     return facts;
 }
 
-std::string case_json(const store::CaseRecord& record)
+std::string case_json(const domain::CaseRecord& record)
 {
     return json_object(
         {{"title", record.title},
@@ -233,7 +233,7 @@ std::string case_json(const store::CaseRecord& record)
          {"ad_languages", record.ad_languages}});
 }
 
-RenderedAd render(store::Session& sql, const store::CaseRecord& record,
+RenderedAd render(store::Session& sql, const domain::CaseRecord& record,
                                  const std::string& language)
 {
     auto version = store::cases::latest_ad(sql, record.institution_id, record.id, language);

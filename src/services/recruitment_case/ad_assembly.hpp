@@ -22,28 +22,28 @@ bool is_ad_language(const std::string& language);
 
 /// Mandatory texts of the language, with their inclusion and wording in the given version of the ad.
 std::vector<AdBlock> blocks_for(store::Session& session, std::int64_t institution_id, const std::string& language,
-                                const std::optional<store::AdVersionRecord>& version);
+                                const std::optional<domain::AdVersionRecord>& version);
 
 /// The wording of the included texts for a new version: locked texts as the institution has them,
 /// editable ones as adapted (or as the ad had them when not adapted).
-std::vector<store::AdVersionText> version_texts(const std::vector<AdBlock>& blocks,
+std::vector<domain::AdVersionText> version_texts(const std::vector<AdBlock>& blocks,
                                                 const std::map<std::int64_t, std::string>& adapted = {});
 
 /// "3,7,9" from the ids of the texts.
-std::string text_ids(const std::vector<store::AdVersionText>& texts);
+std::string text_ids(const std::vector<domain::AdVersionText>& texts);
 std::string join_ids(const std::vector<std::int64_t>& ids);
 
 /// The ad body with the case's values in place of the template placeholders, as safe HTML.
-std::string render_body(const std::string& source, const store::CaseRecord& record,
+std::string render_body(const std::string& source, const domain::CaseRecord& record,
                         const std::vector<domain::ContactPerson>& contacts);
 
 /// The latest version of the ad in `language`, rendered as applicants see it.
-RenderedAd render(store::Session& session, const store::CaseRecord& record, const std::string& language);
+RenderedAd render(store::Session& session, const domain::CaseRecord& record, const std::string& language);
 
 /// Everything the state machine needs, read inside the caller's session.
-domain::CaseFacts case_facts(store::Session& session, const store::CaseRecord& record);
+domain::CaseFacts case_facts(store::Session& session, const domain::CaseRecord& record);
 
 /// The case fields that the audit trail records before and after a change.
-std::string case_json(const store::CaseRecord& record);
+std::string case_json(const domain::CaseRecord& record);
 
 } // namespace rekrut::services::recruitment_case

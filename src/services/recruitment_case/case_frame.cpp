@@ -14,7 +14,7 @@ std::optional<core::Error> case_refusal(const domain::Actor& actor, domain::Acti
     return core::Error::not_found();
 }
 
-void recheck(store::Transaction& transaction, const store::CaseRecord& record)
+void recheck(store::Transaction& transaction, const domain::CaseRecord& record)
 {
     auto state = domain::state_after_change(record.state);
     if (state != record.state)

@@ -36,13 +36,13 @@ struct ChangeRules {
 /// event. Every successful change records exactly one event.
 class CaseEdit {
 public:
-    CaseEdit(store::Transaction& transaction, const store::CaseRecord& record, const Origin& origin)
+    CaseEdit(store::Transaction& transaction, const domain::CaseRecord& record, const Origin& origin)
         : transaction(transaction), record(record), m_origin(origin)
     {
     }
 
     store::Transaction& transaction;
-    const store::CaseRecord& record;
+    const domain::CaseRecord& record;
 
     /// Records the change on the case in the audit trail, inside the change's transaction.
     void audit(const std::string& action, std::string before, std::string after)
@@ -65,7 +65,7 @@ std::optional<core::Error> case_refusal(const domain::Actor& actor, domain::Acti
                                         const domain::Resource& resource);
 
 /// After a change: a case that was ready for publication goes back to draft.
-void recheck(store::Transaction& transaction, const store::CaseRecord& record);
+void recheck(store::Transaction& transaction, const domain::CaseRecord& record);
 
 /// permission → lock → load → editable check → change → back to draft when required, all in one
 /// transaction. `change(CaseEdit&)` returns a core::Result or core::Status and records its audit

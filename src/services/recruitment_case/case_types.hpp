@@ -14,7 +14,7 @@ namespace rekrut::services {
 
 /// One mandatory text as it appears in an ad.
 struct AdBlock {
-    store::MandatoryTextRecord text; ///< As the institution has it now.
+    domain::MandatoryTextRecord text; ///< As the institution has it now.
     bool included = false;
     std::string body_source; ///< As it stands in the ad (an editable text may be adapted).
     std::string body_html;   ///< Sanitized rendering of body_source.
@@ -22,10 +22,10 @@ struct AdBlock {
 
 /// Everything the case pages show.
 struct CaseOverview {
-    store::CaseRecord record;
+    domain::CaseRecord record;
     std::vector<domain::ContactPerson> contacts;
-    std::vector<store::CommitteeMemberRecord> committee;
-    std::vector<store::CaseQuestionRecord> questions;
+    std::vector<domain::CommitteeMemberRecord> committee;
+    std::vector<domain::CaseQuestionRecord> questions;
     std::vector<domain::CaseTransition> transitions;
     /// Per ad language: the missing items (empty = complete).
     std::vector<core::FieldError> ad_problems;
@@ -37,14 +37,14 @@ struct RenderedAd {
     std::string title;
     std::string body_html;                ///< Sanitized.
     std::vector<std::string> blocks_html; ///< Mandatory texts, sanitized.
-    store::CaseRecord record;
+    domain::CaseRecord record;
     std::vector<domain::ContactPerson> contacts;
     std::string institution_name;
 };
 
 /// The ad editor's current state for one language: the source text and the mandatory texts.
 struct AdDraft {
-    store::CaseRecord record;
+    domain::CaseRecord record;
     std::string body_source;
     std::vector<AdBlock> blocks;
     int version = 0;
@@ -52,12 +52,12 @@ struct AdDraft {
 
 /// A saved ad version and the one before it, for the diff.
 struct AdVersionPair {
-    store::AdVersionRecord version;
-    std::optional<store::AdVersionRecord> previous;
+    domain::AdVersionRecord version;
+    std::optional<domain::AdVersionRecord> previous;
 };
 
 struct CaseList {
-    std::vector<store::CaseRecord> cases;
+    std::vector<domain::CaseRecord> cases;
     std::int64_t total = 0;
 };
 

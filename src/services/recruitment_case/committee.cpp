@@ -104,7 +104,7 @@ core::Status CaseCommittee::invite_external(const domain::Actor& actor, std::int
                 return core::Error::invalid(msgid("Check the marked fields."),
                                             {{"external_email", msgid("A user with this e-mail address exists.")}});
             core::UnixTime now = core::now();
-            store::UserRecord user;
+            domain::UserRecord user;
             user.institution_id = institution_id;
             user.email = *email;
             user.name = name;
@@ -120,13 +120,13 @@ core::Status CaseCommittee::invite_external(const domain::Actor& actor, std::int
         });
 }
 
-std::vector<store::UserRecord> CaseCommittee::candidates(const domain::Actor& actor, std::int64_t institution_id,
+std::vector<domain::UserRecord> CaseCommittee::candidates(const domain::Actor& actor, std::int64_t institution_id,
                                                          std::int64_t case_id)
 {
     if (!domain::can(actor, domain::Action::view_case, {institution_id, case_id, {}, false, {}}))
         return {};
     return m_database.read([&](store::Session& session) {
-        std::vector<store::UserRecord> users;
+        std::vector<domain::UserRecord> users;
         for (auto& user : store::users::list(session, institution_id))
             if (user.status == domain::UserStatus::active &&
                 (!user.external_case_id || *user.external_case_id == case_id))

@@ -35,7 +35,7 @@ public:
                                  const Origin& origin, const Translate& translate);
     /// Users of the institution that can be added to the case's committee (not the limited accounts
     /// of other cases' external members).
-    std::vector<store::UserRecord> candidates(const domain::Actor& actor, std::int64_t institution_id,
+    std::vector<domain::UserRecord> candidates(const domain::Actor& actor, std::int64_t institution_id,
                                               std::int64_t case_id);
 
 private:

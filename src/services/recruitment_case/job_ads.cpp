@@ -52,7 +52,7 @@ std::vector<core::FieldError> choose_texts(std::vector<AdBlock>& blocks, const s
 }
 
 /// The ids of the texts whose wording in the version differs from the institution's.
-std::vector<std::int64_t> adapted_ids(const std::vector<store::AdVersionText>& texts,
+std::vector<std::int64_t> adapted_ids(const std::vector<domain::AdVersionText>& texts,
                                       const std::vector<AdBlock>& blocks)
 {
     std::vector<std::int64_t> ids;
@@ -98,7 +98,7 @@ core::Status JobAds::save(const domain::Actor& actor, std::int64_t institution_i
         if (auto problems = choose_texts(blocks, chosen_texts, adapted_texts); !problems.empty())
             return core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
         auto texts = version_texts(blocks, adapted_texts);
-        store::AdVersionRecord ad;
+        domain::AdVersionRecord ad;
         ad.language = language;
         ad.body_source = body_source;
         ad.body_html = recruitment_case::render_body(
@@ -118,13 +118,13 @@ core::Status JobAds::save(const domain::Actor& actor, std::int64_t institution_i
     });
 }
 
-core::Result<std::vector<store::AdVersionRecord>> JobAds::versions(const domain::Actor& actor,
+core::Result<std::vector<domain::AdVersionRecord>> JobAds::versions(const domain::Actor& actor,
                                                                    std::int64_t institution_id,
                                                                    std::int64_t case_id, const std::string& language)
 {
     if (!may_view(actor, institution_id, case_id))
         return core::Error::not_found();
-    return m_database.read([&](store::Session& session) -> core::Result<std::vector<store::AdVersionRecord>> {
+    return m_database.read([&](store::Session& session) -> core::Result<std::vector<domain::AdVersionRecord>> {
         if (!store::cases::find(session, institution_id, case_id))
             return core::Error::not_found();
         return store::cases::ad_versions(session, institution_id, case_id, language);

@@ -33,7 +33,7 @@ public:
                       const std::string& language, const std::string& body_source,
                       const std::vector<std::int64_t>& chosen_texts,
                       const std::map<std::int64_t, std::string>& adapted_texts, const Origin& origin);
-    core::Result<std::vector<store::AdVersionRecord>> versions(const domain::Actor& actor,
+    core::Result<std::vector<domain::AdVersionRecord>> versions(const domain::Actor& actor,
                                                                std::int64_t institution_id, std::int64_t case_id,
                                                                const std::string& language);
     /// The version and the one before it (for the diff), or not found.

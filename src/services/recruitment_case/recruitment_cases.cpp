@@ -35,10 +35,10 @@ core::Error title_problem()
 }
 
 /// A new case's first ad version, from its template's body.
-void add_template_ad(store::Transaction& transaction, std::int64_t actor_user_id, const store::CaseRecord& record,
+void add_template_ad(store::Transaction& transaction, std::int64_t actor_user_id, const domain::CaseRecord& record,
                      const std::string& body)
 {
-    store::AdVersionRecord ad;
+    domain::AdVersionRecord ad;
     ad.language = record.ad_languages;
     ad.body_source = body;
     ad.body_html = domain::rich_text_to_html(body);
@@ -50,8 +50,8 @@ void add_template_ad(store::Transaction& transaction, std::int64_t actor_user_id
 
 /// Copies the committee (but external members, whose accounts belong to one case), the latest ad
 /// of each language with its adapted texts, the contacts and the questions.
-void copy_content(store::Transaction& transaction, std::int64_t actor_user_id, const store::CaseRecord& source,
-                  const store::CaseRecord& copy)
+void copy_content(store::Transaction& transaction, std::int64_t actor_user_id, const domain::CaseRecord& source,
+                  const domain::CaseRecord& copy)
 {
     std::int64_t institution_id = source.institution_id;
     store::cases::replace_contacts(transaction, institution_id, copy.id,
@@ -86,7 +86,7 @@ std::vector<core::FieldError> check_against_institution(store::Session& session,
         problems.push_back({"unit_id", msgid("Choose one of the units.")});
     if (!fields.position_category.empty()) {
         auto categories = store::named_lists::list(session, "position_categories", institution_id);
-        if (std::none_of(categories.begin(), categories.end(), [&](const store::NamedRecord& category) {
+        if (std::none_of(categories.begin(), categories.end(), [&](const domain::NamedRecord& category) {
                 return category.name == fields.position_category;
             }))
             problems.push_back({"position_category", msgid("Choose one of the position categories.")});
@@ -94,7 +94,7 @@ std::vector<core::FieldError> check_against_institution(store::Session& session,
     return problems;
 }
 
-void apply(store::CaseRecord& record, const domain::CaseFields& fields)
+void apply(domain::CaseRecord& record, const domain::CaseFields& fields)
 {
     record.title = fields.title;
     record.unit_id = fields.unit_id;
@@ -118,7 +118,7 @@ void apply(store::CaseRecord& record, const domain::CaseFields& fields)
 
 } // namespace
 
-CaseList RecruitmentCases::list(const domain::Actor& actor, store::CaseListFilter filter)
+CaseList RecruitmentCases::list(const domain::Actor& actor, domain::CaseListFilter filter)
 {
     auto institution = actor.data_institution();
     if (!institution)
@@ -142,7 +142,7 @@ core::Result<std::int64_t> RecruitmentCases::create(const domain::Actor& actor, 
     if (!domain::can(actor, Action::create_case, {institution_id, {}, {}, false, {}}))
         return core::Error::forbidden();
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::int64_t> {
-        store::CaseRecord record;
+        domain::CaseRecord record;
         record.institution_id = institution_id;
         record.title = std::string(core::trim(title));
         record.created_at = record.updated_at = core::now();
@@ -185,7 +185,7 @@ core::Result<std::int64_t> RecruitmentCases::copy(const domain::Actor& actor, st
         auto source = store::cases::find(transaction, institution_id, case_id);
         if (!source)
             return core::Error::not_found();
-        store::CaseRecord copy = *source;
+        domain::CaseRecord copy = *source;
         copy.state = domain::CaseState::draft;
         copy.application_deadline.reset();
         copy.expected_start.reset();
@@ -230,7 +230,7 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
         problems.insert(problems.end(), institution_problems.begin(), institution_problems.end());
         if (!problems.empty())
             return core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
-        store::CaseRecord record = edit.record;
+        domain::CaseRecord record = edit.record;
         apply(record, fields);
         record.updated_at = core::now();
         store::cases::update(edit.transaction, record);
@@ -242,7 +242,7 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
     });
 }
 
-std::vector<store::AdTemplateRecord> RecruitmentCases::templates(const domain::Actor& actor,
+std::vector<domain::AdTemplateRecord> RecruitmentCases::templates(const domain::Actor& actor,
                                                                  std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_institution_lists, {institution_id, {}, {}, false, {}}))
@@ -251,7 +251,7 @@ std::vector<store::AdTemplateRecord> RecruitmentCases::templates(const domain::A
         [&](store::Session& session) { return store::ad_templates::list(session, institution_id); });
 }
 
-std::vector<store::OrganisationUnitRecord> RecruitmentCases::units(const domain::Actor& actor,
+std::vector<domain::OrganisationUnitRecord> RecruitmentCases::units(const domain::Actor& actor,
                                                                    std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_institution_lists, {institution_id, {}, {}, false, {}}))
@@ -260,7 +260,7 @@ std::vector<store::OrganisationUnitRecord> RecruitmentCases::units(const domain:
         [&](store::Session& session) { return store::organisation_units::list(session, institution_id); });
 }
 
-std::vector<store::NamedRecord> RecruitmentCases::collective_agreements(const domain::Actor& actor,
+std::vector<domain::NamedRecord> RecruitmentCases::collective_agreements(const domain::Actor& actor,
                                                                         std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_institution_lists, {institution_id, {}, {}, false, {}}))
@@ -270,7 +270,7 @@ std::vector<store::NamedRecord> RecruitmentCases::collective_agreements(const do
     });
 }
 
-std::vector<store::NamedRecord> RecruitmentCases::position_categories(const domain::Actor& actor,
+std::vector<domain::NamedRecord> RecruitmentCases::position_categories(const domain::Actor& actor,
                                                                       std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_institution_lists, {institution_id, {}, {}, false, {}}))

@@ -26,7 +26,7 @@ public:
 
     /// The cases the actor may see: all of the institution's for Administrators and Superbrugere,
     /// otherwise those where the actor holds a case role.
-    CaseList list(const domain::Actor& actor, store::CaseListFilter filter);
+    CaseList list(const domain::Actor& actor, domain::CaseListFilter filter);
 
     core::Result<std::int64_t> create(const domain::Actor& actor, std::int64_t institution_id,
                                       std::optional<std::int64_t> template_id, const std::string& title,
@@ -44,10 +44,10 @@ public:
                         domain::CaseFields fields, const Origin& origin);
 
     /// The institution's lists, for those who work with its cases.
-    std::vector<store::AdTemplateRecord> templates(const domain::Actor& actor, std::int64_t institution_id);
-    std::vector<store::OrganisationUnitRecord> units(const domain::Actor& actor, std::int64_t institution_id);
-    std::vector<store::NamedRecord> collective_agreements(const domain::Actor& actor, std::int64_t institution_id);
-    std::vector<store::NamedRecord> position_categories(const domain::Actor& actor, std::int64_t institution_id);
+    std::vector<domain::AdTemplateRecord> templates(const domain::Actor& actor, std::int64_t institution_id);
+    std::vector<domain::OrganisationUnitRecord> units(const domain::Actor& actor, std::int64_t institution_id);
+    std::vector<domain::NamedRecord> collective_agreements(const domain::Actor& actor, std::int64_t institution_id);
+    std::vector<domain::NamedRecord> position_categories(const domain::Actor& actor, std::int64_t institution_id);
 
 private:
     store::Database& m_database;

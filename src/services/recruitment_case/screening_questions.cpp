@@ -32,7 +32,7 @@ core::Status ScreeningQuestions::add(const domain::Actor& actor, std::int64_t in
             return core::Error::invalid(msgid("Check the marked fields."),
                                         {{"template_id", msgid("Choose one of the questions.")}});
         auto existing = store::cases::questions(edit.transaction, institution_id, case_id);
-        store::CaseQuestionRecord copy{
+        domain::CaseQuestionRecord copy{
             0, question->id, question->text, question->kind, question->options, static_cast<int>(existing.size())};
         store::cases::add_question(edit.transaction, institution_id, case_id, copy);
         edit.audit("case.question_added", "{}", json_object({{"text", question->text}, {"kind", question->kind}}));
@@ -40,14 +40,14 @@ core::Status ScreeningQuestions::add(const domain::Actor& actor, std::int64_t in
     });
 }
 
-core::Result<store::CaseQuestionRecord> ScreeningQuestions::find(const domain::Actor& actor,
+core::Result<domain::CaseQuestionRecord> ScreeningQuestions::find(const domain::Actor& actor,
                                                                  std::int64_t institution_id, std::int64_t case_id,
                                                                  std::int64_t question_id)
 {
     if (auto refusal =
             recruitment_case::case_refusal(actor, domain::Action::edit_case, {institution_id, case_id, {}, false, {}}))
         return *refusal;
-    return m_database.read([&](store::Session& session) -> core::Result<store::CaseQuestionRecord> {
+    return m_database.read([&](store::Session& session) -> core::Result<domain::CaseQuestionRecord> {
         auto found = store::cases::find_question(session, institution_id, case_id, question_id);
         if (!found)
             return core::Error::not_found();
@@ -93,7 +93,7 @@ core::Status ScreeningQuestions::remove(const domain::Actor& actor, std::int64_t
     });
 }
 
-std::vector<store::QuestionTemplateRecord> ScreeningQuestions::templates(const domain::Actor& actor,
+std::vector<domain::QuestionTemplateRecord> ScreeningQuestions::templates(const domain::Actor& actor,
                                                                          std::int64_t institution_id)
 {
     if (!domain::can(actor, domain::Action::view_institution_lists, {institution_id, {}, {}, false, {}}))

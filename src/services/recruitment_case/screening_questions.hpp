@@ -27,12 +27,12 @@ public:
     core::Status remove(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                         std::int64_t question_id, const Origin& origin);
     /// One of the case's questions, for its edit form.
-    core::Result<store::CaseQuestionRecord> find(const domain::Actor& actor, std::int64_t institution_id,
+    core::Result<domain::CaseQuestionRecord> find(const domain::Actor& actor, std::int64_t institution_id,
                                                  std::int64_t case_id, std::int64_t question_id);
     core::Status update(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                         std::int64_t question_id, domain::ScreeningQuestion changed, const Origin& origin);
     /// The institution's question templates, for those who work with its cases.
-    std::vector<store::QuestionTemplateRecord> templates(const domain::Actor& actor, std::int64_t institution_id);
+    std::vector<domain::QuestionTemplateRecord> templates(const domain::Actor& actor, std::int64_t institution_id);
 
 private:
     store::Database& m_database;

@@ -36,7 +36,7 @@ std::string tr(const AppContext& context, const Request& request, const char* me
 
 /// The filters as entered (kept in the form and in the paging links) and what they mean.
 struct AuditQuery {
-    store::AuditFilter filter;
+    domain::AuditFilter filter;
     std::string institution;
     std::string user;
     std::string object_type;
@@ -193,7 +193,7 @@ void add_option(ctemplate::TemplateDictionary& page, const char* section, const 
 }
 
 void fill_access_log(ctemplate::TemplateDictionary& page, const AppContext& context, const Request& request,
-                     const std::vector<store::OperatorAccessRecord>& accesses)
+                     const std::vector<domain::OperatorAccessRecord>& accesses)
 {
     if (accesses.empty())
         return;
@@ -223,9 +223,9 @@ Response show_audit(AppContext& context, Request& request)
         return error_page(context, request, 404);
     const domain::Actor& actor = request.actor();
 
-    std::vector<store::AuditEventRecord> events;
+    std::vector<domain::AuditEventRecord> events;
     std::int64_t total = 0;
-    std::vector<store::UserRecord> users;
+    std::vector<domain::UserRecord> users;
     context.database.with_session([&](soci::session& sql) {
         if (query->filter.institution_id)
             users = store::users::list(sql, *query->filter.institution_id);
@@ -235,13 +235,13 @@ Response show_audit(AppContext& context, Request& request)
         events = store::audit_events::list(sql, query->filter);
     });
     std::map<std::int64_t, std::string> institution_names;
-    std::vector<store::InstitutionRecord> institutions;
+    std::vector<domain::InstitutionRecord> institutions;
     if (actor.is_operator) {
         institutions = context.administration.institutions();
         for (const auto& institution : institutions)
             institution_names[institution.id] = institution.name;
     }
-    std::vector<store::OperatorAccessRecord> accesses;
+    std::vector<domain::OperatorAccessRecord> accesses;
     if (!actor.is_operator)
         accesses = context.administration.operator_access_log(actor, *query->filter.institution_id);
 
@@ -358,7 +358,7 @@ Response export_audit_csv(AppContext& context, Request& request)
         return error_page(context, request, 400, query->problems.front().message);
     query->filter.limit = k_export_limit;
     query->filter.offset = 0;
-    std::vector<store::AuditEventRecord> events;
+    std::vector<domain::AuditEventRecord> events;
     context.database.with_session(
         [&](soci::session& sql) { events = store::audit_events::list(sql, query->filter); });
     // The store gives the newest first; a document of record reads from the oldest.

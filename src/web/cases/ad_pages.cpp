@@ -136,7 +136,7 @@ Response show_ad_versions(AppContext& context, Request& request)
 namespace {
 
 /// The ad text followed by its mandatory texts, each under its name, for the diff between versions.
-std::string comparable_text(const store::AdVersionRecord& version)
+std::string comparable_text(const domain::AdVersionRecord& version)
 {
     std::string text = version.body_source;
     for (const auto& block : version.texts)

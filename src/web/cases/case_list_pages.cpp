@@ -40,7 +40,7 @@ Response show_case_list(AppContext& context, Request& request)
     const auto& actor = request.actor();
     if (!actor.data_institution())
         return not_found(context, request);
-    store::CaseListFilter filter;
+    domain::CaseListFilter filter;
     if (auto state = request.query_value("state"); state && !state->empty())
         filter.state = domain::case_state_from_string(*state);
     if (auto unit = request.query_value("unit"); unit && parse_id(*unit))
@@ -135,7 +135,7 @@ Response new_case_form(AppContext& context, Request& request, const std::optiona
 {
     auto institution = institution_of(request);
     auto templates = context.cases.templates(request.actor(), institution);
-    store::CaseListFilter everything;
+    domain::CaseListFilter everything;
     everything.limit = 200;
     auto existing = context.cases.list(request.actor(), everything);
     return page(

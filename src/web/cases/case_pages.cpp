@@ -26,7 +26,7 @@ using domain::CaseTransition;
 /// Where a field named by a refused step on the case page is put right: the committee on the page
 /// itself, the ad text in the ad editor, the other fields in the case form (or, once the case can
 /// no longer be edited, the case facts on the page).
-std::string case_field_link(const store::CaseRecord& record, std::string field)
+std::string case_field_link(const domain::CaseRecord& record, std::string field)
 {
     std::string language = "da";
     if (field.starts_with("en_")) {
@@ -59,9 +59,9 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
     bool can_edit = domain::can(actor, Action::edit_case, resource);
     bool can_manage = domain::can(actor, Action::manage_committee, resource);
     auto candidates =
-        can_manage ? context.committee.candidates(actor, institution, case_id) : std::vector<store::UserRecord>{};
+        can_manage ? context.committee.candidates(actor, institution, case_id) : std::vector<domain::UserRecord>{};
     auto questions = can_edit ? context.questions.templates(actor, institution)
-                              : std::vector<store::QuestionTemplateRecord>{};
+                              : std::vector<domain::QuestionTemplateRecord>{};
     const auto& record = overview->record;
     return page(
         context, request, "cases/show", record.title,

@@ -117,7 +117,7 @@ std::vector<SuperbrugerRow> administrators_of(AppContext& context, std::int64_t 
     return rows;
 }
 
-Response institution_page(AppContext& context, Request& request, const store::InstitutionRecord& institution,
+Response institution_page(AppContext& context, Request& request, const domain::InstitutionRecord& institution,
                           const std::optional<core::Error>& error)
 {
     auto administrators = administrators_of(context, institution.id);
@@ -157,7 +157,7 @@ Response institution_page(AppContext& context, Request& request, const store::In
         error ? status_for(error->kind) : 200);
 }
 
-std::optional<store::InstitutionRecord> institution_from_path(AppContext& context, const Request& request)
+std::optional<domain::InstitutionRecord> institution_from_path(AppContext& context, const Request& request)
 {
     auto id = parse_id(request.param("institution_id"));
     if (id == 0)
@@ -229,7 +229,7 @@ Response show_outbox(AppContext& context, Request& request)
 {
     if (!domain::can(request.actor(), Action::view_outbox))
         return not_found(context, request);
-    std::vector<store::OutboxMessage> messages;
+    std::vector<domain::OutboxMessage> messages;
     context.database.with_session(
         [&](soci::session& sql) { messages = store::outbox::recent(sql, k_outbox_size); });
     return page(context, request, "operator/outbox", msgid("Outgoing mail"),
@@ -271,7 +271,7 @@ namespace {
 Response access_page(AppContext& context, Request& request, const std::optional<core::Error>& error)
 {
     const domain::Actor& actor = request.actor();
-    std::optional<store::OperatorAccessRecord> current;
+    std::optional<domain::OperatorAccessRecord> current;
     context.database.with_session([&](soci::session& sql) {
         current = store::operator_access::active_for(sql, actor.user_id, core::now());
     });

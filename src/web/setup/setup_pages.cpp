@@ -268,9 +268,9 @@ Response submit_unit_rename(AppContext& context, Request& request)
 
 namespace {
 
-store::MandatoryTextRecord mandatory_text_from(const Request& request)
+domain::MandatoryTextRecord mandatory_text_from(const Request& request)
 {
-    store::MandatoryTextRecord text;
+    domain::MandatoryTextRecord text;
     text.id = parse_id(request.param("text_id"));
     text.name = request.form_or("name");
     text.kind = request.form_or("kind");
@@ -282,7 +282,7 @@ store::MandatoryTextRecord mandatory_text_from(const Request& request)
     return text;
 }
 
-void fill_mandatory_text(Dictionary& form, const store::MandatoryTextRecord& text,
+void fill_mandatory_text(Dictionary& form, const domain::MandatoryTextRecord& text,
                          const std::string& position)
 {
     keep_value(form, "name", text.name);
@@ -321,7 +321,7 @@ Response mandatory_texts_page(AppContext& context, Request& request, const std::
                 dictionary.ShowSection("NO_TEXTS");
             if (!danish_encouragement)
                 dictionary.ShowSection("NO_ENCOURAGEMENT");
-            store::MandatoryTextRecord blank;
+            domain::MandatoryTextRecord blank;
             bool sent = request.method == "POST";
             auto& form = form_of(dictionary, request, "_mandatory_text_form");
             fill_mandatory_text(form, sent ? mandatory_text_from(request) : blank,
@@ -339,7 +339,7 @@ Response mandatory_text_page(AppContext& context, Request& request, std::int64_t
     if (!stored)
         return refusal_page(context, request, stored.error());
     bool sent = request.method == "POST";
-    store::MandatoryTextRecord shown = sent ? mandatory_text_from(request) : *stored;
+    domain::MandatoryTextRecord shown = sent ? mandatory_text_from(request) : *stored;
     return page(
         context, request, "setup/mandatory_text", msgid("Mandatory text"),
         [&](Dictionary& dictionary) {
@@ -385,9 +385,9 @@ Response submit_mandatory_text(AppContext& context, Request& request)
 
 namespace {
 
-store::AdTemplateRecord ad_template_from(const Request& request)
+domain::AdTemplateRecord ad_template_from(const Request& request)
 {
-    store::AdTemplateRecord ad_template;
+    domain::AdTemplateRecord ad_template;
     ad_template.id = parse_id(request.param("template_id"));
     ad_template.name = request.form_or("name");
     ad_template.language = request.form_or("language");
@@ -404,8 +404,8 @@ store::AdTemplateRecord ad_template_from(const Request& request)
     return ad_template;
 }
 
-void fill_ad_template(Dictionary& form, const store::AdTemplateRecord& ad_template,
-                      const std::string& weekly_hours, const std::vector<store::NamedRecord>& agreements)
+void fill_ad_template(Dictionary& form, const domain::AdTemplateRecord& ad_template,
+                      const std::string& weekly_hours, const std::vector<domain::NamedRecord>& agreements)
 {
     keep_value(form, "name", ad_template.name);
     keep_value(form, "title", ad_template.title);
@@ -426,9 +426,9 @@ Response ad_template_page(AppContext& context, Request& request, std::int64_t te
                           const std::optional<core::Error>& error)
 {
     auto institution = institution_of(request);
-    store::AdTemplateRecord shown;
+    domain::AdTemplateRecord shown;
     std::string weekly_hours;
-    std::vector<store::AdTemplateRecord> templates;
+    std::vector<domain::AdTemplateRecord> templates;
     if (template_id != 0) {
         auto stored = context.setup.ad_template(request.actor(), institution, template_id);
         if (!stored)
@@ -465,7 +465,7 @@ Response ad_template_page(AppContext& context, Request& request, std::int64_t te
                 dictionary.ShowSection("NO_TEMPLATES");
             auto& form = form_of(dictionary, request, "_ad_template_form");
             fill_ad_template(form, shown, weekly_hours,
-                             agreements ? *agreements : std::vector<store::NamedRecord>{});
+                             agreements ? *agreements : std::vector<domain::NamedRecord>{});
             form.SetValue("ACTION", template_id ? "/setup/ad-templates/" + std::to_string(template_id)
                                                 : std::string("/setup/ad-templates"));
             show_errors(context, request, dictionary, &form, error);
@@ -504,7 +504,7 @@ Response submit_ad_template(AppContext& context, Request& request)
 
 namespace {
 
-store::QuestionTemplateRecord question_from(const Request& request)
+domain::QuestionTemplateRecord question_from(const Request& request)
 {
     return {parse_id(request.param("question_template_id")), request.form_or("text"), request.form_or("kind"),
             request.form_or("options")};
@@ -515,8 +515,8 @@ Response question_page(AppContext& context, Request& request, std::int64_t quest
                        const std::optional<core::Error>& error)
 {
     auto institution = institution_of(request);
-    store::QuestionTemplateRecord shown;
-    std::vector<store::QuestionTemplateRecord> questions;
+    domain::QuestionTemplateRecord shown;
+    std::vector<domain::QuestionTemplateRecord> questions;
     if (question_id != 0) {
         auto stored = context.setup.question(request.actor(), institution, question_id);
         if (!stored)
@@ -622,7 +622,7 @@ Response lists_page(AppContext& context, Request& request, const std::optional<c
         context, request, "setup/lists", msgid("Collective agreements and position categories"),
         [&](Dictionary& dictionary) {
             notice_if_saved(context, request, dictionary);
-            auto add_rows = [&](const std::vector<store::NamedRecord>& items, const char* section,
+            auto add_rows = [&](const std::vector<domain::NamedRecord>& items, const char* section,
                                 const char* empty) {
                 for (const auto& item : items) {
                     auto* row = dictionary.AddSectionDictionary(section);

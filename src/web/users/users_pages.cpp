@@ -91,10 +91,10 @@ services::Translate mail_translator(const AppContext& context, const Request& re
 }
 
 /// Every institution role in the institution, by user.
-std::map<std::int64_t, std::vector<store::InstitutionRoleRecord>>
+std::map<std::int64_t, std::vector<domain::InstitutionRoleRecord>>
 roles_by_user(AppContext& context, const domain::Actor& actor, std::int64_t institution_id)
 {
-    std::map<std::int64_t, std::vector<store::InstitutionRoleRecord>> roles;
+    std::map<std::int64_t, std::vector<domain::InstitutionRoleRecord>> roles;
     for (auto& row : context.administration.administrator_review(actor, institution_id))
         roles[row.user.id] = std::move(row.roles);
     return roles;
@@ -172,13 +172,13 @@ Response new_user_form(AppContext& context, Request& request, std::int64_t insti
 
 /// The user page: details, the edit form (when the actor may change this user) and the roles.
 Response user_page(AppContext& context, Request& request, std::int64_t institution_id,
-                   const store::UserRecord& user, const std::optional<core::Error>& error,
+                   const domain::UserRecord& user, const std::optional<core::Error>& error,
                    unsigned status = 200)
 {
     const auto& actor = request.actor();
     auto all_roles = roles_by_user(context, actor, institution_id);
     const auto& held = all_roles[user.id];
-    std::vector<store::RoleRequestRecord> pending;
+    std::vector<domain::RoleRequestRecord> pending;
     for (auto& waiting : context.administration.pending_role_requests(actor, institution_id))
         if (waiting.user_id == user.id)
             pending.push_back(std::move(waiting));
@@ -236,12 +236,12 @@ Response user_page(AppContext& context, Request& request, std::int64_t instituti
                 row->SetValue("ROLE", value);
                 row->SetValue("LABEL", tr(context, request, role_label(role)));
                 auto holding =
-                    std::find_if(held.begin(), held.end(), [&](const store::InstitutionRoleRecord& record) {
+                    std::find_if(held.begin(), held.end(), [&](const domain::InstitutionRoleRecord& record) {
                         return record.role == role;
                     });
                 auto waiting =
                     std::find_if(pending.begin(), pending.end(),
-                                 [&](const store::RoleRequestRecord& record) { return record.role == role; });
+                                 [&](const domain::RoleRequestRecord& record) { return record.role == role; });
                 if (holding != held.end()) {
                     auto* section = row->AddSectionDictionary("HELD");
                     section->SetValue("GRANTED_BY",
@@ -270,7 +270,7 @@ Response user_page(AppContext& context, Request& request, std::int64_t instituti
 }
 
 /// The user named by the path, within the actor's institution; not found otherwise.
-core::Result<store::UserRecord> requested_user(AppContext& context, const Request& request,
+core::Result<domain::UserRecord> requested_user(AppContext& context, const Request& request,
                                                std::int64_t institution_id)
 {
     std::int64_t user_id = parse_id(request.param("user_id"));
