@@ -21,7 +21,10 @@
 #include "services/outbox_sender.hpp"
 #include "services/passwords.hpp"
 #include "services/periodic_job.hpp"
+#include "services/audit_trail.hpp"
+#include "services/platform_operator.hpp"
 #include "services/recruitment_case/case_lifecycle.hpp"
+#include "services/system_status.hpp"
 #include "services/recruitment_case/committee.hpp"
 #include "services/recruitment_case/job_ads.hpp"
 #include "services/recruitment_case/recruitment_cases.hpp"
@@ -285,8 +288,10 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::InstitutionSetup setup(*database);
     services::OpenPositions open_positions(*database);
     open_positions.refresh();
+    services::AuditTrail audit_trail(*database);
+    services::PlatformOperator platform_operator(*database);
+    services::SystemStatus status(*database, migrations);
     web::AppContext context{config,
-                            *database,
                             translator,
                             views,
                             metrics,
@@ -299,7 +304,9 @@ int run_serve(const core::Config& config, const std::string& resources)
                             lifecycle,
                             setup,
                             open_positions,
-                            migrations,
+                            audit_trail,
+                            platform_operator,
+                            status,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};

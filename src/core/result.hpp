@@ -1,5 +1,6 @@
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <variant>
@@ -64,6 +65,14 @@ public:
 
 private:
     std::variant<T, Error> m_state;
+};
+
+/// A resource the request needs did not answer in time (no free database session, connection
+/// lost). Thrown, since the request cannot go on; the web layer answers with the "temporarily
+/// unavailable" page (503).
+class Unavailable : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
 };
 
 /// For operations that return nothing on success.

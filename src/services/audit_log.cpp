@@ -68,6 +68,11 @@ AuditVerification verify_audit_chain(store::Database& database)
 
 std::string json_object(std::initializer_list<std::pair<std::string, std::string>> fields)
 {
+    return json_object(std::vector<std::pair<std::string, std::string>>(fields));
+}
+
+std::string json_object(const std::vector<std::pair<std::string, std::string>>& fields)
+{
     std::string out = "{";
     bool first = true;
     for (const auto& [key, value] : fields) {

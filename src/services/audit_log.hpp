@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -58,5 +59,6 @@ AuditVerification verify_audit_chain(store::Database& database);
 
 /// `{"name":"A","email":"b"}` from pairs, with proper JSON escaping.
 std::string json_object(std::initializer_list<std::pair<std::string, std::string>> fields);
+std::string json_object(const std::vector<std::pair<std::string, std::string>>& fields);
 
 } // namespace rekrut::services

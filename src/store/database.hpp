@@ -8,6 +8,7 @@
 #include <string>
 #include <type_traits>
 
+#include "core/result.hpp"
 #include "core/secret_key.hpp"
 
 namespace soci {
@@ -21,9 +22,9 @@ enum class Dialect { sqlite, postgresql };
 
 /// The database did not answer in time (no free session, connection lost). The web layer shows the
 /// "temporarily unavailable" page (503) for it.
-class DatabaseUnavailable : public std::runtime_error {
+class DatabaseUnavailable : public core::Unavailable {
 public:
-    using std::runtime_error::runtime_error;
+    using core::Unavailable::Unavailable;
 };
 
 /// A leased database session with what the store needs next to it: the dialect and the

@@ -3,11 +3,6 @@
 #include <vector>
 
 #include "core/config.hpp"
-#include "store/migrations.hpp"
-
-namespace rekrut::store {
-class Database;
-}
 
 namespace rekrut::services {
 class IdentityService;
@@ -19,6 +14,9 @@ class ScreeningQuestions;
 class CaseLifecycle;
 class InstitutionSetup;
 class OpenPositions;
+class AuditTrail;
+class PlatformOperator;
+class SystemStatus;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -31,7 +29,6 @@ class HttpServer;
 /// What handlers need from the composition root. Built once in main.cpp.
 struct AppContext {
     const core::Config& config;
-    store::Database& database;
     const Translator& translator;
     Views& views;
     Metrics& metrics;
@@ -44,7 +41,9 @@ struct AppContext {
     services::CaseLifecycle& lifecycle;
     services::InstitutionSetup& setup;
     services::OpenPositions& open_positions;
-    std::vector<store::Migration> migrations;
+    services::AuditTrail& audit_trail;
+    services::PlatformOperator& platform_operator;
+    services::SystemStatus& status;
     std::string static_dkfds_dir;
     std::string static_app_dir;
     HttpServer* server = nullptr;

@@ -10,10 +10,8 @@
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "services/audit_log.hpp"
+#include "services/audit_trail.hpp"
 #include "services/user_administration.hpp"
-#include "store/audit_store.hpp"
-#include "store/database.hpp"
-#include "store/identity_store.hpp"
 #include "web/app_context.hpp"
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
@@ -48,22 +46,6 @@ struct AuditQuery {
     std::vector<core::FieldError> problems;
 };
 
-std::string url_encode(std::string_view text)
-{
-    static constexpr char k_hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char ch : text) {
-        if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
-            out += static_cast<char>(ch);
-        } else {
-            out += '%';
-            out += k_hex[ch >> 4];
-            out += k_hex[ch & 0x0F];
-        }
-    }
-    return out;
-}
-
 /// The query string that reproduces the filters, without the page number.
 std::string filter_query(const AuditQuery& query)
 {
@@ -80,7 +62,7 @@ std::string filter_query(const AuditQuery& query)
             continue;
         if (!out.empty())
             out += '&';
-        out += std::string(name) + "=" + url_encode(*value);
+        out += std::string(name) + "=" + core::url_encode(*value);
     }
     return out;
 }
@@ -223,17 +205,12 @@ Response show_audit(AppContext& context, Request& request)
         return error_page(context, request, 404);
     const domain::Actor& actor = request.actor();
 
-    std::vector<domain::AuditEventRecord> events;
-    std::int64_t total = 0;
-    std::vector<domain::UserRecord> users;
-    context.database.with_session([&](soci::session& sql) {
-        if (query->filter.institution_id)
-            users = store::users::list(sql, *query->filter.institution_id);
-        if (!query->problems.empty())
-            return;
-        total = store::audit_events::count(sql, query->filter);
-        events = store::audit_events::list(sql, query->filter);
-    });
+    auto search = context.audit_trail.search(actor, query->filter, query->problems.empty());
+    if (!search)
+        return error_response(context, request, search.error());
+    const auto& events = search->events;
+    const auto total = search->total;
+    const auto& users = search->users;
     std::map<std::int64_t, std::string> institution_names;
     std::vector<domain::InstitutionRecord> institutions;
     if (actor.is_operator) {
@@ -358,11 +335,17 @@ Response export_audit_csv(AppContext& context, Request& request)
         return error_page(context, request, 400, query->problems.front().message);
     query->filter.limit = k_export_limit;
     query->filter.offset = 0;
-    std::vector<domain::AuditEventRecord> events;
-    context.database.with_session(
-        [&](soci::session& sql) { events = store::audit_events::list(sql, query->filter); });
-    // The store gives the newest first; a document of record reads from the oldest.
-    std::reverse(events.begin(), events.end());
+    auto exported = context.audit_trail.export_events(request.actor(), query->filter,
+                                                      {{"user", query->user},
+                                                       {"object_type", query->object_type},
+                                                       {"object_id", query->object_id},
+                                                       {"action", query->action},
+                                                       {"from", query->from},
+                                                       {"to", query->to}},
+                                                      request.origin());
+    if (!exported)
+        return error_response(context, request, exported.error());
+    const auto& events = *exported;
 
     std::string csv = "\xEF\xBB\xBF"; // the byte order mark tells Excel that the file is UTF-8
     auto heading = [&](const char* message) { return tr(context, request, message); };
@@ -376,17 +359,6 @@ Response export_audit_csv(AppContext& context, Request& request)
                       core::format_iso_utc(event.occurred_at), optional_id(event.actor_user_id),
                       event.actor_name, optional_id(event.institution_id), event.action, event.object_type,
                       event.object_id, event.before_json, event.after_json, event.request_id, event.ip});
-
-    services::record_audit(context.database, request.origin(),
-                           {query->filter.institution_id, "audit.exported", "audit_trail",
-                            optional_id(query->filter.institution_id), "{}",
-                            services::json_object({{"rows", std::to_string(events.size())},
-                                                   {"user", query->user},
-                                                   {"object_type", query->object_type},
-                                                   {"object_id", query->object_id},
-                                                   {"action", query->action},
-                                                   {"from", query->from},
-                                                   {"to", query->to}})});
 
     Response response;
     response.content_type = "text/csv; charset=utf-8";

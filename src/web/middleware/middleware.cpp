@@ -9,7 +9,7 @@
 #include "core/text.hpp"
 #include "services/audit_log.hpp"
 #include "services/identity.hpp"
-#include "store/database.hpp"
+#include "services/audit_trail.hpp"
 #include "web/app_context.hpp"
 #include "web/error_pages.hpp"
 #include "web/i18n.hpp"
@@ -76,7 +76,7 @@ Middleware error_page_middleware(AppContext& context)
                 return page;
             }
             return response;
-        } catch (const store::DatabaseUnavailable& error) {
+        } catch (const core::Unavailable& error) {
             core::log_event("error", "database_unavailable",
                             "\"request_id\":\"" + request.request_id + "\",\"what\":\"" +
                                 core::json_escape(error.what()) + "\"");
@@ -181,11 +181,9 @@ Middleware session_middleware(AppContext& context)
         if (request.session && request.session->actor.is_operator && request.session->operator_access_id &&
             request.route && request.route->guard == Guard::signed_in &&
             request.path.rfind("/operator", 0) != 0) {
-            services::record_audit(
-                context.database, request.origin(),
-                {request.session->actor.elevated_institution_id, "operator_access.used", "operator_access",
-                 std::to_string(*request.session->operator_access_id), "{}",
-                 services::json_object({{"method", request.method}, {"path", request.path}})});
+            context.audit_trail.record_operator_access_used(request.session->actor,
+                                                            *request.session->operator_access_id,
+                                                            request.method, request.path, request.origin());
         }
         Response response = next(request);
         if (request.session && request.session->new_token)

@@ -1,6 +1,6 @@
 #include "web/operations/operations.hpp"
 
-#include "store/database.hpp"
+#include "services/system_status.hpp"
 #include "web/app_context.hpp"
 #include "web/http_server.hpp"
 #include "web/metrics.hpp"
@@ -15,8 +15,8 @@ Response show_health(AppContext&, Request&)
 
 Response show_readiness(AppContext& context, Request&)
 {
-    bool database = context.database.ping();
-    bool migrations = database && store::migrations_current(context.database, context.migrations);
+    bool database = context.status.database_reachable();
+    bool migrations = database && context.status.migrations_current();
     std::string body = std::string("{\"status\":\"") + (database && migrations ? "ready" : "not ready") +
                        "\",\"database\":" + (database ? "true" : "false") +
                        ",\"migrations_current\":" + (migrations ? "true" : "false") + "}";
@@ -26,8 +26,8 @@ Response show_readiness(AppContext& context, Request&)
 Response show_metrics(AppContext& context, Request&)
 {
     Metrics::Gauges gauges;
-    gauges.database_sessions_in_use = context.database.sessions_in_use();
-    gauges.database_pool_size = context.database.pool_size();
+    gauges.database_sessions_in_use = context.status.sessions_in_use();
+    gauges.database_pool_size = context.status.pool_size();
     if (context.server) {
         gauges.requests_in_flight = context.server->in_flight();
         gauges.worker_queue = context.server->worker_queue();

@@ -7,10 +7,7 @@
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "services/user_administration.hpp"
-#include "store/database.hpp"
-#include "store/identity_store.hpp"
-#include "store/institution_store.hpp"
-#include "store/outbox_store.hpp"
+#include "services/platform_operator.hpp"
 #include "web/app_context.hpp"
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
@@ -106,21 +103,19 @@ struct SuperbrugerRow {
 
 /// The institution's Superbrugere and Administrators, which the operator needs to see to know
 /// whether the institution can look after itself.
-std::vector<SuperbrugerRow> administrators_of(AppContext& context, std::int64_t institution_id)
+std::vector<SuperbrugerRow> administrators_of(AppContext& context, const Request& request,
+                                              std::int64_t institution_id)
 {
     std::vector<SuperbrugerRow> rows;
-    context.database.with_session([&](soci::session& sql) {
-        for (const auto& role : store::roles::institution_roles_in(sql, institution_id))
-            if (auto user = store::users::find(sql, institution_id, role.user_id))
-                rows.push_back({user->name, user->email, role.role});
-    });
+    for (auto& administrator : context.platform_operator.administrators(request.actor(), institution_id))
+        rows.push_back({std::move(administrator.name), std::move(administrator.email), administrator.role});
     return rows;
 }
 
 Response institution_page(AppContext& context, Request& request, const domain::InstitutionRecord& institution,
                           const std::optional<core::Error>& error)
 {
-    auto administrators = administrators_of(context, institution.id);
+    auto administrators = administrators_of(context, request, institution.id);
     return page(
         context, request, "operator/institution", msgid("Institution"),
         [&](ctemplate::TemplateDictionary& dictionary) {
@@ -162,7 +157,7 @@ std::optional<domain::InstitutionRecord> institution_from_path(AppContext& conte
     auto id = parse_id(request.param("institution_id"));
     if (id == 0)
         return std::nullopt;
-    return store::InstitutionStore(context.database).find(id);
+    return context.platform_operator.institution(request.actor(), id);
 }
 
 } // namespace
@@ -229,9 +224,7 @@ Response show_outbox(AppContext& context, Request& request)
 {
     if (!domain::can(request.actor(), Action::view_outbox))
         return not_found(context, request);
-    std::vector<domain::OutboxMessage> messages;
-    context.database.with_session(
-        [&](soci::session& sql) { messages = store::outbox::recent(sql, k_outbox_size); });
+    auto messages = context.platform_operator.recent_mail(request.actor(), k_outbox_size);
     return page(context, request, "operator/outbox", msgid("Outgoing mail"),
                 [&](ctemplate::TemplateDictionary& dictionary) {
                     dictionary.SetValue("LIMIT", std::to_string(k_outbox_size));
@@ -271,10 +264,7 @@ namespace {
 Response access_page(AppContext& context, Request& request, const std::optional<core::Error>& error)
 {
     const domain::Actor& actor = request.actor();
-    std::optional<domain::OperatorAccessRecord> current;
-    context.database.with_session([&](soci::session& sql) {
-        current = store::operator_access::active_for(sql, actor.user_id, core::now());
-    });
+    auto current = context.platform_operator.current_access(actor);
     auto institutions = context.administration.institutions();
     std::int64_t chosen = parse_id(request.form_or("institution_id"));
     return page(
