@@ -17,6 +17,7 @@
 #include "services/demo_seed.hpp"
 #include "services/identity.hpp"
 #include "services/institution_setup.hpp"
+#include "services/mail/mail_composer.hpp"
 #include "services/open_positions.hpp"
 #include "services/outbox_sender.hpp"
 #include "services/passwords.hpp"
@@ -265,6 +266,10 @@ int run_serve(const core::Config& config, const std::string& resources)
     if (auto problem = views.load(resources + "/templates", translator, !config.reload_templates);
         !problem.empty())
         return fail(problem);
+    services::mail::MailComposer mail_composer;
+    if (auto problem = mail_composer.load(resources + "/templates/mail"); !problem.empty())
+        return fail(problem);
+    services::mail::install_composer(mail_composer);
 
     auto database = open_database(config);
     auto migrations =

@@ -8,9 +8,10 @@
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
+#include "services/mail/links.hpp"
+#include "services/mail/mail_composer.hpp"
 #include "services/passwords.hpp"
 #include "store/database.hpp"
-#include "store/outbox_store.hpp"
 
 namespace rekrut::services {
 namespace {
@@ -539,41 +540,9 @@ void queue_password_link(soci::session& sql, const std::string& public_url, cons
     // A welcome link lasts a week; a reset link 30 minutes.
     core::UnixTime expires = now + (welcome ? 7 * 24 * 3600 : 30 * 60);
     store::password_resets::create(sql, user.id, reset_token_hash(token), now, expires);
-    std::string link = public_url + "/password/reset/" + token;
-    domain::OutboxMessage mail;
-    mail.institution_id = user.institution_id;
-    mail.recipient = user.email;
-    mail.created_at = now;
-    if (welcome) {
-        mail.subject = translate(core::msgid("Your account in Rekrut"));
-        mail.body_text =
-            translate(core::msgid("Hello")) + " " + user.name + "\n\n" +
-            translate(core::msgid("An account has been created for you in Rekrut. Choose your password "
-                                  "with this link within 7 days:")) +
-            "\n" + link + "\n";
-    } else {
-        mail.subject = translate(core::msgid("Choose a new password for Rekrut"));
-        mail.body_text =
-            translate(core::msgid("Hello")) + " " + user.name + "\n\n" +
-            translate(core::msgid("Use this link within 30 minutes to choose a new password. The link "
-                                  "works once. If you did not ask for it, ignore this mail.")) +
-            "\n" + link + "\n";
-    }
-    std::string escaped;
-    for (char ch : mail.body_text) {
-        if (ch == '<')
-            escaped += "&lt;";
-        else if (ch == '>')
-            escaped += "&gt;";
-        else if (ch == '&')
-            escaped += "&amp;";
-        else if (ch == '\n')
-            escaped += "<br>\n";
-        else
-            escaped += ch;
-    }
-    mail.body_html = "<!DOCTYPE html><html><body><p>" + escaped + "</p></body></html>";
-    store::outbox::enqueue(sql, mail);
+    mail::queue(sql, mail::installed_composer(), {user.institution_id, user.email},
+                welcome ? mail::k_welcome : mail::k_password_reset,
+                {{"NAME", user.name}, {"LINK", mail::password_link(public_url, token)}}, translate);
 }
 
 void UserAdministration::request_password_reset(const std::string& email_input, const Origin& origin,

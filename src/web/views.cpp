@@ -110,6 +110,9 @@ std::string Views::load(const std::string& templates_dir, const Translator& tran
     for (const auto& entry : fs::recursive_directory_iterator(templates_dir, error)) {
         if (!entry.is_regular_file() || entry.path().extension() != ".tpl")
             continue;
+        // Mails are loaded by services::mail::MailComposer; their plain-text parts have no pragma.
+        if (*fs::relative(entry.path(), templates_dir).begin() == "mail")
+            continue;
         std::ifstream in(entry.path(), std::ios::binary);
         std::ostringstream text;
         text << in.rdbuf();

@@ -829,6 +829,13 @@ class PasswordResetTest(IdentityTestCase):
         self.assertIn(self.public_url + link, text)
         self.assertIn(self.public_url + link, html_body)
         self.assertIn(NAMES[address], text)
+        # The Danish wording of templates/mail/password_reset.*.tpl, with the link as a real anchor.
+        self.assertRegex(text, rf"(?m)^Kære {re.escape(NAMES[address])}\r?$")
+        self.assertIn("Brug dette link inden 30 minutter til at vælge en ny adgangskode.", text)
+        self.assertRegex(text, rf"inden 30 minutter.*\r?\n{re.escape(self.public_url + link)}\r?\n")
+        self.assertIn(f'<a href="{self.public_url + link}">{self.public_url + link}</a>', html_body)
+        self.assertIn(f"<p>Kære {NAMES[address]}</p>", html_body)
+        self.assertIn("Linket virker én gang.", html_body)
         self.assertEqual(len(self.sql(f"SELECT id FROM outbox WHERE recipient = {quote(address)} "
                                       f"AND sent_at IS NOT NULL")), 1)
 
@@ -870,6 +877,7 @@ class PasswordResetTest(IdentityTestCase):
     def test_english_subject(self):
         _, mail, _ = self.request_link(LEDER, language="en")
         self.assertEqual(mail["Subject"], "Choose a new password for Rekrut")
+        self.assertIn("Use this link within 30 minutes to choose a new password.", self.smtp_text(mail))
 
     def test_unknown_address_gets_the_same_page_and_no_mail(self):
         unknown = self.client().post("/password/forgot", {"email": "ingen@styrelsen.example.test"})

@@ -133,6 +133,21 @@ class UserListAndCreationTest(UserAdministrationCase):
         # Without a password the account cannot be used until the link is followed.
         self.assertFalse(self.scalar(f"SELECT password_hash FROM users WHERE email = '{email}'"))
 
+    def test_welcome_mail_escapes_the_name_in_its_html_part(self):
+        client = self.as_user(ADMINISTRATOR)
+        email = self.unique_email("escape")
+        created = client.post("/users", {"name": 'Malte <script>alert("x")</script>', "email": email})
+        self.assertStatus(created, 303)
+        mail = f"SELECT COUNT(*) FROM outbox WHERE recipient = '{email}'"
+        self.assertEqual(self.count(f"{mail} AND body_html LIKE "
+                                    "'%Malte &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;%'"), 1,
+                         "the name is not escaped in the HTML part")
+        self.assertEqual(self.count(f"{mail} AND body_html LIKE '%<script>%'"), 0)
+        self.assertEqual(self.count(f"{mail} AND body_html LIKE '%<a href=\"http%/password/reset/%\">%'"), 1,
+                         "the HTML part has no link to choose a password")
+        # The plain-text part is not HTML: it shows the name as typed.
+        self.assertEqual(self.count(f"{mail} AND body_text LIKE '%Malte <script>alert(\"x\")%'"), 1)
+
     def test_institution_role_is_offered_only_to_a_superbruger(self):
         administrator = self.as_user(ADMINISTRATOR)
         names = [control.get("name") for control in administrator.get("/users/new").form(action="/users").inputs]

@@ -1,0 +1,1 @@
+{{_ Choose a new password for Rekrut}}

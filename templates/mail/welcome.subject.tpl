@@ -1,0 +1,1 @@
+{{_ Your account in Rekrut}}
