@@ -23,10 +23,12 @@ void record_audit(store::Transaction& transaction, const Origin& origin, const A
     event.after_json = entry.after;
     event.request_id = origin.request_id;
     event.ip = origin.ip;
-    store::audit_events::append(transaction, transaction.dialect(), transaction.secret_key().audit_key(), event);
+    store::audit_events::append(transaction, transaction.dialect(), transaction.secret_key().audit_key(),
+                                event);
 }
 
-void record_audit(store::Database& database, soci::session& sql, const Origin& origin, const AuditEntry& entry)
+void record_audit(store::Database& database, soci::session& sql, const Origin& origin,
+                  const AuditEntry& entry)
 {
     store::Transaction transaction(sql, database.dialect(), &database.secret_key());
     record_audit(transaction, origin, entry);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/access/policy.hpp"
+#include "services/audit_log.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
@@ -52,8 +53,9 @@ AuditTrail::export_events(const domain::Actor& actor, const domain::AuditFilter&
             std::string id = filter.institution_id ? std::to_string(*filter.institution_id) : "";
             std::vector<std::pair<std::string, std::string>> fields{{"rows", std::to_string(events.size())}};
             fields.insert(fields.end(), filter_fields.begin(), filter_fields.end());
-            record_audit(transaction, origin,
-                         {filter.institution_id, "audit.exported", "audit_trail", id, "{}", json_object(fields)});
+            record_audit(
+                transaction, origin,
+                {filter.institution_id, "audit.exported", "audit_trail", id, "{}", json_object(fields)});
             return events;
         });
 }

@@ -10,6 +10,7 @@
 #include "store/database.hpp"
 #include "store/institution_store.hpp"
 #include "store/migrations.hpp"
+#include "store/setup_store.hpp"
 
 namespace rekrut::services {
 namespace {

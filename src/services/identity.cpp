@@ -8,6 +8,7 @@
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "integrations/totp.hpp"
+#include "services/audit_log.hpp"
 #include "services/passwords.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
@@ -30,7 +31,7 @@ core::UnixTime blocked_until(int failures, int scale, core::UnixTime now)
     if (failures < 5 * scale)
         return 0;
     if (failures >= 10 * scale)
-        return now + 15 * 60;
+        return now + 15L * 60;
     int steps = (failures - 5 * scale) / scale;
     return now + (15 << steps);
 }

@@ -13,7 +13,9 @@
 #include "domain/access/policy.hpp"
 #include "domain/job_ad/rich_text.hpp"
 #include "domain/job_ad/screening_question.hpp"
+#include "services/audit_log.hpp"
 #include "store/database.hpp"
+#include "store/setup_store.hpp"
 
 namespace rekrut::services {
 namespace {
@@ -193,7 +195,7 @@ bool InstitutionSetup::allowed(const domain::Actor& actor, std::int64_t institut
 }
 
 core::Result<std::vector<domain::OrganisationUnitRecord>> InstitutionSetup::units(const domain::Actor& actor,
-                                                                                 std::int64_t institution_id)
+                                                                                  std::int64_t institution_id)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
@@ -292,8 +294,8 @@ InstitutionSetup::mandatory_texts(const domain::Actor& actor, std::int64_t insti
 }
 
 core::Result<domain::MandatoryTextRecord> InstitutionSetup::mandatory_text(const domain::Actor& actor,
-                                                                          std::int64_t institution_id,
-                                                                          std::int64_t text_id)
+                                                                           std::int64_t institution_id,
+                                                                           std::int64_t text_id)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
@@ -344,8 +346,8 @@ core::Result<std::int64_t> InstitutionSetup::save_mandatory_text(const domain::A
     return id;
 }
 
-core::Result<std::vector<domain::AdTemplateRecord>> InstitutionSetup::ad_templates(const domain::Actor& actor,
-                                                                                  std::int64_t institution_id)
+core::Result<std::vector<domain::AdTemplateRecord>>
+InstitutionSetup::ad_templates(const domain::Actor& actor, std::int64_t institution_id)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
@@ -356,8 +358,8 @@ core::Result<std::vector<domain::AdTemplateRecord>> InstitutionSetup::ad_templat
 }
 
 core::Result<domain::AdTemplateRecord> InstitutionSetup::ad_template(const domain::Actor& actor,
-                                                                    std::int64_t institution_id,
-                                                                    std::int64_t template_id)
+                                                                     std::int64_t institution_id,
+                                                                     std::int64_t template_id)
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();

@@ -9,7 +9,7 @@
 #include "core/result.hpp"
 #include "domain/access/actor.hpp"
 #include "services/audit_log.hpp"
-#include "store/setup_store.hpp"
+#include "domain/institution/setup_records.hpp"
 
 namespace rekrut::store {
 class Database;

@@ -10,7 +10,7 @@
 namespace rekrut::services {
 
 std::optional<domain::InstitutionRecord> PlatformOperator::institution(const domain::Actor& actor,
-                                                                        std::int64_t institution_id)
+                                                                       std::int64_t institution_id)
 {
     if (!domain::can(actor, domain::Action::create_institution))
         return std::nullopt;
@@ -43,8 +43,9 @@ std::optional<domain::OperatorAccessRecord> PlatformOperator::current_access(con
 {
     if (!actor.is_operator)
         return std::nullopt;
-    return m_database.read(
-        [&](store::Session& session) { return store::operator_access::active_for(session, actor.user_id, core::now()); });
+    return m_database.read([&](store::Session& session) {
+        return store::operator_access::active_for(session, actor.user_id, core::now());
+    });
 }
 
 } // namespace rekrut::services

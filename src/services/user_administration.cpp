@@ -8,10 +8,13 @@
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
+#include "services/audit_log.hpp"
 #include "services/mail/links.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "services/passwords.hpp"
 #include "store/database.hpp"
+#include "store/identity_store.hpp"
+#include "store/institution_store.hpp"
 
 namespace rekrut::services {
 namespace {
@@ -234,7 +237,7 @@ core::Result<std::int64_t> UserAdministration::create_operator(const std::string
 }
 
 std::vector<domain::UserRecord> UserAdministration::users(const domain::Actor& actor,
-                                                         std::int64_t institution_id)
+                                                          std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_users, {institution_id, {}, {}, false, {}}))
         return {};
@@ -244,7 +247,7 @@ std::vector<domain::UserRecord> UserAdministration::users(const domain::Actor& a
 }
 
 core::Result<domain::UserRecord> UserAdministration::user(const domain::Actor& actor,
-                                                         std::int64_t institution_id, std::int64_t user_id)
+                                                          std::int64_t institution_id, std::int64_t user_id)
 {
     if (!domain::can(actor, Action::view_users, {institution_id, {}, {}, false, {}}))
         return core::Error::not_found();
@@ -392,7 +395,7 @@ core::Result<RoleChange> UserAdministration::revoke_role(const domain::Actor& ac
 }
 
 std::vector<domain::RoleRequestRecord> UserAdministration::pending_role_requests(const domain::Actor& actor,
-                                                                                std::int64_t institution_id)
+                                                                                 std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_users, {institution_id, {}, {}, false, {}}))
         return {};
@@ -496,12 +499,12 @@ core::Status UserAdministration::request_operator_access(const domain::Actor& ac
         core::UnixTime now = core::now();
         store::operator_access::end(sql, actor.user_id, now);
         auto id = store::operator_access::create(sql, actor.user_id, institution_id, reason, now,
-                                                 now + hours * 3600);
+                                                 now + hours * 3600L);
         record_audit(m_database, sql, origin,
                      {institution_id, "operator_access.granted", "operator_access", std::to_string(id), "{}",
                       json_object({{"reason", reason},
                                    {"hours", std::to_string(hours)},
-                                   {"expires_at", core::format_iso_utc(now + hours * 3600)}})});
+                                   {"expires_at", core::format_iso_utc(now + hours * 3600L)}})});
     });
     if (refusal)
         return *refusal;
@@ -521,7 +524,7 @@ void UserAdministration::end_operator_access(const domain::Actor& actor, const O
 }
 
 std::vector<domain::OperatorAccessRecord> UserAdministration::operator_access_log(const domain::Actor& actor,
-                                                                                 std::int64_t institution_id)
+                                                                                  std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_audit, {institution_id, {}, {}, false, {}}))
         return {};

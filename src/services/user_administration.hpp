@@ -9,8 +9,8 @@
 #include "core/result.hpp"
 #include "domain/access/actor.hpp"
 #include "services/audit_log.hpp"
-#include "store/identity_store.hpp"
-#include "store/institution_store.hpp"
+#include "domain/access/account_records.hpp"
+#include "domain/institution/institution_record.hpp"
 
 namespace rekrut::store {
 class Database;

@@ -7,7 +7,9 @@
 #include "core/clock.hpp"
 #include "domain/job_ad/rich_text.hpp"
 #include "services/audit_log.hpp"
+#include "store/case_store.hpp"
 #include "store/institution_store.hpp"
+#include "store/setup_store.hpp"
 
 namespace rekrut::services::recruitment_case {
 namespace {
@@ -140,7 +142,7 @@ std::vector<AdBlock> blocks_for(store::Session& sql, std::int64_t institution_id
 }
 
 std::vector<domain::AdVersionText> version_texts(const std::vector<AdBlock>& blocks,
-                                                const std::map<std::int64_t, std::string>& adapted)
+                                                 const std::map<std::int64_t, std::string>& adapted)
 {
     std::vector<domain::AdVersionText> texts;
     for (const auto& block : blocks) {
@@ -148,7 +150,7 @@ std::vector<domain::AdVersionText> version_texts(const std::vector<AdBlock>& blo
             continue;
         // Locked texts take the institution's wording; an editable one keeps the ad's own unless adapted.
         domain::AdVersionText text{block.text.id, block.text.name, block.text.body_source,
-                                  block.text.body_html, block.text.position};
+                                   block.text.body_html, block.text.position};
         if (!block.text.locked) {
             text.body_source = block.body_source;
             text.body_html = block.body_html;
@@ -165,6 +167,7 @@ std::vector<domain::AdVersionText> version_texts(const std::vector<AdBlock>& blo
 std::string text_ids(const std::vector<domain::AdVersionText>& texts)
 {
     std::vector<std::int64_t> ids;
+    ids.reserve(texts.size());
     for (const auto& text : texts)
         ids.push_back(text.mandatory_text_id);
     return join_ids(ids);
@@ -233,8 +236,7 @@ std::string case_json(const domain::CaseRecord& record)
          {"ad_languages", record.ad_languages}});
 }
 
-RenderedAd render(store::Session& sql, const domain::CaseRecord& record,
-                                 const std::string& language)
+RenderedAd render(store::Session& sql, const domain::CaseRecord& record, const std::string& language)
 {
     auto version = store::cases::latest_ad(sql, record.institution_id, record.id, language);
     RenderedAd ad;

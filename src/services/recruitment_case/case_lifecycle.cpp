@@ -1,6 +1,7 @@
 #include "services/recruitment_case/case_lifecycle.hpp"
 
 #include "core/clock.hpp"
+#include "services/audit_log.hpp"
 #include "services/recruitment_case/ad_assembly.hpp"
 #include "services/recruitment_case/case_frame.hpp"
 #include "store/case_store.hpp"
@@ -21,8 +22,8 @@ core::Status CaseLifecycle::transition(const domain::Actor& actor, std::int64_t 
     return recruitment_case::change_case(
         m_database, actor, institution_id, case_id, rules, origin, [&](CaseEdit& edit) -> core::Status {
             core::UnixTime now = core::now();
-            auto checked = domain::check_transition(recruitment_case::case_facts(edit.transaction, edit.record),
-                                                    transition, now);
+            auto checked = domain::check_transition(
+                recruitment_case::case_facts(edit.transaction, edit.record), transition, now);
             if (!checked)
                 return checked.error();
             auto target = domain::target_state(transition);
@@ -41,16 +42,21 @@ core::Status CaseLifecycle::transition(const domain::Actor& actor, std::int64_t 
 int CaseLifecycle::close_due_cases()
 {
     core::UnixTime now = core::now();
-    auto due = m_database.read([&](store::Session& session) { return store::cases::due_for_closing(session, now); });
+    auto due =
+        m_database.read([&](store::Session& session) { return store::cases::due_for_closing(session, now); });
     int closed = 0;
-    for (const auto& [institution_id, case_id] : due) {
+    for (const auto& [due_institution, due_case] : due) {
+        // Named copies: clang 14, which clang-tidy runs on, cannot capture structured bindings.
+        std::int64_t institution_id = due_institution;
+        std::int64_t case_id = due_case;
         auto result = m_database.transact([&](store::Transaction& transaction) -> core::Status {
             if (!store::cases::close_if_published(transaction, case_id, now))
                 return core::Error::not_found(); // closed or changed meanwhile
-            record_audit(transaction, Origin::system("application deadline"),
-                         {institution_id, "case.state_changed", "recruitment_case", std::to_string(case_id),
-                          json_object({{"state", "published"}}),
-                          json_object({{"state", "closed_for_applications"}, {"transition", "close_applications"}})});
+            record_audit(
+                transaction, Origin::system("application deadline"),
+                {institution_id, "case.state_changed", "recruitment_case", std::to_string(case_id),
+                 json_object({{"state", "published"}}),
+                 json_object({{"state", "closed_for_applications"}, {"transition", "close_applications"}})});
             return core::success();
         });
         if (result)

@@ -7,8 +7,8 @@
 #include "core/result.hpp"
 #include "domain/job_ad/job_ad.hpp"
 #include "domain/recruitment_case/case_lifecycle.hpp"
-#include "store/case_store.hpp"
-#include "store/setup_store.hpp"
+#include "domain/institution/setup_records.hpp"
+#include "domain/recruitment_case/case_records.hpp"
 
 namespace rekrut::services {
 

@@ -6,9 +6,11 @@
 #include "domain/access/role_rules.hpp"
 #include "domain/email_address.hpp"
 #include "domain/field_limits.hpp"
+#include "services/audit_log.hpp"
 #include "services/recruitment_case/case_frame.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
+#include "store/identity_store.hpp"
 
 namespace rekrut::services {
 namespace {
@@ -53,7 +55,8 @@ core::Status CaseCommittee::add_member(const domain::Actor& actor, std::int64_t 
                 if (member.user_id == user_id && member.role == role)
                     return core::Error::conflict(msgid("The person already has this role on the case."));
             core::UnixTime now = core::now();
-            store::cases::add_member(edit.transaction, institution_id, case_id, user_id, role, actor.user_id, now);
+            store::cases::add_member(edit.transaction, institution_id, case_id, user_id, role, actor.user_id,
+                                     now);
             store::users::mark_rights_changed(edit.transaction, user_id, now);
             edit.audit("committee.member_added", "{}",
                        json_object({{"user_id", std::to_string(user_id)},
@@ -67,17 +70,18 @@ core::Status CaseCommittee::remove_member(const domain::Actor& actor, std::int64
                                           std::int64_t case_id, std::int64_t user_id, domain::CaseRole role,
                                           const Origin& origin)
 {
-    return change_case(m_database, actor, institution_id, case_id, committee_rules(user_id), origin,
-                       [&](CaseEdit& edit) -> core::Status {
-                           if (!store::cases::remove_member(edit.transaction, institution_id, case_id, user_id, role))
-                               return core::Error::not_found();
-                           store::users::mark_rights_changed(edit.transaction, user_id, core::now());
-                           edit.audit("committee.member_removed",
-                                      json_object({{"user_id", std::to_string(user_id)},
-                                                   {"role", std::string(domain::to_string(role))}}),
-                                      "{}");
-                           return core::success();
-                       });
+    return change_case(
+        m_database, actor, institution_id, case_id, committee_rules(user_id), origin,
+        [&](CaseEdit& edit) -> core::Status {
+            if (!store::cases::remove_member(edit.transaction, institution_id, case_id, user_id, role))
+                return core::Error::not_found();
+            store::users::mark_rights_changed(edit.transaction, user_id, core::now());
+            edit.audit("committee.member_removed",
+                       json_object({{"user_id", std::to_string(user_id)},
+                                    {"role", std::string(domain::to_string(role))}}),
+                       "{}");
+            return core::success();
+        });
 }
 
 core::Status CaseCommittee::invite_external(const domain::Actor& actor, std::int64_t institution_id,
@@ -94,15 +98,16 @@ core::Status CaseCommittee::invite_external(const domain::Actor& actor, std::int
             if (name.empty() || name.size() > domain::limits::name)
                 problems.push_back({"external_name", msgid("Enter the person's name.")});
             if (!email)
-                problems.push_back(
-                    {"external_email", msgid("Enter a valid e-mail address, for example name@example.test.")});
+                problems.push_back({"external_email",
+                                    msgid("Enter a valid e-mail address, for example name@example.test.")});
             if (!domain::external_member_may_hold(role))
                 problems.push_back({"external_role", msgid("An external member cannot be Projektleder.")});
             if (!problems.empty())
                 return core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
             if (store::users::email_taken(edit.transaction, *email))
-                return core::Error::invalid(msgid("Check the marked fields."),
-                                            {{"external_email", msgid("A user with this e-mail address exists.")}});
+                return core::Error::invalid(
+                    msgid("Check the marked fields."),
+                    {{"external_email", msgid("A user with this e-mail address exists.")}});
             core::UnixTime now = core::now();
             domain::UserRecord user;
             user.institution_id = institution_id;
@@ -111,7 +116,8 @@ core::Status CaseCommittee::invite_external(const domain::Actor& actor, std::int
             user.created_at = now;
             user.external_case_id = case_id;
             user.id = store::users::insert(edit.transaction, user, actor.user_id);
-            store::cases::add_member(edit.transaction, institution_id, case_id, user.id, role, actor.user_id, now);
+            store::cases::add_member(edit.transaction, institution_id, case_id, user.id, role, actor.user_id,
+                                     now);
             queue_password_link(edit.transaction, m_public_url, user, true, translate);
             edit.audit("committee.external_invited", "{}",
                        json_object({{"user_id", std::to_string(user.id)},
@@ -120,8 +126,8 @@ core::Status CaseCommittee::invite_external(const domain::Actor& actor, std::int
         });
 }
 
-std::vector<domain::UserRecord> CaseCommittee::candidates(const domain::Actor& actor, std::int64_t institution_id,
-                                                         std::int64_t case_id)
+std::vector<domain::UserRecord> CaseCommittee::candidates(const domain::Actor& actor,
+                                                          std::int64_t institution_id, std::int64_t case_id)
 {
     if (!domain::can(actor, domain::Action::view_case, {institution_id, case_id, {}, false, {}}))
         return {};

@@ -8,7 +8,7 @@
 #include "domain/access/actor.hpp"
 #include "services/audit_log.hpp"
 #include "services/user_administration.hpp"
-#include "store/identity_store.hpp"
+#include "domain/access/account_records.hpp"
 
 namespace rekrut::store {
 class Database;

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "domain/field_limits.hpp"
+#include "services/audit_log.hpp"
 #include "services/recruitment_case/ad_assembly.hpp"
 #include "services/recruitment_case/case_frame.hpp"
 #include "store/case_store.hpp"
@@ -31,7 +32,8 @@ bool may_view(const domain::Actor& actor, std::int64_t institution_id, std::int6
 }
 
 /// Marks which texts the new version includes and checks the adapted wording of editable ones.
-std::vector<core::FieldError> choose_texts(std::vector<AdBlock>& blocks, const std::vector<std::int64_t>& chosen,
+std::vector<core::FieldError> choose_texts(std::vector<AdBlock>& blocks,
+                                           const std::vector<std::int64_t>& chosen,
                                            const std::map<std::int64_t, std::string>& adapted_texts)
 {
     std::vector<core::FieldError> problems;
@@ -43,8 +45,9 @@ std::vector<core::FieldError> choose_texts(std::vector<AdBlock>& blocks, const s
             continue;
         std::string field = "text_" + std::to_string(block.text.id);
         if (core::trim(adapted->second).empty())
-            problems.push_back({field, block.text.required ? msgid("A required text cannot be left empty.")
-                                                           : msgid("Write the text, or leave it out of the ad.")});
+            problems.push_back({field, block.text.required
+                                           ? msgid("A required text cannot be left empty.")
+                                           : msgid("Write the text, or leave it out of the ad.")});
         else if (adapted->second.size() > domain::limits::mandatory_text)
             problems.push_back({field, msgid("The text is too long.")});
     }
@@ -57,8 +60,9 @@ std::vector<std::int64_t> adapted_ids(const std::vector<domain::AdVersionText>& 
 {
     std::vector<std::int64_t> ids;
     for (const auto& text : texts) {
-        auto block = std::find_if(blocks.begin(), blocks.end(),
-                                  [&](const AdBlock& candidate) { return candidate.text.id == text.mandatory_text_id; });
+        auto block = std::find_if(blocks.begin(), blocks.end(), [&](const AdBlock& candidate) {
+            return candidate.text.id == text.mandatory_text_id;
+        });
         if (block != blocks.end() && text.body_source != block->text.body_source)
             ids.push_back(text.mandatory_text_id);
     }
@@ -67,8 +71,8 @@ std::vector<std::int64_t> adapted_ids(const std::vector<domain::AdVersionText>& 
 
 } // namespace
 
-core::Result<AdDraft> JobAds::draft(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                    const std::string& language)
+core::Result<AdDraft> JobAds::draft(const domain::Actor& actor, std::int64_t institution_id,
+                                    std::int64_t case_id, const std::string& language)
 {
     if (!may_view(actor, institution_id, case_id) || !is_ad_language(language))
         return core::Error::not_found();
@@ -78,7 +82,8 @@ core::Result<AdDraft> JobAds::draft(const domain::Actor& actor, std::int64_t ins
             return core::Error::not_found();
         auto version = store::cases::latest_ad(session, institution_id, case_id, language);
         return AdDraft{*record, version ? version->body_source : "",
-                       blocks_for(session, institution_id, language, version), version ? version->version : 0};
+                       blocks_for(session, institution_id, language, version),
+                       version ? version->version : 0};
     });
 }
 
@@ -89,46 +94,49 @@ core::Status JobAds::save(const domain::Actor& actor, std::int64_t institution_i
 {
     if (!is_ad_language(language))
         return core::Error::not_found();
-    return change_case(m_database, actor, institution_id, case_id, {}, origin, [&](CaseEdit& edit) -> core::Status {
-        if (body_source.size() > domain::limits::ad_body)
-            return core::Error::invalid(msgid("Check the marked fields."),
-                                        {{"body", msgid("The ad text is too long.")}});
-        auto previous = store::cases::latest_ad(edit.transaction, institution_id, case_id, language);
-        auto blocks = blocks_for(edit.transaction, institution_id, language, previous);
-        if (auto problems = choose_texts(blocks, chosen_texts, adapted_texts); !problems.empty())
-            return core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
-        auto texts = version_texts(blocks, adapted_texts);
-        domain::AdVersionRecord ad;
-        ad.language = language;
-        ad.body_source = body_source;
-        ad.body_html = recruitment_case::render_body(
-            body_source, edit.record, store::cases::contacts(edit.transaction, institution_id, case_id));
-        ad.mandatory_text_ids = text_ids(texts);
-        ad.created_at = core::now();
-        int version =
-            store::cases::add_ad_version(edit.transaction, institution_id, case_id, ad, texts, actor.user_id);
-        edit.audit("job_ad.saved",
-                   json_object({{"language", language},
-                                {"version", previous ? std::to_string(previous->version) : ""}}),
-                   json_object({{"language", language},
-                                {"version", std::to_string(version)},
-                                {"mandatory_texts", ad.mandatory_text_ids},
-                                {"adapted_texts", join_ids(adapted_ids(texts, blocks))}}));
-        return core::success();
-    });
+    return change_case(
+        m_database, actor, institution_id, case_id, {}, origin, [&](CaseEdit& edit) -> core::Status {
+            if (body_source.size() > domain::limits::ad_body)
+                return core::Error::invalid(msgid("Check the marked fields."),
+                                            {{"body", msgid("The ad text is too long.")}});
+            auto previous = store::cases::latest_ad(edit.transaction, institution_id, case_id, language);
+            auto blocks = blocks_for(edit.transaction, institution_id, language, previous);
+            if (auto problems = choose_texts(blocks, chosen_texts, adapted_texts); !problems.empty())
+                return core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
+            auto texts = version_texts(blocks, adapted_texts);
+            domain::AdVersionRecord ad;
+            ad.language = language;
+            ad.body_source = body_source;
+            ad.body_html = recruitment_case::render_body(
+                body_source, edit.record, store::cases::contacts(edit.transaction, institution_id, case_id));
+            ad.mandatory_text_ids = text_ids(texts);
+            ad.created_at = core::now();
+            int version = store::cases::add_ad_version(edit.transaction, institution_id, case_id, ad, texts,
+                                                       actor.user_id);
+            edit.audit("job_ad.saved",
+                       json_object({{"language", language},
+                                    {"version", previous ? std::to_string(previous->version) : ""}}),
+                       json_object({{"language", language},
+                                    {"version", std::to_string(version)},
+                                    {"mandatory_texts", ad.mandatory_text_ids},
+                                    {"adapted_texts", join_ids(adapted_ids(texts, blocks))}}));
+            return core::success();
+        });
 }
 
 core::Result<std::vector<domain::AdVersionRecord>> JobAds::versions(const domain::Actor& actor,
-                                                                   std::int64_t institution_id,
-                                                                   std::int64_t case_id, const std::string& language)
+                                                                    std::int64_t institution_id,
+                                                                    std::int64_t case_id,
+                                                                    const std::string& language)
 {
     if (!may_view(actor, institution_id, case_id))
         return core::Error::not_found();
-    return m_database.read([&](store::Session& session) -> core::Result<std::vector<domain::AdVersionRecord>> {
-        if (!store::cases::find(session, institution_id, case_id))
-            return core::Error::not_found();
-        return store::cases::ad_versions(session, institution_id, case_id, language);
-    });
+    return m_database.read(
+        [&](store::Session& session) -> core::Result<std::vector<domain::AdVersionRecord>> {
+            if (!store::cases::find(session, institution_id, case_id))
+                return core::Error::not_found();
+            return store::cases::ad_versions(session, institution_id, case_id, language);
+        });
 }
 
 core::Result<AdVersionPair> JobAds::version_pair(const domain::Actor& actor, std::int64_t institution_id,
@@ -142,7 +150,8 @@ core::Result<AdVersionPair> JobAds::version_pair(const domain::Actor& actor, std
             return core::Error::not_found();
         version->texts = store::cases::ad_version_texts(session, institution_id, version->id);
         AdVersionPair pair{*version, std::nullopt};
-        for (const auto& candidate : store::cases::ad_versions(session, institution_id, case_id, version->language))
+        for (const auto& candidate :
+             store::cases::ad_versions(session, institution_id, case_id, version->language))
             if (candidate.version == version->version - 1) {
                 pair.previous = candidate;
                 pair.previous->texts = store::cases::ad_version_texts(session, institution_id, candidate.id);

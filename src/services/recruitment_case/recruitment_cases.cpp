@@ -8,6 +8,7 @@
 #include "domain/access/policy.hpp"
 #include "domain/field_limits.hpp"
 #include "domain/job_ad/rich_text.hpp"
+#include "services/audit_log.hpp"
 #include "services/recruitment_case/ad_assembly.hpp"
 #include "services/recruitment_case/case_frame.hpp"
 #include "store/case_store.hpp"
@@ -35,8 +36,8 @@ core::Error title_problem()
 }
 
 /// A new case's first ad version, from its template's body.
-void add_template_ad(store::Transaction& transaction, std::int64_t actor_user_id, const domain::CaseRecord& record,
-                     const std::string& body)
+void add_template_ad(store::Transaction& transaction, std::int64_t actor_user_id,
+                     const domain::CaseRecord& record, const std::string& body)
 {
     domain::AdVersionRecord ad;
     ad.language = record.ad_languages;
@@ -50,8 +51,8 @@ void add_template_ad(store::Transaction& transaction, std::int64_t actor_user_id
 
 /// Copies the committee (but external members, whose accounts belong to one case), the latest ad
 /// of each language with its adapted texts, the contacts and the questions.
-void copy_content(store::Transaction& transaction, std::int64_t actor_user_id, const domain::CaseRecord& source,
-                  const domain::CaseRecord& copy)
+void copy_content(store::Transaction& transaction, std::int64_t actor_user_id,
+                  const domain::CaseRecord& source, const domain::CaseRecord& copy)
 {
     std::int64_t institution_id = source.institution_id;
     store::cases::replace_contacts(transaction, institution_id, copy.id,
@@ -224,26 +225,27 @@ core::Result<CaseOverview> RecruitmentCases::overview(const domain::Actor& actor
 core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t institution_id,
                                       std::int64_t case_id, domain::CaseFields fields, const Origin& origin)
 {
-    return change_case(m_database, actor, institution_id, case_id, {}, origin, [&](CaseEdit& edit) -> core::Status {
-        auto problems = domain::check_case_fields(fields);
-        auto institution_problems = check_against_institution(edit.transaction, institution_id, fields);
-        problems.insert(problems.end(), institution_problems.begin(), institution_problems.end());
-        if (!problems.empty())
-            return core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
-        domain::CaseRecord record = edit.record;
-        apply(record, fields);
-        record.updated_at = core::now();
-        store::cases::update(edit.transaction, record);
-        std::erase_if(fields.contacts, domain::is_blank);
-        store::cases::replace_contacts(edit.transaction, institution_id, case_id, fields.contacts);
-        record.state = domain::state_after_change(record.state);
-        edit.audit("case.changed", case_json(edit.record), case_json(record));
-        return core::success();
-    });
+    return change_case(
+        m_database, actor, institution_id, case_id, {}, origin, [&](CaseEdit& edit) -> core::Status {
+            auto problems = domain::check_case_fields(fields);
+            auto institution_problems = check_against_institution(edit.transaction, institution_id, fields);
+            problems.insert(problems.end(), institution_problems.begin(), institution_problems.end());
+            if (!problems.empty())
+                return core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
+            domain::CaseRecord record = edit.record;
+            apply(record, fields);
+            record.updated_at = core::now();
+            store::cases::update(edit.transaction, record);
+            std::erase_if(fields.contacts, domain::is_blank);
+            store::cases::replace_contacts(edit.transaction, institution_id, case_id, fields.contacts);
+            record.state = domain::state_after_change(record.state);
+            edit.audit("case.changed", case_json(edit.record), case_json(record));
+            return core::success();
+        });
 }
 
 std::vector<domain::AdTemplateRecord> RecruitmentCases::templates(const domain::Actor& actor,
-                                                                 std::int64_t institution_id)
+                                                                  std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_institution_lists, {institution_id, {}, {}, false, {}}))
         return {};
@@ -252,7 +254,7 @@ std::vector<domain::AdTemplateRecord> RecruitmentCases::templates(const domain::
 }
 
 std::vector<domain::OrganisationUnitRecord> RecruitmentCases::units(const domain::Actor& actor,
-                                                                   std::int64_t institution_id)
+                                                                    std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_institution_lists, {institution_id, {}, {}, false, {}}))
         return {};
@@ -261,7 +263,7 @@ std::vector<domain::OrganisationUnitRecord> RecruitmentCases::units(const domain
 }
 
 std::vector<domain::NamedRecord> RecruitmentCases::collective_agreements(const domain::Actor& actor,
-                                                                        std::int64_t institution_id)
+                                                                         std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_institution_lists, {institution_id, {}, {}, false, {}}))
         return {};
@@ -271,7 +273,7 @@ std::vector<domain::NamedRecord> RecruitmentCases::collective_agreements(const d
 }
 
 std::vector<domain::NamedRecord> RecruitmentCases::position_categories(const domain::Actor& actor,
-                                                                      std::int64_t institution_id)
+                                                                       std::int64_t institution_id)
 {
     if (!domain::can(actor, Action::view_institution_lists, {institution_id, {}, {}, false, {}}))
         return {};

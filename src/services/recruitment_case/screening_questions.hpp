@@ -7,8 +7,8 @@
 #include "domain/access/actor.hpp"
 #include "domain/job_ad/screening_question.hpp"
 #include "services/audit_log.hpp"
-#include "store/case_store.hpp"
-#include "store/setup_store.hpp"
+#include "domain/institution/setup_records.hpp"
+#include "domain/recruitment_case/case_records.hpp"
 
 namespace rekrut::store {
 class Database;

@@ -89,7 +89,7 @@ std::optional<core::UnixTime> start_of_next_day(const std::string& date)
     if (!start)
         return std::nullopt;
     // 36 hours on is always within the next calendar day, whatever the summer-time change does.
-    return start_of_day(core::format_copenhagen_date(*start + 36 * 3600));
+    return start_of_day(core::format_copenhagen_date(*start + 36L * 3600));
 }
 
 /// Reads the filters from the query string. The institution is the actor's own; only the platform

@@ -207,7 +207,7 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
             for (const auto& candidate : units) {
                 auto* option = dictionary.AddSectionDictionary("UNIT_OPTION");
                 option->SetValue("VALUE", std::to_string(candidate.id));
-                option->SetValue("LABEL", std::string(candidate.depth * 2, ' ') + candidate.name);
+                option->SetValue("LABEL", std::string(static_cast<std::size_t>(candidate.depth) * 2, ' ') + candidate.name);
                 if (unit == std::to_string(candidate.id))
                     option->ShowSection("SELECTED");
             }

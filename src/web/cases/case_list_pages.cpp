@@ -79,7 +79,7 @@ Response show_case_list(AppContext& context, Request& request)
             for (const auto& unit : units) {
                 auto* option = dictionary.AddSectionDictionary("UNIT_OPTION");
                 option->SetValue("VALUE", std::to_string(unit.id));
-                option->SetValue("LABEL", std::string(unit.depth * 2, ' ') + unit.name);
+                option->SetValue("LABEL", std::string(static_cast<std::size_t>(unit.depth) * 2, ' ') + unit.name);
                 if (filter.unit_id == unit.id)
                     option->ShowSection("SELECTED");
             }
