@@ -2,7 +2,8 @@
 
 #include "core/text.hpp"
 
-using namespace rekrut::core;
+namespace rekrut::core {
+namespace {
 
 TEST(Text, utf8_validation_accepts_danish_and_rejects_malformed)
 {
@@ -34,3 +35,6 @@ TEST(Text, from_hex_reverses_to_hex_and_refuses_what_is_not_hex)
     EXPECT_FALSE(from_hex("0g"));  // not a hex digit
     EXPECT_FALSE(from_hex("0 "));
 }
+
+} // namespace
+} // namespace rekrut::core
