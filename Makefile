@@ -38,12 +38,11 @@ bench: build-release ## Load benchmarks against nginx as the reference (see docs
 	@./bench/http.sh
 	@./bench/pages.sh
 
-fmt: ## Format the C++ sources
-	@find src -name '*.[ch]pp' | xargs clang-format -i
+fmt: ## Format the C++ sources (clang-format 14)
+	@./scripts/lint format
 
-lint: build-dev ## Check formatting and run clang-tidy
-	@find src -name '*.[ch]pp' | xargs clang-format --dry-run --Werror
-	@find src -name '*.cpp' | xargs clang-tidy -p build/dev --quiet --extra-arg=-Wno-unknown-warning-option
+lint: build-dev ## Check formatting, run clang-tidy; fails on any finding (clang 14)
+	@./scripts/lint
 
 clean: ## Remove build output
 	@rm -rf build

@@ -362,12 +362,9 @@ int run_serve(const core::Config& config, const std::string& resources)
     return 0;
 }
 
-} // namespace
-} // namespace rekrut
-
-int main(int argc, char** argv)
+/// Parses the command line and runs the chosen subcommand; returns the process exit code.
+int run_command_line(int argc, char** argv)
 {
-    using namespace rekrut;
     CLI::App cli{"Rekrut: e-recruitment for Danish state institutions"};
     cli.require_subcommand(1);
     std::string config_path;
@@ -412,23 +409,33 @@ int main(int argc, char** argv)
         return fail("libsodium, liboath or libcurl could not be initialised");
     core::init_logging(load.config.log_level);
     std::string resources = find_resource_dir(load.config);
-    try {
-        if (serve->parsed())
-            return run_serve(load.config, resources);
-        if (migrate->parsed())
-            return run_migrate(load.config, resources);
-        if (seed->parsed())
-            return run_seed_demo(load.config, resources);
-        if (create_operator->parsed())
-            return run_create_operator(load.config, email, name);
-        if (create_institution->parsed())
-            return run_create_institution(load.config, cvr, name, address);
-        if (create_user->parsed())
-            return run_create_user(load.config, cvr, email, name, role);
-        if (audit_verify->parsed())
-            return run_audit_verify(load.config);
-    } catch (const std::exception& error) {
-        return fail(error.what());
-    }
+    if (serve->parsed())
+        return run_serve(load.config, resources);
+    if (migrate->parsed())
+        return run_migrate(load.config, resources);
+    if (seed->parsed())
+        return run_seed_demo(load.config, resources);
+    if (create_operator->parsed())
+        return run_create_operator(load.config, email, name);
+    if (create_institution->parsed())
+        return run_create_institution(load.config, cvr, name, address);
+    if (create_user->parsed())
+        return run_create_user(load.config, cvr, email, name, role);
+    if (audit_verify->parsed())
+        return run_audit_verify(load.config);
     return 0;
+}
+
+} // namespace
+} // namespace rekrut
+
+int main(int argc, char** argv)
+{
+    // Anything a subcommand cannot go on from (database gone, key file unreadable) ends the command
+    // with its message and exit code 1, never with an exception escaping main.
+    try {
+        return rekrut::run_command_line(argc, argv);
+    } catch (const std::exception& error) {
+        return rekrut::fail(error.what());
+    }
 }

@@ -116,7 +116,7 @@ std::optional<UnixTime> parse_copenhagen(const std::string& date, const std::str
     civil_from_days(days, check_year, check_month, check_day);
     if (check_month != month || check_day != day)
         return std::nullopt; // 31 February and friends
-    UnixTime local = days * 86400 + hour * 3600 + minute * 60;
+    UnixTime local = days * 86400 + UnixTime{hour} * 3600 + UnixTime{minute} * 60;
     // Try the winter offset first; if that instant is in summer time, the wall time was summer time.
     UnixTime winter = local - 3600;
     return copenhagen_offset(winter) == 7200 ? local - 7200 : winter;

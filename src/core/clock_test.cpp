@@ -2,7 +2,8 @@
 
 #include "core/clock.hpp"
 
-using namespace rekrut::core;
+namespace rekrut::core {
+namespace {
 
 TEST(Clock, copenhagen_offset_follows_eu_summer_time)
 {
@@ -31,3 +32,6 @@ TEST(Clock, impossible_dates_are_refused)
     EXPECT_FALSE(parse_copenhagen("2026-12-01", "24:00"));
     EXPECT_FALSE(parse_copenhagen("tomorrow", "12:00"));
 }
+
+} // namespace
+} // namespace rekrut::core

@@ -14,8 +14,8 @@ struct Config {
     unsigned io_threads = 2;      ///< libmicrohttpd event threads (epoll each).
     unsigned worker_threads = 8;  ///< Threads that run handlers which may block.
     unsigned hashing_threads = 2; ///< Threads for password hashing (64 MiB each).
-    std::size_t max_body_bytes = 20 * 1024 * 1024;
-    std::size_t max_header_bytes = 32 * 1024;
+    std::size_t max_body_bytes = std::size_t{20} * 1024 * 1024;
+    std::size_t max_header_bytes = std::size_t{32} * 1024;
     unsigned max_connections = 2000;
     unsigned max_connections_per_ip = 500;
     unsigned connection_timeout_seconds = 30;

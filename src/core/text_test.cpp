@@ -2,7 +2,8 @@
 
 #include "core/text.hpp"
 
-using namespace rekrut::core;
+namespace rekrut::core {
+namespace {
 
 TEST(Text, utf8_validation_accepts_danish_and_rejects_malformed)
 {
@@ -62,3 +63,6 @@ TEST(Text, url_encode_keeps_only_unreserved_characters)
     EXPECT_EQ(url_encode("a-b_c.d~e"), "a-b_c.d~e");
     EXPECT_EQ(url_encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
 }
+
+} // namespace
+} // namespace rekrut::core

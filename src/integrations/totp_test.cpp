@@ -2,12 +2,11 @@
 
 #include "integrations/totp.hpp"
 
-using namespace rekrut::integrations;
-
+namespace rekrut::integrations {
 namespace {
+
 // RFC 6238 appendix B: the SHA-1 secret "12345678901234567890".
 const std::string k_rfc_secret_hex = "3132333435363738393031323334353637383930";
-} // namespace
 
 TEST(Totp, matches_the_rfc_6238_test_vectors)
 {
@@ -42,3 +41,6 @@ TEST(Totp, provisioning_uri_and_qr_code)
     EXPECT_EQ(svg.rfind("<svg", 0), 0u);
     EXPECT_GT(svg.size(), 1000u);
 }
+
+} // namespace
+} // namespace rekrut::integrations

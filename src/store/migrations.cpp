@@ -107,6 +107,7 @@ std::vector<Migration> read_migrations(const std::string& dir, bool sqlite)
                                core::blake2b_hex(raw)};
     }
     std::vector<Migration> migrations;
+    migrations.reserve(by_version.size());
     for (auto& [version, migration] : by_version)
         migrations.push_back(std::move(migration));
     return migrations;

@@ -7,10 +7,9 @@
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 
-using namespace rekrut::store;
-namespace fs = std::filesystem;
-
+namespace rekrut::store {
 namespace {
+namespace fs = std::filesystem;
 
 struct MigrationsFixture : ::testing::Test {
     fs::path dir = fs::path(::testing::TempDir()) / ("rekrut_migrations_" + rekrut::core::random_hex(6));
@@ -25,8 +24,6 @@ struct MigrationsFixture : ::testing::Test {
     void write(const std::string& name, const std::string& sql) { std::ofstream(dir / "sql" / name) << sql; }
     std::unique_ptr<Database> open() { return Database::open("sqlite:" + (dir / "test.db").string(), 1); }
 };
-
-} // namespace
 
 TEST_F(MigrationsFixture, applies_pending_migrations_once_in_order)
 {
@@ -77,3 +74,6 @@ TEST_F(MigrationsFixture, failing_migration_rolls_back_and_is_not_recorded)
     });
     EXPECT_EQ(count, 0);
 }
+
+} // namespace
+} // namespace rekrut::store

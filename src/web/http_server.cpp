@@ -225,7 +225,7 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
         }
         if (request.is_state_changing())
             exchange->post_processor =
-                MHD_create_post_processor(connection, 32 * 1024, on_post_data, exchange);
+                MHD_create_post_processor(connection, std::size_t{32} * 1024, on_post_data, exchange);
         return MHD_YES;
     }
 

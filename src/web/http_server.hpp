@@ -27,8 +27,8 @@ public:
         unsigned io_threads = 2;
         unsigned worker_threads = 8;
         unsigned hashing_threads = 2;
-        std::size_t max_body_bytes = 20 * 1024 * 1024;
-        std::size_t max_header_bytes = 32 * 1024;
+        std::size_t max_body_bytes = std::size_t{20} * 1024 * 1024;
+        std::size_t max_header_bytes = std::size_t{32} * 1024;
         unsigned max_connections = 2000;
         unsigned max_connections_per_ip = 500;
         unsigned connection_timeout_seconds = 30;

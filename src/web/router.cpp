@@ -24,7 +24,9 @@ std::vector<std::string> split_path(const std::string& path)
 
 void Router::add(std::string method, std::string pattern, Guard guard, Execution execution, Handler handler)
 {
-    Route route{std::move(method), pattern, guard, execution, std::move(handler), split_path(pattern), false};
+    auto segments = split_path(pattern);
+    Route route{std::move(method),  std::move(pattern),  guard, execution,
+                std::move(handler), std::move(segments), false};
     if (!route.segments.empty() && route.segments.back() == "*") {
         route.prefix = true;
         route.segments.pop_back();

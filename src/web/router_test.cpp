@@ -2,8 +2,7 @@
 
 #include "web/router.hpp"
 
-using namespace rekrut::web;
-
+namespace rekrut::web {
 namespace {
 
 Router sample_router()
@@ -24,8 +23,6 @@ Request request_for(std::string method, std::string path)
     request.path = std::move(path);
     return request;
 }
-
-} // namespace
 
 TEST(Router, matches_parameters_and_prefixes)
 {
@@ -50,3 +47,6 @@ TEST(Router, distinguishes_unknown_paths_from_wrong_methods)
     auto head = request_for("HEAD", "/");
     EXPECT_EQ(router.match(head), Router::Outcome::matched) << "HEAD is served by the GET route";
 }
+
+} // namespace
+} // namespace rekrut::web

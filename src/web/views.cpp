@@ -121,7 +121,8 @@ std::string Views::load(const std::string& templates_dir, const Translator& tran
         if (source.rfind(k_pragma, 0) != 0)
             return "template " + relative + " does not start with " + k_pragma;
         for (const auto& language : Translator::languages()) {
-            std::string key = language + "/" + relative;
+            std::string key = language;
+            key.append("/").append(relative);
             cache->Delete(key);
             if (!ctemplate::StringToTemplateCache(key, translate_markers(source, language, translator),
                                                   ctemplate::STRIP_BLANK_LINES))

@@ -49,8 +49,8 @@ bool can(const Actor& actor, Action action, const Resource& resource)
         return superbruger && !targets_self &&
                !(resource.requested_by && *resource.requested_by == actor.user_id);
 
-    case Action::edit_institution_setup: return administrative;
     case Action::view_institution_lists: return own_institution || operator_elevated;
+    case Action::edit_institution_setup:
     case Action::create_case: return administrative;
     case Action::view_case: return on_case && (administrative || actor.has_any_role_on(*resource.case_id));
     case Action::edit_case:

@@ -4,8 +4,7 @@
 
 #include "domain/access/policy.hpp"
 
-using namespace rekrut::domain;
-
+namespace rekrut::domain {
 namespace {
 
 constexpr std::int64_t institution_a = 1;
@@ -107,8 +106,6 @@ Resource case_a(std::int64_t id = case_in_a)
     return {institution_a, id, {}, false, {}};
 }
 
-} // namespace
-
 TEST(Policy, role_by_action_by_scope_table)
 {
     const std::vector<Row> table = {
@@ -198,3 +195,6 @@ TEST(Policy, operator_data_scope_is_the_elevated_institution)
     EXPECT_EQ(personas.operator_elevated_a.data_institution(), institution_a);
     EXPECT_EQ(personas.superbruger_b.data_institution(), institution_b);
 }
+
+} // namespace
+} // namespace rekrut::domain

@@ -2,8 +2,7 @@
 
 #include "domain/job_ad/job_ad.hpp"
 
-using namespace rekrut::domain;
-
+namespace rekrut::domain {
 namespace {
 
 JobAdContent complete_ad()
@@ -24,12 +23,11 @@ JobAdContent complete_ad()
 std::vector<std::string> fields_of(const std::vector<rekrut::core::FieldError>& problems)
 {
     std::vector<std::string> fields;
+    fields.reserve(problems.size());
     for (const auto& problem : problems)
         fields.push_back(problem.field);
     return fields;
 }
-
-} // namespace
 
 TEST(JobAd, a_complete_ad_is_valid)
 {
@@ -66,3 +64,6 @@ TEST(JobAd, civil_servant_posts_need_no_collective_agreement_but_a_contact_must_
     ad.contacts = {{"Pia Projektleder", "Kontorchef", "", ""}};
     EXPECT_EQ(fields_of(validate_job_ad(ad)), (std::vector<std::string>{"contact_name"}));
 }
+
+} // namespace
+} // namespace rekrut::domain

@@ -405,8 +405,10 @@ std::string rich_text_to_html(std::string_view source)
             flush_paragraph();
             close_list();
             bool second = line.rfind("## ", 0) == 0;
-            std::string tag = second ? "h2" : "h3";
-            html += "<" + tag + ">" + inline_markup(line.substr(second ? 3 : 4)) + "</" + tag + ">";
+            const char* tag = second ? "h2" : "h3";
+            html.append("<").append(tag).append(">");
+            html.append(inline_markup(line.substr(second ? 3 : 4)));
+            html.append("</").append(tag).append(">");
         } else if (line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0 ||
                    (digits > 0 && line.substr(digits, 2) == ". ")) {
             flush_paragraph();

@@ -31,6 +31,7 @@ void expect_inert(const std::string& output, const std::string& input)
 
 TEST(RichText, hostile_corpus_comes_out_inert)
 {
+    using namespace std::string_literals;
     const std::vector<std::string> corpus = {
         "<script>alert(1)</script>",
         "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
@@ -70,7 +71,7 @@ TEST(RichText, hostile_corpus_comes_out_inert)
         "<form action=\"https://evil.example\"><input name=x></form>",
         "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
         "<base href=\"https://evil.example/\">",
-        "<scr\0ipt>alert(1)</scr\0ipt>",
+        "<scr\0ipt>alert(1)</scr\0ipt>"s, // the NULs are part of the input, not its end
     };
     for (const auto& input : corpus)
         expect_inert(sanitize_html(input), input);

@@ -2,7 +2,8 @@
 
 #include "domain/job_ad/text_diff.hpp"
 
-using namespace rekrut::domain;
+namespace rekrut::domain {
+namespace {
 
 TEST(TextDiff, marks_added_removed_and_kept_lines)
 {
@@ -26,3 +27,6 @@ TEST(TextDiff, identical_and_empty_texts)
     ASSERT_EQ(added.size(), 1u);
     EXPECT_EQ(added[0].kind, DiffKind::added);
 }
+
+} // namespace
+} // namespace rekrut::domain

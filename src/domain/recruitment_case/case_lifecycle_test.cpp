@@ -4,17 +4,17 @@
 
 #include "domain/recruitment_case/case_lifecycle.hpp"
 
-using namespace rekrut::domain;
-
+namespace rekrut::domain {
 namespace {
 
 constexpr long long k_now = 1'800'000'000;
+constexpr long long k_day = 86400;
 
 CaseFacts complete_case(CaseState state)
 {
     CaseFacts facts;
     facts.state = state;
-    facts.application_deadline = k_now + 86400 * 14;
+    facts.application_deadline = k_now + 14 * k_day;
     facts.has_projektleder = true;
     facts.has_ansaettende_leder = true;
     return facts;
@@ -28,8 +28,6 @@ const CaseTransition k_transitions[] = {CaseTransition::mark_ready,       CaseTr
                                         CaseTransition::publish,          CaseTransition::close_applications,
                                         CaseTransition::start_assessment, CaseTransition::propose_decision,
                                         CaseTransition::mark_filled,      CaseTransition::cancel};
-
-} // namespace
 
 TEST(CaseLifecycle, every_state_and_transition_is_allowed_exactly_where_the_table_says)
 {
@@ -49,7 +47,7 @@ TEST(CaseLifecycle, every_state_and_transition_is_allowed_exactly_where_the_tabl
         for (auto transition : k_transitions) {
             auto facts = complete_case(state);
             // Closing needs a passed deadline; everything else a future one.
-            auto now = transition == CaseTransition::close_applications ? k_now + 86400 * 30 : k_now;
+            auto now = transition == CaseTransition::close_applications ? k_now + 30 * k_day : k_now;
             bool expected = allowed.at(state).count(transition) > 0;
             EXPECT_EQ(check_transition(facts, transition, now).ok(), expected)
                 << to_string(state) << " --" << to_string(transition) << "-->";
@@ -100,3 +98,6 @@ TEST(CaseLifecycle, transition_names_round_trip)
         EXPECT_EQ(case_transition_from_string(to_string(transition)), transition);
     EXPECT_FALSE(case_transition_from_string("publish_now"));
 }
+
+} // namespace
+} // namespace rekrut::domain

@@ -2,7 +2,8 @@
 
 #include "domain/recruitment_case/case_state.hpp"
 
-using namespace rekrut::domain;
+namespace rekrut::domain {
+namespace {
 
 TEST(CaseState, every_state_round_trips_through_its_stored_name)
 {
@@ -20,3 +21,6 @@ TEST(CaseState, unknown_names_are_refused)
     EXPECT_FALSE(case_state_from_string("Published"));
     EXPECT_FALSE(case_state_from_string(""));
 }
+
+} // namespace
+} // namespace rekrut::domain
