@@ -8,6 +8,7 @@
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
+#include "domain/email_address.hpp"
 #include "services/audit_log.hpp"
 #include "services/mail/links.hpp"
 #include "services/mail/mail_composer.hpp"
@@ -46,13 +47,10 @@ std::string normalise_email(const std::string& email)
     return out;
 }
 
+/// The one address rule (domain/email_address.hpp), which also refuses every control character.
 bool plausible_email(const std::string& email)
 {
-    auto at = email.find('@');
-    return email.size() <= 254 && at != std::string::npos && at > 0 && at + 1 < email.size() &&
-           email.find('@', at + 1) == std::string::npos &&
-           email.find_first_of(" \t\r\n<>,;\"") == std::string::npos &&
-           email.find('.', at) != std::string::npos;
+    return domain::normalize_email_address(email).has_value();
 }
 
 std::vector<core::FieldError> check_person(const std::string& email, const std::string& name)
@@ -376,7 +374,8 @@ core::Result<RoleChange> UserAdministration::revoke_role(const domain::Actor& ac
             refusal = core::Error::conflict(core::msgid("The user does not have this role."));
             return;
         }
-        if (role == domain::InstitutionRole::superbruger &&
+        // Only active holders are counted, so the role of a deactivated holder may always go.
+        if (role == domain::InstitutionRole::superbruger && target->status == domain::UserStatus::active &&
             store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger) <= 1) {
             refusal =
                 core::Error::conflict(core::msgid("The institution must keep at least one Superbruger."));
