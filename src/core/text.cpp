@@ -129,7 +129,8 @@ std::string ascii_lower(std::string_view text)
 
 bool is_ascii_digits(std::string_view text)
 {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
 std::string html_escape(std::string_view text)

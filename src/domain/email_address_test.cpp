@@ -1,6 +1,6 @@
-#include "domain/email_address.hpp"
-
 #include <gtest/gtest.h>
+
+#include "domain/email_address.hpp"
 
 namespace rekrut::domain {
 namespace {

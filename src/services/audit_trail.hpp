@@ -34,18 +34,21 @@ public:
 
     /// The events matching `filter` (one page), with the institution's users. With `events` false
     /// only the users are read (the filter form had problems).
-    core::Result<AuditSearch> search(const domain::Actor& actor, const domain::AuditFilter& filter, bool events);
+    core::Result<AuditSearch> search(const domain::Actor& actor, const domain::AuditFilter& filter,
+                                     bool events);
 
     /// Every event matching `filter` up to its limit, oldest first, for a document of record. The
     /// export itself is recorded, with the number of rows and `filter_fields` (the filter as the user
     /// entered it), in the same transaction.
     core::Result<std::vector<domain::AuditEventRecord>>
     export_events(const domain::Actor& actor, const domain::AuditFilter& filter,
-                  const std::vector<std::pair<std::string, std::string>>& filter_fields, const Origin& origin);
+                  const std::vector<std::pair<std::string, std::string>>& filter_fields,
+                  const Origin& origin);
 
     /// Records that the operator used elevated access to an institution for one request.
-    void record_operator_access_used(const domain::Actor& actor, std::int64_t access_id, const std::string& method,
-                                     const std::string& path, const Origin& origin);
+    void record_operator_access_used(const domain::Actor& actor, std::int64_t access_id,
+                                     const std::string& method, const std::string& path,
+                                     const Origin& origin);
 
 private:
     store::Database& m_database;

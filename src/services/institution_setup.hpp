@@ -8,8 +8,8 @@
 
 #include "core/result.hpp"
 #include "domain/access/actor.hpp"
-#include "services/audit_log.hpp"
 #include "domain/institution/setup_records.hpp"
+#include "services/audit_log.hpp"
 
 namespace rekrut::store {
 class Database;
@@ -43,7 +43,7 @@ public:
     bool allowed(const domain::Actor& actor, std::int64_t institution_id) const;
 
     core::Result<std::vector<domain::OrganisationUnitRecord>> units(const domain::Actor& actor,
-                                                                   std::int64_t institution_id);
+                                                                    std::int64_t institution_id);
     /// `parent_id` is the form value: empty for a top-level unit.
     core::Result<std::int64_t> add_unit(const domain::Actor& actor, std::int64_t institution_id,
                                         const std::string& parent_id, const std::string& name,
@@ -52,7 +52,7 @@ public:
                              const std::string& name, const Origin& origin);
 
     core::Result<std::vector<domain::MandatoryTextRecord>> mandatory_texts(const domain::Actor& actor,
-                                                                          std::int64_t institution_id);
+                                                                           std::int64_t institution_id);
     core::Result<domain::MandatoryTextRecord>
     mandatory_text(const domain::Actor& actor, std::int64_t institution_id, std::int64_t text_id);
     /// Creates (id 0) or changes a mandatory text; body_source is in the rich-text format and
@@ -61,23 +61,23 @@ public:
                                                    domain::MandatoryTextRecord text, const Origin& origin);
 
     core::Result<std::vector<domain::AdTemplateRecord>> ad_templates(const domain::Actor& actor,
-                                                                    std::int64_t institution_id);
-    core::Result<domain::AdTemplateRecord> ad_template(const domain::Actor& actor, std::int64_t institution_id,
-                                                      std::int64_t template_id);
+                                                                     std::int64_t institution_id);
+    core::Result<domain::AdTemplateRecord> ad_template(const domain::Actor& actor,
+                                                       std::int64_t institution_id, std::int64_t template_id);
     /// Creates (id 0) or changes an ad template. A weekly_hours the form could not read is passed
     /// as a negative number and refused here.
     core::Result<std::int64_t> save_ad_template(const domain::Actor& actor, std::int64_t institution_id,
                                                 domain::AdTemplateRecord ad_template, const Origin& origin);
 
     core::Result<std::vector<domain::QuestionTemplateRecord>> questions(const domain::Actor& actor,
-                                                                       std::int64_t institution_id);
+                                                                        std::int64_t institution_id);
     core::Result<domain::QuestionTemplateRecord>
     question(const domain::Actor& actor, std::int64_t institution_id, std::int64_t question_id);
     core::Result<std::int64_t> save_question(const domain::Actor& actor, std::int64_t institution_id,
                                              domain::QuestionTemplateRecord question, const Origin& origin);
 
     core::Result<std::vector<domain::NamedRecord>> list(const domain::Actor& actor, SetupList which,
-                                                       std::int64_t institution_id);
+                                                        std::int64_t institution_id);
     /// Adds a name to the list; a name already on it (ignoring ASCII case) is refused.
     core::Result<std::int64_t> add_to_list(const domain::Actor& actor, SetupList which,
                                            std::int64_t institution_id, const std::string& name,

@@ -31,8 +31,10 @@ class PlatformOperator {
 public:
     explicit PlatformOperator(store::Database& database) : m_database(database) {}
 
-    std::optional<domain::InstitutionRecord> institution(const domain::Actor& actor, std::int64_t institution_id);
-    std::vector<InstitutionAdministrator> administrators(const domain::Actor& actor, std::int64_t institution_id);
+    std::optional<domain::InstitutionRecord> institution(const domain::Actor& actor,
+                                                         std::int64_t institution_id);
+    std::vector<InstitutionAdministrator> administrators(const domain::Actor& actor,
+                                                         std::int64_t institution_id);
     /// The most recent mails in the outbox, newest first.
     std::vector<domain::OutboxMessage> recent_mail(const domain::Actor& actor, int limit);
     /// The operator's elevated access now in force, if any.

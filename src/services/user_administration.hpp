@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "core/result.hpp"
-#include "domain/access/actor.hpp"
-#include "services/audit_log.hpp"
 #include "domain/access/account_records.hpp"
+#include "domain/access/actor.hpp"
 #include "domain/institution/institution_record.hpp"
+#include "services/audit_log.hpp"
 
 namespace rekrut::store {
 class Database;
@@ -66,7 +66,7 @@ public:
 
     std::vector<domain::UserRecord> users(const domain::Actor& actor, std::int64_t institution_id);
     core::Result<domain::UserRecord> user(const domain::Actor& actor, std::int64_t institution_id,
-                                         std::int64_t user_id);
+                                          std::int64_t user_id);
     core::Status update_user(const domain::Actor& actor, std::int64_t institution_id, std::int64_t user_id,
                              const std::string& name, const std::string& email, domain::UserStatus status,
                              const Origin& origin);
@@ -78,7 +78,7 @@ public:
                                          std::int64_t user_id, domain::InstitutionRole role,
                                          const Origin& origin);
     std::vector<domain::RoleRequestRecord> pending_role_requests(const domain::Actor& actor,
-                                                                std::int64_t institution_id);
+                                                                 std::int64_t institution_id);
     core::Status decide_role_request(const domain::Actor& actor, std::int64_t institution_id,
                                      std::int64_t request_id, bool approve, const Origin& origin);
 
@@ -89,7 +89,7 @@ public:
                                          const std::string& reason, int hours, const Origin& origin);
     void end_operator_access(const domain::Actor& actor, const Origin& origin);
     std::vector<domain::OperatorAccessRecord> operator_access_log(const domain::Actor& actor,
-                                                                 std::int64_t institution_id);
+                                                                  std::int64_t institution_id);
 
     /// Always answers the same way, known address or not; mails a single-use link valid 30 minutes.
     void request_password_reset(const std::string& email, const Origin& origin, const Translate& translate);

@@ -8,8 +8,8 @@
 #include "core/clock.hpp"
 #include "domain/access/roles.hpp"
 #include "domain/job_ad/job_ad.hpp"
-#include "domain/recruitment_case/case_state.hpp"
 #include "domain/recruitment_case/case_records.hpp"
+#include "domain/recruitment_case/case_state.hpp"
 
 namespace soci {
 class session;
@@ -17,12 +17,12 @@ class session;
 
 namespace rekrut::store {
 
-using domain::CaseRecord;
-using domain::CaseListFilter;
-using domain::CommitteeMemberRecord;
-using domain::AdVersionText;
 using domain::AdVersionRecord;
+using domain::AdVersionText;
+using domain::CaseListFilter;
 using domain::CaseQuestionRecord;
+using domain::CaseRecord;
+using domain::CommitteeMemberRecord;
 
 namespace cases {
 std::int64_t insert(soci::session& sql, const CaseRecord& record);

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "domain/access/roles.hpp"
 #include "domain/access/account_records.hpp"
+#include "domain/access/roles.hpp"
 
 namespace soci {
 class session;
@@ -17,10 +17,10 @@ class session;
 
 namespace rekrut::store {
 
-using domain::UserRecord;
 using domain::InstitutionRoleRecord;
-using domain::RoleRequestRecord;
 using domain::OperatorAccessRecord;
+using domain::RoleRequestRecord;
+using domain::UserRecord;
 
 // Store functions for users, roles, sessions and the other identity tables. Each takes the open
 // session (so a service can combine several calls and an audit event in one transaction) and,

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <vector>
+
 #include "domain/institution/institution_record.hpp"
 
 namespace soci {

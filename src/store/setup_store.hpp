@@ -14,11 +14,11 @@ class session;
 
 namespace rekrut::store {
 
-using domain::OrganisationUnitRecord;
-using domain::MandatoryTextRecord;
 using domain::AdTemplateRecord;
-using domain::QuestionTemplateRecord;
+using domain::MandatoryTextRecord;
 using domain::NamedRecord;
+using domain::OrganisationUnitRecord;
+using domain::QuestionTemplateRecord;
 
 // The institution set-up an Administrator maintains. Every function takes the institution first;
 // records of another institution are not found.

@@ -10,8 +10,8 @@
 #include <string>
 
 #include "core/result.hpp"
-#include "web/request.hpp"
 #include "web/error_pages.hpp"
+#include "web/request.hpp"
 #include "web/response.hpp"
 
 namespace ctemplate {

@@ -1,6 +1,6 @@
-#include "domain/access/role_rules.hpp"
-
 #include <gtest/gtest.h>
+
+#include "domain/access/role_rules.hpp"
 
 namespace rekrut::domain {
 namespace {

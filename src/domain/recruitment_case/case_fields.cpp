@@ -100,8 +100,10 @@ std::vector<core::FieldError> check_case_fields(const CaseFields& fields)
                 problems.push_back({contact_field(index, "name"), msgid("The text is too long.")});
     }
     const std::pair<const char*, const std::string*> lines[] = {
-        {"place_of_work", &fields.place_of_work},     {"salary_text", &fields.salary_text},
-        {"fixed_term_text", &fields.fixed_term_text}, {"occupation_code", &fields.occupation_code},
+        {"place_of_work", &fields.place_of_work},
+        {"salary_text", &fields.salary_text},
+        {"fixed_term_text", &fields.fixed_term_text},
+        {"occupation_code", &fields.occupation_code},
         {"position_category", &fields.position_category}};
     for (const auto& [field, text] : lines)
         if (text->size() > limits::line)

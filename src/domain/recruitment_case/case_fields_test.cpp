@@ -1,7 +1,7 @@
-#include "domain/recruitment_case/case_fields.hpp"
-
 #include <functional>
 #include <gtest/gtest.h>
+
+#include "domain/recruitment_case/case_fields.hpp"
 
 namespace rekrut::domain {
 namespace {
@@ -40,7 +40,8 @@ TEST(CaseFields, each_rule_names_its_field)
         {"long title", [](CaseFields& f) { f.title = std::string(201, 'a'); }, "title"},
         {"two-digit municipality", [](CaseFields& f) { f.municipality_code = "10"; }, "municipality_code"},
         {"letters in municipality", [](CaseFields& f) { f.municipality_code = "1a1"; }, "municipality_code"},
-        {"non-ASCII municipality", [](CaseFields& f) { f.municipality_code = "\xb2\xb2\xb2"; }, "municipality_code"},
+        {"non-ASCII municipality", [](CaseFields& f) { f.municipality_code = "\xb2\xb2\xb2"; },
+         "municipality_code"},
         {"part time of 37 hours",
          [](CaseFields& f) {
              f.full_time = false;
@@ -59,7 +60,8 @@ TEST(CaseFields, each_rule_names_its_field)
         {"contact without name", [](CaseFields& f) { f.contacts[0].name.clear(); }, "contact_name_1"},
         {"contact with bad e-mail", [](CaseFields& f) { f.contacts[0].email = "anna@@example.test"; },
          "contact_email_1"},
-        {"long place of work", [](CaseFields& f) { f.place_of_work = std::string(2001, 'a'); }, "place_of_work"},
+        {"long place of work", [](CaseFields& f) { f.place_of_work = std::string(2001, 'a'); },
+         "place_of_work"},
         {"long collective agreement", [](CaseFields& f) { f.collective_agreement = std::string(201, 'a'); },
          "collective_agreement"},
     };

@@ -21,13 +21,14 @@ std::vector<std::string> ad_languages(const std::string& text);
 bool is_ad_language(const std::string& language);
 
 /// Mandatory texts of the language, with their inclusion and wording in the given version of the ad.
-std::vector<AdBlock> blocks_for(store::Session& session, std::int64_t institution_id, const std::string& language,
+std::vector<AdBlock> blocks_for(store::Session& session, std::int64_t institution_id,
+                                const std::string& language,
                                 const std::optional<domain::AdVersionRecord>& version);
 
 /// The wording of the included texts for a new version: locked texts as the institution has them,
 /// editable ones as adapted (or as the ad had them when not adapted).
 std::vector<domain::AdVersionText> version_texts(const std::vector<AdBlock>& blocks,
-                                                const std::map<std::int64_t, std::string>& adapted = {});
+                                                 const std::map<std::int64_t, std::string>& adapted = {});
 
 /// "3,7,9" from the ids of the texts.
 std::string text_ids(const std::vector<domain::AdVersionText>& texts);

@@ -78,8 +78,8 @@ auto change_case(store::Database& database, const domain::Actor& actor, std::int
     -> std::invoke_result_t<Change&, CaseEdit&>
 {
     using Outcome = std::invoke_result_t<Change&, CaseEdit&>;
-    if (auto refusal = case_refusal(actor, rules.action,
-                                    {institution_id, case_id, rules.target_user_id, false, {}}))
+    if (auto refusal =
+            case_refusal(actor, rules.action, {institution_id, case_id, rules.target_user_id, false, {}}))
         return *refusal;
     return database.transact([&](store::Transaction& transaction) -> Outcome {
         store::cases::lock(transaction, institution_id, case_id);

@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "domain/institution/setup_records.hpp"
 #include "domain/job_ad/job_ad.hpp"
 #include "domain/recruitment_case/case_lifecycle.hpp"
-#include "domain/institution/setup_records.hpp"
 #include "domain/recruitment_case/case_records.hpp"
 
 namespace rekrut::services {

@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "domain/access/account_records.hpp"
 #include "domain/access/actor.hpp"
 #include "services/audit_log.hpp"
 #include "services/user_administration.hpp"
-#include "domain/access/account_records.hpp"
 
 namespace rekrut::store {
 class Database;
@@ -30,13 +30,13 @@ public:
     core::Status remove_member(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                                std::int64_t user_id, domain::CaseRole role, const Origin& origin);
     /// Creates the limited account and sends a mail with a link to choose a password.
-    core::Status invite_external(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                 const std::string& email, const std::string& name, domain::CaseRole role,
-                                 const Origin& origin, const Translate& translate);
+    core::Status invite_external(const domain::Actor& actor, std::int64_t institution_id,
+                                 std::int64_t case_id, const std::string& email, const std::string& name,
+                                 domain::CaseRole role, const Origin& origin, const Translate& translate);
     /// Users of the institution that can be added to the case's committee (not the limited accounts
     /// of other cases' external members).
     std::vector<domain::UserRecord> candidates(const domain::Actor& actor, std::int64_t institution_id,
-                                              std::int64_t case_id);
+                                               std::int64_t case_id);
 
 private:
     store::Database& m_database;

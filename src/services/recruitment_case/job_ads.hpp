@@ -34,14 +34,15 @@ public:
                       const std::vector<std::int64_t>& chosen_texts,
                       const std::map<std::int64_t, std::string>& adapted_texts, const Origin& origin);
     core::Result<std::vector<domain::AdVersionRecord>> versions(const domain::Actor& actor,
-                                                               std::int64_t institution_id, std::int64_t case_id,
-                                                               const std::string& language);
+                                                                std::int64_t institution_id,
+                                                                std::int64_t case_id,
+                                                                const std::string& language);
     /// The version and the one before it (for the diff), or not found.
     core::Result<AdVersionPair> version_pair(const domain::Actor& actor, std::int64_t institution_id,
                                              std::int64_t case_id, std::int64_t version_id);
     /// The ad as applicants will see it, for those who may see the case.
-    core::Result<RenderedAd> render(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                    const std::string& language);
+    core::Result<RenderedAd> render(const domain::Actor& actor, std::int64_t institution_id,
+                                    std::int64_t case_id, const std::string& language);
     /// The public ad of a published case, in `language` when the case has it (no actor: the career
     /// site, which reads across institutions).
     std::optional<RenderedAd> public_ad(std::int64_t case_id, const std::string& language);

@@ -32,8 +32,8 @@ public:
                                       std::optional<std::int64_t> template_id, const std::string& title,
                                       const Origin& origin);
     /// A copy of everything but dates, applicants and history; a draft.
-    core::Result<std::int64_t> copy(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                    const Origin& origin);
+    core::Result<std::int64_t> copy(const domain::Actor& actor, std::int64_t institution_id,
+                                    std::int64_t case_id, const Origin& origin);
 
     core::Result<CaseOverview> overview(const domain::Actor& actor, std::int64_t institution_id,
                                         std::int64_t case_id);
@@ -45,9 +45,12 @@ public:
 
     /// The institution's lists, for those who work with its cases.
     std::vector<domain::AdTemplateRecord> templates(const domain::Actor& actor, std::int64_t institution_id);
-    std::vector<domain::OrganisationUnitRecord> units(const domain::Actor& actor, std::int64_t institution_id);
-    std::vector<domain::NamedRecord> collective_agreements(const domain::Actor& actor, std::int64_t institution_id);
-    std::vector<domain::NamedRecord> position_categories(const domain::Actor& actor, std::int64_t institution_id);
+    std::vector<domain::OrganisationUnitRecord> units(const domain::Actor& actor,
+                                                      std::int64_t institution_id);
+    std::vector<domain::NamedRecord> collective_agreements(const domain::Actor& actor,
+                                                           std::int64_t institution_id);
+    std::vector<domain::NamedRecord> position_categories(const domain::Actor& actor,
+                                                         std::int64_t institution_id);
 
 private:
     store::Database& m_database;

@@ -1,18 +1,17 @@
-#include "web/cases/case_pages.hpp"
-
 #include <algorithm>
 #include <ctemplate/template.h>
 #include <map>
 
 #include "domain/access/policy.hpp"
-#include "web/app_context.hpp"
-#include "web/cases/case_labels.hpp"
-#include "web/forms.hpp"
-#include "web/page_kit.hpp"
 #include "domain/job_ad/text_diff.hpp"
 #include "services/recruitment_case/job_ads.hpp"
+#include "web/app_context.hpp"
 #include "web/cases/ad_view.hpp"
+#include "web/cases/case_labels.hpp"
+#include "web/cases/case_pages.hpp"
+#include "web/forms.hpp"
 #include "web/i18n.hpp"
+#include "web/page_kit.hpp"
 
 namespace rekrut::web {
 namespace {
@@ -36,7 +35,7 @@ Response ad_form(AppContext& context, Request& request, const std::optional<core
 {
     std::string language = language_param(request);
     auto draft = context.job_ads.draft(request.actor(), institution_of(request),
-                                        parse_id(request.param("case_id")), language);
+                                       parse_id(request.param("case_id")), language);
     if (!draft)
         return error_response(context, request, draft.error());
     bool posted = request.method == "POST";
@@ -105,7 +104,7 @@ Response submit_ad(AppContext& context, Request& request)
     std::string language = language_param(request);
     auto result =
         context.job_ads.save(request.actor(), institution_of(request), parse_id(request.param("case_id")),
-                              language, request.form_or("body"), chosen, adapted, request.origin());
+                             language, request.form_or("body"), chosen, adapted, request.origin());
     return after_submit(context, request, result, ad_form,
                         "/cases/" + request.param("case_id") + "/ad/preview?language=" + language);
 }
@@ -150,7 +149,7 @@ Response show_ad_diff(AppContext& context, Request& request)
 {
     auto case_id = parse_id(request.param("case_id"));
     auto pair = context.job_ads.version_pair(request.actor(), institution_of(request), case_id,
-                                              parse_id(request.param("version_id")));
+                                             parse_id(request.param("version_id")));
     if (!pair)
         return error_response(context, request, pair.error());
     const auto& version = pair->version;

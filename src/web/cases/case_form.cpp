@@ -1,5 +1,3 @@
-#include "web/cases/case_pages.hpp"
-
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -8,11 +6,12 @@
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "domain/recruitment_case/case_fields.hpp"
+#include "services/recruitment_case/recruitment_cases.hpp"
 #include "web/app_context.hpp"
 #include "web/cases/case_labels.hpp"
+#include "web/cases/case_pages.hpp"
 #include "web/forms.hpp"
 #include "web/page_kit.hpp"
-#include "services/recruitment_case/recruitment_cases.hpp"
 
 namespace rekrut::web {
 namespace {
@@ -89,7 +88,8 @@ ParsedCaseForm parse_case_form(const Request& request)
     fields.collective_agreement = trimmed_field(request, "collective_agreement");
     fields.position_category = trimmed_field(request, "position_category");
     std::string positions = trimmed_field(request, "positions", "1");
-    auto [end, error] = std::from_chars(positions.data(), positions.data() + positions.size(), fields.positions);
+    auto [end, error] =
+        std::from_chars(positions.data(), positions.data() + positions.size(), fields.positions);
     if (error != std::errc() || end != positions.data() + positions.size())
         problems.push_back({"positions", msgid("Enter the number of positions (1 to 500).")});
     auto deadline_date = trimmed_field(request, "deadline_date");
@@ -113,15 +113,15 @@ ParsedCaseForm parse_case_form(const Request& request)
         }
     for (int number = 1; number <= 2; ++number) {
         std::string n = std::to_string(number);
-        domain::ContactPerson contact{trimmed_field(request, "contact_name_" + n),
-                                      trimmed_field(request, "contact_title_" + n),
-                                      trimmed_field(request, "contact_phone_" + n),
-                                      trimmed_field(request, "contact_email_" + n)};
+        domain::ContactPerson contact{
+            trimmed_field(request, "contact_name_" + n), trimmed_field(request, "contact_title_" + n),
+            trimmed_field(request, "contact_phone_" + n), trimmed_field(request, "contact_email_" + n)};
         fields.contacts.push_back(std::move(contact));
     }
     if (!problems.empty()) {
         // Add the domain's findings on the fields that parsed, so every problem shows at once.
-        for (auto& problem : on_form_fields(core::Error::invalid("", domain::check_case_fields(fields))).fields)
+        for (auto& problem :
+             on_form_fields(core::Error::invalid("", domain::check_case_fields(fields))).fields)
             if (std::none_of(problems.begin(), problems.end(),
                              [&](const core::FieldError& known) { return known.field == problem.field; }))
                 problems.push_back(std::move(problem));
@@ -207,7 +207,8 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
             for (const auto& candidate : units) {
                 auto* option = dictionary.AddSectionDictionary("UNIT_OPTION");
                 option->SetValue("VALUE", std::to_string(candidate.id));
-                option->SetValue("LABEL", std::string(static_cast<std::size_t>(candidate.depth) * 2, ' ') + candidate.name);
+                option->SetValue("LABEL", std::string(static_cast<std::size_t>(candidate.depth) * 2, ' ') +
+                                              candidate.name);
                 if (unit == std::to_string(candidate.id))
                     option->ShowSection("SELECTED");
             }
@@ -248,12 +249,15 @@ Response submit_case_edit(AppContext& context, Request& request)
 {
     auto parsed = parse_case_form(request);
     if (!parsed.problems.empty())
-        return edit_form(context, request, core::Error::invalid(msgid("Check the marked fields."), parsed.problems));
-    auto result = context.cases.update(request.actor(), institution_of(request), parse_id(request.param("case_id")),
-                                       std::move(parsed.fields), request.origin());
+        return edit_form(context, request,
+                         core::Error::invalid(msgid("Check the marked fields."), parsed.problems));
+    auto result =
+        context.cases.update(request.actor(), institution_of(request), parse_id(request.param("case_id")),
+                             std::move(parsed.fields), request.origin());
     if (!result && result.error().kind == core::ErrorKind::invalid)
         return edit_form(context, request, on_form_fields(result.error()));
-    return after_submit(context, request, result, edit_form, "/cases/" + request.param("case_id") + "?saved=1");
+    return after_submit(context, request, result, edit_form,
+                        "/cases/" + request.param("case_id") + "?saved=1");
 }
 
 } // namespace rekrut::web

@@ -1,15 +1,14 @@
-#include "web/cases/case_pages.hpp"
-
 #include <algorithm>
 #include <ctemplate/template.h>
 
+#include "core/text.hpp"
 #include "domain/access/policy.hpp"
+#include "services/recruitment_case/recruitment_cases.hpp"
 #include "web/app_context.hpp"
 #include "web/cases/case_labels.hpp"
+#include "web/cases/case_pages.hpp"
 #include "web/forms.hpp"
 #include "web/page_kit.hpp"
-#include "core/text.hpp"
-#include "services/recruitment_case/recruitment_cases.hpp"
 
 namespace rekrut::web {
 namespace {
@@ -79,7 +78,8 @@ Response show_case_list(AppContext& context, Request& request)
             for (const auto& unit : units) {
                 auto* option = dictionary.AddSectionDictionary("UNIT_OPTION");
                 option->SetValue("VALUE", std::to_string(unit.id));
-                option->SetValue("LABEL", std::string(static_cast<std::size_t>(unit.depth) * 2, ' ') + unit.name);
+                option->SetValue("LABEL",
+                                 std::string(static_cast<std::size_t>(unit.depth) * 2, ' ') + unit.name);
                 if (filter.unit_id == unit.id)
                     option->ShowSection("SELECTED");
             }

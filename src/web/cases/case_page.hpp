@@ -14,6 +14,7 @@ struct AppContext;
 
 /// After a change posted from the case page: back to the page with "saved" and `anchor`, or the page
 /// again with the refusal shown (status from the error's kind), or the error page.
-Response after_change(AppContext& context, Request& request, const core::Status& result, const std::string& anchor);
+Response after_change(AppContext& context, Request& request, const core::Status& result,
+                      const std::string& anchor);
 
 } // namespace rekrut::web

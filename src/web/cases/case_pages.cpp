@@ -4,16 +4,16 @@
 #include <set>
 
 #include "domain/access/policy.hpp"
-#include "web/app_context.hpp"
-#include "web/cases/case_labels.hpp"
-#include "web/forms.hpp"
-#include "web/page_kit.hpp"
+#include "services/open_positions.hpp"
 #include "services/recruitment_case/case_lifecycle.hpp"
 #include "services/recruitment_case/committee.hpp"
 #include "services/recruitment_case/recruitment_cases.hpp"
 #include "services/recruitment_case/screening_questions.hpp"
-#include "services/open_positions.hpp"
+#include "web/app_context.hpp"
+#include "web/cases/case_labels.hpp"
 #include "web/cases/case_page.hpp"
+#include "web/forms.hpp"
+#include "web/page_kit.hpp"
 #include "web/question_form.hpp"
 
 namespace rekrut::web {
@@ -58,8 +58,8 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
     domain::Resource resource{institution, case_id, {}, false, {}};
     bool can_edit = domain::can(actor, Action::edit_case, resource);
     bool can_manage = domain::can(actor, Action::manage_committee, resource);
-    auto candidates =
-        can_manage ? context.committee.candidates(actor, institution, case_id) : std::vector<domain::UserRecord>{};
+    auto candidates = can_manage ? context.committee.candidates(actor, institution, case_id)
+                                 : std::vector<domain::UserRecord>{};
     auto questions = can_edit ? context.questions.templates(actor, institution)
                               : std::vector<domain::QuestionTemplateRecord>{};
     const auto& record = overview->record;
@@ -202,8 +202,9 @@ Response submit_case_transition(AppContext& context, Request& request)
         return after_change(
             context, request,
             core::Error::invalid(msgid("This step is not possible in the case's current state.")), "");
-    auto result = context.lifecycle.transition(request.actor(), institution_of(request),
-                                           parse_id(request.param("case_id")), *transition, request.origin());
+    auto result =
+        context.lifecycle.transition(request.actor(), institution_of(request),
+                                     parse_id(request.param("case_id")), *transition, request.origin());
     if (result)
         context.open_positions.refresh(); // this instance shows the change at once; others within a second
     return after_change(context, request, result, "");

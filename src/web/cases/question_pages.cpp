@@ -1,14 +1,13 @@
-#include "web/cases/case_pages.hpp"
-
 #include <ctemplate/template.h>
 
 #include "domain/access/policy.hpp"
+#include "services/recruitment_case/screening_questions.hpp"
 #include "web/app_context.hpp"
 #include "web/cases/case_labels.hpp"
+#include "web/cases/case_page.hpp"
+#include "web/cases/case_pages.hpp"
 #include "web/forms.hpp"
 #include "web/page_kit.hpp"
-#include "services/recruitment_case/screening_questions.hpp"
-#include "web/cases/case_page.hpp"
 #include "web/question_form.hpp"
 
 namespace rekrut::web {
@@ -18,18 +17,18 @@ using core::msgid;
 Response submit_question_add(AppContext& context, Request& request)
 {
     return after_change(context, request,
-                        context.questions.add(
-                            request.actor(), institution_of(request), parse_id(request.param("case_id")),
-                            parse_id(request.form_or("template_id")), request.origin()),
+                        context.questions.add(request.actor(), institution_of(request),
+                                              parse_id(request.param("case_id")),
+                                              parse_id(request.form_or("template_id")), request.origin()),
                         "#questions");
 }
 
 Response submit_question_remove(AppContext& context, Request& request)
 {
     return after_change(context, request,
-                        context.questions.remove(
-                            request.actor(), institution_of(request), parse_id(request.param("case_id")),
-                            parse_id(request.param("question_id")), request.origin()),
+                        context.questions.remove(request.actor(), institution_of(request),
+                                                 parse_id(request.param("case_id")),
+                                                 parse_id(request.param("question_id")), request.origin()),
                         "#questions");
 }
 

@@ -239,9 +239,9 @@ Response user_page(AppContext& context, Request& request, std::int64_t instituti
                     std::find_if(held.begin(), held.end(), [&](const domain::InstitutionRoleRecord& record) {
                         return record.role == role;
                     });
-                auto waiting =
-                    std::find_if(pending.begin(), pending.end(),
-                                 [&](const domain::RoleRequestRecord& record) { return record.role == role; });
+                auto waiting = std::find_if(
+                    pending.begin(), pending.end(),
+                    [&](const domain::RoleRequestRecord& record) { return record.role == role; });
                 if (holding != held.end()) {
                     auto* section = row->AddSectionDictionary("HELD");
                     section->SetValue("GRANTED_BY",
@@ -271,7 +271,7 @@ Response user_page(AppContext& context, Request& request, std::int64_t instituti
 
 /// The user named by the path, within the actor's institution; not found otherwise.
 core::Result<domain::UserRecord> requested_user(AppContext& context, const Request& request,
-                                               std::int64_t institution_id)
+                                                std::int64_t institution_id)
 {
     std::int64_t user_id = parse_id(request.param("user_id"));
     if (user_id == 0)
