@@ -18,6 +18,7 @@ CaseFields valid_fields()
 std::vector<std::string> fields_of(const std::vector<core::FieldError>& problems)
 {
     std::vector<std::string> fields;
+    fields.reserve(problems.size());
     for (const auto& problem : problems)
         fields.push_back(problem.field);
     return fields;

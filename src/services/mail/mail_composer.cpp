@@ -157,7 +157,12 @@ std::string MailComposer::load(const std::string& mail_dir)
     for (const auto& [mail, parts] : parts_of_mail)
         for (const char* part : k_parts)
             if (!parts.contains(part))
-                return "mail " + mail + " has no " + part + " part in " + mail_dir;
+                return std::string("mail ")
+                    .append(mail)
+                    .append(" has no ")
+                    .append(part)
+                    .append(" part in ")
+                    .append(mail_dir);
     for (const char* mail : k_required_mails)
         if (!parts_of_mail.contains(mail))
             return "mail " + std::string(mail) + " is missing from " + mail_dir;

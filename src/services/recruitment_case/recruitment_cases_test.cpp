@@ -84,7 +84,7 @@ struct RecruitmentCasesTest : testing::ServiceFixture {
         fields.salary_text = "Løn efter AC-overenskomsten.";
         fields.collective_agreement = "AC-overenskomsten";
         fields.position_category = "Akademisk";
-        fields.application_deadline = core::now() + 14 * 24 * 3600;
+        fields.application_deadline = core::now() + 14L * 24 * 3600;
         fields.languages.danish = true;
         fields.contacts = {{"Anna HR", "HR-konsulent", "33 00 00 00", "hr_anna@example.test"}};
         return fields;
@@ -404,7 +404,7 @@ TEST_F(RecruitmentCasesTest, the_institution_lists_are_empty_for_another_institu
     EXPECT_FALSE(m_cases->position_categories(peter, styrelsen_for_x.id).empty());
     EXPECT_FALSE(m_questions->templates(anna(), styrelsen_for_x.id).empty());
 
-    for (auto stranger : {actor(akademiet_for_y.superbruger.id), m_operator}) {
+    for (const auto& stranger : {actor(akademiet_for_y.superbruger.id), m_operator}) {
         EXPECT_TRUE(m_cases->units(stranger, styrelsen_for_x.id).empty());
         EXPECT_TRUE(m_cases->templates(stranger, styrelsen_for_x.id).empty());
         EXPECT_TRUE(m_cases->collective_agreements(stranger, styrelsen_for_x.id).empty());
