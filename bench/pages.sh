@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Signed-in pages under load: the cost of the session (lookup + permission check) and the case list
-# ("Mine sager") of an institution with 5,000 cases. Run by `make bench` after bench/http.sh;
+# ("Mine sager") of an institution with 5,000 cases, and the session overhead on its own: the signed-in
+# front page against the anonymous one with one connection. Run by `make bench` after bench/http.sh;
 # results are recorded in docs/benchmarks.md.
 #
 #   bench/pages.sh           10 s per target
@@ -68,19 +69,38 @@ cookie="Cookie: rekrut_session=$token"
 status="$(curl -s -o /dev/null -w '%{http_code}' -H "$cookie" "http://127.0.0.1:$port/cases")"
 [[ $status == 200 ]] || { echo "bench: the signed-in case list answered $status" >&2; exit 1; }
 
+# CPU accounting. The server's CPU time in nanoseconds, summed over its threads (scheduler statistics,
+# not rounded to clock ticks like /proc/PID/stat); the machine's busy and total clock ticks; and the
+# clock ticks of the server and of this shell's waited-for children (wrk), to tell how much of the two
+# cores other processes took during a run.
+server_cpu_ns() { cat /proc/"$server_pid"/task/*/schedstat 2>/dev/null | awk '{ total += $1 } END { printf "%.0f", total }'; }
+machine_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+our_ticks() {
+    echo $(($(sed 's/.*) //' "/proc/$server_pid/stat" | awk '{ print $12 + $13 }') + $(sed 's/.*) //' "/proc/$$/stat" | awk '{ print $14 + $15 }')))
+}
+
 run() { # name, path, cookie-or-empty, connections (default 16)
     local name="$1" path="$2" header="$3" connections="${4:-16}"
     : >"$work_dir/access.log"
     local threads=$((connections < 2 ? 1 : 2))
     local args=(-t"$threads" -c"$connections" -d"$duration" --latency)
     [[ -n $header ]] && args+=(-H "$header")
-    local output
+    local output cpu_before busy_before total_before ours_before cpu_after busy_after total_after ours_after
+    cpu_before="$(server_cpu_ns)"
+    read -r busy_before total_before < <(machine_ticks)
+    ours_before="$(our_ticks)"
     output="$(wrk "${args[@]}" "http://127.0.0.1:$port$path")"
-    local rps
+    cpu_after="$(server_cpu_ns)"
+    read -r busy_after total_after < <(machine_ticks)
+    ours_after="$(our_ticks)"
+    local rps other
     rps="$(awk '/Requests\/sec/ {print $2}' <<<"$output")"
-    /usr/bin/python3 - "$name" "$rps" "$work_dir/access.log" <<'PY'
+    other="$(awk -v busy=$((busy_after - busy_before)) -v ours=$((ours_after - ours_before)) \
+        -v total=$((total_after - total_before)) 'BEGIN { o = busy - ours; if (o < 0) o = 0; printf "%.0f", (total > 0 ? 100 * o / total : 0) }')"
+    /usr/bin/python3 - "$name" "$rps" "$work_dir/access.log" "$((cpu_after - cpu_before))" "$other" <<'PY'
 import json, statistics, sys
 name, rps, path = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+cpu_ns, other = int(sys.argv[4]), sys.argv[5]
 times = []
 for line in open(path, encoding="utf-8", errors="replace"):
     try:
@@ -92,7 +112,9 @@ for line in open(path, encoding="utf-8", errors="replace"):
 times.sort()
 p50 = statistics.median(times) if times else float("nan")
 p99 = times[int(len(times) * 0.99) - 1] if times else float("nan")
-print(f"{name:<44} {rps:>10.0f} req/s   server p50 {p50:7.3f} ms   p99 {p99:7.3f} ms   ({len(times)} requests)")
+cpu = cpu_ns / 1e6 / len(times) if times else float("nan")
+print(f"{name:<44} {rps:>10.0f} req/s   server p50 {p50:7.3f} ms   p99 {p99:7.3f} ms   ({len(times)} requests)"
+      f"   server CPU {cpu:6.3f} ms/request   other CPU {other} %")
 PY
 }
 
@@ -111,3 +133,54 @@ run "front page, signed in (session + policy)" "/" "$cookie" 1
 run "case list, 5,000 cases, page 1" "/cases" "$cookie" 1
 run "case list, 5,000 cases, page 100" "/cases?page=100" "$cookie" 1
 run "case list, filtered (published, by title)" "/cases?state=published&sort=title" "$cookie" 1
+
+# The session overhead: the signed-in front page minus the anonymous one, median server time, one
+# connection. The anonymous page is served on the I/O thread; a request with a session cookie goes to
+# a worker. A cookie that cannot be a session (`none`) takes that hand-off without any query, which
+# splits the overhead into the hand-off and the session itself (lookup, user, roles, and the signed-in
+# header). The three requests take turns on one connection, request by request, so that whatever else
+# slows the machine down falls on all three alike; with one connection the access log has them in the
+# order they were sent. Three runs show how much the figure moves between runs.
+echo "== Session overhead, front page, 1 connection, the three requests in turn, 3 runs of $duration"
+/usr/bin/python3 - "$port" "$token" "${duration%s}" "$work_dir/access.log" <<'PY'
+import http.client, json, statistics, sys, time
+port, token, seconds, log_path = int(sys.argv[1]), sys.argv[2], float(sys.argv[3]), sys.argv[4]
+variants = [{}, {"Cookie": "rekrut_session=none"}, {"Cookie": f"rekrut_session={token}"}]
+figures = []
+for run in range(1, 4):
+    open(log_path, "w").close()
+    connection = http.client.HTTPConnection("127.0.0.1", port)
+    sent, lengths, deadline = 0, [set(), set(), set()], time.monotonic() + seconds
+    while time.monotonic() < deadline or sent % 3:
+        connection.request("GET", "/", headers=variants[sent % 3])
+        response = connection.getresponse()
+        body = response.read()
+        if response.status != 200:
+            sys.exit(f"bench: the front page answered {response.status}")
+        lengths[sent % 3].add(len(body))
+        sent += 1
+    connection.close()
+    # The signed-in page shows the user in its header: a page as long as the anonymous one means the
+    # session was not resumed.
+    if lengths[2] & lengths[0]:
+        sys.exit("bench: the signed-in front page looks like the anonymous one; the session has ended")
+    times = []
+    for line in open(log_path, encoding="utf-8", errors="replace"):
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if "duration_ms" in entry:
+            times.append(entry["duration_ms"])
+    if len(times) != sent:
+        sys.exit(f"bench: {sent} requests sent, {len(times)} in the access log")
+    anonymous, handed_off, signed_in = (statistics.median(times[kind::3]) for kind in range(3))
+    figures.append((signed_in - anonymous, handed_off - anonymous, signed_in - handed_off))
+    print(f"run {run}: no session {anonymous:.3f} ms, cookie of no session {handed_off:.3f} ms,"
+          f" signed in {signed_in:.3f} ms (medians of {sent // 3} requests each)")
+    print(f"       session overhead {figures[-1][0]:.3f} ms = hand-off {figures[-1][1]:.3f} ms"
+          f" + session {figures[-1][2]:.3f} ms")
+overhead, hand_off, session = (statistics.median(column) for column in zip(*figures))
+print(f"session overhead, median of the runs: {overhead:.3f} ms (hand-off {hand_off:.3f} ms,"
+      f" session {session:.3f} ms; target < 0.2 ms)")
+PY

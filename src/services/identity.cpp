@@ -227,8 +227,9 @@ std::optional<SignedIn> IdentityService::resume(const std::string& token)
         result.actor.name = user->name;
         result.actor.institution_id = user->institution_id;
         result.actor.is_operator = user->is_operator;
-        result.actor.institution_roles = store::roles::institution_roles_of(sql, user->id);
-        result.actor.case_roles = store::roles::case_roles_of(sql, user->id);
+        auto roles = store::roles::held_by(sql, user->id);
+        result.actor.institution_roles = std::move(roles.institution_roles);
+        result.actor.case_roles = std::move(roles.case_roles);
         result.second_factor_required = result.actor.is_administrative();
         if (user->is_operator) {
             if (auto access = store::operator_access::active_for(sql, user->id, now)) {

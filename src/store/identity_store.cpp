@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include "store/prepared_statements.hpp"
+
 namespace rekrut::store {
 namespace {
 
@@ -69,6 +71,57 @@ std::optional<UserRecord> find_user(soci::session& sql, const std::string& where
     return row.record();
 }
 
+/// The user lookup by id, kept prepared: every signed-in request loads its user with it.
+struct UserById {
+    long long id = 0;
+    UserRow row;
+    KeptStatement statement;
+
+    explicit UserById(soci::session& sql) : statement(sql, bound_to(sql, row, id)) {}
+
+    static soci::details::prepare_temp_type bound_to(soci::session& sql, UserRow& row, long long& id)
+    {
+        auto prepared = (sql.prepare << std::string(k_user_columns) + "WHERE id = :id", soci::use(id));
+        row.bind(prepared);
+        return prepared;
+    }
+};
+
+/// Every role of one user in one query, kept prepared: every signed-in request loads the actor's
+/// roles with it. `kind` tells the two kinds apart; `case_id` is 0 for an institution role.
+struct RolesOfUser {
+    long long user = 0, case_id = 0;
+    std::string kind, role;
+    KeptStatement statement;
+
+    explicit RolesOfUser(soci::session& sql)
+        : statement(sql, (sql.prepare
+                              << "SELECT 'institution', 0, role FROM institution_roles WHERE user_id = :user"
+                                 " UNION ALL"
+                                 " SELECT 'case', case_id, role FROM case_roles WHERE user_id = :user2",
+                          soci::use(user), soci::use(user), soci::into(kind), soci::into(case_id),
+                          soci::into(role)))
+    {
+    }
+};
+
+/// The session lookup by the token's hash, kept prepared: it runs on every signed-in request.
+struct SessionByToken {
+    std::string token_hash;
+    long long id = 0, user = 0, created = 0, seen = 0, expires = 0, rotated = 0;
+    int mfa = 0;
+    KeptStatement statement;
+
+    explicit SessionByToken(soci::session& sql)
+        : statement(sql,
+                    (sql.prepare << "SELECT id, user_id, mfa_passed, created_at, last_seen_at, expires_at,"
+                                    " rotated_at FROM sessions WHERE token_hash = :hash",
+                     soci::use(token_hash), soci::into(id), soci::into(user), soci::into(mfa),
+                     soci::into(created), soci::into(seen), soci::into(expires), soci::into(rotated)))
+    {
+    }
+};
+
 } // namespace
 
 namespace users {
@@ -104,8 +157,11 @@ std::optional<UserRecord> find_by_email_for_login(soci::session& sql, const std:
 
 std::optional<UserRecord> find_any(soci::session& sql, std::int64_t user_id)
 {
-    long long id = user_id;
-    return find_user(sql, "WHERE id = :id", id);
+    auto& lookup = kept_statements<UserById>(sql);
+    lookup.id = user_id;
+    if (!lookup.statement.first_row())
+        return std::nullopt;
+    return lookup.row.record();
 }
 
 std::optional<UserRecord> find(soci::session& sql, std::int64_t institution_id, std::int64_t user_id)
@@ -234,18 +290,20 @@ std::set<domain::InstitutionRole> institution_roles_of(soci::session& sql, std::
     return found;
 }
 
-std::map<std::int64_t, std::set<domain::CaseRole>> case_roles_of(soci::session& sql, std::int64_t user_id)
+HeldRoles held_by(soci::session& sql, std::int64_t user_id)
 {
-    std::map<std::int64_t, std::set<domain::CaseRole>> found;
-    long long id = user_id, case_id = 0;
-    std::string role;
-    soci::statement statement = (sql.prepare << "SELECT case_id, role FROM case_roles WHERE user_id = :id",
-                                 soci::use(id), soci::into(case_id), soci::into(role));
-    statement.execute();
-    while (statement.fetch())
-        if (auto parsed = domain::case_role_from_string(role))
-            found[case_id].insert(*parsed);
-    return found;
+    HeldRoles held;
+    auto& query = kept_statements<RolesOfUser>(sql);
+    query.user = user_id;
+    query.statement.each_row([&] {
+        if (query.kind == "institution") {
+            if (auto parsed = domain::institution_role_from_string(query.role))
+                held.institution_roles.insert(*parsed);
+        } else if (auto parsed = domain::case_role_from_string(query.role)) {
+            held.case_roles[query.case_id].insert(*parsed);
+        }
+    });
+    return held;
 }
 
 std::vector<InstitutionRoleRecord> institution_roles_in(soci::session& sql, std::int64_t institution_id)
@@ -439,15 +497,12 @@ void create(soci::session& sql, const std::string& token_hash, std::int64_t user
 
 std::optional<SessionRecord> find(soci::session& sql, const std::string& token_hash)
 {
-    long long id = 0, user = 0, created = 0, seen = 0, expires = 0, rotated = 0;
-    int mfa = 0;
-    sql << "SELECT id, user_id, mfa_passed, created_at, last_seen_at, expires_at, rotated_at FROM sessions"
-           " WHERE token_hash = :hash",
-        soci::use(token_hash), soci::into(id), soci::into(user), soci::into(mfa), soci::into(created),
-        soci::into(seen), soci::into(expires), soci::into(rotated);
-    if (!sql.got_data())
+    auto& lookup = kept_statements<SessionByToken>(sql);
+    lookup.token_hash = token_hash;
+    if (!lookup.statement.first_row())
         return std::nullopt;
-    return SessionRecord{id, user, mfa != 0, created, seen, expires, rotated};
+    return SessionRecord{lookup.id,   lookup.user,    lookup.mfa != 0, lookup.created,
+                         lookup.seen, lookup.expires, lookup.rotated};
 }
 
 void touch(soci::session& sql, std::int64_t session_id, core::UnixTime now)

@@ -30,7 +30,8 @@ namespace users {
 std::int64_t insert(soci::session& sql, const UserRecord& user, std::optional<std::int64_t> created_by);
 /// Login looks the account up by e-mail across institutions: the account decides the tenant.
 std::optional<UserRecord> find_by_email_for_login(soci::session& sql, const std::string& email);
-/// Unscoped lookup by id, for the signed-in user's own record and for operator tools.
+/// Unscoped lookup by id, for the signed-in user's own record and for operator tools. Kept prepared
+/// per session, since every signed-in request loads its user with it.
 std::optional<UserRecord> find_any(soci::session& sql, std::int64_t user_id);
 std::optional<UserRecord> find(soci::session& sql, std::int64_t institution_id, std::int64_t user_id);
 std::vector<UserRecord> list(soci::session& sql, std::int64_t institution_id);
@@ -50,9 +51,17 @@ void record_login(soci::session& sql, std::int64_t user_id, core::UnixTime now);
 void mark_rights_changed(soci::session& sql, std::int64_t user_id, core::UnixTime now);
 } // namespace users
 
+/// Every role one user holds, as the actor needs them.
+struct HeldRoles {
+    std::set<domain::InstitutionRole> institution_roles;
+    std::map<std::int64_t, std::set<domain::CaseRole>> case_roles; ///< Case id → roles on that case.
+};
+
 namespace roles {
 std::set<domain::InstitutionRole> institution_roles_of(soci::session& sql, std::int64_t user_id);
-std::map<std::int64_t, std::set<domain::CaseRole>> case_roles_of(soci::session& sql, std::int64_t user_id);
+/// The user's institution roles and case roles, read in one query (kept prepared per session, since
+/// every signed-in request loads them). Like the user, they are found by the user's id.
+HeldRoles held_by(soci::session& sql, std::int64_t user_id);
 std::vector<InstitutionRoleRecord> institution_roles_in(soci::session& sql, std::int64_t institution_id);
 int count_holders(soci::session& sql, std::int64_t institution_id, domain::InstitutionRole role);
 void grant(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
@@ -87,6 +96,7 @@ struct SessionRecord {
 namespace sessions {
 void create(soci::session& sql, const std::string& token_hash, std::int64_t user_id, bool mfa_passed,
             core::UnixTime now, core::UnixTime expires_at, const std::string& ip);
+/// The session with this token hash. Kept prepared per session: it runs on every signed-in request.
 std::optional<SessionRecord> find(soci::session& sql, const std::string& token_hash);
 void touch(soci::session& sql, std::int64_t session_id, core::UnixTime now);
 void rotate(soci::session& sql, std::int64_t session_id, const std::string& new_token_hash, bool mfa_passed,

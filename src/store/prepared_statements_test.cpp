@@ -1,0 +1,132 @@
+#include <filesystem>
+#include <gtest/gtest.h>
+
+#include "core/crypto.hpp"
+#include "store/database.hpp"
+#include "store/prepared_statements.hpp"
+
+namespace rekrut::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// A group with one statement that reads the first of several rows, so a run leaves rows unread.
+struct FirstPerson {
+    static inline int prepared = 0;
+    static inline int destroyed = 0;
+    long long id = 0;
+    KeptStatement statement;
+
+    explicit FirstPerson(soci::session& sql)
+        : statement(sql, (sql.prepare << "SELECT id FROM people ORDER BY id", soci::into(id)))
+    {
+        ++prepared;
+    }
+    ~FirstPerson() { ++destroyed; }
+};
+
+/// A group that reads every row.
+struct EveryPerson {
+    long long after = 0;
+    long long id = 0;
+    KeptStatement statement;
+
+    explicit EveryPerson(soci::session& sql)
+        : statement(sql, (sql.prepare << "SELECT id FROM people WHERE id > :after ORDER BY id",
+                          soci::use(after), soci::into(id)))
+    {
+    }
+};
+
+struct KeptStatementsFixture : ::testing::Test {
+    fs::path dir = fs::path(::testing::TempDir()) / ("rekrut_kept_" + core::random_hex(6));
+    std::unique_ptr<Database> database;
+
+    void SetUp() override
+    {
+        core::init_crypto();
+        fs::create_directories(dir);
+        FirstPerson::prepared = 0;
+        FirstPerson::destroyed = 0;
+        database = Database::open("sqlite:" + (dir / "test.db").string(), 2);
+        database->with_session([&](soci::session& sql) {
+            database->execute_script(sql, "CREATE TABLE people (id INTEGER PRIMARY KEY);"
+                                          "INSERT INTO people (id) VALUES (1), (2);");
+        });
+    }
+    void TearDown() override
+    {
+        database.reset();
+        fs::remove_all(dir);
+    }
+
+    long long count_people(soci::session& sql)
+    {
+        long long count = 0;
+        sql << "SELECT COUNT(*) FROM people", soci::into(count);
+        return count;
+    }
+};
+
+} // namespace
+
+TEST_F(KeptStatementsFixture, a_group_is_prepared_once_per_session_and_runs_again)
+{
+    for (int round = 0; round < 3; ++round) {
+        database->with_session([&](soci::session& first) {
+            auto& group = kept_statements<FirstPerson>(first);
+            ASSERT_TRUE(group.statement.first_row());
+            EXPECT_EQ(group.id, 1);
+            // A second session, leased while the first is held, keeps a group of its own.
+            database->with_session([&](soci::session& second) {
+                auto& other = kept_statements<FirstPerson>(second);
+                EXPECT_NE(&other, &group);
+                EXPECT_TRUE(other.statement.first_row());
+            });
+        });
+    }
+    EXPECT_EQ(FirstPerson::prepared, 2);
+}
+
+TEST_F(KeptStatementsFixture, a_run_sees_the_values_bound_then)
+{
+    database->with_session([&](soci::session& sql) {
+        auto& group = kept_statements<EveryPerson>(sql);
+        std::vector<long long> found;
+        group.after = 0;
+        group.statement.each_row([&] { found.push_back(group.id); });
+        EXPECT_EQ(found, (std::vector<long long>{1, 2}));
+        found.clear();
+        group.after = 1;
+        group.statement.each_row([&] { found.push_back(group.id); });
+        EXPECT_EQ(found, (std::vector<long long>{2}));
+    });
+}
+
+TEST_F(KeptStatementsFixture, a_run_that_leaves_rows_unread_keeps_no_old_snapshot)
+{
+    database->with_session([&](soci::session& reader) {
+        ASSERT_TRUE(kept_statements<FirstPerson>(reader).statement.first_row());
+        database->with_transaction(
+            [&](soci::session& writer) { writer << "INSERT INTO people (id) VALUES (3)"; });
+        // Had the first run been left open, the reader's connection would still read the database as
+        // it was before the insert.
+        EXPECT_EQ(count_people(reader), 3);
+    });
+}
+
+TEST_F(KeptStatementsFixture, closing_the_database_finalizes_the_statements_before_the_connections)
+{
+    std::size_t before = sessions_with_kept_statements();
+    database->with_session(
+        [&](soci::session& sql) { kept_statements<FirstPerson>(sql).statement.first_row(); });
+    EXPECT_EQ(sessions_with_kept_statements(), before + 1);
+    database.reset();
+    EXPECT_EQ(FirstPerson::destroyed, 1);
+    EXPECT_EQ(sessions_with_kept_statements(), before);
+    // SQLite removes the write-ahead log when the last connection closes; a connection with unfinalized
+    // statements would have stayed open.
+    EXPECT_FALSE(fs::exists(dir / "test.db-wal"));
+}
+
+} // namespace rekrut::store
