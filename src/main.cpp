@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <malloc.h>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -258,6 +259,12 @@ int run_serve(const core::Config& config, const std::string& resources)
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
+    // Keep freed memory in the process: by default glibc hands a request's freed memory back to the
+    // kernel and the next request on that worker faults it in again, which cost more than the whole
+    // session lookup (docs/benchmarks.md). Blocks of 32 MiB and more (argon2id's 64 MiB) are still
+    // mapped and returned on their own.
+    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
 
     web::Translator translator;
     if (auto problem = translator.load(find_locale_dir(config)); !problem.empty())

@@ -8,6 +8,7 @@
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
+#include "domain/access/role_rules.hpp"
 #include "domain/email_address.hpp"
 #include "services/audit_log.hpp"
 #include "services/mail/links.hpp"
@@ -172,9 +173,9 @@ core::Result<std::int64_t> UserAdministration::create_user(const domain::Actor& 
             std::string role_name(domain::to_string(*input.role));
             // The operator sets up an institution's first Superbrugere. Inside an institution with two
             // or more Superbrugere a new account's role waits for a second Superbruger, as any grant.
-            bool needs_approval =
-                !actor.is_operator &&
-                store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger) >= 2;
+            bool needs_approval = domain::grant_needs_second_superbruger(
+                actor.is_operator,
+                store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger));
             if (needs_approval) {
                 auto request_id = store::role_requests::create(sql, institution_id, id, *input.role,
                                                                actor.user_id, user.created_at);
@@ -333,7 +334,9 @@ core::Result<RoleChange> UserAdministration::grant_role(const domain::Actor& act
         core::UnixTime now = core::now();
         std::string role_name(domain::to_string(role));
         // Segregation of duties: with two or more Superbrugere, a second one must approve.
-        if (store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger) >= 2) {
+        if (domain::grant_needs_second_superbruger(
+                actor.is_operator,
+                store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger))) {
             auto request_id =
                 store::role_requests::create(sql, institution_id, user_id, role, actor.user_id, now);
             record_audit(m_database, sql, origin,
@@ -375,8 +378,11 @@ core::Result<RoleChange> UserAdministration::revoke_role(const domain::Actor& ac
             return;
         }
         // Only active holders are counted, so the role of a deactivated holder may always go.
-        if (role == domain::InstitutionRole::superbruger && target->status == domain::UserStatus::active &&
-            store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger) <= 1) {
+        bool active_superbruger =
+            role == domain::InstitutionRole::superbruger && target->status == domain::UserStatus::active;
+        if (!domain::removal_keeps_a_superbruger(
+                active_superbruger,
+                store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger))) {
             refusal =
                 core::Error::conflict(core::msgid("The institution must keep at least one Superbruger."));
             return;

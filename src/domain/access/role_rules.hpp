@@ -1,7 +1,5 @@
 #pragma once
 
-#include <cstddef>
-
 #include "domain/access/roles.hpp"
 
 namespace rekrut::domain {
@@ -19,14 +17,14 @@ constexpr bool external_member_may_hold(CaseRole role)
 /// Segregation of duties for institution roles (Superbruger, Administrator): once an institution has
 /// two or more Superbrugere, a grant by one of them waits for a second one's approval. The platform
 /// operator sets up an institution's first Superbrugere without one.
-constexpr bool grant_needs_second_superbruger(bool granted_by_operator, std::size_t superbrugere)
+constexpr bool grant_needs_second_superbruger(bool granted_by_operator, int superbrugere)
 {
     return !granted_by_operator && superbrugere >= 2;
 }
 
 /// An institution must keep at least one active Superbruger: removing the role (or deactivating its
 /// holder) is refused when it would take away the last one.
-constexpr bool removal_keeps_a_superbruger(bool holds_superbruger, std::size_t superbrugere)
+constexpr bool removal_keeps_a_superbruger(bool holds_superbruger, int superbrugere)
 {
     return !holds_superbruger || superbrugere > 1;
 }

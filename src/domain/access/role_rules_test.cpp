@@ -16,7 +16,7 @@ TEST(RoleRules, a_second_superbruger_approves_once_there_are_two)
 {
     struct Row {
         bool by_operator;
-        std::size_t superbrugere;
+        int superbrugere;
         bool needs_approval;
     };
     const Row table[] = {{false, 0, false}, {false, 1, false}, {false, 2, true},
