@@ -150,6 +150,29 @@ std::string html_escape(std::string_view text)
     return out;
 }
 
+std::string expand_translation_markers(const std::string& source,
+                                       const std::function<std::string(const std::string&)>& replace)
+{
+    std::string out;
+    std::size_t position = 0;
+    for (;;) {
+        std::size_t open = source.find("{{_ ", position);
+        if (open == std::string::npos)
+            break;
+        std::size_t close = source.find("}}", open);
+        if (close == std::string::npos)
+            break;
+        out.append(source, position, open - position);
+        std::string message = source.substr(open + 4, close - open - 4);
+        while (!message.empty() && message.back() == ' ')
+            message.pop_back();
+        out += replace(message);
+        position = close + 2;
+    }
+    out.append(source, position, std::string::npos);
+    return out;
+}
+
 std::string url_encode(std::string_view text)
 {
     static constexpr char k_hex[] = "0123456789ABCDEF";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,11 @@ bool is_ascii_digits(std::string_view text);
 /// Escapes `&<>"'` for HTML text and attribute values. Pages escape through ctemplate; this is for
 /// the few places that build HTML outside a template.
 std::string html_escape(std::string_view text);
+
+/// Replaces every translation marker `{{_ English text}}` in a template source with what `replace`
+/// returns for the text (trailing spaces trimmed). Pages and mails both write their texts this way.
+std::string expand_translation_markers(const std::string& source,
+                                       const std::function<std::string(const std::string&)>& replace);
 
 /// Percent-encodes everything except RFC 3986's unreserved characters (letters, digits, `-._~`),
 /// for a query value or a path segment.

@@ -58,6 +58,14 @@ TEST(Text, html_escape_covers_text_and_attributes)
     EXPECT_EQ(html_escape("Søren"), "Søren");
 }
 
+TEST(Text, translation_markers_are_replaced_and_unclosed_ones_kept)
+{
+    auto upper = [](const std::string& message) { return "[" + message + "]"; };
+    EXPECT_EQ(expand_translation_markers("<h1>{{_ Log in  }}</h1>{{NAME}}", upper),
+              "<h1>[Log in]</h1>{{NAME}}");
+    EXPECT_EQ(expand_translation_markers("a {{_ b}} c {{_ d", upper), "a [b] c {{_ d");
+}
+
 TEST(Text, url_encode_keeps_only_unreserved_characters)
 {
     EXPECT_EQ(url_encode("a-b_c.d~e"), "a-b_c.d~e");

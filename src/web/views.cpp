@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "web/i18n.hpp"
 #include "web/request.hpp"
@@ -18,21 +19,18 @@ namespace {
 
 constexpr const char* k_pragma = "{{%AUTOESCAPE context=\"HTML\"}}";
 
-std::string escape_html(const std::string& text)
+/// A translation escaped for HTML, with braces escaped too: a translated text must not become a
+/// ctemplate marker when the page is parsed.
+std::string escape_translation(const std::string& text)
 {
     std::string out;
-    out.reserve(text.size());
-    for (char ch : text) {
-        switch (ch) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        case '{': out += "&#123;"; break;
-        case '}': out += "&#125;"; break;
-        default: out += ch;
-        }
+    for (char ch : core::html_escape(text)) {
+        if (ch == '{')
+            out += "&#123;";
+        else if (ch == '}')
+            out += "&#125;";
+        else
+            out += ch;
     }
     return out;
 }
@@ -41,24 +39,9 @@ std::string escape_html(const std::string& text)
 std::string translate_markers(const std::string& source, const std::string& language,
                               const Translator& translator)
 {
-    std::string out;
-    std::size_t position = 0;
-    for (;;) {
-        std::size_t open = source.find("{{_ ", position);
-        if (open == std::string::npos)
-            break;
-        std::size_t close = source.find("}}", open);
-        if (close == std::string::npos)
-            break;
-        out.append(source, position, open - position);
-        std::string message = source.substr(open + 4, close - open - 4);
-        while (!message.empty() && message.back() == ' ')
-            message.pop_back();
-        out += escape_html(translator.translate(language, message));
-        position = close + 2;
-    }
-    out.append(source, position, std::string::npos);
-    return out;
+    return core::expand_translation_markers(source, [&](const std::string& message) {
+        return escape_translation(translator.translate(language, message));
+    });
 }
 
 long long newest_mtime(const std::string& dir)

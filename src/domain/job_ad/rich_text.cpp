@@ -5,21 +5,14 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/text.hpp"
+
 namespace rekrut::domain {
 namespace {
 
 void append_escaped(std::string& out, std::string_view text)
 {
-    for (char ch : text) {
-        switch (ch) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += ch;
-        }
-    }
+    out += core::html_escape(text);
 }
 
 void append_utf8(std::string& out, std::uint32_t code)

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "store/outbox_store.hpp"
 
 namespace rekrut::services::mail {
@@ -44,25 +45,10 @@ std::string translation_value(std::size_t index)
 /// escapes it for its place in the part.
 std::string mark_translations(const std::string& source, std::vector<std::string>& messages)
 {
-    std::string out;
-    std::size_t position = 0;
-    for (;;) {
-        std::size_t open = source.find("{{_ ", position);
-        if (open == std::string::npos)
-            break;
-        std::size_t close = source.find("}}", open);
-        if (close == std::string::npos)
-            break;
-        out.append(source, position, open - position);
-        std::string message = source.substr(open + 4, close - open - 4);
-        while (!message.empty() && message.back() == ' ')
-            message.pop_back();
-        out += "{{" + translation_value(messages.size()) + "}}";
-        messages.push_back(std::move(message));
-        position = close + 2;
-    }
-    out.append(source, position, std::string::npos);
-    return out;
+    return core::expand_translation_markers(source, [&messages](const std::string& message) {
+        messages.push_back(message);
+        return "{{" + translation_value(messages.size() - 1) + "}}";
+    });
 }
 
 /// A field name a template can use: upper-case letters, digits and "_", not starting with "_",
