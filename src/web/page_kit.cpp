@@ -13,6 +13,13 @@ std::string tr(const AppContext& context, const Request& request, const std::str
     return context.translator.translate(request.language, message);
 }
 
+std::function<std::string(const std::string&)> translator_in(const AppContext& context, std::string language)
+{
+    return [&context, language = std::move(language)](const std::string& message) {
+        return context.translator.translate(language, message);
+    };
+}
+
 std::int64_t institution_of(const Request& request)
 {
     return request.actor().data_institution().value_or(0);

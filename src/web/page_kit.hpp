@@ -26,6 +26,9 @@ using Dictionary = ctemplate::TemplateDictionary;
 /// A message id in the request's language.
 std::string tr(const AppContext& context, const Request& request, const std::string& message);
 
+/// Translates message ids into `language`, for text composed outside the page (mails).
+std::function<std::string(const std::string&)> translator_in(const AppContext& context, std::string language);
+
 /// The institution whose data the signed-in actor works on (0 when none: such a request finds
 /// nothing, since every store call is scoped by it).
 std::int64_t institution_of(const Request& request);

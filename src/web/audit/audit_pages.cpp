@@ -16,6 +16,7 @@
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
+#include "web/page_kit.hpp"
 #include "web/views.hpp"
 
 namespace rekrut::web {
@@ -26,11 +27,6 @@ constexpr int k_page_size = 50;
 constexpr int k_last_page = 100000;
 /// An export holds at most this many events (the newest); a narrower filter gets older ones.
 constexpr int k_export_limit = 100000;
-
-std::string tr(const AppContext& context, const Request& request, const char* message)
-{
-    return context.translator.translate(request.language, message);
-}
 
 /// The filters as entered (kept in the form and in the paging links) and what they mean.
 struct AuditQuery {
@@ -196,6 +192,75 @@ void fill_access_log(ctemplate::TemplateDictionary& page, const AppContext& cont
     }
 }
 
+/// The filter form: the institutions (for the operator), the users, and the values entered.
+void fill_audit_filters(ctemplate::TemplateDictionary& page, const AuditQuery& query, bool is_operator,
+                        const std::vector<domain::InstitutionRecord>& institutions,
+                        const std::vector<domain::UserRecord>& users)
+{
+    if (is_operator) {
+        auto* filter = page.AddSectionDictionary("INSTITUTION_FILTER");
+        for (const auto& institution : institutions)
+            add_option(*filter, "INSTITUTION_OPTION", std::to_string(institution.id),
+                       institution.name + " (" + institution.cvr + ")",
+                       query.filter.institution_id == institution.id);
+        page.ShowSection("INSTITUTION_HEADING");
+    }
+    for (const auto& user : users)
+        add_option(page, "USER_OPTION", std::to_string(user.id), user.name + " <" + user.email + ">",
+                   query.filter.actor_user_id == user.id);
+    keep_value(page, "object_type", query.object_type);
+    keep_value(page, "object_id", query.object_id);
+    keep_value(page, "action", query.action);
+    keep_value(page, "from", query.from);
+    keep_value(page, "to", query.to);
+}
+
+void fill_audit_event(ctemplate::TemplateDictionary& row, const domain::AuditEventRecord& event,
+                      const std::map<std::int64_t, std::string>* institution_names)
+{
+    row.SetValue("ID", std::to_string(event.id));
+    row.SetValue("TIME", core::format_copenhagen(event.occurred_at));
+    row.SetValue("TIME_ISO", core::format_iso_utc(event.occurred_at));
+    row.SetValue("ACTOR", event.actor_name);
+    if (event.actor_user_id)
+        row.SetValueAndShowSection("ACTOR_ID", std::to_string(*event.actor_user_id), "HAS_ACTOR_ID");
+    if (institution_names)
+        row.SetValueAndShowSection("INSTITUTION", institution_label(*institution_names, event.institution_id),
+                                   "INSTITUTION_CELL");
+    row.SetValue("ACTION", event.action);
+    row.SetValue("OBJECT_TYPE", event.object_type);
+    row.SetValue("OBJECT_ID", event.object_id);
+    row.SetValue("BEFORE", event.before_json);
+    row.SetValue("AFTER", event.after_json);
+    row.SetValue("REQUEST_ID", event.request_id);
+    row.SetValue("IP", event.ip);
+}
+
+/// One page of events with its position in the result and the links to the pages beside it.
+/// `institution_names` is set for the operator, who sees every institution's events.
+void fill_audit_results(ctemplate::TemplateDictionary& page, const AuditQuery& query,
+                        const std::vector<domain::AuditEventRecord>& events, std::int64_t total,
+                        const std::map<std::int64_t, std::string>* institution_names)
+{
+    auto* results = page.AddSectionDictionary("RESULTS");
+    auto last = query.filter.offset + static_cast<std::int64_t>(events.size());
+    results->SetValue("TOTAL", std::to_string(total));
+    results->SetValue("FIRST", std::to_string(query.filter.offset + 1));
+    results->SetValue("LAST", std::to_string(last));
+    if (institution_names)
+        results->ShowSection("INSTITUTION_HEADING");
+    for (const auto& event : events)
+        fill_audit_event(*results->AddSectionDictionary("EVENT"), event, institution_names);
+    std::int64_t pages = (total + k_page_size - 1) / k_page_size;
+    results->SetValue("PAGE", std::to_string(query.page));
+    results->SetValue("PAGES", std::to_string(pages));
+    if (query.page > 1)
+        results->SetValueAndShowSection("PREVIOUS_LINK", page_link("/audit", query, query.page - 1),
+                                        "PREVIOUS");
+    if (last < total)
+        results->SetValueAndShowSection("NEXT_LINK", page_link("/audit", query, query.page + 1), "NEXT");
+}
+
 } // namespace
 
 Response show_audit(AppContext& context, Request& request)
@@ -208,9 +273,6 @@ Response show_audit(AppContext& context, Request& request)
     auto search = context.audit_trail.search(actor, query->filter, query->problems.empty());
     if (!search)
         return error_response(context, request, search.error());
-    const auto& events = search->events;
-    const auto total = search->total;
-    const auto& users = search->users;
     std::map<std::int64_t, std::string> institution_names;
     std::vector<domain::InstitutionRecord> institutions;
     if (actor.is_operator) {
@@ -224,72 +286,21 @@ Response show_audit(AppContext& context, Request& request)
 
     auto fill = [&](ctemplate::TemplateDictionary& page) {
         fill_access_log(page, context, request, accesses);
-        if (actor.is_operator) {
-            auto* filter = page.AddSectionDictionary("INSTITUTION_FILTER");
-            for (const auto& institution : institutions)
-                add_option(*filter, "INSTITUTION_OPTION", std::to_string(institution.id),
-                           institution.name + " (" + institution.cvr + ")",
-                           query->filter.institution_id == institution.id);
-            page.ShowSection("INSTITUTION_HEADING");
-        }
-        for (const auto& user : users)
-            add_option(page, "USER_OPTION", std::to_string(user.id), user.name + " <" + user.email + ">",
-                       query->filter.actor_user_id == user.id);
-        keep_value(page, "object_type", query->object_type);
-        keep_value(page, "object_id", query->object_id);
-        keep_value(page, "action", query->action);
-        keep_value(page, "from", query->from);
-        keep_value(page, "to", query->to);
+        fill_audit_filters(page, *query, actor.is_operator, institutions, search->users);
         if (!query->problems.empty()) {
             show_form_errors(page, core::Error::invalid(msgid("Check the marked fields."), query->problems),
                              context.translator, request);
             return;
         }
         page.SetValue("EXPORT_LINK", page_link("/audit.csv", *query, 1));
-        if (events.empty()) {
+        if (search->events.empty())
             page.ShowSection("NO_EVENTS");
-            return;
-        }
-        auto* results = page.AddSectionDictionary("RESULTS");
-        results->SetValue("TOTAL", std::to_string(total));
-        results->SetValue("FIRST", std::to_string(query->filter.offset + 1));
-        results->SetValue("LAST",
-                          std::to_string(query->filter.offset + static_cast<std::int64_t>(events.size())));
-        if (actor.is_operator)
-            results->ShowSection("INSTITUTION_HEADING");
-        for (const auto& event : events) {
-            auto* row = results->AddSectionDictionary("EVENT");
-            row->SetValue("ID", std::to_string(event.id));
-            row->SetValue("TIME", core::format_copenhagen(event.occurred_at));
-            row->SetValue("TIME_ISO", core::format_iso_utc(event.occurred_at));
-            row->SetValue("ACTOR", event.actor_name);
-            if (event.actor_user_id)
-                row->SetValueAndShowSection("ACTOR_ID", std::to_string(*event.actor_user_id), "HAS_ACTOR_ID");
-            if (actor.is_operator)
-                row->SetValueAndShowSection("INSTITUTION",
-                                            institution_label(institution_names, event.institution_id),
-                                            "INSTITUTION_CELL");
-            row->SetValue("ACTION", event.action);
-            row->SetValue("OBJECT_TYPE", event.object_type);
-            row->SetValue("OBJECT_ID", event.object_id);
-            row->SetValue("BEFORE", event.before_json);
-            row->SetValue("AFTER", event.after_json);
-            row->SetValue("REQUEST_ID", event.request_id);
-            row->SetValue("IP", event.ip);
-        }
-        std::int64_t pages = (total + k_page_size - 1) / k_page_size;
-        results->SetValue("PAGE", std::to_string(query->page));
-        results->SetValue("PAGES", std::to_string(pages));
-        if (query->page > 1)
-            results->SetValueAndShowSection("PREVIOUS_LINK", page_link("/audit", *query, query->page - 1),
-                                            "PREVIOUS");
-        if (query->filter.offset + static_cast<std::int64_t>(events.size()) < total)
-            results->SetValueAndShowSection("NEXT_LINK", page_link("/audit", *query, query->page + 1),
-                                            "NEXT");
+        else
+            fill_audit_results(page, *query, search->events, search->total,
+                               actor.is_operator ? &institution_names : nullptr);
     };
-    return Response::html(
-        context.views.render_page(request, "audit/index", tr(context, request, msgid("Audit trail")), fill),
-        query->problems.empty() ? 200 : 400);
+    return page(context, request, "audit/index", tr(context, request, msgid("Audit trail")), fill,
+                query->problems.empty() ? 200 : status_for(core::ErrorKind::invalid));
 }
 
 namespace {

@@ -139,6 +139,111 @@ std::string time_part(const std::optional<core::UnixTime>& time)
     return time ? core::format_copenhagen(*time).substr(11) : "";
 }
 
+/// The value a field of the edit form shows: what was posted when the form comes back with its
+/// problems, otherwise what is stored.
+class FormValues {
+public:
+    explicit FormValues(const Request& request) : m_request(request), m_posted(request.method == "POST") {}
+
+    [[nodiscard]] bool posted() const { return m_posted; }
+
+    [[nodiscard]] std::string operator()(const std::string& field, const std::string& stored) const
+    {
+        return m_posted ? m_request.form_or(field) : stored;
+    }
+
+private:
+    const Request& m_request;
+    bool m_posted;
+};
+
+void fill_case_texts(Dictionary& dictionary, const domain::CaseRecord& record, const FormValues& value)
+{
+    dictionary.SetValue("ID", std::to_string(record.id));
+    keep_value(dictionary, "title", value("title", record.title));
+    keep_value(dictionary, "place_of_work", value("place_of_work", record.place_of_work));
+    keep_value(dictionary, "municipality_code", value("municipality_code", record.municipality_code));
+    keep_value(dictionary, "occupation_code", value("occupation_code", record.occupation_code));
+    keep_value(dictionary, "fixed_term_text", value("fixed_term_text", record.fixed_term_text));
+    keep_value(dictionary, "salary_text", value("salary_text", record.salary_text));
+    keep_value(dictionary, "collective_agreement",
+               value("collective_agreement", record.collective_agreement));
+    keep_value(dictionary, "positions", value("positions", std::to_string(record.positions)));
+    char hours[16];
+    std::snprintf(hours, sizeof hours, "%g", record.weekly_hours);
+    keep_value(dictionary, "weekly_hours", value("weekly_hours", record.full_time ? "" : hours));
+    keep_value(dictionary, "deadline_date", value("deadline_date", date_part(record.application_deadline)));
+    keep_value(dictionary, "deadline_time", value("deadline_time", time_part(record.application_deadline)));
+    keep_value(dictionary, "expected_start_date",
+               value("expected_start_date", date_part(record.expected_start)));
+}
+
+void fill_case_choices(Dictionary& dictionary, const Request& request, const domain::CaseRecord& record,
+                       const FormValues& value)
+{
+    std::string form = value("employment_form", record.employment_form);
+    std::string basis = value("employment_basis", record.employment_basis);
+    std::string working = value("working_time", record.full_time ? "full_time" : "part_time");
+    dictionary.ShowSection("FORM_" + std::string(form == "fixed_term" ? "FIXED_TERM"
+                                                 : form == "aaremaal" ? "AAREMAAL"
+                                                                      : "PERMANENT"));
+    dictionary.ShowSection(basis == "civil_servant" ? "BASIS_CIVIL_SERVANT" : "BASIS_AGREEMENT");
+    dictionary.ShowSection(working == "part_time" ? "PART_TIME" : "FULL_TIME");
+    if (value.posted() ? !request.form_or("readvertisement").empty() : record.readvertisement)
+        dictionary.ShowSection("READVERTISEMENT");
+    std::string languages = record.ad_languages;
+    if (value.posted()) {
+        languages.clear();
+        for (const auto& [key, text] : request.form)
+            if (key == "ad_languages")
+                languages += text + ",";
+    }
+    if (languages.find("da") != std::string::npos)
+        dictionary.ShowSection("LANGUAGE_DA");
+    if (languages.find("en") != std::string::npos)
+        dictionary.ShowSection("LANGUAGE_EN");
+}
+
+void fill_case_lists(Dictionary& dictionary, AppContext& context, const Request& request,
+                     const domain::CaseRecord& record, const FormValues& value)
+{
+    const auto& actor = request.actor();
+    auto institution = institution_of(request);
+    std::string unit = value("unit_id", record.unit_id ? std::to_string(*record.unit_id) : "");
+    for (const auto& candidate : context.cases.units(actor, institution)) {
+        auto* option = dictionary.AddSectionDictionary("UNIT_OPTION");
+        option->SetValue("VALUE", std::to_string(candidate.id));
+        option->SetValue("LABEL",
+                         std::string(static_cast<std::size_t>(candidate.depth) * 2, ' ') + candidate.name);
+        if (unit == std::to_string(candidate.id))
+            option->ShowSection("SELECTED");
+    }
+    for (const auto& agreement : context.cases.collective_agreements(actor, institution))
+        dictionary.AddSectionDictionary("AGREEMENT_OPTION")->SetValue("NAME", agreement.name);
+    std::string category = value("position_category", record.position_category);
+    for (const auto& candidate : context.cases.position_categories(actor, institution)) {
+        auto* option = dictionary.AddSectionDictionary("CATEGORY_OPTION");
+        option->SetValue("NAME", candidate.name);
+        if (candidate.name == category)
+            option->ShowSection("SELECTED");
+    }
+}
+
+void fill_contacts(Dictionary& dictionary, const std::vector<domain::ContactPerson>& contacts,
+                   const FormValues& value)
+{
+    for (std::size_t i = 0; i < 2; ++i) {
+        auto* contact = dictionary.AddSectionDictionary("CONTACT");
+        std::string n = std::to_string(i + 1);
+        domain::ContactPerson stored = i < contacts.size() ? contacts[i] : domain::ContactPerson{};
+        contact->SetValue("N", n);
+        contact->SetValue("NAME", value("contact_name_" + n, stored.name));
+        contact->SetValue("CONTACT_TITLE", value("contact_title_" + n, stored.title));
+        contact->SetValue("PHONE", value("contact_phone_" + n, stored.phone));
+        contact->SetValue("EMAIL", value("contact_email_" + n, stored.email));
+    }
+}
+
 Response edit_form(AppContext& context, Request& request, const std::optional<core::Error>& error)
 {
     auto case_id = parse_id(request.param("case_id"));
@@ -150,88 +255,15 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
     auto overview = context.cases.overview(request.actor(), institution, case_id);
     if (!overview)
         return error_response(context, request, overview.error());
-    auto units = context.cases.units(request.actor(), institution);
-    auto agreements = context.cases.collective_agreements(request.actor(), institution);
-    auto categories = context.cases.position_categories(request.actor(), institution);
     const auto& record = overview->record;
-    bool posted = request.method == "POST";
-    auto value = [&](const std::string& field, const std::string& stored) {
-        return posted ? request.form_or(field) : stored;
-    };
+    FormValues value(request);
     return page(
         context, request, "cases/edit", record.title,
         [&](Dictionary& dictionary) {
-            dictionary.SetValue("ID", std::to_string(record.id));
-            keep_value(dictionary, "title", value("title", record.title));
-            keep_value(dictionary, "place_of_work", value("place_of_work", record.place_of_work));
-            keep_value(dictionary, "municipality_code", value("municipality_code", record.municipality_code));
-            keep_value(dictionary, "occupation_code", value("occupation_code", record.occupation_code));
-            keep_value(dictionary, "fixed_term_text", value("fixed_term_text", record.fixed_term_text));
-            keep_value(dictionary, "salary_text", value("salary_text", record.salary_text));
-            keep_value(dictionary, "collective_agreement",
-                       value("collective_agreement", record.collective_agreement));
-            keep_value(dictionary, "positions", value("positions", std::to_string(record.positions)));
-            char hours[16];
-            std::snprintf(hours, sizeof hours, "%g", record.weekly_hours);
-            keep_value(dictionary, "weekly_hours", value("weekly_hours", record.full_time ? "" : hours));
-            keep_value(dictionary, "deadline_date",
-                       value("deadline_date", date_part(record.application_deadline)));
-            keep_value(dictionary, "deadline_time",
-                       value("deadline_time", time_part(record.application_deadline)));
-            keep_value(dictionary, "expected_start_date",
-                       value("expected_start_date", date_part(record.expected_start)));
-            std::string form = value("employment_form", record.employment_form);
-            std::string basis = value("employment_basis", record.employment_basis);
-            std::string working = value("working_time", record.full_time ? "full_time" : "part_time");
-            dictionary.ShowSection("FORM_" + std::string(form == "fixed_term" ? "FIXED_TERM"
-                                                         : form == "aaremaal" ? "AAREMAAL"
-                                                                              : "PERMANENT"));
-            dictionary.ShowSection(basis == "civil_servant" ? "BASIS_CIVIL_SERVANT" : "BASIS_AGREEMENT");
-            dictionary.ShowSection(working == "part_time" ? "PART_TIME" : "FULL_TIME");
-            bool readvertisement =
-                posted ? !request.form_or("readvertisement").empty() : record.readvertisement;
-            if (readvertisement)
-                dictionary.ShowSection("READVERTISEMENT");
-            std::string languages = record.ad_languages;
-            if (posted) {
-                languages.clear();
-                for (const auto& [key, text] : request.form)
-                    if (key == "ad_languages")
-                        languages += text + ",";
-            }
-            if (languages.find("da") != std::string::npos)
-                dictionary.ShowSection("LANGUAGE_DA");
-            if (languages.find("en") != std::string::npos)
-                dictionary.ShowSection("LANGUAGE_EN");
-            std::string unit = value("unit_id", record.unit_id ? std::to_string(*record.unit_id) : "");
-            for (const auto& candidate : units) {
-                auto* option = dictionary.AddSectionDictionary("UNIT_OPTION");
-                option->SetValue("VALUE", std::to_string(candidate.id));
-                option->SetValue("LABEL", std::string(static_cast<std::size_t>(candidate.depth) * 2, ' ') +
-                                              candidate.name);
-                if (unit == std::to_string(candidate.id))
-                    option->ShowSection("SELECTED");
-            }
-            for (const auto& agreement : agreements)
-                dictionary.AddSectionDictionary("AGREEMENT_OPTION")->SetValue("NAME", agreement.name);
-            std::string category = value("position_category", record.position_category);
-            for (const auto& candidate : categories) {
-                auto* option = dictionary.AddSectionDictionary("CATEGORY_OPTION");
-                option->SetValue("NAME", candidate.name);
-                if (candidate.name == category)
-                    option->ShowSection("SELECTED");
-            }
-            for (std::size_t i = 0; i < 2; ++i) {
-                auto* contact = dictionary.AddSectionDictionary("CONTACT");
-                std::string n = std::to_string(i + 1);
-                domain::ContactPerson stored =
-                    i < overview->contacts.size() ? overview->contacts[i] : domain::ContactPerson{};
-                contact->SetValue("N", n);
-                contact->SetValue("NAME", value("contact_name_" + n, stored.name));
-                contact->SetValue("CONTACT_TITLE", value("contact_title_" + n, stored.title));
-                contact->SetValue("PHONE", value("contact_phone_" + n, stored.phone));
-                contact->SetValue("EMAIL", value("contact_email_" + n, stored.email));
-            }
+            fill_case_texts(dictionary, record, value);
+            fill_case_choices(dictionary, request, record, value);
+            fill_case_lists(dictionary, context, request, record, value);
+            fill_contacts(dictionary, overview->contacts, value);
             if (error)
                 show_form_errors(dictionary, *error, context.translator, request);
         },

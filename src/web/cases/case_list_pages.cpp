@@ -32,13 +32,11 @@ std::string query_string(const Fields& query, const std::string& key, const std:
     return out;
 }
 
-} // namespace
+constexpr int k_cases_per_page = 25;
 
-Response show_case_list(AppContext& context, Request& request)
+/// The list's filter, sort and page from the query string; what does not parse is left out.
+domain::CaseListFilter case_filter(const Request& request, int page_number)
 {
-    const auto& actor = request.actor();
-    if (!actor.data_institution())
-        return not_found(context, request);
     domain::CaseListFilter filter;
     if (auto state = request.query_value("state"); state && !state->empty())
         filter.state = domain::case_state_from_string(*state);
@@ -52,81 +50,101 @@ Response show_case_list(AppContext& context, Request& request)
             filter.deadline_to = *end + 60;
     filter.sort = request.query_value("sort").value_or("deadline");
     filter.descending = request.query_value("direction").value_or("") == "desc";
-    const int per_page = 25;
-    // Clamped before the int arithmetic below: ?page=100000000 overflowed (page - 1) * 25.
+    filter.limit = k_cases_per_page;
+    filter.offset = (page_number - 1) * k_cases_per_page;
+    return filter;
+}
+
+void fill_filter_options(Dictionary& dictionary, AppContext& context, const Request& request,
+                         const domain::CaseListFilter& filter)
+{
+    for (auto state : {CaseState::draft, CaseState::ready_for_publication, CaseState::published,
+                       CaseState::closed_for_applications, CaseState::assessment, CaseState::decision,
+                       CaseState::filled, CaseState::cancelled}) {
+        auto* option = dictionary.AddSectionDictionary("STATE_OPTION");
+        option->SetValue("VALUE", std::string(domain::to_string(state)));
+        option->SetValue("LABEL", tr(context, request, state_label(state)));
+        if (filter.state == state)
+            option->ShowSection("SELECTED");
+    }
+    for (const auto& unit : context.cases.units(request.actor(), institution_of(request))) {
+        auto* option = dictionary.AddSectionDictionary("UNIT_OPTION");
+        option->SetValue("VALUE", std::to_string(unit.id));
+        option->SetValue("LABEL", std::string(static_cast<std::size_t>(unit.depth) * 2, ' ') + unit.name);
+        if (filter.unit_id == unit.id)
+            option->ShowSection("SELECTED");
+    }
+    dictionary.SetValue("DEADLINE_FROM", request.query_value("deadline_from").value_or(""));
+    dictionary.SetValue("DEADLINE_TO", request.query_value("deadline_to").value_or(""));
+}
+
+/// Column headings that sort by their column, and turn the direction round when already sorted by it.
+void fill_sort_links(Dictionary& dictionary, const Request& request, const domain::CaseListFilter& filter)
+{
+    static constexpr std::pair<const char*, const char*> k_columns[] = {{"title", "SORT_TITLE"},
+                                                                        {"state", "SORT_STATE"},
+                                                                        {"deadline", "SORT_DEADLINE"},
+                                                                        {"created", "SORT_CREATED"}};
+    for (const auto& [column, key] : k_columns) {
+        bool current = filter.sort == column;
+        Fields query = request.query;
+        std::erase_if(query, [](const auto& item) { return item.first == "direction"; });
+        query.emplace_back("direction", current && !filter.descending ? "desc" : "asc");
+        dictionary.SetValue(key, query_string(query, "sort", column));
+        dictionary.SetValue(std::string(key) + "_ARIA", !current            ? "none"
+                                                        : filter.descending ? "descending"
+                                                                            : "ascending");
+    }
+}
+
+void fill_pager(Dictionary& dictionary, const Request& request, std::int64_t total, int page_number)
+{
+    int pages = static_cast<int>((total + k_cases_per_page - 1) / k_cases_per_page);
+    if (pages <= 1)
+        return;
+    auto* pager = dictionary.AddSectionDictionary("PAGER");
+    pager->SetValue("PAGE", std::to_string(page_number));
+    pager->SetValue("PAGES", std::to_string(pages));
+    if (page_number > 1)
+        pager->SetValueAndShowSection("PREVIOUS_URL",
+                                      query_string(request.query, "page", std::to_string(page_number - 1)),
+                                      "HAS_PREVIOUS");
+    if (page_number < pages)
+        pager->SetValueAndShowSection(
+            "NEXT_URL", query_string(request.query, "page", std::to_string(page_number + 1)), "HAS_NEXT");
+}
+
+} // namespace
+
+Response show_case_list(AppContext& context, Request& request)
+{
+    const auto& actor = request.actor();
+    if (!actor.data_institution())
+        return not_found(context, request);
+    // Clamped before the int arithmetic of the offset: ?page=100000000 overflowed (page - 1) * 25.
     int page_number = static_cast<int>(
         std::clamp<std::int64_t>(parse_id(request.query_value("page").value_or("1")), 1, 1000000));
-    filter.limit = per_page;
-    filter.offset = (page_number - 1) * per_page;
+    auto filter = case_filter(request, page_number);
     auto list = context.cases.list(actor, filter);
-    auto units = context.cases.units(actor, institution_of(request));
     bool can_create = domain::can(actor, Action::create_case, {actor.data_institution(), {}, {}, false, {}});
-    return page(
-        context, request, "cases/list", tr(context, request, msgid("My cases")), [&](Dictionary& dictionary) {
-            if (can_create)
-                dictionary.ShowSection("CAN_CREATE");
-            dictionary.SetValue("TOTAL", std::to_string(list.total));
-            for (auto state : {CaseState::draft, CaseState::ready_for_publication, CaseState::published,
-                               CaseState::closed_for_applications, CaseState::assessment, CaseState::decision,
-                               CaseState::filled, CaseState::cancelled}) {
-                auto* option = dictionary.AddSectionDictionary("STATE_OPTION");
-                option->SetValue("VALUE", std::string(domain::to_string(state)));
-                option->SetValue("LABEL", tr(context, request, state_label(state)));
-                if (filter.state == state)
-                    option->ShowSection("SELECTED");
-            }
-            for (const auto& unit : units) {
-                auto* option = dictionary.AddSectionDictionary("UNIT_OPTION");
-                option->SetValue("VALUE", std::to_string(unit.id));
-                option->SetValue("LABEL",
-                                 std::string(static_cast<std::size_t>(unit.depth) * 2, ' ') + unit.name);
-                if (filter.unit_id == unit.id)
-                    option->ShowSection("SELECTED");
-            }
-            dictionary.SetValue("DEADLINE_FROM", request.query_value("deadline_from").value_or(""));
-            dictionary.SetValue("DEADLINE_TO", request.query_value("deadline_to").value_or(""));
-            for (const char* column : {"title", "state", "deadline", "created"}) {
-                std::string key = std::string("SORT_") + (column[0] == 't'   ? "TITLE"
-                                                          : column[0] == 's' ? "STATE"
-                                                          : column[0] == 'd' ? "DEADLINE"
-                                                                             : "CREATED");
-                bool current = filter.sort == column;
-                Fields query = request.query;
-                std::erase_if(query, [](const auto& item) { return item.first == "direction"; });
-                query.emplace_back("direction", current && !filter.descending ? "desc" : "asc");
-                dictionary.SetValue(key, query_string(query, "sort", column));
-                if (current)
-                    dictionary.SetValue(key + "_ARIA", filter.descending ? "descending" : "ascending");
-                else
-                    dictionary.SetValue(key + "_ARIA", "none");
-            }
-            if (list.cases.empty())
-                dictionary.ShowSection("EMPTY");
-            else
-                dictionary.ShowSection("HAS_CASES");
-            for (const auto& record : list.cases) {
-                auto* row = dictionary.AddSectionDictionary("CASE");
-                row->SetValue("ID", std::to_string(record.id));
-                row->SetValue("TITLE", record.title);
-                row->SetValue("STATE", tr(context, request, state_label(record.state)));
-                row->SetValue("UNIT", record.unit_name);
-                row->SetValue("DEADLINE", deadline_text(record.application_deadline));
-            }
-            int pages = static_cast<int>((list.total + per_page - 1) / per_page);
-            if (pages > 1) {
-                auto* pager = dictionary.AddSectionDictionary("PAGER");
-                pager->SetValue("PAGE", std::to_string(page_number));
-                pager->SetValue("PAGES", std::to_string(pages));
-                if (page_number > 1)
-                    pager->SetValueAndShowSection(
-                        "PREVIOUS_URL", query_string(request.query, "page", std::to_string(page_number - 1)),
-                        "HAS_PREVIOUS");
-                if (page_number < pages)
-                    pager->SetValueAndShowSection(
-                        "NEXT_URL", query_string(request.query, "page", std::to_string(page_number + 1)),
-                        "HAS_NEXT");
-            }
-        });
+    return page(context, request, "cases/list", tr(context, request, msgid("My cases")),
+                [&](Dictionary& dictionary) {
+                    if (can_create)
+                        dictionary.ShowSection("CAN_CREATE");
+                    dictionary.SetValue("TOTAL", std::to_string(list.total));
+                    fill_filter_options(dictionary, context, request, filter);
+                    fill_sort_links(dictionary, request, filter);
+                    dictionary.ShowSection(list.cases.empty() ? "EMPTY" : "HAS_CASES");
+                    for (const auto& record : list.cases) {
+                        auto* row = dictionary.AddSectionDictionary("CASE");
+                        row->SetValue("ID", std::to_string(record.id));
+                        row->SetValue("TITLE", record.title);
+                        row->SetValue("STATE", tr(context, request, state_label(record.state)));
+                        row->SetValue("UNIT", record.unit_name);
+                        row->SetValue("DEADLINE", deadline_text(record.application_deadline));
+                    }
+                    fill_pager(dictionary, request, list.total, page_number);
+                });
 }
 
 namespace {

@@ -12,30 +12,17 @@
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
 #include "web/middleware/middleware.hpp"
+#include "web/page_kit.hpp"
 #include "web/views.hpp"
 
 namespace rekrut::web {
 namespace {
 
-using Fill = std::function<void(ctemplate::TemplateDictionary&)>;
-
-std::string tr(const AppContext& context, const Request& request, const char* message)
-{
-    return context.translator.translate(request.language, message);
-}
-
-Response page(AppContext& context, const Request& request, const std::string& name, const char* title,
-              const Fill& fill, unsigned status = 200)
-{
-    return Response::html(context.views.render_page(request, name, tr(context, request, title), fill),
-                          status);
-}
-
 Response login_form(AppContext& context, Request& request, const std::optional<core::Error>& error,
                     unsigned status)
 {
     return page(
-        context, request, "identity/login", msgid("Log in"),
+        context, request, "identity/login", tr(context, request, msgid("Log in")),
         [&](ctemplate::TemplateDictionary& dictionary) {
             keep_value(dictionary, "email", request.form_or("email"));
             dictionary.SetValue(
@@ -46,13 +33,6 @@ Response login_form(AppContext& context, Request& request, const std::optional<c
                 show_form_errors(dictionary, *error, context.translator, request);
         },
         status);
-}
-
-services::Translate translator_for(const AppContext& context, const Request& request)
-{
-    return [&context, language = request.language](const std::string& message) {
-        return context.translator.translate(language, message);
-    };
 }
 
 } // namespace
@@ -108,7 +88,7 @@ Response show_second_factor(AppContext& context, Request& request)
         return Response::redirect("/home");
     if (!request.session->totp_enabled)
         return Response::redirect("/profile/second-factor");
-    return page(context, request, "identity/second_factor", msgid("Enter your code"),
+    return page(context, request, "identity/second_factor", tr(context, request, msgid("Enter your code")),
                 [](ctemplate::TemplateDictionary&) {});
 }
 
@@ -120,7 +100,7 @@ Response submit_second_factor(AppContext& context, Request& request)
         // `unavailable`: too many wrong codes or passwords for this account (see login throttling).
         bool throttled = token.error().kind == core::ErrorKind::unavailable;
         return page(
-            context, request, "identity/second_factor", msgid("Enter your code"),
+            context, request, "identity/second_factor", tr(context, request, msgid("Enter your code")),
             [&](ctemplate::TemplateDictionary& dictionary) {
                 show_form_errors(dictionary, token.error(), context.translator, request);
             },
@@ -137,7 +117,7 @@ Response enrolment_form(AppContext& context, Request& request, const std::string
                         const std::optional<core::Error>& error)
 {
     return page(
-        context, request, "identity/enrolment", msgid("Set up two-step login"),
+        context, request, "identity/enrolment", tr(context, request, msgid("Set up two-step login")),
         [&](ctemplate::TemplateDictionary& dictionary) {
             auto display = services::second_factor_display(secret, request.session->email);
             dictionary.SetValue("SECRET", secret);
@@ -149,7 +129,7 @@ Response enrolment_form(AppContext& context, Request& request, const std::string
             if (error)
                 show_form_errors(dictionary, *error, context.translator, request);
         },
-        error ? 400 : 200);
+        form_status(error));
 }
 
 } // namespace
@@ -174,11 +154,12 @@ Response submit_enrolment(AppContext& context, Request& request)
             secret = context.identity.start_enrolment(*request.session);
         return enrolment_form(context, request, secret, result.error());
     }
-    Response response = page(context, request, "identity/recovery_codes", msgid("Your recovery codes"),
-                             [&](ctemplate::TemplateDictionary& dictionary) {
-                                 for (const auto& code : result->first)
-                                     dictionary.AddSectionDictionary("CODE")->SetValue("CODE", code);
-                             });
+    Response response =
+        page(context, request, "identity/recovery_codes", tr(context, request, msgid("Your recovery codes")),
+             [&](ctemplate::TemplateDictionary& dictionary) {
+                 for (const auto& code : result->first)
+                     dictionary.AddSectionDictionary("CODE")->SetValue("CODE", code);
+             });
     set_session_cookie(context, response, result->second);
     return response;
 }
@@ -194,7 +175,7 @@ Response submit_logout(AppContext& context, Request& request)
 Response show_home(AppContext& context, Request& request)
 {
     const auto& actor = request.actor();
-    return page(context, request, "identity/home", msgid("Overview"),
+    return page(context, request, "identity/home", tr(context, request, msgid("Overview")),
                 [&](ctemplate::TemplateDictionary& dictionary) {
                     dictionary.SetValue("NAME", actor.name);
                     using domain::Action;
@@ -228,7 +209,7 @@ Response profile_page(AppContext& context, Request& request, const std::optional
 {
     const auto& session = *request.session;
     return page(
-        context, request, "identity/profile", msgid("My profile"),
+        context, request, "identity/profile", tr(context, request, msgid("My profile")),
         [&](ctemplate::TemplateDictionary& dictionary) {
             keep_value(dictionary, "name", request.form_value("name").value_or(session.actor.name));
             dictionary.SetValue("EMAIL", session.email);
@@ -240,11 +221,11 @@ Response profile_page(AppContext& context, Request& request, const std::optional
             else
                 dictionary.ShowSection("MFA_OFF");
             if (notice)
-                dictionary.SetValueAndShowSection("NOTICE", tr(context, request, notice), "HAS_NOTICE");
+                show_notice(dictionary, context, request, notice);
             if (error)
                 show_form_errors(dictionary, *error, context.translator, request);
         },
-        error ? 400 : 200);
+        form_status(error));
 }
 
 } // namespace
@@ -289,15 +270,16 @@ Response submit_profile_password(AppContext& context, Request& request)
 
 Response show_forgot_password(AppContext& context, Request& request)
 {
-    return page(context, request, "identity/forgot_password", msgid("Forgotten password"),
-                [](ctemplate::TemplateDictionary&) {});
+    return page(context, request, "identity/forgot_password",
+                tr(context, request, msgid("Forgotten password")), [](ctemplate::TemplateDictionary&) {});
 }
 
 Response submit_forgot_password(AppContext& context, Request& request)
 {
     context.administration.request_password_reset(request.form_or("email"), request.origin(),
-                                                  translator_for(context, request));
-    return page(context, request, "identity/forgot_password", msgid("Forgotten password"),
+                                                  translator_in(context, request.language));
+    return page(context, request, "identity/forgot_password",
+                tr(context, request, msgid("Forgotten password")),
                 [](ctemplate::TemplateDictionary& dictionary) { dictionary.ShowSection("SENT"); });
 }
 
@@ -305,7 +287,7 @@ Response show_reset_password(AppContext& context, Request& request)
 {
     auto valid = context.administration.check_reset_token(request.param("token"));
     return page(
-        context, request, "identity/reset_password", msgid("Choose a new password"),
+        context, request, "identity/reset_password", tr(context, request, msgid("Choose a new password")),
         [&](ctemplate::TemplateDictionary& dictionary) {
             if (valid)
                 dictionary.ShowSection("FORM");
@@ -329,7 +311,7 @@ Response submit_reset_password(AppContext& context, Request& request)
     if (!error)
         return Response::redirect("/login?reset=1");
     return page(
-        context, request, "identity/reset_password", msgid("Choose a new password"),
+        context, request, "identity/reset_password", tr(context, request, msgid("Choose a new password")),
         [&](ctemplate::TemplateDictionary& dictionary) {
             if (error->fields.empty()) {
                 dictionary.SetValueAndShowSection("PROBLEM", tr(context, request, error->message.c_str()),

@@ -12,6 +12,7 @@
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
+#include "web/page_kit.hpp"
 #include "web/views.hpp"
 
 namespace rekrut::web {
@@ -21,38 +22,6 @@ using domain::Action;
 using Fill = std::function<void(ctemplate::TemplateDictionary&)>;
 
 constexpr int k_outbox_size = 200;
-
-std::string tr(const AppContext& context, const Request& request, const char* message)
-{
-    return context.translator.translate(request.language, message);
-}
-
-Response page(AppContext& context, const Request& request, const std::string& name, const char* title,
-              const Fill& fill, unsigned status = 200)
-{
-    return Response::html(context.views.render_page(request, name, tr(context, request, title), fill),
-                          status);
-}
-
-Response not_found(AppContext& context, const Request& request)
-{
-    return error_page(context, request, 404);
-}
-
-void show_notice(ctemplate::TemplateDictionary& dictionary, const AppContext& context, const Request& request,
-                 const char* message)
-{
-    dictionary.SetValueAndShowSection("NOTICE", tr(context, request, message), "HAS_NOTICE");
-}
-
-/// Mails to a new Superbruger are written in Danish, the language of the institutions, whatever
-/// language the operator reads the interface in.
-services::Translate danish(const AppContext& context)
-{
-    return [&context](const std::string& message) {
-        return context.translator.translate(Translator::k_default_language, message);
-    };
-}
 
 int parse_hours(const std::string& text)
 {
@@ -71,7 +40,7 @@ Response institutions_page(AppContext& context, Request& request, const std::opt
 {
     auto institutions = context.administration.institutions();
     return page(
-        context, request, "operator/institutions", msgid("Institutions"),
+        context, request, "operator/institutions", tr(context, request, msgid("Institutions")),
         [&](ctemplate::TemplateDictionary& dictionary) {
             if (institutions.empty()) {
                 dictionary.ShowSection("NO_INSTITUTIONS");
@@ -92,7 +61,7 @@ Response institutions_page(AppContext& context, Request& request, const std::opt
                 show_form_errors(dictionary, *error, context.translator, request);
             }
         },
-        error ? status_for(error->kind) : 200);
+        form_status(error));
 }
 
 struct SuperbrugerRow {
@@ -117,7 +86,7 @@ Response institution_page(AppContext& context, Request& request, const domain::I
 {
     auto administrators = administrators_of(context, request, institution.id);
     return page(
-        context, request, "operator/institution", msgid("Institution"),
+        context, request, "operator/institution", tr(context, request, msgid("Institution")),
         [&](ctemplate::TemplateDictionary& dictionary) {
             dictionary.SetValue("ID", std::to_string(institution.id));
             dictionary.SetValue("CVR", institution.cvr);
@@ -149,7 +118,7 @@ Response institution_page(AppContext& context, Request& request, const domain::I
                 show_form_errors(dictionary, *error, context.translator, request);
             }
         },
-        error ? status_for(error->kind) : 200);
+        form_status(error));
 }
 
 std::optional<domain::InstitutionRecord> institution_from_path(AppContext& context, const Request& request)
@@ -205,8 +174,10 @@ Response submit_superbruger(AppContext& context, Request& request)
     user.name = request.form_or("name");
     user.email = request.form_or("email");
     user.role = domain::InstitutionRole::superbruger;
-    auto created = context.administration.create_user(request.actor(), institution->id, user,
-                                                      request.origin(), danish(context));
+    auto created =
+        context.administration.create_user(
+            request.actor(),
+            institution->id, user, request.origin(), translator_in(context, Translator::k_default_language) /* mails to a new Superbruger are in Danish, the institutions' language */);
     if (!created) {
         if (created.error().kind == core::ErrorKind::invalid)
             return institution_page(context, request, *institution, created.error());
@@ -225,7 +196,7 @@ Response show_outbox(AppContext& context, Request& request)
     if (!domain::can(request.actor(), Action::view_outbox))
         return not_found(context, request);
     auto messages = context.platform_operator.recent_mail(request.actor(), k_outbox_size);
-    return page(context, request, "operator/outbox", msgid("Outgoing mail"),
+    return page(context, request, "operator/outbox", tr(context, request, msgid("Outgoing mail")),
                 [&](ctemplate::TemplateDictionary& dictionary) {
                     dictionary.SetValue("LIMIT", std::to_string(k_outbox_size));
                     if (messages.empty()) {
@@ -268,7 +239,7 @@ Response access_page(AppContext& context, Request& request, const std::optional<
     auto institutions = context.administration.institutions();
     std::int64_t chosen = parse_id(request.form_or("institution_id"));
     return page(
-        context, request, "operator/access", msgid("Access to an institution"),
+        context, request, "operator/access", tr(context, request, msgid("Access to an institution")),
         [&](ctemplate::TemplateDictionary& dictionary) {
             if (request.query_value("ended"))
                 show_notice(dictionary, context, request, msgid("Your access has ended."));
@@ -295,7 +266,7 @@ Response access_page(AppContext& context, Request& request, const std::optional<
                 show_form_errors(dictionary, *error, context.translator, request);
             }
         },
-        error ? status_for(error->kind) : 200);
+        form_status(error));
 }
 
 } // namespace

@@ -13,32 +13,12 @@
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
+#include "web/page_kit.hpp"
 #include "web/question_form.hpp"
 #include "web/views.hpp"
 
 namespace rekrut::web {
 namespace {
-
-using Dictionary = ctemplate::TemplateDictionary;
-
-/// The institution is always the signed-in user's (or, for an operator, the one with elevated
-/// access); it never comes from input.
-std::int64_t institution_of(const Request& request)
-{
-    return request.actor().data_institution().value_or(0);
-}
-
-std::string tr(const AppContext& context, const Request& request, const std::string& message)
-{
-    return context.translator.translate(request.language, message);
-}
-
-Response page(AppContext& context, const Request& request, const std::string& name, const char* title,
-              const std::function<void(Dictionary&)>& fill, unsigned status = 200)
-{
-    return Response::html(context.views.render_page(request, name, tr(context, request, title), fill),
-                          status);
-}
 
 /// Without the right, and for records of another institution, the same page as for nothing at all.
 Response refusal_page(AppContext& context, const Request& request, const core::Error& error)
@@ -51,8 +31,7 @@ Response refusal_page(AppContext& context, const Request& request, const core::E
 void notice_if_saved(AppContext& context, const Request& request, Dictionary& dictionary)
 {
     if (request.query_value("saved"))
-        dictionary.SetValueAndShowSection(
-            "NOTICE", tr(context, request, msgid("Your changes have been saved.")), "HAS_NOTICE");
+        show_notice(dictionary, context, request, msgid("Your changes have been saved."));
 }
 
 /// The form partial of a set-up page. Included templates see only their own values (and the
@@ -164,7 +143,8 @@ Response show_setup(AppContext& context, Request& request)
 {
     if (!context.setup.allowed(request.actor(), institution_of(request)))
         return error_page(context, request, 404);
-    return page(context, request, "setup/index", msgid("Institution set-up"), [](Dictionary&) {});
+    return page(context, request, "setup/index", tr(context, request, msgid("Institution set-up")),
+                [](Dictionary&) {});
 }
 
 // -- Units
@@ -190,7 +170,7 @@ Response units_page(AppContext& context, Request& request, const std::optional<c
             field.field = "unit_" + std::to_string(sent.renamed_unit);
     }
     return page(
-        context, request, "setup/units", msgid("Units"),
+        context, request, "setup/units", tr(context, request, msgid("Units")),
         [&](Dictionary& dictionary) {
             notice_if_saved(context, request, dictionary);
             if (units->empty())
@@ -302,7 +282,7 @@ Response mandatory_texts_page(AppContext& context, Request& request, const std::
     if (!texts)
         return refusal_page(context, request, texts.error());
     return page(
-        context, request, "setup/mandatory_texts", msgid("Mandatory texts"),
+        context, request, "setup/mandatory_texts", tr(context, request, msgid("Mandatory texts")),
         [&](Dictionary& dictionary) {
             notice_if_saved(context, request, dictionary);
             bool danish_encouragement = false;
@@ -341,7 +321,7 @@ Response mandatory_text_page(AppContext& context, Request& request, std::int64_t
     bool sent = request.method == "POST";
     domain::MandatoryTextRecord shown = sent ? mandatory_text_from(request) : *stored;
     return page(
-        context, request, "setup/mandatory_text", msgid("Mandatory text"),
+        context, request, "setup/mandatory_text", tr(context, request, msgid("Mandatory text")),
         [&](Dictionary& dictionary) {
             dictionary.SetValue("NAME", stored->name);
             // Sanitized when saved (rich-text format → allow-listed HTML); shown as HTML on purpose.
@@ -619,7 +599,8 @@ Response lists_page(AppContext& context, Request& request, const std::optional<c
     if (!categories)
         return refusal_page(context, request, categories.error());
     return page(
-        context, request, "setup/lists", msgid("Collective agreements and position categories"),
+        context, request, "setup/lists",
+        tr(context, request, msgid("Collective agreements and position categories")),
         [&](Dictionary& dictionary) {
             notice_if_saved(context, request, dictionary);
             auto add_rows = [&](const std::vector<domain::NamedRecord>& items, const char* section,

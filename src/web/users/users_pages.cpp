@@ -15,6 +15,7 @@
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
+#include "web/page_kit.hpp"
 #include "web/views.hpp"
 
 namespace rekrut::web {
@@ -28,18 +29,6 @@ using Fill = std::function<void(ctemplate::TemplateDictionary&)>;
 constexpr InstitutionRole k_institution_roles[] = {InstitutionRole::superbruger,
                                                    InstitutionRole::administrator};
 constexpr UserStatus k_statuses[] = {UserStatus::active, UserStatus::locked, UserStatus::deactivated};
-
-std::string tr(const AppContext& context, const Request& request, const std::string& message)
-{
-    return context.translator.translate(request.language, message);
-}
-
-/// `title` is already translated (a user's name is a title too).
-Response page(AppContext& context, const Request& request, const std::string& name, const std::string& title,
-              const Fill& fill, unsigned status = 200)
-{
-    return Response::html(context.views.render_page(request, name, title, fill), status);
-}
 
 const char* role_label(InstitutionRole role)
 {
@@ -72,22 +61,10 @@ std::optional<std::int64_t> administered_institution(const Request& request)
     return institution;
 }
 
-Response not_found(const AppContext& context, const Request& request)
-{
-    return error_response(context, request, core::Error::not_found());
-}
-
 /// Field errors and plain messages render on the form; refusals and unknown records as error pages.
 bool shown_on_form(const core::Error& error)
 {
     return error.kind == core::ErrorKind::invalid || error.kind == core::ErrorKind::conflict;
-}
-
-services::Translate mail_translator(const AppContext& context, const Request& request)
-{
-    return [&context, language = request.language](const std::string& message) {
-        return context.translator.translate(language, message);
-    };
 }
 
 /// Every institution role in the institution, by user.
@@ -109,7 +86,8 @@ std::string name_or(const std::string& name, const std::optional<std::int64_t>& 
 }
 
 /// A notice after a redirect, chosen from a fixed list by the query string (never echoed).
-void show_notice(ctemplate::TemplateDictionary& dictionary, const AppContext& context, const Request& request)
+void show_redirect_notice(ctemplate::TemplateDictionary& dictionary, const AppContext& context,
+                          const Request& request)
 {
     struct Notice {
         const char* key;
@@ -130,7 +108,7 @@ void show_notice(ctemplate::TemplateDictionary& dictionary, const AppContext& co
     };
     for (const auto& notice : k_notices) {
         if (request.query_value(notice.key) == notice.value) {
-            dictionary.SetValueAndShowSection("NOTICE", tr(context, request, notice.message), "HAS_NOTICE");
+            show_notice(dictionary, context, request, notice.message);
             return;
         }
     }
@@ -170,99 +148,112 @@ Response new_user_form(AppContext& context, Request& request, std::int64_t insti
 // ---------------------------------------------------------------------------------------------------------
 // One user
 
+void fill_user_details(ctemplate::TemplateDictionary& dictionary, const AppContext& context,
+                       const Request& request, const domain::UserRecord& user)
+{
+    dictionary.SetValue("USER_ID", std::to_string(user.id));
+    dictionary.SetValue("NAME", user.name);
+    dictionary.SetValue("EMAIL", user.email);
+    dictionary.SetValue("STATUS", tr(context, request, status_label(user.status)));
+    dictionary.SetValue("CREATED_AT", core::format_copenhagen(user.created_at));
+    if (user.last_login_at)
+        dictionary.SetValueAndShowSection("LAST_LOGIN", core::format_copenhagen(*user.last_login_at),
+                                          "HAS_LOGGED_IN");
+    else
+        dictionary.ShowSection("NEVER_LOGGED_IN");
+}
+
+/// The form that changes name, e-mail and status; deactivating is offered only to those who may.
+void fill_user_form(ctemplate::TemplateDictionary& form, const AppContext& context, const Request& request,
+                    const domain::UserRecord& user, bool may_deactivate)
+{
+    keep_value(form, "name", request.form_value("name").value_or(user.name));
+    keep_value(form, "email", request.form_value("email").value_or(user.email));
+    std::string chosen = request.form_value("status").value_or(std::string(to_string(user.status)));
+    bool first = true;
+    for (auto candidate : k_statuses) {
+        if (candidate == UserStatus::deactivated && !may_deactivate)
+            continue;
+        auto* option = form.AddSectionDictionary("STATUS_OPTION");
+        std::string value(to_string(candidate));
+        // The error summary links to #status, so the first choice carries that id.
+        option->SetValue("ID", first ? std::string("status") : "status-" + value);
+        first = false;
+        option->SetValue("VALUE", value);
+        option->SetValue("LABEL", tr(context, request, status_label(candidate)));
+        if (chosen == to_string(candidate))
+            option->ShowSection("CHECKED");
+    }
+}
+
+/// The institution roles a user holds, waits for or may be given.
+struct UserRoles {
+    std::vector<domain::InstitutionRoleRecord> held;
+    std::vector<domain::RoleRequestRecord> pending;
+    bool may_grant = false;
+    bool may_revoke = false;
+};
+
+void fill_role_row(ctemplate::TemplateDictionary& row, const AppContext& context, const Request& request,
+                   InstitutionRole role, const UserRoles& roles)
+{
+    row.SetValue("ROLE", std::string(domain::to_string(role)));
+    row.SetValue("LABEL", tr(context, request, role_label(role)));
+    auto holding =
+        std::find_if(roles.held.begin(), roles.held.end(),
+                     [&](const domain::InstitutionRoleRecord& record) { return record.role == role; });
+    auto waiting = std::find_if(roles.pending.begin(), roles.pending.end(),
+                                [&](const domain::RoleRequestRecord& record) { return record.role == role; });
+    if (holding != roles.held.end()) {
+        auto* section = row.AddSectionDictionary("HELD");
+        section->SetValue("GRANTED_BY", name_or(holding->granted_by_name, holding->granted_by,
+                                                tr(context, request, msgid("Not recorded"))));
+        section->SetValue("GRANTED_AT", core::format_copenhagen(holding->granted_at));
+        if (holding->approved_by)
+            section->SetValueAndShowSection(
+                "APPROVED_BY", name_or(holding->approved_by_name, holding->approved_by, ""), "WAS_APPROVED");
+        if (roles.may_revoke)
+            row.ShowSection("CAN_REVOKE");
+    } else if (waiting != roles.pending.end()) {
+        auto* section = row.AddSectionDictionary("PENDING");
+        section->SetValue("REQUESTED_BY", waiting->requested_by_name);
+        section->SetValue("REQUESTED_AT", core::format_copenhagen(waiting->requested_at));
+    } else {
+        row.ShowSection("NOT_HELD");
+        if (roles.may_grant)
+            row.ShowSection("CAN_GRANT");
+    }
+}
+
 /// The user page: details, the edit form (when the actor may change this user) and the roles.
 Response user_page(AppContext& context, Request& request, std::int64_t institution_id,
                    const domain::UserRecord& user, const std::optional<core::Error>& error,
                    unsigned status = 200)
 {
     const auto& actor = request.actor();
-    auto all_roles = roles_by_user(context, actor, institution_id);
-    const auto& held = all_roles[user.id];
-    std::vector<domain::RoleRequestRecord> pending;
+    UserRoles roles;
+    roles.held = std::move(roles_by_user(context, actor, institution_id)[user.id]);
     for (auto& waiting : context.administration.pending_role_requests(actor, institution_id))
         if (waiting.user_id == user.id)
-            pending.push_back(std::move(waiting));
-    domain::Resource target{institution_id, {}, user.id, !held.empty(), {}};
+            roles.pending.push_back(std::move(waiting));
+    domain::Resource target{institution_id, {}, user.id, !roles.held.empty(), {}};
     const bool may_change = domain::can(actor, Action::change_user, target);
     const bool may_deactivate = domain::can(actor, Action::deactivate_user, target);
-    const bool may_grant = domain::can(actor, Action::grant_institution_role, target);
-    const bool may_revoke = domain::can(actor, Action::revoke_institution_role, target);
-    const std::string not_recorded = tr(context, request, msgid("Not recorded"));
+    roles.may_grant = domain::can(actor, Action::grant_institution_role, target);
+    roles.may_revoke = domain::can(actor, Action::revoke_institution_role, target);
 
     return page(
         context, request, "users/show", user.name,
         [&](ctemplate::TemplateDictionary& dictionary) {
-            dictionary.SetValue("USER_ID", std::to_string(user.id));
-            dictionary.SetValue("NAME", user.name);
-            dictionary.SetValue("EMAIL", user.email);
-            dictionary.SetValue("STATUS", tr(context, request, status_label(user.status)));
-            dictionary.SetValue("CREATED_AT", core::format_copenhagen(user.created_at));
-            if (user.last_login_at)
-                dictionary.SetValueAndShowSection("LAST_LOGIN", core::format_copenhagen(*user.last_login_at),
-                                                  "HAS_LOGGED_IN");
+            fill_user_details(dictionary, context, request, user);
+            show_redirect_notice(dictionary, context, request);
+            if (may_change || may_deactivate)
+                fill_user_form(*dictionary.AddSectionDictionary("EDIT_FORM"), context, request, user,
+                               may_deactivate);
             else
-                dictionary.ShowSection("NEVER_LOGGED_IN");
-            show_notice(dictionary, context, request);
-
-            if (may_change || may_deactivate) {
-                auto* form = dictionary.AddSectionDictionary("EDIT_FORM");
-                keep_value(*form, "name", request.form_value("name").value_or(user.name));
-                keep_value(*form, "email", request.form_value("email").value_or(user.email));
-                std::string chosen =
-                    request.form_value("status").value_or(std::string(to_string(user.status)));
-                bool first = true;
-                for (auto candidate : k_statuses) {
-                    if (candidate == UserStatus::deactivated && !may_deactivate)
-                        continue;
-                    auto* option = form->AddSectionDictionary("STATUS_OPTION");
-                    std::string value(to_string(candidate));
-                    // The error summary links to #status, so the first choice carries that id.
-                    option->SetValue("ID", first ? std::string("status") : "status-" + value);
-                    first = false;
-                    option->SetValue("VALUE", value);
-                    option->SetValue("LABEL", tr(context, request, status_label(candidate)));
-                    if (chosen == to_string(candidate))
-                        option->ShowSection("CHECKED");
-                }
-            } else if (user.id == actor.user_id) {
-                dictionary.ShowSection("OWN_ACCOUNT");
-            } else {
-                dictionary.ShowSection("READ_ONLY");
-            }
-
-            for (auto role : k_institution_roles) {
-                auto* row = dictionary.AddSectionDictionary("ROLE_ROW");
-                std::string value(domain::to_string(role));
-                row->SetValue("ROLE", value);
-                row->SetValue("LABEL", tr(context, request, role_label(role)));
-                auto holding =
-                    std::find_if(held.begin(), held.end(), [&](const domain::InstitutionRoleRecord& record) {
-                        return record.role == role;
-                    });
-                auto waiting = std::find_if(
-                    pending.begin(), pending.end(),
-                    [&](const domain::RoleRequestRecord& record) { return record.role == role; });
-                if (holding != held.end()) {
-                    auto* section = row->AddSectionDictionary("HELD");
-                    section->SetValue("GRANTED_BY",
-                                      name_or(holding->granted_by_name, holding->granted_by, not_recorded));
-                    section->SetValue("GRANTED_AT", core::format_copenhagen(holding->granted_at));
-                    if (holding->approved_by)
-                        section->SetValueAndShowSection(
-                            "APPROVED_BY", name_or(holding->approved_by_name, holding->approved_by, ""),
-                            "WAS_APPROVED");
-                    if (may_revoke)
-                        row->ShowSection("CAN_REVOKE");
-                } else if (waiting != pending.end()) {
-                    auto* section = row->AddSectionDictionary("PENDING");
-                    section->SetValue("REQUESTED_BY", waiting->requested_by_name);
-                    section->SetValue("REQUESTED_AT", core::format_copenhagen(waiting->requested_at));
-                } else {
-                    row->ShowSection("NOT_HELD");
-                    if (may_grant)
-                        row->ShowSection("CAN_GRANT");
-                }
-            }
+                dictionary.ShowSection(user.id == actor.user_id ? "OWN_ACCOUNT" : "READ_ONLY");
+            for (auto role : k_institution_roles)
+                fill_role_row(*dictionary.AddSectionDictionary("ROLE_ROW"), context, request, role, roles);
             if (error)
                 show_form_errors(dictionary, *error, context.translator, request);
         },
@@ -290,7 +281,7 @@ Response role_requests_page(AppContext& context, Request& request, std::int64_t 
     return page(
         context, request, "users/role_requests", tr(context, request, msgid("Role requests")),
         [&](ctemplate::TemplateDictionary& dictionary) {
-            show_notice(dictionary, context, request);
+            show_redirect_notice(dictionary, context, request);
             if (pending.empty())
                 dictionary.ShowSection("NO_REQUESTS");
             else
@@ -383,7 +374,7 @@ Response submit_new_user(AppContext& context, Request& request)
     }
     services::NewUser input{request.form_or("email"), request.form_or("name"), role, ""};
     auto created = context.administration.create_user(actor, *institution, input, request.origin(),
-                                                      mail_translator(context, request));
+                                                      translator_in(context, request.language));
     if (!created) {
         if (shown_on_form(created.error()))
             return new_user_form(context, request, *institution, created.error(),
