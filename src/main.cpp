@@ -9,11 +9,13 @@
 #include <unistd.h>
 
 #include "core/config.hpp"
+#include "core/text.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "core/secret_key.hpp"
 #include "integrations/smtp.hpp"
 #include "integrations/totp.hpp"
+#include "services/audit_anchor.hpp"
 #include "services/audit_log.hpp"
 #include "services/audit_trail.hpp"
 #include "services/demo_seed.hpp"
@@ -237,7 +239,9 @@ int run_create_user(const core::Config& config, const std::string& cvr, const st
     return 0;
 }
 
-int run_audit_verify(const core::Config& config)
+/// Checks the hash chain, then the chain's end against the latest anchor: `anchor_text` (an anchor
+/// line copied from the system log) or else the newest line of the configured anchor file.
+int run_audit_verify(const core::Config& config, const std::string& anchor_text)
 {
     auto database = open_database(config);
     auto report = services::verify_audit_chain(*database);
@@ -246,8 +250,33 @@ int run_audit_verify(const core::Config& config)
                   << "\n";
         return 1;
     }
-    std::cout << "audit trail intact: " << report.events << " events\n";
+    std::optional<services::AuditAnchorMark> anchor;
+    if (!anchor_text.empty()) {
+        anchor = services::parse_anchor_line(anchor_text);
+        if (!anchor)
+            return fail("--anchor: not an anchor line (rekrut-audit-anchor v1 at=... sequence=... hash=...)");
+    } else if (!config.audit_anchor.empty() && config.audit_anchor != services::k_anchor_to_syslog) {
+        anchor = services::latest_anchor(config.audit_anchor);
+    }
+    if (anchor) {
+        if (auto problem = services::anchor_problem(*database, *anchor); !problem.empty()) {
+            std::cout << "audit trail TRUNCATED: " << problem << "\n";
+            return 1;
+        }
+    }
+    std::cout << "audit trail intact: " << report.events << " events"
+              << (anchor ? ", up to and past the anchor at event " + std::to_string(anchor->sequence)
+                         : std::string(", no anchor to compare with"))
+              << "\n";
     return 0;
+}
+
+void mark_audit_anchor(services::AuditAnchor& anchor)
+{
+    auto marked = anchor.mark();
+    if (!marked)
+        core::log_event("error", "audit_anchor_failed",
+                        "\"error\":\"" + core::json_escape(marked.error().message) + "\"");
 }
 
 int run_serve(const core::Config& config, const std::string& resources)
@@ -328,6 +357,14 @@ int run_serve(const core::Config& config, const std::string& resources)
     // Applications close by themselves at the deadline.
     services::PeriodicJob positions_job("open_positions", std::chrono::seconds(1),
                                         [&open_positions] { open_positions.refresh(); });
+    // The audit chain's head, outside the database, at an interval and once more on the way out.
+    std::optional<services::AuditAnchor> anchor;
+    std::optional<services::PeriodicJob> anchor_job;
+    if (!config.audit_anchor.empty()) {
+        anchor.emplace(*database, config.audit_anchor);
+        anchor_job.emplace("audit_anchor", std::chrono::seconds(config.audit_anchor_interval_seconds),
+                           [&anchor] { mark_audit_anchor(*anchor); });
+    }
     services::PeriodicJob deadline_job("close_due_cases", std::chrono::seconds(config.job_interval_seconds),
                                        [&lifecycle] { lifecycle.close_due_cases(); });
     web::Application application(context);
@@ -365,6 +402,10 @@ int run_serve(const core::Config& config, const std::string& resources)
     outbox.stop();
     deadline_job.stop();
     positions_job.stop();
+    if (anchor) {
+        anchor_job->stop();
+        mark_audit_anchor(*anchor);
+    }
     core::log_event("info", "stopped", std::string("\"drained\":") + (drained ? "true" : "false"));
     return 0;
 }
@@ -399,7 +440,10 @@ int run_command_line(int argc, char** argv)
     auto* audit = cli.add_subcommand("audit", "Work with the audit trail");
     audit->require_subcommand(1);
     auto* audit_verify =
-        audit->add_subcommand("verify", "Check the hash chain; exit 1 at the first broken link");
+        audit->add_subcommand("verify", "Check the hash chain and its end; exit 1 at the first problem");
+    std::string anchor;
+    audit_verify->add_option("--anchor", anchor,
+                             "An anchor line from the system log (default: the anchor file)");
     CLI11_PARSE(cli, argc, argv);
 
     if (version->parsed()) {
@@ -429,7 +473,7 @@ int run_command_line(int argc, char** argv)
     if (create_user->parsed())
         return run_create_user(load.config, cvr, email, name, role);
     if (audit_verify->parsed())
-        return run_audit_verify(load.config);
+        return run_audit_verify(load.config, anchor);
     return 0;
 }
 

@@ -141,6 +141,11 @@ const std::map<std::string, Setter>& settings()
         {"smtp.from", [](Config& c, const std::string& v) { return c.smtp_from = v, std::string(); }},
         {"smtp.username", [](Config& c, const std::string& v) { return c.smtp_username = v, std::string(); }},
         {"smtp.password", [](Config& c, const std::string& v) { return c.smtp_password = v, std::string(); }},
+        {"audit.anchor", [](Config& c, const std::string& v) { return c.audit_anchor = v, std::string(); }},
+        {"audit.anchor_interval_seconds",
+         [](Config& c, const std::string& v) {
+             return set_unsigned(c.audit_anchor_interval_seconds, v, 1, 86400);
+         }},
         {"log.level",
          [](Config& c, const std::string& v) -> std::string {
              static const char* levels[] = {"trace", "debug", "info", "warn", "error", "off"};

@@ -32,6 +32,11 @@ struct Config {
     std::string upload_dir;   ///< Temporary storage for uploads; empty: the system temp dir.
     // [security]
     std::string key_file = "var/rekrut.key"; ///< The secret key (core/secret_key.hpp); created when missing.
+    // [audit]
+    /// Where the audit chain's head is anchored outside the database: an append-only file, "syslog",
+    /// or "" for nowhere (services/audit_anchor.hpp).
+    std::string audit_anchor = "var/audit-anchor.log";
+    unsigned audit_anchor_interval_seconds = 300;
     // [smtp]
     std::string smtp_url; ///< Empty: mail stays in the outbox (readable by the operator).
     std::string smtp_from = "Rekrut <noreply@example.test>";

@@ -203,5 +203,25 @@ void for_each(soci::session& sql, const std::function<void(const AuditEventRecor
         visit(row.record());
 }
 
+std::optional<ChainHead> head(soci::session& sql)
+{
+    long long id = 0;
+    std::string hash;
+    sql << "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1", soci::into(id), soci::into(hash);
+    if (!sql.got_data())
+        return std::nullopt;
+    return ChainHead{id, hash};
+}
+
+std::optional<std::string> hash_of(soci::session& sql, std::int64_t id)
+{
+    long long key = id;
+    std::string hash;
+    sql << "SELECT hash FROM audit_events WHERE id = :id", soci::use(key), soci::into(hash);
+    if (!sql.got_data())
+        return std::nullopt;
+    return hash;
+}
+
 } // namespace audit_events
 } // namespace rekrut::store

@@ -32,6 +32,16 @@ std::vector<AuditEventRecord> list(soci::session& sql, const AuditFilter& filter
 std::int64_t count(soci::session& sql, const AuditFilter& filter);
 /// Calls `visit` for every event in id order (for verification and export).
 void for_each(soci::session& sql, const std::function<void(const AuditEventRecord&)>& visit);
+
+/// The newest event of the chain: its id and hash.
+struct ChainHead {
+    std::int64_t id = 0;
+    std::string hash;
+};
+/// The chain's head; nullopt while the trail is empty.
+std::optional<ChainHead> head(soci::session& sql);
+/// The hash of event `id`; nullopt when there is no such event.
+std::optional<std::string> hash_of(soci::session& sql, std::int64_t id);
 } // namespace audit_events
 
 /// True when the database holds data written with the installation's key (audit events or sealed

@@ -591,6 +591,28 @@ class AuditChainTest(unittest.TestCase):
         self.sql(f"DELETE FROM audit_events WHERE id = {self.middle}")
         self.assertBrokenAt(self.middle + 1)
 
+    def test_newest_rows_deleted_are_detected_by_the_anchor(self):
+        # Without the anchor, a chain cut at its end is still a whole chain.
+        anchor = self.server.anchor_path
+        with open(anchor, encoding="utf-8") as lines:
+            latest = [line for line in lines if "sequence=" in line][-1]
+        self.assertIn(f"sequence={self.total} ", latest, "the server anchors the head on shutdown")
+        self.disable_triggers()
+        self.sql(f"DELETE FROM audit_events WHERE id > {self.total - 2}")
+        result = self.verify()
+        self.assertNotEqual(result.returncode, 0, result.stdout)
+        self.assertIn("TRUNCATED", result.stdout)
+        self.assertIn(f"event {self.total}", result.stdout)
+        # An anchor line copied from the system log is checked the same way.
+        os.remove(anchor)
+        self.assertEqual(self.verify().returncode, 0, "without any anchor the cut chain looks whole")
+        by_hand = self.server.cli("audit", "verify", "--anchor", latest.strip())
+        self.assertNotEqual(by_hand.returncode, 0, by_hand.stdout)
+        self.assertIn("TRUNCATED", by_hand.stdout)
+        garbage = self.server.cli("audit", "verify", "--anchor", "sequence=1")
+        self.assertNotEqual(garbage.returncode, 0)
+        self.assertIn("--anchor", garbage.stderr)
+
     def test_append_only_triggers_refuse_update_and_delete(self):
         statements = [f"UPDATE audit_events SET actor_name = 'Someone Else' WHERE id = {self.middle}",
                       f"DELETE FROM audit_events WHERE id = {self.middle}",

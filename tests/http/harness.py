@@ -530,6 +530,8 @@ class Server:
         self.process: Optional[subprocess.Popen] = None
         self.log_path = ""
         self.exit_code: Optional[int] = None
+        # The audit anchor belongs to this server's database, not to the folder the tests run in.
+        self.anchor_path = os.path.join(make_temp_dir("rekrut-anchor-"), "audit-anchor.log")
 
     # -- environment and paths
 
@@ -539,7 +541,8 @@ class Server:
 
     def environment(self) -> dict:
         """The complete environment of the server and of cli()."""
-        env = {"REKRUT_LISTEN": self.listen, "REKRUT_DATABASE_URL": self.database_url, "REKRUT_LOG_LEVEL": "warn"}
+        env = {"REKRUT_LISTEN": self.listen, "REKRUT_DATABASE_URL": self.database_url, "REKRUT_LOG_LEVEL": "warn",
+               "REKRUT_AUDIT_ANCHOR": self.anchor_path}
         env.update(self.extra_env)
         return base_environment(env)
 
@@ -657,7 +660,8 @@ class Server:
         """Runs `rekrut ARGS...` with the server's environment (plus `env`); returns the
         CompletedProcess with text stdout/stderr."""
         merged = {"REKRUT_LISTEN": self.listen, "REKRUT_DATABASE_URL": self.database_url,
-                  "REKRUT_LOG_LEVEL": "warn", **self.extra_env, **(env or {})}
+                  "REKRUT_LOG_LEVEL": "warn", "REKRUT_AUDIT_ANCHOR": self.anchor_path, **self.extra_env,
+                  **(env or {})}
         return run_rekrut(*args, env=merged, input=input, timeout=timeout)
 
     def client(self, **options) -> "Client":

@@ -111,6 +111,7 @@ export async function startServer({ seed = false, env: extraEnv = {}, startTimeo
     ...process.env,
     REKRUT_DATABASE_URL: `sqlite:${databasePath}`,
     REKRUT_SECURITY_KEY_FILE: path.join(dir, 'rekrut.key'),
+    REKRUT_AUDIT_ANCHOR: path.join(dir, 'audit-anchor.log'),
     REKRUT_LOG_LEVEL: 'warn',
     ...extraEnv,
   };
