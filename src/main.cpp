@@ -9,10 +9,10 @@
 #include <unistd.h>
 
 #include "core/config.hpp"
-#include "core/text.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "core/secret_key.hpp"
+#include "core/text.hpp"
 #include "integrations/smtp.hpp"
 #include "integrations/totp.hpp"
 #include "services/audit_anchor.hpp"
@@ -38,6 +38,7 @@
 #include "store/database.hpp"
 #include "store/institution_store.hpp"
 #include "store/migrations.hpp"
+#include "store/runtime_role.hpp"
 #include "web/app_context.hpp"
 #include "web/application.hpp"
 #include "web/http_server.hpp"
@@ -93,10 +94,11 @@ int fail(const std::string& message)
 
 /// The database with the installation's secret key, which every command that writes audit events or
 /// reads second factors needs. Throws std::runtime_error when the key file cannot be read or made.
-std::unique_ptr<store::Database> open_database(const core::Config& config)
+std::unique_ptr<store::Database> open_database(const core::Config& config, const std::string& url,
+                                               unsigned pool_size)
 {
-    ensure_sqlite_folder(config.database_url);
-    auto database = store::Database::open(config.database_url, config.database_pool_size);
+    ensure_sqlite_folder(url);
+    auto database = store::Database::open(url, pool_size);
     // A new key is made only for a database that holds nothing written with one: a missing key file
     // next to existing data is a restore gone wrong, and a new key would make that data unreadable.
     std::error_code ignored;
@@ -111,17 +113,39 @@ std::unique_ptr<store::Database> open_database(const core::Config& config)
     return database;
 }
 
+std::unique_ptr<store::Database> open_database(const core::Config& config)
+{
+    return open_database(config, config.database_url, config.database_pool_size);
+}
+
+/// Applies pending migrations as the owner role (database.migration_url when set), then grants the
+/// runtime role its privileges.
+core::Result<store::MigrationReport> migrate_database(const core::Config& config,
+                                                      const std::string& resources)
+{
+    const auto& url =
+        config.database_migration_url.empty() ? config.database_url : config.database_migration_url;
+    auto owner = open_database(config, url, 1);
+    auto migrations =
+        store::read_migrations(resources + "/migrations", owner->dialect() == store::Dialect::sqlite);
+    auto migrated = store::migrate(*owner, migrations);
+    if (!migrated)
+        return migrated.error();
+    migrated->version = migrations.empty() ? 0 : migrations.back().version;
+    if (!config.database_runtime_role.empty())
+        if (auto granted = store::grant_runtime_role(*owner, config.database_runtime_role); !granted)
+            return granted.error();
+    return migrated;
+}
+
 int run_migrate(const core::Config& config, const std::string& resources)
 {
-    auto database = open_database(config);
-    auto migrations =
-        store::read_migrations(resources + "/migrations", database->dialect() == store::Dialect::sqlite);
-    auto result = store::migrate(*database, migrations);
-    if (!result)
-        return fail(result.error().message);
-    for (const auto& name : result->applied)
+    auto report = migrate_database(config, resources);
+    if (!report)
+        return fail(report.error().message);
+    for (const auto& name : report->applied)
         std::cout << "applied " << name << "\n";
-    std::cout << "database is at version " << (migrations.empty() ? 0 : migrations.back().version) << "\n";
+    std::cout << "database is at version " << report->version << "\n";
     return 0;
 }
 
@@ -307,14 +331,14 @@ int run_serve(const core::Config& config, const std::string& resources)
         return fail(problem);
     services::mail::install_composer(mail_composer);
 
+    auto report = migrate_database(config, resources);
+    if (!report)
+        return fail(report.error().message);
+    for (const auto& name : report->applied)
+        core::log_event("info", "migration_applied", "\"name\":\"" + name + "\"");
     auto database = open_database(config);
     auto migrations =
         store::read_migrations(resources + "/migrations", database->dialect() == store::Dialect::sqlite);
-    auto migrated = store::migrate(*database, migrations);
-    if (!migrated)
-        return fail(migrated.error().message);
-    for (const auto& name : migrated->applied)
-        core::log_event("info", "migration_applied", "\"name\":\"" + name + "\"");
 
     web::Metrics metrics;
     services::IdentityService identity(*database);

@@ -121,6 +121,15 @@ const std::map<std::string, Setter>& settings()
                  c.database_url = v;
              return problem;
          }},
+        {"database.migration_url",
+         [](Config& c, const std::string& v) {
+             auto problem = v.empty() ? std::string() : check_database_url(v);
+             if (problem.empty())
+                 c.database_migration_url = v;
+             return problem;
+         }},
+        {"database.runtime_role",
+         [](Config& c, const std::string& v) { return c.database_runtime_role = v, std::string(); }},
         {"database.pool_size",
          [](Config& c, const std::string& v) { return set_unsigned(c.database_pool_size, v, 1, 256); }},
         {"paths.resources",

@@ -26,6 +26,11 @@ struct Config {
     // [database]
     std::string database_url = "sqlite:var/rekrut.db";
     unsigned database_pool_size = 8;
+    /// PostgreSQL: the owner role's URL, used for migrations. Empty: migrations use `database_url`.
+    std::string database_migration_url;
+    /// PostgreSQL: the role the server connects as (the user of `database_url`); after migrating,
+    /// the owner grants it what it needs, and no more than appending to the audit trail.
+    std::string database_runtime_role;
     // [paths]
     std::string resource_dir; ///< Holds templates/, web/; empty: found from the executable.
     std::string locale_dir;   ///< Compiled catalogs; empty: next to the executable.

@@ -23,6 +23,7 @@ std::vector<Migration> read_migrations(const std::string& dir, bool sqlite);
 
 struct MigrationReport {
     std::vector<std::string> applied; ///< Names applied by this run.
+    int version = 0;                  ///< The newest migration's version, now applied.
 };
 
 /// Applies pending migrations in order, each in its own transaction, recording version and checksum.

@@ -16,6 +16,7 @@ import html.parser
 import io
 import os
 import re
+import subprocess
 import sys
 import unittest
 import urllib.parse
@@ -24,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable 
 
 from accounts import (ADMINISTRATOR, AKADEMIET, AKADEMIET_ADMINISTRATOR, AKADEMIET_SUPERBRUGER, DELTAGER,
                       LEDER, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login)
-from harness import Server, ServerTestCase, audit_key, database_kind, execute_sql
+from harness import Postgres, Server, ServerTestCase, audit_key, database_kind, execute_sql
 
 # Column headings of the event table (Danish, the default language).
 TIME, USER, INSTITUTION, ACTION, OBJECT, CHANGE, REQUEST_ID, IP = (
@@ -625,6 +626,54 @@ class AuditChainTest(unittest.TestCase):
             self.assertIn("append-only", str(refused.exception), statement)
         self.assertEqual(int(self.sql("SELECT COUNT(*) FROM audit_events")[0][0]), self.total)
         self.assertEqual(self.verify().returncode, 0)
+
+
+@unittest.skipUnless(database_kind() == "postgresql", "database roles exist on PostgreSQL only")
+class AuditRuntimeRoleTest(unittest.TestCase):
+    """Migrations run as the owner; the server runs as a role that may only read and append to the audit
+    trail, so neither it nor anyone with its password can rewrite or cut the trail, or drop its guards."""
+
+    def setUp(self):
+        self.postgres = Postgres()
+        suffix = str(os.getpid()) + "_" + self._testMethodName[-12:].lower()
+        self.owner, self.runtime = f"rekrut_owner_{suffix}", f"rekrut_app_{suffix}"
+        database = f"rekrut_roles_{suffix}"
+        self.postgres.psql(f"CREATE ROLE {self.owner} LOGIN")
+        self.postgres.psql(f"CREATE ROLE {self.runtime} LOGIN")
+        self.postgres.psql(f"CREATE DATABASE {database} OWNER {self.owner}")
+        self.database = database
+        base = f"postgresql://%s@127.0.0.1:{self.postgres.port}/{database}"
+        self.server = Server(database_url=base % self.runtime, name=type(self).__name__,
+                             env={"REKRUT_DATABASE_MIGRATION_URL": base % self.owner,
+                                  "REKRUT_DATABASE_RUNTIME_ROLE": self.runtime})
+
+    def psql_as(self, role, statement):
+        return subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
+                               "-p", str(self.postgres.port), "-U", role, "-d", self.database, "-c", statement],
+                              capture_output=True, text=True, timeout=60)
+
+    def test_the_runtime_role_can_append_but_not_rewrite_the_trail(self):
+        for step in ("migrate", "seed-demo"):
+            result = self.server.cli(step)
+            self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.server.start()
+        self.addCleanup(self.server.stop)
+        before = int(self.psql_as(self.runtime, "SELECT COUNT(*) FROM audit_events").stdout)
+        login(self.server.client(), PROJEKTLEDER, totp=False)
+        after = int(self.psql_as(self.runtime, "SELECT COUNT(*) FROM audit_events").stdout)
+        self.assertGreater(after, before, "the server, as the runtime role, appends to the trail")
+        for statement in ("UPDATE audit_events SET actor_name = 'Someone Else'",
+                          "DELETE FROM audit_events WHERE id = 1",
+                          "TRUNCATE audit_events",
+                          "ALTER TABLE audit_events DISABLE TRIGGER USER",
+                          "DROP TRIGGER audit_events_no_change ON audit_events",
+                          "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (999, 'x', 'x', 0)"):
+            refused = self.psql_as(self.runtime, statement)
+            self.assertNotEqual(refused.returncode, 0, statement)
+            self.assertRegex(refused.stderr, "permission denied|must be owner", statement)
+        self.assertEqual(self.server.cli("audit", "verify").returncode, 0)
+        # The owner keeps the power the runtime role lacks (it is the role migrations need).
+        self.assertEqual(self.psql_as(self.owner, "ALTER TABLE audit_events DISABLE TRIGGER USER").returncode, 0)
 
 
 if __name__ == "__main__":
