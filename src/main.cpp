@@ -330,6 +330,9 @@ int run_serve(const core::Config& config, const std::string& resources)
     if (auto problem = mail_composer.load(resources + "/templates/mail"); !problem.empty())
         return fail(problem);
     services::mail::install_composer(mail_composer);
+    services::mail::log_links_for_demo(config.mail_log_links);
+    if (config.mail_log_links)
+        core::log_event("warn", "mail_links_logged", "\"why\":\"mail.log_links is on (demo only)\"");
 
     auto report = migrate_database(config, resources);
     if (!report)

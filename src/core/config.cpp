@@ -155,6 +155,7 @@ const std::map<std::string, Setter>& settings()
          [](Config& c, const std::string& v) {
              return set_unsigned(c.audit_anchor_interval_seconds, v, 1, 86400);
          }},
+        {"mail.log_links", [](Config& c, const std::string& v) { return set_bool(c.mail_log_links, v); }},
         {"log.level",
          [](Config& c, const std::string& v) -> std::string {
              static const char* levels[] = {"trace", "debug", "info", "warn", "error", "off"};

@@ -47,6 +47,8 @@ struct Config {
     std::string smtp_from = "Rekrut <noreply@example.test>";
     std::string smtp_username;
     std::string smtp_password; ///< A secret: never logged.
+    // [mail]
+    bool mail_log_links = false; ///< Demo only: mailed links also go to the server log.
     // [log]
     std::string log_level = "info";
     bool access_log = true;

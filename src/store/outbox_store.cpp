@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include "store/database.hpp"
+
 namespace rekrut::store::outbox {
 namespace {
 
@@ -37,21 +39,25 @@ struct OutboxRow {
 
 } // namespace
 
-std::int64_t enqueue(soci::session& sql, const OutboxMessage& message)
+std::int64_t enqueue(Transaction& transaction, const OutboxMessage& message)
 {
+    soci::session& sql = transaction;
+    const auto& key = transaction.secret_key();
+    std::string text = key.seal(message.body_text), html = key.seal(message.body_html);
     long long id = 0, institution = message.institution_id.value_or(0), created = message.created_at;
     soci::indicator institution_null = message.institution_id ? soci::i_ok : soci::i_null;
     sql << "INSERT INTO outbox (institution_id, recipient, subject, body_text, body_html, created_at,"
            " next_attempt_at) VALUES (:institution, :recipient, :subject, :text, :html, :created, :next) "
            "RETURNING id",
         soci::use(institution, institution_null), soci::use(message.recipient), soci::use(message.subject),
-        soci::use(message.body_text), soci::use(message.body_html), soci::use(created), soci::use(created),
+        soci::use(text), soci::use(html), soci::use(created), soci::use(created),
         soci::into(id);
     return id;
 }
 
-std::vector<OutboxMessage> claim_due(soci::session& sql, core::UnixTime now, int limit, int lease_seconds)
+std::vector<OutboxMessage> claim_due(Transaction& transaction, core::UnixTime now, int limit, int lease_seconds)
 {
+    soci::session& sql = transaction;
     std::vector<OutboxMessage> due;
     {
         long long at = now;
@@ -74,8 +80,14 @@ std::vector<OutboxMessage> claim_due(soci::session& sql, core::UnixTime now, int
                                                 " sent_at IS NULL AND claimed_until < :now",
                                  soci::use(until), soci::use(id), soci::use(at));
         claim.execute(true);
-        if (claim.get_affected_rows() == 1)
-            claimed.push_back(std::move(message));
+        if (claim.get_affected_rows() != 1)
+            continue;
+        auto text = transaction.secret_key().open(message.body_text);
+        auto html = transaction.secret_key().open(message.body_html);
+        message.body_unreadable = !text || !html;
+        message.body_text = text.value_or("");
+        message.body_html = html.value_or("");
+        claimed.push_back(std::move(message));
     }
     return claimed;
 }
@@ -101,14 +113,28 @@ std::vector<OutboxMessage> recent(soci::session& sql, int limit)
 {
     std::vector<OutboxMessage> found;
     OutboxRow row;
-    auto prepared =
-        (sql.prepare << std::string(k_columns) + "ORDER BY id DESC LIMIT :limit", soci::use(limit));
+    auto prepared = (sql.prepare << "SELECT id, institution_id, recipient, subject, '', '', created_at, attempts,"
+                                    " next_attempt_at, sent_at, last_error FROM outbox ORDER BY id DESC LIMIT :limit",
+                     soci::use(limit));
     row.bind(prepared);
     soci::statement statement(prepared);
     statement.execute();
     while (statement.fetch())
         found.push_back(row.record());
     return found;
+}
+
+int purge_bodies(soci::session& sql, core::UnixTime delivered_before, core::UnixTime abandoned_before,
+                 int max_attempts)
+{
+    long long delivered = delivered_before, abandoned = abandoned_before;
+    soci::statement purge =
+        (sql.prepare << "UPDATE outbox SET body_text = '', body_html = '' WHERE body_text <> '' AND"
+                        " ((sent_at IS NOT NULL AND sent_at < :delivered) OR"
+                        " (sent_at IS NULL AND attempts >= :attempts AND created_at < :abandoned))",
+         soci::use(delivered), soci::use(max_attempts), soci::use(abandoned));
+    purge.execute(true);
+    return static_cast<int>(purge.get_affected_rows());
 }
 
 } // namespace rekrut::store::outbox

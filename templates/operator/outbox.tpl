@@ -1,11 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{_ Outgoing mail}}</h1>
-<p class="font-lead">{{_ The latest mails the system has written, newest first. Without a mail server the links in them can be read here.}}</p>
+<p class="font-lead">{{_ The latest mails the system has written, newest first, with their delivery.}}</p>
+<p>{{_ The contents of the mails are not shown here: they are stored encrypted, opened only to be sent, and deleted a week after delivery.}}</p>
 {{#NO_MESSAGES}}<p>{{_ No mails have been written yet.}}</p>{{/NO_MESSAGES}}
 {{#MESSAGES}}<div class="table--responsive-scroll"><table class="table table--compact" id="outbox">
-<thead><tr><th scope="col">{{_ Time}}</th><th scope="col">{{_ Recipient}}</th><th scope="col">{{_ Subject and text}}</th><th scope="col">{{_ State}}</th></tr></thead>
+<thead><tr><th scope="col">{{_ Time}}</th><th scope="col">{{_ Recipient}}</th><th scope="col">{{_ Subject}}</th><th scope="col">{{_ State}}</th></tr></thead>
 <tbody>
 {{#MESSAGE}}<tr data-message-id="{{ID}}"><td>{{CREATED}}</td><td>{{RECIPIENT}}</td>
-<td><details class="details"><summary class="details-summary"><span class="details-summary-text">{{SUBJECT}}</span></summary><div class="details-text"><pre class="mail-text">{{BODY}}</pre></div></details></td>
+<td>{{SUBJECT}}</td>
 <td>{{STATE}}{{#WAS_SENT}} {{SENT_AT}}{{/WAS_SENT}}{{#FAILED}}<br>{{_ Attempts:}} {{ATTEMPTS}}, {{_ next attempt}} {{NEXT_ATTEMPT}}<br><span class="form-error-message">{{ERROR}}</span>{{/FAILED}}</td></tr>
 {{/MESSAGE}}</tbody>
 </table></div>{{/MESSAGES}}

@@ -1156,6 +1156,8 @@ class ServerTestCase(unittest.TestCase):
     Class attributes to override:
         seed_demo = False     True: run `rekrut migrate` and `rekrut seed-demo` before serving
         server_env = {}       extra environment for the server (and its cli())
+        mail_sink = False     True: the server delivers its mail to an SMTP sink, `cls.smtp`; read
+                              mails with `self.mail_to(address)` (the outbox keeps bodies sealed)
 
     `cls.server` is the Server; `self.client()` makes a new Client. tearDownClass stops the
     server and fails if it did not exit with 0; tearDown fails a test after which the server died.
@@ -1163,12 +1165,18 @@ class ServerTestCase(unittest.TestCase):
 
     seed_demo: bool = False
     server_env: Mapping[str, Optional[str]] = {}
+    mail_sink: bool = False
     server: Server
+    smtp: Optional[SmtpSink] = None
 
     @classmethod
     def setUpClass(cls) -> None:
         super().setUpClass()
-        cls.server = Server(env=cls.server_env, name=cls.__name__)
+        env = dict(cls.server_env)
+        if cls.mail_sink:
+            cls.smtp = SmtpSink().start()
+            env["REKRUT_SMTP_URL"] = cls.smtp.url
+        cls.server = Server(env=env, name=cls.__name__)
         if cls.seed_demo:
             for step in ("migrate", "seed-demo"):
                 result = cls.server.cli(step)
@@ -1185,7 +1193,17 @@ class ServerTestCase(unittest.TestCase):
             if code != 0:
                 raise AssertionError(f"the server of {cls.__name__} exited with {code} instead of 0; "
                                      f"log {server.log_path}:\n{server.log()[-6000:]}")
+        if cls.smtp is not None:
+            cls.smtp.stop()
         super().tearDownClass()
+
+    def mail_to(self, address: str, containing: str = "", timeout: float = 15.0) -> email.message.EmailMessage:
+        """The first mail delivered to `address` (whose plain text holds `containing`), waiting up to
+        `timeout` seconds; needs `mail_sink = True`."""
+        if self.smtp is None:
+            raise AssertionError(f"{type(self).__name__} has no mail sink (set mail_sink = True)")
+        return self.smtp.wait_for(lambda m: address.lower() in str(m["To"] or "").lower()
+                                  and containing in message_text(m), timeout)
 
     def tearDown(self) -> None:
         if self.server.process is not None and self.server.process.poll() is not None:

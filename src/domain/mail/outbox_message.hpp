@@ -22,6 +22,8 @@ struct OutboxMessage {
     core::UnixTime next_attempt_at = 0;
     std::optional<core::UnixTime> sent_at;
     std::string last_error;
+    /// Claimed for sending, but its bodies were sealed under another installation key.
+    bool body_unreadable = false;
 };
 
 } // namespace rekrut::domain

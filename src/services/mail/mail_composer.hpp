@@ -12,8 +12,8 @@ namespace ctemplate {
 class TemplateCache;
 }
 
-namespace soci {
-class session;
+namespace rekrut::store {
+class Transaction;
 }
 
 /// Mail composition: every mail Rekrut sends is rendered here from ctemplate files in
@@ -90,7 +90,7 @@ private:
 /// Renders `mail` and queues it for `recipient` in the outbox inside the caller's transaction, so it
 /// is sent if and only if the change commits. Returns the outbox id. Throws std::invalid_argument
 /// when the address holds a control character, which would otherwise reach the To: header.
-std::int64_t queue(soci::session& sql, const MailComposer& composer, const Recipient& recipient,
+std::int64_t queue(store::Transaction& transaction, const MailComposer& composer, const Recipient& recipient,
                    const std::string& mail, const Fields& fields, const Translate& translate);
 
 /// Makes `composer` the one that code without a composer of its own uses (`installed_composer`).
@@ -101,5 +101,10 @@ void install_composer(const MailComposer& composer);
 
 /// The composer installed by main. Throws std::logic_error when none is installed.
 const MailComposer& installed_composer();
+
+/// Demo configuration only (mail.log_links): every queued mail's link also goes to the server log
+/// (level warn), so a demo without a mail server can follow it. Never on by default: the link is a
+/// secret that takes over an account.
+void log_links_for_demo(bool on);
 
 } // namespace rekrut::services::mail

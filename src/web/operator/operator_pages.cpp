@@ -210,7 +210,6 @@ Response show_outbox(AppContext& context, Request& request)
                         row->SetValue("CREATED", core::format_copenhagen(message.created_at));
                         row->SetValue("RECIPIENT", message.recipient);
                         row->SetValue("SUBJECT", message.subject);
-                        row->SetValue("BODY", message.body_text);
                         row->SetValue("ATTEMPTS", std::to_string(message.attempts));
                         if (message.sent_at) {
                             row->SetValue("STATE", tr(context, request, msgid("Sent")));

@@ -112,6 +112,7 @@ export async function startServer({ seed = false, env: extraEnv = {}, startTimeo
     REKRUT_DATABASE_URL: `sqlite:${databasePath}`,
     REKRUT_SECURITY_KEY_FILE: path.join(dir, 'rekrut.key'),
     REKRUT_AUDIT_ANCHOR: path.join(dir, 'audit-anchor.log'),
+    REKRUT_MAIL_LOG_LINKS: 'true', // the demo's way to read mailed links (accounts.mjs passwordLinkFor)
     REKRUT_LOG_LEVEL: 'warn',
     ...extraEnv,
   };
