@@ -13,6 +13,7 @@
 #include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
+#include "store/session_store.hpp"
 
 namespace rekrut::services {
 namespace {

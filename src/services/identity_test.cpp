@@ -4,6 +4,7 @@
 #include "services/identity.hpp"
 #include "services/testing/service_fixture.hpp"
 #include "store/identity_store.hpp"
+#include "store/session_store.hpp"
 
 namespace rekrut::services {
 namespace {

@@ -17,6 +17,7 @@
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
 #include "store/institution_store.hpp"
+#include "store/session_store.hpp"
 
 namespace rekrut::services {
 namespace {

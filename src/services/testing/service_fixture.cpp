@@ -10,6 +10,7 @@
 #include "services/platform_operator.hpp"
 #include "store/identity_store.hpp"
 #include "store/migrations.hpp"
+#include "store/session_store.hpp"
 
 namespace rekrut::services::testing {
 namespace {
