@@ -1,7 +1,5 @@
 #include "services/audit_log.hpp"
 
-#include <soci/soci.h>
-
 #include "core/clock.hpp"
 #include "core/text.hpp"
 #include "store/audit_store.hpp"
@@ -27,25 +25,13 @@ void record_audit(store::Transaction& transaction, const Origin& origin, const A
                                 event);
 }
 
-void record_audit(store::Database& database, soci::session& sql, const Origin& origin,
-                  const AuditEntry& entry)
-{
-    store::Transaction transaction(sql, database.dialect(), &database.secret_key());
-    record_audit(transaction, origin, entry);
-}
-
-void record_audit(store::Database& database, const Origin& origin, const AuditEntry& entry)
-{
-    database.with_transaction([&](soci::session& sql) { record_audit(database, sql, origin, entry); });
-}
-
 AuditVerification verify_audit_chain(store::Database& database)
 {
-    AuditVerification report;
     const std::string& key = database.secret_key().audit_key();
-    database.with_session([&](soci::session& sql) {
+    return database.read([&](store::Session& session) {
+        AuditVerification report;
         std::string expected_previous(64, '0');
-        store::audit_events::for_each(sql, [&](const domain::AuditEventRecord& event) {
+        store::audit_events::for_each(session, [&](const domain::AuditEventRecord& event) {
             if (report.first_broken_id)
                 return;
             ++report.events;
@@ -64,8 +50,8 @@ AuditVerification verify_audit_chain(store::Database& database)
             }
             expected_previous = event.hash;
         });
+        return report;
     });
-    return report;
 }
 
 std::string json_object(std::initializer_list<std::pair<std::string, std::string>> fields)

@@ -7,10 +7,6 @@
 
 #include "core/result.hpp"
 
-namespace soci {
-class session;
-}
-
 namespace rekrut::store {
 class Database;
 class Transaction;
@@ -41,11 +37,6 @@ struct AuditEntry {
 /// Appends to the audit trail inside the caller's transaction, so the event commits or rolls back
 /// with the change it records.
 void record_audit(store::Transaction& transaction, const Origin& origin, const AuditEntry& entry);
-/// Appends to the audit trail inside the caller's transaction.
-void record_audit(store::Database& database, soci::session& sql, const Origin& origin,
-                  const AuditEntry& entry);
-/// Appends in a transaction of its own (for events without another change, such as a failed login).
-void record_audit(store::Database& database, const Origin& origin, const AuditEntry& entry);
 
 struct AuditVerification {
     std::int64_t events = 0;

@@ -41,17 +41,12 @@ struct DemoSetupFixture : ::testing::Test {
         database.reset();
         fs::remove_all(dir);
     }
-
-    template <typename Work> void with_session(Work work)
-    {
-        database->with_session([&](soci::session& sql) { work(sql); });
-    }
 };
 
 TEST_F(DemoSetupFixture, seeds_every_kind_of_setup_for_one_institution_only)
 {
     seed_demo_setup(*database, styrelsen);
-    with_session([&](soci::session& sql) {
+    database->read([&](soci::session& sql) {
         auto units = store::organisation_units::list(sql, styrelsen);
         ASSERT_EQ(units.size(), 3u);
         EXPECT_EQ(std::count_if(units.begin(), units.end(), [](const auto& unit) { return unit.depth == 1; }),
@@ -111,7 +106,7 @@ TEST_F(DemoSetupFixture, seeds_every_kind_of_setup_for_one_institution_only)
 TEST_F(DemoSetupFixture, the_seeded_records_pass_the_rules_of_the_pages)
 {
     seed_demo_setup(*database, styrelsen);
-    with_session([&](soci::session& sql) {
+    database->read([&](soci::session& sql) {
         for (auto text : store::mandatory_texts::list(sql, styrelsen))
             EXPECT_TRUE(check_mandatory_text(text).empty()) << text.name;
         for (auto ad_template : store::ad_templates::list(sql, styrelsen))
@@ -128,7 +123,7 @@ TEST_F(DemoSetupFixture, a_second_call_adds_nothing)
 {
     seed_demo_setup(*database, styrelsen);
     seed_demo_setup(*database, styrelsen);
-    with_session([&](soci::session& sql) {
+    database->read([&](soci::session& sql) {
         EXPECT_EQ(store::organisation_units::list(sql, styrelsen).size(), 3u);
         EXPECT_EQ(store::mandatory_texts::list(sql, styrelsen).size(), 4u);
         EXPECT_EQ(store::question_templates::list(sql, styrelsen).size(), 4u);

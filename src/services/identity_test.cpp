@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
-#include <soci/soci.h>
 
 #include "services/identity.hpp"
 #include "services/testing/service_fixture.hpp"
 #include "store/identity_store.hpp"
+#include "store/session_store.hpp"
 
 namespace rekrut::services {
 namespace {
@@ -29,8 +29,8 @@ struct IdentityTest : testing::ServiceFixture {
                              std::nullopt, k_password);
         // Anna's account was set up an hour ago, so the sessions the tests open in the past start
         // after her rights last changed (the service rotates a token older than the last change).
-        m_database->with_transaction([&](soci::session& sql) {
-            store::users::mark_rights_changed(sql, hr_anna.id, core::now() - 3600);
+        write_directly([&](store::Transaction& transaction) {
+            store::users::mark_rights_changed(transaction, hr_anna.id, core::now() - 3600);
         });
     }
 
@@ -113,10 +113,10 @@ TEST_F(IdentityTest, a_session_ends_at_its_absolute_limit)
 {
     // Started 12 hours ago and seen a moment ago: still ended.
     std::string token = open_session(hr_anna.id, core::now() - k_session_absolute_seconds - 10);
-    m_database->with_transaction([&](soci::session& sql) {
-        auto session = store::sessions::find(sql, IdentityService::token_hash(token));
+    write_directly([&](store::Transaction& transaction) {
+        auto session = store::sessions::find(transaction, IdentityService::token_hash(token));
         ASSERT_TRUE(session.has_value());
-        store::sessions::touch(sql, session->id, core::now() - 5);
+        store::sessions::touch(transaction, session->id, core::now() - 5);
     });
     EXPECT_FALSE(m_identity->resume(token).has_value());
 }

@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <set>
-#include <soci/soci.h>
 
 #include "core/clock.hpp"
 #include "core/text.hpp"
@@ -199,10 +198,8 @@ core::Result<std::vector<domain::OrganisationUnitRecord>> InstitutionSetup::unit
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::vector<domain::OrganisationUnitRecord> found;
-    m_database.with_session(
-        [&](soci::session& sql) { found = store::organisation_units::list(sql, institution_id); });
-    return found;
+    return m_database.read(
+        [&](store::Session& session) { return store::organisation_units::list(session, institution_id); });
 }
 
 core::Result<std::int64_t> InstitutionSetup::add_unit(const domain::Actor& actor, std::int64_t institution_id,
@@ -215,10 +212,8 @@ core::Result<std::int64_t> InstitutionSetup::add_unit(const domain::Actor& actor
     std::vector<core::FieldError> problems;
     if (!valid_name(name))
         problems.push_back({"name", k_name_message});
-    std::optional<core::Error> refusal;
-    std::int64_t id = 0;
-    m_database.with_transaction([&](soci::session& sql) {
-        auto units = store::organisation_units::list(sql, institution_id);
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::int64_t> {
+        auto units = store::organisation_units::list(transaction, institution_id);
         std::optional<std::int64_t> parent;
         if (!trimmed(parent_text).empty()) {
             std::int64_t parent_id = std::atoll(parent_text.c_str());
@@ -232,18 +227,14 @@ core::Result<std::int64_t> InstitutionSetup::add_unit(const domain::Actor& actor
         }
         if (problems.empty() && sibling_has_name(units, parent, name, 0))
             problems.push_back({"name", msgid("A unit with this name already exists at this level.")});
-        if (!problems.empty()) {
-            refusal = invalid(problems);
-            return;
-        }
-        id = store::organisation_units::insert(sql, institution_id, parent, name, core::now());
-        record_audit(m_database, sql, origin,
+        if (!problems.empty())
+            return invalid(problems);
+        auto id = store::organisation_units::insert(transaction, institution_id, parent, name, core::now());
+        record_audit(transaction, origin,
                      {institution_id, "setup.unit_created", "organisation_unit", std::to_string(id), "{}",
                       json_object({{"name", name}, {"parent_id", parent ? std::to_string(*parent) : ""}})});
+        return id;
     });
-    if (refusal)
-        return *refusal;
-    return id;
 }
 
 core::Status InstitutionSetup::rename_unit(const domain::Actor& actor, std::int64_t institution_id,
@@ -253,33 +244,24 @@ core::Status InstitutionSetup::rename_unit(const domain::Actor& actor, std::int6
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
     std::string name = trimmed(name_input);
-    std::optional<core::Error> refusal;
-    m_database.with_transaction([&](soci::session& sql) {
+    return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         // A unit of another institution reads as not found, before anything about the input is said.
-        auto unit = store::organisation_units::find(sql, institution_id, unit_id);
-        if (!unit) {
-            refusal = core::Error::not_found();
-            return;
-        }
-        if (!valid_name(name)) {
-            refusal = invalid({{"name", k_name_message}});
-            return;
-        }
+        auto unit = store::organisation_units::find(transaction, institution_id, unit_id);
+        if (!unit)
+            return core::Error::not_found();
+        if (!valid_name(name))
+            return invalid({{"name", k_name_message}});
         if (unit->name == name)
-            return; // nothing changes, so nothing is audited
-        if (sibling_has_name(store::organisation_units::list(sql, institution_id), unit->parent_id, name,
-                             unit_id)) {
-            refusal = invalid({{"name", msgid("A unit with this name already exists at this level.")}});
-            return;
-        }
-        store::organisation_units::rename(sql, institution_id, unit_id, name);
-        record_audit(m_database, sql, origin,
+            return core::success(); // nothing changes, so nothing is audited
+        if (sibling_has_name(store::organisation_units::list(transaction, institution_id), unit->parent_id,
+                             name, unit_id))
+            return invalid({{"name", msgid("A unit with this name already exists at this level.")}});
+        store::organisation_units::rename(transaction, institution_id, unit_id, name);
+        record_audit(transaction, origin,
                      {institution_id, "setup.unit_renamed", "organisation_unit", std::to_string(unit_id),
                       json_object({{"name", unit->name}}), json_object({{"name", name}})});
+        return core::success();
     });
-    if (refusal)
-        return *refusal;
-    return core::success();
 }
 
 core::Result<std::vector<domain::MandatoryTextRecord>>
@@ -287,10 +269,8 @@ InstitutionSetup::mandatory_texts(const domain::Actor& actor, std::int64_t insti
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::vector<domain::MandatoryTextRecord> found;
-    m_database.with_session(
-        [&](soci::session& sql) { found = store::mandatory_texts::list(sql, institution_id); });
-    return found;
+    return m_database.read(
+        [&](store::Session& session) { return store::mandatory_texts::list(session, institution_id); });
 }
 
 core::Result<domain::MandatoryTextRecord> InstitutionSetup::mandatory_text(const domain::Actor& actor,
@@ -299,12 +279,12 @@ core::Result<domain::MandatoryTextRecord> InstitutionSetup::mandatory_text(const
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::optional<domain::MandatoryTextRecord> found;
-    m_database.with_session(
-        [&](soci::session& sql) { found = store::mandatory_texts::find(sql, institution_id, text_id); });
-    if (!found)
-        return core::Error::not_found();
-    return *found;
+    return m_database.read([&](store::Session& session) -> core::Result<domain::MandatoryTextRecord> {
+        auto found = store::mandatory_texts::find(session, institution_id, text_id);
+        if (!found)
+            return core::Error::not_found();
+        return *found;
+    });
 }
 
 core::Result<std::int64_t> InstitutionSetup::save_mandatory_text(const domain::Actor& actor,
@@ -320,30 +300,24 @@ core::Result<std::int64_t> InstitutionSetup::save_mandatory_text(const domain::A
     if (auto problems = check_mandatory_text(text); !problems.empty())
         return invalid(problems);
     text.body_html = domain::rich_text_to_html(text.body_source);
-    std::optional<core::Error> refusal;
-    std::int64_t id = text.id;
-    m_database.with_transaction([&](soci::session& sql) {
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::int64_t> {
         core::UnixTime now = core::now();
-        if (id == 0) {
-            id = store::mandatory_texts::insert(sql, institution_id, text, now);
-            record_audit(m_database, sql, origin,
+        if (text.id == 0) {
+            auto id = store::mandatory_texts::insert(transaction, institution_id, text, now);
+            record_audit(transaction, origin,
                          {institution_id, "setup.mandatory_text_created", "mandatory_text",
                           std::to_string(id), "{}", mandatory_text_json(text)});
-            return;
+            return id;
         }
-        auto existing = store::mandatory_texts::find(sql, institution_id, id);
-        if (!existing) {
-            refusal = core::Error::not_found();
-            return;
-        }
-        store::mandatory_texts::update(sql, institution_id, text, now);
-        record_audit(m_database, sql, origin,
-                     {institution_id, "setup.mandatory_text_changed", "mandatory_text", std::to_string(id),
-                      mandatory_text_json(*existing), mandatory_text_json(text)});
+        auto existing = store::mandatory_texts::find(transaction, institution_id, text.id);
+        if (!existing)
+            return core::Error::not_found();
+        store::mandatory_texts::update(transaction, institution_id, text, now);
+        record_audit(transaction, origin,
+                     {institution_id, "setup.mandatory_text_changed", "mandatory_text",
+                      std::to_string(text.id), mandatory_text_json(*existing), mandatory_text_json(text)});
+        return text.id;
     });
-    if (refusal)
-        return *refusal;
-    return id;
 }
 
 core::Result<std::vector<domain::AdTemplateRecord>>
@@ -351,10 +325,8 @@ InstitutionSetup::ad_templates(const domain::Actor& actor, std::int64_t institut
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::vector<domain::AdTemplateRecord> found;
-    m_database.with_session(
-        [&](soci::session& sql) { found = store::ad_templates::list(sql, institution_id); });
-    return found;
+    return m_database.read(
+        [&](store::Session& session) { return store::ad_templates::list(session, institution_id); });
 }
 
 core::Result<domain::AdTemplateRecord> InstitutionSetup::ad_template(const domain::Actor& actor,
@@ -363,12 +335,12 @@ core::Result<domain::AdTemplateRecord> InstitutionSetup::ad_template(const domai
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::optional<domain::AdTemplateRecord> found;
-    m_database.with_session(
-        [&](soci::session& sql) { found = store::ad_templates::find(sql, institution_id, template_id); });
-    if (!found)
-        return core::Error::not_found();
-    return *found;
+    return m_database.read([&](store::Session& session) -> core::Result<domain::AdTemplateRecord> {
+        auto found = store::ad_templates::find(session, institution_id, template_id);
+        if (!found)
+            return core::Error::not_found();
+        return *found;
+    });
 }
 
 core::Result<std::int64_t> InstitutionSetup::save_ad_template(const domain::Actor& actor,
@@ -382,30 +354,25 @@ core::Result<std::int64_t> InstitutionSetup::save_ad_template(const domain::Acto
         return core::Error::not_found();
     if (auto problems = check_ad_template(ad_template); !problems.empty())
         return invalid(problems);
-    std::optional<core::Error> refusal;
-    std::int64_t id = ad_template.id;
-    m_database.with_transaction([&](soci::session& sql) {
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::int64_t> {
         core::UnixTime now = core::now();
-        if (id == 0) {
-            id = store::ad_templates::insert(sql, institution_id, ad_template, now);
-            record_audit(m_database, sql, origin,
+        if (ad_template.id == 0) {
+            auto id = store::ad_templates::insert(transaction, institution_id, ad_template, now);
+            record_audit(transaction, origin,
                          {institution_id, "setup.ad_template_created", "ad_template", std::to_string(id),
                           "{}", ad_template_json(ad_template)});
-            return;
+            return id;
         }
-        auto existing = store::ad_templates::find(sql, institution_id, id);
-        if (!existing) {
-            refusal = core::Error::not_found();
-            return;
-        }
-        store::ad_templates::update(sql, institution_id, ad_template, now);
-        record_audit(m_database, sql, origin,
-                     {institution_id, "setup.ad_template_changed", "ad_template", std::to_string(id),
-                      ad_template_json(*existing), ad_template_json(ad_template)});
+        auto existing = store::ad_templates::find(transaction, institution_id, ad_template.id);
+        if (!existing)
+            return core::Error::not_found();
+        store::ad_templates::update(transaction, institution_id, ad_template, now);
+        record_audit(transaction, origin,
+                     {institution_id, "setup.ad_template_changed", "ad_template",
+                      std::to_string(ad_template.id), ad_template_json(*existing),
+                      ad_template_json(ad_template)});
+        return ad_template.id;
     });
-    if (refusal)
-        return *refusal;
-    return id;
 }
 
 core::Result<std::vector<domain::QuestionTemplateRecord>>
@@ -413,10 +380,8 @@ InstitutionSetup::questions(const domain::Actor& actor, std::int64_t institution
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::vector<domain::QuestionTemplateRecord> found;
-    m_database.with_session(
-        [&](soci::session& sql) { found = store::question_templates::list(sql, institution_id); });
-    return found;
+    return m_database.read(
+        [&](store::Session& session) { return store::question_templates::list(session, institution_id); });
 }
 
 core::Result<domain::QuestionTemplateRecord>
@@ -424,13 +389,12 @@ InstitutionSetup::question(const domain::Actor& actor, std::int64_t institution_
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::optional<domain::QuestionTemplateRecord> found;
-    m_database.with_session([&](soci::session& sql) {
-        found = store::question_templates::find(sql, institution_id, question_id);
+    return m_database.read([&](store::Session& session) -> core::Result<domain::QuestionTemplateRecord> {
+        auto found = store::question_templates::find(session, institution_id, question_id);
+        if (!found)
+            return core::Error::not_found();
+        return *found;
     });
-    if (!found)
-        return core::Error::not_found();
-    return *found;
 }
 
 core::Result<std::int64_t> InstitutionSetup::save_question(const domain::Actor& actor,
@@ -444,29 +408,23 @@ core::Result<std::int64_t> InstitutionSetup::save_question(const domain::Actor& 
         return core::Error::not_found();
     if (auto problems = check_question(question); !problems.empty())
         return invalid(problems);
-    std::optional<core::Error> refusal;
-    std::int64_t id = question.id;
-    m_database.with_transaction([&](soci::session& sql) {
-        if (id == 0) {
-            id = store::question_templates::insert(sql, institution_id, question, core::now());
-            record_audit(m_database, sql, origin,
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::int64_t> {
+        if (question.id == 0) {
+            auto id = store::question_templates::insert(transaction, institution_id, question, core::now());
+            record_audit(transaction, origin,
                          {institution_id, "setup.question_created", "question_template", std::to_string(id),
                           "{}", question_json(question)});
-            return;
+            return id;
         }
-        auto existing = store::question_templates::find(sql, institution_id, id);
-        if (!existing) {
-            refusal = core::Error::not_found();
-            return;
-        }
-        store::question_templates::update(sql, institution_id, question);
-        record_audit(m_database, sql, origin,
-                     {institution_id, "setup.question_changed", "question_template", std::to_string(id),
-                      question_json(*existing), question_json(question)});
+        auto existing = store::question_templates::find(transaction, institution_id, question.id);
+        if (!existing)
+            return core::Error::not_found();
+        store::question_templates::update(transaction, institution_id, question);
+        record_audit(transaction, origin,
+                     {institution_id, "setup.question_changed", "question_template",
+                      std::to_string(question.id), question_json(*existing), question_json(question)});
+        return question.id;
     });
-    if (refusal)
-        return *refusal;
-    return id;
 }
 
 core::Result<std::vector<domain::NamedRecord>>
@@ -474,10 +432,9 @@ InstitutionSetup::list(const domain::Actor& actor, SetupList which, std::int64_t
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    std::vector<domain::NamedRecord> found;
-    m_database.with_session(
-        [&](soci::session& sql) { found = store::named_lists::list(sql, table_of(which), institution_id); });
-    return found;
+    return m_database.read([&](store::Session& session) {
+        return store::named_lists::list(session, table_of(which), institution_id);
+    });
 }
 
 core::Result<std::int64_t> InstitutionSetup::add_to_list(const domain::Actor& actor, SetupList which,
@@ -490,23 +447,17 @@ core::Result<std::int64_t> InstitutionSetup::add_to_list(const domain::Actor& ac
     const char* field = which == SetupList::collective_agreements ? "agreement_name" : "category_name";
     if (!valid_name(name))
         return invalid({{field, k_name_message}});
-    std::optional<core::Error> refusal;
-    std::int64_t id = 0;
-    m_database.with_transaction([&](soci::session& sql) {
-        auto items = store::named_lists::list(sql, table_of(which), institution_id);
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::int64_t> {
+        auto items = store::named_lists::list(transaction, table_of(which), institution_id);
         if (std::any_of(items.begin(), items.end(),
-                        [&](const domain::NamedRecord& item) { return same_name(item.name, name); })) {
-            refusal = invalid({{field, msgid("The list already has this name.")}});
-            return;
-        }
-        id = store::named_lists::insert(sql, table_of(which), institution_id, name);
-        record_audit(m_database, sql, origin,
+                        [&](const domain::NamedRecord& item) { return same_name(item.name, name); }))
+            return invalid({{field, msgid("The list already has this name.")}});
+        auto id = store::named_lists::insert(transaction, table_of(which), institution_id, name);
+        record_audit(transaction, origin,
                      {institution_id, "setup.list_item_added", table_of(which), std::to_string(id), "{}",
                       json_object({{"name", name}})});
+        return id;
     });
-    if (refusal)
-        return *refusal;
-    return id;
 }
 
 core::Status InstitutionSetup::remove_from_list(const domain::Actor& actor, SetupList which,
@@ -515,21 +466,18 @@ core::Status InstitutionSetup::remove_from_list(const domain::Actor& actor, Setu
 {
     if (!allowed(actor, institution_id))
         return core::Error::not_found();
-    bool found = false;
-    m_database.with_transaction([&](soci::session& sql) {
-        for (const auto& item : store::named_lists::list(sql, table_of(which), institution_id)) {
+    return m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        for (const auto& item : store::named_lists::list(transaction, table_of(which), institution_id)) {
             if (item.id != item_id)
                 continue;
-            found = true;
-            store::named_lists::remove(sql, table_of(which), institution_id, item_id);
-            record_audit(m_database, sql, origin,
+            store::named_lists::remove(transaction, table_of(which), institution_id, item_id);
+            record_audit(transaction, origin,
                          {institution_id, "setup.list_item_removed", table_of(which), std::to_string(item_id),
                           json_object({{"name", item.name}}), "{}"});
+            return core::success();
         }
-    });
-    if (!found)
         return core::Error::not_found();
-    return core::success();
+    });
 }
 
 } // namespace rekrut::services

@@ -1,7 +1,5 @@
 #include "services/outbox_sender.hpp"
 
-#include <soci/soci.h>
-
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
@@ -42,23 +40,28 @@ void OutboxSender::stop()
 
 int OutboxSender::deliver_due()
 {
-    std::vector<domain::OutboxMessage> due;
-    m_database.with_transaction(
-        [&](soci::session& sql) { due = store::outbox::claim_due(sql, core::now(), 20, 120); });
+    auto due =
+        m_database
+            .transact(
+                [&](store::Transaction& transaction) -> core::Result<std::vector<domain::OutboxMessage>> {
+                    return store::outbox::claim_due(transaction, core::now(), 20, 120);
+                })
+            .value();
     int delivered = 0;
     for (const auto& message : due) {
         auto sent = integrations::send_mail(
             m_settings, {message.recipient, message.subject, message.body_text, message.body_html});
         core::UnixTime now = core::now();
-        m_database.with_transaction([&](soci::session& sql) {
+        (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
             if (sent) {
-                store::outbox::mark_sent(sql, message.id, now);
-                return;
+                store::outbox::mark_sent(transaction, message.id, now);
+                return core::success();
             }
             int attempts = message.attempts + 1;
             core::UnixTime next =
                 attempts >= k_max_attempts ? now + 10L * 365 * 86400 : now + (30L << (attempts - 1));
-            store::outbox::mark_failed(sql, message.id, attempts, next, sent.error().message);
+            store::outbox::mark_failed(transaction, message.id, attempts, next, sent.error().message);
+            return core::success();
         });
         if (sent) {
             ++delivered;

@@ -1,7 +1,6 @@
 #include "services/user_administration.hpp"
 
 #include <algorithm>
-#include <soci/soci.h>
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -17,6 +16,7 @@
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
 #include "store/institution_store.hpp"
+#include "store/session_store.hpp"
 
 namespace rekrut::services {
 namespace {
@@ -26,16 +26,17 @@ constexpr int k_reset_requests_per_ip_per_hour = 30;
 
 /// Counts one use of `key` and says whether it stays within `limit` uses an hour (the count starts
 /// over after an hour without use).
-bool within_hourly_limit(soci::session& sql, const std::string& key, int limit, core::UnixTime now)
+bool within_hourly_limit(store::Transaction& transaction, const std::string& key, int limit,
+                         core::UnixTime now)
 {
-    auto record = store::login_throttle::get(sql, key);
+    auto record = store::login_throttle::get(transaction, key);
     if (record.last_failure_at < now - 3600)
         record.failures = 0;
     if (record.failures >= limit)
         return false;
     ++record.failures;
     record.last_failure_at = now;
-    store::login_throttle::put(sql, key, record);
+    store::login_throttle::put(transaction, key, record);
     return true;
 }
 
@@ -80,6 +81,31 @@ std::string reset_token_hash(const std::string& token)
     return core::blake2b_hex("reset:" + token);
 }
 
+/// Gives a new account its role. The operator sets up an institution's first Superbrugere. Inside an
+/// institution with two or more Superbrugere a new account's role waits for a second Superbruger, as
+/// any grant.
+void give_first_role(store::Transaction& transaction, const domain::Actor& actor, std::int64_t institution_id,
+                     const domain::UserRecord& user, domain::InstitutionRole role, const Origin& origin)
+{
+    std::string role_name(domain::to_string(role));
+    bool needs_approval = domain::grant_needs_second_superbruger(
+        actor.is_operator,
+        store::roles::count_holders(transaction, institution_id, domain::InstitutionRole::superbruger));
+    if (needs_approval) {
+        auto request_id = store::role_requests::create(transaction, institution_id, user.id, role,
+                                                       actor.user_id, user.created_at);
+        record_audit(transaction, origin,
+                     {institution_id, "role.requested", "user", std::to_string(user.id), "{}",
+                      json_object({{"role", role_name}, {"request_id", std::to_string(request_id)}})});
+        return;
+    }
+    store::roles::grant(transaction, institution_id, user.id, role, actor.user_id, std::nullopt,
+                        user.created_at);
+    record_audit(
+        transaction, origin,
+        {institution_id, "role.granted", "user", std::to_string(user.id), "{}", role_json(role_name)});
+}
+
 } // namespace
 
 core::Result<std::int64_t> UserAdministration::create_institution(const domain::Actor& actor,
@@ -98,23 +124,17 @@ core::Result<std::int64_t> UserAdministration::create_institution(const domain::
         problems.push_back({"name", core::msgid("Enter the institution's name.")});
     if (!problems.empty())
         return core::Error::invalid(core::msgid("Check the marked fields."), problems);
-    std::optional<core::Error> conflict;
-    long long id = 0;
-    m_database.with_transaction([&](soci::session& sql) {
-        if (store::InstitutionStore::cvr_taken_in(sql, cvr)) {
-            conflict =
-                core::Error::invalid(core::msgid("Check the marked fields."),
-                                     {{"cvr", core::msgid("An institution with this CVR number exists.")}});
-            return;
-        }
-        id = store::InstitutionStore::insert_in(sql, cvr, name, address, core::now());
-        record_audit(m_database, sql, origin,
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::int64_t> {
+        if (store::InstitutionStore::cvr_taken_in(transaction, cvr))
+            return core::Error::invalid(
+                core::msgid("Check the marked fields."),
+                {{"cvr", core::msgid("An institution with this CVR number exists.")}});
+        auto id = store::InstitutionStore::insert_in(transaction, cvr, name, address, core::now());
+        record_audit(transaction, origin,
                      {id, "institution.created", "institution", std::to_string(id), "{}",
                       json_object({{"cvr", cvr}, {"name", name}, {"address", address}})});
+        return id;
     });
-    if (conflict)
-        return *conflict;
-    return static_cast<std::int64_t>(id);
 }
 
 std::vector<domain::InstitutionRecord> UserAdministration::institutions()
@@ -145,58 +165,28 @@ core::Result<std::int64_t> UserAdministration::create_user(const domain::Actor& 
         return core::Error::invalid(core::msgid("Check the marked fields."), problems);
     std::string hash = input.password.empty() ? "" : passwords::hash(input.password);
 
-    std::optional<core::Error> refusal;
-    std::int64_t id = 0;
-    m_database.with_transaction([&](soci::session& sql) {
-        if (!store::InstitutionStore(m_database).find(institution_id)) {
-            refusal = core::Error::not_found();
-            return;
-        }
-        if (store::users::email_taken(sql, email)) {
-            refusal =
-                core::Error::invalid(core::msgid("Check the marked fields."),
-                                     {{"email", core::msgid("A user with this e-mail address exists.")}});
-            return;
-        }
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::int64_t> {
+        if (!store::InstitutionStore::find_in(transaction, institution_id))
+            return core::Error::not_found();
+        if (store::users::email_taken(transaction, email))
+            return core::Error::invalid(core::msgid("Check the marked fields."),
+                                        {{"email", core::msgid("A user with this e-mail address exists.")}});
         domain::UserRecord user;
         user.institution_id = institution_id;
         user.email = email;
         user.name = name;
         user.password_hash = hash;
         user.created_at = core::now();
-        id = store::users::insert(sql, user, actor.user_id);
-        user.id = id;
-        record_audit(m_database, sql, origin,
-                     {institution_id, "user.created", "user", std::to_string(id), "{}",
+        user.id = store::users::insert(transaction, user, actor.user_id);
+        record_audit(transaction, origin,
+                     {institution_id, "user.created", "user", std::to_string(user.id), "{}",
                       json_object({{"email", email}, {"name", name}, {"status", "active"}})});
-        if (input.role) {
-            std::string role_name(domain::to_string(*input.role));
-            // The operator sets up an institution's first Superbrugere. Inside an institution with two
-            // or more Superbrugere a new account's role waits for a second Superbruger, as any grant.
-            bool needs_approval = domain::grant_needs_second_superbruger(
-                actor.is_operator,
-                store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger));
-            if (needs_approval) {
-                auto request_id = store::role_requests::create(sql, institution_id, id, *input.role,
-                                                               actor.user_id, user.created_at);
-                record_audit(
-                    m_database, sql, origin,
-                    {institution_id, "role.requested", "user", std::to_string(id), "{}",
-                     json_object({{"role", role_name}, {"request_id", std::to_string(request_id)}})});
-            } else {
-                store::roles::grant(sql, institution_id, id, *input.role, actor.user_id, std::nullopt,
-                                    user.created_at);
-                record_audit(
-                    m_database, sql, origin,
-                    {institution_id, "role.granted", "user", std::to_string(id), "{}", role_json(role_name)});
-            }
-        }
+        if (input.role)
+            give_first_role(transaction, actor, institution_id, user, *input.role, origin);
         if (hash.empty())
-            queue_password_link(sql, m_public_url, user, true, translate);
+            queue_password_link(transaction, m_public_url, user, true, translate);
+        return user.id;
     });
-    if (refusal)
-        return *refusal;
-    return id;
 }
 
 core::Result<std::int64_t> UserAdministration::create_operator(const std::string& email_input,
@@ -212,27 +202,21 @@ core::Result<std::int64_t> UserAdministration::create_operator(const std::string
     if (!problems.empty())
         return core::Error::invalid(problems.front().message, problems);
     std::string hash = passwords::hash(password);
-    std::optional<core::Error> refusal;
-    std::int64_t id = 0;
-    m_database.with_transaction([&](soci::session& sql) {
-        if (store::users::email_taken(sql, email)) {
-            refusal = core::Error::invalid(core::msgid("A user with this e-mail address exists."));
-            return;
-        }
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::int64_t> {
+        if (store::users::email_taken(transaction, email))
+            return core::Error::invalid(core::msgid("A user with this e-mail address exists."));
         domain::UserRecord user;
         user.email = email;
         user.name = name;
         user.password_hash = hash;
         user.is_operator = true;
         user.created_at = core::now();
-        id = store::users::insert(sql, user, std::nullopt);
-        record_audit(m_database, sql, origin,
+        auto id = store::users::insert(transaction, user, std::nullopt);
+        record_audit(transaction, origin,
                      {std::nullopt, "user.created", "user", std::to_string(id), "{}",
                       json_object({{"email", email}, {"name", name}, {"role", "operator"}})});
+        return id;
     });
-    if (refusal)
-        return *refusal;
-    return id;
 }
 
 std::vector<domain::UserRecord> UserAdministration::users(const domain::Actor& actor,
@@ -240,9 +224,8 @@ std::vector<domain::UserRecord> UserAdministration::users(const domain::Actor& a
 {
     if (!domain::can(actor, Action::view_users, {institution_id, {}, {}, false, {}}))
         return {};
-    std::vector<domain::UserRecord> found;
-    m_database.with_session([&](soci::session& sql) { found = store::users::list(sql, institution_id); });
-    return found;
+    return m_database.read(
+        [&](store::Session& session) { return store::users::list(session, institution_id); });
 }
 
 core::Result<domain::UserRecord> UserAdministration::user(const domain::Actor& actor,
@@ -250,12 +233,12 @@ core::Result<domain::UserRecord> UserAdministration::user(const domain::Actor& a
 {
     if (!domain::can(actor, Action::view_users, {institution_id, {}, {}, false, {}}))
         return core::Error::not_found();
-    std::optional<domain::UserRecord> found;
-    m_database.with_session(
-        [&](soci::session& sql) { found = store::users::find(sql, institution_id, user_id); });
-    if (!found)
-        return core::Error::not_found();
-    return *found;
+    return m_database.read([&](store::Session& session) -> core::Result<domain::UserRecord> {
+        auto found = store::users::find(session, institution_id, user_id);
+        if (!found)
+            return core::Error::not_found();
+        return *found;
+    });
 }
 
 core::Status UserAdministration::update_user(const domain::Actor& actor, std::int64_t institution_id,
@@ -265,138 +248,103 @@ core::Status UserAdministration::update_user(const domain::Actor& actor, std::in
 {
     std::string email = normalise_email(email_input);
     std::string name(core::trim(name_input));
-    std::optional<core::Error> refusal;
-    m_database.with_transaction([&](soci::session& sql) {
-        auto existing = store::users::find(sql, institution_id, user_id);
-        if (!existing) {
-            refusal = core::Error::not_found();
-            return;
-        }
-        bool administrative = !store::roles::institution_roles_of(sql, user_id).empty();
+    return m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        auto existing = store::users::find(transaction, institution_id, user_id);
+        if (!existing)
+            return core::Error::not_found();
+        bool administrative = !store::roles::institution_roles_of(transaction, user_id).empty();
         domain::Resource resource{institution_id, {}, user_id, administrative, {}};
         Action action =
             status == domain::UserStatus::deactivated ? Action::deactivate_user : Action::change_user;
-        if (!domain::can(actor, action, resource)) {
-            refusal = core::Error::forbidden();
-            return;
-        }
+        if (!domain::can(actor, action, resource))
+            return core::Error::forbidden();
         auto problems = check_person(email, name);
-        if (email != existing->email && store::users::email_taken(sql, email))
+        if (email != existing->email && store::users::email_taken(transaction, email))
             problems.push_back({"email", core::msgid("A user with this e-mail address exists.")});
-        if (!problems.empty()) {
-            refusal = core::Error::invalid(core::msgid("Check the marked fields."), problems);
-            return;
-        }
-        store::users::update_profile(sql, institution_id, user_id, name, email, status);
+        if (!problems.empty())
+            return core::Error::invalid(core::msgid("Check the marked fields."), problems);
+        store::users::update_profile(transaction, institution_id, user_id, name, email, status);
         if (status != domain::UserStatus::active)
-            store::sessions::remove_for_user(sql, user_id);
+            store::sessions::remove_for_user(transaction, user_id);
         record_audit(
-            m_database, sql, origin,
+            transaction, origin,
             {institution_id, "user.changed", "user", std::to_string(user_id),
              json_object({{"name", existing->name},
                           {"email", existing->email},
                           {"status", std::string(domain::to_string(existing->status))}}),
              json_object(
                  {{"name", name}, {"email", email}, {"status", std::string(domain::to_string(status))}})});
+        return core::success();
     });
-    if (refusal)
-        return *refusal;
-    return core::success();
 }
 
 core::Result<RoleChange> UserAdministration::grant_role(const domain::Actor& actor,
                                                         std::int64_t institution_id, std::int64_t user_id,
                                                         domain::InstitutionRole role, const Origin& origin)
 {
-    std::optional<core::Error> refusal;
-    RoleChange change = RoleChange::granted;
-    m_database.with_transaction([&](soci::session& sql) {
-        auto target = store::users::find(sql, institution_id, user_id);
-        if (!target) {
-            refusal = core::Error::not_found();
-            return;
-        }
-        auto held = store::roles::institution_roles_of(sql, user_id);
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<RoleChange> {
+        if (!store::users::find(transaction, institution_id, user_id))
+            return core::Error::not_found();
+        auto held = store::roles::institution_roles_of(transaction, user_id);
         domain::Resource resource{institution_id, {}, user_id, !held.empty(), {}};
-        if (!domain::can(actor, Action::grant_institution_role, resource)) {
-            refusal = core::Error::forbidden();
-            return;
-        }
-        if (held.count(role)) {
-            refusal = core::Error::conflict(core::msgid("The user already has this role."));
-            return;
-        }
-        if (store::role_requests::has_pending(sql, institution_id, user_id, role)) {
-            refusal = core::Error::conflict(
+        if (!domain::can(actor, Action::grant_institution_role, resource))
+            return core::Error::forbidden();
+        if (held.count(role))
+            return core::Error::conflict(core::msgid("The user already has this role."));
+        if (store::role_requests::has_pending(transaction, institution_id, user_id, role))
+            return core::Error::conflict(
                 core::msgid("A request for this role is already waiting for approval."));
-            return;
-        }
         core::UnixTime now = core::now();
         std::string role_name(domain::to_string(role));
         // Segregation of duties: with two or more Superbrugere, a second one must approve.
         if (domain::grant_needs_second_superbruger(
-                actor.is_operator,
-                store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger))) {
+                actor.is_operator, store::roles::count_holders(transaction, institution_id,
+                                                               domain::InstitutionRole::superbruger))) {
             auto request_id =
-                store::role_requests::create(sql, institution_id, user_id, role, actor.user_id, now);
-            record_audit(m_database, sql, origin,
+                store::role_requests::create(transaction, institution_id, user_id, role, actor.user_id, now);
+            record_audit(transaction, origin,
                          {institution_id, "role.requested", "user", std::to_string(user_id), "{}",
                           json_object({{"role", role_name}, {"request_id", std::to_string(request_id)}})});
-            change = RoleChange::awaiting_approval;
-            return;
+            return RoleChange::awaiting_approval;
         }
-        store::roles::grant(sql, institution_id, user_id, role, actor.user_id, std::nullopt, now);
-        store::users::mark_rights_changed(sql, user_id, now);
+        store::roles::grant(transaction, institution_id, user_id, role, actor.user_id, std::nullopt, now);
+        store::users::mark_rights_changed(transaction, user_id, now);
         record_audit(
-            m_database, sql, origin,
+            transaction, origin,
             {institution_id, "role.granted", "user", std::to_string(user_id), "{}", role_json(role_name)});
+        return RoleChange::granted;
     });
-    if (refusal)
-        return *refusal;
-    return change;
 }
 
 core::Result<RoleChange> UserAdministration::revoke_role(const domain::Actor& actor,
                                                          std::int64_t institution_id, std::int64_t user_id,
                                                          domain::InstitutionRole role, const Origin& origin)
 {
-    std::optional<core::Error> refusal;
-    m_database.with_transaction([&](soci::session& sql) {
-        auto target = store::users::find(sql, institution_id, user_id);
-        if (!target) {
-            refusal = core::Error::not_found();
-            return;
-        }
-        auto held = store::roles::institution_roles_of(sql, user_id);
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<RoleChange> {
+        auto target = store::users::find(transaction, institution_id, user_id);
+        if (!target)
+            return core::Error::not_found();
+        auto held = store::roles::institution_roles_of(transaction, user_id);
         if (!domain::can(actor, Action::revoke_institution_role,
-                         {institution_id, {}, user_id, !held.empty(), {}})) {
-            refusal = core::Error::forbidden();
-            return;
-        }
-        if (!held.count(role)) {
-            refusal = core::Error::conflict(core::msgid("The user does not have this role."));
-            return;
-        }
+                         {institution_id, {}, user_id, !held.empty(), {}}))
+            return core::Error::forbidden();
+        if (!held.count(role))
+            return core::Error::conflict(core::msgid("The user does not have this role."));
         // Only active holders are counted, so the role of a deactivated holder may always go.
         bool active_superbruger =
             role == domain::InstitutionRole::superbruger && target->status == domain::UserStatus::active;
         if (!domain::removal_keeps_a_superbruger(
-                active_superbruger,
-                store::roles::count_holders(sql, institution_id, domain::InstitutionRole::superbruger))) {
-            refusal =
-                core::Error::conflict(core::msgid("The institution must keep at least one Superbruger."));
-            return;
-        }
+                active_superbruger, store::roles::count_holders(transaction, institution_id,
+                                                                domain::InstitutionRole::superbruger)))
+            return core::Error::conflict(core::msgid("The institution must keep at least one Superbruger."));
         core::UnixTime now = core::now();
-        store::roles::revoke(sql, institution_id, user_id, role);
-        store::users::mark_rights_changed(sql, user_id, now);
-        record_audit(m_database, sql, origin,
+        store::roles::revoke(transaction, institution_id, user_id, role);
+        store::users::mark_rights_changed(transaction, user_id, now);
+        record_audit(transaction, origin,
                      {institution_id, "role.revoked", "user", std::to_string(user_id),
                       role_json(std::string(domain::to_string(role))), "{}"});
+        return RoleChange::revoked;
     });
-    if (refusal)
-        return *refusal;
-    return RoleChange::revoked;
 }
 
 std::vector<domain::RoleRequestRecord> UserAdministration::pending_role_requests(const domain::Actor& actor,
@@ -404,71 +352,60 @@ std::vector<domain::RoleRequestRecord> UserAdministration::pending_role_requests
 {
     if (!domain::can(actor, Action::view_users, {institution_id, {}, {}, false, {}}))
         return {};
-    std::vector<domain::RoleRequestRecord> found;
-    m_database.with_session(
-        [&](soci::session& sql) { found = store::role_requests::list_pending(sql, institution_id); });
-    return found;
+    return m_database.read(
+        [&](store::Session& session) { return store::role_requests::list_pending(session, institution_id); });
 }
 
 core::Status UserAdministration::decide_role_request(const domain::Actor& actor, std::int64_t institution_id,
                                                      std::int64_t request_id, bool approve,
                                                      const Origin& origin)
 {
-    std::optional<core::Error> refusal;
-    m_database.with_transaction([&](soci::session& sql) {
-        auto request = store::role_requests::find(sql, institution_id, request_id);
-        if (!request) {
-            refusal = core::Error::not_found();
-            return;
-        }
-        if (request->state != "pending") {
-            refusal = core::Error::conflict(core::msgid("The request has already been decided."));
-            return;
-        }
+    return m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        auto request = store::role_requests::find(transaction, institution_id, request_id);
+        if (!request)
+            return core::Error::not_found();
+        if (request->state != "pending")
+            return core::Error::conflict(core::msgid("The request has already been decided."));
         domain::Resource resource{institution_id, {}, request->user_id, false, request->requested_by};
-        if (!domain::can(actor, Action::decide_role_request, resource)) {
-            refusal = core::Error::invalid(
+        if (!domain::can(actor, Action::decide_role_request, resource))
+            return core::Error::invalid(
                 core::msgid("Another Superbruger than the one who asked must decide this request."));
-            return;
-        }
         core::UnixTime now = core::now();
         std::string role_name(domain::to_string(request->role));
-        store::role_requests::decide(sql, institution_id, request_id, approve ? "approved" : "rejected",
-                                     actor.user_id, now);
-        record_audit(m_database, sql, origin,
+        store::role_requests::decide(transaction, institution_id, request_id,
+                                     approve ? "approved" : "rejected", actor.user_id, now);
+        record_audit(transaction, origin,
                      {institution_id, approve ? "role.request_approved" : "role.request_rejected",
                       "role_request", std::to_string(request_id), json_object({{"state", "pending"}}),
                       json_object({{"state", approve ? "approved" : "rejected"}, {"role", role_name}})});
-        if (approve && !store::roles::institution_roles_of(sql, request->user_id).count(request->role)) {
-            store::roles::grant(sql, institution_id, request->user_id, request->role, request->requested_by,
-                                actor.user_id, now);
-            store::users::mark_rights_changed(sql, request->user_id, now);
-            record_audit(m_database, sql, origin,
+        if (approve &&
+            !store::roles::institution_roles_of(transaction, request->user_id).count(request->role)) {
+            store::roles::grant(transaction, institution_id, request->user_id, request->role,
+                                request->requested_by, actor.user_id, now);
+            store::users::mark_rights_changed(transaction, request->user_id, now);
+            record_audit(transaction, origin,
                          {institution_id, "role.granted", "user", std::to_string(request->user_id), "{}",
                           json_object({{"role", role_name},
                                        {"requested_by", std::to_string(request->requested_by)},
                                        {"approved_by", std::to_string(actor.user_id)}})});
         }
+        return core::success();
     });
-    if (refusal)
-        return *refusal;
-    return core::success();
 }
 
 std::vector<AdministratorReviewRow> UserAdministration::administrator_review(const domain::Actor& actor,
                                                                              std::int64_t institution_id)
 {
-    std::vector<AdministratorReviewRow> rows;
     if (!domain::can(actor, Action::review_administrator_rights, {institution_id, {}, {}, false, {}}))
-        return rows;
-    m_database.with_session([&](soci::session& sql) {
-        auto roles = store::roles::institution_roles_in(sql, institution_id);
-        for (const auto& role : roles) {
+        return {};
+    return m_database.read([&](store::Session& session) {
+        std::vector<AdministratorReviewRow> rows;
+        for (const auto& role : store::roles::institution_roles_in(session, institution_id)) {
             auto existing = std::find_if(rows.begin(), rows.end(), [&](const AdministratorReviewRow& row) {
                 return row.user.id == role.user_id;
             });
             if (existing == rows.end()) {
-                auto user = store::users::find(sql, institution_id, role.user_id);
+                auto user = store::users::find(session, institution_id, role.user_id);
                 if (!user)
                     continue;
                 rows.push_back({*user, {}});
@@ -476,8 +413,8 @@ std::vector<AdministratorReviewRow> UserAdministration::administrator_review(con
             }
             existing->roles.push_back(role);
         }
+        return rows;
     });
-    return rows;
 }
 
 core::Status UserAdministration::request_operator_access(const domain::Actor& actor,
@@ -495,36 +432,32 @@ core::Status UserAdministration::request_operator_access(const domain::Actor& ac
         problems.push_back({"hours", core::msgid("The duration must be from 1 to 8 hours.")});
     if (!problems.empty())
         return core::Error::invalid(core::msgid("Check the marked fields."), problems);
-    std::optional<core::Error> refusal;
-    m_database.with_transaction([&](soci::session& sql) {
-        if (!store::InstitutionStore(m_database).find(institution_id)) {
-            refusal = core::Error::not_found();
-            return;
-        }
+    return m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        if (!store::InstitutionStore::find_in(transaction, institution_id))
+            return core::Error::not_found();
         core::UnixTime now = core::now();
-        store::operator_access::end(sql, actor.user_id, now);
-        auto id = store::operator_access::create(sql, actor.user_id, institution_id, reason, now,
+        store::operator_access::end(transaction, actor.user_id, now);
+        auto id = store::operator_access::create(transaction, actor.user_id, institution_id, reason, now,
                                                  now + hours * 3600L);
-        record_audit(m_database, sql, origin,
+        record_audit(transaction, origin,
                      {institution_id, "operator_access.granted", "operator_access", std::to_string(id), "{}",
                       json_object({{"reason", reason},
                                    {"hours", std::to_string(hours)},
                                    {"expires_at", core::format_iso_utc(now + hours * 3600L)}})});
+        return core::success();
     });
-    if (refusal)
-        return *refusal;
-    return core::success();
 }
 
 void UserAdministration::end_operator_access(const domain::Actor& actor, const Origin& origin)
 {
     if (!actor.is_operator || !actor.elevated_institution_id)
         return;
-    m_database.with_transaction([&](soci::session& sql) {
-        store::operator_access::end(sql, actor.user_id, core::now());
+    (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        store::operator_access::end(transaction, actor.user_id, core::now());
         record_audit(
-            m_database, sql, origin,
+            transaction, origin,
             {actor.elevated_institution_id, "operator_access.ended", "operator_access", "", "{}", "{}"});
+        return core::success();
     });
 }
 
@@ -533,22 +466,20 @@ std::vector<domain::OperatorAccessRecord> UserAdministration::operator_access_lo
 {
     if (!domain::can(actor, Action::view_audit, {institution_id, {}, {}, false, {}}))
         return {};
-    std::vector<domain::OperatorAccessRecord> found;
-    m_database.with_session([&](soci::session& sql) {
-        found = store::operator_access::list_for_institution(sql, institution_id);
+    return m_database.read([&](store::Session& session) {
+        return store::operator_access::list_for_institution(session, institution_id);
     });
-    return found;
 }
 
-void queue_password_link(soci::session& sql, const std::string& public_url, const domain::UserRecord& user,
-                         bool welcome, const Translate& translate)
+void queue_password_link(store::Transaction& transaction, const std::string& public_url,
+                         const domain::UserRecord& user, bool welcome, const Translate& translate)
 {
     std::string token = core::random_hex(32);
     core::UnixTime now = core::now();
     // A welcome link lasts a week; a reset link 30 minutes.
     core::UnixTime expires = now + (welcome ? 7 * 24 * 3600 : 30 * 60);
-    store::password_resets::create(sql, user.id, reset_token_hash(token), now, expires);
-    mail::queue(sql, mail::installed_composer(), {user.institution_id, user.email},
+    store::password_resets::create(transaction, user.id, reset_token_hash(token), now, expires);
+    mail::queue(transaction, mail::installed_composer(), {user.institution_id, user.email},
                 welcome ? mail::k_welcome : mail::k_password_reset,
                 {{"NAME", user.name}, {"LINK", mail::password_link(public_url, token)}}, translate);
 }
@@ -557,37 +488,38 @@ void UserAdministration::request_password_reset(const std::string& email_input, 
                                                 const Translate& translate)
 {
     std::string email = normalise_email(email_input);
-    m_database.with_transaction([&](soci::session& sql) {
+    (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
         core::UnixTime now = core::now();
         // Beyond the limits the page answers as always but nothing is sent: one person's inbox cannot
         // be flooded, and one address cannot sweep the accounts.
-        if (!within_hourly_limit(sql, "reset-ip:" + origin.ip, k_reset_requests_per_ip_per_hour, now)) {
+        if (!within_hourly_limit(transaction, "reset-ip:" + origin.ip, k_reset_requests_per_ip_per_hour,
+                                 now)) {
             core::log_event("warn", "password_reset_limited", "\"scope\":\"ip\"");
-            return;
+            return core::success();
         }
-        auto user = store::users::find_by_email_for_login(sql, email);
+        auto user = store::users::find_by_email_for_login(transaction, email);
         if (!user || user->status != domain::UserStatus::active)
-            return;
-        if (!within_hourly_limit(sql, "reset-user:" + std::to_string(user->id),
+            return core::success();
+        if (!within_hourly_limit(transaction, "reset-user:" + std::to_string(user->id),
                                  k_reset_mails_per_account_per_hour, now)) {
             core::log_event("warn", "password_reset_limited",
                             "\"scope\":\"account\",\"user_id\":" + std::to_string(user->id));
-            return;
+            return core::success();
         }
-        queue_password_link(sql, m_public_url, *user, false, translate);
+        queue_password_link(transaction, m_public_url, *user, false, translate);
         Origin who = origin;
         who.user_id = user->id;
         who.user_name = user->name;
-        record_audit(m_database, sql, who,
+        record_audit(transaction, who,
                      {user->institution_id, "password.reset_requested", "user", std::to_string(user->id)});
+        return core::success();
     });
 }
 
 core::Status UserAdministration::check_reset_token(const std::string& token)
 {
-    std::optional<std::int64_t> user_id;
-    m_database.with_session([&](soci::session& sql) {
-        user_id = store::password_resets::find_valid(sql, reset_token_hash(token), core::now());
+    auto user_id = m_database.read([&](store::Session& session) {
+        return store::password_resets::find_valid(session, reset_token_hash(token), core::now());
     });
     if (!user_id)
         return core::Error::invalid(
@@ -601,28 +533,23 @@ core::Status UserAdministration::reset_password(const std::string& token, const 
     if (auto strength = passwords::check_strength(password); !strength)
         return strength.error();
     std::string hash = passwords::hash(password);
-    std::optional<core::Error> refusal;
-    m_database.with_transaction([&](soci::session& sql) {
+    return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         core::UnixTime now = core::now();
-        auto user_id = store::password_resets::find_valid(sql, reset_token_hash(token), now);
-        if (!user_id || !store::password_resets::consume(sql, reset_token_hash(token), now)) {
-            refusal = core::Error::invalid(
+        auto user_id = store::password_resets::find_valid(transaction, reset_token_hash(token), now);
+        if (!user_id || !store::password_resets::consume(transaction, reset_token_hash(token), now))
+            return core::Error::invalid(
                 core::msgid("The link has expired or has already been used. Ask for a new one."));
-            return;
-        }
-        auto user = store::users::find_any(sql, *user_id);
-        store::users::set_password_hash(sql, *user_id, hash);
-        store::sessions::remove_for_user(sql, *user_id);
+        auto user = store::users::find_any(transaction, *user_id);
+        store::users::set_password_hash(transaction, *user_id, hash);
+        store::sessions::remove_for_user(transaction, *user_id);
         Origin who = origin;
         who.user_id = *user_id;
         who.user_name = user ? user->name : "";
         record_audit(
-            m_database, sql, who,
+            transaction, who,
             {user ? user->institution_id : std::nullopt, "password.reset", "user", std::to_string(*user_id)});
+        return core::success();
     });
-    if (refusal)
-        return *refusal;
-    return core::success();
 }
 
 } // namespace rekrut::services

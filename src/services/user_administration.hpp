@@ -14,7 +14,8 @@
 
 namespace rekrut::store {
 class Database;
-}
+class Transaction;
+} // namespace rekrut::store
 
 namespace rekrut::services {
 
@@ -30,8 +31,8 @@ struct NewUser {
 
 /// Queues the mail with a single-use link to choose a password: a welcome link (7 days) for a new
 /// account or a reset link (30 minutes), inside the caller's transaction.
-void queue_password_link(soci::session& sql, const std::string& public_url, const domain::UserRecord& user,
-                         bool welcome, const Translate& translate);
+void queue_password_link(store::Transaction& transaction, const std::string& public_url,
+                         const domain::UserRecord& user, bool welcome, const Translate& translate);
 
 /// What a role change led to: granted now, or waiting for a second Superbruger.
 enum class RoleChange { granted, awaiting_approval, revoked };

@@ -33,16 +33,16 @@ std::string audit_canonical_content(const AuditEventRecord& event)
 
 bool holds_keyed_data(Database& database)
 {
-    long long events = 0, sealed = 0;
-    database.with_session([&](soci::session& sql) {
+    return database.read([](Session& session) {
+        long long events = 0, sealed = 0;
         try {
-            sql << "SELECT COUNT(*) FROM audit_events", soci::into(events);
-            sql << "SELECT COUNT(*) FROM users WHERE totp_secret LIKE 'enc1:%'", soci::into(sealed);
+            session.sql() << "SELECT COUNT(*) FROM audit_events", soci::into(events);
+            session.sql() << "SELECT COUNT(*) FROM users WHERE totp_secret LIKE 'enc1:%'", soci::into(sealed);
         } catch (const soci::soci_error&) {
-            events = sealed = 0; // the tables do not exist yet: a new database
+            return false; // the tables do not exist yet: a new database
         }
+        return events > 0 || sealed > 0;
     });
-    return events > 0 || sealed > 0;
 }
 
 std::string audit_event_hash(const std::string& key, const std::string& previous_hash,

@@ -81,30 +81,6 @@ std::unique_ptr<Database> Database::open(const std::string& url, unsigned pool_s
     return database;
 }
 
-void Database::with_session(const std::function<void(soci::session&)>& work)
-{
-    Lease lease(*m_pool, m_in_use);
-    work(lease.session());
-}
-
-void Database::with_transaction(const std::function<void(soci::session&)>& work)
-{
-    Lease lease(*m_pool, m_in_use);
-    soci::session& session = lease.session();
-    session << (m_dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
-    try {
-        work(session);
-        session << "COMMIT";
-    } catch (...) {
-        try {
-            session << "ROLLBACK";
-        } catch (...) {
-            // The connection is gone; the database rolled back on its side.
-        }
-        throw;
-    }
-}
-
 const core::SecretKey& Session::secret_key() const
 {
     if (!m_key)
@@ -161,9 +137,11 @@ void Database::execute_script(soci::session& session, const std::string& sql)
 bool Database::ping()
 {
     try {
-        int one = 0;
-        with_session([&](soci::session& session) { session << "SELECT 1", soci::into(one); });
-        return one == 1;
+        return read([](Session& session) {
+            int one = 0;
+            session.sql() << "SELECT 1", soci::into(one);
+            return one == 1;
+        });
     } catch (const std::exception&) {
         return false;
     }

@@ -71,15 +71,6 @@ public:
     unsigned pool_size() const { return m_pool_size; }
     unsigned sessions_in_use() const { return m_in_use.load(); }
 
-    /// Runs `work` with a pooled session (autocommit). Throws std::runtime_error when no session
-    /// frees up within 5 s.
-    void with_session(const std::function<void(soci::session&)>& work);
-
-    /// Runs `work` inside a write transaction that commits when `work` returns and rolls back
-    /// if it throws. On SQLite it starts with BEGIN IMMEDIATE so that concurrent writers queue on
-    /// the busy timeout instead of failing half-way.
-    void with_transaction(const std::function<void(soci::session&)>& work);
-
     /// Runs `work(Transaction&)` in a write transaction and returns what it returns, a
     /// `core::Result<T>` or `core::Status`. The transaction commits when the result is a value and
     /// rolls back when it is an error or an exception passes through. On SQLite it starts with

@@ -22,7 +22,8 @@ using domain::OperatorAccessRecord;
 using domain::RoleRequestRecord;
 using domain::UserRecord;
 
-// Store functions for users, roles, sessions and the other identity tables. Each takes the open
+// Store functions for users, their institution roles, role requests and the operator's access to an
+// institution (sessions and the other sign-in tables are in session_store.hpp). Each takes the open
 // session (so a service can combine several calls and an audit event in one transaction) and,
 // for tenant data, the institution id first. Records of another institution are not found.
 
@@ -82,56 +83,6 @@ bool has_pending(soci::session& sql, std::int64_t institution_id, std::int64_t u
 void decide(soci::session& sql, std::int64_t institution_id, std::int64_t request_id,
             const std::string& state, std::int64_t decided_by, core::UnixTime now);
 } // namespace role_requests
-
-struct SessionRecord {
-    std::int64_t id = 0;
-    std::int64_t user_id = 0;
-    bool mfa_passed = false;
-    core::UnixTime created_at = 0;
-    core::UnixTime last_seen_at = 0;
-    core::UnixTime expires_at = 0;
-    core::UnixTime rotated_at = 0;
-};
-
-namespace sessions {
-void create(soci::session& sql, const std::string& token_hash, std::int64_t user_id, bool mfa_passed,
-            core::UnixTime now, core::UnixTime expires_at, const std::string& ip);
-/// The session with this token hash. Kept prepared per session: it runs on every signed-in request.
-std::optional<SessionRecord> find(soci::session& sql, const std::string& token_hash);
-void touch(soci::session& sql, std::int64_t session_id, core::UnixTime now);
-void rotate(soci::session& sql, std::int64_t session_id, const std::string& new_token_hash, bool mfa_passed,
-            core::UnixTime now);
-void remove(soci::session& sql, std::int64_t session_id);
-void remove_for_user(soci::session& sql, std::int64_t user_id);
-void remove_expired(soci::session& sql, core::UnixTime idle_before, core::UnixTime now);
-} // namespace sessions
-
-struct ThrottleRecord {
-    int failures = 0;
-    core::UnixTime last_failure_at = 0;
-    core::UnixTime blocked_until = 0;
-};
-
-namespace login_throttle {
-ThrottleRecord get(soci::session& sql, const std::string& key);
-void put(soci::session& sql, const std::string& key, const ThrottleRecord& record);
-void clear(soci::session& sql, const std::string& key);
-} // namespace login_throttle
-
-namespace recovery_codes {
-void replace(soci::session& sql, std::int64_t user_id, const std::vector<std::string>& code_hashes);
-bool use(soci::session& sql, std::int64_t user_id, const std::string& code_hash, core::UnixTime now);
-int remaining(soci::session& sql, std::int64_t user_id);
-} // namespace recovery_codes
-
-namespace password_resets {
-void create(soci::session& sql, std::int64_t user_id, const std::string& token_hash, core::UnixTime now,
-            core::UnixTime expires_at);
-/// The user id for an unused, unexpired token.
-std::optional<std::int64_t> find_valid(soci::session& sql, const std::string& token_hash, core::UnixTime now);
-/// Marks the token used; false if it was used in the meantime.
-bool consume(soci::session& sql, const std::string& token_hash, core::UnixTime now);
-} // namespace password_resets
 
 namespace operator_access {
 std::int64_t create(soci::session& sql, std::int64_t operator_user_id, std::int64_t institution_id,

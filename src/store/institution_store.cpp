@@ -10,10 +10,11 @@ namespace rekrut::store {
 std::int64_t InstitutionStore::create(const std::string& cvr, const std::string& name,
                                       const std::string& address)
 {
-    std::int64_t id = 0;
-    m_database.with_transaction(
-        [&](soci::session& sql) { id = insert_in(sql, cvr, name, address, core::now()); });
-    return id;
+    return m_database
+        .transact([&](Transaction& transaction) -> core::Result<std::int64_t> {
+            return insert_in(transaction, cvr, name, address, core::now());
+        })
+        .value();
 }
 
 std::int64_t InstitutionStore::insert_in(soci::session& sql, const std::string& cvr, const std::string& name,
@@ -38,19 +39,18 @@ namespace {
 template <typename Key>
 std::optional<InstitutionRecord> find_where(Database& database, const char* query, const Key& key)
 {
-    std::optional<InstitutionRecord> found;
-    database.with_session([&](soci::session& sql) {
+    return database.read([&](Session& session) -> std::optional<InstitutionRecord> {
+        soci::session& sql = session;
         InstitutionRecord record;
         long long id = 0;
         soci::indicator address_indicator = soci::i_ok;
         sql << query, soci::use(key), soci::into(id), soci::into(record.cvr), soci::into(record.name),
             soci::into(record.address, address_indicator);
-        if (sql.got_data()) {
-            record.id = id;
-            found = record;
-        }
+        if (!sql.got_data())
+            return std::nullopt;
+        record.id = id;
+        return record;
     });
-    return found;
 }
 
 } // namespace
@@ -68,28 +68,29 @@ std::optional<InstitutionRecord> InstitutionStore::find_by_cvr(const std::string
 
 std::vector<InstitutionRecord> InstitutionStore::list()
 {
-    std::vector<InstitutionRecord> institutions;
-    m_database.with_session([&](soci::session& sql) {
+    return m_database.read([](Session& session) {
+        std::vector<InstitutionRecord> institutions;
         InstitutionRecord record;
         long long id = 0;
         soci::statement statement =
-            (sql.prepare << "SELECT id, cvr, name, address FROM institutions ORDER BY name", soci::into(id),
-             soci::into(record.cvr), soci::into(record.name), soci::into(record.address));
+            (session.sql().prepare << "SELECT id, cvr, name, address FROM institutions ORDER BY name",
+             soci::into(id), soci::into(record.cvr), soci::into(record.name), soci::into(record.address));
         statement.execute();
         while (statement.fetch()) {
             record.id = id;
             institutions.push_back(record);
         }
+        return institutions;
     });
-    return institutions;
 }
 
 std::int64_t InstitutionStore::count()
 {
-    long long count = 0;
-    m_database.with_session(
-        [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM institutions", soci::into(count); });
-    return count;
+    return m_database.read([](Session& session) -> std::int64_t {
+        long long count = 0;
+        session.sql() << "SELECT COUNT(*) FROM institutions", soci::into(count);
+        return count;
+    });
 }
 
 std::optional<InstitutionRecord> InstitutionStore::find_in(soci::session& sql, std::int64_t id)

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <soci/soci.h>
 #include <sstream>
 
@@ -77,6 +78,65 @@ std::map<int, Applied> applied_migrations(soci::session& session)
     return applied;
 }
 
+/// The refusal to migrate when an applied migration's file has changed or is missing.
+std::optional<core::Error> changed_migration(const std::map<int, Applied>& applied,
+                                             const std::vector<Migration>& migrations)
+{
+    std::map<int, const Migration*> known;
+    for (const auto& migration : migrations)
+        known[migration.version] = &migration;
+    for (const auto& [version, record] : applied) {
+        auto file = known.find(version);
+        if (file == known.end())
+            return core::Error::conflict("migration " + record.name +
+                                         " is applied in the database but its file is missing");
+        if (file->second->checksum != record.checksum)
+            return core::Error::conflict("migration " + record.name +
+                                         " was changed after it was applied (checksum differs); "
+                                         "add a new migration instead of editing an applied one");
+    }
+    return std::nullopt;
+}
+
+/// Runs one migration and records it, in a transaction of its own; rolled back when it fails.
+core::Status apply(Database& database, soci::session& session, const Migration& migration)
+{
+    session << (database.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    try {
+        database.execute_script(session, migration.sql);
+        core::UnixTime now = core::now();
+        session << "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
+                   "VALUES (:v, :n, :c, :t)",
+            soci::use(migration.version), soci::use(migration.name), soci::use(migration.checksum),
+            soci::use(now);
+        session << "COMMIT";
+    } catch (const std::exception& error) {
+        session << "ROLLBACK";
+        return core::Error::invalid("migration " + migration.name + " failed: " + error.what());
+    }
+    return core::success();
+}
+
+/// Refuses when an applied migration has changed, else applies the pending ones in order and stops
+/// at the first that fails.
+core::Result<MigrationReport> apply_pending(Database& database, soci::session& session,
+                                            const std::vector<Migration>& migrations)
+{
+    ensure_table(database, session);
+    auto applied = applied_migrations(session);
+    if (auto refusal = changed_migration(applied, migrations))
+        return *refusal;
+    MigrationReport report;
+    for (const auto& migration : migrations) {
+        if (applied.count(migration.version))
+            continue;
+        if (auto done = apply(database, session, migration); !done)
+            return done.error();
+        report.applied.push_back(migration.name);
+    }
+    return report;
+}
+
 } // namespace
 
 std::vector<Migration> read_migrations(const std::string& dir, bool sqlite)
@@ -115,85 +175,40 @@ std::vector<Migration> read_migrations(const std::string& dir, bool sqlite)
 
 core::Result<MigrationReport> migrate(Database& database, const std::vector<Migration>& migrations)
 {
-    MigrationReport report;
-    std::optional<core::Error> refusal;
-    database.with_session([&](soci::session& session) {
-        if (database.dialect() == Dialect::postgresql)
-            session << "SELECT pg_advisory_lock(724100)"; // one migrating instance at a time
+    // Each migration runs in a transaction of its own, so the session is leased in autocommit mode.
+    return database.read([&](Session& session) -> core::Result<MigrationReport> {
+        bool postgresql = database.dialect() == Dialect::postgresql;
+        if (postgresql)
+            session.sql() << "SELECT pg_advisory_lock(724100)"; // one migrating instance at a time
+        std::optional<core::Result<MigrationReport>> result;
         try {
-            ensure_table(database, session);
-            auto applied = applied_migrations(session);
-            std::map<int, const Migration*> known;
-            for (const auto& migration : migrations)
-                known[migration.version] = &migration;
-            for (const auto& [version, record] : applied) {
-                auto file = known.find(version);
-                if (file == known.end()) {
-                    refusal = core::Error::conflict("migration " + record.name +
-                                                    " is applied in the database but its file is missing");
-                    break;
-                }
-                if (file->second->checksum != record.checksum) {
-                    refusal = core::Error::conflict("migration " + record.name +
-                                                    " was changed after it was applied (checksum differs); "
-                                                    "add a new migration instead of editing an applied one");
-                    break;
-                }
-            }
-            if (!refusal) {
-                for (const auto& migration : migrations) {
-                    if (applied.count(migration.version))
-                        continue;
-                    session << (database.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
-                    try {
-                        database.execute_script(session, migration.sql);
-                        core::UnixTime now = core::now();
-                        session << "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
-                                   "VALUES (:v, :n, :c, :t)",
-                            soci::use(migration.version), soci::use(migration.name),
-                            soci::use(migration.checksum), soci::use(now);
-                        session << "COMMIT";
-                    } catch (const std::exception& error) {
-                        session << "ROLLBACK";
-                        refusal =
-                            core::Error::invalid("migration " + migration.name + " failed: " + error.what());
-                        break;
-                    }
-                    report.applied.push_back(migration.name);
-                }
-            }
+            result.emplace(apply_pending(database, session, migrations));
         } catch (...) {
-            if (database.dialect() == Dialect::postgresql)
-                session << "SELECT pg_advisory_unlock(724100)";
+            if (postgresql)
+                session.sql() << "SELECT pg_advisory_unlock(724100)";
             throw;
         }
-        if (database.dialect() == Dialect::postgresql)
-            session << "SELECT pg_advisory_unlock(724100)";
+        if (postgresql)
+            session.sql() << "SELECT pg_advisory_unlock(724100)";
+        return std::move(*result);
     });
-    if (refusal)
-        return *refusal;
-    return report;
 }
 
 bool migrations_current(Database& database, const std::vector<Migration>& migrations)
 {
-    bool current = false;
     try {
-        database.with_session([&](soci::session& session) {
+        return database.read([&](Session& session) {
             std::map<int, Applied> applied = applied_migrations(session);
             if (applied.size() != migrations.size())
-                return;
-            for (const auto& migration : migrations) {
+                return false;
+            return std::all_of(migrations.begin(), migrations.end(), [&](const Migration& migration) {
                 auto record = applied.find(migration.version);
-                if (record == applied.end() || record->second.checksum != migration.checksum)
-                    return;
-            }
-            current = true;
+                return record != applied.end() && record->second.checksum == migration.checksum;
+            });
         });
     } catch (const std::exception&) {
         return false;
     }
-    return current;
 }
 
 } // namespace rekrut::store

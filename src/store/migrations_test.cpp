@@ -52,11 +52,10 @@ TEST_F(MigrationsFixture, changed_applied_migration_is_refused_by_name)
     EXPECT_NE(refused.error().message.find("0001_people was changed"), std::string::npos)
         << refused.error().message;
     EXPECT_FALSE(migrations_current(*database, changed));
-    bool pets_exists = true;
-    database->with_session([&](soci::session& sql) {
+    bool pets_exists = database->read([&](Session& session) {
         int count = 0;
-        sql << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'pets'", soci::into(count);
-        pets_exists = count > 0;
+        session.sql() << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'pets'", soci::into(count);
+        return count > 0;
     });
     EXPECT_FALSE(pets_exists) << "nothing after a refusal is applied";
 }
@@ -68,9 +67,10 @@ TEST_F(MigrationsFixture, failing_migration_rolls_back_and_is_not_recorded)
     auto result = migrate(*database, read_migrations((dir / "sql").string(), true));
     ASSERT_FALSE(result.ok());
     EXPECT_NE(result.error().message.find("0002_broken failed"), std::string::npos);
-    int count = -1;
-    database->with_session([&](soci::session& sql) {
-        sql << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'ok_table'", soci::into(count);
+    int count = database->read([&](Session& session) {
+        int tables = -1;
+        session.sql() << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'ok_table'", soci::into(tables);
+        return tables;
     });
     EXPECT_EQ(count, 0);
 }

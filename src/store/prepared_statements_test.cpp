@@ -49,9 +49,9 @@ struct KeptStatementsFixture : ::testing::Test {
         FirstPerson::prepared = 0;
         FirstPerson::destroyed = 0;
         database = Database::open("sqlite:" + (dir / "test.db").string(), 2);
-        database->with_session([&](soci::session& sql) {
-            database->execute_script(sql, "CREATE TABLE people (id INTEGER PRIMARY KEY);"
-                                          "INSERT INTO people (id) VALUES (1), (2);");
+        database->read([&](Session& session) {
+            database->execute_script(session, "CREATE TABLE people (id INTEGER PRIMARY KEY);"
+                                              "INSERT INTO people (id) VALUES (1), (2);");
         });
     }
     void TearDown() override
@@ -73,12 +73,12 @@ struct KeptStatementsFixture : ::testing::Test {
 TEST_F(KeptStatementsFixture, a_group_is_prepared_once_per_session_and_runs_again)
 {
     for (int round = 0; round < 3; ++round) {
-        database->with_session([&](soci::session& first) {
+        database->read([&](Session& first) {
             auto& group = kept_statements<FirstPerson>(first);
             ASSERT_TRUE(group.statement.first_row());
             EXPECT_EQ(group.id, 1);
             // A second session, leased while the first is held, keeps a group of its own.
-            database->with_session([&](soci::session& second) {
+            database->read([&](Session& second) {
                 auto& other = kept_statements<FirstPerson>(second);
                 EXPECT_NE(&other, &group);
                 EXPECT_TRUE(other.statement.first_row());
@@ -90,8 +90,8 @@ TEST_F(KeptStatementsFixture, a_group_is_prepared_once_per_session_and_runs_agai
 
 TEST_F(KeptStatementsFixture, a_run_sees_the_values_bound_then)
 {
-    database->with_session([&](soci::session& sql) {
-        auto& group = kept_statements<EveryPerson>(sql);
+    database->read([&](Session& session) {
+        auto& group = kept_statements<EveryPerson>(session);
         std::vector<long long> found;
         group.after = 0;
         group.statement.each_row([&] { found.push_back(group.id); });
@@ -105,10 +105,12 @@ TEST_F(KeptStatementsFixture, a_run_sees_the_values_bound_then)
 
 TEST_F(KeptStatementsFixture, a_run_that_leaves_rows_unread_keeps_no_old_snapshot)
 {
-    database->with_session([&](soci::session& reader) {
+    database->read([&](Session& reader) {
         ASSERT_TRUE(kept_statements<FirstPerson>(reader).statement.first_row());
-        database->with_transaction(
-            [&](soci::session& writer) { writer << "INSERT INTO people (id) VALUES (3)"; });
+        (void)database->transact([&](Transaction& writer) -> core::Status {
+            writer.sql() << "INSERT INTO people (id) VALUES (3)";
+            return core::success();
+        });
         // Had the first run been left open, the reader's connection would still read the database as
         // it was before the insert.
         EXPECT_EQ(count_people(reader), 3);
@@ -118,8 +120,7 @@ TEST_F(KeptStatementsFixture, a_run_that_leaves_rows_unread_keeps_no_old_snapsho
 TEST_F(KeptStatementsFixture, closing_the_database_finalizes_the_statements_before_the_connections)
 {
     std::size_t before = sessions_with_kept_statements();
-    database->with_session(
-        [&](soci::session& sql) { kept_statements<FirstPerson>(sql).statement.first_row(); });
+    database->read([&](Session& session) { kept_statements<FirstPerson>(session).statement.first_row(); });
     EXPECT_EQ(sessions_with_kept_statements(), before + 1);
     database.reset();
     EXPECT_EQ(FirstPerson::destroyed, 1);

@@ -2,7 +2,6 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
-#include <soci/soci.h>
 
 #include "core/crypto.hpp"
 #include "core/secret_key.hpp"
@@ -221,12 +220,13 @@ struct MailQueueTest : MailComposerTest {
 
 TEST_F(MailQueueTest, queued_mail_is_the_rendered_mail)
 {
-    database->with_transaction([&](soci::session& sql) {
-        queue(sql, composer, {std::nullopt, "anna@example.test"}, k_password_reset,
+    (void)database->transact([&](store::Transaction& transaction) -> core::Status {
+        queue(transaction, composer, {std::nullopt, "anna@example.test"}, k_password_reset,
               {{"NAME", "Anna <Andersen>"}, {"LINK", k_link}}, catalog("da"));
+        return core::success();
     });
-    database->with_session([&](soci::session& sql) {
-        auto queued = store::outbox::recent(sql, 10);
+    database->read([&](store::Session& session) {
+        auto queued = store::outbox::recent(session, 10);
         ASSERT_EQ(queued.size(), 1u);
         EXPECT_EQ(queued[0].recipient, "anna@example.test");
         EXPECT_EQ(queued[0].subject, "Vælg en ny adgangskode til Rekrut");
@@ -238,12 +238,13 @@ TEST_F(MailQueueTest, queued_mail_is_the_rendered_mail)
 
 TEST_F(MailQueueTest, address_with_a_line_break_is_refused_and_nothing_is_queued)
 {
-    EXPECT_THROW(database->with_transaction([&](soci::session& sql) {
-        queue(sql, composer, {std::nullopt, "anna@example.test\r\nBcc: x@example.test"}, k_welcome,
+    EXPECT_THROW((void)database->transact([&](store::Transaction& transaction) -> core::Status {
+        queue(transaction, composer, {std::nullopt, "anna@example.test\r\nBcc: x@example.test"}, k_welcome,
               {{"NAME", "Anna"}, {"LINK", k_link}}, catalog("da"));
+        return core::success();
     }),
                  std::invalid_argument);
-    database->with_session([&](soci::session& sql) { EXPECT_TRUE(store::outbox::recent(sql, 10).empty()); });
+    database->read([&](store::Session& session) { EXPECT_TRUE(store::outbox::recent(session, 10).empty()); });
 }
 
 } // namespace

@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <gtest/gtest.h>
-#include <soci/soci.h>
 
 #include "services/recruitment_case/case_lifecycle.hpp"
 #include "services/recruitment_case/committee.hpp"
@@ -350,11 +349,11 @@ TEST_F(RecruitmentCasesTest, the_deadline_closes_a_published_case_and_is_audited
 
     // Time passes: the deadline of the first case is now behind us (set through the store, since a
     // published case's fields are not editable and the service reads the real clock).
-    m_database->with_transaction([&](soci::session& sql) {
-        auto record = store::cases::find(sql, styrelsen_for_x.id, case_id);
+    write_directly([&](store::Transaction& transaction) {
+        auto record = store::cases::find(transaction, styrelsen_for_x.id, case_id);
         ASSERT_TRUE(record.has_value());
         record->application_deadline = core::now() - 60;
-        store::cases::update(sql, *record);
+        store::cases::update(transaction, *record);
     });
     EXPECT_EQ(m_lifecycle->close_due_cases(), 1);
     EXPECT_EQ(state_of(case_id), CaseState::closed_for_applications);

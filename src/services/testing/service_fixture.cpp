@@ -1,7 +1,5 @@
 #include "services/testing/service_fixture.hpp"
 
-#include <soci/soci.h>
-
 #include "core/crypto.hpp"
 #include "core/secret_key.hpp"
 #include "services/audit_trail.hpp"
@@ -10,6 +8,7 @@
 #include "services/platform_operator.hpp"
 #include "store/identity_store.hpp"
 #include "store/migrations.hpp"
+#include "store/session_store.hpp"
 
 namespace rekrut::services::testing {
 namespace {
@@ -96,9 +95,10 @@ std::string ServiceFixture::open_session(std::int64_t user_id, core::UnixTime st
                                          bool second_factor_passed)
 {
     std::string token = core::random_hex(32);
-    m_database->with_transaction([&](soci::session& sql) {
-        store::sessions::create(sql, IdentityService::token_hash(token), user_id, second_factor_passed,
-                                started_at, started_at + k_session_absolute_seconds, "192.0.2.10");
+    write_directly([&](store::Transaction& transaction) {
+        store::sessions::create(transaction, IdentityService::token_hash(token), user_id,
+                                second_factor_passed, started_at, started_at + k_session_absolute_seconds,
+                                "192.0.2.10");
     });
     return token;
 }

@@ -62,6 +62,17 @@ protected:
     std::string open_session(std::int64_t user_id, core::UnixTime started_at,
                              bool second_factor_passed = true);
 
+    /// Runs `write(store::Transaction&)` in a transaction of its own, which commits when it returns:
+    /// for states the services do not make (a session seen at a given time, a deadline that has
+    /// passed). Assertions may stop `write` early; what it wrote until then commits.
+    template <typename Write> void write_directly(Write&& write)
+    {
+        (void)m_database->transact([&](store::Transaction& transaction) -> core::Status {
+            write(transaction);
+            return core::success();
+        });
+    }
+
     /// Where a change comes from, in the audit trail.
     static Origin origin_of(const domain::Actor& actor);
     /// Mails are written with their message ids as they are.
