@@ -381,6 +381,8 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::OutboxSender outbox(
         *database, {config.smtp_url, config.smtp_from, config.smtp_username, config.smtp_password, 20});
     outbox.start();
+    services::PeriodicJob outbox_purge("outbox_purge", std::chrono::hours(1),
+                                       [&outbox] { outbox.purge_old_bodies(core::now()); });
     // Applications close by themselves at the deadline.
     services::PeriodicJob positions_job("open_positions", std::chrono::seconds(1),
                                         [&open_positions] { open_positions.refresh(); });
@@ -427,6 +429,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     bool drained = server.drain(15000);
     server.stop();
     outbox.stop();
+    outbox_purge.stop();
     deadline_job.stop();
     positions_job.stop();
     if (anchor) {

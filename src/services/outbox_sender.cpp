@@ -9,6 +9,8 @@
 namespace rekrut::services {
 
 constexpr int k_max_attempts = 8;
+constexpr core::UnixTime k_keep_delivered_seconds = 7L * 86400;
+constexpr core::UnixTime k_keep_undelivered_seconds = 30L * 86400;
 
 OutboxSender::OutboxSender(store::Database& database, integrations::SmtpSettings settings)
     : m_database(database), m_settings(std::move(settings))
@@ -49,15 +51,18 @@ int OutboxSender::deliver_due()
             .value();
     int delivered = 0;
     for (const auto& message : due) {
-        auto sent = integrations::send_mail(
-            m_settings, {message.recipient, message.subject, message.body_text, message.body_html});
+        auto sent = message.body_unreadable
+                        ? core::Result<core::Done>(core::Error{
+                              core::ErrorKind::invalid, "the body was sealed under another key", {}})
+                        : integrations::send_mail(m_settings, {message.recipient, message.subject,
+                                                               message.body_text, message.body_html});
         core::UnixTime now = core::now();
         (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
             if (sent) {
                 store::outbox::mark_sent(transaction, message.id, now);
                 return core::success();
             }
-            int attempts = message.attempts + 1;
+            int attempts = message.body_unreadable ? k_max_attempts : message.attempts + 1;
             core::UnixTime next =
                 attempts >= k_max_attempts ? now + 10L * 365 * 86400 : now + (30L << (attempts - 1));
             store::outbox::mark_failed(transaction, message.id, attempts, next, sent.error().message);
@@ -73,6 +78,16 @@ int OutboxSender::deliver_due()
         }
     }
     return delivered;
+}
+
+int OutboxSender::purge_old_bodies(core::UnixTime now)
+{
+    return m_database
+        .transact([&](store::Transaction& transaction) -> core::Result<int> {
+            return store::outbox::purge_bodies(transaction, now - k_keep_delivered_seconds,
+                                               now - k_keep_undelivered_seconds);
+        })
+        .value();
 }
 
 void OutboxSender::run()

@@ -50,12 +50,12 @@ std::int64_t enqueue(Transaction& transaction, const OutboxMessage& message)
            " next_attempt_at) VALUES (:institution, :recipient, :subject, :text, :html, :created, :next) "
            "RETURNING id",
         soci::use(institution, institution_null), soci::use(message.recipient), soci::use(message.subject),
-        soci::use(text), soci::use(html), soci::use(created), soci::use(created),
-        soci::into(id);
+        soci::use(text), soci::use(html), soci::use(created), soci::use(created), soci::into(id);
     return id;
 }
 
-std::vector<OutboxMessage> claim_due(Transaction& transaction, core::UnixTime now, int limit, int lease_seconds)
+std::vector<OutboxMessage> claim_due(Transaction& transaction, core::UnixTime now, int limit,
+                                     int lease_seconds)
 {
     soci::session& sql = transaction;
     std::vector<OutboxMessage> due;
@@ -113,9 +113,10 @@ std::vector<OutboxMessage> recent(soci::session& sql, int limit)
 {
     std::vector<OutboxMessage> found;
     OutboxRow row;
-    auto prepared = (sql.prepare << "SELECT id, institution_id, recipient, subject, '', '', created_at, attempts,"
-                                    " next_attempt_at, sent_at, last_error FROM outbox ORDER BY id DESC LIMIT :limit",
-                     soci::use(limit));
+    auto prepared =
+        (sql.prepare << "SELECT id, institution_id, recipient, subject, '', '', created_at, attempts,"
+                        " next_attempt_at, sent_at, last_error FROM outbox ORDER BY id DESC LIMIT :limit",
+         soci::use(limit));
     row.bind(prepared);
     soci::statement statement(prepared);
     statement.execute();
@@ -124,15 +125,14 @@ std::vector<OutboxMessage> recent(soci::session& sql, int limit)
     return found;
 }
 
-int purge_bodies(soci::session& sql, core::UnixTime delivered_before, core::UnixTime abandoned_before,
-                 int max_attempts)
+int purge_bodies(soci::session& sql, core::UnixTime delivered_before, core::UnixTime undelivered_before)
 {
-    long long delivered = delivered_before, abandoned = abandoned_before;
+    long long delivered = delivered_before, undelivered = undelivered_before;
     soci::statement purge =
         (sql.prepare << "UPDATE outbox SET body_text = '', body_html = '' WHERE body_text <> '' AND"
                         " ((sent_at IS NOT NULL AND sent_at < :delivered) OR"
-                        " (sent_at IS NULL AND attempts >= :attempts AND created_at < :abandoned))",
-         soci::use(delivered), soci::use(max_attempts), soci::use(abandoned));
+                        " (sent_at IS NULL AND created_at < :undelivered))",
+         soci::use(delivered), soci::use(undelivered));
     purge.execute(true);
     return static_cast<int>(purge.get_affected_rows());
 }

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include "core/crypto.hpp"
 #include "core/secret_key.hpp"
@@ -225,15 +226,114 @@ TEST_F(MailQueueTest, queued_mail_is_the_rendered_mail)
               {{"NAME", "Anna <Andersen>"}, {"LINK", k_link}}, catalog("da"));
         return core::success();
     });
-    database->read([&](store::Session& session) {
-        auto queued = store::outbox::recent(session, 10);
-        ASSERT_EQ(queued.size(), 1u);
-        EXPECT_EQ(queued[0].recipient, "anna@example.test");
-        EXPECT_EQ(queued[0].subject, "Vælg en ny adgangskode til Rekrut");
-        EXPECT_NE(queued[0].body_text.find("Kære Anna <Andersen>"), std::string::npos);
-        EXPECT_NE(queued[0].body_html.find("Kære Anna &lt;Andersen&gt;"), std::string::npos);
-        EXPECT_FALSE(queued[0].sent_at);
+    auto claimed =
+        database
+            ->transact(
+                [&](store::Transaction& transaction) -> core::Result<std::vector<domain::OutboxMessage>> {
+                    return store::outbox::claim_due(transaction, core::now() + 1, 10, 60);
+                })
+            .value();
+    ASSERT_EQ(claimed.size(), 1u);
+    EXPECT_EQ(claimed[0].recipient, "anna@example.test");
+    EXPECT_EQ(claimed[0].subject, "Vælg en ny adgangskode til Rekrut");
+    EXPECT_NE(claimed[0].body_text.find("Kære Anna <Andersen>"), std::string::npos);
+    EXPECT_NE(claimed[0].body_html.find("Kære Anna &lt;Andersen&gt;"), std::string::npos);
+    EXPECT_FALSE(claimed[0].body_unreadable);
+    EXPECT_FALSE(claimed[0].sent_at);
+}
+
+/// The stored row as it is in the database, bodies included.
+std::pair<std::string, std::string> stored_bodies(store::Database& database)
+{
+    return database.read([](store::Session& session) {
+        soci::session& sql = session;
+        std::string text, html;
+        sql << "SELECT body_text, body_html FROM outbox", soci::into(text), soci::into(html);
+        return std::pair{text, html};
     });
+}
+
+TEST_F(MailQueueTest, bodies_are_stored_sealed_and_listed_without_them)
+{
+    (void)database->transact([&](store::Transaction& transaction) -> core::Status {
+        queue(transaction, composer, {std::nullopt, "anna@example.test"}, k_password_reset,
+              {{"NAME", "Anna"}, {"LINK", k_link}}, catalog("da"));
+        return core::success();
+    });
+    auto [text, html] = stored_bodies(*database);
+    EXPECT_TRUE(core::SecretKey::is_sealed(text) && core::SecretKey::is_sealed(html));
+    EXPECT_EQ(text.find(k_link), std::string::npos);
+    EXPECT_EQ(html.find(k_link), std::string::npos);
+    database->read([&](store::Session& session) {
+        auto listed = store::outbox::recent(session, 10);
+        ASSERT_EQ(listed.size(), 1u);
+        EXPECT_EQ(listed[0].recipient, "anna@example.test");
+        EXPECT_EQ(listed[0].body_text, "");
+        EXPECT_EQ(listed[0].body_html, "");
+    });
+}
+
+TEST_F(MailQueueTest, bodies_are_blanked_a_week_after_delivery_and_a_month_after_writing)
+{
+    (void)database->transact([&](store::Transaction& transaction) -> core::Status {
+        for (const char* address : {"sent@example.test", "recent@example.test", "stuck@example.test"})
+            queue(transaction, composer, {std::nullopt, address}, k_password_reset,
+                  {{"NAME", "Anna"}, {"LINK", k_link}}, catalog("da"));
+        return core::success();
+    });
+    core::UnixTime now = core::now();
+    (void)database->transact([&](store::Transaction& transaction) -> core::Status {
+        soci::session& sql = transaction;
+        long long week_ago = now - 8 * 86400, yesterday = now - 86400, month_ago = now - 31 * 86400;
+        sql << "UPDATE outbox SET sent_at = :at WHERE recipient = 'sent@example.test'", soci::use(week_ago);
+        sql << "UPDATE outbox SET sent_at = :at WHERE recipient = 'recent@example.test'",
+            soci::use(yesterday);
+        sql << "UPDATE outbox SET created_at = :at WHERE recipient = 'stuck@example.test'",
+            soci::use(month_ago);
+        return core::success();
+    });
+    auto purged = database
+                      ->transact([&](store::Transaction& transaction) -> core::Result<int> {
+                          return store::outbox::purge_bodies(transaction, now - 7 * 86400, now - 30 * 86400);
+                      })
+                      .value();
+    EXPECT_EQ(purged, 2);
+    database->read([&](store::Session& session) {
+        soci::session& sql = session;
+        int blank = 0, kept = 0;
+        sql << "SELECT COUNT(*) FROM outbox WHERE body_text = '' AND body_html = ''"
+               " AND recipient IN ('sent@example.test', 'stuck@example.test')",
+            soci::into(blank);
+        sql << "SELECT COUNT(*) FROM outbox WHERE body_text <> '' AND recipient = 'recent@example.test'",
+            soci::into(kept);
+        EXPECT_EQ(blank, 2);
+        EXPECT_EQ(kept, 1);
+    });
+}
+
+TEST_F(MailQueueTest, a_body_sealed_under_another_key_is_claimed_as_unreadable)
+{
+    (void)database->transact([&](store::Transaction& transaction) -> core::Status {
+        queue(transaction, composer, {std::nullopt, "anna@example.test"}, k_password_reset,
+              {{"NAME", "Anna"}, {"LINK", k_link}}, catalog("da"));
+        return core::success();
+    });
+    auto other = core::SecretKey::random().seal("written elsewhere");
+    (void)database->transact([&](store::Transaction& transaction) -> core::Status {
+        soci::session& sql = transaction;
+        sql << "UPDATE outbox SET body_text = :other", soci::use(other);
+        return core::success();
+    });
+    auto claimed =
+        database
+            ->transact(
+                [&](store::Transaction& transaction) -> core::Result<std::vector<domain::OutboxMessage>> {
+                    return store::outbox::claim_due(transaction, core::now() + 1, 10, 60);
+                })
+            .value();
+    ASSERT_EQ(claimed.size(), 1u);
+    EXPECT_TRUE(claimed[0].body_unreadable);
+    EXPECT_EQ(claimed[0].body_text, "");
 }
 
 TEST_F(MailQueueTest, address_with_a_line_break_is_refused_and_nothing_is_queued)
