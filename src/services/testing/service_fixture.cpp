@@ -1,5 +1,7 @@
 #include "services/testing/service_fixture.hpp"
 
+#include <soci/soci.h>
+
 #include "core/crypto.hpp"
 #include "core/secret_key.hpp"
 #include "services/audit_trail.hpp"
@@ -138,11 +140,18 @@ std::vector<domain::AuditEventRecord> ServiceFixture::audit_events(const Institu
 
 std::vector<std::string> ServiceFixture::mail_texts_to(const std::string& address)
 {
-    std::vector<std::string> texts;
-    for (const auto& message : PlatformOperator(*m_database).recent_mail(m_operator, 500))
-        if (message.recipient == address)
-            texts.push_back(message.body_text);
-    return texts;
+    return m_database->read([&](store::Session& session) {
+        soci::session& sql = session;
+        std::vector<std::string> texts;
+        std::string sealed;
+        soci::statement rows =
+            (sql.prepare << "SELECT body_text FROM outbox WHERE recipient = :address ORDER BY id DESC",
+             soci::use(address), soci::into(sealed));
+        rows.execute();
+        while (rows.fetch())
+            texts.push_back(session.secret_key().open(sealed).value_or("(sealed under another key)"));
+        return texts;
+    });
 }
 
 std::vector<std::string> fields_of(const core::Error& error)

@@ -82,7 +82,7 @@ protected:
     /// through the audit view as the institution's first Superbruger sees it.
     std::vector<domain::AuditEventRecord> audit_events(const Institution& institution,
                                                        const std::string& action = "");
-    /// The mails queued for `address`, newest first, read as the operator sees the outbox.
+    /// The plain text of the mails queued for `address`, newest first, opened as the sender opens them.
     std::vector<std::string> mail_texts_to(const std::string& address);
 
     std::filesystem::path m_dir;
