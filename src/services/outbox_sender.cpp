@@ -56,8 +56,10 @@ int OutboxSender::deliver_due()
                 return;
             }
             int attempts = message.attempts + 1;
-            core::UnixTime next =
-                attempts >= k_max_attempts ? now + 10L * 365 * 86400 : now + (30L << (attempts - 1));
+            // A mail the SMTP client refuses to send (a header that would inject another) is refused
+            // the same way every time, so it is not tried again.
+            bool given_up = attempts >= k_max_attempts || sent.error().kind == core::ErrorKind::invalid;
+            core::UnixTime next = given_up ? now + 10L * 365 * 86400 : now + (30L << (attempts - 1));
             store::outbox::mark_failed(sql, message.id, attempts, next, sent.error().message);
         });
         if (sent) {
