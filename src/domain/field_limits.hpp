@@ -17,6 +17,13 @@ constexpr std::size_t reason = 1000;
 constexpr std::size_t mandatory_text = 20000;
 /// The body of a job ad or an ad template.
 constexpr std::size_t ad_body = 50000;
+/// The most an ad may have once the case's values fill its placeholders, both as text and as HTML.
+/// A placeholder may stand for a long value (the contact persons), and may be written many times, so
+/// the filled-in ad is bounded on its own. Every text within `ad_body` stays under it as HTML.
+constexpr std::size_t rendered_ad = 500000;
+/// The most contact persons one case names (the case form has room for two). With the limits on
+/// their fields this bounds what the {{contact}} placeholder stands for.
+constexpr std::size_t contact_persons = 2;
 /// The most positions one case can fill.
 constexpr int positions = 500;
 

@@ -1,8 +1,10 @@
 #include "integrations/smtp.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <curl/curl.h>
 #include <sodium.h>
+#include <string_view>
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -17,6 +19,32 @@ std::string address_of(const std::string& mailbox)
     if (open == std::string::npos || close == std::string::npos)
         return mailbox;
     return mailbox.substr(open + 1, close - open - 1);
+}
+
+bool has_control_character(std::string_view text)
+{
+    return std::any_of(text.begin(), text.end(), [](char ch) {
+        auto byte = static_cast<unsigned char>(ch);
+        return byte < 0x20 || byte == 0x7F;
+    });
+}
+
+/// One address as the SMTP envelope carries it: an "@" between a local part and a domain, and no
+/// spaces, control characters or characters that separate or quote addresses.
+bool plain_address(std::string_view address)
+{
+    constexpr std::size_t k_longest_address = 254;
+    if (address.empty() || address.size() > k_longest_address || has_control_character(address) ||
+        address.find_first_of(" <>,;:\"()[]\\") != std::string_view::npos)
+        return false;
+    auto at = address.find('@');
+    return at != std::string_view::npos && at > 0 && at + 1 < address.size() &&
+           address.find('@', at + 1) == std::string_view::npos;
+}
+
+core::Error refused(const char* reason)
+{
+    return core::Error{core::ErrorKind::invalid, reason, {}};
 }
 
 std::string rfc5322_date(core::UnixTime now)
@@ -57,8 +85,22 @@ std::string encode_header_word(const std::string& text)
     return "=?UTF-8?B?" + encoded + "?=";
 }
 
+core::Status check_mail(const SmtpSettings& settings, const Mail& mail)
+{
+    if (has_control_character(mail.to) || !plain_address(address_of(mail.to)))
+        return refused("The recipient is not one plain e-mail address (it holds a line break, a control "
+                       "character or a separator); the mail was not sent.");
+    if (has_control_character(settings.from) || !plain_address(address_of(settings.from)))
+        return refused("The sender (smtp.from) is not one plain e-mail address; the mail was not sent.");
+    if (has_control_character(mail.subject))
+        return refused("The subject holds a line break or a control character; the mail was not sent.");
+    return core::success();
+}
+
 core::Status send_mail(const SmtpSettings& settings, const Mail& mail)
 {
+    if (auto checked = check_mail(settings, mail); !checked)
+        return checked;
     CURL* curl = curl_easy_init();
     if (!curl)
         return core::Error{core::ErrorKind::unavailable, "libcurl could not start", {}};
@@ -75,8 +117,15 @@ core::Status send_mail(const SmtpSettings& settings, const Mail& mail)
     std::string id_header = "Message-ID: <" + core::random_hex(16) + "@" +
                             sender.substr(sender.find('@') == std::string::npos ? 0 : sender.find('@') + 1) +
                             ">";
-    for (const auto* header : {&from_header, &to_header, &subject_header, &date_header, &id_header})
+    for (const auto* header : {&from_header, &to_header, &subject_header, &date_header, &id_header}) {
+        // Every value is checked above; this keeps the guarantee for each line as it is written.
+        if (has_control_character(*header)) {
+            curl_slist_free_all(headers);
+            curl_easy_cleanup(curl);
+            return refused("A mail header holds a line break or a control character; the mail was not sent.");
+        }
         headers = curl_slist_append(headers, header->c_str());
+    }
     headers = curl_slist_append(headers, "MIME-Version: 1.0");
     recipients = curl_slist_append(recipients, ("<" + address_of(mail.to) + ">").c_str());
 

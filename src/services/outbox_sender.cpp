@@ -62,9 +62,12 @@ int OutboxSender::deliver_due()
                 store::outbox::mark_sent(transaction, message.id, now);
                 return core::success();
             }
-            int attempts = message.body_unreadable ? k_max_attempts : message.attempts + 1;
-            core::UnixTime next =
-                attempts >= k_max_attempts ? now + 10L * 365 * 86400 : now + (30L << (attempts - 1));
+            int attempts = message.attempts + 1;
+            // A mail that cannot be sent as it is (a header that would inject another, a body sealed
+            // under another key) fails the same way every time, so it is not tried again.
+            bool given_up = attempts >= k_max_attempts || message.body_unreadable ||
+                            sent.error().kind == core::ErrorKind::invalid;
+            core::UnixTime next = given_up ? now + 10L * 365 * 86400 : now + (30L << (attempts - 1));
             store::outbox::mark_failed(transaction, message.id, attempts, next, sent.error().message);
             return core::success();
         });

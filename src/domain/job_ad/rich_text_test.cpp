@@ -103,3 +103,64 @@ TEST(RichText, plain_format_becomes_safe_html)
     EXPECT_EQ(rich_text_to_html("[klik](javascript:alert(1))"), "<p>klik</p>");
     EXPECT_EQ(rich_text_to_html("linje et\nlinje to"), "<p>linje et<br>linje to</p>");
 }
+
+namespace {
+
+std::string repeated(std::string_view text, std::size_t times)
+{
+    std::string out;
+    for (std::size_t i = 0; i < times; ++i)
+        out += text;
+    return out;
+}
+
+} // namespace
+
+TEST(RichText, an_unfinished_link_is_text)
+{
+    EXPECT_EQ(rich_text_to_html("[a]([a]([a]("), "<p>[a]([a]([a](</p>");
+    EXPECT_EQ(rich_text_to_html("[a](https://example.test/(x)) [b](y"),
+              "<p><a href=\"https://example.test/(x)\" rel=\"noopener noreferrer\">a</a> [b](y</p>");
+    EXPECT_EQ(rich_text_to_html("**[a](https://example.test**)"),
+              "<p><strong>[a](https://example.test</strong>)</p>");
+}
+
+TEST(RichText, work_grows_in_proportion_to_the_text_however_it_is_built)
+{
+    // Each pattern once made the work grow with the square of its length: "[a](" 12,000 times took
+    // seconds to save as an ad.
+    struct Pattern {
+        const char* name;
+        std::string (*text)(std::size_t);
+        bool markup; ///< Through rich_text_to_html rather than sanitize_html alone.
+    };
+    const Pattern patterns[] = {
+        {"unfinished links", [](std::size_t n) { return repeated("[a](", n); }, true},
+        {"many [ before one ](", [](std::size_t n) { return repeated("[", 4 * n) + "](" + repeated("(", n); },
+         true},
+        {"unmatched stars", [](std::size_t n) { return repeated("**a*", n); }, true},
+        {"bold around links", [](std::size_t n) { return repeated("**[a](b", n) + "**"; }, true},
+        {"ampersands", [](std::size_t n) { return repeated("&", 4 * n); }, false},
+        {"stray closing tags", [](std::size_t n) { return repeated("<b>", n) + repeated("</i>", n); }, false},
+        {"blocks in deep inline elements",
+         [](std::size_t n) { return repeated("<b>", n) + repeated("<h2>", n); }, false},
+        {"dropped elements", [](std::size_t n) { return repeated("<svg></svg>", n); }, false},
+        {"unclosed comments", [](std::size_t n) { return repeated("<!--", n); }, false},
+    };
+    for (const auto& pattern : patterns) {
+        auto work_for = [&](std::size_t n) {
+            std::string text = pattern.text(n);
+            rekrut::domain::RichTextWork work;
+            if (pattern.markup)
+                rich_text_to_html(text, &work);
+            else
+                sanitize_html(text, &work);
+            EXPECT_LE(work.examined, 64 * text.size()) << pattern.name << " of " << text.size() << " octets";
+            return work.examined;
+        };
+        // Twice the text takes about twice the work (four times, were it quadratic).
+        std::size_t single = work_for(6000);
+        std::size_t twice = work_for(12000);
+        EXPECT_LE(twice, 2 * single + single / 8) << pattern.name;
+    }
+}

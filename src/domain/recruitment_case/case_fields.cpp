@@ -86,6 +86,9 @@ std::vector<core::FieldError> check_case_fields(const CaseFields& fields)
         problems.push_back({"positions", msgid("Enter the number of positions (1 to 500).")});
     if (fields.languages.empty())
         problems.push_back({"ad_languages", msgid("Choose at least one ad language.")});
+    if (fields.contacts.size() > limits::contact_persons)
+        problems.push_back({contact_field(limits::contact_persons, "name"),
+                            msgid("An ad names at most two contact persons.")});
     for (std::size_t index = 0; index < fields.contacts.size(); ++index) {
         const auto& contact = fields.contacts[index];
         if (is_blank(contact))
@@ -95,9 +98,11 @@ std::vector<core::FieldError> check_case_fields(const CaseFields& fields)
         if (!contact.email.empty() && !normalize_email_address(contact.email))
             problems.push_back({contact_field(index, "email"),
                                 msgid("Enter a valid e-mail address, for example name@example.test.")});
-        for (const auto* text : {&contact.name, &contact.title, &contact.phone})
+        const std::pair<const char*, const std::string*> parts[] = {
+            {"name", &contact.name}, {"title", &contact.title}, {"phone", &contact.phone}};
+        for (const auto& [part, text] : parts)
             if (text->size() > limits::name)
-                problems.push_back({contact_field(index, "name"), msgid("The text is too long.")});
+                problems.push_back({contact_field(index, part), msgid("The text is too long.")});
     }
     const std::pair<const char*, const std::string*> lines[] = {
         {"place_of_work", &fields.place_of_work},

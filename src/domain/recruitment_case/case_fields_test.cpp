@@ -65,6 +65,30 @@ TEST(CaseFields, each_rule_names_its_field)
          "place_of_work"},
         {"long collective agreement", [](CaseFields& f) { f.collective_agreement = std::string(201, 'a'); },
          "collective_agreement"},
+        {"long salary", [](CaseFields& f) { f.salary_text = std::string(2001, 'a'); }, "salary_text"},
+        {"long period", [](CaseFields& f) { f.fixed_term_text = std::string(2001, 'a'); }, "fixed_term_text"},
+        {"long occupation code", [](CaseFields& f) { f.occupation_code = std::string(2001, '1'); },
+         "occupation_code"},
+        {"long position category", [](CaseFields& f) { f.position_category = std::string(2001, 'a'); },
+         "position_category"},
+        {"long contact name", [](CaseFields& f) { f.contacts[0].name = std::string(201, 'a'); },
+         "contact_name_1"},
+        {"long contact title", [](CaseFields& f) { f.contacts[0].title = std::string(201, 'a'); },
+         "contact_title_1"},
+        {"long contact phone", [](CaseFields& f) { f.contacts[0].phone = std::string(201, '1'); },
+         "contact_phone_1"},
+        {"long contact e-mail",
+         [](CaseFields& f) { f.contacts[0].email = std::string(250, 'a') + "@example.test"; },
+         "contact_email_1"},
+        {"contact e-mail with a header after it",
+         [](CaseFields& f) { f.contacts[0].email = "anna@example.test\r\nBcc: bo@example.test"; },
+         "contact_email_1"},
+        {"a third contact person",
+         [](CaseFields& f) {
+             f.contacts.push_back({"Bo", "", "33 00 00 00", ""});
+             f.contacts.push_back({"Carl", "", "33 00 00 01", ""});
+         },
+         "contact_name_3"},
     };
     for (const auto& test : cases) {
         CaseFields fields = valid_fields();

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "domain/field_limits.hpp"
+#include "domain/job_ad/placeholders.hpp"
 #include "domain/job_ad/rich_text.hpp"
 #include "services/audit_log.hpp"
 #include "store/case_store.hpp"
@@ -29,12 +31,6 @@ std::vector<std::int64_t> parse_ids(const std::string& text)
         start = end + 1;
     }
     return ids;
-}
-
-void replace_all(std::string& text, const std::string& from, const std::string& to)
-{
-    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-        text.replace(at, from.size(), to);
 }
 
 std::string contact_line(const std::vector<domain::ContactPerson>& contacts)
@@ -173,18 +169,38 @@ std::string text_ids(const std::vector<domain::AdVersionText>& texts)
     return join_ids(ids);
 }
 
-std::string render_body(const std::string& source, const domain::CaseRecord& record,
-                        const std::vector<domain::ContactPerson>& contacts)
+std::optional<std::string> render_body(const std::string& source, const domain::CaseRecord& record,
+                                       const std::vector<domain::ContactPerson>& contacts)
 {
-    std::string text = source;
-    replace_all(text, "{{title}}", record.title);
-    replace_all(text, "{{place_of_work}}", record.place_of_work);
-    replace_all(text, "{{salary}}", record.salary_text);
-    replace_all(text, "{{deadline}}",
-                record.application_deadline ? core::format_copenhagen(*record.application_deadline) : "");
-    replace_all(text, "{{contact}}", contact_line(contacts));
-    replace_all(text, "{{mandatory_texts}}", "");
-    return domain::rich_text_to_html(text);
+    domain::PlaceholderValues values{
+        record.title, record.place_of_work, record.salary_text,
+        record.application_deadline ? core::format_copenhagen(*record.application_deadline) : "",
+        contact_line(contacts)};
+    auto text = domain::fill_placeholders(source, values, domain::limits::rendered_ad);
+    if (!text)
+        return std::nullopt;
+    std::string html = domain::rich_text_to_html(*text);
+    if (html.size() > domain::limits::rendered_ad)
+        return std::nullopt;
+    return html;
+}
+
+core::FieldError rendered_ad_too_long()
+{
+    return {"body",
+            core::msgid("The ad would be longer than 500,000 characters once the case's values fill its "
+                        "placeholders. Use fewer placeholders in the ad or shorter values in the case.")};
+}
+
+bool ads_fit(store::Session& sql, const domain::CaseRecord& record,
+             const std::vector<domain::ContactPerson>& contacts)
+{
+    for (const char* language : {"da", "en"}) {
+        auto version = store::cases::latest_ad(sql, record.institution_id, record.id, language);
+        if (version && !render_body(version->body_source, record, contacts))
+            return false;
+    }
+    return true;
 }
 
 domain::CaseFacts case_facts(store::Session& sql, const domain::CaseRecord& record)
@@ -210,8 +226,18 @@ domain::CaseFacts case_facts(store::Session& sql, const domain::CaseRecord& reco
     for (const auto& language : ad_languages(record.ad_languages)) {
         auto version = store::cases::latest_ad(sql, record.institution_id, record.id, language);
         auto blocks = blocks_for(sql, record.institution_id, language, version);
-        std::string body = version ? render_body(version->body_source, record, contacts) : "";
-        for (auto& problem : domain::validate_job_ad(ad_content(record, contacts, body, blocks))) {
+        std::string body;
+        bool too_long = false;
+        if (version) {
+            auto rendered = render_body(version->body_source, record, contacts);
+            // An ad too long once filled in is checked as written, so that only its length is named.
+            too_long = !rendered;
+            body = rendered ? std::move(*rendered) : domain::rich_text_to_html(version->body_source);
+        }
+        auto problems = domain::validate_job_ad(ad_content(record, contacts, body, blocks));
+        if (too_long)
+            problems.push_back(rendered_ad_too_long());
+        for (auto& problem : problems) {
             if (language == "en")
                 problem.field = "en_" + problem.field;
             facts.ad_problems.push_back(problem);
@@ -244,7 +270,12 @@ RenderedAd render(store::Session& sql, const domain::CaseRecord& record, const s
     ad.title = record.title;
     ad.record = record;
     ad.contacts = store::cases::contacts(sql, record.institution_id, record.id);
-    ad.body_html = version ? render_body(version->body_source, record, ad.contacts) : "";
+    if (version) {
+        // An ad too long once filled in (saved before the limit, or from a template) is shown with
+        // its placeholders as written; the case page names the problem.
+        auto body = render_body(version->body_source, record, ad.contacts);
+        ad.body_html = body ? *body : domain::rich_text_to_html(version->body_source);
+    }
     for (const auto& block : blocks_for(sql, record.institution_id, language, version))
         if (block.included)
             ad.blocks_html.push_back(domain::sanitize_html(block.body_html));

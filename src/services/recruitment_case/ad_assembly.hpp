@@ -34,9 +34,18 @@ std::vector<domain::AdVersionText> version_texts(const std::vector<AdBlock>& blo
 std::string text_ids(const std::vector<domain::AdVersionText>& texts);
 std::string join_ids(const std::vector<std::int64_t>& ids);
 
-/// The ad body with the case's values in place of the template placeholders, as safe HTML.
-std::string render_body(const std::string& source, const domain::CaseRecord& record,
-                        const std::vector<domain::ContactPerson>& contacts);
+/// The ad body with the case's values in place of the template placeholders, as safe HTML; nullopt
+/// when the filled-in ad would be longer than limits::rendered_ad.
+std::optional<std::string> render_body(const std::string& source, const domain::CaseRecord& record,
+                                       const std::vector<domain::ContactPerson>& contacts);
+
+/// Why an ad cannot be saved or shown with the case's values: too long once they fill its placeholders.
+core::FieldError rendered_ad_too_long();
+
+/// Whether the latest ad of each language still fits limits::rendered_ad with the case's values as
+/// in `record` and `contacts` (checked before the case's fields change).
+bool ads_fit(store::Session& session, const domain::CaseRecord& record,
+             const std::vector<domain::ContactPerson>& contacts);
 
 /// The latest version of the ad in `language`, rendered as applicants see it.
 RenderedAd render(store::Session& session, const domain::CaseRecord& record, const std::string& language);

@@ -103,12 +103,16 @@ core::Status JobAds::save(const domain::Actor& actor, std::int64_t institution_i
             auto blocks = blocks_for(edit.transaction, institution_id, language, previous);
             if (auto problems = choose_texts(blocks, chosen_texts, adapted_texts); !problems.empty())
                 return core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
+            auto body_html = recruitment_case::render_body(
+                body_source, edit.record, store::cases::contacts(edit.transaction, institution_id, case_id));
+            if (!body_html)
+                return core::Error::invalid(msgid("Check the marked fields."),
+                                            {recruitment_case::rendered_ad_too_long()});
             auto texts = version_texts(blocks, adapted_texts);
             domain::AdVersionRecord ad;
             ad.language = language;
             ad.body_source = body_source;
-            ad.body_html = recruitment_case::render_body(
-                body_source, edit.record, store::cases::contacts(edit.transaction, institution_id, case_id));
+            ad.body_html = std::move(*body_html);
             ad.mandatory_text_ids = text_ids(texts);
             ad.created_at = core::now();
             int version = store::cases::add_ad_version(edit.transaction, institution_id, case_id, ad, texts,

@@ -235,8 +235,11 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
             domain::CaseRecord record = edit.record;
             apply(record, fields);
             record.updated_at = core::now();
-            store::cases::update(edit.transaction, record);
             std::erase_if(fields.contacts, domain::is_blank);
+            // The case's values fill the placeholders of its saved ads, which must stay within bounds.
+            if (!recruitment_case::ads_fit(edit.transaction, record, fields.contacts))
+                return core::Error::invalid(recruitment_case::rendered_ad_too_long().message);
+            store::cases::update(edit.transaction, record);
             store::cases::replace_contacts(edit.transaction, institution_id, case_id, fields.contacts);
             record.state = domain::state_after_change(record.state);
             edit.audit("case.changed", case_json(edit.record), case_json(record));

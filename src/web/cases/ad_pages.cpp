@@ -161,8 +161,13 @@ Response show_ad_diff(AppContext& context, Request& request)
                     dictionary.SetValue("AD_LANGUAGE", version.language);
                     dictionary.SetValue("VERSION", std::to_string(version.version));
                     dictionary.SetValue("PREVIOUS", previous ? std::to_string(previous->version) : "0");
-                    for (const auto& line : diff) {
-                        auto* row = dictionary.AddSectionDictionary("LINE");
+                    if (diff.outcome == domain::DiffOutcome::too_different) {
+                        dictionary.ShowSection("TOO_DIFFERENT");
+                        return;
+                    }
+                    auto* lines = dictionary.AddSectionDictionary("LINES");
+                    for (const auto& line : diff.lines) {
+                        auto* row = lines->AddSectionDictionary("LINE");
                         row->SetValue("TEXT", line.text);
                         row->ShowSection(line.kind == domain::DiffKind::added     ? "ADDED"
                                          : line.kind == domain::DiffKind::removed ? "REMOVED"
