@@ -19,13 +19,32 @@ Application::Application(AppContext& context) : m_context(context)
     };
 }
 
-Execution Application::classify(Request& request)
+Admission Application::admit(Request& request)
 {
-    if (m_router.match(request) != Router::Outcome::matched)
-        return Execution::worker_pool; // error pages render templates; keep them off the event loop
-    if (request.route->execution == Execution::event_loop_when_anonymous)
-        return request.cookie("rekrut_session") ? Execution::worker_pool : Execution::event_loop;
-    return request.route->execution;
+    Admission admission;
+    auto outcome = m_router.match(request);
+    if (outcome != Router::Outcome::matched)
+        admission.execution =
+            Execution::worker_pool; // error pages render templates; keep them off the event loop
+    else if (request.route->execution == Execution::event_loop_when_anonymous)
+        admission.execution =
+            request.cookie(k_session_cookie) ? Execution::worker_pool : Execution::event_loop;
+    else
+        admission.execution = request.route->execution;
+    // GET, HEAD and OPTIONS take no body; their routing, session and guard run in the chain as usual.
+    if (!request.is_state_changing())
+        return admission;
+    if (outcome == Router::Outcome::not_found)
+        admission.refusal = 404;
+    else if (outcome == Router::Outcome::method_not_allowed)
+        admission.refusal = 405;
+    else if (request.route->guard != Guard::public_access && !request.cookie(k_session_cookie))
+        admission.refusal = 401; // as the guard would answer, before the body is read
+    else {
+        admission.max_body_bytes = request.route->body.max_bytes;
+        admission.uploads = request.route->body.uploads;
+    }
+    return admission;
 }
 
 Response Application::handle(Request& request)
@@ -39,7 +58,11 @@ Response Application::handle(Request& request)
             return current.route->handler(current);
         return m_chain[index](current, [&](Request& inner) { return call(index + 1, inner); });
     };
-    return call(0, request);
+    Response response = call(0, request);
+    // RFC 9110 §15.5.6: a 405 names the methods the path takes, also when refused before routing.
+    if (response.status == 405 && !response.has_header("Allow"))
+        response.set_header("Allow", m_router.allowed_methods(request.path));
+    return response;
 }
 
 } // namespace rekrut::web

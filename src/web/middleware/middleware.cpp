@@ -24,16 +24,17 @@ Middleware access_log_middleware(AppContext& context)
         response.set_header("X-Request-Id", request.request_id);
         double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - request.started).count();
+        // The route's pattern stands for the path: a concrete path can carry a secret (the token of
+        // /password/reset/:token), and an unmatched one is whatever a client sent. The query is never logged.
         std::string route = request.route ? request.route->pattern : "unmatched";
         context.metrics.observe(route, request.method, response.status, seconds);
         if (context.config.access_log) {
             static auto logger = spdlog::get("access");
             if (logger)
-                logger->info(
-                    "\"request_id\":\"{}\",\"method\":\"{}\",\"path\":\"{}\",\"route\":\"{}\",\"status\":{},"
-                    "\"duration_ms\":{:.3f},\"ip\":\"{}\"",
-                    request.request_id, core::json_escape(request.method), core::json_escape(request.path),
-                    core::json_escape(route), response.status, seconds * 1000, request.remote_ip);
+                logger->info("\"request_id\":\"{}\",\"method\":\"{}\",\"route\":\"{}\",\"status\":{},"
+                             "\"duration_ms\":{:.3f},\"ip\":\"{}\"",
+                             request.request_id, core::json_escape(request.method), core::json_escape(route),
+                             response.status, seconds * 1000, request.remote_ip);
         }
         return response;
     };
@@ -116,11 +117,8 @@ Middleware routing_middleware(const Router& router)
             auto outcome = router.match(request);
             if (outcome == Router::Outcome::not_found)
                 return Response::html("", 404);
-            if (outcome == Router::Outcome::method_not_allowed) {
-                Response response = Response::html("", 405);
-                response.set_header("Allow", router.allowed_methods(request.path));
-                return response;
-            }
+            if (outcome == Router::Outcome::method_not_allowed)
+                return Response::html("", 405); // Application::handle adds Allow
         }
         return next(request);
     };

@@ -6,12 +6,14 @@ namespace rekrut::web {
 
 struct AppContext;
 
-/// Adds X-Request-Id, times the request, records metrics and writes one JSON access-log line.
+/// Adds X-Request-Id, times the request, records metrics and writes one JSON access-log line, which
+/// names the route's pattern, never the concrete path or the query (they can carry tokens).
 Middleware access_log_middleware(AppContext& context);
 /// Content-Security-Policy without inline scripts, nosniff, Referrer-Policy, frame-ancestors 'none'.
 Middleware security_headers_middleware();
 /// Catches exceptions (500 page with the request id) and turns empty error responses into
-/// localized error pages; also answers requests the HTTP layer refused (400, 413).
+/// localized error pages; also answers requests the HTTP layer refused (400, 401, 404, 405, 413, 415,
+/// 501, 503).
 Middleware error_page_middleware(AppContext& context);
 /// Chooses the interface language: cookie, then Accept-Language.
 Middleware language_middleware();
