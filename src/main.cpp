@@ -293,7 +293,7 @@ std::unique_ptr<web::HttpServer> metrics_listener(const core::Config& config, we
         return admission;
     };
     auto serve = [&context](web::Request& request) { return web::serve_metrics_listener(context, request); };
-    return std::make_unique<web::HttpServer>(std::move(options), admit, serve);
+    return std::make_unique<web::HttpServer>(std::move(options), admit, admit, serve);
 }
 
 /// Serves until SIGINT or SIGTERM: the public listener, and the metrics listener when configured.
@@ -304,6 +304,7 @@ std::optional<bool> serve_until_stopped(const core::Config& config, web::AppCont
 {
     web::HttpServer server(
         public_listener_options(config), [&](web::Request& request) { return application.admit(request); },
+        [&](web::Request& request) { return application.admit_session(request); },
         [&](web::Request& request) { return application.handle(request); });
     context.server = &server;
     if (auto problem = server.start(); !problem.empty()) {

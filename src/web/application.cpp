@@ -23,9 +23,9 @@ Admission Application::admit(Request& request)
 {
     Admission admission;
     auto outcome = m_router.match(request);
+    // An unmatched path goes to the worker pool: its error page renders templates.
     if (outcome != Router::Outcome::matched)
-        admission.execution =
-            Execution::worker_pool; // error pages render templates; keep them off the event loop
+        admission.execution = Execution::worker_pool;
     else if (request.route->execution == Execution::event_loop_when_anonymous)
         admission.execution =
             request.cookie(k_session_cookie) ? Execution::worker_pool : Execution::event_loop;
@@ -43,7 +43,28 @@ Admission Application::admit(Request& request)
     else {
         admission.max_body_bytes = request.route->body.max_bytes;
         admission.uploads = request.route->body.uploads;
+        admission.needs_session = request.route->guard != Guard::public_access;
     }
+    return admission;
+}
+
+Admission Application::admit_session(Request& request)
+{
+    Admission admission = admit(request);
+    admission.needs_session = false;
+    auto token = request.cookie(k_session_cookie);
+    if (admission.refusal != 0 || !token)
+        return admission;
+    try {
+        request.session = m_context.identity.resume(*token);
+    } catch (const std::exception&) {
+        return admission; // the session middleware tries again and answers with the error page
+    }
+    request.session_resumed = true;
+    bool passes =
+        request.session && (request.route->guard != Guard::signed_in || request.session->complete());
+    if (!passes)
+        admission.refusal = 401; // as the guard answers a request that changes state
     return admission;
 }
 

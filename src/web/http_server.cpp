@@ -21,8 +21,9 @@ namespace rekrut::web {
 struct HttpServer::Exchange {
     HttpServer* server = nullptr;
     Request request;
-    std::string raw_query; ///< As sent in the request target; parsed in start_request.
-    bool started = false;  ///< The first call, with the headers, has been made.
+    std::string raw_query;         ///< As sent in the request target; parsed in start_request.
+    bool started = false;          ///< The first call, with the headers, has been made.
+    bool awaiting_session = false; ///< Suspended while a worker looks the session up.
     Admission admission;
     std::size_t body_limit = 0;
     MHD_PostProcessor* post_processor = nullptr;
@@ -310,24 +311,79 @@ void admit(Exchange& exchange)
         request.rejection_status = 413;
 }
 
-/// The first call, with the request line and headers. Everything that can be decided without the
-/// body is decided here, and a refused request is answered at once: libmicrohttpd then leaves the
-/// body unread and closes the connection after the response.
-MHD_Result begin_request(Exchange& exchange, MHD_Connection* connection, const char* url, const char* method)
+/// Suspends the connection (work goes on elsewhere) and counts the request as in flight, once.
+void suspend(Exchange& exchange, MHD_Connection* connection)
+{
+    MHD_suspend_connection(connection);
+    if (!exchange.counted) {
+        exchange.counted = true;
+        ++exchange.server->in_flight_counter();
+    }
+}
+
+/// Answers a refused request at once, before its body: libmicrohttpd then leaves the body unread
+/// and closes the connection after the response. Otherwise gets ready to receive the body.
+MHD_Result refuse_or_receive(Exchange& exchange, MHD_Connection* connection)
 {
     HttpServer& server = *exchange.server;
-    exchange.started = true;
-    start_request(exchange, connection, url, method);
     Request& request = exchange.request;
-    if (request.rejection_status == 0)
-        request.rejection_status = framing_problem(request, server.options().max_body_bytes);
-    if (request.rejection_status == 0)
-        admit(exchange);
     if (request.rejection_status != 0) {
         exchange.dispatched = true;
         return send(connection, server.dispatch()(request), !server.accepting());
     }
     if (request.is_state_changing())
+        exchange.post_processor =
+            MHD_create_post_processor(connection, std::size_t{32} * 1024, on_post_data, &exchange);
+    return MHD_YES;
+}
+
+/// A signed-in route with a session cookie: whether it names a session only the database tells.
+/// The connection waits suspended, its body unread, while a worker looks the session up; when it
+/// resumes, libmicrohttpd calls on_access again before the body (continue_after_session).
+MHD_Result look_up_session(Exchange& exchange, MHD_Connection* connection)
+{
+    HttpServer* server = exchange.server;
+    WorkerPool& pool = server->workers(Execution::worker_pool);
+    if (pool.queued() >= server->options().max_queued_requests) {
+        exchange.request.rejection_status = 503;
+        return refuse_or_receive(exchange, connection);
+    }
+    exchange.awaiting_session = true;
+    suspend(exchange, connection);
+    pool.submit([server, pointer = &exchange, connection] {
+        Admission admission = server->admit_session()(pointer->request);
+        if (admission.refusal != 0)
+            pointer->request.rejection_status = admission.refusal;
+        MHD_resume_connection(connection);
+    });
+    return MHD_YES;
+}
+
+/// The first call, with the request line and headers. Everything that can be decided without the
+/// body is decided here, and a refused request is answered at once.
+MHD_Result begin_request(Exchange& exchange, MHD_Connection* connection, const char* url, const char* method)
+{
+    exchange.started = true;
+    start_request(exchange, connection, url, method);
+    Request& request = exchange.request;
+    if (request.rejection_status == 0)
+        request.rejection_status = framing_problem(request, exchange.server->options().max_body_bytes);
+    if (request.rejection_status == 0)
+        admit(exchange);
+    if (request.rejection_status == 0 && exchange.admission.needs_session)
+        return look_up_session(exchange, connection);
+    return refuse_or_receive(exchange, connection);
+}
+
+/// The call after the session lookup. libmicrohttpd 0.9.75 makes it before reading the body, so a
+/// refusal is still answered with the body unread; should a later version read the body first, the
+/// body is dropped and the refusal answered after it.
+MHD_Result continue_after_session(Exchange& exchange, MHD_Connection* connection, std::size_t upload_size)
+{
+    exchange.awaiting_session = false;
+    if (upload_size == 0)
+        return refuse_or_receive(exchange, connection);
+    if (exchange.request.rejection_status == 0 && exchange.request.is_state_changing())
         exchange.post_processor =
             MHD_create_post_processor(connection, std::size_t{32} * 1024, on_post_data, &exchange);
     return MHD_YES;
@@ -340,7 +396,8 @@ void receive_body(Exchange& exchange, const char* data, std::size_t size)
     exchange.body_bytes += size;
     if (exchange.body_bytes > exchange.body_limit)
         exchange.too_large = true;
-    if (exchange.too_large || exchange.too_many_fields || exchange.malformed_body)
+    if (exchange.too_large || exchange.too_many_fields || exchange.malformed_body ||
+        exchange.request.rejection_status != 0)
         return;
     if (!exchange.post_processor) {
         exchange.request.body.append(data, size);
@@ -361,6 +418,8 @@ void finish_body(Exchange& exchange)
     }
     exchange.close_upload();
     Request& request = exchange.request;
+    if (request.rejection_status != 0)
+        return; // refused before the body; the body was dropped
     if (exchange.too_large || exchange.too_many_fields)
         request.rejection_status = 413;
     else if (exchange.malformed_body || !fields_are_utf8(request.form))
@@ -379,9 +438,7 @@ MHD_Result hand_off(Exchange& exchange, MHD_Connection* connection, WorkerPool& 
         exchange.request.rejection_status = 503;
         return send(connection, server->dispatch()(exchange.request), !server->accepting());
     }
-    MHD_suspend_connection(connection);
-    exchange.counted = true;
-    ++server->in_flight_counter();
+    suspend(exchange, connection);
     pool.submit([server, pointer = &exchange, connection] {
         pointer->response = server->dispatch()(pointer->request);
         MHD_resume_connection(connection);
@@ -411,6 +468,11 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
         *con_cls = exchange = new Exchange(static_cast<HttpServer*>(cls));
     if (!exchange->started)
         return begin_request(*exchange, connection, url, method);
+    if (exchange->awaiting_session) {
+        MHD_Result result = continue_after_session(*exchange, connection, *upload_data_size);
+        if (exchange->dispatched || *upload_data_size == 0)
+            return result;
+    }
     if (*upload_data_size > 0) {
         receive_body(*exchange, upload_data, *upload_data_size);
         *upload_data_size = 0;
@@ -425,8 +487,9 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
 
 } // namespace
 
-HttpServer::HttpServer(Options options, Admit admit, Dispatch dispatch)
-    : m_options(std::move(options)), m_admit(std::move(admit)), m_dispatch(std::move(dispatch))
+HttpServer::HttpServer(Options options, Admit admit, AdmitSession admit_session, Dispatch dispatch)
+    : m_options(std::move(options)), m_admit(std::move(admit)), m_admit_session(std::move(admit_session)),
+      m_dispatch(std::move(dispatch))
 {
 }
 

@@ -44,10 +44,12 @@ public:
     /// Decides from the request line and headers where a request runs, how much body it may send,
     /// or that it is answered at once with its body unread (may set request.route).
     using Admit = std::function<Admission(Request&)>;
+    /// Admits a request whose admission `needs_session`, on a worker: looks the session up.
+    using AdmitSession = std::function<Admission(Request&)>;
     /// Produces the response; never throws (the application catches and renders 500).
     using Dispatch = std::function<Response(Request&)>;
 
-    HttpServer(Options options, Admit admit, Dispatch dispatch);
+    HttpServer(Options options, Admit admit, AdmitSession admit_session, Dispatch dispatch);
     ~HttpServer();
 
     /// Binds and starts serving. Returns an error text on failure.
@@ -66,6 +68,7 @@ public:
     struct Exchange;
     const Options& options() const { return m_options; }
     Admit& admit() { return m_admit; }
+    AdmitSession& admit_session() { return m_admit_session; }
     Dispatch& dispatch() { return m_dispatch; }
     WorkerPool& workers(Execution execution)
     {
@@ -77,6 +80,7 @@ public:
 private:
     Options m_options;
     Admit m_admit;
+    AdmitSession m_admit_session;
     Dispatch m_dispatch;
     std::unique_ptr<WorkerPool> m_workers;
     std::unique_ptr<WorkerPool> m_hashers;

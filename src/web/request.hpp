@@ -53,6 +53,8 @@ struct Request {
     std::string language = "da";
     std::string csrf_token;
     std::optional<services::SignedIn> session; ///< Set by the session middleware.
+    /// The session was already looked up, before the body was read (Application::admit_session).
+    bool session_resumed = false;
 
     /// The signed-in actor; only call on routes guarded by Guard::signed_in or second_factor.
     const domain::Actor& actor() const { return session->actor; }

@@ -58,6 +58,9 @@ struct Admission {
     /// The most body to read; 0 for the methods that take none (GET, HEAD, OPTIONS).
     std::size_t max_body_bytes = 0;
     Uploads uploads = Uploads::refused;
+    /// A signed-in route and a session cookie: whether the cookie names a session only the database
+    /// tells, so the session is looked up on a worker (Application::admit_session) before the body.
+    bool needs_session = false;
 };
 
 struct Route {

@@ -21,6 +21,7 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable from the repository root
 
+from accounts import DEMO_PASSWORD, PROJEKTLEDER, SUPERBRUGER, login
 from harness import ServerTestCase, encode_multipart, execute_sql, free_port, raw_status
 
 MIB = 1024 * 1024
@@ -61,9 +62,11 @@ class TransportTestCase(ServerTestCase):
     server_env = {"REKRUT_LOG_LEVEL": "info"}
 
     def post_head(self, client, path, length, content_type="application/x-www-form-urlencoded", extra=""):
-        """The request line and headers of a POST (with the CSRF cookie), closing after the answer."""
-        token = client.csrf_token()
-        return (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: rekrut_csrf={token}\r\n"
+        """The request line and headers of a POST (with the client's cookies, the CSRF cookie among
+        them), closing after the answer."""
+        client.csrf_token()
+        cookies = "; ".join(f"{name}={value}" for name, value in client.cookies.items())
+        return (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookies}\r\n"
                 f"Content-Type: {content_type}\r\nContent-Length: {length}\r\nConnection: close\r\n"
                 f"{extra}\r\n").encode()
 
@@ -167,6 +170,50 @@ class UnwantedBodyTest(TransportTestCase):
         while raw_status(self.client().raw(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) != 200:
             self.assertLess(time.monotonic(), deadline, "the address was not served again after closing")
             time.sleep(0.1)
+
+
+class SessionBeforeBodyTest(TransportTestCase):
+    """On a signed-in route the session is looked up before the body is read: a session cookie is
+    no reason to read a body."""
+
+    seed_demo = True
+
+    def test_a_made_up_session_cookie_is_401_before_the_body(self):
+        client = self.client()
+        client.set_cookie("rekrut_session", "5" * 64)
+        for path in ["/cases", "/cases/1/ad", "/logout"]:
+            with self.subTest(path=path):
+                self.assertAnsweredUnread(client.raw(self.post_head(client, path, MIB)), 401)
+
+    def test_a_password_only_session_is_401_before_the_body_where_the_second_factor_is_needed(self):
+        client = self.client()
+        response = client.post("/login", {"email": SUPERBRUGER, "password": DEMO_PASSWORD})
+        self.assertEqual(response.location, "/login/second-factor")
+        # Within the form's 64 KiB, so that only the session can refuse it.
+        self.assertAnsweredUnread(client.raw(self.post_head(client, "/cases", 60 * 1024)), 401)
+
+    def test_a_real_session_still_sends_its_form(self):
+        client = self.client()
+        login(client, PROJEKTLEDER, totp=False)
+        self.assertStatus(client.post("/profile/name", {"name": "Pia Projektleder"}), 303)
+        # With Expect: 100-continue the client waits for the go-ahead, which comes after the lookup.
+        body = f"csrf_token={client.csrf_token()}&name=Pia+Projektleder".encode()
+        head = self.post_head(client, "/profile/name", len(body), extra="Expect: 100-continue\r\n")
+        with socket.create_connection((self.server.host, self.server.port), timeout=10) as connection:
+            connection.sendall(head)
+            interim = connection.recv(65536)
+            self.assertTrue(interim.startswith(b"HTTP/1.1 100"), interim[:200])
+            connection.sendall(body)
+            reply = b""
+            while chunk := connection.recv(65536):
+                reply += chunk
+        self.assertEqual(raw_status(reply), 303, reply[:300])
+
+    def test_an_empty_body_with_a_real_session_is_answered(self):
+        client = self.client()
+        login(client, PROJEKTLEDER, totp=False)
+        reply = client.raw(self.post_head(client, "/profile/name", 0))
+        self.assertEqual(raw_status(reply), 403, reply[:300])  # no CSRF token: the form was empty
 
 
 class FramingTest(TransportTestCase):

@@ -174,7 +174,7 @@ Middleware session_middleware(AppContext& context)
         // Routes that run on the event loop never touch the database, so they do not resume sessions.
         bool event_loop = request.route && request.route->execution == Execution::event_loop;
         auto token = event_loop ? std::nullopt : request.cookie(k_session_cookie);
-        if (token)
+        if (token && !request.session_resumed)
             request.session = context.identity.resume(*token);
         if (request.session && request.session->actor.is_operator && request.session->operator_access_id &&
             request.route && request.route->guard == Guard::signed_in &&
