@@ -119,6 +119,8 @@ server_port="$(free_port)"
 export REKRUT_DATABASE_URL="sqlite:$work_dir/rekrut.db" REKRUT_SECURITY_KEY_FILE="$work_dir/rekrut.key"
 export REKRUT_LISTEN="127.0.0.1:$server_port"
 export REKRUT_LOG_ACCESS=false
+# Every load connection comes from 127.0.0.1; the per-address limit is meant for the open internet.
+export REKRUT_SERVER_MAX_CONNECTIONS_PER_IP="${REKRUT_SERVER_MAX_CONNECTIONS_PER_IP:-1000}"
 "$binary" migrate >"$work_dir/setup.log"
 "$binary" seed-demo >>"$work_dir/setup.log"
 "$binary" serve >"$work_dir/rekrut.log" 2>&1 &

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <iostream>
 #include <malloc.h>
+#include <memory>
+#include <optional>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -44,6 +46,7 @@
 #include "web/http_server.hpp"
 #include "web/i18n.hpp"
 #include "web/metrics.hpp"
+#include "web/operations/operations.hpp"
 #include "web/views.hpp"
 
 extern char** environ;
@@ -303,21 +306,161 @@ void mark_audit_anchor(services::AuditAnchor& anchor)
                         "\"error\":\"" + core::json_escape(marked.error().message) + "\"");
 }
 
-int run_serve(const core::Config& config, const std::string& resources)
+/// The public listener's settings from the configuration.
+web::HttpServer::Options public_listener_options(const core::Config& config)
 {
-    // Block the stop signals in every thread; this thread waits for them below.
+    web::HttpServer::Options options;
+    auto colon = config.listen.rfind(':');
+    options.host = config.listen.substr(0, colon);
+    options.port = static_cast<std::uint16_t>(std::stoi(config.listen.substr(colon + 1)));
+    options.io_threads = config.io_threads;
+    options.worker_threads = config.worker_threads;
+    options.hashing_threads = config.hashing_threads;
+    options.max_body_bytes = config.max_body_bytes;
+    options.max_header_bytes = config.max_header_bytes;
+    options.max_connections = config.max_connections;
+    options.max_connections_per_ip = config.max_connections_per_ip;
+    options.connection_timeout_seconds = config.connection_timeout_seconds;
+    options.max_queued_requests = config.max_queued_requests;
+    options.upload_dir = config.upload_dir.empty() ? fs::temp_directory_path().string() : config.upload_dir;
+    options.trusted_proxies = web::TrustedProxies(config.trusted_proxies, config.forwarded_header);
+    return options;
+}
+
+/// The internal listener for Prometheus (`server.metrics_listen`): one thread, a few connections,
+/// GET /metrics and nothing else, answered on the event loop.
+std::unique_ptr<web::HttpServer> metrics_listener(const core::Config& config, web::AppContext& context)
+{
+    web::HttpServer::Options options;
+    auto colon = config.metrics_listen.rfind(':');
+    options.host = config.metrics_listen.substr(0, colon);
+    options.port = static_cast<std::uint16_t>(std::stoi(config.metrics_listen.substr(colon + 1)));
+    options.io_threads = 1;
+    options.worker_threads = 1;
+    options.hashing_threads = 1;
+    options.max_connections = 16;
+    options.max_connections_per_ip = 16;
+    auto admit = [](web::Request&) {
+        web::Admission admission;
+        admission.execution = web::Execution::event_loop;
+        return admission;
+    };
+    auto serve = [&context](web::Request& request) { return web::serve_metrics_listener(context, request); };
+    return std::make_unique<web::HttpServer>(std::move(options), admit, admit, serve);
+}
+
+/// Serves until SIGINT or SIGTERM: the public listener, and the metrics listener when configured.
+/// Then stops accepting, drains and stops both. Returns whether the drain completed, or nullopt when
+/// a listener could not start (the reason is printed).
+std::optional<bool> serve_until_stopped(const core::Config& config, web::AppContext& context,
+                                        web::Application& application, const sigset_t& stop_signals)
+{
+    web::HttpServer server(
+        public_listener_options(config), [&](web::Request& request) { return application.admit(request); },
+        [&](web::Request& request) { return application.admit_session(request); },
+        [&](web::Request& request) { return application.handle(request); });
+    context.server = &server;
+    if (auto problem = server.start(); !problem.empty()) {
+        fail(problem);
+        return std::nullopt;
+    }
+    core::log_event("info", "listening", "\"url\":\"http://" + config.listen + "\"");
+    std::unique_ptr<web::HttpServer> metrics_server;
+    if (!config.metrics_listen.empty()) {
+        metrics_server = metrics_listener(config, context);
+        if (auto problem = metrics_server->start(); !problem.empty()) {
+            fail(problem);
+            return std::nullopt;
+        }
+        core::log_event("info", "metrics_listening",
+                        "\"url\":\"http://" + config.metrics_listen + "/metrics\"");
+    }
+    std::cout << "Rekrut is running on http://" << config.listen << "/" << std::endl;
+
+    int received = 0;
+    sigwait(&stop_signals, &received);
+    core::log_event("info", "stopping", "\"signal\":" + std::to_string(received));
+    server.stop_accepting();
+    bool drained = server.drain(15000);
+    server.stop();
+    if (metrics_server)
+        metrics_server->stop();
+    context.server = nullptr;
+    return drained;
+}
+
+/// Blocks SIGINT and SIGTERM in this thread and every thread started after it, so that only
+/// serve_until_stopped receives them (with sigwait); ignores SIGPIPE.
+sigset_t block_stop_signals()
+{
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGINT);
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
-    // Keep freed memory in the process: by default glibc hands a request's freed memory back to the
-    // kernel and the next request on that worker faults it in again, which cost more than the whole
-    // session lookup (docs/benchmarks.md). Blocks of 32 MiB and more (argon2id's 64 MiB) are still
-    // mapped and returned on their own.
+    return stop_signals;
+}
+
+/// Keeps freed memory in the process: by default glibc hands a request's freed memory back to the
+/// kernel and the next request on that worker faults it in again, which cost more than the whole
+/// session lookup (docs/benchmarks.md). Blocks of 32 MiB and more (argon2id's 64 MiB) are still
+/// mapped and returned on their own.
+void keep_freed_memory()
+{
     mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
     mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+}
+
+/// The server's background threads: mail delivery and the purge of old mail bodies, the list of open
+/// positions, the closing of cases at their deadline and the audit chain's anchor.
+class BackgroundWork {
+public:
+    BackgroundWork(const core::Config& config, store::Database& database, services::OpenPositions& positions,
+                   services::CaseLifecycle& lifecycle)
+        : m_outbox(database,
+                   {config.smtp_url, config.smtp_from, config.smtp_username, config.smtp_password, 20}),
+          m_outbox_purge("outbox_purge", std::chrono::hours(1),
+                         [this] { m_outbox.purge_old_bodies(core::now()); }),
+          // Applications close by themselves at the deadline.
+          m_positions("open_positions", std::chrono::seconds(1), [&positions] { positions.refresh(); }),
+          m_deadlines("close_due_cases", std::chrono::seconds(config.job_interval_seconds),
+                      [&lifecycle] { lifecycle.close_due_cases(); })
+    {
+        m_outbox.start();
+        if (!config.audit_anchor.empty()) {
+            m_anchor.emplace(database, config.audit_anchor);
+            m_anchor_job.emplace("audit_anchor", std::chrono::seconds(config.audit_anchor_interval_seconds),
+                                 [this] { mark_audit_anchor(*m_anchor); });
+        }
+    }
+
+    /// Stops every thread; the audit chain's head is anchored once more on the way out.
+    void stop()
+    {
+        m_outbox.stop();
+        m_outbox_purge.stop();
+        m_deadlines.stop();
+        m_positions.stop();
+        if (m_anchor) {
+            m_anchor_job->stop();
+            mark_audit_anchor(*m_anchor);
+        }
+    }
+
+private:
+    services::OutboxSender m_outbox;
+    services::PeriodicJob m_outbox_purge;
+    services::PeriodicJob m_positions;
+    services::PeriodicJob m_deadlines;
+    std::optional<services::AuditAnchor> m_anchor;
+    std::optional<services::PeriodicJob> m_anchor_job;
+};
+
+int run_serve(const core::Config& config, const std::string& resources)
+{
+    const sigset_t stop_signals = block_stop_signals();
+    keep_freed_memory();
 
     web::Translator translator;
     if (auto problem = translator.load(find_locale_dir(config)); !problem.empty())
@@ -340,8 +483,6 @@ int run_serve(const core::Config& config, const std::string& resources)
     for (const auto& name : report->applied)
         core::log_event("info", "migration_applied", "\"name\":\"" + name + "\"");
     auto database = open_database(config);
-    auto migrations =
-        store::read_migrations(resources + "/migrations", database->dialect() == store::Dialect::sqlite);
 
     web::Metrics metrics;
     services::IdentityService identity(*database);
@@ -358,7 +499,9 @@ int run_serve(const core::Config& config, const std::string& resources)
     open_positions.refresh();
     services::AuditTrail audit_trail(*database);
     services::PlatformOperator platform_operator(*database);
-    services::SystemStatus status(*database, migrations);
+    services::SystemStatus status(
+        *database,
+        store::read_migrations(resources + "/migrations", database->dialect() == store::Dialect::sqlite));
     web::AppContext context{config,
                             translator,
                             views,
@@ -378,65 +521,14 @@ int run_serve(const core::Config& config, const std::string& resources)
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};
-    services::OutboxSender outbox(
-        *database, {config.smtp_url, config.smtp_from, config.smtp_username, config.smtp_password, 20});
-    outbox.start();
-    services::PeriodicJob outbox_purge("outbox_purge", std::chrono::hours(1),
-                                       [&outbox] { outbox.purge_old_bodies(core::now()); });
-    // Applications close by themselves at the deadline.
-    services::PeriodicJob positions_job("open_positions", std::chrono::seconds(1),
-                                        [&open_positions] { open_positions.refresh(); });
-    // The audit chain's head, outside the database, at an interval and once more on the way out.
-    std::optional<services::AuditAnchor> anchor;
-    std::optional<services::PeriodicJob> anchor_job;
-    if (!config.audit_anchor.empty()) {
-        anchor.emplace(*database, config.audit_anchor);
-        anchor_job.emplace("audit_anchor", std::chrono::seconds(config.audit_anchor_interval_seconds),
-                           [&anchor] { mark_audit_anchor(*anchor); });
-    }
-    services::PeriodicJob deadline_job("close_due_cases", std::chrono::seconds(config.job_interval_seconds),
-                                       [&lifecycle] { lifecycle.close_due_cases(); });
+    BackgroundWork background(config, *database, open_positions, lifecycle);
     web::Application application(context);
 
-    web::HttpServer::Options options;
-    auto colon = config.listen.rfind(':');
-    options.host = config.listen.substr(0, colon);
-    options.port = static_cast<std::uint16_t>(std::stoi(config.listen.substr(colon + 1)));
-    options.io_threads = config.io_threads;
-    options.worker_threads = config.worker_threads;
-    options.hashing_threads = config.hashing_threads;
-    options.max_body_bytes = config.max_body_bytes;
-    options.max_header_bytes = config.max_header_bytes;
-    options.max_connections = config.max_connections;
-    options.max_connections_per_ip = config.max_connections_per_ip;
-    options.connection_timeout_seconds = config.connection_timeout_seconds;
-    options.max_queued_requests = config.max_queued_requests;
-    options.upload_dir = config.upload_dir.empty() ? fs::temp_directory_path().string() : config.upload_dir;
-
-    web::HttpServer server(
-        options, [&](web::Request& request) { return application.classify(request); },
-        [&](web::Request& request) { return application.handle(request); });
-    context.server = &server;
-    if (auto problem = server.start(); !problem.empty())
-        return fail(problem);
-    core::log_event("info", "listening", "\"url\":\"http://" + config.listen + "\"");
-    std::cout << "Rekrut is running on http://" << config.listen << "/" << std::endl;
-
-    int received = 0;
-    sigwait(&stop_signals, &received);
-    core::log_event("info", "stopping", "\"signal\":" + std::to_string(received));
-    server.stop_accepting();
-    bool drained = server.drain(15000);
-    server.stop();
-    outbox.stop();
-    outbox_purge.stop();
-    deadline_job.stop();
-    positions_job.stop();
-    if (anchor) {
-        anchor_job->stop();
-        mark_audit_anchor(*anchor);
-    }
-    core::log_event("info", "stopped", std::string("\"drained\":") + (drained ? "true" : "false"));
+    auto drained = serve_until_stopped(config, context, application, stop_signals);
+    background.stop();
+    if (!drained)
+        return 1;
+    core::log_event("info", "stopped", std::string("\"drained\":") + (*drained ? "true" : "false"));
     return 0;
 }
 

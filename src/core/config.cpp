@@ -1,10 +1,13 @@
 #include "core/config.hpp"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <charconv>
 #include <functional>
 #include <map>
 #include <toml++/toml.h>
+
+#include "core/text.hpp"
 
 namespace rekrut::core {
 namespace {
@@ -68,16 +71,57 @@ std::string check_database_url(const std::string& text)
     return "must start with sqlite: or postgresql://";
 }
 
-/// Every setting: its TOML path ("section.key") and how to apply a textual value.
-const std::map<std::string, Setter>& settings()
+using Settings = std::map<std::string, Setter>;
+
+std::string set_listen(std::string& target, const std::string& text)
 {
-    static const std::map<std::string, Setter> table = {
-        {"server.listen",
+    auto problem = check_listen(text);
+    if (problem.empty())
+        target = text;
+    return problem;
+}
+
+/// A comma-separated list (a TOML array arrives joined with commas) of addresses and CIDR blocks.
+std::string set_address_ranges(std::vector<AddressRange>& target, const std::string& text)
+{
+    std::vector<AddressRange> ranges;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t comma = std::min(text.find(',', start), text.size());
+        std::string_view item = trim(std::string_view(text).substr(start, comma - start));
+        start = comma + 1;
+        if (item.empty())
+            continue;
+        auto range = AddressRange::parse(item);
+        if (!range)
+            return "has \"" + std::string(item) +
+                   "\", which is not an IPv4 or IPv6 address or CIDR block (such as 10.0.0.0/8)";
+        ranges.push_back(*range);
+    }
+    target = std::move(ranges);
+    return "";
+}
+
+std::string set_forwarded_header(ForwardedHeader& target, const std::string& text)
+{
+    std::string name = ascii_lower(trim(text));
+    if (name == "x-forwarded-for")
+        target = ForwardedHeader::x_forwarded_for;
+    else if (name == "forwarded")
+        target = ForwardedHeader::forwarded;
+    else
+        return "must be X-Forwarded-For or Forwarded";
+    return "";
+}
+
+/// [server]: where and how the server listens, and who stands in front of it.
+void add_server_settings(Settings& table)
+{
+    table.insert({
+        {"server.listen", [](Config& c, const std::string& v) { return set_listen(c.listen, v); }},
+        {"server.metrics_listen",
          [](Config& c, const std::string& v) {
-             auto problem = check_listen(v);
-             if (problem.empty())
-                 c.listen = v;
-             return problem;
+             return v.empty() ? (c.metrics_listen.clear(), std::string()) : set_listen(c.metrics_listen, v);
          }},
         {"server.io_threads",
          [](Config& c, const std::string& v) { return set_unsigned(c.io_threads, v, 1, 64); }},
@@ -87,6 +131,28 @@ const std::map<std::string, Setter>& settings()
          [](Config& c, const std::string& v) { return set_unsigned(c.job_interval_seconds, v, 1, 3600); }},
         {"server.hashing_threads",
          [](Config& c, const std::string& v) { return set_unsigned(c.hashing_threads, v, 1, 16); }},
+        {"server.secure_cookies",
+         [](Config& c, const std::string& v) { return set_bool(c.secure_cookies, v); }},
+        {"server.public_url",
+         [](Config& c, const std::string& v) -> std::string {
+             if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)
+                 return "must start with http:// or https://";
+             c.public_url = v;
+             while (!c.public_url.empty() && c.public_url.back() == '/')
+                 c.public_url.pop_back();
+             return "";
+         }},
+        {"server.trusted_proxies",
+         [](Config& c, const std::string& v) { return set_address_ranges(c.trusted_proxies, v); }},
+        {"server.forwarded_header",
+         [](Config& c, const std::string& v) { return set_forwarded_header(c.forwarded_header, v); }},
+    });
+}
+
+/// [server]: what one client and one request may use.
+void add_limit_settings(Settings& table)
+{
+    table.insert({
         {"server.max_body_bytes",
          [](Config& c, const std::string& v) { return set_size(c.max_body_bytes, v); }},
         {"server.max_header_bytes",
@@ -103,17 +169,13 @@ const std::map<std::string, Setter>& settings()
          [](Config& c, const std::string& v) {
              return set_unsigned(c.connection_timeout_seconds, v, 1, 3600);
          }},
-        {"server.secure_cookies",
-         [](Config& c, const std::string& v) { return set_bool(c.secure_cookies, v); }},
-        {"server.public_url",
-         [](Config& c, const std::string& v) -> std::string {
-             if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)
-                 return "must start with http:// or https://";
-             c.public_url = v;
-             while (!c.public_url.empty() && c.public_url.back() == '/')
-                 c.public_url.pop_back();
-             return "";
-         }},
+    });
+}
+
+/// [database], [paths] and [security]: where data and files are kept.
+void add_storage_settings(Settings& table)
+{
+    table.insert({
         {"database.url",
          [](Config& c, const std::string& v) {
              auto problem = check_database_url(v);
@@ -136,16 +198,23 @@ const std::map<std::string, Setter>& settings()
          [](Config& c, const std::string& v) { return c.resource_dir = v, std::string(); }},
         {"paths.locale", [](Config& c, const std::string& v) { return c.locale_dir = v, std::string(); }},
         {"paths.uploads", [](Config& c, const std::string& v) { return c.upload_dir = v, std::string(); }},
+        {"security.key_file",
+         [](Config& c, const std::string& v) {
+             return v.empty() ? "must name a file" : (c.key_file = v, std::string());
+         }},
+    });
+}
+
+/// [smtp], [log] and [dev].
+void add_mail_and_log_settings(Settings& table)
+{
+    table.insert({
         {"smtp.url",
          [](Config& c, const std::string& v) -> std::string {
              if (!v.empty() && v.rfind("smtp://", 0) != 0 && v.rfind("smtps://", 0) != 0)
                  return "must start with smtp:// or smtps://";
              c.smtp_url = v;
              return "";
-         }},
-        {"security.key_file",
-         [](Config& c, const std::string& v) {
-             return v.empty() ? "must name a file" : (c.key_file = v, std::string());
          }},
         {"smtp.from", [](Config& c, const std::string& v) { return c.smtp_from = v, std::string(); }},
         {"smtp.username", [](Config& c, const std::string& v) { return c.smtp_username = v, std::string(); }},
@@ -169,7 +238,20 @@ const std::map<std::string, Setter>& settings()
         {"log.access", [](Config& c, const std::string& v) { return set_bool(c.access_log, v); }},
         {"dev.reload_templates",
          [](Config& c, const std::string& v) { return set_bool(c.reload_templates, v); }},
-    };
+    });
+}
+
+/// Every setting: its TOML path ("section.key") and how to apply a textual value.
+const Settings& settings()
+{
+    static const Settings table = [] {
+        Settings all;
+        add_server_settings(all);
+        add_limit_settings(all);
+        add_storage_settings(all);
+        add_mail_and_log_settings(all);
+        return all;
+    }();
     return table;
 }
 
@@ -188,6 +270,19 @@ std::string env_name_for(const std::string& key)
 std::string toml_value_text(const toml::node& node, bool& ok)
 {
     ok = true;
+    if (auto list = node.as_array()) {
+        // A list of strings, such as server.trusted_proxies: joined with commas, as in the environment.
+        std::string joined;
+        for (const auto& item : *list) {
+            auto text = item.as_string();
+            if (!text) {
+                ok = false;
+                return "";
+            }
+            joined += (joined.empty() ? "" : ",") + text->get();
+        }
+        return joined;
+    }
     if (auto s = node.as_string())
         return s->get();
     if (auto i = node.as_integer())
@@ -225,7 +320,8 @@ ConfigLoad load_config(const std::string& toml_path, char** environment)
                     bool ok = false;
                     std::string text = toml_value_text(node, ok);
                     if (!ok) {
-                        load.problems.push_back({full, "must be a string, number or boolean"});
+                        load.problems.push_back(
+                            {full, "must be a string, number, boolean or list of strings"});
                         continue;
                     }
                     if (auto problem = setting->second(load.config, text); !problem.empty())

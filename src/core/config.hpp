@@ -4,7 +4,15 @@
 #include <string>
 #include <vector>
 
+#include "core/ip_address.hpp"
+
 namespace rekrut::core {
+
+/// The header in which trusted reverse proxies pass on the client's address.
+enum class ForwardedHeader {
+    x_forwarded_for, ///< `X-Forwarded-For: client, proxy1` (nginx, HAProxy, most load balancers)
+    forwarded,       ///< `Forwarded: for=client, for=proxy1` (RFC 7239)
+};
 
 /// Everything the process can be configured with. Defaults suit `make run`; a TOML file
 /// (`--config`) and then `REKRUT_*` environment variables override them.
@@ -17,12 +25,17 @@ struct Config {
     std::size_t max_body_bytes = std::size_t{20} * 1024 * 1024;
     std::size_t max_header_bytes = std::size_t{32} * 1024;
     unsigned max_connections = 2000;
-    unsigned max_connections_per_ip = 500;
+    unsigned max_connections_per_ip = 64;
     unsigned connection_timeout_seconds = 30;
     unsigned max_queued_requests = 512; ///< Waiting requests per worker pool before 503.
     unsigned job_interval_seconds = 30; ///< How often background jobs (deadlines) run.
     bool secure_cookies = false;        ///< Set when served behind TLS.
     std::string public_url = "http://127.0.0.1:8080";
+    /// host:port of the internal listener that serves /metrics; empty: metrics are not served.
+    std::string metrics_listen;
+    /// Reverse proxies whose forwarding header names the client; empty: the peer is the client.
+    std::vector<AddressRange> trusted_proxies;
+    ForwardedHeader forwarded_header = ForwardedHeader::x_forwarded_for;
     // [database]
     std::string database_url = "sqlite:var/rekrut.db";
     unsigned database_pool_size = 8;

@@ -64,3 +64,50 @@ TEST(Config, unreadable_toml_is_a_problem_not_a_crash)
     ASSERT_EQ(load.problems.size(), 1u);
     EXPECT_EQ(load.problems[0].key, path);
 }
+
+TEST(Config, proxies_and_metrics_are_off_by_default)
+{
+    char* environment[] = {nullptr};
+    auto load = load_config("", environment);
+    EXPECT_TRUE(load.config.trusted_proxies.empty());
+    EXPECT_EQ(load.config.forwarded_header, rekrut::core::ForwardedHeader::x_forwarded_for);
+    EXPECT_EQ(load.config.metrics_listen, "");
+    EXPECT_EQ(load.config.max_connections_per_ip, 64u);
+}
+
+TEST(Config, trusted_proxies_come_as_a_toml_list_or_a_comma_separated_variable)
+{
+    auto path = write_toml("[server]\ntrusted_proxies = [\"10.0.0.0/8\", \"2001:db8::/32\"]\n"
+                           "forwarded_header = \"Forwarded\"\nmetrics_listen = \"127.0.0.1:9100\"\n");
+    char* no_environment[] = {nullptr};
+    auto load = load_config(path, no_environment);
+    EXPECT_TRUE(load.problems.empty());
+    ASSERT_EQ(load.config.trusted_proxies.size(), 2u);
+    EXPECT_TRUE(load.config.trusted_proxies[1].contains(*rekrut::core::IpAddress::parse("2001:db8::5")));
+    EXPECT_EQ(load.config.forwarded_header, rekrut::core::ForwardedHeader::forwarded);
+    EXPECT_EQ(load.config.metrics_listen, "127.0.0.1:9100");
+
+    std::string proxies = "REKRUT_SERVER_TRUSTED_PROXIES= 127.0.0.1 ,192.0.2.0/24,";
+    char* environment[] = {proxies.data(), nullptr};
+    load = load_config(path, environment);
+    EXPECT_TRUE(load.problems.empty());
+    ASSERT_EQ(load.config.trusted_proxies.size(), 2u) << "the variable replaces the file's list";
+    EXPECT_TRUE(load.config.trusted_proxies[1].contains(*rekrut::core::IpAddress::parse("192.0.2.77")));
+}
+
+TEST(Config, bad_proxy_and_metrics_settings_are_named)
+{
+    auto path = write_toml("[server]\ntrusted_proxies = [\"10.0.0.0/8\", 7]\n");
+    std::string proxies = "REKRUT_SERVER_TRUSTED_PROXIES=10.0.0.0/8,proxy.example.test";
+    std::string header = "REKRUT_SERVER_FORWARDED_HEADER=X-Real-IP";
+    std::string metrics = "REKRUT_SERVER_METRICS_LISTEN=localhost";
+    char* environment[] = {proxies.data(), header.data(), metrics.data(), nullptr};
+    auto load = load_config(path, environment);
+    std::vector<std::string> keys;
+    for (auto& problem : load.problems)
+        keys.push_back(problem.key);
+    EXPECT_EQ(keys,
+              (std::vector<std::string>{"server.trusted_proxies", "REKRUT_SERVER_TRUSTED_PROXIES",
+                                        "REKRUT_SERVER_FORWARDED_HEADER", "REKRUT_SERVER_METRICS_LISTEN"}));
+    EXPECT_TRUE(load.config.trusted_proxies.empty()) << "a list with a bad entry is not half applied";
+}

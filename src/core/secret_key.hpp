@@ -23,6 +23,8 @@ public:
 
     /// The key for the audit chain's BLAKE2b (32 bytes).
     const std::string& audit_key() const { return m_audit; }
+    /// The key for CSRF tokens bound to a session (32 bytes).
+    const std::string& csrf_key() const { return m_csrf; }
     /// Encrypts `plaintext` (XSalsa20-Poly1305 under the TOTP key) as "enc1:" + hex(nonce ‖ box).
     std::string seal(std::string_view plaintext) const;
     /// The plaintext of a sealed value; nullopt when it was sealed under another key or altered.
@@ -34,6 +36,7 @@ private:
     explicit SecretKey(const std::string& master);
     std::string m_audit;
     std::string m_totp;
+    std::string m_csrf;
 };
 
 /// BLAKE2b-256 of `data` keyed with `key`, as lower-case hex.

@@ -178,6 +178,7 @@ SignedIn signed_in_as(store::Session& session, const store::SessionRecord& recor
 {
     SignedIn result;
     result.session_id = record.id;
+    result.csrf_seed = record.csrf_seed;
     result.email = user.email;
     result.second_factor_passed = record.mfa_passed;
     result.totp_enabled = user.totp_enabled;
@@ -384,6 +385,12 @@ core::Result<std::string> IdentityService::pass_second_factor(const SignedIn& si
             core::msgid("The code is not valid. Check the time on your device and try again."),
             {{"code", core::msgid("The code is not valid. Check the time on your device and try again.")}});
     return rotate_session(signed_in.session_id, true);
+}
+
+std::string IdentityService::csrf_token(const SignedIn& signed_in) const
+{
+    return core::blake2b_keyed_hex("csrf:" + std::to_string(signed_in.session_id) + ":" + signed_in.csrf_seed,
+                                   m_database.secret_key().csrf_key());
 }
 
 int IdentityService::seal_stored_secrets()

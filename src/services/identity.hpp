@@ -31,6 +31,7 @@ struct LoginOutcome {
 struct SignedIn {
     domain::Actor actor;
     std::int64_t session_id = 0;
+    std::string csrf_seed; ///< The session's own random value behind its CSRF token.
     std::string email;
     bool second_factor_passed = false;
     bool second_factor_required = false; ///< Operator, Superbruger and Administrator.
@@ -56,6 +57,9 @@ public:
     /// Finds the session for a cookie token; ends it when idle or too old; rotates the token when
     /// the user's rights changed since it was issued; loads the Actor with every current right.
     std::optional<SignedIn> resume(const std::string& token);
+    /// The CSRF token of a signed-in session: a keyed hash of its id and random seed (64 hex digits),
+    /// so it is the same for every form of the session and worthless in any other.
+    std::string csrf_token(const SignedIn& signed_in) const;
 
     /// Seals (core::SecretKey::seal) every TOTP secret still stored as written before secrets were
     /// sealed. Run at start; returns how many were sealed.

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "core/crypto.hpp"
 #include "store/prepared_statements.hpp"
 
 namespace rekrut::store {
@@ -9,7 +10,7 @@ namespace {
 
 /// The session lookup by the token's hash, kept prepared: it runs on every signed-in request.
 struct SessionByToken {
-    std::string token_hash;
+    std::string token_hash, csrf_seed;
     long long id = 0, user = 0, created = 0, seen = 0, expires = 0, rotated = 0;
     int mfa = 0;
     KeptStatement statement;
@@ -17,9 +18,10 @@ struct SessionByToken {
     explicit SessionByToken(soci::session& sql)
         : statement(sql,
                     (sql.prepare << "SELECT id, user_id, mfa_passed, created_at, last_seen_at, expires_at,"
-                                    " rotated_at FROM sessions WHERE token_hash = :hash",
+                                    " rotated_at, csrf_seed FROM sessions WHERE token_hash = :hash",
                      soci::use(token_hash), soci::into(id), soci::into(user), soci::into(mfa),
-                     soci::into(created), soci::into(seen), soci::into(expires), soci::into(rotated)))
+                     soci::into(created), soci::into(seen), soci::into(expires), soci::into(rotated),
+                     soci::into(csrf_seed)))
     {
     }
 };
@@ -33,11 +35,11 @@ void create(soci::session& sql, const std::string& token_hash, std::int64_t user
 {
     long long user = user_id, at = now, expires = expires_at;
     int mfa = mfa_passed ? 1 : 0;
+    std::string csrf_seed = core::random_hex(16);
     sql << "INSERT INTO sessions (token_hash, user_id, mfa_passed, created_at, last_seen_at, expires_at, "
-           "rotated_at,"
-           " ip) VALUES (:hash, :user, :mfa, :at, :at2, :expires, :at3, :ip)",
+           "rotated_at, ip, csrf_seed) VALUES (:hash, :user, :mfa, :at, :at2, :expires, :at3, :ip, :seed)",
         soci::use(token_hash), soci::use(user), soci::use(mfa), soci::use(at), soci::use(at),
-        soci::use(expires), soci::use(at), soci::use(ip);
+        soci::use(expires), soci::use(at), soci::use(ip), soci::use(csrf_seed);
 }
 
 std::optional<SessionRecord> find(soci::session& sql, const std::string& token_hash)
@@ -47,7 +49,7 @@ std::optional<SessionRecord> find(soci::session& sql, const std::string& token_h
     if (!lookup.statement.first_row())
         return std::nullopt;
     return SessionRecord{lookup.id,   lookup.user,    lookup.mfa != 0, lookup.created,
-                         lookup.seen, lookup.expires, lookup.rotated};
+                         lookup.seen, lookup.expires, lookup.rotated,  lookup.csrf_seed};
 }
 
 void touch(soci::session& sql, std::int64_t session_id, core::UnixTime now)

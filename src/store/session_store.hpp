@@ -25,6 +25,7 @@ struct SessionRecord {
     core::UnixTime last_seen_at = 0;
     core::UnixTime expires_at = 0;
     core::UnixTime rotated_at = 0;
+    std::string csrf_seed; ///< Random, per session; the CSRF token is derived from it.
 };
 
 namespace sessions {

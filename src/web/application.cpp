@@ -13,19 +13,61 @@ Application::Application(AppContext& context) : m_context(context)
     // outside everything that may throw. CSRF comes before routing: a forged request is refused
     // the same way whatever it targets.
     m_chain = {
-        access_log_middleware(context), security_headers_middleware(), language_middleware(),
-        error_page_middleware(context), csrf_middleware(context),      routing_middleware(m_router),
+        access_log_middleware(context), security_headers_middleware(context.config),
+        language_middleware(),          error_page_middleware(context),
+        csrf_middleware(context),       routing_middleware(m_router),
         session_middleware(context),    guard_middleware(context),
     };
 }
 
-Execution Application::classify(Request& request)
+Admission Application::admit(Request& request)
 {
-    if (m_router.match(request) != Router::Outcome::matched)
-        return Execution::worker_pool; // error pages render templates; keep them off the event loop
-    if (request.route->execution == Execution::event_loop_when_anonymous)
-        return request.cookie("rekrut_session") ? Execution::worker_pool : Execution::event_loop;
-    return request.route->execution;
+    Admission admission;
+    auto outcome = m_router.match(request);
+    // An unmatched path goes to the worker pool: its error page renders templates.
+    if (outcome != Router::Outcome::matched)
+        admission.execution = Execution::worker_pool;
+    else if (request.route->execution == Execution::event_loop_when_anonymous)
+        admission.execution = request.cookie(session_cookie_name(m_context.config)) ? Execution::worker_pool
+                                                                                    : Execution::event_loop;
+    else
+        admission.execution = request.route->execution;
+    // GET, HEAD and OPTIONS take no body; their routing, session and guard run in the chain as usual.
+    if (!request.is_state_changing())
+        return admission;
+    if (outcome == Router::Outcome::not_found)
+        admission.refusal = 404;
+    else if (outcome == Router::Outcome::method_not_allowed)
+        admission.refusal = 405;
+    else if (request.route->guard != Guard::public_access &&
+             !request.cookie(session_cookie_name(m_context.config)))
+        admission.refusal = 401; // as the guard would answer, before the body is read
+    else {
+        admission.max_body_bytes = request.route->body.max_bytes;
+        admission.uploads = request.route->body.uploads;
+        admission.needs_session = request.route->guard != Guard::public_access;
+    }
+    return admission;
+}
+
+Admission Application::admit_session(Request& request)
+{
+    Admission admission = admit(request);
+    admission.needs_session = false;
+    auto token = request.cookie(session_cookie_name(m_context.config));
+    if (admission.refusal != 0 || !token)
+        return admission;
+    try {
+        request.session = m_context.identity.resume(*token);
+    } catch (const std::exception&) {
+        return admission; // the session middleware tries again and answers with the error page
+    }
+    request.session_resumed = true;
+    bool passes =
+        request.session && (request.route->guard != Guard::signed_in || request.session->complete());
+    if (!passes)
+        admission.refusal = 401; // as the guard answers a request that changes state
+    return admission;
 }
 
 Response Application::handle(Request& request)
@@ -39,7 +81,11 @@ Response Application::handle(Request& request)
             return current.route->handler(current);
         return m_chain[index](current, [&](Request& inner) { return call(index + 1, inner); });
     };
-    return call(0, request);
+    Response response = call(0, request);
+    // RFC 9110 §15.5.6: a 405 names the methods the path takes, also when refused before routing.
+    if (response.status == 405 && !response.has_header("Allow"))
+        response.set_header("Allow", m_router.allowed_methods(request.path));
+    return response;
 }
 
 } // namespace rekrut::web

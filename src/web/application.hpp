@@ -19,8 +19,14 @@ class Application {
 public:
     explicit Application(AppContext& context);
 
-    /// Where the request should run; matches the route as a side effect.
-    Execution classify(Request& request);
+    /// Decides from the request line and headers alone where the request runs and how much body it
+    /// may send, or that it is refused unread: a request that changes state needs a route that
+    /// takes its method and, on a signed-in route, a session cookie. Matches the route as a side effect.
+    Admission admit(Request& request);
+    /// For a request `admit` found `needs_session`: looks the session up (on a worker, as it reads the
+    /// database) and refuses the request with 401 unless it passes the route's guard. The session
+    /// middleware then uses the session found here.
+    Admission admit_session(Request& request);
     /// Runs the chain. Never throws: unexpected exceptions become a 500 page with the request id.
     Response handle(Request& request);
 

@@ -42,10 +42,13 @@ constexpr StatusText k_texts[] = {
     {409, msgid("The change could not be saved"),
      msgid("Someone else changed the same thing. Reload the page and try again.")},
     {413, msgid("The upload is too large"), msgid("The file or form you sent is larger than allowed.")},
+    {415, msgid("Files are not accepted here"),
+     msgid("This form does not take files. Go back and send it without files.")},
     {500, msgid("Something went wrong"),
      msgid("An error occurred on our side. Please try again. If it happens again, contact support and give "
            "the error "
            "reference.")},
+    {501, msgid("Not supported"), msgid("The server does not support the way this request was sent.")},
     {503, msgid("Temporarily unavailable"),
      msgid("The service is temporarily unavailable. Please try again in a few minutes.")},
 };
@@ -55,10 +58,15 @@ constexpr StatusText k_texts[] = {
 Response error_page(const AppContext& context, const Request& request, unsigned status,
                     const std::string& detail)
 {
-    const StatusText* text = &k_texts[7];
-    for (const auto& candidate : k_texts)
-        if (candidate.status == status)
-            text = &candidate;
+    auto text_for = [](unsigned wanted) {
+        for (const auto& candidate : k_texts)
+            if (candidate.status == wanted)
+                return &candidate;
+        return static_cast<const StatusText*>(nullptr);
+    };
+    const StatusText* text = text_for(status);
+    if (!text)
+        text = text_for(500);
     const auto& translator = context.translator;
     std::string title = translator.translate(request.language, text->title);
     auto fill = [&](ctemplate::TemplateDictionary& page) {

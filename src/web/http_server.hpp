@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "web/client_address.hpp"
 #include "web/request.hpp"
 #include "web/response.hpp"
 #include "web/router.hpp"
@@ -27,22 +28,28 @@ public:
         unsigned io_threads = 2;
         unsigned worker_threads = 8;
         unsigned hashing_threads = 2;
+        /// The largest body any route may take; each route declares its own, smaller limit.
         std::size_t max_body_bytes = std::size_t{20} * 1024 * 1024;
         std::size_t max_header_bytes = std::size_t{32} * 1024;
         unsigned max_connections = 2000;
-        unsigned max_connections_per_ip = 500;
+        unsigned max_connections_per_ip = 64;
         unsigned connection_timeout_seconds = 30;
         /// Requests waiting for a worker (per pool) beyond which new ones get 503 at once.
         std::size_t max_queued_requests = 512;
         std::string upload_dir = "/tmp";
+        /// Peers whose forwarding header gives the client's address (Request::remote_ip).
+        TrustedProxies trusted_proxies;
     };
 
-    /// Decides where a request runs (matches the route; may set request.route).
-    using Classify = std::function<Execution(Request&)>;
+    /// Decides from the request line and headers where a request runs, how much body it may send,
+    /// or that it is answered at once with its body unread (may set request.route).
+    using Admit = std::function<Admission(Request&)>;
+    /// Admits a request whose admission `needs_session`, on a worker: looks the session up.
+    using AdmitSession = std::function<Admission(Request&)>;
     /// Produces the response; never throws (the application catches and renders 500).
     using Dispatch = std::function<Response(Request&)>;
 
-    HttpServer(Options options, Classify classify, Dispatch dispatch);
+    HttpServer(Options options, Admit admit, AdmitSession admit_session, Dispatch dispatch);
     ~HttpServer();
 
     /// Binds and starts serving. Returns an error text on failure.
@@ -60,7 +67,8 @@ public:
     // Called from the C callbacks.
     struct Exchange;
     const Options& options() const { return m_options; }
-    Classify& classify() { return m_classify; }
+    Admit& admit() { return m_admit; }
+    AdmitSession& admit_session() { return m_admit_session; }
     Dispatch& dispatch() { return m_dispatch; }
     WorkerPool& workers(Execution execution)
     {
@@ -71,7 +79,8 @@ public:
 
 private:
     Options m_options;
-    Classify m_classify;
+    Admit m_admit;
+    AdmitSession m_admit_session;
     Dispatch m_dispatch;
     std::unique_ptr<WorkerPool> m_workers;
     std::unique_ptr<WorkerPool> m_hashers;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,6 +41,8 @@ struct Request {
     Fields form;
     std::map<std::string, std::string, CaseInsensitiveLess> headers;
     std::map<std::string, std::string> cookies;
+    /// Names of cookies the request carried more than once.
+    std::set<std::string> repeated_cookies;
     std::map<std::string, std::string> path_params;
     std::vector<UploadedFile> files;
     std::string body; ///< Raw body when it is neither urlencoded nor multipart.
@@ -53,6 +56,8 @@ struct Request {
     std::string language = "da";
     std::string csrf_token;
     std::optional<services::SignedIn> session; ///< Set by the session middleware.
+    /// The session was already looked up, before the body was read (Application::admit_session).
+    bool session_resumed = false;
 
     /// The signed-in actor; only call on routes guarded by Guard::signed_in or second_factor.
     const domain::Actor& actor() const { return session->actor; }

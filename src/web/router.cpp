@@ -22,11 +22,12 @@ std::vector<std::string> split_path(const std::string& path)
 
 } // namespace
 
-void Router::add(std::string method, std::string pattern, Guard guard, Execution execution, Handler handler)
+void Router::add(std::string method, std::string pattern, Guard guard, Execution execution, Handler handler,
+                 BodyLimit body)
 {
     auto segments = split_path(pattern);
     Route route{std::move(method),  std::move(pattern),  guard, execution,
-                std::move(handler), std::move(segments), false};
+                std::move(handler), std::move(segments), false, body};
     if (!route.segments.empty() && route.segments.back() == "*") {
         route.prefix = true;
         route.segments.pop_back();

@@ -1,5 +1,6 @@
-// Every route of Rekrut, with its guard and where it runs. Adding a route means adding a line here;
-// tests/http/isolation_test.py sweeps every route that takes an id.
+// Every route of Rekrut, with its guard, where it runs and, where it takes more than a short form, its
+// body limit. Adding a route means adding a line here; tests/http/isolation_test.py sweeps every route
+// that takes an id.
 #include "web/app_context.hpp"
 #include "web/application.hpp"
 #include "web/audit/audit_pages.hpp"
@@ -26,7 +27,7 @@ void register_routes(Router& router, AppContext& context)
     // Operations
     router.add("GET", "/healthz", public_access, event_loop, bind(show_health));
     router.add("GET", "/readyz", public_access, worker_pool, bind(show_readiness));
-    router.add("GET", "/metrics", public_access, event_loop, bind(show_metrics));
+    // /metrics is served only on the internal listener (server.metrics_listen), never here.
 
     // Static assets: the design system and our own.
     router.add("GET", "/static/dkfds/*", public_access, event_loop, [&context](Request& request) {
@@ -83,7 +84,7 @@ void register_routes(Router& router, AppContext& context)
     router.add("POST", "/cases/:case_id/questions/:question_id", signed_in, worker_pool,
                bind(submit_case_question));
     router.add("GET", "/cases/:case_id/ad", signed_in, worker_pool, bind(show_ad_editor));
-    router.add("POST", "/cases/:case_id/ad", signed_in, worker_pool, bind(submit_ad));
+    router.add("POST", "/cases/:case_id/ad", signed_in, worker_pool, bind(submit_ad), k_long_text_form);
     router.add("GET", "/cases/:case_id/ad/preview", signed_in, worker_pool, bind(show_ad_preview));
     router.add("GET", "/cases/:case_id/ad/versions", signed_in, worker_pool, bind(show_ad_versions));
     router.add("GET", "/cases/:case_id/ad/versions/:version_id", signed_in, worker_pool, bind(show_ad_diff));
@@ -95,14 +96,17 @@ void register_routes(Router& router, AppContext& context)
     router.add("POST", "/setup/units", signed_in, worker_pool, bind(submit_unit));
     router.add("POST", "/setup/units/:unit_id", signed_in, worker_pool, bind(submit_unit_rename));
     router.add("GET", "/setup/mandatory-texts", signed_in, worker_pool, bind(show_mandatory_texts));
-    router.add("POST", "/setup/mandatory-texts", signed_in, worker_pool, bind(submit_mandatory_text));
+    router.add("POST", "/setup/mandatory-texts", signed_in, worker_pool, bind(submit_mandatory_text),
+               k_long_text_form);
     router.add("GET", "/setup/mandatory-texts/:text_id", signed_in, worker_pool, bind(show_mandatory_text));
-    router.add("POST", "/setup/mandatory-texts/:text_id", signed_in, worker_pool,
-               bind(submit_mandatory_text));
+    router.add("POST", "/setup/mandatory-texts/:text_id", signed_in, worker_pool, bind(submit_mandatory_text),
+               k_long_text_form);
     router.add("GET", "/setup/ad-templates", signed_in, worker_pool, bind(show_ad_templates));
-    router.add("POST", "/setup/ad-templates", signed_in, worker_pool, bind(submit_ad_template));
+    router.add("POST", "/setup/ad-templates", signed_in, worker_pool, bind(submit_ad_template),
+               k_long_text_form);
     router.add("GET", "/setup/ad-templates/:template_id", signed_in, worker_pool, bind(show_ad_template));
-    router.add("POST", "/setup/ad-templates/:template_id", signed_in, worker_pool, bind(submit_ad_template));
+    router.add("POST", "/setup/ad-templates/:template_id", signed_in, worker_pool, bind(submit_ad_template),
+               k_long_text_form);
     router.add("GET", "/setup/questions", signed_in, worker_pool, bind(show_questions));
     router.add("POST", "/setup/questions", signed_in, worker_pool, bind(submit_question));
     router.add("GET", "/setup/questions/:question_template_id", signed_in, worker_pool, bind(show_question));

@@ -1035,10 +1035,24 @@ class Client:
         return self.request("HEAD", path, headers=headers)
 
     def csrf_token(self) -> str:
-        """The CSRF token from the jar's rekrut_csrf cookie, fetching GET / first if there is none."""
-        if not self.cookies.get("rekrut_csrf"):
+        """The CSRF token for the next form. Signed in, it is bound to the session: read from a page
+        (the header's logout form on GET /), once per session cookie. Otherwise the jar's rekrut_csrf
+        cookie, fetching GET / first if there is none."""
+        # With secure cookies the names carry the __Host- prefix.
+        session = self.cookies.get("rekrut_session") or self.cookies.get("__Host-rekrut_session")
+        if session:
+            cached = getattr(self, "_session_csrf", None)
+            if cached and cached[0] == session:
+                return cached[1]
+            match = re.search(r'name="csrf_token" value="([0-9a-f]{64})"', self.get("/").text)
+            if not match:
+                raise AssertionError("GET / shows a signed-in user no form with a CSRF token")
+            self._session_csrf = (session, match.group(1))
+            return match.group(1)
+        anonymous = lambda: self.cookies.get("rekrut_csrf") or self.cookies.get("__Host-rekrut_csrf")
+        if not anonymous():
             self.get("/")
-        token = self.cookies.get("rekrut_csrf")
+        token = anonymous()
         if not token:
             raise AssertionError("the server set no rekrut_csrf cookie on GET /")
         return token

@@ -168,7 +168,7 @@ Response submit_logout(AppContext& context, Request& request)
 {
     context.identity.logout(*request.session, request.origin());
     Response response = Response::redirect("/");
-    response.set_cookie(k_session_cookie, "", 0, true, context.config.secure_cookies);
+    response.set_cookie(session_cookie_name(context.config), "", 0, true, context.config.secure_cookies);
     return response;
 }
 

@@ -24,25 +24,28 @@ Middleware access_log_middleware(AppContext& context)
         response.set_header("X-Request-Id", request.request_id);
         double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - request.started).count();
+        // The route's pattern stands for the path: a concrete path can carry a secret (the token of
+        // /password/reset/:token), and an unmatched one is whatever a client sent. The query is never logged.
         std::string route = request.route ? request.route->pattern : "unmatched";
         context.metrics.observe(route, request.method, response.status, seconds);
         if (context.config.access_log) {
             static auto logger = spdlog::get("access");
             if (logger)
-                logger->info(
-                    "\"request_id\":\"{}\",\"method\":\"{}\",\"path\":\"{}\",\"route\":\"{}\",\"status\":{},"
-                    "\"duration_ms\":{:.3f},\"ip\":\"{}\"",
-                    request.request_id, core::json_escape(request.method), core::json_escape(request.path),
-                    core::json_escape(route), response.status, seconds * 1000, request.remote_ip);
+                logger->info("\"request_id\":\"{}\",\"method\":\"{}\",\"route\":\"{}\",\"status\":{},"
+                             "\"duration_ms\":{:.3f},\"ip\":\"{}\"",
+                             request.request_id, core::json_escape(request.method), core::json_escape(route),
+                             response.status, seconds * 1000, request.remote_ip);
         }
         return response;
     };
 }
 
-Middleware security_headers_middleware()
+Middleware security_headers_middleware(const core::Config& config)
 {
-    return [](Request& request, const Next& next) {
+    return [tls = config.secure_cookies](Request& request, const Next& next) {
         Response response = next(request);
+        if (tls)
+            response.set_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         response.set_header(
             "Content-Security-Policy",
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -116,11 +119,8 @@ Middleware routing_middleware(const Router& router)
             auto outcome = router.match(request);
             if (outcome == Router::Outcome::not_found)
                 return Response::html("", 404);
-            if (outcome == Router::Outcome::method_not_allowed) {
-                Response response = Response::html("", 405);
-                response.set_header("Allow", router.allowed_methods(request.path));
-                return response;
-            }
+            if (outcome == Router::Outcome::method_not_allowed)
+                return Response::html("", 405); // Application::handle adds Allow
         }
         return next(request);
     };
@@ -140,44 +140,82 @@ bool looks_like_token(const std::string& value)
 
 } // namespace
 
+const char* session_cookie_name(const core::Config& config)
+{
+    return config.secure_cookies ? "__Host-rekrut_session" : "rekrut_session";
+}
+
+const char* csrf_cookie_name(const core::Config& config)
+{
+    return config.secure_cookies ? "__Host-rekrut_csrf" : "rekrut_csrf";
+}
+
+namespace {
+
+/// Resumes the session from its cookie once per request (admission may have done it already).
+/// Routes on the event loop never touch the database, so they do not resume sessions.
+void resume_session(AppContext& context, Request& request)
+{
+    bool event_loop = request.route && request.route->execution == Execution::event_loop;
+    if (request.session_resumed || event_loop)
+        return;
+    if (auto token = request.cookie(session_cookie_name(context.config)))
+        request.session = context.identity.resume(*token);
+    request.session_resumed = true;
+}
+
+} // namespace
+
 Middleware csrf_middleware(AppContext& context)
 {
     return [&context](Request& request, const Next& next) {
-        auto cookie = request.cookie("rekrut_csrf");
+        // Two cookies of one name (one planted by a sibling domain, say) leave it open which one
+        // the server reads: refused rather than guessed.
+        for (const char* name : {session_cookie_name(context.config), csrf_cookie_name(context.config)})
+            if (request.repeated_cookies.count(name))
+                return error_page(context, request, 400);
+        resume_session(context, request);
+        auto cookie = request.cookie(csrf_cookie_name(context.config));
         bool fresh = !cookie || !looks_like_token(*cookie);
-        request.csrf_token = fresh ? core::random_hex(32) : *cookie;
+        // A signed-in user's token is bound to the session: a token read or planted elsewhere (another
+        // session, a cookie set over plain HTTP) does not pass.
+        if (request.session)
+            request.csrf_token = context.identity.csrf_token(*request.session);
+        else
+            request.csrf_token = fresh ? core::random_hex(32) : *cookie;
         if (request.is_state_changing()) {
             auto submitted = request.form_value("csrf_token");
             if (!submitted) {
                 if (auto header = request.header("X-CSRF-Token"))
                     submitted = header;
             }
-            if (fresh || !submitted || !core::constant_time_equal(*submitted, request.csrf_token))
+            bool known = request.session || !fresh;
+            if (!known || !submitted || !core::constant_time_equal(*submitted, request.csrf_token))
                 return error_page(context, request, 403);
         }
         Response response = next(request);
         bool page = response.content_type.rfind("text/html", 0) == 0;
-        if (fresh && page)
-            response.set_cookie("rekrut_csrf", request.csrf_token, -1, true, context.config.secure_cookies);
+        if (fresh && page && !request.session)
+            response.set_cookie(csrf_cookie_name(context.config), request.csrf_token, -1, true,
+                                context.config.secure_cookies);
         return response;
     };
 }
 
 void set_session_cookie(const AppContext& context, Response& response, const std::string& token)
 {
-    response.set_cookie(k_session_cookie, token, -1, true, context.config.secure_cookies);
-    // A new CSRF token with every new session, so a token planted before login is worthless.
-    response.set_cookie("rekrut_csrf", core::random_hex(32), -1, true, context.config.secure_cookies);
+    response.set_cookie(session_cookie_name(context.config), token, -1, true, context.config.secure_cookies);
+    // A new anonymous CSRF token with every new session, so a token planted before login is worthless
+    // (signed in, the token is the session's own).
+    response.set_cookie(csrf_cookie_name(context.config), core::random_hex(32), -1, true,
+                        context.config.secure_cookies);
 }
 
 Middleware session_middleware(AppContext& context)
 {
     return [&context](Request& request, const Next& next) {
-        // Routes that run on the event loop never touch the database, so they do not resume sessions.
-        bool event_loop = request.route && request.route->execution == Execution::event_loop;
-        auto token = event_loop ? std::nullopt : request.cookie(k_session_cookie);
-        if (token)
-            request.session = context.identity.resume(*token);
+        resume_session(context, request);
+        auto token = request.cookie(session_cookie_name(context.config));
         if (request.session && request.session->actor.is_operator && request.session->operator_access_id &&
             request.route && request.route->guard == Guard::signed_in &&
             request.path.rfind("/operator", 0) != 0) {
@@ -187,10 +225,11 @@ Middleware session_middleware(AppContext& context)
         }
         Response response = next(request);
         if (request.session && request.session->new_token)
-            response.set_cookie(k_session_cookie, *request.session->new_token, -1, true,
+            response.set_cookie(session_cookie_name(context.config), *request.session->new_token, -1, true,
                                 context.config.secure_cookies);
         else if (token && !request.session && !response.has_header("Set-Cookie"))
-            response.set_cookie(k_session_cookie, "", 0, true, context.config.secure_cookies);
+            response.set_cookie(session_cookie_name(context.config), "", 0, true,
+                                context.config.secure_cookies);
         return response;
     };
 }

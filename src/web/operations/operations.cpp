@@ -37,4 +37,18 @@ Response show_metrics(AppContext& context, Request&)
     return response;
 }
 
+Response serve_metrics_listener(AppContext& context, Request& request)
+{
+    if (request.rejection_status != 0)
+        return Response::text("Refused\n", request.rejection_status);
+    if (request.path != "/metrics")
+        return Response::text("Not found\n", 404);
+    if (request.method != "GET" && request.method != "HEAD") {
+        Response response = Response::text("Method not allowed\n", 405);
+        response.set_header("Allow", "GET, HEAD");
+        return response;
+    }
+    return show_metrics(context, request);
+}
+
 } // namespace rekrut::web
