@@ -58,6 +58,15 @@ class SessionBoundCsrfTest(ServerTestCase):
         self.assertNotEqual(first, second)
         self.assertEqual(client.post("/profile/name", {"name": "Pia Projektleder", "csrf_token": first}).status, 403)
 
+    def test_a_static_file_leaves_the_session_cookie_alone(self):
+        # Static files are served on the event loop without looking the session up; their answer
+        # must not end the session in the browser.
+        client = signed_in(self.server, PROJEKTLEDER, totp=False)
+        response = client.get("/static/app/rekrut.css")
+        self.assertEqual(response.status, 200)
+        self.assertNotIn("rekrut_session", response.set_cookies)
+        self.assertEqual(client.get("/home").status, 200)
+
     def test_a_security_cookie_sent_twice_is_refused(self):
         client = signed_in(self.server, PROJEKTLEDER, totp=False)
         session = client.cookie("rekrut_session")

@@ -284,7 +284,7 @@ TEST_F(MailQueueTest, bodies_are_blanked_a_week_after_delivery_and_a_month_after
     core::UnixTime now = core::now();
     (void)database->transact([&](store::Transaction& transaction) -> core::Status {
         soci::session& sql = transaction;
-        long long week_ago = now - 8 * 86400, yesterday = now - 86400, month_ago = now - 31 * 86400;
+        long long week_ago = now - 8L * 86400, yesterday = now - 86400, month_ago = now - 31L * 86400;
         sql << "UPDATE outbox SET sent_at = :at WHERE recipient = 'sent@example.test'", soci::use(week_ago);
         sql << "UPDATE outbox SET sent_at = :at WHERE recipient = 'recent@example.test'",
             soci::use(yesterday);
@@ -292,11 +292,12 @@ TEST_F(MailQueueTest, bodies_are_blanked_a_week_after_delivery_and_a_month_after
             soci::use(month_ago);
         return core::success();
     });
-    auto purged = database
-                      ->transact([&](store::Transaction& transaction) -> core::Result<int> {
-                          return store::outbox::purge_bodies(transaction, now - 7 * 86400, now - 30 * 86400);
-                      })
-                      .value();
+    auto purged =
+        database
+            ->transact([&](store::Transaction& transaction) -> core::Result<int> {
+                return store::outbox::purge_bodies(transaction, now - 7L * 86400, now - 30L * 86400);
+            })
+            .value();
     EXPECT_EQ(purged, 2);
     database->read([&](store::Session& session) {
         soci::session& sql = session;

@@ -215,7 +215,9 @@ Middleware session_middleware(AppContext& context)
 {
     return [&context](Request& request, const Next& next) {
         resume_session(context, request);
-        auto token = request.cookie(session_cookie_name(context.config));
+        // Event-loop routes (static files) do not look sessions up, so they leave the cookie alone.
+        bool event_loop = request.route && request.route->execution == Execution::event_loop;
+        auto token = event_loop ? std::nullopt : request.cookie(session_cookie_name(context.config));
         if (request.session && request.session->actor.is_operator && request.session->operator_access_id &&
             request.route && request.route->guard == Guard::signed_in &&
             request.path.rfind("/operator", 0) != 0) {
