@@ -300,10 +300,16 @@ int run_audit_verify(const core::Config& config, const std::string& anchor_text)
 
 void mark_audit_anchor(services::AuditAnchor& anchor)
 {
-    auto marked = anchor.mark();
-    if (!marked)
+    // The database may be gone (at shutdown too); the next mark, or the next start, catches up.
+    try {
+        auto marked = anchor.mark();
+        if (!marked)
+            core::log_event("error", "audit_anchor_failed",
+                            "\"error\":\"" + core::json_escape(marked.error().message) + "\"");
+    } catch (const std::exception& error) {
         core::log_event("error", "audit_anchor_failed",
-                        "\"error\":\"" + core::json_escape(marked.error().message) + "\"");
+                        "\"error\":\"" + core::json_escape(error.what()) + "\"");
+    }
 }
 
 /// The public listener's settings from the configuration.
