@@ -241,18 +241,21 @@ int run_create_user(const core::Config& config, const std::string& cvr, const st
     if (!role.empty()) {
         institution_role = domain::institution_role_from_string(role);
         if (!institution_role)
-            return fail("--role must be superbruger or administrator");
+            return fail("--role must be administrator (or none)");
+        // Nobody grants the Superbruger role alone, the command line included: one operator asks for
+        // it on the institution's page and a second one carries it out.
+        if (*institution_role == domain::InstitutionRole::superbruger)
+            return fail("a Superbruger is created on the institution's page by an operator and approved by a "
+                        "second operator");
     }
     bool generated = false;
     std::string password = password_from_stdin(generated);
     services::UserAdministration administration(*database, config.public_url);
+    // Only a Superbruger grants other roles; the command line acts as the institution's.
     domain::Actor actor = command_line_operator();
-    if (institution_role != domain::InstitutionRole::superbruger) {
-        // Only a Superbruger grants other roles; the command line acts as the institution's.
-        actor.is_operator = false;
-        actor.institution_id = institution->id;
-        actor.institution_roles = {domain::InstitutionRole::superbruger};
-    }
+    actor.is_operator = false;
+    actor.institution_id = institution->id;
+    actor.institution_roles = {domain::InstitutionRole::superbruger};
     auto id = administration.create_user(actor, institution->id, {email, name, institution_role, password},
                                          command_line_origin(), [](const std::string& text) { return text; });
     if (!id) {
@@ -564,7 +567,9 @@ int run_command_line(int argc, char** argv)
     create_user->add_option("--institution-cvr", cvr, "The institution's CVR number")->required();
     create_user->add_option("--email", email, "E-mail address")->required();
     create_user->add_option("--name", name, "Full name")->required();
-    create_user->add_option("--role", role, "superbruger or administrator (none: a user for case roles)");
+    create_user->add_option("--role", role,
+                            "administrator (none: a user for case roles); Superbrugere are created on the "
+                            "operator's institution page");
     auto* audit = cli.add_subcommand("audit", "Work with the audit trail");
     audit->require_subcommand(1);
     auto* audit_verify =

@@ -66,7 +66,10 @@ std::vector<std::pair<long long, std::vector<DemoPerson>>> demo_people(long long
 {
     const char* admin_secret = "3132333435363738393031323334353637383930";
     return {
-        {0, {{"drift@example.test", "Dorte Driftsen", "operator", "", admin_secret}}},
+        // Two operators: a grant or removal of the Superbruger role that one asks for, the other carries out.
+        {0,
+         {{"drift@example.test", "Dorte Driftsen", "operator", "", admin_secret},
+          {"drift2@example.test", "Ole Opsyn", "operator", "", admin_secret}}},
         {styrelsen,
          {{"superbruger@styrelsen.example.test", "Sofie Superbruger", "superbruger", "", admin_secret},
           {"superbruger2@styrelsen.example.test", "Simon Andersbruger", "superbruger", "", admin_secret},
@@ -180,7 +183,8 @@ DemoSeedReport seed_demo(store::Database& database)
         complete_first_case(transaction, styrelsen, styrelsen_address, "101");
         complete_first_case(transaction, akademiet, akademiet_address, "751");
         record_audit(transaction, Origin::system("demo data"),
-                     {std::nullopt, "demo.seeded", "database", "", "{}", json_object({{"users", "10"}})});
+                     {std::nullopt, "demo.seeded", "database", "", "{}",
+                      json_object({{"users", std::to_string(report.logins.size())}})});
         return core::success();
     });
     // Units, mandatory texts, ad templates, question templates and lists of both institutions.

@@ -13,6 +13,7 @@
 #include "services/mail/links.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "services/passwords.hpp"
+#include "services/superbruger_requests.hpp"
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
 #include "store/institution_store.hpp"
@@ -81,29 +82,68 @@ std::string reset_token_hash(const std::string& token)
     return core::blake2b_hex("reset:" + token);
 }
 
-/// Gives a new account its role. The operator sets up an institution's first Superbrugere. Inside an
-/// institution with two or more Superbrugere a new account's role waits for a second Superbruger, as
-/// any grant.
-void give_first_role(store::Transaction& transaction, const domain::Actor& actor, std::int64_t institution_id,
-                     const domain::UserRecord& user, domain::InstitutionRole role, const Origin& origin)
+/// Gives a new account its role as any grant would: the Superbruger role is requested from an
+/// operator, and an Administrator waits for a second Superbruger when the institution has two or more.
+core::Result<RoleChange> give_first_role(store::Transaction& transaction, const domain::Actor& actor,
+                                         std::int64_t institution_id, const domain::UserRecord& user,
+                                         domain::InstitutionRole role, const Origin& origin)
 {
+    if (role == domain::InstitutionRole::superbruger)
+        return request_superbruger_change(transaction, actor, institution_id, user,
+                                          domain::RoleChangeKind::grant, origin);
     std::string role_name(domain::to_string(role));
-    bool needs_approval = domain::grant_needs_second_superbruger(
-        actor.is_operator,
+    auto approval = domain::approval_for(
+        role, domain::RoleChangeKind::grant,
         store::roles::count_holders(transaction, institution_id, domain::InstitutionRole::superbruger));
-    if (needs_approval) {
-        auto request_id = store::role_requests::create(transaction, institution_id, user.id, role,
-                                                       actor.user_id, user.created_at);
+    if (approval != domain::RoleApproval::none) {
+        auto request_id =
+            store::role_requests::create(transaction, institution_id, user.id, role,
+                                         domain::RoleChangeKind::grant, actor.user_id, user.created_at);
         record_audit(transaction, origin,
                      {institution_id, "role.requested", "user", std::to_string(user.id), "{}",
                       json_object({{"role", role_name}, {"request_id", std::to_string(request_id)}})});
-        return;
+        return RoleChange::awaiting_approval;
     }
     store::roles::grant(transaction, institution_id, user.id, role, actor.user_id, std::nullopt,
                         user.created_at);
     record_audit(
         transaction, origin,
         {institution_id, "role.granted", "user", std::to_string(user.id), "{}", role_json(role_name)});
+    return RoleChange::granted;
+}
+
+/// Whether `actor` may create a user in the institution with `role` (if any): the operator starts
+/// Superbrugere; a Superbruger creates users with a role they may grant or request.
+bool may_create_with(const domain::Actor& actor, std::int64_t institution_id,
+                     std::optional<domain::InstitutionRole> role)
+{
+    domain::Resource resource{institution_id, {}, {}, false, {}};
+    if (!role)
+        return domain::can(actor, Action::create_user, resource);
+    if (*role == domain::InstitutionRole::superbruger && actor.is_operator)
+        return domain::can(actor, Action::create_superbruger, resource);
+    resource.role = role;
+    Action grant = *role == domain::InstitutionRole::superbruger ? Action::request_superbruger_change
+                                                                 : Action::grant_institution_role;
+    return domain::can(actor, Action::create_user, resource) && domain::can(actor, grant, resource);
+}
+
+/// Whether `actor` may change the account `user` and give it `status`. The policy decides by the
+/// roles the account holds (only the operator changes a Superbruger), and deactivating an active
+/// Superbruger must leave the institution another.
+core::Status check_account_change(store::Transaction& transaction, const domain::Actor& actor,
+                                  std::int64_t institution_id, const domain::UserRecord& user,
+                                  domain::UserStatus status)
+{
+    auto held = store::roles::institution_roles_of(transaction, user.id);
+    domain::Resource resource{institution_id, {}, user.id, !held.empty(), {}};
+    resource.target_is_superbruger = held.count(domain::InstitutionRole::superbruger) > 0;
+    Action action = status == domain::UserStatus::deactivated ? Action::deactivate_user : Action::change_user;
+    if (!domain::can(actor, action, resource))
+        return core::Error::forbidden();
+    if (status == domain::UserStatus::deactivated && !keeps_a_superbruger(transaction, institution_id, user))
+        return core::Error::conflict(core::msgid("The institution must keep at least one Superbruger."));
+    return core::success();
 }
 
 } // namespace
@@ -146,13 +186,7 @@ core::Result<std::int64_t> UserAdministration::create_user(const domain::Actor& 
                                                            std::int64_t institution_id, const NewUser& input,
                                                            const Origin& origin, const Translate& translate)
 {
-    domain::Resource resource{institution_id, {}, {}, false, {}};
-    bool allowed = input.role ? (input.role == domain::InstitutionRole::superbruger && actor.is_operator
-                                     ? domain::can(actor, Action::create_superbruger, resource)
-                                     : domain::can(actor, Action::create_user, resource) &&
-                                           domain::can(actor, Action::grant_institution_role, resource))
-                              : domain::can(actor, Action::create_user, resource);
-    if (!allowed)
+    if (!may_create_with(actor, institution_id, input.role))
         return forbidden();
     std::string email = normalise_email(input.email);
     std::string name(core::trim(input.name));
@@ -181,9 +215,14 @@ core::Result<std::int64_t> UserAdministration::create_user(const domain::Actor& 
         record_audit(transaction, origin,
                      {institution_id, "user.created", "user", std::to_string(user.id), "{}",
                       json_object({{"email", email}, {"name", name}, {"status", "active"}})});
-        if (input.role)
-            give_first_role(transaction, actor, institution_id, user, *input.role, origin);
-        if (hash.empty())
+        auto role = input.role
+                        ? give_first_role(transaction, actor, institution_id, user, *input.role, origin)
+                        : core::Result<RoleChange>(RoleChange::granted);
+        if (!role)
+            return role.error();
+        // An account made to be a Superbruger is of no use before an operator grants the role, so its
+        // welcome mail goes out then.
+        if (hash.empty() && *role != RoleChange::awaiting_operator)
             queue_password_link(transaction, m_public_url, user, true, translate);
         return user.id;
     });
@@ -252,12 +291,9 @@ core::Status UserAdministration::update_user(const domain::Actor& actor, std::in
         auto existing = store::users::find(transaction, institution_id, user_id);
         if (!existing)
             return core::Error::not_found();
-        bool administrative = !store::roles::institution_roles_of(transaction, user_id).empty();
-        domain::Resource resource{institution_id, {}, user_id, administrative, {}};
-        Action action =
-            status == domain::UserStatus::deactivated ? Action::deactivate_user : Action::change_user;
-        if (!domain::can(actor, action, resource))
-            return core::Error::forbidden();
+        if (auto allowed = check_account_change(transaction, actor, institution_id, *existing, status);
+            !allowed)
+            return allowed;
         auto problems = check_person(email, name);
         if (email != existing->email && store::users::email_taken(transaction, email))
             problems.push_back({"email", core::msgid("A user with this e-mail address exists.")});
@@ -283,10 +319,15 @@ core::Result<RoleChange> UserAdministration::grant_role(const domain::Actor& act
                                                         domain::InstitutionRole role, const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<RoleChange> {
-        if (!store::users::find(transaction, institution_id, user_id))
+        auto target = store::users::find(transaction, institution_id, user_id);
+        if (!target)
             return core::Error::not_found();
+        if (role == domain::InstitutionRole::superbruger)
+            return request_superbruger_change(transaction, actor, institution_id, *target,
+                                              domain::RoleChangeKind::grant, origin);
         auto held = store::roles::institution_roles_of(transaction, user_id);
         domain::Resource resource{institution_id, {}, user_id, !held.empty(), {}};
+        resource.role = role;
         if (!domain::can(actor, Action::grant_institution_role, resource))
             return core::Error::forbidden();
         if (held.count(role))
@@ -297,11 +338,12 @@ core::Result<RoleChange> UserAdministration::grant_role(const domain::Actor& act
         core::UnixTime now = core::now();
         std::string role_name(domain::to_string(role));
         // Segregation of duties: with two or more Superbrugere, a second one must approve.
-        if (domain::grant_needs_second_superbruger(
-                actor.is_operator, store::roles::count_holders(transaction, institution_id,
-                                                               domain::InstitutionRole::superbruger))) {
-            auto request_id =
-                store::role_requests::create(transaction, institution_id, user_id, role, actor.user_id, now);
+        if (domain::approval_for(role, domain::RoleChangeKind::grant,
+                                 store::roles::count_holders(transaction, institution_id,
+                                                             domain::InstitutionRole::superbruger)) ==
+            domain::RoleApproval::second_superbruger) {
+            auto request_id = store::role_requests::create(transaction, institution_id, user_id, role,
+                                                           domain::RoleChangeKind::grant, actor.user_id, now);
             record_audit(transaction, origin,
                          {institution_id, "role.requested", "user", std::to_string(user_id), "{}",
                           json_object({{"role", role_name}, {"request_id", std::to_string(request_id)}})});
@@ -324,19 +366,18 @@ core::Result<RoleChange> UserAdministration::revoke_role(const domain::Actor& ac
         auto target = store::users::find(transaction, institution_id, user_id);
         if (!target)
             return core::Error::not_found();
+        // The Superbruger role goes only when an operator carries out the request; the rule that the
+        // institution keeps an active Superbruger is checked then, and when it is asked for.
+        if (role == domain::InstitutionRole::superbruger)
+            return request_superbruger_change(transaction, actor, institution_id, *target,
+                                              domain::RoleChangeKind::revoke, origin);
         auto held = store::roles::institution_roles_of(transaction, user_id);
-        if (!domain::can(actor, Action::revoke_institution_role,
-                         {institution_id, {}, user_id, !held.empty(), {}}))
+        domain::Resource resource{institution_id, {}, user_id, !held.empty(), {}};
+        resource.role = role;
+        if (!domain::can(actor, Action::revoke_institution_role, resource))
             return core::Error::forbidden();
         if (!held.count(role))
             return core::Error::conflict(core::msgid("The user does not have this role."));
-        // Only active holders are counted, so the role of a deactivated holder may always go.
-        bool active_superbruger =
-            role == domain::InstitutionRole::superbruger && target->status == domain::UserStatus::active;
-        if (!domain::removal_keeps_a_superbruger(
-                active_superbruger, store::roles::count_holders(transaction, institution_id,
-                                                                domain::InstitutionRole::superbruger)))
-            return core::Error::conflict(core::msgid("The institution must keep at least one Superbruger."));
         core::UnixTime now = core::now();
         store::roles::revoke(transaction, institution_id, user_id, role);
         store::users::mark_rights_changed(transaction, user_id, now);
@@ -366,7 +407,11 @@ core::Status UserAdministration::decide_role_request(const domain::Actor& actor,
             return core::Error::not_found();
         if (request->state != "pending")
             return core::Error::conflict(core::msgid("The request has already been decided."));
+        // A request for the Superbruger role is the operator's to decide (decide_superbruger_request).
+        if (request->role == domain::InstitutionRole::superbruger)
+            return core::Error::forbidden();
         domain::Resource resource{institution_id, {}, request->user_id, false, request->requested_by};
+        resource.role = request->role;
         if (!domain::can(actor, Action::decide_role_request, resource))
             return core::Error::invalid(
                 core::msgid("Another Superbruger than the one who asked must decide this request."));

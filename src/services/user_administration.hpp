@@ -34,8 +34,9 @@ struct NewUser {
 void queue_password_link(store::Transaction& transaction, const std::string& public_url,
                          const domain::UserRecord& user, bool welcome, const Translate& translate);
 
-/// What a role change led to: granted now, or waiting for a second Superbruger.
-enum class RoleChange { granted, awaiting_approval, revoked };
+/// What a role change led to: granted or removed now, waiting for a second Superbruger (a grant of
+/// Administrator), or sent to the platform operator (any change of the Superbruger role).
+enum class RoleChange { granted, awaiting_approval, awaiting_operator, revoked };
 
 /// One Superbruger/Administrator in the periodic review of administrator rights.
 struct AdministratorReviewRow {
@@ -72,9 +73,13 @@ public:
                              const std::string& name, const std::string& email, domain::UserStatus status,
                              const Origin& origin);
 
+    /// Grants `role`, or asks for it: a grant of Administrator waits for a second Superbruger when the
+    /// institution has two or more; the Superbruger role is only ever requested, by a Superbruger of
+    /// the institution or by an operator, and an operator who did not ask carries it out.
     core::Result<RoleChange> grant_role(const domain::Actor& actor, std::int64_t institution_id,
                                         std::int64_t user_id, domain::InstitutionRole role,
                                         const Origin& origin);
+    /// Removes `role` at once, or, for the Superbruger role, asks an operator to remove it.
     core::Result<RoleChange> revoke_role(const domain::Actor& actor, std::int64_t institution_id,
                                          std::int64_t user_id, domain::InstitutionRole role,
                                          const Origin& origin);
@@ -82,6 +87,11 @@ public:
                                                                  std::int64_t institution_id);
     core::Status decide_role_request(const domain::Actor& actor, std::int64_t institution_id,
                                      std::int64_t request_id, bool approve, const Origin& origin);
+    /// An operator carries out (approves) or rejects a request for the Superbruger role, of any
+    /// institution; never their own request. A new account whose role is approved gets its welcome
+    /// mail now, written with `translate`.
+    core::Status decide_superbruger_request(const domain::Actor& actor, std::int64_t request_id, bool approve,
+                                            const Origin& origin, const Translate& translate);
 
     std::vector<AdministratorReviewRow> administrator_review(const domain::Actor& actor,
                                                              std::int64_t institution_id);

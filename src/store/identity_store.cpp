@@ -366,14 +366,15 @@ bool revoke(soci::session& sql, std::int64_t institution_id, std::int64_t user_i
 namespace role_requests {
 
 std::int64_t create(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
-                    domain::InstitutionRole role, std::int64_t requested_by, core::UnixTime now)
+                    domain::InstitutionRole role, domain::RoleChangeKind change, std::int64_t requested_by,
+                    core::UnixTime now)
 {
     long long id = 0, institution = institution_id, user = user_id, requester = requested_by, at = now;
-    std::string role_text(domain::to_string(role));
-    sql << "INSERT INTO role_requests (institution_id, user_id, role, requested_by, requested_at, state)"
-           " VALUES (:institution, :user, :role, :requester, :at, 'pending') RETURNING id",
-        soci::use(institution), soci::use(user), soci::use(role_text), soci::use(requester), soci::use(at),
-        soci::into(id);
+    std::string role_text(domain::to_string(role)), change_text(domain::to_string(change));
+    sql << "INSERT INTO role_requests (institution_id, user_id, role, change, requested_by, requested_at,"
+           " state) VALUES (:institution, :user, :role, :change, :requester, :at, 'pending') RETURNING id",
+        soci::use(institution), soci::use(user), soci::use(role_text), soci::use(change_text),
+        soci::use(requester), soci::use(at), soci::into(id);
     return id;
 }
 
@@ -381,17 +382,18 @@ namespace {
 
 constexpr const char* k_request_columns =
     "SELECT q.id, q.institution_id, q.user_id, u.name, q.role, q.requested_by, r.name, q.requested_at, "
-    "q.state"
-    " FROM role_requests q JOIN users u ON u.id = q.user_id JOIN users r ON r.id = q.requested_by ";
+    "q.state, q.change, i.name"
+    " FROM role_requests q JOIN users u ON u.id = q.user_id JOIN users r ON r.id = q.requested_by"
+    " JOIN institutions i ON i.id = q.institution_id ";
 
 struct RequestRow {
     long long id = 0, institution_id = 0, user_id = 0, requested_by = 0, requested_at = 0;
-    std::string user_name, role, requested_by_name, state;
+    std::string user_name, role, requested_by_name, state, change, institution_name;
     template <typename Statement> void bind(Statement& statement)
     {
         statement, soci::into(id), soci::into(institution_id), soci::into(user_id), soci::into(user_name),
             soci::into(role), soci::into(requested_by), soci::into(requested_by_name),
-            soci::into(requested_at), soci::into(state);
+            soci::into(requested_at), soci::into(state), soci::into(change), soci::into(institution_name);
     }
     RoleRequestRecord record() const
     {
@@ -403,7 +405,9 @@ struct RequestRow {
                 requested_by,
                 requested_by_name,
                 requested_at,
-                state};
+                state,
+                domain::role_change_from_string(change).value_or(domain::RoleChangeKind::grant),
+                institution_name};
     }
 };
 
@@ -434,6 +438,39 @@ std::optional<RoleRequestRecord> find(soci::session& sql, std::int64_t instituti
     auto prepared = (sql.prepare << std::string(k_request_columns) +
                                         "WHERE q.institution_id = :institution AND q.id = :id",
                      soci::use(institution), soci::use(id));
+    row.bind(prepared);
+    soci::statement statement(prepared);
+    statement.execute(true);
+    if (!statement.got_data())
+        return std::nullopt;
+    return row.record();
+}
+
+std::vector<RoleRequestRecord> list_pending_across_institutions(soci::session& sql,
+                                                                domain::InstitutionRole role)
+{
+    std::vector<RoleRequestRecord> found;
+    std::string role_text(domain::to_string(role));
+    RequestRow row;
+    auto prepared = (sql.prepare << std::string(k_request_columns) +
+                                        "WHERE q.role = :role AND q.state = 'pending' ORDER BY q.id",
+                     soci::use(role_text));
+    row.bind(prepared);
+    soci::statement statement(prepared);
+    statement.execute();
+    while (statement.fetch())
+        found.push_back(row.record());
+    return found;
+}
+
+std::optional<RoleRequestRecord> find_across_institutions(soci::session& sql, std::int64_t request_id,
+                                                          domain::InstitutionRole role)
+{
+    long long id = request_id;
+    std::string role_text(domain::to_string(role));
+    RequestRow row;
+    auto prepared = (sql.prepare << std::string(k_request_columns) + "WHERE q.id = :id AND q.role = :role",
+                     soci::use(id), soci::use(role_text));
     row.bind(prepared);
     soci::statement statement(prepared);
     statement.execute(true);

@@ -74,10 +74,19 @@ bool revoke(soci::session& sql, std::int64_t institution_id, std::int64_t user_i
 
 namespace role_requests {
 std::int64_t create(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
-                    domain::InstitutionRole role, std::int64_t requested_by, core::UnixTime now);
+                    domain::InstitutionRole role, domain::RoleChangeKind change, std::int64_t requested_by,
+                    core::UnixTime now);
 std::vector<RoleRequestRecord> list_pending(soci::session& sql, std::int64_t institution_id);
 std::optional<RoleRequestRecord> find(soci::session& sql, std::int64_t institution_id,
                                       std::int64_t request_id);
+/// The pending requests for `role` in every institution, oldest first, with the institution's name:
+/// the platform operator's queue of Superbruger requests (a deliberate read across institutions).
+std::vector<RoleRequestRecord> list_pending_across_institutions(soci::session& sql,
+                                                                domain::InstitutionRole role);
+/// A request for `role` by id in whichever institution it belongs to, for the operator who
+/// decides it; requests for other roles are not found.
+std::optional<RoleRequestRecord> find_across_institutions(soci::session& sql, std::int64_t request_id,
+                                                          domain::InstitutionRole role);
 bool has_pending(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
                  domain::InstitutionRole role);
 void decide(soci::session& sql, std::int64_t institution_id, std::int64_t request_id,

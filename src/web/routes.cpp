@@ -8,6 +8,7 @@
 #include "web/identity/identity_pages.hpp"
 #include "web/operations/operations.hpp"
 #include "web/operator/operator_pages.hpp"
+#include "web/operator/superbruger_pages.hpp"
 #include "web/public_site/public_site.hpp"
 #include "web/setup/setup_pages.hpp"
 #include "web/static_files.hpp"
@@ -141,6 +142,17 @@ void register_routes(Router& router, AppContext& context)
                bind(show_institution));
     router.add("POST", "/operator/institutions/:institution_id/superbrugere", signed_in, worker_pool,
                bind(submit_superbruger));
+    router.add("GET", "/operator/institutions/:institution_id/superbrugere/:user_id", signed_in, worker_pool,
+               bind(show_operator_superbruger));
+    router.add("POST", "/operator/institutions/:institution_id/superbrugere/:user_id", signed_in, worker_pool,
+               bind(submit_operator_superbruger));
+    router.add("POST", "/operator/institutions/:institution_id/superbrugere/:user_id/status", signed_in,
+               worker_pool, bind(submit_superbruger_status));
+    router.add("POST", "/operator/institutions/:institution_id/superbrugere/:user_id/removal", signed_in,
+               worker_pool, bind(submit_superbruger_removal));
+    router.add("GET", "/operator/role-requests", signed_in, worker_pool, bind(show_superbruger_requests));
+    router.add("POST", "/operator/role-requests/:request_id/decision", signed_in, worker_pool,
+               bind(submit_superbruger_request_decision));
     router.add("GET", "/operator/outbox", signed_in, worker_pool, bind(show_outbox));
     router.add("GET", "/operator/access", signed_in, worker_pool, bind(show_operator_access));
     router.add("POST", "/operator/access", signed_in, worker_pool, bind(submit_operator_access));

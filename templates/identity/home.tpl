@@ -15,6 +15,7 @@
 {{#CAN_RIGHTS}}<li><a href="/administrator-rights">{{_ Review administrator rights}}</a></li>{{/CAN_RIGHTS}}
 {{#CAN_AUDIT}}<li><a href="/audit">{{_ See the audit trail}}</a></li>{{/CAN_AUDIT}}
 {{#OPERATOR}}<li><a href="/operator/institutions">{{_ Institutions}}</a></li>
+<li><a href="/operator/role-requests">{{_ Superbruger requests}}</a></li>
 <li><a href="/operator/outbox">{{_ Outgoing mail}}</a></li>
 <li><a href="/operator/access">{{_ Access to an institution}}</a></li>{{/OPERATOR}}
 <li><a href="/profile">{{_ My profile}}</a></li>

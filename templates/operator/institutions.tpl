@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{_ Institutions}}</h1>
 <p class="font-lead">{{_ The institutions that use Rekrut. Create an institution, then its first Superbruger.}}</p>
 <ul class="nobullet-list">
+<li><a class="function-link" href="/operator/role-requests">{{_ Superbruger requests}}</a></li>
 <li><a class="function-link" href="/operator/outbox">{{_ Outgoing mail}}</a></li>
 <li><a class="function-link" href="/operator/access">{{_ Access to an institution}}</a></li>
 <li><a class="function-link" href="/audit">{{_ Audit trail}}</a></li>

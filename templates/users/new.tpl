@@ -17,7 +17,7 @@
 </div>
 {{#ROLE_CHOICE}}<div class="form-group{{#ERROR_ROLE}} form-error{{/ERROR_ROLE}}">
 <label class="form-label" for="role">{{_ Institution role}}</label>
-<span class="form-hint" id="role-hint">{{_ Only Superbrugere and Administrators need an institution role. Case users get their roles on the recruitment case.}}</span>
+<span class="form-hint" id="role-hint">{{_ Only Superbrugere and Administrators need an institution role. Case users get their roles on the recruitment case.}} {{_ The Superbruger role is requested from the platform operator, who grants it.}}</span>
 {{#ERROR_ROLE}}<span class="form-error-message" id="role-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_ROLE}}
 <select class="form-select" id="role" name="role" aria-describedby="role-hint{{#ERROR_ROLE}} role-error{{/ERROR_ROLE}}">
 <option value="">{{_ No institution role}}</option>

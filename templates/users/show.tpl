@@ -12,7 +12,8 @@
 </tbody>
 </table>
 {{#OWN_ACCOUNT}}<p>{{_ This is your own account. Nobody can change their own account or rights here.}} <a href="/profile">{{_ Go to your profile}}</a></p>{{/OWN_ACCOUNT}}
-{{#READ_ONLY}}<p>{{_ You cannot change this user. Only a Superbruger changes Superbrugere and Administrators.}}</p>{{/READ_ONLY}}
+{{#READ_ONLY}}<p>{{_ You cannot change this user. Only a Superbruger changes Administrators.}}</p>{{/READ_ONLY}}
+{{#READ_ONLY_SUPERBRUGER}}<p>{{_ You cannot change this user. The platform operator changes, locks and deactivates Superbrugere.}}</p>{{/READ_ONLY_SUPERBRUGER}}
 {{#EDIT_FORM}}<h2>{{_ Change details}}</h2>
 <form method="post" action="/users/{{USER_ID}}" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
@@ -37,17 +38,17 @@
 <button type="submit" class="button button-primary">{{_ Save changes}}</button>
 </form>{{/EDIT_FORM}}
 <h2>{{_ Institution roles}}</h2>
-<p>{{_ When the institution has two or more Superbrugere, a grant must be approved by a second Superbruger. Nobody grants rights to themselves.}}</p>
+<p>{{_ The platform operator grants and removes the Superbruger role; a Superbruger can request it. When the institution has two or more Superbrugere, a grant of the Administrator role must be approved by a second Superbruger. Nobody grants rights to themselves.}}</p>
 <div class="table--responsive-scroll">
 <table class="table">
 <caption>{{_ Institution roles of the user}}</caption>
 <thead><tr><th scope="col">{{_ Role}}</th><th scope="col">{{_ Held}}</th><th scope="col">{{_ Granted by}}</th><th scope="col">{{_ Approved by}}</th><th scope="col"><span class="sr-only">{{_ Action}}</span></th></tr></thead>
 <tbody>
 {{#ROLE_ROW}}<tr><th scope="row">{{LABEL}}</th>
-<td>{{#HELD}}{{_ Yes}}{{/HELD}}{{#PENDING}}{{_ Waiting for a second Superbruger}}{{/PENDING}}{{#NOT_HELD}}{{_ No}}{{/NOT_HELD}}</td>
+<td>{{#HELD}}{{_ Yes}}{{#REMOVAL_PENDING}}. {{_ Removal requested by}} {{REQUESTED_BY}}, {{REQUESTED_AT}}: {{#BY_OPERATOR}}{{_ waiting for the platform operator}}{{/BY_OPERATOR}}{{/REMOVAL_PENDING}}{{/HELD}}{{#PENDING}}{{#BY_SUPERBRUGER}}{{_ Waiting for a second Superbruger}}{{/BY_SUPERBRUGER}}{{#BY_OPERATOR}}{{_ Waiting for the platform operator}}{{/BY_OPERATOR}}{{/PENDING}}{{#NOT_HELD}}{{_ No}}{{/NOT_HELD}}</td>
 <td>{{#HELD}}{{GRANTED_BY}}, {{GRANTED_AT}}{{/HELD}}{{#PENDING}}{{_ Requested by}} {{REQUESTED_BY}}, {{REQUESTED_AT}}{{/PENDING}}</td>
 <td>{{#HELD}}{{#WAS_APPROVED}}{{APPROVED_BY}}{{/WAS_APPROVED}}{{/HELD}}</td>
-<td>{{#CAN_GRANT}}<form method="post" action="/users/{{USER_ID}}/roles" class="inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><input type="hidden" name="role" value="{{ROLE}}"><input type="hidden" name="operation" value="grant"><button type="submit" class="button button-secondary button-small">{{_ Grant role}}<span class="sr-only">: {{LABEL}}</span></button></form>{{/CAN_GRANT}}{{#CAN_REVOKE}}<form method="post" action="/users/{{USER_ID}}/roles" class="inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><input type="hidden" name="role" value="{{ROLE}}"><input type="hidden" name="operation" value="revoke"><button type="submit" class="button button-secondary button-small">{{_ Remove role}}<span class="sr-only">: {{LABEL}}</span></button></form>{{/CAN_REVOKE}}</td></tr>
+<td>{{#CAN_GRANT}}<form method="post" action="/users/{{USER_ID}}/roles" class="inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><input type="hidden" name="role" value="{{ROLE}}"><input type="hidden" name="operation" value="grant"><button type="submit" class="button button-secondary button-small">{{_ Grant role}}<span class="sr-only">: {{LABEL}}</span></button></form>{{/CAN_GRANT}}{{#CAN_REVOKE}}<form method="post" action="/users/{{USER_ID}}/roles" class="inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><input type="hidden" name="role" value="{{ROLE}}"><input type="hidden" name="operation" value="revoke"><button type="submit" class="button button-secondary button-small">{{_ Remove role}}<span class="sr-only">: {{LABEL}}</span></button></form>{{/CAN_REVOKE}}{{#CAN_REQUEST}}<form method="post" action="/users/{{USER_ID}}/roles" class="inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><input type="hidden" name="role" value="{{ROLE}}"><input type="hidden" name="operation" value="grant"><button type="submit" class="button button-secondary button-small">{{_ Request Superbruger role}}</button></form>{{/CAN_REQUEST}}{{#CAN_REQUEST_REMOVAL}}<form method="post" action="/users/{{USER_ID}}/roles" class="inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><input type="hidden" name="role" value="{{ROLE}}"><input type="hidden" name="operation" value="revoke"><button type="submit" class="button button-secondary button-small">{{_ Request removal}}<span class="sr-only">: {{LABEL}}</span></button></form>{{/CAN_REQUEST_REMOVAL}}</td></tr>
 {{/ROLE_ROW}}</tbody>
 </table>
 </div>

@@ -43,6 +43,7 @@ AKADEMIET_ADMINISTRATOR = "administrator@akademiet.example.test"  # Bo Bertelsen
 AKADEMIET_PROJEKTLEDER = "projektleder@akademiet.example.test"    # Jens Juhl
 # The platform
 OPERATOR = "drift@example.test"                                   # Dorte Driftsen
+OPERATOR2 = "drift2@example.test"                                 # Ole Opsyn (approves Dorte's requests)
 
 STYRELSEN = "Styrelsen for Demoforvaltning"
 AKADEMIET = "Demoakademiet"

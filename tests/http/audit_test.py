@@ -24,7 +24,7 @@ import urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable from the repository root
 
 from accounts import (ADMINISTRATOR, AKADEMIET, AKADEMIET_ADMINISTRATOR, AKADEMIET_SUPERBRUGER, DELTAGER,
-                      LEDER, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login)
+                      LEDER, OPERATOR, OPERATOR2, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login)
 from harness import Postgres, Server, ServerTestCase, audit_key, database_kind, execute_sql
 
 # Column headings of the event table (Danish, the default language).
@@ -198,10 +198,19 @@ class AuditEventsTest(AuditTestCase):
         rows = self.events(self.as_user(SUPERBRUGER), object_type="user", object_id=new_id)
         actions = {row[ACTION]: row for row in rows}
         self.assertIn("user.created", actions)
-        self.assertIn("role.granted", actions)
-        self.assertIn('"role":"superbruger"', actions["role.granted"][CHANGE])
         self.assertIn("nina@styrelsen.example.test", actions["user.created"][CHANGE])
         self.assertIn("Dorte Driftsen", actions["user.created"][USER])
+        # The operator's grant of Superbruger is a request until a second operator carries it out.
+        self.assertIn('"change":"grant"', actions["role.requested"][CHANGE])
+        self.assertNotIn("role.granted", actions)
+        request_id = execute_sql(self.server.database_url,
+                                 f"SELECT id FROM role_requests WHERE user_id = {new_id} AND state = 'pending'")[0][0]
+        self.assertStatus(self.as_user(OPERATOR2).post(f"/operator/role-requests/{request_id}/decision",
+                                                       {"decision": "approve"}), 303)
+        rows = self.events(self.as_user(SUPERBRUGER), object_type="user", object_id=new_id)
+        actions = {row[ACTION]: row for row in rows}
+        self.assertIn('"role":"superbruger"', actions["role.granted"][CHANGE])
+        self.assertIn("Ole Opsyn", actions["role.granted"][USER])
 
     def test_institution_creation_is_audited(self):
         operator = self.as_user(OPERATOR)

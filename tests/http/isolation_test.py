@@ -25,8 +25,8 @@ import urllib.parse
 # Importable as tests/http/isolation_test.py from the repository root as well.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from accounts import (ADMINISTRATOR, AKADEMIET, AKADEMIET_PROJEKTLEDER, AKADEMIET_SUPERBRUGER, STYRELSEN,
-                      SUPERBRUGER, signed_in)
+from accounts import (ADMINISTRATOR, AKADEMIET, AKADEMIET_PROJEKTLEDER, AKADEMIET_SUPERBRUGER, OPERATOR,
+                      STYRELSEN, SUPERBRUGER, signed_in)
 from harness import ROOT, ServerTestCase, execute_sql
 
 ROUTES_FILE = os.path.join(ROOT, "src", "web", "routes.cpp")
@@ -114,15 +114,23 @@ class InstitutionIsolationTest(ServerTestCase):
 
     @classmethod
     def arrange_records_of_b(cls):
-        """B's demo data has no role requests: with a second Superbruger, a grant waits for one."""
+        """B's demo data has no role requests. Karen asks for a second Superbruger, which the operator
+        carries out; with two Superbrugere her grant of Administrator waits for approval, and her
+        request for another Superbruger waits for the operator."""
         karen = signed_in(cls.server, AKADEMIET_SUPERBRUGER)
         created = karen.post("/users", {"name": "Birte Bistrup", "email": "birte@akademiet.example.test",
                                         "role": "superbruger"})
         assert created.status == 303, f"could not create B's second Superbruger: {created.status}"
+        birte = int(cls.sql("SELECT id FROM users WHERE email = 'birte@akademiet.example.test'")[0][0])
+        request = int(cls.sql(f"SELECT id FROM role_requests WHERE user_id = {birte}")[0][0])
+        approved = signed_in(cls.server, OPERATOR).post(f"/operator/role-requests/{request}/decision",
+                                                        {"decision": "approve"})
+        assert approved.status == 303, f"the operator could not grant B's second Superbruger: {approved.status}"
         jens = int(cls.sql(f"SELECT id FROM users WHERE email = '{AKADEMIET_PROJEKTLEDER}'")[0][0])
-        requested = karen.post(f"/users/{jens}/roles", {"role": "administrator", "operation": "grant"})
-        assert requested.status == 303 and "requested" in requested.location, \
-            f"no role request in B: {requested.status} {requested.location}"
+        for role, outcome in (("administrator", "requested"), ("superbruger", "sent")):
+            requested = karen.post(f"/users/{jens}/roles", {"role": role, "operation": "grant"})
+            assert requested.status == 303 and outcome in requested.location, \
+                f"no {role} request in B: {requested.status} {requested.location}"
 
     @classmethod
     def tenant_tables(cls):
@@ -258,7 +266,10 @@ class InstitutionIsolationTest(ServerTestCase):
     def test_routes_file_is_parsed(self):
         routes = routes_with_parameters()
         for expected in (("GET", "/users/:user_id"), ("POST", "/users/:user_id"), ("POST", "/users/:user_id/roles"),
-                         ("POST", "/role-requests/:request_id/decision")):
+                         ("POST", "/role-requests/:request_id/decision"),
+                         ("POST", "/operator/role-requests/:request_id/decision"),
+                         ("GET", "/operator/institutions/:institution_id/superbrugere/:user_id"),
+                         ("POST", "/operator/institutions/:institution_id/superbrugere/:user_id/status")):
             self.assertIn(expected, routes)
         for pattern in SKIPPED:
             self.assertIn(pattern, [route for _, route in routes], f"SKIPPED names a route that is gone: {pattern}")
@@ -276,6 +287,34 @@ class InstitutionIsolationTest(ServerTestCase):
         client = self.as_user(ADMINISTRATOR)
         self.assertGreater(self.sweep(client, require_404=False), 0)
         self.assertEqual(self.snapshot_of_b(), before)
+
+    def test_operator_finds_no_user_of_b_under_the_id_of_a(self):
+        # The operator reaches every institution by design, but a user is looked up within the
+        # institution the path names: B's users under A's id answer like a user that does not exist.
+        before = self.snapshot_of_b()
+        client = self.as_user(OPERATOR)
+        swept = 0
+        for method, pattern in routes_with_parameters():
+            parameters = PARAMETER.findall(pattern)
+            if not pattern.startswith("/operator/") or "institution_id" not in parameters or len(parameters) < 2:
+                continue
+            others = [name for name in parameters if name != "institution_id"]
+            reference, reference_path = self.probe(client, method, pattern,
+                                                   {"institution_id": self.institution_a,
+                                                    **{name: NONEXISTENT_ID for name in others}})
+            self.assertEqual(reference.status, 404, f"{method} {reference_path} (nonexistent id) is not 404")
+            for name in others:
+                for value in self.ids_of(self.institution_b, name):
+                    values = {"institution_id": self.institution_a, **{other: NONEXISTENT_ID for other in others},
+                              name: value}
+                    response, path = self.probe(client, method, pattern, values)
+                    swept += 1
+                    with self.subTest(method=method, route=pattern, values=values):
+                        self.assertEqual(response.status, 404, f"{method} {path} answers {response.status}")
+                        self.assertEqual(self.normalised(response, path),
+                                         self.normalised(reference, reference_path))
+        self.assertGreater(swept, 0, "no operator route takes an institution and another id")
+        self.assertEqual(self.snapshot_of_b(), before, f"the operator changed data of {AKADEMIET} through {STYRELSEN}")
 
     def test_sweep_detects_a_difference(self):
         # The comparison must be able to fail: B's user id and A's own user id answer differently.

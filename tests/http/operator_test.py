@@ -1,6 +1,7 @@
 """The platform operator's pages, seen from outside: institutions (list, create, CVR checks), the
-first Superbruger of an institution (created by the operator, who then logs in with the mailed
-link), the outgoing mail, and the time-limited elevated access to one institution's data (reason and
+first Superbruger of an institution (started by one operator, approved by a second one, then logging
+in with the mailed link; the rest of the Superbruger governance is in governance_test.py), the
+outgoing mail, and the time-limited elevated access to one institution's data (reason and
 1–8 hours required, ended by hand or by itself). Everyone but the operator gets the 404 page.
 
 Runs against SQLite or PostgreSQL (REKRUT_TEST_DATABASE) on a server seeded with the demo data."""
@@ -13,7 +14,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable from the repository root
 
-from accounts import (ADMINISTRATOR, AKADEMIET, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login,
+from accounts import (ADMINISTRATOR, AKADEMIET, OPERATOR, OPERATOR2, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login,
                       totp_code)
 from harness import ServerTestCase, database_kind, execute_sql, message_text
 
@@ -63,7 +64,7 @@ class NotForOthersTest(OperatorTestCase):
         for email in (SUPERBRUGER, ADMINISTRATOR, PROJEKTLEDER):
             client = self.as_user(email)
             for path in ("/operator/institutions", f"/operator/institutions/{styrelsen}", "/operator/outbox",
-                         "/operator/access"):
+                         "/operator/access", "/operator/role-requests"):
                 self.assertStatus(client.get(path), 404, f"{email} GET {path}")
             for path, fields in (("/operator/institutions", {"cvr": "99000123", "name": "Skyggestyrelsen"}),
                                  (f"/operator/institutions/{styrelsen}/superbrugere",
@@ -154,6 +155,17 @@ class SuperbrugerTest(OperatorTestCase):
         self.assertEqual(response.location, f"/operator/institutions/{institution}?superbruger=1")
         page = operator.follow(response)
         self.assertIn("Superbrugeren er oprettet", page.visible_text)
+        self.assertIn("Karla Kontrol", page.visible_text)  # among the requests for the role
+        self.assertIn('id="waiting-requests"', page.text)
+
+        # The role, and with it the welcome mail, waits for a second operator.
+        self.assertEqual(self.count("outbox", f"recipient = {quote(email)}"), 0)
+        request_id = self.sql(f"SELECT q.id FROM role_requests q JOIN users u ON u.id = q.user_id "
+                              f"WHERE u.email = {quote(email)} AND q.state = 'pending'")[0][0]
+        self.assertStatus(self.as_user(OPERATOR2).post(f"/operator/role-requests/{request_id}/decision",
+                                                       {"decision": "approve"}), 303)
+        page = operator.get(f"/operator/institutions/{institution}")
+        self.assertNotIn('id="waiting-requests"', page.text)
         self.assertIn("Karla Kontrol", page.visible_text)
         self.assertIn("Superbruger", page.visible_text)
 

@@ -1,6 +1,7 @@
 """The user administration seen from outside: the users of an institution, creating and changing
-users, granting and revoking institution roles with the second-Superbruger approval, the queue of
-role requests and the review of administrator rights. Runs against SQLite or PostgreSQL
+users, granting and revoking institution roles with the second-Superbruger approval (Administrator)
+or a request to the platform operator (Superbruger, see governance_test.py), the queue of role
+requests and the review of administrator rights. Runs against SQLite or PostgreSQL
 (REKRUT_TEST_DATABASE) on the demo data (accounts.py names the demo logins).
 
 Each class has its own server and database, so a class that changes rights does not disturb the
@@ -15,8 +16,8 @@ import uuid
 # Importable as tests/http/users_test.py from the repository root as well.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from accounts import (ADMINISTRATOR, AKADEMIET_PROJEKTLEDER, AKADEMIET_SUPERBRUGER, DELTAGER, LEDER, PROJEKTLEDER,
-                      SUPERBRUGER, SUPERBRUGER2, login, signed_in)
+from accounts import (ADMINISTRATOR, AKADEMIET_PROJEKTLEDER, AKADEMIET_SUPERBRUGER, DELTAGER, LEDER, OPERATOR,
+                      PROJEKTLEDER, SUPERBRUGER, SUPERBRUGER2, login, signed_in)
 from harness import ServerTestCase, execute_sql, message_text
 
 ERROR_SUMMARY = 'id="error-summary"'
@@ -490,10 +491,10 @@ class RoleApprovalTest(UserAdministrationCase):
     def test_rejected_request_grants_nothing(self):
         target = self.user_id(DELTAGER)
         sofie = self.as_user(SUPERBRUGER)
-        self.assertStatus(sofie.post(f"/users/{target}/roles", {"role": "superbruger", "operation": "grant"}), 303)
-        request_id, _ = self.pending_request(DELTAGER, "superbruger")
+        self.assertStatus(sofie.post(f"/users/{target}/roles", {"role": "administrator", "operation": "grant"}), 303)
+        request_id, _ = self.pending_request(DELTAGER, "administrator")
         # A second grant of the same role while one waits is a conflict with a message.
-        twice = sofie.post(f"/users/{target}/roles", {"role": "superbruger", "operation": "grant"})
+        twice = sofie.post(f"/users/{target}/roles", {"role": "administrator", "operation": "grant"})
         self.assertErrorSummary(twice, 409)
         self.assertIn("En anmodning om denne rolle venter allerede", twice.text)
         self.assertIn("Venter på en anden Superbruger", twice.text)
@@ -530,26 +531,35 @@ class LastSuperbrugerTest(UserAdministrationCase):
         self.assertIn(refused.status, (403, 409))
         self.assertEqual(self.roles_of(AKADEMIET_SUPERBRUGER), ["superbruger"])
 
-        # In Styrelsen one Superbruger may remove the other's role (removal needs no approval) ...
+        # In Styrelsen one Superbruger asks for the other's role to go, and the operator carries it out ...
         sofie = self.as_user(SUPERBRUGER)
         simon_id = self.user_id(SUPERBRUGER2)
         page = sofie.get(f"/users/{simon_id}")
         self.assertIn(f'action="/users/{simon_id}/roles"', page.text)
-        removed = sofie.post(f"/users/{simon_id}/roles", {"role": "superbruger", "operation": "revoke"})
-        self.assertStatus(removed, 303)
-        self.assertEqual(removed.location, f"/users/{simon_id}?role=revoked")
+        requested = sofie.post(f"/users/{simon_id}/roles", {"role": "superbruger", "operation": "revoke"})
+        self.assertStatus(requested, 303)
+        self.assertEqual(requested.location, f"/users/{simon_id}?role=sent")
+        self.assertEqual(self.roles_of(SUPERBRUGER2), ["superbruger"])
+        request_id = self.count("SELECT id FROM role_requests WHERE state = 'pending' AND change = 'revoke' "
+                                f"AND user_id = {simon_id}")
+        carried_out = self.as_user(OPERATOR).post(f"/operator/role-requests/{request_id}/decision",
+                                                  {"decision": "approve"})
+        self.assertStatus(carried_out, 303)
         self.assertEqual(self.roles_of(SUPERBRUGER2), [])
         self.assertIn("role.revoked", self.audit_actions(simon_id))
-        # ... after which she is the last one and cannot remove her own.
+        # ... after which she is the last one: she cannot remove her own, nor can the operator.
         refused = sofie.post(f"/users/{self.user_id(SUPERBRUGER)}/roles",
                              {"role": "superbruger", "operation": "revoke"})
         self.assertIn(refused.status, (403, 409))
         self.assertEqual(self.roles_of(SUPERBRUGER), ["superbruger"])
         institution = self.scalar(f"SELECT institution_id FROM users WHERE email = '{SUPERBRUGER}'")
+        refused = self.as_user(OPERATOR).post(
+            f"/operator/institutions/{institution}/superbrugere/{self.user_id(SUPERBRUGER)}/removal", {})
+        self.assertStatus(refused, 409)
         self.assertEqual(self.count(f"SELECT COUNT(*) FROM institution_roles WHERE institution_id = {institution} "
                                     f"AND role = 'superbruger'"), 1)
 
-        # With a single Superbruger left, her grants take effect at once.
+        # With a single Superbruger left, her grants of Administrator take effect at once.
         granted = sofie.post(f"/users/{simon_id}/roles", {"role": "administrator", "operation": "grant"})
         self.assertStatus(granted, 303)
         self.assertEqual(granted.location, f"/users/{simon_id}?role=granted")

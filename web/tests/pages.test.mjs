@@ -361,11 +361,29 @@ describe('every page passes axe (WCAG 2.1 A/AA)', () => {
     await visit(session, '/operator/institutions', 'operator-institutions');
     const institution = await id(`SELECT id FROM institutions WHERE name = '${STYRELSEN}'`);
     await visit(session, `/operator/institutions/${institution}`, 'operator-institution');
+    await visit(session, `/operator/institutions/${institution}/superbrugere/${await userId(SUPERBRUGER2)}`, 'operator-superbruger');
+    await session.page.locator('main #name').fill('');
+    await submit(session, main(session).locator('form[action$="/superbrugere/' + await userId(SUPERBRUGER2) + '"] button[type=submit]'), 'operator-superbruger-errors', { status: 400 });
+    assert.ok(await session.page.locator('#error-summary').isVisible());
     await visit(session, '/operator/outbox', 'operator-outbox');
     assert.ok(await main(session).locator('#outbox tbody tr').count() > 0, 'the password mail is listed');
     await visit(session, '/operator/access', 'operator-access');
     await submit(session, main(session).locator('form[action="/operator/access"] button[type=submit]'), 'operator-access-errors', { status: 400 });
     await visit(session, `/audit?institution=${institution}`, 'audit-operator');
+  });
+
+  test('Superbruger requests: asked for on the user page, decided by the operator', T, async () => {
+    const superbruger = await as(SUPERBRUGER);
+    await visit(superbruger, `/users/${await userId(DELTAGER)}`, 'user-superbruger-request-offered');
+    const request = main(superbruger).locator('form[action$="/roles"]:has(input[name=role][value=superbruger]) button');
+    await submit(superbruger, request, 'user-superbruger-requested');
+    assert.match(await main(superbruger).innerText(), /driftsleverandøren/);
+
+    const operator = await as(OPERATOR);
+    await visit(operator, '/operator/role-requests', 'operator-role-requests');
+    // Rejected, so that Dennis keeps the rights the later tests expect.
+    await submit(operator, main(operator).getByRole('button', { name: /Afvis/ }), 'operator-role-requests-rejected');
+    assert.match(await main(operator).innerText(), /Ingen anmodninger venter/);
   });
 
   // ---- Institution set-up ------------------------------------------------

@@ -52,6 +52,8 @@ struct RoleRequestRecord {
     std::string requested_by_name;
     core::UnixTime requested_at = 0;
     std::string state;
+    domain::RoleChangeKind change = domain::RoleChangeKind::grant;
+    std::string institution_name;
 };
 
 struct OperatorAccessRecord {

@@ -24,13 +24,19 @@ bool can(const Actor& actor, Action action, const Resource& resource)
     const bool superbruger = own_institution && actor.has(InstitutionRole::superbruger);
     const bool administrative = own_institution && (superbruger || actor.has(InstitutionRole::administrator));
     const bool targets_self = resource.target_user_id && *resource.target_user_id == actor.user_id;
+    const bool own_request = resource.requested_by && *resource.requested_by == actor.user_id;
     const bool on_case = own_institution && resource.case_id;
+    // The platform operator administers the Superbruger role and the accounts that hold it (service
+    // description 6.2), for any institution but never without one.
+    const bool operator_on_institution = actor.is_operator && resource.institution_id;
+    const bool about_superbruger_role = resource.role == InstitutionRole::superbruger;
 
     switch (action) {
     case Action::create_institution:
     case Action::create_superbruger:
     case Action::view_outbox:
     case Action::request_operator_access: return actor.is_operator;
+    case Action::decide_superbruger_request: return actor.is_operator && !own_request;
 
     case Action::view_users:
     case Action::review_administrator_rights: return administrative || operator_elevated;
@@ -38,16 +44,19 @@ bool can(const Actor& actor, Action action, const Resource& resource)
     case Action::create_user: return administrative;
     case Action::change_user:
     case Action::deactivate_user:
-        // Administrators look after case users; only a Superbruger changes administrators.
-        // Own account changes go through the profile, never the user administration.
+        // Administrators look after case users; only a Superbruger changes administrators, and only
+        // the operator changes Superbrugere. Own account changes go through the profile, never the
+        // user administration.
         if (targets_self)
             return false;
+        if (resource.target_is_superbruger)
+            return operator_on_institution;
         return superbruger || (administrative && !resource.target_is_administrative);
     case Action::grant_institution_role:
-    case Action::revoke_institution_role: return superbruger && !targets_self;
+    case Action::revoke_institution_role: return superbruger && !targets_self && !about_superbruger_role;
+    case Action::request_superbruger_change: return (superbruger || operator_on_institution) && !targets_self;
     case Action::decide_role_request:
-        return superbruger && !targets_self &&
-               !(resource.requested_by && *resource.requested_by == actor.user_id);
+        return superbruger && !targets_self && !own_request && !about_superbruger_role;
 
     case Action::view_institution_lists: return own_institution || operator_elevated;
     case Action::edit_institution_setup:

@@ -11,16 +11,25 @@ namespace rekrut::domain {
 enum class Action {
     // Platform operator
     create_institution,
+    /// Start a new Superbruger for an institution (the role waits for a second operator).
     create_superbruger,
     view_outbox,
     request_operator_access,
+    /// Carry out (approve) or reject a request for the Superbruger role. The operator administers
+    /// the role; whoever asked for the change is the other pair of eyes, so never the one who decides.
+    decide_superbruger_request,
     // User administration
     view_users,
     create_user,
     change_user,
     deactivate_user,
+    /// Grant or remove an institution role at once (or ask a second Superbruger to approve it).
+    /// Never the Superbruger role, which is requested (request_superbruger_change).
     grant_institution_role,
     revoke_institution_role,
+    /// Ask for the Superbruger role to be granted or removed; an operator carries the request out.
+    request_superbruger_change,
+    /// Approve or reject a request for the Administrator role (a second Superbruger).
     decide_role_request,
     review_administrator_rights,
     view_audit,
@@ -46,6 +55,10 @@ struct Resource {
     bool target_is_administrative = false;
     /// For role requests: who asked for the grant (nobody approves their own request).
     std::optional<std::int64_t> requested_by;
+    /// The target user holds Superbruger: their account is the platform operator's to maintain.
+    bool target_is_superbruger = false;
+    /// The institution role granted, removed or requested, when the action is about one.
+    std::optional<InstitutionRole> role = std::nullopt;
 };
 
 /// The one place that decides who may do what. Pure: no I/O, unit-tested as a table.

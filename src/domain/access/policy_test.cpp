@@ -101,9 +101,40 @@ Resource user_in_a(std::int64_t user, bool administrative)
 {
     return {institution_a, {}, user, administrative, {}};
 }
+/// A user of institution A who holds Superbruger (and so is administrative).
+Resource superbruger_in_a(std::int64_t user)
+{
+    Resource resource = user_in_a(user, true);
+    resource.target_is_superbruger = true;
+    return resource;
+}
+/// A change of `role` for `user` of institution A.
+Resource role_for(std::int64_t user, InstitutionRole role, bool administrative = false)
+{
+    Resource resource = user_in_a(user, administrative);
+    resource.role = role;
+    return resource;
+}
+/// A request for the Superbruger role in institution A, asked for by `requested_by`.
+Resource superbruger_request(std::int64_t user, std::int64_t requested_by)
+{
+    Resource resource = role_for(user, InstitutionRole::superbruger);
+    resource.requested_by = requested_by;
+    return resource;
+}
 Resource case_a(std::int64_t id = case_in_a)
 {
     return {institution_a, id, {}, false, {}};
+}
+
+void check(const std::vector<Row>& table)
+{
+    Personas personas;
+    for (const auto& row : table) {
+        const Actor& actor = lookup(personas, row.who);
+        EXPECT_EQ(can(actor, row.action, row.resource), row.allowed)
+            << row.who << " action #" << static_cast<int>(row.action);
+    }
 }
 
 TEST(Policy, role_by_action_by_scope_table)
@@ -173,12 +204,46 @@ TEST(Policy, role_by_action_by_scope_table)
         {"operator", Action::view_institution_lists, in_a(), false},
         {"operator_elevated_a", Action::view_institution_lists, in_a(), true},
     };
-    Personas personas;
-    for (const auto& row : table) {
-        const Actor& actor = lookup(personas, row.who);
-        EXPECT_EQ(can(actor, row.action, row.resource), row.allowed)
-            << row.who << " action #" << static_cast<int>(row.action);
-    }
+    check(table);
+}
+
+TEST(Policy, the_operator_administers_the_superbruger_role)
+{
+    const std::vector<Row> table = {
+        // The Superbruger role is the operator's to administer: a Superbruger asks for it, an
+        // operator carries it out, and nobody grants it alone.
+        {"superbruger_a", Action::grant_institution_role, role_for(8, InstitutionRole::superbruger), false},
+        {"superbruger_a", Action::revoke_institution_role, role_for(30, InstitutionRole::superbruger, true),
+         false},
+        {"superbruger_a", Action::grant_institution_role, role_for(8, InstitutionRole::administrator), true},
+        {"operator", Action::grant_institution_role, role_for(8, InstitutionRole::superbruger), false},
+        {"operator", Action::grant_institution_role, role_for(8, InstitutionRole::administrator), false},
+        {"superbruger_a", Action::request_superbruger_change, role_for(8, InstitutionRole::superbruger),
+         true},
+        {"superbruger_a", Action::request_superbruger_change, role_for(3, InstitutionRole::superbruger),
+         false},
+        {"superbruger_b", Action::request_superbruger_change, role_for(8, InstitutionRole::superbruger),
+         false},
+        {"administrator_a", Action::request_superbruger_change, role_for(8, InstitutionRole::superbruger),
+         false},
+        {"operator", Action::request_superbruger_change, role_for(8, InstitutionRole::superbruger), true},
+        {"operator", Action::request_superbruger_change, {}, false},
+        {"operator", Action::decide_superbruger_request, superbruger_request(8, 3), true},
+        {"operator_elevated_a", Action::decide_superbruger_request, superbruger_request(8, 1), true},
+        {"operator", Action::decide_superbruger_request, superbruger_request(8, 1), false},
+        {"superbruger_a", Action::decide_superbruger_request, superbruger_request(8, 30), false},
+        {"superbruger_a", Action::decide_role_request, superbruger_request(8, 30), false},
+        // Superbrugere are changed, locked and deactivated by the operator, not by each other.
+        {"superbruger_a", Action::change_user, superbruger_in_a(30), false},
+        {"superbruger_a", Action::deactivate_user, superbruger_in_a(30), false},
+        {"administrator_a", Action::change_user, superbruger_in_a(30), false},
+        {"operator", Action::change_user, superbruger_in_a(30), true},
+        {"operator", Action::deactivate_user, superbruger_in_a(30), true},
+        {"operator", Action::change_user, user_in_a(4, true), false},
+        {"operator", Action::deactivate_user, user_in_a(8, false), false},
+        {"operator", Action::change_user, {std::nullopt, {}, 30, true, {}, true}, false},
+    };
+    check(table);
 }
 
 TEST(Policy, missing_institution_on_the_resource_is_refused)

@@ -27,6 +27,11 @@ std::string_view to_string(UserStatus status)
     return "deactivated";
 }
 
+std::string_view to_string(RoleChangeKind change)
+{
+    return change == RoleChangeKind::grant ? "grant" : "revoke";
+}
+
 std::optional<InstitutionRole> institution_role_from_string(std::string_view text)
 {
     if (text == "superbruger")
@@ -49,6 +54,15 @@ std::optional<UserStatus> user_status_from_string(std::string_view text)
     for (auto status : {UserStatus::active, UserStatus::locked, UserStatus::deactivated})
         if (to_string(status) == text)
             return status;
+    return std::nullopt;
+}
+
+std::optional<RoleChangeKind> role_change_from_string(std::string_view text)
+{
+    if (text == "grant")
+        return RoleChangeKind::grant;
+    if (text == "revoke")
+        return RoleChangeKind::revoke;
     return std::nullopt;
 }
 

@@ -52,6 +52,11 @@ void ServiceFixture::SetUp()
     m_operator_id = *created;
     m_operator = actor(m_operator_id);
     ASSERT_TRUE(m_operator.is_operator);
+    auto second =
+        m_users->create_operator("drift_ditte@example.test", "Drift Ditte",
+                                 "another synthetic operator password", Origin::system("test set-up"));
+    ASSERT_TRUE(second.ok()) << second.error().message;
+    m_second_operator = actor(*second);
 }
 
 void ServiceFixture::TearDown()
@@ -88,8 +93,17 @@ Person ServiceFixture::add_person(const domain::Actor& by, std::int64_t institut
     auto created = m_users->create_user(by, institution_id, {person.email, name, role, password},
                                         origin_of(by), untranslated());
     EXPECT_TRUE(created.ok()) << handle << ": " << created.error().message;
-    if (created)
-        person.id = *created;
+    if (!created)
+        return person;
+    person.id = *created;
+    if (role == domain::InstitutionRole::superbruger && by.is_operator) {
+        for (const auto& request : PlatformOperator(*m_database).superbruger_requests(m_second_operator))
+            if (request.user_id == person.id) {
+                auto approved = m_users->decide_superbruger_request(
+                    m_second_operator, request.id, true, origin_of(m_second_operator), untranslated());
+                EXPECT_TRUE(approved.ok()) << handle << ": " << approved.error().message;
+            }
+    }
     return person;
 }
 

@@ -50,6 +50,8 @@ protected:
                                 bool seeded = true);
     /// `by` creates the person in `institution_id` with `role` (if any), as on the users page. The
     /// address is `<handle>@example.test`; without a password the person is sent a welcome link.
+    /// A Superbruger started by the operator is approved by the second operator, so that the person
+    /// holds the role on return, as a new institution's first Superbruger does once approved.
     Person add_person(const domain::Actor& by, std::int64_t institution_id, const std::string& handle,
                       const std::string& name, std::optional<domain::InstitutionRole> role = std::nullopt,
                       const std::string& password = "");
@@ -91,6 +93,8 @@ protected:
     std::unique_ptr<IdentityService> m_identity;
     std::int64_t m_operator_id = 0;
     domain::Actor m_operator;
+    /// The second operator, who carries out the first one's requests for the Superbruger role.
+    domain::Actor m_second_operator;
 };
 
 /// The error kind of a failed result, for assertions; "ok" when it succeeded.

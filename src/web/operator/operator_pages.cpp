@@ -64,27 +64,84 @@ Response institutions_page(AppContext& context, Request& request, const std::opt
         form_status(error));
 }
 
-struct SuperbrugerRow {
-    std::string name;
-    std::string email;
-    domain::InstitutionRole role;
-};
-
-/// The institution's Superbrugere and Administrators, which the operator needs to see to know
-/// whether the institution can look after itself.
-std::vector<SuperbrugerRow> administrators_of(AppContext& context, const Request& request,
-                                              std::int64_t institution_id)
+const char* status_label(domain::UserStatus status)
 {
-    std::vector<SuperbrugerRow> rows;
-    for (auto& administrator : context.platform_operator.administrators(request.actor(), institution_id))
-        rows.push_back({std::move(administrator.name), std::move(administrator.email), administrator.role});
-    return rows;
+    switch (status) {
+    case domain::UserStatus::active: return msgid("Active");
+    case domain::UserStatus::locked: return msgid("Locked");
+    case domain::UserStatus::deactivated: return msgid("Deactivated");
+    }
+    return msgid("Deactivated");
+}
+
+/// A notice after a redirect, chosen from a fixed list by the query string (never echoed).
+void show_institution_notice(Dictionary& dictionary, const AppContext& context, const Request& request)
+{
+    static constexpr std::pair<const char*, const char*> k_notices[] = {
+        {"created", msgid("The institution has been created.")},
+        {"superbruger",
+         msgid("The Superbruger has been created. The role takes effect, and the mail with a link "
+               "to choose a password is sent, when a second operator approves it under "
+               "Superbruger requests.")},
+        {"saved", msgid("The Superbruger's account has been saved.")},
+        {"removal", msgid("The removal of the Superbruger role waits for a second operator under Superbruger "
+                          "requests.")},
+    };
+    for (const auto& [key, message] : k_notices)
+        if (request.query_value(key)) {
+            show_notice(dictionary, context, request, message);
+            return;
+        }
+}
+
+/// One Superbruger or Administrator row; a Superbruger's row carries the operator's actions.
+void fill_administrator(Dictionary& row, const AppContext& context, const Request& request,
+                        const services::InstitutionAdministrator& administrator)
+{
+    const bool superbruger = administrator.role == domain::InstitutionRole::superbruger;
+    row.SetValue("USER_ID", std::to_string(administrator.user_id));
+    row.SetValue("NAME", administrator.name);
+    row.SetValue("EMAIL", administrator.email);
+    row.SetValue("ROLE", tr(context, request, superbruger ? msgid("Superbruger") : msgid("Administrator")));
+    row.SetValue("STATUS", tr(context, request, status_label(administrator.status)));
+    if (!superbruger)
+        return;
+    auto* actions = row.AddSectionDictionary("SUPERBRUGER_ACTIONS");
+    if (administrator.status == domain::UserStatus::locked)
+        actions->ShowSection("CAN_UNLOCK");
+    else if (administrator.status == domain::UserStatus::active)
+        actions->ShowSection("CAN_LOCK");
+    if (administrator.status != domain::UserStatus::deactivated)
+        actions->ShowSection("CAN_DEACTIVATE");
+}
+
+/// The institution's requests for the Superbruger role that wait for an operator.
+void fill_waiting_requests(Dictionary& dictionary, const AppContext& context, const Request& request,
+                           const std::vector<domain::RoleRequestRecord>& requests)
+{
+    if (requests.empty())
+        return;
+    auto* list = dictionary.AddSectionDictionary("WAITING_REQUESTS");
+    for (const auto& waiting : requests) {
+        auto* row = list->AddSectionDictionary("WAITING_REQUEST");
+        row->SetValue("USER_NAME", waiting.user_name);
+        row->SetValue("CHANGE", tr(context, request,
+                                   waiting.change == domain::RoleChangeKind::grant ? msgid("Grant")
+                                                                                   : msgid("Removal")));
+        row->SetValue("REQUESTED_BY", waiting.requested_by_name);
+        row->SetValue("REQUESTED_AT", core::format_copenhagen(waiting.requested_at));
+    }
 }
 
 Response institution_page(AppContext& context, Request& request, const domain::InstitutionRecord& institution,
                           const std::optional<core::Error>& error)
 {
-    auto administrators = administrators_of(context, request, institution.id);
+    const auto& actor = request.actor();
+    auto administrators = context.platform_operator.administrators(actor, institution.id);
+    std::vector<domain::RoleRequestRecord> waiting;
+    for (auto& pending : context.platform_operator.superbruger_requests(actor))
+        if (pending.institution_id == institution.id)
+            waiting.push_back(std::move(pending));
     return page(
         context, request, "operator/institution", tr(context, request, msgid("Institution")),
         [&](ctemplate::TemplateDictionary& dictionary) {
@@ -92,26 +149,16 @@ Response institution_page(AppContext& context, Request& request, const domain::I
             dictionary.SetValue("CVR", institution.cvr);
             dictionary.SetValue("NAME", institution.name);
             dictionary.SetValue("ADDRESS", institution.address);
-            if (request.query_value("created"))
-                show_notice(dictionary, context, request, msgid("The institution has been created."));
-            if (request.query_value("superbruger"))
-                show_notice(dictionary, context, request,
-                            msgid("The Superbruger has been created and gets a mail with a link to choose a "
-                                  "password."));
+            show_institution_notice(dictionary, context, request);
             if (administrators.empty()) {
                 dictionary.ShowSection("NO_ADMINISTRATORS");
             } else {
                 auto* list = dictionary.AddSectionDictionary("ADMINISTRATORS");
-                for (const auto& administrator : administrators) {
-                    auto* row = list->AddSectionDictionary("ADMINISTRATOR");
-                    row->SetValue("NAME", administrator.name);
-                    row->SetValue("EMAIL", administrator.email);
-                    row->SetValue("ROLE", tr(context, request,
-                                             administrator.role == domain::InstitutionRole::superbruger
-                                                 ? msgid("Superbruger")
-                                                 : msgid("Administrator")));
-                }
+                for (const auto& administrator : administrators)
+                    fill_administrator(*list->AddSectionDictionary("ADMINISTRATOR"), context, request,
+                                       administrator);
             }
+            fill_waiting_requests(dictionary, context, request, waiting);
             if (error) {
                 keep_value(dictionary, "name", request.form_or("name"));
                 keep_value(dictionary, "email", request.form_or("email"));
@@ -186,6 +233,33 @@ Response submit_superbruger(AppContext& context, Request& request)
         return error_response(context, request, created.error());
     }
     return Response::redirect("/operator/institutions/" + std::to_string(institution->id) + "?superbruger=1");
+}
+
+Response submit_superbruger_status(AppContext& context, Request& request)
+{
+    if (!domain::can(request.actor(), Action::create_superbruger))
+        return not_found(context, request);
+    auto institution = institution_from_path(context, request);
+    if (!institution)
+        return not_found(context, request);
+    auto superbruger = context.platform_operator.superbruger(request.actor(), institution->id,
+                                                             parse_id(request.param("user_id")));
+    if (!superbruger)
+        return not_found(context, request);
+    auto status = domain::user_status_from_string(request.form_or("status"));
+    if (!status)
+        return institution_page(context, request, *institution,
+                                core::Error::invalid(msgid("Choose a status.")));
+    // The name and address stay as they are; only the status changes.
+    auto saved =
+        context.administration.update_user(request.actor(), institution->id, superbruger->id,
+                                           superbruger->name, superbruger->email, *status, request.origin());
+    if (!saved) {
+        if (saved.error().kind == core::ErrorKind::invalid || saved.error().kind == core::ErrorKind::conflict)
+            return institution_page(context, request, *institution, saved.error());
+        return error_response(context, request, saved.error());
+    }
+    return Response::redirect("/operator/institutions/" + std::to_string(institution->id) + "?saved=1");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,9 +13,14 @@ struct AppContext;
 /// Every institution, and the form to create one (CVR, name, address).
 Response show_institutions(AppContext& context, Request& request);
 Response submit_institution(AppContext& context, Request& request);
-/// One institution: its details, its Superbrugere and the form to create one.
+/// One institution: its details, its Superbrugere (with the operator's actions on them), the
+/// requests for the role that wait, and the form to create a Superbruger (the role then waits for a
+/// second operator).
 Response show_institution(AppContext& context, Request& request);
 Response submit_superbruger(AppContext& context, Request& request);
+/// POST /operator/institutions/:institution_id/superbrugere/:user_id/status: locks, unlocks or
+/// deactivates a Superbruger from the institution's list (field status).
+Response submit_superbruger_status(AppContext& context, Request& request);
 /// The latest outgoing mails with their state and text, so that a system without SMTP (`make run`)
 /// can still hand out password links.
 Response show_outbox(AppContext& context, Request& request);

@@ -97,11 +97,19 @@ void show_redirect_notice(ctemplate::TemplateDictionary& dictionary, const AppCo
     static constexpr Notice k_notices[] = {
         {"created", "1",
          msgid("The user has been created and will receive an e-mail with a link to choose a password.")},
+        {"created", "superbruger",
+         msgid(
+             "The user has been created. The request for the Superbruger role has been sent to the platform "
+             "operator; the user receives the e-mail with a link to choose a password when the role is "
+             "granted.")},
         {"saved", "1", msgid("Your changes have been saved.")},
         {"role", "granted", msgid("The role has been granted.")},
         {"role", "requested",
          msgid(
              "The role is waiting for a second Superbruger, who must approve it on the page Role requests.")},
+        {"role", "sent",
+         msgid("The request has been sent to the platform operator, who grants and removes the Superbruger "
+               "role.")},
         {"role", "revoked", msgid("The role has been removed.")},
         {"decided", "approved", msgid("The request has been approved and the role granted.")},
         {"decided", "rejected", msgid("The request has been rejected.")},
@@ -192,18 +200,30 @@ struct UserRoles {
     std::vector<domain::RoleRequestRecord> pending;
     bool may_grant = false;
     bool may_revoke = false;
+    /// The Superbruger role is asked for, from the platform operator, never granted here.
+    bool may_request_superbruger = false;
 };
+
+/// Who is to decide a waiting request: a second Superbruger, or the platform operator.
+void fill_waiting(ctemplate::TemplateDictionary& section, const domain::RoleRequestRecord& waiting)
+{
+    section.SetValue("REQUESTED_BY", waiting.requested_by_name);
+    section.SetValue("REQUESTED_AT", core::format_copenhagen(waiting.requested_at));
+    section.ShowSection(waiting.role == InstitutionRole::superbruger ? "BY_OPERATOR" : "BY_SUPERBRUGER");
+}
 
 void fill_role_row(ctemplate::TemplateDictionary& row, const AppContext& context, const Request& request,
                    InstitutionRole role, const UserRoles& roles)
 {
     row.SetValue("ROLE", std::string(domain::to_string(role)));
     row.SetValue("LABEL", tr(context, request, role_label(role)));
+    const bool superbruger = role == InstitutionRole::superbruger;
     auto holding =
         std::find_if(roles.held.begin(), roles.held.end(),
                      [&](const domain::InstitutionRoleRecord& record) { return record.role == role; });
     auto waiting = std::find_if(roles.pending.begin(), roles.pending.end(),
                                 [&](const domain::RoleRequestRecord& record) { return record.role == role; });
+    const bool is_waiting = waiting != roles.pending.end();
     if (holding != roles.held.end()) {
         auto* section = row.AddSectionDictionary("HELD");
         section->SetValue("GRANTED_BY", name_or(holding->granted_by_name, holding->granted_by,
@@ -212,15 +232,19 @@ void fill_role_row(ctemplate::TemplateDictionary& row, const AppContext& context
         if (holding->approved_by)
             section->SetValueAndShowSection(
                 "APPROVED_BY", name_or(holding->approved_by_name, holding->approved_by, ""), "WAS_APPROVED");
-        if (roles.may_revoke)
+        if (is_waiting)
+            fill_waiting(*section->AddSectionDictionary("REMOVAL_PENDING"), *waiting);
+        if (superbruger && roles.may_request_superbruger && !is_waiting)
+            row.ShowSection("CAN_REQUEST_REMOVAL");
+        else if (!superbruger && roles.may_revoke)
             row.ShowSection("CAN_REVOKE");
-    } else if (waiting != roles.pending.end()) {
-        auto* section = row.AddSectionDictionary("PENDING");
-        section->SetValue("REQUESTED_BY", waiting->requested_by_name);
-        section->SetValue("REQUESTED_AT", core::format_copenhagen(waiting->requested_at));
+    } else if (is_waiting) {
+        fill_waiting(*row.AddSectionDictionary("PENDING"), *waiting);
     } else {
         row.ShowSection("NOT_HELD");
-        if (roles.may_grant)
+        if (superbruger && roles.may_request_superbruger)
+            row.ShowSection("CAN_REQUEST");
+        else if (!superbruger && roles.may_grant)
             row.ShowSection("CAN_GRANT");
     }
 }
@@ -237,10 +261,15 @@ Response user_page(AppContext& context, Request& request, std::int64_t instituti
         if (waiting.user_id == user.id)
             roles.pending.push_back(std::move(waiting));
     domain::Resource target{institution_id, {}, user.id, !roles.held.empty(), {}};
+    target.target_is_superbruger = std::any_of(roles.held.begin(), roles.held.end(), [](const auto& held) {
+        return held.role == InstitutionRole::superbruger;
+    });
     const bool may_change = domain::can(actor, Action::change_user, target);
     const bool may_deactivate = domain::can(actor, Action::deactivate_user, target);
     roles.may_grant = domain::can(actor, Action::grant_institution_role, target);
     roles.may_revoke = domain::can(actor, Action::revoke_institution_role, target);
+    target.role = InstitutionRole::superbruger;
+    roles.may_request_superbruger = domain::can(actor, Action::request_superbruger_change, target);
 
     return page(
         context, request, "users/show", user.name,
@@ -250,8 +279,10 @@ Response user_page(AppContext& context, Request& request, std::int64_t instituti
             if (may_change || may_deactivate)
                 fill_user_form(*dictionary.AddSectionDictionary("EDIT_FORM"), context, request, user,
                                may_deactivate);
+            else if (user.id == actor.user_id)
+                dictionary.ShowSection("OWN_ACCOUNT");
             else
-                dictionary.ShowSection(user.id == actor.user_id ? "OWN_ACCOUNT" : "READ_ONLY");
+                dictionary.ShowSection(target.target_is_superbruger ? "READ_ONLY_SUPERBRUGER" : "READ_ONLY");
             for (auto role : k_institution_roles)
                 fill_role_row(*dictionary.AddSectionDictionary("ROLE_ROW"), context, request, role, roles);
             if (error)
@@ -295,8 +326,15 @@ Response role_requests_page(AppContext& context, Request& request, std::int64_t 
                 row->SetValue("REQUESTED_BY", waiting.requested_by_name);
                 row->SetValue("REQUESTED_AT", core::format_copenhagen(waiting.requested_at));
                 row->SetValue("REQUESTED_AT_ISO", core::format_iso_utc(waiting.requested_at));
+                row->SetValue(
+                    "CHANGE",
+                    tr(context, request,
+                       waiting.change == domain::RoleChangeKind::grant ? msgid("Grant") : msgid("Removal")));
                 domain::Resource resource{institution_id, {}, waiting.user_id, false, waiting.requested_by};
-                if (waiting.requested_by == actor.user_id)
+                resource.role = waiting.role;
+                if (waiting.role == InstitutionRole::superbruger)
+                    row->ShowSection("OPERATOR_DECIDES");
+                else if (waiting.requested_by == actor.user_id)
                     row->ShowSection("OWN_REQUEST");
                 else if (domain::can(actor, Action::decide_role_request, resource))
                     row->ShowSection("CAN_DECIDE");
@@ -381,7 +419,8 @@ Response submit_new_user(AppContext& context, Request& request)
                                  status_for(created.error().kind));
         return error_response(context, request, created.error());
     }
-    return Response::redirect("/users/" + std::to_string(*created) + "?created=1");
+    return Response::redirect("/users/" + std::to_string(*created) +
+                              (role == InstitutionRole::superbruger ? "?created=superbruger" : "?created=1"));
 }
 
 Response show_user(AppContext& context, Request& request)
@@ -449,6 +488,8 @@ Response submit_user_role(AppContext& context, Request& request)
     const char* outcome = "granted";
     if (*change == services::RoleChange::awaiting_approval)
         outcome = "requested";
+    else if (*change == services::RoleChange::awaiting_operator)
+        outcome = "sent";
     else if (*change == services::RoleChange::revoked)
         outcome = "revoked";
     return Response::redirect("/users/" + std::to_string(user->id) + "?role=" + outcome);

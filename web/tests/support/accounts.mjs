@@ -37,6 +37,7 @@ export const AKADEMIET_ADMINISTRATOR = 'administrator@akademiet.example.test';
 export const AKADEMIET_PROJEKTLEDER = 'projektleder@akademiet.example.test';
 // The platform
 export const OPERATOR = 'drift@example.test';                         // Dorte Driftsen
+export const OPERATOR2 = 'drift2@example.test';                       // Ole Opsyn (approves Dorte's requests)
 
 export const STYRELSEN = 'Styrelsen for Demoforvaltning';
 export const AKADEMIET = 'Demoakademiet';
