@@ -344,9 +344,11 @@ int run_serve(const core::Config& config, const std::string& resources)
         store::read_migrations(resources + "/migrations", database->dialect() == store::Dialect::sqlite);
 
     web::Metrics metrics;
-    services::IdentityService identity(*database);
+    services::IdentityService identity(*database, config.public_url);
     if (int sealed = identity.seal_stored_secrets())
         core::log_event("info", "totp_secrets_sealed", "\"count\":" + std::to_string(sealed));
+    if (int keyed = identity.key_stored_recovery_codes())
+        core::log_event("info", "recovery_codes_keyed", "\"count\":" + std::to_string(keyed));
     services::UserAdministration administration(*database, config.public_url);
     services::RecruitmentCases cases(*database);
     services::JobAds job_ads(*database);
@@ -383,6 +385,8 @@ int run_serve(const core::Config& config, const std::string& resources)
     outbox.start();
     services::PeriodicJob outbox_purge("outbox_purge", std::chrono::hours(1),
                                        [&outbox] { outbox.purge_old_bodies(core::now()); });
+    services::PeriodicJob identity_purge("identity_purge", std::chrono::minutes(10),
+                                         [&identity] { identity.purge_expired(core::now()); });
     // Applications close by themselves at the deadline.
     services::PeriodicJob positions_job("open_positions", std::chrono::seconds(1),
                                         [&open_positions] { open_positions.refresh(); });
@@ -430,6 +434,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     server.stop();
     outbox.stop();
     outbox_purge.stop();
+    identity_purge.stop();
     deadline_job.stop();
     positions_job.stop();
     if (anchor) {

@@ -55,12 +55,13 @@ TEST_F(MailComposerTest, english_reader_gets_the_english_mail)
     auto mail = composer.compose(k_welcome, {{"NAME", "Anna Andersen"}, {"LINK", k_link}}, catalog("en"));
     EXPECT_EQ(mail.subject, "Your account in Rekrut");
     EXPECT_NE(mail.text.find("Hello Anna Andersen\n"), std::string::npos) << mail.text;
-    EXPECT_NE(mail.text.find("within 7 days:\n" + k_link), std::string::npos) << mail.text;
+    EXPECT_NE(mail.text.find("within 72 hours. The link works once:\n" + k_link), std::string::npos)
+        << mail.text;
     EXPECT_EQ(mail.text.find("Kære"), std::string::npos);
 
     auto danish = composer.compose(k_welcome, {{"NAME", "Anna Andersen"}, {"LINK", k_link}}, catalog("da"));
     EXPECT_EQ(danish.subject, "Din konto i Rekrut");
-    EXPECT_NE(danish.text.find("Vælg din adgangskode med dette link inden 7 dage:"), std::string::npos);
+    EXPECT_NE(danish.text.find("Vælg din adgangskode med dette link inden 72 timer."), std::string::npos);
 }
 
 TEST_F(MailComposerTest, hostile_name_is_escaped_in_html_and_kept_as_is_in_text)
@@ -284,7 +285,7 @@ TEST_F(MailQueueTest, bodies_are_blanked_a_week_after_delivery_and_a_month_after
     core::UnixTime now = core::now();
     (void)database->transact([&](store::Transaction& transaction) -> core::Status {
         soci::session& sql = transaction;
-        long long week_ago = now - 8 * 86400, yesterday = now - 86400, month_ago = now - 31 * 86400;
+        long long week_ago = now - 8L * 86400, yesterday = now - 86400, month_ago = now - 31L * 86400;
         sql << "UPDATE outbox SET sent_at = :at WHERE recipient = 'sent@example.test'", soci::use(week_ago);
         sql << "UPDATE outbox SET sent_at = :at WHERE recipient = 'recent@example.test'",
             soci::use(yesterday);
@@ -292,11 +293,12 @@ TEST_F(MailQueueTest, bodies_are_blanked_a_week_after_delivery_and_a_month_after
             soci::use(month_ago);
         return core::success();
     });
-    auto purged = database
-                      ->transact([&](store::Transaction& transaction) -> core::Result<int> {
-                          return store::outbox::purge_bodies(transaction, now - 7 * 86400, now - 30 * 86400);
-                      })
-                      .value();
+    auto purged =
+        database
+            ->transact([&](store::Transaction& transaction) -> core::Result<int> {
+                return store::outbox::purge_bodies(transaction, now - 7L * 86400, now - 30L * 86400);
+            })
+            .value();
     EXPECT_EQ(purged, 2);
     database->read([&](store::Session& session) {
         soci::session& sql = session;
