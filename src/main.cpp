@@ -425,12 +425,14 @@ void keep_freed_memory()
 /// positions, the closing of cases at their deadline and the audit chain's anchor.
 class BackgroundWork {
 public:
-    BackgroundWork(const core::Config& config, store::Database& database, services::OpenPositions& positions,
-                   services::CaseLifecycle& lifecycle)
+    BackgroundWork(const core::Config& config, store::Database& database, services::IdentityService& identity,
+                   services::OpenPositions& positions, services::CaseLifecycle& lifecycle)
         : m_outbox(database,
                    {config.smtp_url, config.smtp_from, config.smtp_username, config.smtp_password, 20}),
           m_outbox_purge("outbox_purge", std::chrono::hours(1),
                          [this] { m_outbox.purge_old_bodies(core::now()); }),
+          m_identity_purge("identity_purge", std::chrono::minutes(10),
+                           [&identity] { identity.purge_expired(core::now()); }),
           // Applications close by themselves at the deadline.
           m_positions("open_positions", std::chrono::seconds(1), [&positions] { positions.refresh(); }),
           m_deadlines("close_due_cases", std::chrono::seconds(config.job_interval_seconds),
@@ -449,6 +451,7 @@ public:
     {
         m_outbox.stop();
         m_outbox_purge.stop();
+        m_identity_purge.stop();
         m_deadlines.stop();
         m_positions.stop();
         if (m_anchor) {
@@ -460,6 +463,7 @@ public:
 private:
     services::OutboxSender m_outbox;
     services::PeriodicJob m_outbox_purge;
+    services::PeriodicJob m_identity_purge;
     services::PeriodicJob m_positions;
     services::PeriodicJob m_deadlines;
     std::optional<services::AuditAnchor> m_anchor;
@@ -494,9 +498,11 @@ int run_serve(const core::Config& config, const std::string& resources)
     auto database = open_database(config);
 
     web::Metrics metrics;
-    services::IdentityService identity(*database);
+    services::IdentityService identity(*database, config.public_url);
     if (int sealed = identity.seal_stored_secrets())
         core::log_event("info", "totp_secrets_sealed", "\"count\":" + std::to_string(sealed));
+    if (int keyed = identity.key_stored_recovery_codes())
+        core::log_event("info", "recovery_codes_keyed", "\"count\":" + std::to_string(keyed));
     services::UserAdministration administration(*database, config.public_url);
     services::RecruitmentCases cases(*database);
     services::JobAds job_ads(*database);
@@ -530,7 +536,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};
-    BackgroundWork background(config, *database, open_positions, lifecycle);
+    BackgroundWork background(config, *database, identity, open_positions, lifecycle);
     web::Application application(context);
 
     auto drained = serve_until_stopped(config, context, application, stop_signals);

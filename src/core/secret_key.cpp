@@ -20,6 +20,7 @@ constexpr char k_context[crypto_kdf_CONTEXTBYTES + 1] = "rekrut01";
 constexpr std::uint64_t k_audit_subkey = 1;
 constexpr std::uint64_t k_totp_subkey = 2;
 constexpr std::uint64_t k_csrf_subkey = 3;
+constexpr std::uint64_t k_recovery_code_subkey = 4;
 constexpr std::string_view k_sealed_prefix = "enc1:";
 
 std::string derive(const std::string& master, std::uint64_t id)
@@ -46,7 +47,8 @@ std::optional<std::string> read_key(const std::string& path)
 
 SecretKey::SecretKey(const std::string& master)
     : m_audit(derive(master, k_audit_subkey)), m_totp(derive(master, k_totp_subkey)),
-      m_csrf(derive(master, k_csrf_subkey))
+      m_csrf(derive(master, k_csrf_subkey)),
+      m_recovery_code(derive(master, k_recovery_code_subkey))
 {
 }
 

@@ -10,8 +10,9 @@ namespace rekrut::core {
 
 /// The installation's secret key: 32 random bytes, kept as hex in a file of their own (created on
 /// first use, readable by the owner only). Keys derived from it key the audit chain, so that only
-/// the installation can extend or recompute it, and encrypt TOTP secrets at rest. The file must not
-/// travel with database backups; it is backed up on its own (losing it breaks the audit chain's
+/// the installation can extend or recompute it, encrypt TOTP secrets at rest and key the hashes of
+/// recovery codes, so that a copy of the database alone does not allow guessing them offline. The file must
+/// not travel with database backups; it is backed up on its own (losing it breaks the audit chain's
 /// verification and every second factor).
 class SecretKey {
 public:
@@ -25,6 +26,8 @@ public:
     const std::string& audit_key() const { return m_audit; }
     /// The key for CSRF tokens bound to a session (32 bytes).
     const std::string& csrf_key() const { return m_csrf; }
+    /// The key for the BLAKE2b of stored recovery codes (32 bytes).
+    const std::string& recovery_code_key() const { return m_recovery_code; }
     /// Encrypts `plaintext` (XSalsa20-Poly1305 under the TOTP key) as "enc1:" + hex(nonce ‖ box).
     std::string seal(std::string_view plaintext) const;
     /// The plaintext of a sealed value; nullopt when it was sealed under another key or altered.
@@ -37,6 +40,7 @@ private:
     std::string m_audit;
     std::string m_totp;
     std::string m_csrf;
+    std::string m_recovery_code;
 };
 
 /// BLAKE2b-256 of `data` keyed with `key`, as lower-case hex.

@@ -68,6 +68,15 @@ TEST(SealTest, sealed_values_hide_the_secret_and_refuse_tampering_and_other_keys
     EXPECT_EQ(key.open("plain"), std::optional<std::string>("plain"));
 }
 
+TEST(DerivedKeyTest, the_recovery_code_key_is_its_own_and_stable)
+{
+    ASSERT_TRUE(init_crypto());
+    auto key = SecretKey::random();
+    EXPECT_EQ(key.recovery_code_key().size(), 32u);
+    EXPECT_NE(key.recovery_code_key(), key.audit_key());
+    EXPECT_NE(key.recovery_code_key(), SecretKey::random().recovery_code_key());
+}
+
 TEST(KeyedHashTest, depends_on_the_key)
 {
     ASSERT_TRUE(init_crypto());

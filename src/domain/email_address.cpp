@@ -1,8 +1,11 @@
 #include "domain/email_address.hpp"
 
 #include "core/text.hpp"
+#include "domain/field_limits.hpp"
 
 namespace rekrut::domain {
+
+static_assert(limits::email == k_max_email_octets, "one limit for e-mail addresses");
 
 std::optional<std::string> normalize_email_address(std::string_view text)
 {

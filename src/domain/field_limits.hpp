@@ -3,7 +3,8 @@
 #include <cstddef>
 
 /// The one set of length limits (in octets of UTF-8) for what users type. Every service checks
-/// input against these before it is stored, and the forms state the same limits.
+/// input against these before anything is written (the audit trail keeps what it is given for
+/// good), and the forms state the same limits.
 namespace rekrut::domain::limits {
 
 /// A title or a name: a case or template title, a person's name, an entry of an institution's list
@@ -11,6 +12,12 @@ namespace rekrut::domain::limits {
 constexpr std::size_t name = 200;
 /// A one-line case field (place of work, salary placement, the period of a fixed term).
 constexpr std::size_t line = 2000;
+/// An e-mail address: the most SMTP can carry (domain/email_address.hpp holds the rule).
+constexpr std::size_t email = 254;
+/// A password, new or current.
+constexpr std::size_t password = 1000;
+/// A second-factor code as typed: six digits, or a recovery code with its dashes and spaces.
+constexpr std::size_t one_time_code = 64;
 /// A reason given for a request or a decision.
 constexpr std::size_t reason = 1000;
 /// A mandatory text of the institution, or its adapted wording in one ad.

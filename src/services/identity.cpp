@@ -4,11 +4,12 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
-#include "core/log.hpp"
 #include "core/text.hpp"
-#include "integrations/totp.hpp"
+#include "domain/email_address.hpp"
+#include "domain/field_limits.hpp"
 #include "services/audit_log.hpp"
 #include "services/passwords.hpp"
+#include "services/sign_in_support.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
@@ -17,35 +18,8 @@
 namespace rekrut::services {
 namespace {
 
-std::string normalise_email(const std::string& email)
-{
-    std::string out(core::trim(email));
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    return out;
-}
-
-/// Growing delays after repeated failures, then a temporary lock. `scale` is higher for IP
-/// addresses, which many people may share.
-core::UnixTime blocked_until(int failures, int scale, core::UnixTime now)
-{
-    if (failures < 5 * scale)
-        return 0;
-    if (failures >= 10 * scale)
-        return now + 15L * 60;
-    int steps = (failures - 5 * scale) / scale;
-    return now + (15 << steps);
-}
-
-void record_failure(store::Transaction& transaction, const std::string& key, int scale, core::UnixTime now)
-{
-    auto record = store::login_throttle::get(transaction, key);
-    if (record.last_failure_at < now - 3600)
-        record.failures = 0; // an hour without failures starts over
-    ++record.failures;
-    record.last_failure_at = now;
-    record.blocked_until = blocked_until(record.failures, scale, now);
-    store::login_throttle::put(transaction, key, record);
-}
+using sign_in::as_user;
+using sign_in::record_failure;
 
 /// An external committee member's account ends with their case (filled or cancelled).
 bool external_account_ended(store::Session& session, const domain::UserRecord& user)
@@ -57,72 +31,49 @@ bool external_account_ended(store::Session& session, const domain::UserRecord& u
            record->state == domain::CaseState::cancelled;
 }
 
-std::string recovery_code()
-{
-    static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
-    std::string hex = core::random_hex(10);
-    std::string code;
-    for (std::size_t i = 0; i < 10; ++i) {
-        if (i == 5)
-            code += '-';
-        code += alphabet[std::stoi(hex.substr(i * 2, 2), nullptr, 16) % (sizeof alphabet - 1)];
-    }
-    return code;
-}
-
-std::string normalise_recovery_code(const std::string& code)
-{
-    std::string out;
-    for (char ch : code)
-        if (std::isalnum(static_cast<unsigned char>(ch)))
-            out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return out;
-}
-
-/// The origin of a change, made by the user it is about.
-Origin as_user(const Origin& origin, std::int64_t user_id, const std::string& name)
-{
-    Origin who = origin;
-    who.user_id = user_id;
-    who.user_name = name;
-    return who;
-}
-
-/// What a login knows before it checks the password: the account (if the address has one) and how
-/// long the account and the client's address are blocked.
+/// What a login knows before it checks the password: the address (when the input is one), the
+/// account (if the address has one) and how long the account and the client's address are blocked.
 struct LoginAttempt {
-    std::string email;
-    std::string account_key;
+    std::optional<std::string> email; ///< Empty when the input breaks the e-mail rule.
+    std::string account_key;          ///< Empty without an address: no account, no row of its own.
     std::string ip_key;
     core::UnixTime now = 0;
     std::optional<domain::UserRecord> user;
     core::UnixTime blocked_until = 0;
+
+    /// What the audit trail records of the input: the address, or a fixed marker.
+    std::string recorded_email() const { return email.value_or(k_not_an_email_address); }
 };
 
 LoginAttempt begin_login(store::Database& database, const std::string& email_input, const Origin& origin)
 {
     LoginAttempt attempt;
-    attempt.email = normalise_email(email_input);
-    attempt.account_key = "account:" + attempt.email;
+    if (email_input.size() <= domain::limits::email)
+        attempt.email = domain::normalize_email_address(email_input);
+    if (attempt.email)
+        attempt.account_key = sign_in::account_key(*attempt.email);
     attempt.ip_key = "ip:" + origin.ip;
     attempt.now = core::now();
     database.read([&](store::Session& session) {
-        auto account_throttle = store::login_throttle::get(session, attempt.account_key);
-        auto ip_throttle = store::login_throttle::get(session, attempt.ip_key);
-        attempt.blocked_until = std::max(account_throttle.blocked_until, ip_throttle.blocked_until);
-        attempt.user = store::users::find_by_email_for_login(session, attempt.email);
+        attempt.blocked_until = store::login_throttle::get(session, attempt.ip_key).blocked_until;
+        if (!attempt.email)
+            return;
+        attempt.blocked_until = std::max(
+            attempt.blocked_until, store::login_throttle::get(session, attempt.account_key).blocked_until);
+        attempt.user = store::users::find_by_email_for_login(session, *attempt.email);
     });
     return attempt;
 }
 
-/// Why the password does not sign the account in (for the audit trail), or nothing when it does. The
-/// password is hashed also for an unknown address, so the answer takes as long either way.
+/// Why the password does not sign the account in (for the audit trail), or nothing when it does.
+/// Exactly one password verification runs whatever the input and the account, so the answer takes
+/// as long either way.
 std::optional<std::string> login_refusal(store::Database& database, const LoginAttempt& attempt,
                                          const std::string& password)
 {
-    if (!attempt.user) {
-        passwords::verify_dummy(password);
-        return "unknown_account";
+    if (!attempt.user || password.size() > domain::limits::password) {
+        passwords::verify_dummy(password.size() > domain::limits::password ? std::string() : password);
+        return attempt.user ? "wrong_password" : "unknown_account";
     }
     const domain::UserRecord& user = *attempt.user;
     if (!passwords::verify(user.password_hash, password))
@@ -134,23 +85,49 @@ std::optional<std::string> login_refusal(store::Database& database, const LoginA
     return std::nullopt;
 }
 
-/// Records the refused login: counts a failure for the account and the address (unless the login
-/// was refused for being blocked already) and writes login.failed with the reason.
-LoginOutcome refuse_login(store::Database& database, const LoginAttempt& attempt, const Origin& origin,
-                          const std::string& reason, LoginResult result, int retry_after)
+/// Until when the attempt's account or address is blocked, read again with the account's row locked
+/// (after the password was hashed, so that no lock is held meanwhile): failures counted by logins
+/// that ran at the same time are seen.
+core::UnixTime blocked_now(store::Transaction& transaction, const LoginAttempt& attempt)
 {
+    core::UnixTime until = store::login_throttle::get(transaction, attempt.ip_key).blocked_until;
+    if (!attempt.account_key.empty())
+        until = std::max(until, sign_in::blocked_until(transaction, attempt.account_key, attempt.now));
+    return until;
+}
+
+void record_login_failure(store::Transaction& transaction, const LoginAttempt& attempt, const Origin& origin,
+                          const std::string& reason)
+{
+    const auto& user = attempt.user;
+    record_audit(transaction, user ? as_user(origin, user->id, user->name) : origin,
+                 {user ? user->institution_id : std::nullopt, "login.failed", "user",
+                  user ? std::to_string(user->id) : "", "{}",
+                  json_object({{"email", attempt.recorded_email()}, {"reason", reason}})});
+}
+
+/// Records the refused login: counts a failure for the account and the address (unless the login
+/// was refused for being blocked, also by failures counted meanwhile) and writes login.failed with
+/// the reason.
+LoginOutcome refuse_login(store::Database& database, const LoginAttempt& attempt, const Origin& origin,
+                          const std::string& reason, LoginResult result)
+{
+    core::UnixTime blocked = attempt.blocked_until;
     (void)database.transact([&](store::Transaction& transaction) -> core::Status {
-        if (result != LoginResult::throttled) {
-            record_failure(transaction, attempt.account_key, 1, attempt.now);
-            record_failure(transaction, attempt.ip_key, 4, attempt.now);
+        if (result != LoginResult::throttled)
+            blocked = blocked_now(transaction, attempt);
+        if (blocked > attempt.now) {
+            result = LoginResult::throttled;
+            record_login_failure(transaction, attempt, origin, "throttled");
+            return core::success();
         }
-        const auto& user = attempt.user;
-        record_audit(transaction, user ? as_user(origin, user->id, user->name) : origin,
-                     {user ? user->institution_id : std::nullopt, "login.failed", "user",
-                      user ? std::to_string(user->id) : "", "{}",
-                      json_object({{"email", attempt.email}, {"reason", reason}})});
+        if (!attempt.account_key.empty())
+            record_failure(transaction, attempt.account_key, 1, attempt.now);
+        record_failure(transaction, attempt.ip_key, 4, attempt.now);
+        record_login_failure(transaction, attempt, origin, reason);
         return core::success();
     });
+    int retry_after = result == LoginResult::throttled ? static_cast<int>(blocked - attempt.now) : 0;
     return LoginOutcome{result, "", retry_after};
 }
 
@@ -216,28 +193,6 @@ FoundSession find_session(store::Session& session, const std::string& token_hash
     return found;
 }
 
-/// The second factor `code` passes for the user ("totp" or "recovery_code"), or nothing. Each TOTP
-/// time step and each recovery code works once.
-std::optional<std::string> second_factor_passed_by(store::Transaction& transaction,
-                                                   const domain::UserRecord& user, const std::string& code,
-                                                   core::UnixTime now)
-{
-    auto secret = transaction.secret_key().open(user.totp_secret);
-    if (!secret)
-        core::log_event("error", "totp_secret_unreadable",
-                        "\"user_id\":" + std::to_string(user.id)); // sealed under another key
-    if (auto step = secret ? integrations::totp::matching_step(*secret, code, now) : std::nullopt) {
-        if (store::users::advance_totp_step(transaction, user.id, *step))
-            return "totp";
-        return std::nullopt;
-    }
-    if (code.size() >= 10 &&
-        store::recovery_codes::use(transaction, user.id,
-                                   core::blake2b_hex("recovery:" + normalise_recovery_code(code)), now))
-        return "recovery_code";
-    return std::nullopt;
-}
-
 /// How a second-factor code was received.
 enum class CodeCheck { accepted, refused, throttled };
 
@@ -246,19 +201,6 @@ enum class CodeCheck { accepted, refused, throttled };
 std::string IdentityService::token_hash(const std::string& token)
 {
     return core::blake2b_hex("session:" + token);
-}
-
-std::string IdentityService::create_session(std::int64_t user_id, bool second_factor_passed,
-                                            const std::string& ip)
-{
-    std::string token = core::random_hex(32);
-    core::UnixTime now = core::now();
-    (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
-        store::sessions::create(transaction, token_hash(token), user_id, second_factor_passed, now,
-                                now + k_session_absolute_seconds, ip);
-        return core::success();
-    });
-    return token;
 }
 
 std::string IdentityService::rotate_session(std::int64_t session_id, bool second_factor_passed)
@@ -277,21 +219,27 @@ LoginOutcome IdentityService::login(const std::string& email, const std::string&
 {
     LoginAttempt attempt = begin_login(m_database, email, origin);
     if (attempt.blocked_until > attempt.now)
-        return refuse_login(m_database, attempt, origin, "throttled", LoginResult::throttled,
-                            static_cast<int>(attempt.blocked_until - attempt.now));
+        return refuse_login(m_database, attempt, origin, "throttled", LoginResult::throttled);
     if (auto reason = login_refusal(m_database, attempt, password))
-        return refuse_login(m_database, attempt, origin, *reason, LoginResult::refused, 0);
+        return refuse_login(m_database, attempt, origin, *reason, LoginResult::refused);
 
     const domain::UserRecord& user = *attempt.user;
     LoginResult result = stage_after_password(m_database, user);
     std::string token = core::random_hex(32);
+    std::string rehashed = passwords::needs_rehash(user.password_hash) ? passwords::hash(password) : "";
+    core::UnixTime blocked = 0;
     (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        // Logins that failed while this password was hashed may have locked the account since.
+        if ((blocked = blocked_now(transaction, attempt)) > attempt.now) {
+            record_login_failure(transaction, attempt, origin, "throttled");
+            return core::success();
+        }
         // With a second factor still to pass, the account's failures stay: they include wrong
         // codes, which must not be reset by simply logging in again with the password.
         if (result != LoginResult::second_factor_needed)
             store::login_throttle::clear(transaction, attempt.account_key);
-        if (passwords::needs_rehash(user.password_hash))
-            store::users::set_password_hash(transaction, user.id, passwords::hash(password));
+        if (!rehashed.empty())
+            store::users::set_password_hash(transaction, user.id, rehashed);
         store::sessions::create(transaction, token_hash(token), user.id, result == LoginResult::signed_in,
                                 attempt.now, attempt.now + k_session_absolute_seconds, origin.ip);
         if (result == LoginResult::signed_in)
@@ -304,6 +252,8 @@ LoginOutcome IdentityService::login(const std::string& email, const std::string&
                       json_object({{"stage", stage}})});
         return core::success();
     });
+    if (blocked > attempt.now)
+        return {LoginResult::throttled, "", static_cast<int>(blocked - attempt.now)};
     return {result, token, 0};
 }
 
@@ -346,7 +296,7 @@ core::Result<std::string> IdentityService::pass_second_factor(const SignedIn& si
                                                               const Origin& origin)
 {
     const core::UnixTime now = core::now();
-    const std::string account_key = "account:" + signed_in.email;
+    const std::string account_key = sign_in::account_key(signed_in.email);
     const std::string code(core::trim(code_input));
     const Origin who = as_user(origin, signed_in.actor.user_id, signed_in.actor.name);
     // The refusals are recorded too, so the transaction commits whatever the check found.
@@ -354,14 +304,15 @@ core::Result<std::string> IdentityService::pass_second_factor(const SignedIn& si
         auto user = store::users::find_any(transaction, signed_in.actor.user_id);
         if (user && user->totp_enabled) {
             // Wrong codes count like wrong passwords: without this a stolen password would allow
-            // unlimited guessing of the six digits within one session.
-            if (store::login_throttle::get(transaction, account_key).blocked_until > now) {
+            // unlimited guessing of the six digits within one session. The row stays locked until
+            // this code is counted, so codes sent at once are checked one after the other.
+            if (sign_in::blocked_until(transaction, account_key, now) > now) {
                 record_audit(transaction, who,
                              {user->institution_id, "login.failed", "user", std::to_string(user->id), "{}",
                               json_object({{"reason", "throttled"}})});
                 return CodeCheck::throttled;
             }
-            if (auto method = second_factor_passed_by(transaction, *user, code, now)) {
+            if (auto method = sign_in::second_factor_passed_by(transaction, *user, code, now)) {
                 store::login_throttle::clear(transaction, account_key);
                 store::users::record_login(transaction, user->id, now);
                 record_audit(transaction, who,
@@ -393,6 +344,30 @@ std::string IdentityService::csrf_token(const SignedIn& signed_in) const
                                    m_database.secret_key().csrf_key());
 }
 
+int IdentityService::key_stored_recovery_codes()
+{
+    return m_database
+        .transact([&](store::Transaction& transaction) -> core::Result<int> {
+            auto stored =
+                store::recovery_codes::without_prefix(transaction, sign_in::k_keyed_recovery_prefix);
+            for (const auto& [code_id, legacy_hash] : stored)
+                store::recovery_codes::replace_hash(
+                    transaction, code_id,
+                    sign_in::keyed_recovery_code_hash(transaction.secret_key(), legacy_hash));
+            return static_cast<int>(stored.size());
+        })
+        .value();
+}
+
+void IdentityService::purge_expired(core::UnixTime now)
+{
+    (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        store::login_throttle::remove_expired(transaction, now);
+        store::sessions::remove_expired(transaction, now - k_session_idle_seconds, now);
+        return core::success();
+    });
+}
+
 int IdentityService::seal_stored_secrets()
 {
     return m_database
@@ -408,45 +383,6 @@ int IdentityService::seal_stored_secrets()
         .value();
 }
 
-std::string IdentityService::start_enrolment(const SignedIn&)
-{
-    return integrations::totp::new_secret();
-}
-
-core::Result<std::pair<std::vector<std::string>, std::string>>
-IdentityService::finish_enrolment(const SignedIn& signed_in, const std::string& secret,
-                                  const std::string& code, const Origin& origin)
-{
-    const core::UnixTime now = core::now();
-    if (secret.size() != 40 || !std::all_of(secret.begin(), secret.end(), ::isxdigit))
-        return core::Error::invalid(core::msgid("The enrolment expired. Start again."));
-    auto step = integrations::totp::matching_step(secret, std::string(core::trim(code)), now);
-    if (!step)
-        return core::Error::invalid(
-            core::msgid("The code is not valid. Check the time on your device and try again."),
-            {{"code", core::msgid("The code is not valid. Check the time on your device and try again.")}});
-    std::vector<std::string> codes, hashes;
-    for (int i = 0; i < 10; ++i) {
-        codes.push_back(recovery_code());
-        hashes.push_back(core::blake2b_hex("recovery:" + normalise_recovery_code(codes.back())));
-    }
-    std::string token = core::random_hex(32);
-    return m_database.transact([&](store::Transaction& transaction)
-                                   -> core::Result<std::pair<std::vector<std::string>, std::string>> {
-        std::int64_t user_id = signed_in.actor.user_id;
-        store::users::set_totp(transaction, user_id, transaction.secret_key().seal(secret), true, now);
-        store::users::advance_totp_step(transaction, user_id, *step);
-        store::recovery_codes::replace(transaction, user_id, hashes);
-        store::sessions::rotate(transaction, signed_in.session_id, token_hash(token), true, now);
-        store::users::record_login(transaction, user_id, now);
-        record_audit(transaction, as_user(origin, user_id, signed_in.actor.name),
-                     {signed_in.actor.institution_id, "mfa.enrolled", "user", std::to_string(user_id),
-                      json_object({{"totp", signed_in.totp_enabled ? "enabled" : "disabled"}}),
-                      json_object({{"totp", "enabled"}, {"recovery_codes", "10"}})});
-        return std::make_pair(codes, token);
-    });
-}
-
 void IdentityService::logout(const SignedIn& signed_in, const Origin& origin)
 {
     (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
@@ -454,49 +390,6 @@ void IdentityService::logout(const SignedIn& signed_in, const Origin& origin)
         record_audit(
             transaction, as_user(origin, signed_in.actor.user_id, signed_in.actor.name),
             {signed_in.actor.institution_id, "logout", "user", std::to_string(signed_in.actor.user_id)});
-        return core::success();
-    });
-}
-
-core::Result<std::string> IdentityService::change_own_password(const SignedIn& signed_in,
-                                                               const std::string& current,
-                                                               const std::string& replacement,
-                                                               const Origin& origin)
-{
-    auto user = m_database.read(
-        [&](store::Session& session) { return store::users::find_any(session, signed_in.actor.user_id); });
-    if (!user || !passwords::verify(user->password_hash, current))
-        return core::Error::invalid(
-            core::msgid("The current password is not correct."),
-            {{"current_password", core::msgid("The current password is not correct.")}});
-    if (auto strength = passwords::check_strength(replacement); !strength)
-        return strength.error();
-    std::string hash = passwords::hash(replacement);
-    std::string token = core::random_hex(32);
-    return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::string> {
-        store::users::set_password_hash(transaction, user->id, hash);
-        store::sessions::remove_for_user(transaction, user->id);
-        store::sessions::create(transaction, token_hash(token), user->id, signed_in.second_factor_passed,
-                                core::now(), core::now() + k_session_absolute_seconds, origin.ip);
-        record_audit(transaction, as_user(origin, user->id, user->name),
-                     {user->institution_id, "password.changed", "user", std::to_string(user->id)});
-        return token;
-    });
-}
-
-core::Status IdentityService::change_own_name(const SignedIn& signed_in, const std::string& name_input,
-                                              const Origin& origin)
-{
-    std::string name(core::trim(name_input));
-    if (name.empty() || name.size() > 200)
-        return core::Error::invalid(core::msgid("Enter your name."),
-                                    {{"name", core::msgid("Enter your name.")}});
-    return m_database.transact([&](store::Transaction& transaction) -> core::Status {
-        store::users::set_own_name(transaction, signed_in.actor.user_id, name);
-        record_audit(transaction, as_user(origin, signed_in.actor.user_id, name),
-                     {signed_in.actor.institution_id, "user.changed", "user",
-                      std::to_string(signed_in.actor.user_id), json_object({{"name", signed_in.actor.name}}),
-                      json_object({{"name", name}})});
         return core::success();
     });
 }

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/result.hpp"
+#include "domain/access/account_records.hpp"
 #include "domain/access/actor.hpp"
 #include "services/audit_log.hpp"
 
@@ -45,13 +47,35 @@ struct SignedIn {
     bool complete() const { return second_factor_passed || (!second_factor_required && !totp_enabled); }
 };
 
-/// Login, second factor, sessions and logout.
+/// What a change of the account's keys (password, e-mail address, second factor) must show, so that
+/// a session left open or taken over is not enough: the current password, and where a second factor
+/// is enrolled the current code of the device or an unused recovery code.
+struct CurrentCredentials {
+    std::string password;
+    std::string code;
+};
+
+/// Translates a message id into the language of the mail being written.
+using Translate = std::function<std::string(const std::string&)>;
+
+/// What is written into the audit trail for a login with an input that is no e-mail address, in
+/// place of the input (which is neither bounded nor anyone's address).
+inline constexpr const char* k_not_an_email_address = "(not an e-mail address)";
+
+/// Login, second factor, sessions and logout; the own profile and the confirmation of a new e-mail
+/// address (identity_profile.cpp).
 class IdentityService {
 public:
-    explicit IdentityService(store::Database& database) : m_database(database) {}
+    /// `public_url` is where the links in mails lead.
+    IdentityService(store::Database& database, std::string public_url)
+        : m_database(database), m_public_url(std::move(public_url))
+    {
+    }
 
-    /// Checks throttling, the password (always hashing, also for unknown accounts), the account's
-    /// status; writes login.succeeded or login.failed with the reason.
+    /// Checks throttling, the password (always hashing, also for unknown accounts, accounts without
+    /// a password and inputs that are no address), the account's status; writes login.succeeded or
+    /// login.failed with the reason. The address recorded for a failure is one that passes the
+    /// e-mail rule, else k_not_an_email_address; only an address gets a throttle row of its own.
     LoginOutcome login(const std::string& email, const std::string& password, const Origin& origin);
 
     /// Finds the session for a cookie token; ends it when idle or too old; rotates the token when
@@ -64,6 +88,13 @@ public:
     /// Seals (core::SecretKey::seal) every TOTP secret still stored as written before secrets were
     /// sealed. Run at start; returns how many were sealed.
     int seal_stored_secrets();
+    /// Keys (sign_in::keyed_recovery_code_hash) every recovery code still stored with the unkeyed
+    /// hash of before. Run at start; returns how many were keyed. The codes keep working until used
+    /// or replaced by a new enrolment.
+    int key_stored_recovery_codes();
+    /// Removes what has expired by `now`: throttle rows whose hour and lock have passed, and ended
+    /// sessions. Run periodically.
+    void purge_expired(core::UnixTime now);
 
     /// Checks a TOTP code (each time step works once) or a recovery code. On success the session
     /// gets a new token, returned.
@@ -72,30 +103,50 @@ public:
 
     /// A fresh secret for enrolment (not yet active).
     std::string start_enrolment(const SignedIn& signed_in);
-    /// Activates TOTP when `code` matches `secret`; returns the recovery codes (shown once) and
-    /// rotates the session token (second token in the pair).
-    core::Result<std::pair<std::vector<std::string>, std::string>> finish_enrolment(const SignedIn& signed_in,
-                                                                                    const std::string& secret,
-                                                                                    const std::string& code,
-                                                                                    const Origin& origin);
+    /// Whether enrolling from this session must show the current password: always, except for the
+    /// enrolment a role forces right after the password was given at login.
+    static bool enrolment_needs_password(const SignedIn& signed_in) { return signed_in.complete(); }
+    /// Activates TOTP when `code` matches `secret`; returns ten recovery codes (shown once) and
+    /// rotates the session token (second token in the pair). Replacing a second factor needs the
+    /// current one in `current` as well (see enrolment_needs_password).
+    core::Result<std::pair<std::vector<std::string>, std::string>>
+    finish_enrolment(const SignedIn& signed_in, const std::string& secret, const std::string& code,
+                     const CurrentCredentials& current, const Origin& origin);
 
     void logout(const SignedIn& signed_in, const Origin& origin);
 
-    /// Changes the signed-in user's own password after checking the current one. Ends the user's
-    /// other sessions; returns a new token for this one.
-    core::Result<std::string> change_own_password(const SignedIn& signed_in, const std::string& current,
+    /// Changes the signed-in user's own password after checking `current`. Ends the user's other
+    /// sessions; returns a new token for this one.
+    core::Result<std::string> change_own_password(const SignedIn& signed_in,
+                                                  const CurrentCredentials& current,
                                                   const std::string& replacement, const Origin& origin);
     core::Status change_own_name(const SignedIn& signed_in, const std::string& name, const Origin& origin);
+    /// After checking `current`, mails a link to `new_email` that changes the own address when it is
+    /// followed, and tells the address in use (services/email_change.hpp).
+    core::Status request_own_email_change(const SignedIn& signed_in, const CurrentCredentials& current,
+                                          const std::string& new_email, const Origin& origin,
+                                          const Translate& translate);
+    /// Whether `token` is an unused, unexpired link that confirms a new address.
+    core::Status check_email_confirmation(const std::string& token);
+    /// Follows the link that confirms a new address (apply_email_change in email_change.hpp).
+    core::Status confirm_email_change(const std::string& token, const Origin& origin,
+                                      const Translate& translate);
     int remaining_recovery_codes(std::int64_t user_id);
 
     /// The token's stored form.
     static std::string token_hash(const std::string& token);
 
 private:
-    std::string create_session(std::int64_t user_id, bool second_factor_passed, const std::string& ip);
     std::string rotate_session(std::int64_t session_id, bool second_factor_passed);
+    /// The signed-in user's record once `current` proves that the holder of the account is at the
+    /// keyboard. A wrong password or code counts as a failed login of the account, and a locked
+    /// account is refused.
+    core::Result<domain::UserRecord> check_current_credentials(const SignedIn& signed_in,
+                                                               const CurrentCredentials& current,
+                                                               const Origin& origin);
 
     store::Database& m_database;
+    std::string m_public_url;
 };
 
 } // namespace rekrut::services

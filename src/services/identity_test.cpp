@@ -1,6 +1,14 @@
+#include <algorithm>
+#include <cmath>
 #include <gtest/gtest.h>
+#include <set>
+#include <soci/soci.h>
 
+#include "core/crypto.hpp"
+#include "integrations/totp.hpp"
 #include "services/identity.hpp"
+#include "services/passwords.hpp"
+#include "services/sign_in_support.hpp"
 #include "services/testing/service_fixture.hpp"
 #include "store/identity_store.hpp"
 #include "store/session_store.hpp"
@@ -14,6 +22,8 @@ using testing::kind_of;
 using testing::Person;
 
 constexpr const char* k_password = "a synthetic password for anna";
+/// The RFC 6238 test key, as the demo uses it.
+constexpr const char* k_totp_secret = "3132333435363738393031323334353637383930";
 
 /// Styrelsen for X with a case user who signs in with a password (no second factor needed).
 struct IdentityTest : testing::ServiceFixture {
@@ -32,6 +42,41 @@ struct IdentityTest : testing::ServiceFixture {
         write_directly([&](store::Transaction& transaction) {
             store::users::mark_rights_changed(transaction, hr_anna.id, core::now() - 3600);
         });
+    }
+
+    /// Every value of one column of a table, as text, in row order.
+    std::vector<std::string> column(const std::string& query)
+    {
+        return m_database->read([&](store::Session& session) {
+            soci::session& sql = session;
+            std::vector<std::string> values;
+            std::string value;
+            soci::statement rows = (sql.prepare << query, soci::into(value));
+            rows.execute();
+            while (rows.fetch())
+                values.push_back(value);
+            return values;
+        });
+    }
+
+    /// Anna enrols in TOTP (with the demo key) and gets `recovery_code` as her one recovery code.
+    void give_anna_a_second_factor(const std::string& recovery_code)
+    {
+        write_directly([&](store::Transaction& transaction) {
+            store::users::set_totp(transaction, hr_anna.id, transaction.secret_key().seal(k_totp_secret),
+                                   true, core::now());
+            store::recovery_codes::replace(
+                transaction, hr_anna.id,
+                {sign_in::recovery_code_hash(transaction.secret_key(), recovery_code)});
+        });
+    }
+
+    /// Anna's session after her password and second factor.
+    SignedIn anna_signed_in()
+    {
+        auto signed_in = m_identity->resume(open_session(hr_anna.id, core::now()));
+        EXPECT_TRUE(signed_in.has_value());
+        return signed_in.value_or(SignedIn{});
     }
 
     /// The reset token from the newest mail to `address` (the link ends with it).
@@ -182,6 +227,213 @@ TEST_F(IdentityTest, a_reset_for_an_unknown_address_sends_nothing)
     m_users->request_password_reset("nobody@example.test", from_browser, untranslated());
     EXPECT_TRUE(mail_texts_to("nobody@example.test").empty());
     EXPECT_EQ(kind_of(m_users->check_reset_token(std::string(64, 'a'))), "invalid");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Bounded input, throttling and timing
+
+TEST_F(IdentityTest, a_login_with_no_address_records_a_marker_and_counts_only_against_the_client)
+{
+    std::string huge(std::size_t{3} * 1024 * 1024, 'a');
+    huge += "@example.test";
+    for (const std::string& input : {huge, std::string("not an address"), std::string("<b>@example.test")})
+        EXPECT_EQ(m_identity->login(input, "a wrong password here", from_browser).result,
+                  LoginResult::refused);
+    EXPECT_EQ(m_identity->login("Nobody@Example.test", "a wrong password here", from_browser).result,
+              LoginResult::refused);
+    EXPECT_EQ(column("SELECT throttle_key FROM login_throttle ORDER BY throttle_key"),
+              (std::vector<std::string>{"account:nobody@example.test", "ip:198.51.100.7"}));
+    auto recorded = column("SELECT after_json FROM audit_events WHERE action = 'login.failed' ORDER BY id");
+    ASSERT_EQ(recorded.size(), 4u);
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(recorded[i], R"json({"email":"(not an e-mail address)","reason":"unknown_account"})json");
+    EXPECT_EQ(recorded[3], R"({"email":"nobody@example.test","reason":"unknown_account"})");
+}
+
+TEST_F(IdentityTest, every_login_runs_one_password_verification_whatever_the_account)
+{
+    auto newcomer =
+        add_person(actor(styrelsen_for_x.superbruger.id), styrelsen_for_x.id, "new_nina", "Nina Ny");
+    struct Attempt {
+        const char* what;
+        std::string email, password;
+    };
+    const Attempt attempts[] = {
+        {"the right password", hr_anna.email, k_password},
+        {"a wrong password", hr_anna.email, "not the password at all"},
+        {"an account without a password yet", newcomer.email, "any password at all"},
+        {"an unknown address", "nobody@example.test", "any password at all"},
+        {"no address", "nobody", "any password at all"},
+        {"an overlong password", hr_anna.email, std::string(5000, 'p')},
+    };
+    for (const auto& attempt : attempts) {
+        auto before = passwords::verifications_run();
+        m_identity->login(attempt.email, attempt.password, from_browser);
+        EXPECT_EQ(passwords::verifications_run() - before, 1u) << attempt.what;
+    }
+}
+
+TEST_F(IdentityTest, expired_throttle_rows_are_purged_and_live_ones_kept)
+{
+    const core::UnixTime now = core::now();
+    write_directly([&](store::Transaction& transaction) {
+        store::login_throttle::put(transaction, "account:quiet@example.test", {3, now - 7200, 0});
+        store::login_throttle::put(transaction, "account:locked@example.test", {12, now - 7200, now + 600});
+        store::login_throttle::put(transaction, "ip:192.0.2.1", {2, now - 60, 0});
+    });
+    auto idle = open_session(hr_anna.id, now - k_session_idle_seconds - 60);
+    auto live = open_session(hr_anna.id, now);
+    m_identity->purge_expired(now);
+    EXPECT_EQ(column("SELECT throttle_key FROM login_throttle ORDER BY throttle_key"),
+              (std::vector<std::string>{"account:locked@example.test", "ip:192.0.2.1"}));
+    auto sessions = column("SELECT token_hash FROM sessions");
+    EXPECT_EQ(std::count(sessions.begin(), sessions.end(), IdentityService::token_hash(idle)), 0);
+    EXPECT_EQ(std::count(sessions.begin(), sessions.end(), IdentityService::token_hash(live)), 1);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Recovery codes
+
+TEST_F(IdentityTest, recovery_codes_are_ten_readable_codes_of_at_least_80_bits)
+{
+    const std::string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+    auto codes = sign_in::new_recovery_codes();
+    ASSERT_EQ(codes.size(), 10u);
+    EXPECT_EQ(std::set<std::string>(codes.begin(), codes.end()).size(), 10u);
+    for (const auto& code : codes) {
+        std::size_t letters = 0;
+        for (char ch : code)
+            if (ch != '-') {
+                EXPECT_NE(alphabet.find(ch), std::string::npos) << code;
+                ++letters;
+            }
+        EXPECT_GE(static_cast<double>(letters) * std::log2(alphabet.size()), 80.0) << code;
+        EXPECT_LE(code.find('-'), 6u) << code << " is not in short groups";
+    }
+    auto key = core::SecretKey::random();
+    auto stored = sign_in::recovery_code_hash(key, codes[0]);
+    EXPECT_EQ(stored.rfind("k1:", 0), 0u);
+    EXPECT_EQ(stored, sign_in::recovery_code_hash(key, " " + codes[0] + " ")) << "typed with spaces";
+    EXPECT_NE(stored, sign_in::recovery_code_hash(core::SecretKey::random(), codes[0]));
+    EXPECT_EQ(stored.find(core::blake2b_hex("recovery:" + codes[0])), std::string::npos);
+}
+
+TEST_F(IdentityTest, a_recovery_code_stored_unkeyed_is_keyed_in_place_and_still_works_once)
+{
+    give_anna_a_second_factor("unused-keyed-code1");
+    write_directly([&](store::Transaction& transaction) {
+        store::recovery_codes::replace(transaction, hr_anna.id, {core::blake2b_hex("recovery:abcdefghjk")});
+    });
+    EXPECT_EQ(m_identity->key_stored_recovery_codes(), 1);
+    EXPECT_EQ(m_identity->key_stored_recovery_codes(), 0);
+    EXPECT_EQ(column("SELECT code_hash FROM recovery_codes WHERE code_hash NOT LIKE 'k1:%'").size(), 0u);
+
+    auto login = m_identity->login(hr_anna.email, k_password, from_browser);
+    ASSERT_EQ(login.result, LoginResult::second_factor_needed);
+    auto half_way = m_identity->resume(login.session_token);
+    ASSERT_TRUE(half_way.has_value());
+    EXPECT_TRUE(m_identity->pass_second_factor(*half_way, "ABCDE-FGHJK", from_browser));
+    auto again = m_identity->resume(m_identity->login(hr_anna.email, k_password, from_browser).session_token);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(kind_of(m_identity->pass_second_factor(*again, "abcdefghjk", from_browser)), "invalid");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The current credentials before a key of the account changes
+
+TEST_F(IdentityTest, changing_the_password_needs_the_current_password_and_the_current_code)
+{
+    give_anna_a_second_factor("rcvcod-abcdef-ghjkmn");
+    const std::string replacement = "a new synthetic password for anna";
+    auto no_code =
+        m_identity->change_own_password(anna_signed_in(), {k_password, ""}, replacement, from_browser);
+    ASSERT_EQ(kind_of(no_code), "invalid");
+    EXPECT_EQ(testing::fields_of(no_code.error()), std::vector<std::string>{"current_code"});
+    auto wrong_password = m_identity->change_own_password(
+        anna_signed_in(), {"not it", "rcvcod-abcdef-ghjkmn"}, replacement, from_browser);
+    ASSERT_EQ(kind_of(wrong_password), "invalid");
+    EXPECT_EQ(testing::fields_of(wrong_password.error()), std::vector<std::string>{"current_password"});
+    EXPECT_EQ(m_identity->remaining_recovery_codes(hr_anna.id), 1) << "a refused change used the code";
+
+    EXPECT_TRUE(m_identity->change_own_password(anna_signed_in(), {k_password, "RCVCOD ABCDEF GHJKMN"},
+                                                replacement, from_browser));
+    EXPECT_EQ(m_identity->remaining_recovery_codes(hr_anna.id), 0);
+    EXPECT_EQ(audit_events(styrelsen_for_x, "password.changed").size(), 1u);
+    EXPECT_EQ(audit_events(styrelsen_for_x, "reauthentication.failed").size(), 2u);
+}
+
+TEST_F(IdentityTest, wrong_current_passwords_lock_the_account_like_wrong_logins)
+{
+    for (int attempt = 0; attempt < 5; ++attempt)
+        EXPECT_EQ(kind_of(m_identity->change_own_password(anna_signed_in(),
+                                                          {"wrong " + std::to_string(attempt), ""},
+                                                          "a new synthetic password", from_browser)),
+                  "invalid");
+    EXPECT_EQ(kind_of(m_identity->change_own_password(anna_signed_in(), {k_password, ""},
+                                                      "a new synthetic password", from_browser)),
+              "unavailable");
+    EXPECT_EQ(m_identity->login(hr_anna.email, k_password, from_browser).result, LoginResult::throttled);
+}
+
+TEST_F(IdentityTest, a_second_factor_set_up_from_the_profile_needs_the_password_and_a_replaced_one_the_code)
+{
+    ASSERT_TRUE(integrations::totp::init());
+    const std::string secret = m_identity->start_enrolment(anna_signed_in());
+    auto code_now = [&] { return integrations::totp::code_at(secret, core::now()); };
+    EXPECT_EQ(kind_of(m_identity->finish_enrolment(anna_signed_in(), secret, code_now(), {}, from_browser)),
+              "invalid");
+    auto enrolled =
+        m_identity->finish_enrolment(anna_signed_in(), secret, code_now(), {k_password, ""}, from_browser);
+    ASSERT_TRUE(enrolled) << enrolled.error().message;
+    ASSERT_EQ(enrolled->first.size(), 10u);
+
+    // Replacing it: the password alone is not enough; the current device's code or a recovery code is.
+    const std::string next = m_identity->start_enrolment(anna_signed_in());
+    auto refused =
+        m_identity->finish_enrolment(anna_signed_in(), next, integrations::totp::code_at(next, core::now()),
+                                     {k_password, ""}, from_browser);
+    ASSERT_EQ(kind_of(refused), "invalid");
+    EXPECT_EQ(testing::fields_of(refused.error()), std::vector<std::string>{"current_code"});
+    EXPECT_TRUE(m_identity->finish_enrolment(anna_signed_in(), next,
+                                             integrations::totp::code_at(next, core::now()),
+                                             {k_password, enrolled->first[4]}, from_browser));
+}
+
+TEST_F(IdentityTest, the_enrolment_a_role_forces_at_login_needs_nothing_more)
+{
+    auto superbruger = add_person(m_operator, styrelsen_for_x.id, "superbruger_sofie", "Sofie Superbruger",
+                                  InstitutionRole::superbruger, k_password);
+    auto outcome = m_identity->login(superbruger.email, k_password, from_browser);
+    ASSERT_EQ(outcome.result, LoginResult::enrolment_needed);
+    auto half_way = m_identity->resume(outcome.session_token);
+    ASSERT_TRUE(half_way.has_value());
+    EXPECT_FALSE(IdentityService::enrolment_needs_password(*half_way));
+    ASSERT_TRUE(integrations::totp::init());
+    const std::string secret = m_identity->start_enrolment(*half_way);
+    EXPECT_TRUE(m_identity->finish_enrolment(
+        *half_way, secret, integrations::totp::code_at(secret, core::now()), {}, from_browser));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Links
+
+TEST_F(IdentityTest, a_welcome_link_lives_72_hours_and_any_used_link_ends_the_others)
+{
+    auto newcomer =
+        add_person(actor(styrelsen_for_x.superbruger.id), styrelsen_for_x.id, "new_nina", "Nina Ny");
+    auto welcome = reset_token_mailed_to(newcomer.email);
+    ASSERT_EQ(welcome.size(), 64u);
+    auto lifetimes =
+        column("SELECT CAST(expires_at - created_at AS TEXT) FROM password_resets WHERE user_id = " +
+               std::to_string(newcomer.id));
+    EXPECT_EQ(lifetimes, std::vector<std::string>{std::to_string(72 * 3600)});
+    m_users->request_password_reset(newcomer.email, from_browser, untranslated());
+    auto reset = reset_token_mailed_to(newcomer.email);
+    ASSERT_NE(reset, welcome);
+    ASSERT_TRUE(m_users->check_reset_token(welcome));
+    ASSERT_TRUE(m_users->reset_password(reset, "Ninas own synthetic password", from_browser));
+    EXPECT_EQ(kind_of(m_users->check_reset_token(welcome)), "invalid");
+    EXPECT_EQ(kind_of(m_users->reset_password(welcome, "a takeover password here", from_browser)), "invalid");
 }
 
 } // namespace

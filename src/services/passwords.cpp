@@ -1,9 +1,29 @@
 #include "services/passwords.hpp"
 
+#include <atomic>
 #include <sodium.h>
 #include <stdexcept>
 
+#include "domain/field_limits.hpp"
+
 namespace rekrut::services::passwords {
+namespace {
+
+std::atomic<std::uint64_t> g_verifications{0};
+
+bool verify_against(const std::string& stored_hash, const std::string& password)
+{
+    g_verifications.fetch_add(1, std::memory_order_relaxed);
+    return crypto_pwhash_str_verify(stored_hash.c_str(), password.data(), password.size()) == 0;
+}
+
+const std::string& dummy_hash()
+{
+    static const std::string dummy = hash("rekrut dummy password for timing");
+    return dummy;
+}
+
+} // namespace
 
 core::Status check_strength(const std::string& password)
 {
@@ -15,7 +35,7 @@ core::Status check_strength(const std::string& password)
         return core::Error::invalid(
             core::msgid("The password must be at least 12 characters long."),
             {{"password", core::msgid("The password must be at least 12 characters long.")}});
-    if (password.size() > 1000)
+    if (password.size() > domain::limits::password)
         return core::Error::invalid(core::msgid("The password is too long."),
                                     {{"password", core::msgid("The password is too long.")}});
     return core::success();
@@ -32,9 +52,11 @@ std::string hash(const std::string& password)
 
 bool verify(const std::string& stored_hash, const std::string& password)
 {
-    if (stored_hash.empty())
+    if (stored_hash.empty()) {
+        verify_dummy(password);
         return false;
-    return crypto_pwhash_str_verify(stored_hash.c_str(), password.data(), password.size()) == 0;
+    }
+    return verify_against(stored_hash, password);
 }
 
 bool needs_rehash(const std::string& stored_hash)
@@ -45,8 +67,12 @@ bool needs_rehash(const std::string& stored_hash)
 
 void verify_dummy(const std::string& password)
 {
-    static const std::string dummy = hash("rekrut dummy password for timing");
-    verify(dummy, password);
+    (void)verify_against(dummy_hash(), password);
+}
+
+std::uint64_t verifications_run()
+{
+    return g_verifications.load(std::memory_order_relaxed);
 }
 
 std::string generate()

@@ -9,7 +9,9 @@
 #include "domain/access/policy.hpp"
 #include "domain/access/role_rules.hpp"
 #include "domain/email_address.hpp"
+#include "domain/field_limits.hpp"
 #include "services/audit_log.hpp"
+#include "services/email_change.hpp"
 #include "services/mail/links.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "services/passwords.hpp"
@@ -26,11 +28,11 @@ constexpr int k_reset_mails_per_account_per_hour = 3;
 constexpr int k_reset_requests_per_ip_per_hour = 30;
 
 /// Counts one use of `key` and says whether it stays within `limit` uses an hour (the count starts
-/// over after an hour without use).
+/// over after an hour without use). The row is locked, so requests at once are counted in turn.
 bool within_hourly_limit(store::Transaction& transaction, const std::string& key, int limit,
                          core::UnixTime now)
 {
-    auto record = store::login_throttle::get(transaction, key);
+    auto record = store::login_throttle::lock(transaction, key, now);
     if (record.last_failure_at < now - 3600)
         record.failures = 0;
     if (record.failures >= limit)
@@ -59,7 +61,7 @@ bool plausible_email(const std::string& email)
 std::vector<core::FieldError> check_person(const std::string& email, const std::string& name)
 {
     std::vector<core::FieldError> problems;
-    if (name.empty() || name.size() > 200)
+    if (name.empty() || name.size() > domain::limits::name)
         problems.push_back({"name", core::msgid("Enter the person's name.")});
     if (!plausible_email(email))
         problems.push_back(
@@ -160,8 +162,10 @@ core::Result<std::int64_t> UserAdministration::create_institution(const domain::
     std::vector<core::FieldError> problems;
     if (cvr.size() != 8 || !std::all_of(cvr.begin(), cvr.end(), ::isdigit))
         problems.push_back({"cvr", core::msgid("The CVR number must be 8 digits.")});
-    if (name.empty() || name.size() > 200)
+    if (name.empty() || name.size() > domain::limits::name)
         problems.push_back({"name", core::msgid("Enter the institution's name.")});
+    if (address.size() > domain::limits::line)
+        problems.push_back({"address", core::msgid("The address is too long.")});
     if (!problems.empty())
         return core::Error::invalid(core::msgid("Check the marked fields."), problems);
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::int64_t> {
@@ -280,37 +284,42 @@ core::Result<domain::UserRecord> UserAdministration::user(const domain::Actor& a
     });
 }
 
-core::Status UserAdministration::update_user(const domain::Actor& actor, std::int64_t institution_id,
-                                             std::int64_t user_id, const std::string& name_input,
-                                             const std::string& email_input, domain::UserStatus status,
-                                             const Origin& origin)
+core::Result<UserChange>
+UserAdministration::update_user(const domain::Actor& actor, std::int64_t institution_id, std::int64_t user_id,
+                                const std::string& name_input, const std::string& email_input,
+                                domain::UserStatus status, const Origin& origin, const Translate& translate)
 {
     std::string email = normalise_email(email_input);
     std::string name(core::trim(name_input));
-    return m_database.transact([&](store::Transaction& transaction) -> core::Status {
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<UserChange> {
         auto existing = store::users::find(transaction, institution_id, user_id);
         if (!existing)
             return core::Error::not_found();
         if (auto allowed = check_account_change(transaction, actor, institution_id, *existing, status);
             !allowed)
-            return allowed;
+            return allowed.error();
         auto problems = check_person(email, name);
-        if (email != existing->email && store::users::email_taken(transaction, email))
+        bool new_address = email != existing->email;
+        if (new_address && problems.empty() && store::users::email_taken(transaction, email))
             problems.push_back({"email", core::msgid("A user with this e-mail address exists.")});
         if (!problems.empty())
             return core::Error::invalid(core::msgid("Check the marked fields."), problems);
-        store::users::update_profile(transaction, institution_id, user_id, name, email, status);
+        // The address stays until its new holder confirms it: whoever may change it must not be able
+        // to point the account at a mailbox of their own and reset its password there.
+        store::users::update_profile(transaction, institution_id, user_id, name, existing->email, status);
         if (status != domain::UserStatus::active)
             store::sessions::remove_for_user(transaction, user_id);
-        record_audit(
-            transaction, origin,
-            {institution_id, "user.changed", "user", std::to_string(user_id),
-             json_object({{"name", existing->name},
-                          {"email", existing->email},
-                          {"status", std::string(domain::to_string(existing->status))}}),
-             json_object(
-                 {{"name", name}, {"email", email}, {"status", std::string(domain::to_string(status))}})});
-        return core::success();
+        record_audit(transaction, origin,
+                     {institution_id, "user.changed", "user", std::to_string(user_id),
+                      json_object({{"name", existing->name},
+                                   {"status", std::string(domain::to_string(existing->status))}}),
+                      json_object({{"name", name}, {"status", std::string(domain::to_string(status))}})});
+        if (!new_address)
+            return UserChange::saved;
+        domain::UserRecord renamed = *existing;
+        renamed.name = name;
+        start_email_change(transaction, m_public_url, renamed, email, origin, translate);
+        return UserChange::awaiting_email_confirmation;
     });
 }
 
@@ -521,8 +530,7 @@ void queue_password_link(store::Transaction& transaction, const std::string& pub
 {
     std::string token = core::random_hex(32);
     core::UnixTime now = core::now();
-    // A welcome link lasts a week; a reset link 30 minutes.
-    core::UnixTime expires = now + (welcome ? 7 * 24 * 3600 : 30 * 60);
+    core::UnixTime expires = now + (welcome ? k_welcome_link_seconds : k_reset_link_seconds);
     store::password_resets::create(transaction, user.id, reset_token_hash(token), now, expires);
     mail::queue(transaction, mail::installed_composer(), {user.institution_id, user.email},
                 welcome ? mail::k_welcome : mail::k_password_reset,
@@ -532,7 +540,9 @@ void queue_password_link(store::Transaction& transaction, const std::string& pub
 void UserAdministration::request_password_reset(const std::string& email_input, const Origin& origin,
                                                 const Translate& translate)
 {
-    std::string email = normalise_email(email_input);
+    std::optional<std::string> email;
+    if (email_input.size() <= domain::limits::email)
+        email = domain::normalize_email_address(email_input);
     (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
         core::UnixTime now = core::now();
         // Beyond the limits the page answers as always but nothing is sent: one person's inbox cannot
@@ -542,7 +552,9 @@ void UserAdministration::request_password_reset(const std::string& email_input, 
             core::log_event("warn", "password_reset_limited", "\"scope\":\"ip\"");
             return core::success();
         }
-        auto user = store::users::find_by_email_for_login(transaction, email);
+        if (!email)
+            return core::success();
+        auto user = store::users::find_by_email_for_login(transaction, *email);
         if (!user || user->status != domain::UserStatus::active)
             return core::success();
         if (!within_hourly_limit(transaction, "reset-user:" + std::to_string(user->id),
@@ -584,6 +596,8 @@ core::Status UserAdministration::reset_password(const std::string& token, const 
         if (!user_id || !store::password_resets::consume(transaction, reset_token_hash(token), now))
             return core::Error::invalid(
                 core::msgid("The link has expired or has already been used. Ask for a new one."));
+        // The other links of the user (a welcome link, earlier resets) end with this one.
+        store::password_resets::revoke_for_user(transaction, *user_id, now);
         auto user = store::users::find_any(transaction, *user_id);
         store::users::set_password_hash(transaction, *user_id, hash);
         store::sessions::remove_for_user(transaction, *user_id);

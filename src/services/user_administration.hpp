@@ -22,6 +22,12 @@ namespace rekrut::services {
 /// Translates a message id into the language of the mail being written.
 using Translate = std::function<std::string(const std::string&)>;
 
+/// Mails written with their message ids as they are (English), where no reader's language is known.
+inline std::string message_ids_as_they_are(const std::string& message)
+{
+    return message;
+}
+
 struct NewUser {
     std::string email;
     std::string name;
@@ -29,10 +35,19 @@ struct NewUser {
     std::string password;                        ///< Empty: the user gets a link to choose one.
 };
 
-/// Queues the mail with a single-use link to choose a password: a welcome link (7 days) for a new
-/// account or a reset link (30 minutes), inside the caller's transaction.
+/// How long a welcome link for a new account lives, and a reset link.
+constexpr int k_welcome_link_seconds = 72 * 3600;
+constexpr int k_reset_link_seconds = 30 * 60;
+
+/// Queues the mail with a single-use link to choose a password: a welcome link (72 hours) for a new
+/// account or a reset link (30 minutes), inside the caller's transaction. Using any of a user's links
+/// revokes the others.
 void queue_password_link(store::Transaction& transaction, const std::string& public_url,
                          const domain::UserRecord& user, bool welcome, const Translate& translate);
+
+/// What saving a user led to: saved, or saved with the new e-mail address waiting for its holder to
+/// confirm it (services/email_change.hpp).
+enum class UserChange { saved, awaiting_email_confirmation };
 
 /// What a role change led to: granted or removed now, waiting for a second Superbruger (a grant of
 /// Administrator), or sent to the platform operator (any change of the Superbruger role).
@@ -69,9 +84,13 @@ public:
     std::vector<domain::UserRecord> users(const domain::Actor& actor, std::int64_t institution_id);
     core::Result<domain::UserRecord> user(const domain::Actor& actor, std::int64_t institution_id,
                                           std::int64_t user_id);
-    core::Status update_user(const domain::Actor& actor, std::int64_t institution_id, std::int64_t user_id,
-                             const std::string& name, const std::string& email, domain::UserStatus status,
-                             const Origin& origin);
+    /// Changes name and status at once. A new e-mail address is mailed a link that confirms it and
+    /// the address in use is told; the address changes when the link is followed.
+    core::Result<UserChange> update_user(const domain::Actor& actor, std::int64_t institution_id,
+                                         std::int64_t user_id, const std::string& name,
+                                         const std::string& email, domain::UserStatus status,
+                                         const Origin& origin,
+                                         const Translate& translate = message_ids_as_they_are);
 
     /// Grants `role`, or asks for it: a grant of Administrator waits for a second Superbruger when the
     /// institution has two or more; the Superbruger role is only ever requested, by a Superbruger of

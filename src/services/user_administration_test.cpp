@@ -54,8 +54,11 @@ struct UserAdministrationTest : testing::ServiceFixture {
 
     core::Status set_status(const domain::Actor& by, const Person& person, UserStatus status)
     {
-        return m_users->update_user(by, styrelsen_for_x.id, person.id, person.name, person.email, status,
-                                    origin_of(by));
+        auto changed = m_users->update_user(by, styrelsen_for_x.id, person.id, person.name, person.email,
+                                            status, origin_of(by));
+        if (!changed)
+            return changed.error();
+        return core::success();
     }
 };
 

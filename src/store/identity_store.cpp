@@ -193,6 +193,12 @@ void set_own_name(soci::session& sql, std::int64_t user_id, const std::string& n
     sql << "UPDATE users SET name = :name WHERE id = :id", soci::use(name), soci::use(id);
 }
 
+void set_email(soci::session& sql, std::int64_t user_id, const std::string& email)
+{
+    long long id = user_id;
+    sql << "UPDATE users SET email = :email WHERE id = :id", soci::use(email), soci::use(id);
+}
+
 void set_password_hash(soci::session& sql, std::int64_t user_id, const std::string& hash)
 {
     long long id = user_id;

@@ -40,6 +40,8 @@ bool email_taken(soci::session& sql, const std::string& email);
 void update_profile(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
                     const std::string& name, const std::string& email, domain::UserStatus status);
 void set_own_name(soci::session& sql, std::int64_t user_id, const std::string& name);
+/// Sets the address a confirmed change leads to (the caller checked that no one else has it).
+void set_email(soci::session& sql, std::int64_t user_id, const std::string& email);
 void set_password_hash(soci::session& sql, std::int64_t user_id, const std::string& hash);
 void set_totp(soci::session& sql, std::int64_t user_id, const std::string& secret, bool enabled,
               core::UnixTime now);

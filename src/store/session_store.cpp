@@ -116,9 +116,31 @@ void put(soci::session& sql, const std::string& key, const ThrottleRecord& recor
         soci::use(key), soci::use(failures), soci::use(last), soci::use(blocked);
 }
 
+ThrottleRecord lock(soci::session& sql, const std::string& key, core::UnixTime now)
+{
+    long long at = now;
+    // An upsert that changes nothing still locks the row on PostgreSQL (and inserting a missing row
+    // locks the new one), so the read below waits for any other transaction on the same key.
+    sql << "INSERT INTO login_throttle (throttle_key, failures, last_failure_at, blocked_until)"
+           " VALUES (:key, 0, :at, 0) ON CONFLICT (throttle_key) DO UPDATE SET"
+           " failures = login_throttle.failures",
+        soci::use(key), soci::use(at);
+    return get(sql, key);
+}
+
 void clear(soci::session& sql, const std::string& key)
 {
     sql << "DELETE FROM login_throttle WHERE throttle_key = :key", soci::use(key);
+}
+
+long long remove_expired(soci::session& sql, core::UnixTime now)
+{
+    long long quiet_since = now - k_throttle_window_seconds, at = now;
+    soci::statement statement =
+        (sql.prepare << "DELETE FROM login_throttle WHERE last_failure_at < :quiet AND blocked_until <= :now",
+         soci::use(quiet_since), soci::use(at));
+    statement.execute(true);
+    return statement.get_affected_rows();
 }
 
 } // namespace login_throttle
@@ -151,6 +173,28 @@ int remaining(soci::session& sql, std::int64_t user_id)
     sql << "SELECT COUNT(*) FROM recovery_codes WHERE user_id = :user AND used_at IS NULL", soci::use(user),
         soci::into(count);
     return static_cast<int>(count);
+}
+
+std::vector<std::pair<std::int64_t, std::string>> without_prefix(soci::session& sql,
+                                                                 const std::string& prefix)
+{
+    std::vector<std::pair<std::int64_t, std::string>> found;
+    long long id = 0;
+    std::string hash;
+    std::string pattern = prefix + "%";
+    soci::statement statement = (sql.prepare << "SELECT id, code_hash FROM recovery_codes"
+                                                " WHERE code_hash NOT LIKE :pattern ORDER BY id",
+                                 soci::use(pattern), soci::into(id), soci::into(hash));
+    statement.execute();
+    while (statement.fetch())
+        found.emplace_back(id, hash);
+    return found;
+}
+
+void replace_hash(soci::session& sql, std::int64_t code_id, const std::string& code_hash)
+{
+    long long id = code_id;
+    sql << "UPDATE recovery_codes SET code_hash = :hash WHERE id = :id", soci::use(code_hash), soci::use(id);
 }
 
 } // namespace recovery_codes
@@ -188,6 +232,64 @@ bool consume(soci::session& sql, const std::string& token_hash, core::UnixTime n
     return statement.get_affected_rows() == 1;
 }
 
+void revoke_for_user(soci::session& sql, std::int64_t user_id, core::UnixTime now)
+{
+    long long user = user_id, at = now;
+    sql << "UPDATE password_resets SET used_at = :at WHERE user_id = :user AND used_at IS NULL",
+        soci::use(at), soci::use(user);
+}
+
 } // namespace password_resets
+
+namespace email_changes {
+
+void create(soci::session& sql, const EmailChangeRecord& change, const std::string& token_hash,
+            core::UnixTime now)
+{
+    long long user = change.user_id, at = now, expires = change.expires_at;
+    long long requester = change.requested_by.value_or(0);
+    soci::indicator requester_null = change.requested_by ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO email_changes (user_id, new_email, token_hash, requested_by, created_at, expires_at)"
+           " VALUES (:user, :email, :hash, :requester, :at, :expires)",
+        soci::use(user), soci::use(change.new_email), soci::use(token_hash),
+        soci::use(requester, requester_null), soci::use(at), soci::use(expires);
+}
+
+std::optional<EmailChangeRecord> find_valid(soci::session& sql, const std::string& token_hash,
+                                            core::UnixTime now)
+{
+    long long id = 0, user = 0, requester = 0, expires = 0, at = now;
+    soci::indicator requester_null = soci::i_ok;
+    std::string email;
+    sql << "SELECT id, user_id, new_email, requested_by, expires_at FROM email_changes"
+           " WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now",
+        soci::use(token_hash), soci::use(at), soci::into(id), soci::into(user), soci::into(email),
+        soci::into(requester, requester_null), soci::into(expires);
+    if (!sql.got_data())
+        return std::nullopt;
+    EmailChangeRecord change{id, user, email, std::nullopt, expires};
+    if (requester_null == soci::i_ok)
+        change.requested_by = requester;
+    return change;
+}
+
+bool consume(soci::session& sql, std::int64_t change_id, core::UnixTime now)
+{
+    long long id = change_id, at = now;
+    soci::statement statement = (sql.prepare << "UPDATE email_changes SET used_at = :at WHERE id = :id"
+                                                " AND used_at IS NULL AND expires_at > :now",
+                                 soci::use(at), soci::use(id), soci::use(at));
+    statement.execute(true);
+    return statement.get_affected_rows() == 1;
+}
+
+void revoke_for_user(soci::session& sql, std::int64_t user_id, core::UnixTime now)
+{
+    long long user = user_id, at = now;
+    sql << "UPDATE email_changes SET used_at = :at WHERE user_id = :user AND used_at IS NULL", soci::use(at),
+        soci::use(user);
+}
+
+} // namespace email_changes
 
 } // namespace rekrut::store

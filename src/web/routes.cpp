@@ -51,7 +51,7 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/login/second-factor", second_factor, worker_pool, bind(show_second_factor));
     router.add("POST", "/login/second-factor", second_factor, worker_pool, bind(submit_second_factor));
     router.add("GET", "/profile/second-factor", second_factor, worker_pool, bind(show_enrolment));
-    router.add("POST", "/profile/second-factor", second_factor, worker_pool, bind(submit_enrolment));
+    router.add("POST", "/profile/second-factor", second_factor, hashing_pool, bind(submit_enrolment));
     router.add("POST", "/logout", second_factor, worker_pool, bind(submit_logout));
     router.add("GET", "/password/forgot", public_access, worker_pool, bind(show_forgot_password));
     router.add("POST", "/password/forgot", public_access, worker_pool, bind(submit_forgot_password));
@@ -61,6 +61,10 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/profile", signed_in, worker_pool, bind(show_profile));
     router.add("POST", "/profile/name", signed_in, worker_pool, bind(submit_profile_name));
     router.add("POST", "/profile/password", signed_in, hashing_pool, bind(submit_profile_password));
+    router.add("GET", "/profile/email", signed_in, worker_pool, bind(show_change_email));
+    router.add("POST", "/profile/email", signed_in, hashing_pool, bind(submit_change_email));
+    router.add("GET", "/email/confirm/:token", public_access, worker_pool, bind(show_email_confirmation));
+    router.add("POST", "/email/confirm/:token", public_access, worker_pool, bind(submit_email_confirmation));
 
     // Recruitment cases, the hiring committee and the job ad
     router.add("GET", "/cases", signed_in, worker_pool, bind(show_case_list));

@@ -17,6 +17,18 @@
 {{#ERROR_CODE}}<span class="form-error-message" id="code-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_CODE}}
 <input class="form-input input-width-s" type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required{{#ERROR_CODE}} aria-describedby="code-error"{{/ERROR_CODE}}>
 </div>
+{{#NEEDS_PASSWORD}}<h2 class="h3">{{_ Confirm that it is you}}</h2>
+<div class="form-group{{#ERROR_CURRENT_PASSWORD}} form-error{{/ERROR_CURRENT_PASSWORD}}">
+<label class="form-label" for="current_password">{{_ Current password}}</label>
+{{#ERROR_CURRENT_PASSWORD}}<span class="form-error-message" id="current_password-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_CURRENT_PASSWORD}}
+<input class="form-input input-width-xl" type="password" id="current_password" name="current_password" autocomplete="current-password"{{#ERROR_CURRENT_PASSWORD}} aria-describedby="current_password-error"{{/ERROR_CURRENT_PASSWORD}}>
+</div>{{/NEEDS_PASSWORD}}
+{{#NEEDS_CODE}}<div class="form-group{{#ERROR_CURRENT_CODE}} form-error{{/ERROR_CURRENT_CODE}}">
+<label class="form-label" for="current_code">{{_ Code from the device you use now}}</label>
+<span class="form-hint" id="current_code-hint">{{_ Or one of your recovery codes.}}</span>
+{{#ERROR_CURRENT_CODE}}<span class="form-error-message" id="current_code-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_CURRENT_CODE}}
+<input class="form-input input-width-s" type="text" id="current_code" name="current_code" autocomplete="one-time-code" aria-describedby="current_code-hint{{#ERROR_CURRENT_CODE}} current_code-error{{/ERROR_CURRENT_CODE}}">
+</div>{{/NEEDS_CODE}}
 <button type="submit" class="button button-primary">{{_ Turn on two-step login}}</button>
 </form>
 </div></div>

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{_ My profile}}</h1>
 {{#HAS_NOTICE}}<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{{NOTICE}}</p></div></div>{{/HAS_NOTICE}}
 {{>ERROR_SUMMARY}}
-<p>{{_ E-mail address}}: {{EMAIL}}</p>
+<p>{{_ E-mail address}}: {{EMAIL}} <a href="/profile/email">{{_ Change e-mail address}}</a></p>
 <h2>{{_ Name}}</h2>
 <form method="post" action="/profile/name" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
@@ -20,6 +20,12 @@
 {{#ERROR_CURRENT_PASSWORD}}<span class="form-error-message" id="current_password-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_CURRENT_PASSWORD}}
 <input class="form-input input-width-xl" type="password" id="current_password" name="current_password" autocomplete="current-password">
 </div>
+{{#NEEDS_CODE}}<div class="form-group{{#ERROR_CURRENT_CODE}} form-error{{/ERROR_CURRENT_CODE}}">
+<label class="form-label" for="current_code">{{_ Code from your authenticator app}}</label>
+<span class="form-hint" id="current_code-hint">{{_ Or one of your recovery codes.}}</span>
+{{#ERROR_CURRENT_CODE}}<span class="form-error-message" id="current_code-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_CURRENT_CODE}}
+<input class="form-input input-width-s" type="text" id="current_code" name="current_code" autocomplete="one-time-code" aria-describedby="current_code-hint{{#ERROR_CURRENT_CODE}} current_code-error{{/ERROR_CURRENT_CODE}}">
+</div>{{/NEEDS_CODE}}
 <div class="form-group{{#ERROR_NEW_PASSWORD}} form-error{{/ERROR_NEW_PASSWORD}}">
 <label class="form-label" for="new_password">{{_ New password}}</label>
 <span class="form-hint" id="new_password-hint">{{_ At least 12 characters.}}</span>

@@ -1,4 +1,4 @@
 {{_ Hello}} {{NAME}}
 
-{{_ An account has been created for you in Rekrut. Choose your password with this link within 7 days:}}
+{{_ An account has been created for you in Rekrut. Choose your password with this link within 72 hours. The link works once:}}
 {{LINK}}

@@ -261,12 +261,21 @@ class AuditEventsTest(AuditTestCase):
         self.assertEqual(self.event_count("1 = 1"), before)
 
     def test_json_values_are_shown_as_escaped_text(self):
-        hostile = "<script>alert(1)</script>@evil.example.test"
-        self.assertStatus(self.client().post("/login", {"email": hostile, "password": "x" * 12}), 400)
-        rows, page = self.audit_page(self.as_user(OPERATOR), action="login.failed")
+        hostile = "<script>alert(1)</script> Lene"
+        leder = self.as_user(LEDER)
+        self.assertStatus(leder.post("/profile/name", {"name": hostile}), 303)
+        self.assertStatus(leder.post("/profile/name", {"name": "Lene Leder"}), 303)
+        rows, page = self.audit_page(self.as_user(OPERATOR), action="user.changed")
         self.assertIn(hostile, " ".join(row[CHANGE] for row in rows))
         self.assertNotIn("<script>alert(1)", page.text)
         self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", page.text)
+
+    def test_a_login_with_no_address_is_recorded_without_the_input(self):
+        hostile = "<script>alert(1)</script>@evil.example.test"
+        self.assertStatus(self.client().post("/login", {"email": hostile, "password": "x" * 12}), 400)
+        rows, page = self.audit_page(self.as_user(OPERATOR), action="login.failed")
+        self.assertIn("(not an e-mail address)", " ".join(row[CHANGE] for row in rows))
+        self.assertNotIn("alert(1)", page.text)
 
 
 class AuditAccessTest(AuditTestCase):

@@ -49,7 +49,7 @@ WRONG_LOGIN = {"da": "E-mailadressen eller adgangskoden er forkert.",
                "en": "The e-mail address or the password is wrong."}
 RESET_SUBJECTS = ("Vælg en ny adgangskode til Rekrut", "Choose a new password for Rekrut")
 RESET_LINK = re.compile(r"(https?://[^\s\"'<>]+)/password/reset/([0-9a-f]{64})")
-RECOVERY_CODE = re.compile(r"<li>\s*([a-z0-9]{5}-[a-z0-9]{5})\s*</li>")
+RECOVERY_CODE = re.compile(r"<li>\s*([a-z0-9]{6}-[a-z0-9]{6}-[a-z0-9]{6})\s*</li>")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -527,13 +527,15 @@ class SecondFactorTest(IdentityTestCase):
         self.assertRegex(secret, r"^[0-9a-f]{40}$", "no hidden secret on the enrolment page")
         self.assertNotEqual(secret, DEMO_SECRET_HEX)
 
-        wrong = client.post("/profile/second-factor", {"secret": secret, "code": self.wrong_totp(secret)})
+        wrong = client.post("/profile/second-factor", {"secret": secret, "code": self.wrong_totp(secret),
+                                                       "current_password": PASSWORD})
         self.assertStatus(wrong, 400)
         self.assertEqual(self.scalar(f"SELECT totp_enabled FROM users WHERE email = {quote(DELTAGER)}"), "0")
 
         before = self.last_audit_id()
         step = int(time.time() // 30)
-        enrolled = client.post("/profile/second-factor", {"secret": secret, "code": totp_code(secret, step)})
+        enrolled = client.post("/profile/second-factor", {"secret": secret, "code": totp_code(secret, step),
+                                                          "current_password": PASSWORD})
         self.assertStatus(enrolled, 200)
         codes = RECOVERY_CODE.findall(enrolled.text)
         self.assertEqual(len(codes), 10, f"expected 10 recovery codes:\n{enrolled.visible_text[:800]}")

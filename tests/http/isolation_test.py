@@ -41,6 +41,8 @@ SKIPPED = {
     "/language/:language": "language code",
     # A secret single-use token from a mail, public by design; covered by the password tests.
     "/password/reset/:token": "password reset token",
+    # Likewise the link that confirms a new e-mail address; covered by security_identity_test.py.
+    "/email/confirm/:token": "e-mail confirmation token",
     # The public career site: the published ads of every institution are public by design, so a
     # published ad of B answers 200 to anyone. That unpublished cases (of any institution) are not
     # found there belongs in the tests of the public site.

@@ -362,11 +362,14 @@ class AdministratorLimitsTest(UserAdministrationCase):
         new_email = self.unique_email("case2")
         saved = client.submit(form, {"name": "Karl Kasus Jensen", "email": new_email.upper()})
         self.assertStatus(saved, 303)
-        self.assertEqual(saved.location, f"/users/{target}?saved=1")
+        self.assertEqual(saved.location, f"/users/{target}?saved=email")
         self.assertIn("Dine ændringer er gemt", client.follow(saved).text)
+        # The name changes at once; the address when its holder follows the link mailed to it.
         self.assertEqual(self.sql(f"SELECT name, email FROM users WHERE id = {target}")[0],
-                         ["Karl Kasus Jensen", new_email])
+                         ["Karl Kasus Jensen", email])
+        self.assertEqual(self.scalar(f"SELECT new_email FROM email_changes WHERE user_id = {target}"), new_email)
         self.assertIn("user.changed", self.audit_actions(target))
+        self.assertIn("user.email_change_requested", self.audit_actions(target))
 
     def test_administrator_cannot_grant_or_revoke_institution_roles(self):
         client = self.as_user(ADMINISTRATOR)

@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { repoRoot, startServer } from './support/server.mjs';
 import { assertCleanLoad, checkAccessibility, launchBrowser, openPage, saveArtifact } from './support/browser.mjs';
 import {
-  ADMINISTRATOR, DELTAGER, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, SUPERBRUGER2,
+  ADMINISTRATOR, DELTAGER, DEMO_PASSWORD, LEDER, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, SUPERBRUGER2,
   login, passwordLinkFor, rememberStep, sqlite, submitAndWait, totpCode, unusedStep,
 } from './support/accounts.mjs';
 
@@ -233,9 +233,30 @@ describe('every page passes axe (WCAG 2.1 A/AA)', () => {
     const step = await unusedStep(server, DELTAGER);
     rememberStep(server, DELTAGER, step);
     await session.page.locator('#code').fill(totpCode(secret, step));
+    // Set up from the profile, the second factor needs the current password too.
+    await session.page.locator('#current_password').fill(DEMO_PASSWORD);
     await submit(session, main(session).locator('form[action="/profile/second-factor"] button[type=submit]'), 'recovery-codes');
     assert.equal(await main(session).locator('h1').textContent(), 'Dine gendannelseskoder');
     assert.ok(await main(session).locator('.recovery-codes li').count() >= 5, 'recovery codes are listed');
+  });
+
+  test('/profile/email: the form, a wrong password, then the link is sent', T, async () => {
+    const session = await as(LEDER);
+    await visit(session, '/profile/email', 'change-email');
+    await session.page.locator('#email').fill('lene.ny@styrelsen.example.test');
+    await session.page.locator('#current_password').fill('Forkert-adgangskode-1');
+    await submit(session, main(session).locator('form[action="/profile/email"] button[type=submit]'), 'change-email-error', { status: 400 });
+    assert.ok(await session.page.locator('#error-summary').isVisible());
+    await session.page.locator('#current_password').fill(DEMO_PASSWORD);
+    await submit(session, main(session).locator('form[action="/profile/email"] button[type=submit]'), 'change-email-sent');
+    assert.match(await main(session).innerText(), /Vi har sendt et link til den nye adresse/);
+  });
+
+  test('/profile/second-factor: replacing the second factor asks for the password and the current code', T, async () => {
+    const session = await as(SUPERBRUGER2);
+    await visit(session, '/profile/second-factor', 'enrolment-replace');
+    assert.ok(await session.page.locator('#current_password').isVisible());
+    assert.ok(await session.page.locator('#current_code').isVisible());
   });
 
   // ---- Superbruger and Administrator -------------------------------------

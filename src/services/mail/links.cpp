@@ -2,12 +2,25 @@
 
 namespace rekrut::services::mail {
 
-std::string password_link(const std::string& public_url, const std::string& token)
+namespace {
+
+std::string without_trailing_slash(std::string base)
 {
-    std::string base = public_url;
     while (!base.empty() && base.back() == '/')
         base.pop_back();
-    return base + "/password/reset/" + token;
+    return base;
+}
+
+} // namespace
+
+std::string password_link(const std::string& public_url, const std::string& token)
+{
+    return without_trailing_slash(public_url) + "/password/reset/" + token;
+}
+
+std::string email_confirmation_link(const std::string& public_url, const std::string& token)
+{
+    return without_trailing_slash(public_url) + "/email/confirm/" + token;
 }
 
 } // namespace rekrut::services::mail

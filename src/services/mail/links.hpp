@@ -9,4 +9,7 @@ namespace rekrut::services::mail {
 /// `<public_url>/password/reset/<token>`. A trailing slash on `public_url` is not doubled.
 std::string password_link(const std::string& public_url, const std::string& token);
 
+/// The page where the holder of a new e-mail address confirms it: `<public_url>/email/confirm/<token>`.
+std::string email_confirmation_link(const std::string& public_url, const std::string& token);
+
 } // namespace rekrut::services::mail

@@ -39,6 +39,10 @@ using Fields = std::map<std::string, std::string>;
 /// The mails the code sends, which must be present at start.
 inline constexpr const char* k_welcome = "welcome";
 inline constexpr const char* k_password_reset = "password_reset";
+/// To a new e-mail address, with the link that confirms it.
+inline constexpr const char* k_email_change_confirmation = "email_change_confirmation";
+/// To the address in use, telling it that a change to another address was asked for.
+inline constexpr const char* k_email_change_notice = "email_change_notice";
 
 /// At most this many bytes of subject: short enough that the RFC 2047 encoded header stays far
 /// below the 998-byte line limit of RFC 5322.

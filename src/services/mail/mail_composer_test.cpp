@@ -55,12 +55,13 @@ TEST_F(MailComposerTest, english_reader_gets_the_english_mail)
     auto mail = composer.compose(k_welcome, {{"NAME", "Anna Andersen"}, {"LINK", k_link}}, catalog("en"));
     EXPECT_EQ(mail.subject, "Your account in Rekrut");
     EXPECT_NE(mail.text.find("Hello Anna Andersen\n"), std::string::npos) << mail.text;
-    EXPECT_NE(mail.text.find("within 7 days:\n" + k_link), std::string::npos) << mail.text;
+    EXPECT_NE(mail.text.find("within 72 hours. The link works once:\n" + k_link), std::string::npos)
+        << mail.text;
     EXPECT_EQ(mail.text.find("Kære"), std::string::npos);
 
     auto danish = composer.compose(k_welcome, {{"NAME", "Anna Andersen"}, {"LINK", k_link}}, catalog("da"));
     EXPECT_EQ(danish.subject, "Din konto i Rekrut");
-    EXPECT_NE(danish.text.find("Vælg din adgangskode med dette link inden 7 dage:"), std::string::npos);
+    EXPECT_NE(danish.text.find("Vælg din adgangskode med dette link inden 72 timer."), std::string::npos);
 }
 
 TEST_F(MailComposerTest, hostile_name_is_escaped_in_html_and_kept_as_is_in_text)

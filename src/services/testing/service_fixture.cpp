@@ -44,7 +44,7 @@ void ServiceFixture::SetUp()
     auto migrated = store::migrate(*m_database, store::read_migrations(REKRUT_MIGRATIONS_DIR, true));
     ASSERT_TRUE(migrated.ok()) << migrated.error().message;
     m_users = std::make_unique<UserAdministration>(*m_database, k_public_url);
-    m_identity = std::make_unique<IdentityService>(*m_database);
+    m_identity = std::make_unique<IdentityService>(*m_database, k_public_url);
 
     auto created = m_users->create_operator("drift_dorthe@example.test", "Drift Dorthe",
                                             "a synthetic operator password", Origin::system("test set-up"));

@@ -18,6 +18,21 @@
 namespace rekrut::web {
 namespace {
 
+/// What the holder of the account typed to show that it is them (services::CurrentCredentials).
+services::CurrentCredentials current_credentials(const Request& request)
+{
+    return {request.form_or("current_password"), request.form_or("current_code")};
+}
+
+/// The status of a form refused while checking the current credentials: 429 when the account is
+/// locked by failed attempts (as on the login pages), else that of the error.
+unsigned credentials_status(const std::optional<core::Error>& error)
+{
+    if (error && error->kind == core::ErrorKind::unavailable)
+        return 429;
+    return form_status(error);
+}
+
 Response login_form(AppContext& context, Request& request, const std::optional<core::Error>& error,
                     unsigned status)
 {
@@ -126,10 +141,14 @@ Response enrolment_form(AppContext& context, Request& request, const std::string
             dictionary.SetValue("QR_SVG", display.qr_svg);
             if (request.session->second_factor_required && !request.session->complete())
                 dictionary.ShowSection("REQUIRED");
+            if (services::IdentityService::enrolment_needs_password(*request.session))
+                dictionary.ShowSection("NEEDS_PASSWORD");
+            if (request.session->totp_enabled)
+                dictionary.ShowSection("NEEDS_CODE");
             if (error)
                 show_form_errors(dictionary, *error, context.translator, request);
         },
-        form_status(error));
+        credentials_status(error));
 }
 
 } // namespace
@@ -148,7 +167,7 @@ Response submit_enrolment(AppContext& context, Request& request)
         return Response::redirect("/login/second-factor");
     std::string secret = request.form_or("secret");
     auto result = context.identity.finish_enrolment(*request.session, secret, request.form_or("code"),
-                                                    request.origin());
+                                                    current_credentials(request), request.origin());
     if (!result) {
         if (secret.size() != 40)
             secret = context.identity.start_enrolment(*request.session);
@@ -213,19 +232,37 @@ Response profile_page(AppContext& context, Request& request, const std::optional
         [&](ctemplate::TemplateDictionary& dictionary) {
             keep_value(dictionary, "name", request.form_value("name").value_or(session.actor.name));
             dictionary.SetValue("EMAIL", session.email);
-            if (session.totp_enabled)
+            if (session.totp_enabled) {
+                dictionary.ShowSection("NEEDS_CODE"); // the password form asks for the current code
                 dictionary.SetValueAndShowSection(
                     "RECOVERY_LEFT",
                     std::to_string(context.identity.remaining_recovery_codes(session.actor.user_id)),
                     "MFA_ON");
-            else
+            } else {
                 dictionary.ShowSection("MFA_OFF");
+            }
             if (notice)
                 show_notice(dictionary, context, request, notice);
             if (error)
                 show_form_errors(dictionary, *error, context.translator, request);
         },
-        form_status(error));
+        credentials_status(error));
+}
+
+Response change_email_page(AppContext& context, Request& request, const std::optional<core::Error>& error)
+{
+    const auto& session = *request.session;
+    return page(
+        context, request, "identity/change_email", tr(context, request, msgid("Change e-mail address")),
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            dictionary.SetValue("EMAIL", session.email);
+            keep_value(dictionary, "email", request.form_or("email"));
+            if (session.totp_enabled)
+                dictionary.ShowSection("NEEDS_CODE");
+            if (error)
+                show_form_errors(dictionary, *error, context.translator, request);
+        },
+        credentials_status(error));
 }
 
 } // namespace
@@ -235,7 +272,24 @@ Response show_profile(AppContext& context, Request& request)
     const char* notice = nullptr;
     if (request.query_value("saved"))
         notice = msgid("Your changes have been saved.");
+    if (request.query_value("email") == "sent")
+        notice = msgid("We have sent a link to the new address. Your address changes when you follow it.");
     return profile_page(context, request, std::nullopt, notice);
+}
+
+Response show_change_email(AppContext& context, Request& request)
+{
+    return change_email_page(context, request, std::nullopt);
+}
+
+Response submit_change_email(AppContext& context, Request& request)
+{
+    auto result = context.identity.request_own_email_change(*request.session, current_credentials(request),
+                                                            request.form_or("email"), request.origin(),
+                                                            translator_in(context, request.language));
+    if (!result)
+        return change_email_page(context, request, result.error());
+    return Response::redirect("/profile?email=sent");
 }
 
 Response submit_profile_name(AppContext& context, Request& request)
@@ -254,7 +308,7 @@ Response submit_profile_password(AppContext& context, Request& request)
             context, request,
             core::Error::invalid(msgid("The two new passwords are not the same."),
                                  {{"repeat_password", msgid("The two new passwords are not the same.")}}));
-    auto token = context.identity.change_own_password(*request.session, request.form_or("current_password"),
+    auto token = context.identity.change_own_password(*request.session, current_credentials(request),
                                                       request.form_or("new_password"), request.origin());
     if (!token) {
         core::Error error = token.error();
@@ -321,6 +375,49 @@ Response submit_reset_password(AppContext& context, Request& request)
             show_form_errors(*dictionary.AddSectionDictionary("FORM"), *error, context.translator, request);
         },
         400);
+}
+
+namespace {
+
+Response email_confirmation_page(AppContext& context, Request& request, const core::Status& state, bool done,
+                                 unsigned status)
+{
+    return page(
+        context, request, "identity/confirm_email",
+        tr(context, request, msgid("Confirm your new e-mail address")),
+        [&](ctemplate::TemplateDictionary& dictionary) {
+            if (!state)
+                dictionary.SetValueAndShowSection(
+                    "PROBLEM", tr(context, request, state.error().message.c_str()), "EXPIRED");
+            else if (done)
+                dictionary.ShowSection("DONE");
+            else
+                dictionary.ShowSection("FORM");
+        },
+        status);
+}
+
+/// A link that has ended answers 410 Gone, like an ended password link.
+unsigned link_status(const core::Status& state)
+{
+    if (state)
+        return 200;
+    return state.error().kind == core::ErrorKind::invalid ? 410 : status_for(state.error().kind);
+}
+
+} // namespace
+
+Response show_email_confirmation(AppContext& context, Request& request)
+{
+    auto valid = context.identity.check_email_confirmation(request.param("token"));
+    return email_confirmation_page(context, request, valid, false, link_status(valid));
+}
+
+Response submit_email_confirmation(AppContext& context, Request& request)
+{
+    auto confirmed = context.identity.confirm_email_change(request.param("token"), request.origin(),
+                                                           translator_in(context, request.language));
+    return email_confirmation_page(context, request, confirmed, true, link_status(confirmed));
 }
 
 } // namespace rekrut::web

@@ -103,6 +103,10 @@ void show_redirect_notice(ctemplate::TemplateDictionary& dictionary, const AppCo
              "operator; the user receives the e-mail with a link to choose a password when the role is "
              "granted.")},
         {"saved", "1", msgid("Your changes have been saved.")},
+        {"saved", "email",
+         msgid(
+             "Your changes have been saved. The new e-mail address has been sent a link; the address changes "
+             "when it is followed.")},
         {"role", "granted", msgid("The role has been granted.")},
         {"role", "requested",
          msgid(
@@ -448,16 +452,18 @@ Response submit_user(AppContext& context, Request& request)
             context, request, *institution, *user,
             core::Error::invalid(msgid("Check the marked fields."), {{"status", msgid("Choose a status.")}}),
             400);
-    auto saved =
-        context.administration.update_user(request.actor(), *institution, user->id, request.form_or("name"),
-                                           request.form_or("email"), *status, request.origin());
+    auto saved = context.administration.update_user(
+        request.actor(), *institution, user->id, request.form_or("name"), request.form_or("email"), *status,
+        request.origin(), translator_in(context, request.language));
     if (!saved) {
         if (shown_on_form(saved.error()))
             return user_page(context, request, *institution, *user, saved.error(),
                              status_for(saved.error().kind));
         return error_response(context, request, saved.error());
     }
-    return Response::redirect("/users/" + std::to_string(user->id) + "?saved=1");
+    bool awaiting = *saved == services::UserChange::awaiting_email_confirmation;
+    return Response::redirect("/users/" + std::to_string(user->id) +
+                              (awaiting ? "?saved=email" : "?saved=1"));
 }
 
 Response submit_user_role(AppContext& context, Request& request)

@@ -1,0 +1,1 @@
+{{_ Confirm your new e-mail address for Rekrut}}

@@ -1,0 +1,1 @@
+{{_ Your e-mail address in Rekrut is being changed}}
