@@ -47,8 +47,7 @@ std::optional<std::string> read_key(const std::string& path)
 
 SecretKey::SecretKey(const std::string& master)
     : m_audit(derive(master, k_audit_subkey)), m_totp(derive(master, k_totp_subkey)),
-      m_csrf(derive(master, k_csrf_subkey)),
-      m_recovery_code(derive(master, k_recovery_code_subkey))
+      m_csrf(derive(master, k_csrf_subkey)), m_recovery_code(derive(master, k_recovery_code_subkey))
 {
 }
 
