@@ -1607,7 +1607,7 @@ class CaseListFilterTest(CasesTestCase):
                 self.assertTrue(deadlines[0], f"a case without a deadline comes first: {deadlines}")
                 first_blank = deadlines.index("")
                 self.assertEqual(deadlines[first_blank:], [""] * (len(deadlines) - first_blank), deadlines)
-                dated = deadlines[:first_blank]
+                dated = [danish_time(deadline) for deadline in deadlines[:first_blank]]
                 self.assertEqual(dated, sorted(dated, reverse=direction == "desc"))
 
     def test_bad_filter_values_do_not_fail(self):

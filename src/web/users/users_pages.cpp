@@ -210,10 +210,11 @@ struct UserRoles {
 };
 
 /// Who is to decide a waiting request: a second Superbruger, or the platform operator.
-void fill_waiting(ctemplate::TemplateDictionary& section, const domain::RoleRequestRecord& waiting)
+void fill_waiting(ctemplate::TemplateDictionary& section, const domain::RoleRequestRecord& waiting,
+                  const std::string& language)
 {
     section.SetValue("REQUESTED_BY", waiting.requested_by_name);
-    section.SetValue("REQUESTED_AT", core::format_date_time(waiting.requested_at, request.language));
+    section.SetValue("REQUESTED_AT", core::format_date_time(waiting.requested_at, language));
     section.ShowSection(waiting.role == InstitutionRole::superbruger ? "BY_OPERATOR" : "BY_SUPERBRUGER");
 }
 
@@ -238,13 +239,13 @@ void fill_role_row(ctemplate::TemplateDictionary& row, const AppContext& context
             section->SetValueAndShowSection(
                 "APPROVED_BY", name_or(holding->approved_by_name, holding->approved_by, ""), "WAS_APPROVED");
         if (is_waiting)
-            fill_waiting(*section->AddSectionDictionary("REMOVAL_PENDING"), *waiting);
+            fill_waiting(*section->AddSectionDictionary("REMOVAL_PENDING"), *waiting, request.language);
         if (superbruger && roles.may_request_superbruger && !is_waiting)
             row.ShowSection("CAN_REQUEST_REMOVAL");
         else if (!superbruger && roles.may_revoke)
             row.ShowSection("CAN_REVOKE");
     } else if (is_waiting) {
-        fill_waiting(*row.AddSectionDictionary("PENDING"), *waiting);
+        fill_waiting(*row.AddSectionDictionary("PENDING"), *waiting, request.language);
     } else {
         row.ShowSection("NOT_HELD");
         if (superbruger && roles.may_request_superbruger)
