@@ -253,6 +253,9 @@ class AuditEventsTest(AuditTestCase):
         # The object by its name, linking to its page.
         self.assertEqual(rows[0][OBJECT], "Bruger: Lene Leder")
         self.assertEqual(rows[0]["object_link"], f"/users/{self.user_id(LEDER)}")
+        # The user's page links to the user's history.
+        history = f"/audit?object_type=user&object_id={self.user_id(LEDER)}"
+        self.assertIn(history, self.as_user(SUPERBRUGER).get(f"/users/{self.user_id(LEDER)}").links())
 
     def test_user_creation_and_role_grant_are_audited(self):
         styrelsen = self.institution_id(STYRELSEN)

@@ -282,6 +282,11 @@ Response user_page(AppContext& context, Request& request, std::int64_t instituti
         [&](ctemplate::TemplateDictionary& dictionary) {
             fill_user_details(dictionary, context, request, user);
             show_redirect_notice(dictionary, context, request);
+            // The user's history in the audit trail, for those who read the trail.
+            if (domain::can(actor, Action::view_audit, {institution_id, {}, {}, false, {}}))
+                dictionary.SetValueAndShowSection(
+                    "HISTORY_LINK", "/audit?object_type=user&object_id=" + std::to_string(user.id),
+                    "CAN_SEE_HISTORY");
             if (may_change || may_deactivate)
                 fill_user_form(*dictionary.AddSectionDictionary("EDIT_FORM"), context, request, user,
                                may_deactivate);
