@@ -1,6 +1,6 @@
-#include "core/display_format.hpp"
-
 #include <gtest/gtest.h>
+
+#include "core/display_format.hpp"
 
 namespace rekrut::core {
 namespace {
@@ -34,8 +34,8 @@ TEST(DisplayFormat, date_time_in_both_languages)
          "25 October 2026, 02:30"},
         {"02.30 again in winter time", utc(2026, 10, 25, 1, 30), "25. oktober 2026 kl. 02.30",
          "25 October 2026, 02:30"},
-        {"new year in Copenhagen, still old year in UTC", utc(2026, 12, 31, 23, 30), "1. januar 2027 kl. 00.30",
-         "1 January 2027, 00:30"},
+        {"new year in Copenhagen, still old year in UTC", utc(2026, 12, 31, 23, 30),
+         "1. januar 2027 kl. 00.30", "1 January 2027, 00:30"},
     };
     for (const auto& row : cases) {
         EXPECT_EQ(format_date_time(row.at, "da"), row.danish) << row.what;
@@ -47,7 +47,8 @@ TEST(DisplayFormat, dates_without_time)
 {
     const TimeCase cases[] = {
         {"winter", utc(2026, 12, 28, 11, 0), "28. december 2026", "28 December 2026"},
-        {"UTC evening is the next local day", utc(2026, 12, 27, 23, 30), "28. december 2026", "28 December 2026"},
+        {"UTC evening is the next local day", utc(2026, 12, 27, 23, 30), "28. december 2026",
+         "28 December 2026"},
         {"summer UTC evening", utc(2026, 7, 31, 22, 30), "1. august 2026", "1 August 2026"},
         {"every month is named", utc(2026, 5, 3, 12, 0), "3. maj 2026", "3 May 2026"},
     };
@@ -60,7 +61,8 @@ TEST(DisplayFormat, dates_without_time)
 TEST(DisplayFormat, optional_time_is_empty_when_absent)
 {
     EXPECT_EQ(format_date_time(std::optional<UnixTime>{}, "da"), "");
-    EXPECT_EQ(format_date_time(std::optional<UnixTime>{utc(2026, 12, 28, 11, 0)}, "en"), "28 December 2026, 12:00");
+    EXPECT_EQ(format_date_time(std::optional<UnixTime>{utc(2026, 12, 28, 11, 0)}, "en"),
+              "28 December 2026, 12:00");
 }
 
 TEST(DisplayFormat, unknown_language_is_danish)
@@ -78,7 +80,7 @@ struct NumberCase {
 TEST(DisplayFormat, numbers_and_hours)
 {
     const NumberCase numbers[] = {
-        {37, "37", "37"},       {37.5, "37,5", "37.5"},     {37.25, "37,25", "37.25"},
+        {37, "37", "37"},       {37.5, "37,5", "37.5"},         {37.25, "37,25", "37.25"},
         {0.5, "0,5", "0.5"},    {1234.5, "1.234,5", "1,234.5"}, {1000000, "1.000.000", "1,000,000"},
         {-2.5, "-2,5", "-2.5"}, {36.999999, "37", "37"},
     };
@@ -87,7 +89,7 @@ TEST(DisplayFormat, numbers_and_hours)
         EXPECT_EQ(format_number(row.value, "en"), row.english) << row.value;
     }
     const NumberCase hours[] = {
-        {37, "37 timer", "37 hours"},   {1, "1 time", "1 hour"},          {37.5, "37,5 timer", "37.5 hours"},
+        {37, "37 timer", "37 hours"},    {1, "1 time", "1 hour"},         {37.5, "37,5 timer", "37.5 hours"},
         {0.5, "0,5 timer", "0.5 hours"}, {1.5, "1,5 timer", "1.5 hours"}, {20, "20 timer", "20 hours"},
     };
     for (const auto& row : hours) {
