@@ -1,12 +1,17 @@
 #include "services/audit_trail.hpp"
 
 #include <algorithm>
+#include <optional>
 
+#include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "services/audit_log.hpp"
 #include "store/audit_store.hpp"
+#include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
+#include "store/institution_store.hpp"
+#include "store/setup_store.hpp"
 
 namespace rekrut::services {
 namespace {
@@ -17,6 +22,52 @@ bool may_read(const domain::Actor& actor, const domain::AuditFilter& filter)
     if (!filter.institution_id && !actor.is_operator)
         return false;
     return domain::can(actor, domain::Action::view_audit, {filter.institution_id, {}, {}, false, {}});
+}
+
+std::optional<std::int64_t> parse_object_id(const std::string& text)
+{
+    if (text.empty() || text.size() > 18 || !core::is_ascii_digits(text))
+        return std::nullopt;
+    return std::stoll(text);
+}
+
+/// The current name of the object an event is about, looked up in the event's own institution.
+std::optional<std::string> object_name(store::Session& session, const domain::AuditEventRecord& event)
+{
+    auto id = parse_object_id(event.object_id);
+    if (!id)
+        return std::nullopt;
+    const std::string& type = event.object_type;
+    if (type == "institution") {
+        auto institution = store::InstitutionStore::find_in(session, *id);
+        return institution ? std::optional(institution->name) : std::nullopt;
+    }
+    if (type == "user") {
+        auto user = event.institution_id ? store::users::find(session, *event.institution_id, *id)
+                                         : store::users::find_any(session, *id);
+        return user ? std::optional(user->name) : std::nullopt;
+    }
+    if (!event.institution_id)
+        return std::nullopt;
+    std::int64_t institution_id = *event.institution_id;
+    auto name_of = [](const auto& record) -> std::optional<std::string> {
+        return record ? std::optional(record->name) : std::nullopt;
+    };
+    if (type == "recruitment_case") {
+        auto record = store::cases::find(session, institution_id, *id);
+        return record ? std::optional(record->title) : std::nullopt;
+    }
+    if (type == "organisation_unit")
+        return name_of(store::organisation_units::find(session, institution_id, *id));
+    if (type == "mandatory_text")
+        return name_of(store::mandatory_texts::find(session, institution_id, *id));
+    if (type == "ad_template")
+        return name_of(store::ad_templates::find(session, institution_id, *id));
+    if (type == "question_template") {
+        auto question = store::question_templates::find(session, institution_id, *id);
+        return question ? std::optional(question->text) : std::nullopt;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -33,6 +84,13 @@ core::Result<AuditSearch> AuditTrail::search(const domain::Actor& actor, const d
         if (events) {
             search.total = store::audit_events::count(session, filter);
             search.events = store::audit_events::list(session, filter);
+            for (const auto& event : search.events) {
+                std::pair<std::string, std::string> key{event.object_type, event.object_id};
+                if (search.object_names.contains(key))
+                    continue;
+                if (auto name = object_name(session, event))
+                    search.object_names.emplace(std::move(key), std::move(*name));
+            }
         }
         return search;
     });

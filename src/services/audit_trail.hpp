@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -22,6 +24,10 @@ struct AuditSearch {
     std::int64_t total = 0;
     /// The filtered institution's users, for the user filter.
     std::vector<domain::UserRecord> users;
+    /// The current name of each object the page's events are about, by (object type, object id):
+    /// a case's title, a user's name, a unit's name. Objects that no longer exist, or whose type has
+    /// no name, are missing.
+    std::map<std::pair<std::string, std::string>, std::string> object_names;
 };
 
 /// Reading the audit trail: the audit view, the export, and events that record a read (an export,

@@ -8,6 +8,7 @@
 {{#ACCESS}}<tr><td>{{OPERATOR}}</td><td>{{REASON}}</td><td>{{STARTS}}</td><td>{{EXPIRES}}</td><td>{{STATE}}{{#WAS_ENDED}} {{ENDED}}{{/WAS_ENDED}}</td></tr>
 {{/ACCESS}}</tbody>
 </table></div>{{/ACCESS_LOG}}
+{{#HISTORY}}<p class="font-lead" id="audit-history">{{_ History of}} {{OBJECT_TYPE}}: {{#HAS_LINK}}<a href="{{LINK}}">{{OBJECT_NAME}}</a>{{/HAS_LINK}}{{#NO_LINK}}{{OBJECT_NAME}}{{/NO_LINK}}</p>{{/HISTORY}}
 <h2>{{_ Find events}}</h2>
 {{>ERROR_SUMMARY}}
 <form method="get" action="/audit" id="audit-filter" novalidate>
@@ -27,19 +28,27 @@
 {{#USER_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/USER_OPTION}}</select>
 </div>
-<div class="form-group">
+<div class="form-group{{#ERROR_OBJECT_TYPE}} form-error{{/ERROR_OBJECT_TYPE}}">
 <label class="form-label" for="object_type">{{_ Object type}}</label>
-<span class="form-hint" id="object_type-hint">{{_ For example user, institution or operator_access.}}</span>
-<input class="form-input input-width-l" type="text" id="object_type" name="object_type" value="{{VALUE_OBJECT_TYPE}}" aria-describedby="object_type-hint">
+{{#ERROR_OBJECT_TYPE}}<span class="form-error-message" id="object_type-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_OBJECT_TYPE}}
+<select class="form-select" id="object_type" name="object_type">
+<option value="">{{_ All object types}}</option>
+{{#OBJECT_TYPE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/OBJECT_TYPE_OPTION}}</select>
 </div>
-<div class="form-group">
-<label class="form-label" for="object_id">{{_ Object ID}}</label>
-<input class="form-input input-width-s" type="text" id="object_id" name="object_id" value="{{VALUE_OBJECT_ID}}">
+<div class="form-group{{#ERROR_OBJECT_ID}} form-error{{/ERROR_OBJECT_ID}}">
+<label class="form-label" for="object_id">{{_ Object number}}</label>
+<span class="form-hint" id="object_id-hint">{{_ Only events about one object, for example case number 12. A record's page links to its history.}}</span>
+{{#ERROR_OBJECT_ID}}<span class="form-error-message" id="object_id-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_OBJECT_ID}}
+<input class="form-input input-width-s" type="text" inputmode="numeric" id="object_id" name="object_id" value="{{VALUE_OBJECT_ID}}" aria-describedby="object_id-hint{{#ERROR_OBJECT_ID}} object_id-error{{/ERROR_OBJECT_ID}}">
 </div>
-<div class="form-group">
+<div class="form-group{{#ERROR_ACTION}} form-error{{/ERROR_ACTION}}">
 <label class="form-label" for="action">{{_ Action}}</label>
-<span class="form-hint" id="action-hint">{{_ For example login.failed, user.created or role.granted.}}</span>
-<input class="form-input input-width-l" type="text" id="action" name="action" value="{{VALUE_ACTION}}" aria-describedby="action-hint">
+{{#ERROR_ACTION}}<span class="form-error-message" id="action-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_ACTION}}
+<select class="form-select" id="action" name="action">
+<option value="">{{_ All actions}}</option>
+{{#ACTION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/ACTION_OPTION}}</select>
 </div>
 <div class="form-group{{#ERROR_FROM}} form-error{{/ERROR_FROM}}">
 <label class="form-label" for="from">{{_ From date}}</label>
@@ -58,10 +67,18 @@
 {{#RESULTS}}<h2>{{_ Events}}</h2>
 <p id="event-count">{{_ Events}} {{FIRST}}–{{LAST}} {{_ of}} {{TOTAL}}</p>
 <p><a class="function-link" href="{{EXPORT_LINK}}" download>{{_ Export the events to a spreadsheet (CSV)}}</a></p>
-<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="{{_ Events}}"><table class="table table--compact table--zebra" id="audit-events">
-<thead><tr><th scope="col">{{_ Time}}</th><th scope="col">{{_ User}}</th>{{#INSTITUTION_HEADING}}<th scope="col">{{_ Institution}}</th>{{/INSTITUTION_HEADING}}<th scope="col">{{_ Action}}</th><th scope="col">{{_ Object}}</th><th scope="col">{{_ Before → after}}</th><th scope="col">{{_ Request ID}}</th><th scope="col">{{_ IP address}}</th></tr></thead>
+<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="{{_ Events}}"><table class="table table--compact table--zebra audit-events" id="audit-events">
+<thead><tr><th scope="col">{{_ Time}}</th><th scope="col">{{_ User}}</th>{{#INSTITUTION_HEADING}}<th scope="col">{{_ Institution}}</th>{{/INSTITUTION_HEADING}}<th scope="col">{{_ Action}}</th><th scope="col">{{_ Object}}</th><th scope="col">{{_ Details}}</th></tr></thead>
 <tbody>
-{{#EVENT}}<tr data-event-id="{{ID}}"><td><time datetime="{{TIME_ISO}}">{{TIME}}</time></td><td>{{ACTOR}}{{#HAS_ACTOR_ID}} <span class="form-hint">#{{ACTOR_ID}}</span>{{/HAS_ACTOR_ID}}</td>{{#INSTITUTION_CELL}}<td>{{INSTITUTION}}</td>{{/INSTITUTION_CELL}}<td><code>{{ACTION}}</code></td><td>{{OBJECT_TYPE}} {{OBJECT_ID}}</td><td><code class="audit-before">{{BEFORE}}</code> → <code class="audit-after">{{AFTER}}</code></td><td><code>{{REQUEST_ID}}</code></td><td>{{IP}}</td></tr>
+{{#EVENT}}<tr data-event-id="{{ID}}"><td><time datetime="{{TIME_ISO}}">{{TIME}}</time></td><td>{{ACTOR}}</td>{{#INSTITUTION_CELL}}<td>{{INSTITUTION}}</td>{{/INSTITUTION_CELL}}<td class="audit-action" data-action="{{ACTION_CODE}}">{{ACTION}}</td><td class="audit-object">{{OBJECT_TYPE}}{{#OBJECT_NAMED}}: {{#OBJECT_LINKED}}<a href="{{OBJECT_LINK}}">{{OBJECT_NAME}}</a>{{/OBJECT_LINKED}}{{#OBJECT_PLAIN}}{{OBJECT_NAME}}{{/OBJECT_PLAIN}}{{/OBJECT_NAMED}}{{#OBJECT_NUMBERED}} {{OBJECT_ID}}{{/OBJECT_NUMBERED}}</td>
+<td class="audit-details"><details><summary>{{_ Show details}}</summary>
+{{#CHANGES}}<table class="table table--compact audit-changes">
+<thead><tr><th scope="col">{{_ Field}}</th><th scope="col">{{_ Before}}</th><th scope="col">{{_ After}}</th></tr></thead>
+<tbody>{{#CHANGE}}<tr data-field="{{FIELD_CODE}}"><th scope="row">{{FIELD}}</th><td class="audit-before">{{BEFORE}}</td><td class="audit-after">{{AFTER}}</td></tr>{{/CHANGE}}</tbody>
+</table>{{/CHANGES}}
+<dl class="audit-origin"><dt>{{_ Request ID}}</dt><dd class="audit-request-id"><code>{{REQUEST_ID}}</code></dd><dt>{{_ IP address}}</dt><dd class="audit-ip">{{IP}}</dd>{{#HAS_ACTOR_ID}}<dt>{{_ User ID}}</dt><dd>{{ACTOR_ID}}</dd>{{/HAS_ACTOR_ID}}</dl>
+{{#OBJECT_HISTORY}}<p><a class="function-link" href="{{HISTORY_LINK}}">{{_ Every event about this object}}</a></p>{{/OBJECT_HISTORY}}
+</details></td></tr>
 {{/EVENT}}</tbody>
 </table></div>
 <nav class="mt-4" aria-label="{{_ Pages}}"><p>{{_ Page}} {{PAGE}} {{_ of}} {{PAGES}}</p>

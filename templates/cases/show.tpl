@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<p><a class="back-link" href="/cases">{{_ My cases}}</a></p>
 <h1>{{TITLE}}</h1>
+{{#CAN_SEE_HISTORY}}<p class="case-history-link"><a class="function-link" href="{{HISTORY_LINK}}">{{_ History}}</a></p>{{/CAN_SEE_HISTORY}}
 {{#HAS_NOTICE}}<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{{NOTICE}}</p></div></div>{{/HAS_NOTICE}}
 {{>ERROR_SUMMARY}}
 <dl class="case-facts" id="case-facts">

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<a class="back-link" href="/users">{{_ Back to users}}</a>
 <h1>{{NAME}}</h1>
+{{#CAN_SEE_HISTORY}}<p class="user-history-link"><a class="function-link" href="{{HISTORY_LINK}}">{{_ History}}</a></p>{{/CAN_SEE_HISTORY}}
 {{#HAS_NOTICE}}<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{{NOTICE}}</p></div></div>{{/HAS_NOTICE}}
 {{>ERROR_SUMMARY}}
 <table class="table table--compact">

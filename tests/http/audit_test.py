@@ -20,6 +20,7 @@ import subprocess
 import sys
 import unittest
 import urllib.parse
+import zoneinfo
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable from the repository root
 
@@ -27,9 +28,11 @@ from accounts import (ADMINISTRATOR, AKADEMIET, AKADEMIET_ADMINISTRATOR, AKADEMI
                       LEDER, OPERATOR, OPERATOR2, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login)
 from harness import Postgres, Server, ServerTestCase, audit_key, database_kind, execute_sql
 
-# Column headings of the event table (Danish, the default language).
-TIME, USER, INSTITUTION, ACTION, OBJECT, CHANGE, REQUEST_ID, IP = (
-    "Tidspunkt", "Bruger", "Institution", "Handling", "Objekt", "Før → efter", "Forespørgsels-id", "IP-adresse")
+# Column headings of the event table (Danish, the default language). The request ID and IP address
+# are in each event's details (row["request_id"], row["ip"]).
+TIME, USER, INSTITUTION, ACTION, OBJECT, DETAILS = (
+    "Tidspunkt", "Bruger", "Institution", "Handling", "Objekt", "Detaljer")
+COPENHAGEN = zoneinfo.ZoneInfo("Europe/Copenhagen")
 BROKEN = re.compile(r"BROKEN at event (\d+):")
 
 
@@ -57,49 +60,105 @@ def paging_links(page):
 
 class EventTable(html.parser.HTMLParser):
     """The rows of the audit page's table#audit-events, each a dict from column heading to the cell's
-    text (entities decoded), plus "id" from the row's data-event-id."""
+    text (entities decoded), plus "id" (data-event-id), "action" (the action's code, data-action),
+    "time_iso" (the <time datetime>), "object_link" (the object's link, if any), "request_id" and "ip"
+    (from the details) and "changes": {field code: (label, before, after)} from the change table in
+    the details."""
 
     def __init__(self, page):
         super().__init__(convert_charrefs=True)
         self.headings, self.rows = [], []
-        self._in_table = False
-        self._cell = None
+        self._depth = 0           # 1 inside table#audit-events, 2 inside a change table in it
+        self._cell = None         # text of the current cell of the events table
+        self._cell_class = ""
         self._row = None
+        self._change = None       # [field code, [cell texts]] of the current change row
+        self._change_cell = None
+        self._capture = None      # (key, [text]) of a details value being read
         self.feed(page)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "table" and attrs.get("id") == "audit-events":
-            self._in_table = True
-        elif not self._in_table:
+        if tag == "table":
+            if attrs.get("id") == "audit-events":
+                self._depth = 1
+            elif self._depth:
+                self._depth += 1
             return
-        elif tag == "tr":
-            self._row = {"id": attrs.get("data-event-id"), "cells": []}
+        if not self._depth:
+            return
+        if self._depth > 1:
+            if tag == "tr" and "data-field" in attrs:
+                self._change = [attrs["data-field"], []]
+            elif tag in ("td", "th") and self._change is not None:
+                self._change_cell = []
+            return
+        if tag == "tr":
+            self._row = None if "data-event-id" not in attrs else {
+                "id": attrs["data-event-id"], "cells": [], "changes": {}, "object_link": None}
         elif tag in ("td", "th"):
-            self._cell = []
+            self._cell, self._cell_class = [], attrs.get("class") or ""
+            if self._row is not None and "data-action" in attrs:
+                self._row["action"] = attrs["data-action"]
+        elif self._row is None:
+            return
+        elif tag == "time":
+            self._row["time_iso"] = attrs.get("datetime")
+        elif tag == "a" and "audit-object" in self._cell_class and self._row["object_link"] is None:
+            self._row["object_link"] = attrs.get("href")
+        elif tag == "dd" and attrs.get("class") in ("audit-request-id", "audit-ip"):
+            self._capture = ("request_id" if attrs["class"] == "audit-request-id" else "ip", [])
 
     def handle_endtag(self, tag):
-        if not self._in_table:
+        if not self._depth:
             return
-        if tag in ("td", "th") and self._cell is not None:
+        if tag == "table":
+            self._depth -= 1
+            return
+        if self._depth > 1:
+            if tag in ("td", "th") and self._change_cell is not None:
+                self._change[1].append(re.sub(r"\s+", " ", "".join(self._change_cell)).strip())
+                self._change_cell = None
+            elif tag == "tr" and self._change is not None:
+                code, cells = self._change
+                self._row["changes"][code] = tuple(cells)
+                self._change = None
+            return
+        if tag == "dd" and self._capture is not None:
+            key, text = self._capture
+            self._row[key] = re.sub(r"\s+", " ", "".join(text)).strip()
+            self._capture = None
+        elif tag in ("td", "th") and self._cell is not None:
             text = re.sub(r"\s+", " ", "".join(self._cell)).strip()
-            if tag == "th":
+            if tag == "th" and self._row is None:
                 self.headings.append(text)
             elif self._row is not None:
                 self._row["cells"].append(text)
             self._cell = None
         elif tag == "tr" and self._row is not None:
             if self._row["cells"]:
-                row = dict(zip(self.headings, self._row["cells"]))
-                row["id"] = self._row["id"]
+                row = dict(zip(self.headings, self._row.pop("cells")))
+                row.update(self._row)
                 self.rows.append(row)
             self._row = None
-        elif tag == "table":
-            self._in_table = False
 
     def handle_data(self, data):
         if self._cell is not None:
             self._cell.append(data)
+        if self._change_cell is not None:
+            self._change_cell.append(data)
+        if self._capture is not None:
+            self._capture[1].append(data)
+
+
+def change_text(row):
+    """Every label and value of an event's changes, as one text."""
+    return " ".join(" ".join(values) for values in row["changes"].values())
+
+
+def after(row, field):
+    """The value of `field` after the event, as shown."""
+    return row["changes"][field][2]
 
 
 class AuditTestCase(ServerTestCase):
@@ -156,17 +215,18 @@ class AuditEventsTest(AuditTestCase):
         rows = self.events(self.as_user(SUPERBRUGER), action="login.failed",
                            object_id=str(self.user_id(ADMINISTRATOR)))
         self.assertTrue(rows, "the Superbruger does not see the failed login of the Administrator")
-        self.assertIn('"reason":"wrong_password"', rows[0][CHANGE])
-        self.assertIn(ADMINISTRATOR, rows[0][CHANGE])
-        self.assertEqual(rows[0][IP], "127.0.0.1")
-        self.assertTrue(rows[0][REQUEST_ID])
+        self.assertEqual(rows[0][ACTION], "Mislykket login")
+        self.assertEqual(rows[0]["changes"]["reason"], ("Begrundelse", "—", "Forkert adgangskode"))
+        self.assertEqual(after(rows[0], "email"), ADMINISTRATOR)
+        self.assertEqual(rows[0]["ip"], "127.0.0.1")
+        self.assertTrue(rows[0]["request_id"])
         # An unknown account belongs to no institution: only the operator sees that attempt.
         rows = self.events(self.as_user(OPERATOR), action="login.failed")
-        reasons = " ".join(row[CHANGE] for row in rows)
-        self.assertIn('"reason":"unknown_account"', reasons)
+        reasons = " ".join(change_text(row) for row in rows)
+        self.assertIn("Ingen konto med den e-mailadresse", reasons)
         self.assertIn("nobody@nowhere.example.test", reasons)
         rows = self.events(self.as_user(SUPERBRUGER), action="login.failed")
-        self.assertNotIn("nobody@nowhere.example.test", " ".join(row[CHANGE] for row in rows))
+        self.assertNotIn("nobody@nowhere.example.test", " ".join(change_text(row) for row in rows))
 
     def test_successful_logins_are_audited(self):
         login(self.client(), PROJEKTLEDER, totp=False)
@@ -174,11 +234,13 @@ class AuditEventsTest(AuditTestCase):
         viewer = self.as_user(SUPERBRUGER)
         rows = self.events(viewer, action="login.password_accepted", object_id=str(self.user_id(PROJEKTLEDER)))
         self.assertTrue(rows)
-        self.assertIn('"stage":"complete"', rows[0][CHANGE])
+        self.assertEqual(rows[0][ACTION], "Adgangskode godkendt ved login")
+        self.assertEqual(after(rows[0], "stage"), "Logget ind")
         self.assertIn("Pia Projektleder", rows[0][USER])
         rows = self.events(viewer, action="login.succeeded", object_id=str(self.user_id(ADMINISTRATOR)))
         self.assertTrue(rows, "a login with the second factor is not in the trail")
-        self.assertIn('"second_factor":"totp"', rows[0][CHANGE])
+        self.assertEqual(rows[0][ACTION], "Loggede ind")
+        self.assertEqual(after(rows[0], "second_factor"), "Kode fra godkendelsesappen")
 
     def test_logout_is_audited(self):
         client = self.client()
@@ -187,7 +249,13 @@ class AuditEventsTest(AuditTestCase):
         rows = self.events(self.as_user(SUPERBRUGER), action="logout", user=str(self.user_id(LEDER)))
         self.assertTrue(rows, "the logout is not in the trail")
         self.assertIn("Lene Leder", rows[0][USER])
-        self.assertEqual(rows[0][OBJECT], f"user {self.user_id(LEDER)}")
+        self.assertEqual(rows[0][ACTION], "Loggede ud")
+        # The object by its name, linking to its page.
+        self.assertEqual(rows[0][OBJECT], "Bruger: Lene Leder")
+        self.assertEqual(rows[0]["object_link"], f"/users/{self.user_id(LEDER)}")
+        # The user's page links to the user's history.
+        history = f"/audit?object_type=user&object_id={self.user_id(LEDER)}"
+        self.assertIn(history, self.as_user(SUPERBRUGER).get(f"/users/{self.user_id(LEDER)}").links())
 
     def test_user_creation_and_role_grant_are_audited(self):
         styrelsen = self.institution_id(STYRELSEN)
@@ -196,20 +264,24 @@ class AuditEventsTest(AuditTestCase):
         self.assertStatus(created, 303)
         new_id = str(self.user_id("nina@styrelsen.example.test"))
         rows = self.events(self.as_user(SUPERBRUGER), object_type="user", object_id=new_id)
-        actions = {row[ACTION]: row for row in rows}
+        actions = {row["action"]: row for row in rows}
         self.assertIn("user.created", actions)
-        self.assertIn("nina@styrelsen.example.test", actions["user.created"][CHANGE])
+        self.assertEqual(actions["user.created"][ACTION], "Oprettede brugeren")
+        self.assertEqual(after(actions["user.created"], "email"), "nina@styrelsen.example.test")
+        self.assertEqual(actions["user.created"]["changes"]["status"], ("Status", "—", "Aktiv"))
         self.assertIn("Dorte Driftsen", actions["user.created"][USER])
         # The operator's grant of Superbruger is a request until a second operator carries it out.
-        self.assertIn('"change":"grant"', actions["role.requested"][CHANGE])
+        self.assertEqual(actions["role.requested"][ACTION], "Anmodede om en rolle")
+        self.assertEqual(actions["role.requested"]["changes"]["change"], ("Ønsket ændring", "—", "Tildeling"))
+        self.assertEqual(after(actions["role.requested"], "role"), "Superbruger")
         self.assertNotIn("role.granted", actions)
         request_id = execute_sql(self.server.database_url,
                                  f"SELECT id FROM role_requests WHERE user_id = {new_id} AND state = 'pending'")[0][0]
         self.assertStatus(self.as_user(OPERATOR2).post(f"/operator/role-requests/{request_id}/decision",
                                                        {"decision": "approve"}), 303)
         rows = self.events(self.as_user(SUPERBRUGER), object_type="user", object_id=new_id)
-        actions = {row[ACTION]: row for row in rows}
-        self.assertIn('"role":"superbruger"', actions["role.granted"][CHANGE])
+        actions = {row["action"]: row for row in rows}
+        self.assertEqual(after(actions["role.granted"], "role"), "Superbruger")
         self.assertIn("Ole Opsyn", actions["role.granted"][USER])
 
     def test_institution_creation_is_audited(self):
@@ -221,7 +293,10 @@ class AuditEventsTest(AuditTestCase):
         rows = self.events(operator, institution=str(institution), action="institution.created")
         self.assertEqual(len(rows), 1)
         self.assertEqual(rows[0][INSTITUTION], "Revisionsstyrelsen")
-        self.assertIn('"cvr":"99000077"', rows[0][CHANGE])
+        self.assertEqual(rows[0]["changes"]["cvr"], ("CVR-nummer", "—", "99000077"))
+        # The operator's objects link to the operator's pages.
+        self.assertEqual(rows[0][OBJECT], "Institution: Revisionsstyrelsen")
+        self.assertEqual(rows[0]["object_link"], f"/operator/institutions/{institution}")
         self.assertIn("Dorte Driftsen", rows[0][USER])
 
     def test_operator_access_granted_and_used_is_shown_to_that_institution(self):
@@ -236,11 +311,12 @@ class AuditEventsTest(AuditTestCase):
 
         viewer = self.as_user(AKADEMIET_SUPERBRUGER)
         rows, page = self.audit_page(viewer, user=str(self.user_id(OPERATOR)))
-        actions = [row[ACTION] for row in rows]
+        actions = [row["action"] for row in rows]
         self.assertIn("operator_access.granted", actions)
         self.assertIn("operator_access.used", actions)
-        used = next(row for row in rows if row[ACTION] == "operator_access.used")
-        self.assertIn('"path":"/home"', used[CHANGE])
+        used = next(row for row in rows if row["action"] == "operator_access.used")
+        self.assertEqual(used[ACTION], "Driftsleverandøren brugte sin adgang")
+        self.assertEqual(after(used, "path"), "/home")
         # The access itself is listed at the top, with its reason.
         self.assertIn('id="operator-access"', page.text)
         self.assertIn("Support ticket 4711: a broken e-mail template", page.visible_text)
@@ -248,8 +324,8 @@ class AuditEventsTest(AuditTestCase):
 
         # The other institution sees neither the access nor its use.
         rows, page = self.audit_page(self.as_user(SUPERBRUGER), user=str(self.user_id(OPERATOR)))
-        self.assertNotIn("operator_access.granted", [row[ACTION] for row in rows])
-        self.assertNotIn("operator_access.used", [row[ACTION] for row in rows])
+        self.assertNotIn("operator_access.granted", [row["action"] for row in rows])
+        self.assertNotIn("operator_access.used", [row["action"] for row in rows])
         self.assertNotIn("Support ticket 4711", page.text)
 
     def test_reading_the_trail_is_not_logged(self):
@@ -266,7 +342,7 @@ class AuditEventsTest(AuditTestCase):
         self.assertStatus(leder.post("/profile/name", {"name": hostile}), 303)
         self.assertStatus(leder.post("/profile/name", {"name": "Lene Leder"}), 303)
         rows, page = self.audit_page(self.as_user(OPERATOR), action="user.changed")
-        self.assertIn(hostile, " ".join(row[CHANGE] for row in rows))
+        self.assertIn(hostile, " ".join(change_text(row) for row in rows))
         self.assertNotIn("<script>alert(1)", page.text)
         self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", page.text)
 
@@ -274,7 +350,7 @@ class AuditEventsTest(AuditTestCase):
         hostile = "<script>alert(1)</script>@evil.example.test"
         self.assertStatus(self.client().post("/login", {"email": hostile, "password": "x" * 12}), 400)
         rows, page = self.audit_page(self.as_user(OPERATOR), action="login.failed")
-        self.assertIn("(not an e-mail address)", " ".join(row[CHANGE] for row in rows))
+        self.assertIn("(not an e-mail address)", " ".join(change_text(row) for row in rows))
         self.assertNotIn("alert(1)", page.text)
 
 
@@ -302,7 +378,7 @@ class AuditAccessTest(AuditTestCase):
         self.assertTrue(seen)
         self.assertTrue({row["id"] for row in seen} <= styrelsen_ids, "the Administrator sees another "
                                                                       "institution's events")
-        self.assertNotIn(other_user, " ".join(row[OBJECT] for row in seen))
+        self.assertNotIn(f"/users/{other_user}", [row["object_link"] for row in seen])
         # Asking for the other institution, its user or its object gives nothing.
         self.assertEqual(self.events(viewer, object_id=other_user), [])
         self.assertEqual(self.events(viewer, user=other_user), [])
@@ -367,7 +443,8 @@ class AuditFilterTest(AuditTestCase):
         viewer = self.as_user(SUPERBRUGER)
         rows, page = self.audit_page(viewer, action="password.reset_requested")
         self.assertEqual(len(rows), 50)
-        self.assertEqual({row[ACTION] for row in rows}, {"password.reset_requested"})
+        self.assertEqual({row["action"] for row in rows}, {"password.reset_requested"})
+        self.assertEqual({row[ACTION] for row in rows}, {"Bad om at nulstille adgangskoden"})
         self.assertIn("1–50 af 55", page.visible_text)
         links = paging_links(page)
         self.assertNotIn("prev", links)
@@ -378,7 +455,7 @@ class AuditFilterTest(AuditTestCase):
         self.assertStatus(second, 200)
         second_rows = EventTable(second.text).rows
         self.assertEqual(len(second_rows), 5)
-        self.assertEqual({row[ACTION] for row in second_rows}, {"password.reset_requested"})
+        self.assertEqual({row["action"] for row in second_rows}, {"password.reset_requested"})
         self.assertFalse({row["id"] for row in rows} & {row["id"] for row in second_rows})
         # Newest first, across the pages.
         ids = [int(row["id"]) for row in rows + second_rows]
@@ -406,14 +483,23 @@ class AuditFilterTest(AuditTestCase):
         rows = self.events(viewer, object_type="user", object_id=leder, action="password.reset_requested",
                            page="2")
         self.assertEqual(len(rows), 5)
-        self.assertEqual({row[OBJECT] for row in rows}, {f"user {leder}"})
+        self.assertEqual({row[OBJECT] for row in rows}, {"Bruger: Lene Leder"})
         self.assertEqual(self.events(viewer, object_type="institution", object_id=leder), [])
-        self.assertEqual(self.events(viewer, action="no.such.action"), [])
+        # Object types and actions are chosen from lists with their names, not typed.
+        form = page.form(id="audit-filter")
+        choices = {control.get("name"): [option.get("value") for option in control.get("options", [])]
+                   for control in form.inputs if control.get("options")}
+        self.assertIn("recruitment_case", choices["object_type"])
+        self.assertIn("case.changed", choices["action"])
+        self.assertIn("login.password_accepted", choices["action"])
+        self.assertIn('<option value="case.changed">Ændrede sagen</option>', page.text)
+        self.assertIn('<option value="recruitment_case">Rekrutteringssag</option>', page.text)
 
     def test_filter_by_period_in_copenhagen_time(self):
         viewer = self.as_user(SUPERBRUGER)
         # The server's date in Copenhagen time, as it shows the newest event ("2026-11-26 14:05").
-        today = datetime.date.fromisoformat(self.events(viewer, action="password.reset_requested")[0][TIME][:10])
+        newest = self.events(viewer, action="password.reset_requested")[0]["time_iso"]
+        today = datetime.datetime.fromisoformat(newest.replace("Z", "+00:00")).astimezone(COPENHAGEN).date()
         tomorrow, yesterday = today + datetime.timedelta(days=1), today - datetime.timedelta(days=1)
         rows = self.events(viewer, action="password.reset_requested",
                            **{"from": today.isoformat(), "to": today.isoformat()})
@@ -431,7 +517,10 @@ class AuditFilterTest(AuditTestCase):
         for query, message in (("from=26-11-2026", "Skriv datoen som ÅÅÅÅ-MM-DD"),
                                ("to=2026-02-30", "Skriv datoen som ÅÅÅÅ-MM-DD"),
                                ("from=2026-05-02&to=2026-05-01", "Perioden skal slutte"),
-                               ("user=abc", "Vælg en bruger på listen.")):
+                               ("user=abc", "Vælg en bruger på listen."),
+                               ("action=no.such.action", "Vælg en handling på listen."),
+                               ("object_type=nothing", "Vælg en objekttype på listen."),
+                               ("object_id=abc", "Skriv objektets nummer")):
             response = viewer.get("/audit?" + query)
             self.assertStatus(response, 400, query)
             self.assertIn(message, response.visible_text, query)
@@ -486,8 +575,9 @@ class AuditFilterTest(AuditTestCase):
         rows = self.events(viewer, action="audit.exported")
         self.assertTrue(rows)
         self.assertIn("Sofie Superbruger", rows[0][USER])
-        self.assertIn(f'"user":"{deltager}"', rows[0][CHANGE])
-        self.assertIn(f'"rows":"{len(table) - 1}"', rows[0][CHANGE])
+        self.assertEqual(rows[0][ACTION], "Eksporterede revisionssporet")
+        self.assertIn("user", rows[0]["changes"])
+        self.assertEqual(after(rows[0], "rows"), str(len(table) - 1))
 
     def test_export_link_keeps_the_filters(self):
         viewer = self.as_user(SUPERBRUGER)
@@ -498,6 +588,136 @@ class AuditFilterTest(AuditTestCase):
         self.assertStatus(response, 200)
         table = list(csv.reader(io.StringIO(response.body.decode("utf-8-sig"), newline="")))
         self.assertEqual(len(table) - 1, 55)
+
+
+class AuditCaseHistoryTest(AuditTestCase):
+    """A case's changes in the trail: every changed field recorded, shown field by field with labels
+    and values as people write them, the case named and linked, the case page's link to its history,
+    and dates in pages and ad text in Danish and English."""
+
+    def unit_id(self, name):
+        styrelsen = self.institution_id(STYRELSEN)
+        return str(self.sql(f"SELECT id FROM organisation_units WHERE institution_id = {styrelsen} "
+                            f"AND name = {quote(name)}")[0][0])
+
+    def case_fields(self, **changes):
+        fields = {
+            "title": "Revisor til historikken", "unit_id": self.unit_id("Administration"),
+            "place_of_work": "Demovej 1, 1000 København K", "municipality_code": "101",
+            "occupation_code": "2411.10", "employment_form": "permanent",
+            "employment_basis": "collective_agreement", "fixed_term_text": "", "working_time": "full_time",
+            "weekly_hours": "", "salary_text": "Løn efter overenskomst", "collective_agreement": "AC-overenskomsten",
+            "positions": "1", "deadline_date": "2030-01-15", "deadline_time": "12:00",
+            "expected_start_date": "2030-03-01", "contact_name_1": "Kirsten Kontakt",
+            "contact_title_1": "Kontorchef", "contact_phone_1": "33 12 34 56",
+            "contact_email_1": "kirsten.kontakt@styrelsen.example.test", "contact_name_2": "",
+            "contact_title_2": "", "contact_phone_2": "", "contact_email_2": "",
+        }
+        fields.update(changes)
+        return list(fields.items()) + [("ad_languages", "da"), ("ad_languages", "en")]
+
+    def create_case(self, client):
+        response = client.post("/cases", {"template_id": "", "title": "Revisor til historikken"})
+        self.assertStatus(response, 303)
+        return int(re.fullmatch(r"/cases/(\d+)", response.location).group(1))
+
+    def edit(self, client, case_id, **changes):
+        response = client.post(f"/cases/{case_id}/edit", self.case_fields(**changes))
+        self.assertStatus(response, 303)
+
+    def test_case_changed_records_every_changed_field_shown_field_by_field(self):
+        admin = self.as_user(ADMINISTRATOR)
+        case_id = self.create_case(admin)
+        self.edit(admin, case_id)
+        self.edit(admin, case_id, unit_id=self.unit_id("HR og løn"), municipality_code="751",
+                  occupation_code="2422.10", expected_start_date="2030-04-01", working_time="part_time",
+                  weekly_hours="32.5", contact_name_1="Karl Kontakt", contact_phone_1="33 99 99 99")
+        rows = self.events(admin, object_type="recruitment_case", object_id=str(case_id), action="case.changed")
+        self.assertEqual(len(rows), 2)
+        latest, first = rows
+        self.assertEqual(latest[ACTION], "Ændrede sagen")
+        self.assertEqual(latest[OBJECT], "Rekrutteringssag: Revisor til historikken")
+        self.assertEqual(latest["object_link"], f"/cases/{case_id}")
+        changes = latest["changes"]
+        self.assertEqual(changes["unit"], ("Enhed", "Administration", "HR og løn"))
+        self.assertEqual(changes["municipality_code"], ("Kommunekode", "101", "751"))
+        self.assertEqual(changes["occupation_code"][1:], ("2411.10", "2422.10"))
+        self.assertEqual(changes["expected_start"], ("Forventet tiltrædelse", "1. marts 2030", "1. april 2030"))
+        self.assertEqual(changes["weekly_hours"], ("Ugentlig arbejdstid", "37 timer", "32,5 timer"))
+        self.assertEqual(changes["full_time"][1:], ("Ja", "Nej"))
+        self.assertIn("Kirsten Kontakt", changes["contacts"][1])
+        self.assertIn("Karl Kontakt", changes["contacts"][2])
+        self.assertIn("33 99 99 99", changes["contacts"][2])
+        # Only what changed: the title and the deadline stayed as they were.
+        self.assertNotIn("title", changes)
+        self.assertNotIn("application_deadline", changes)
+        # The first change set the deadline: a Danish date with the time in Copenhagen.
+        self.assertEqual(after(first, "application_deadline"), "15. januar 2030 kl. 12.00")
+        self.assertNotIn("37.000000", first[DETAILS])
+
+        # The export keeps the raw values.
+        export = admin.get(f"/audit.csv?object_type=recruitment_case&object_id={case_id}&action=case.changed")
+        text = export.body.decode("utf-8-sig")
+        self.assertIn('""weekly_hours"":""32.5""', text)
+        self.assertIn('""expected_start"":""2030-03-31T22:00:00Z""', text)
+        self.assertIn('""municipality_code"":""751""', text)
+        self.assertIn("case.changed", text)
+
+    def test_the_case_page_links_to_the_case_history(self):
+        admin = self.as_user(ADMINISTRATOR)
+        case_id = self.create_case(admin)
+        self.edit(admin, case_id)
+        page = admin.get(f"/cases/{case_id}")
+        history = f"/audit?object_type=recruitment_case&object_id={case_id}"
+        self.assertIn(history, page.links())
+        self.assertIn(f'<a class="function-link" href="{html.escape(history)}">Historik</a>', page.text)
+        rows, trail = self.audit_page(admin, object_type="recruitment_case", object_id=str(case_id))
+        self.assertEqual([row["action"] for row in rows], ["case.changed", "case.created"])
+        self.assertIn("Historik for Rekrutteringssag: Revisor til historikken", trail.visible_text)
+        self.assertIn(f"/cases/{case_id}", trail.links())
+        # Those who may not read the trail get no link.
+        projektleder = self.as_user(PROJEKTLEDER)
+        own = next(link for link in projektleder.get("/cases").links() if re.fullmatch(r"/cases/\d+", link))
+        page = projektleder.get(own)
+        self.assertStatus(page, 200)
+        self.assertNotIn("/audit?", " ".join(page.links()))
+
+    def test_dates_are_written_out_in_danish_and_english_in_pages_and_ad_text(self):
+        admin = self.as_user(ADMINISTRATOR)
+        case_id = self.create_case(admin)
+        self.edit(admin, case_id, working_time="part_time", weekly_hours="30.5")
+        for language, body in (("da", "Ansøgningsfristen er {{deadline}}."), ("en", "Apply by {{deadline}}.")):
+            response = admin.post(f"/cases/{case_id}/ad", [("language", language), ("body", body)])
+            self.assertStatus(response, 303)
+        page = admin.get(f"/cases/{case_id}")
+        self.assertIn("15. januar 2030 kl. 12.00", page.visible_text)
+        self.assertNotIn("2030-01-15 12:00", page.visible_text)
+        preview = admin.get(f"/cases/{case_id}/ad/preview?language=da")
+        self.assertIn("Ansøgningsfristen er 15. januar 2030 kl. 12.00.", preview.visible_text)
+        self.assertIn("30,5 timer", preview.visible_text)
+        self.assertIn('datetime="2030-01-15T11:00:00Z"', preview.text)
+        english = admin.get(f"/cases/{case_id}/ad/preview?language=en")
+        self.assertIn("Apply by 15 January 2030, 12:00.", english.visible_text)
+
+        self.assertStatus(admin.get("/language/en"), 303)
+        self.addCleanup(admin.get, "/language/da")
+        page = admin.get(f"/cases/{case_id}")
+        self.assertIn("15 January 2030, 12:00", page.visible_text)
+        preview = admin.get(f"/cases/{case_id}/ad/preview?language=da")
+        self.assertIn("30.5 hours", preview.visible_text)
+        rows = self.events(admin, object_type="recruitment_case", object_id=str(case_id), action="case.changed")
+        self.assertEqual(rows[0]["Action"], "Changed the case")
+        self.assertEqual(rows[0]["changes"]["weekly_hours"], ("Weekly hours", "37 hours", "30.5 hours"))
+        self.assertEqual(after(rows[0], "application_deadline"), "15 January 2030, 12:00")
+
+    def test_every_recorded_action_has_a_name(self):
+        operator = self.as_user(OPERATOR)
+        actions = {row[0] for row in self.sql("SELECT DISTINCT action FROM audit_events")}
+        self.assertIn("case.created", actions)
+        for action in sorted(actions):
+            rows = self.events(operator, action=action)
+            self.assertTrue(rows, action)
+            self.assertNotEqual(rows[0][ACTION], action, f"{action} is shown as its code")
 
 
 class AuditChainTest(unittest.TestCase):

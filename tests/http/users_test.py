@@ -21,7 +21,8 @@ from accounts import (ADMINISTRATOR, AKADEMIET_PROJEKTLEDER, AKADEMIET_SUPERBRUG
 from harness import ServerTestCase, execute_sql, message_text
 
 ERROR_SUMMARY = 'id="error-summary"'
-COPENHAGEN_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+# A time as the Danish pages write it: "28. december 2026 kl. 12.00".
+COPENHAGEN_TIME = re.compile(r"\d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2}")
 
 
 class UserAdministrationCase(ServerTestCase):

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <set>
 
 #include "core/clock.hpp"
+#include "core/display_format.hpp"
 #include "domain/field_limits.hpp"
 #include "domain/job_ad/placeholders.hpp"
 #include "domain/job_ad/rich_text.hpp"
@@ -170,12 +172,12 @@ std::string text_ids(const std::vector<domain::AdVersionText>& texts)
 }
 
 std::optional<std::string> render_body(const std::string& source, const domain::CaseRecord& record,
-                                       const std::vector<domain::ContactPerson>& contacts)
+                                       const std::vector<domain::ContactPerson>& contacts,
+                                       const std::string& language)
 {
-    domain::PlaceholderValues values{
-        record.title, record.place_of_work, record.salary_text,
-        record.application_deadline ? core::format_copenhagen(*record.application_deadline) : "",
-        contact_line(contacts)};
+    domain::PlaceholderValues values{record.title, record.place_of_work, record.salary_text,
+                                     core::format_date_time(record.application_deadline, language),
+                                     contact_line(contacts)};
     auto text = domain::fill_placeholders(source, values, domain::limits::rendered_ad);
     if (!text)
         return std::nullopt;
@@ -197,7 +199,7 @@ bool ads_fit(store::Session& sql, const domain::CaseRecord& record,
 {
     for (const char* language : {"da", "en"}) {
         auto version = store::cases::latest_ad(sql, record.institution_id, record.id, language);
-        if (version && !render_body(version->body_source, record, contacts))
+        if (version && !render_body(version->body_source, record, contacts, language))
             return false;
     }
     return true;
@@ -229,7 +231,7 @@ domain::CaseFacts case_facts(store::Session& sql, const domain::CaseRecord& reco
         std::string body;
         bool too_long = false;
         if (version) {
-            auto rendered = render_body(version->body_source, record, contacts);
+            auto rendered = render_body(version->body_source, record, contacts, language);
             // An ad too long once filled in is checked as written, so that only its length is named.
             too_long = !rendered;
             body = rendered ? std::move(*rendered) : domain::rich_text_to_html(version->body_source);
@@ -246,20 +248,34 @@ domain::CaseFacts case_facts(store::Session& sql, const domain::CaseRecord& reco
     return facts;
 }
 
-std::string case_json(const domain::CaseRecord& record)
+std::string case_json(const domain::CaseRecord& record, const std::vector<domain::ContactPerson>& contacts)
 {
-    return json_object(
-        {{"title", record.title},
-         {"state", std::string(domain::to_string(record.state))},
-         {"place_of_work", record.place_of_work},
-         {"salary_text", record.salary_text},
-         {"collective_agreement", record.collective_agreement},
-         {"position_category", record.position_category},
-         {"employment_form", record.employment_form},
-         {"weekly_hours", std::to_string(record.weekly_hours)},
-         {"application_deadline",
-          record.application_deadline ? core::format_iso_utc(*record.application_deadline) : ""},
-         {"ad_languages", record.ad_languages}});
+    auto iso = [](const std::optional<core::UnixTime>& time) {
+        return time ? core::format_iso_utc(*time) : "";
+    };
+    auto yes_no = [](bool value) { return std::string(value ? "true" : "false"); };
+    char hours[32];
+    std::snprintf(hours, sizeof hours, "%g", record.weekly_hours);
+    return json_object({{"title", record.title},
+                        {"state", std::string(domain::to_string(record.state))},
+                        {"unit", record.unit_name},
+                        {"place_of_work", record.place_of_work},
+                        {"municipality_code", record.municipality_code},
+                        {"occupation_code", record.occupation_code},
+                        {"employment_form", record.employment_form},
+                        {"employment_basis", record.employment_basis},
+                        {"fixed_term_text", record.fixed_term_text},
+                        {"full_time", yes_no(record.full_time)},
+                        {"weekly_hours", hours},
+                        {"salary_text", record.salary_text},
+                        {"collective_agreement", record.collective_agreement},
+                        {"position_category", record.position_category},
+                        {"positions", std::to_string(record.positions)},
+                        {"application_deadline", iso(record.application_deadline)},
+                        {"expected_start", iso(record.expected_start)},
+                        {"readvertisement", yes_no(record.readvertisement)},
+                        {"ad_languages", record.ad_languages},
+                        {"contacts", contact_line(contacts)}});
 }
 
 RenderedAd render(store::Session& sql, const domain::CaseRecord& record, const std::string& language)
@@ -273,7 +289,7 @@ RenderedAd render(store::Session& sql, const domain::CaseRecord& record, const s
     if (version) {
         // An ad too long once filled in (saved before the limit, or from a template) is shown with
         // its placeholders as written; the case page names the problem.
-        auto body = render_body(version->body_source, record, ad.contacts);
+        auto body = render_body(version->body_source, record, ad.contacts, language);
         ad.body_html = body ? *body : domain::rich_text_to_html(version->body_source);
     }
     for (const auto& block : blocks_for(sql, record.institution_id, language, version))

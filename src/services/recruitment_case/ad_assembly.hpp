@@ -35,9 +35,11 @@ std::string text_ids(const std::vector<domain::AdVersionText>& texts);
 std::string join_ids(const std::vector<std::int64_t>& ids);
 
 /// The ad body with the case's values in place of the template placeholders, as safe HTML; nullopt
-/// when the filled-in ad would be longer than limits::rendered_ad.
+/// when the filled-in ad would be longer than limits::rendered_ad. Dates are written as `language`
+/// ("da" or "en", the ad's language) writes them.
 std::optional<std::string> render_body(const std::string& source, const domain::CaseRecord& record,
-                                       const std::vector<domain::ContactPerson>& contacts);
+                                       const std::vector<domain::ContactPerson>& contacts,
+                                       const std::string& language);
 
 /// Why an ad cannot be saved or shown with the case's values: too long once they fill its placeholders.
 core::FieldError rendered_ad_too_long();
@@ -53,7 +55,9 @@ RenderedAd render(store::Session& session, const domain::CaseRecord& record, con
 /// Everything the state machine needs, read inside the caller's session.
 domain::CaseFacts case_facts(store::Session& session, const domain::CaseRecord& record);
 
-/// The case fields that the audit trail records before and after a change.
-std::string case_json(const domain::CaseRecord& record);
+/// The case fields that the audit trail records before and after a change: every field of the case
+/// form, with the unit by name and the contact persons as one line. Times are ISO 8601 UTC and
+/// numbers plain ("37.5"), since the trail is read by machines too; the audit view formats them.
+std::string case_json(const domain::CaseRecord& record, const std::vector<domain::ContactPerson>& contacts);
 
 } // namespace rekrut::services::recruitment_case

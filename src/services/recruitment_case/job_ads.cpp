@@ -104,7 +104,8 @@ core::Status JobAds::save(const domain::Actor& actor, std::int64_t institution_i
             if (auto problems = choose_texts(blocks, chosen_texts, adapted_texts); !problems.empty())
                 return core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
             auto body_html = recruitment_case::render_body(
-                body_source, edit.record, store::cases::contacts(edit.transaction, institution_id, case_id));
+                body_source, edit.record, store::cases::contacts(edit.transaction, institution_id, case_id),
+                language);
             if (!body_html)
                 return core::Error::invalid(msgid("Check the marked fields."),
                                             {recruitment_case::rendered_ad_too_long()});

@@ -172,7 +172,7 @@ core::Result<std::int64_t> RecruitmentCases::create(const domain::Actor& actor, 
             add_template_ad(transaction, actor.user_id, record, body);
         record_audit(transaction, origin,
                      {institution_id, "case.created", "recruitment_case", std::to_string(record.id), "{}",
-                      case_json(record)});
+                      case_json(record, {})});
         return record.id;
     });
 }
@@ -235,14 +235,21 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
             domain::CaseRecord record = edit.record;
             apply(record, fields);
             record.updated_at = core::now();
+            record.unit_name.clear();
+            if (record.unit_id)
+                if (auto unit =
+                        store::organisation_units::find(edit.transaction, institution_id, *record.unit_id))
+                    record.unit_name = unit->name;
             std::erase_if(fields.contacts, domain::is_blank);
+            auto contacts_before = store::cases::contacts(edit.transaction, institution_id, case_id);
             // The case's values fill the placeholders of its saved ads, which must stay within bounds.
             if (!recruitment_case::ads_fit(edit.transaction, record, fields.contacts))
                 return core::Error::invalid(recruitment_case::rendered_ad_too_long().message);
             store::cases::update(edit.transaction, record);
             store::cases::replace_contacts(edit.transaction, institution_id, case_id, fields.contacts);
             record.state = domain::state_after_change(record.state);
-            edit.audit("case.changed", case_json(edit.record), case_json(record));
+            edit.audit("case.changed", case_json(edit.record, contacts_before),
+                       case_json(record, fields.contacts));
             return core::success();
         });
 }

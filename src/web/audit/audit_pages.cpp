@@ -7,12 +7,14 @@
 #include <string_view>
 
 #include "core/clock.hpp"
+#include "core/display_format.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "services/audit_log.hpp"
 #include "services/audit_trail.hpp"
 #include "services/user_administration.hpp"
 #include "web/app_context.hpp"
+#include "web/audit/audit_labels.hpp"
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
@@ -124,6 +126,12 @@ std::optional<AuditQuery> read_query(const Request& request)
     query.object_type = value("object_type");
     query.object_id = value("object_id");
     query.action = value("action");
+    if (!query.object_type.empty() && !audit::object_type_label(query.object_type))
+        query.problems.push_back({"object_type", msgid("Choose an object type from the list.")});
+    if (!query.object_id.empty() && !core::is_ascii_digits(query.object_id))
+        query.problems.push_back({"object_id", msgid("Enter the object's number, for example 12.")});
+    if (!query.action.empty() && !audit::action_label(query.action))
+        query.problems.push_back({"action", msgid("Choose an action from the list.")});
     query.filter.object_type = query.object_type;
     query.filter.object_id = query.object_id;
     query.filter.action = query.action;
@@ -181,23 +189,37 @@ void fill_access_log(ctemplate::TemplateDictionary& page, const AppContext& cont
         auto* row = log->AddSectionDictionary("ACCESS");
         row->SetValue("OPERATOR", access.operator_name);
         row->SetValue("REASON", access.reason);
-        row->SetValue("STARTS", core::format_copenhagen(access.starts_at));
-        row->SetValue("EXPIRES", core::format_copenhagen(access.expires_at));
+        row->SetValue("STARTS", core::format_date_time(access.starts_at, request.language));
+        row->SetValue("EXPIRES", core::format_date_time(access.expires_at, request.language));
         const char* state = access.ended_at            ? msgid("Ended")
                             : access.expires_at <= now ? msgid("Expired")
                                                        : msgid("Active");
         row->SetValue("STATE", tr(context, request, state));
         if (access.ended_at)
-            row->SetValueAndShowSection("ENDED", core::format_copenhagen(*access.ended_at), "WAS_ENDED");
+            row->SetValueAndShowSection("ENDED", core::format_date_time(*access.ended_at, request.language),
+                                        "WAS_ENDED");
     }
 }
 
-/// The filter form: the institutions (for the operator), the users, and the values entered.
-void fill_audit_filters(ctemplate::TemplateDictionary& page, const AuditQuery& query, bool is_operator,
-                        const std::vector<domain::InstitutionRecord>& institutions,
-                        const std::vector<domain::UserRecord>& users)
+/// What the page is built from besides the query: the request (for the language), the actor, the
+/// search with its object names, and the institutions' names for the operator.
+struct AuditView {
+    const AppContext& context;
+    const Request& request;
+    const services::AuditSearch& search;
+    /// Set for the operator, who sees every institution's events.
+    const std::map<std::int64_t, std::string>* institution_names = nullptr;
+    std::map<std::string, std::string> user_names;
+
+    [[nodiscard]] std::string tr(const char* message) const { return web::tr(context, request, message); }
+};
+
+/// The filter form: the institutions (for the operator), the users, object types and actions to
+/// choose from, and the values entered.
+void fill_audit_filters(ctemplate::TemplateDictionary& page, const AuditView& view, const AuditQuery& query,
+                        const std::vector<domain::InstitutionRecord>& institutions)
 {
-    if (is_operator) {
+    if (view.request.actor().is_operator) {
         auto* filter = page.AddSectionDictionary("INSTITUTION_FILTER");
         for (const auto& institution : institutions)
             add_option(*filter, "INSTITUTION_OPTION", std::to_string(institution.id),
@@ -205,52 +227,133 @@ void fill_audit_filters(ctemplate::TemplateDictionary& page, const AuditQuery& q
                        query.filter.institution_id == institution.id);
         page.ShowSection("INSTITUTION_HEADING");
     }
-    for (const auto& user : users)
+    for (const auto& user : view.search.users)
         add_option(page, "USER_OPTION", std::to_string(user.id), user.name + " <" + user.email + ">",
                    query.filter.actor_user_id == user.id);
-    keep_value(page, "object_type", query.object_type);
+    for (const auto& type : audit::known_object_types())
+        add_option(page, "OBJECT_TYPE_OPTION", std::string(type.code), view.tr(type.label),
+                   query.object_type == type.code);
+    for (const auto& action : audit::known_actions())
+        add_option(page, "ACTION_OPTION", std::string(action.code), view.tr(action.label),
+                   query.action == action.code);
     keep_value(page, "object_id", query.object_id);
-    keep_value(page, "action", query.action);
     keep_value(page, "from", query.from);
     keep_value(page, "to", query.to);
 }
 
-void fill_audit_event(ctemplate::TemplateDictionary& row, const domain::AuditEventRecord& event,
-                      const std::map<std::int64_t, std::string>* institution_names)
+/// Where an object's own page is, for those who may open it; "" when it has none. The operator works
+/// outside the institutions, so only an institution links to its page for the operator.
+std::string object_link(const domain::Actor& actor, const std::string& type, const std::string& id)
+{
+    if (!core::is_ascii_digits(id))
+        return "";
+    if (actor.is_operator)
+        return type == "institution" ? "/operator/institutions/" + id : "";
+    if (type == "recruitment_case")
+        return "/cases/" + id;
+    if (type == "user")
+        return "/users/" + id;
+    if (type == "organisation_unit")
+        return "/setup/units";
+    if (type == "mandatory_text")
+        return "/setup/mandatory-texts/" + id;
+    if (type == "ad_template")
+        return "/setup/ad-templates/" + id;
+    if (type == "question_template")
+        return "/setup/questions/" + id;
+    return "";
+}
+
+/// The object an event is about: its type, and its current name linking to its page where it has
+/// one, or its number when it has no name.
+void fill_event_object(ctemplate::TemplateDictionary& row, const AuditView& view,
+                       const domain::AuditEventRecord& event)
+{
+    const char* type_label = audit::object_type_label(event.object_type);
+    row.SetValue("OBJECT_TYPE", type_label ? view.tr(type_label) : event.object_type);
+    auto name = view.search.object_names.find({event.object_type, event.object_id});
+    if (name != view.search.object_names.end()) {
+        auto* named = row.AddSectionDictionary("OBJECT_NAMED");
+        named->SetValue("OBJECT_NAME", name->second);
+        std::string link = object_link(view.request.actor(), event.object_type, event.object_id);
+        if (!link.empty())
+            named->SetValueAndShowSection("OBJECT_LINK", link, "OBJECT_LINKED");
+        else
+            named->ShowSection("OBJECT_PLAIN");
+    } else if (!event.object_id.empty()) {
+        row.SetValueAndShowSection("OBJECT_ID", event.object_id, "OBJECT_NUMBERED");
+    }
+    if (!event.object_type.empty() && !event.object_id.empty())
+        row.SetValueAndShowSection("HISTORY_LINK",
+                                   "/audit?object_type=" + core::url_encode(event.object_type) +
+                                       "&object_id=" + core::url_encode(event.object_id),
+                                   "OBJECT_HISTORY");
+}
+
+/// The event's changes as a table of fields, with labels and values as people write them.
+void fill_event_changes(ctemplate::TemplateDictionary& row, const AuditView& view,
+                        const domain::AuditEventRecord& event)
+{
+    auto changes = audit::field_changes(event.before_json, event.after_json);
+    if (changes.empty())
+        return;
+    auto* table = row.AddSectionDictionary("CHANGES");
+    auto translate = [&view](const char* message) { return view.tr(message); };
+    auto user_name = [&view](const std::string& id) {
+        auto found = view.user_names.find(id);
+        return found == view.user_names.end() ? std::string() : found->second;
+    };
+    const std::string& language = view.request.language;
+    for (const auto& change : changes) {
+        auto* line = table->AddSectionDictionary("CHANGE");
+        line->SetValue("FIELD_CODE", change.field);
+        const char* label = audit::field_label(change.field);
+        line->SetValue("FIELD", label ? view.tr(label) : change.field);
+        std::string before =
+            audit::display_value(change.field, change.before, language, translate, user_name);
+        std::string after = audit::display_value(change.field, change.after, language, translate, user_name);
+        line->SetValue("BEFORE", before.empty() ? "—" : before);
+        line->SetValue("AFTER", after.empty() ? "—" : after);
+    }
+}
+
+void fill_audit_event(ctemplate::TemplateDictionary& row, const AuditView& view,
+                      const domain::AuditEventRecord& event)
 {
     row.SetValue("ID", std::to_string(event.id));
-    row.SetValue("TIME", core::format_copenhagen(event.occurred_at));
+    row.SetValue("TIME", core::format_date_time(event.occurred_at, view.request.language));
     row.SetValue("TIME_ISO", core::format_iso_utc(event.occurred_at));
     row.SetValue("ACTOR", event.actor_name);
     if (event.actor_user_id)
         row.SetValueAndShowSection("ACTOR_ID", std::to_string(*event.actor_user_id), "HAS_ACTOR_ID");
-    if (institution_names)
-        row.SetValueAndShowSection("INSTITUTION", institution_label(*institution_names, event.institution_id),
+    if (view.institution_names)
+        row.SetValueAndShowSection("INSTITUTION",
+                                   institution_label(*view.institution_names, event.institution_id),
                                    "INSTITUTION_CELL");
-    row.SetValue("ACTION", event.action);
-    row.SetValue("OBJECT_TYPE", event.object_type);
-    row.SetValue("OBJECT_ID", event.object_id);
-    row.SetValue("BEFORE", event.before_json);
-    row.SetValue("AFTER", event.after_json);
-    row.SetValue("REQUEST_ID", event.request_id);
-    row.SetValue("IP", event.ip);
+    row.SetValue("ACTION_CODE", event.action);
+    const char* action = audit::action_label(event.action);
+    row.SetValue("ACTION", action ? view.tr(action) : event.action);
+    fill_event_object(row, view, event);
+    fill_event_changes(row, view, event);
+    row.SetValue("REQUEST_ID", event.request_id.empty() ? "—" : event.request_id);
+    row.SetValue("IP", event.ip.empty() ? "—" : event.ip);
 }
 
 /// One page of events with its position in the result and the links to the pages beside it.
 /// `institution_names` is set for the operator, who sees every institution's events.
-void fill_audit_results(ctemplate::TemplateDictionary& page, const AuditQuery& query,
-                        const std::vector<domain::AuditEventRecord>& events, std::int64_t total,
-                        const std::map<std::int64_t, std::string>* institution_names)
+void fill_audit_results(ctemplate::TemplateDictionary& page, const AuditView& view, const AuditQuery& query)
 {
+    const auto& events = view.search.events;
+    std::int64_t total = view.search.total;
     auto* results = page.AddSectionDictionary("RESULTS");
     auto last = query.filter.offset + static_cast<std::int64_t>(events.size());
     results->SetValue("TOTAL", std::to_string(total));
     results->SetValue("FIRST", std::to_string(query.filter.offset + 1));
     results->SetValue("LAST", std::to_string(last));
-    if (institution_names)
+    if (view.institution_names)
         results->ShowSection("INSTITUTION_HEADING");
     for (const auto& event : events)
-        fill_audit_event(*results->AddSectionDictionary("EVENT"), event, institution_names);
+        fill_audit_event(*results->AddSectionDictionary("EVENT"), view, event);
     std::int64_t pages = (total + k_page_size - 1) / k_page_size;
     results->SetValue("PAGE", std::to_string(query.page));
     results->SetValue("PAGES", std::to_string(pages));
@@ -259,6 +362,25 @@ void fill_audit_results(ctemplate::TemplateDictionary& page, const AuditQuery& q
                                         "PREVIOUS");
     if (last < total)
         results->SetValueAndShowSection("NEXT_LINK", page_link("/audit", query, query.page + 1), "NEXT");
+}
+
+/// The heading of one record's history (reached from the record's page), with the record's name.
+void fill_history_heading(ctemplate::TemplateDictionary& page, const AuditView& view, const AuditQuery& query)
+{
+    if (query.object_type.empty() || query.object_id.empty())
+        return;
+    const char* type = audit::object_type_label(query.object_type);
+    if (!type)
+        return;
+    auto* history = page.AddSectionDictionary("HISTORY");
+    history->SetValue("OBJECT_TYPE", view.tr(type));
+    auto name = view.search.object_names.find({query.object_type, query.object_id});
+    history->SetValue("OBJECT_NAME", name != view.search.object_names.end() ? name->second : query.object_id);
+    std::string link = object_link(view.request.actor(), query.object_type, query.object_id);
+    if (!link.empty())
+        history->SetValueAndShowSection("LINK", link, "HAS_LINK");
+    else
+        history->ShowSection("NO_LINK");
 }
 
 } // namespace
@@ -284,9 +406,13 @@ Response show_audit(AppContext& context, Request& request)
     if (!actor.is_operator)
         accesses = context.administration.operator_access_log(actor, *query->filter.institution_id);
 
+    AuditView view{context, request, *search, actor.is_operator ? &institution_names : nullptr, {}};
+    for (const auto& user : search->users)
+        view.user_names[std::to_string(user.id)] = user.name;
     auto fill = [&](ctemplate::TemplateDictionary& page) {
         fill_access_log(page, context, request, accesses);
-        fill_audit_filters(page, *query, actor.is_operator, institutions, search->users);
+        fill_audit_filters(page, view, *query, institutions);
+        fill_history_heading(page, view, *query);
         if (!query->problems.empty()) {
             show_form_errors(page, core::Error::invalid(msgid("Check the marked fields."), query->problems),
                              context.translator, request);
@@ -296,8 +422,7 @@ Response show_audit(AppContext& context, Request& request)
         if (search->events.empty())
             page.ShowSection("NO_EVENTS");
         else
-            fill_audit_results(page, *query, search->events, search->total,
-                               actor.is_operator ? &institution_names : nullptr);
+            fill_audit_results(page, view, *query);
     };
     return page(context, request, "audit/index", tr(context, request, msgid("Audit trail")), fill,
                 query->problems.empty() ? 200 : status_for(core::ErrorKind::invalid));

@@ -2,6 +2,7 @@
 #include <ctemplate/template.h>
 #include <map>
 
+#include "core/display_format.hpp"
 #include "domain/access/policy.hpp"
 #include "domain/job_ad/text_diff.hpp"
 #include "services/recruitment_case/job_ads.hpp"
@@ -127,7 +128,7 @@ Response show_ad_versions(AppContext& context, Request& request)
                         row->SetValue("VERSION_ID", std::to_string(version.id));
                         row->SetValue("VERSION", std::to_string(version.version));
                         row->SetValue("BY", version.created_by_name);
-                        row->SetValue("AT", core::format_copenhagen(version.created_at));
+                        row->SetValue("AT", core::format_date_time(version.created_at, request.language));
                     }
                 });
 }
@@ -187,7 +188,7 @@ Response show_ad_preview(AppContext& context, Request& request)
         dictionary.SetValue("ID", std::to_string(case_id));
         auto* include = dictionary.AddIncludeDictionary("AD");
         include->SetFilename(request.language + "/cases/_ad.tpl");
-        fill_ad(*include, *ad);
+        fill_ad(*include, *ad, request.language);
     });
 }
 

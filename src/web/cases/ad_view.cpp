@@ -1,13 +1,13 @@
 #include "web/cases/ad_view.hpp"
 
-#include <cstdio>
 #include <ctemplate/template.h>
 
+#include "core/display_format.hpp"
 #include "web/cases/case_labels.hpp"
 
 namespace rekrut::web {
 
-void fill_ad(Dictionary& dictionary, const services::RenderedAd& ad)
+void fill_ad(Dictionary& dictionary, const services::RenderedAd& ad, const std::string& language)
 {
     dictionary.SetValue("AD_TITLE", ad.title);
     dictionary.SetValue("AD_LANG", ad.language);
@@ -19,14 +19,12 @@ void fill_ad(Dictionary& dictionary, const services::RenderedAd& ad)
     dictionary.SetValue("PLACE", ad.record.place_of_work);
     dictionary.SetValue("SALARY", ad.record.salary_text);
     dictionary.SetValue("AGREEMENT", ad.record.collective_agreement);
-    dictionary.SetValue("DEADLINE", deadline_text(ad.record.application_deadline));
+    dictionary.SetValue("DEADLINE", deadline_text(ad.record.application_deadline, language));
     if (ad.record.application_deadline)
         dictionary.SetValue("DEADLINE_ISO", core::format_iso_utc(*ad.record.application_deadline));
-    if (!ad.record.full_time) {
-        char hours[16];
-        std::snprintf(hours, sizeof hours, "%g", ad.record.weekly_hours);
-        dictionary.SetValueAndShowSection("HOURS", hours, "PART_TIME");
-    }
+    if (!ad.record.full_time)
+        dictionary.SetValueAndShowSection("HOURS", core::format_hours(ad.record.weekly_hours, language),
+                                          "PART_TIME");
     if (ad.record.employment_form != "permanent")
         dictionary.SetValueAndShowSection("FIXED_TERM", ad.record.fixed_term_text, "IS_FIXED_TERM");
     if (ad.record.readvertisement)

@@ -1,5 +1,6 @@
 #include "web/cases/case_labels.hpp"
 
+#include "core/display_format.hpp"
 #include "core/result.hpp"
 
 namespace rekrut::web {
@@ -48,9 +49,9 @@ const char* role_label(domain::CaseRole role)
     return msgid("Projektdeltager");
 }
 
-std::string deadline_text(const std::optional<core::UnixTime>& deadline)
+std::string deadline_text(const std::optional<core::UnixTime>& deadline, const std::string& language)
 {
-    return deadline ? core::format_copenhagen(*deadline) : "";
+    return core::format_date_time(deadline, language);
 }
 
 } // namespace rekrut::web

@@ -14,7 +14,7 @@ const char* state_label(domain::CaseState state);
 const char* transition_label(domain::CaseTransition transition);
 const char* role_label(domain::CaseRole role);
 
-/// A deadline in Copenhagen time, or empty.
-std::string deadline_text(const std::optional<core::UnixTime>& deadline);
+/// A deadline in Copenhagen time as `language` writes it ("28. december 2026 kl. 12.00"), or empty.
+std::string deadline_text(const std::optional<core::UnixTime>& deadline, const std::string& language);
 
 } // namespace rekrut::web

@@ -127,6 +127,7 @@ Response show_case_list(AppContext& context, Request& request)
     auto filter = case_filter(request, page_number);
     auto list = context.cases.list(actor, filter);
     bool can_create = domain::can(actor, Action::create_case, {actor.data_institution(), {}, {}, false, {}});
+    const std::string& language = request.language;
     return page(context, request, "cases/list", tr(context, request, msgid("My cases")),
                 [&](Dictionary& dictionary) {
                     if (can_create)
@@ -141,7 +142,7 @@ Response show_case_list(AppContext& context, Request& request)
                         row->SetValue("TITLE", record.title);
                         row->SetValue("STATE", tr(context, request, state_label(record.state)));
                         row->SetValue("UNIT", record.unit_name);
-                        row->SetValue("DEADLINE", deadline_text(record.application_deadline));
+                        row->SetValue("DEADLINE", deadline_text(record.application_deadline, language));
                     }
                     fill_pager(dictionary, request, list.total, page_number);
                 });

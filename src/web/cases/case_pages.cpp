@@ -70,7 +70,7 @@ void fill_case_facts(Dictionary& dictionary, const CasePageView& view)
     dictionary.SetValue("CASE_ID", std::to_string(record.id));
     dictionary.SetValue("STATE", view.tr(state_label(record.state)));
     dictionary.SetValue("UNIT", record.unit_name);
-    dictionary.SetValue("DEADLINE", deadline_text(record.application_deadline));
+    dictionary.SetValue("DEADLINE", deadline_text(record.application_deadline, view.request.language));
     dictionary.SetValue("PLACE", record.place_of_work);
     dictionary.SetValue("SALARY", record.salary_text);
     dictionary.SetValue("AGREEMENT", record.collective_agreement);
@@ -212,6 +212,12 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
             fill_case_facts(dictionary, view);
             if (domain::can(actor, Action::create_case, resource))
                 dictionary.ShowSection("CAN_COPY");
+            // The case's history in the audit trail, for those who read the trail.
+            if (domain::can(actor, Action::view_audit, {institution, {}, {}, false, {}}))
+                dictionary.SetValueAndShowSection("HISTORY_LINK",
+                                                  "/audit?object_type=recruitment_case&object_id=" +
+                                                      std::to_string(case_id),
+                                                  "CAN_SEE_HISTORY");
             fill_ad_state(dictionary, view);
             fill_transitions(dictionary, view, may_edit);
             fill_committee(dictionary, view);

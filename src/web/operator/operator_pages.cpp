@@ -4,6 +4,7 @@
 #include <ctemplate/template.h>
 
 #include "core/clock.hpp"
+#include "core/display_format.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "services/platform_operator.hpp"
@@ -129,7 +130,7 @@ void fill_waiting_requests(Dictionary& dictionary, const AppContext& context, co
                                    waiting.change == domain::RoleChangeKind::grant ? msgid("Grant")
                                                                                    : msgid("Removal")));
         row->SetValue("REQUESTED_BY", waiting.requested_by_name);
-        row->SetValue("REQUESTED_AT", core::format_copenhagen(waiting.requested_at));
+        row->SetValue("REQUESTED_AT", core::format_date_time(waiting.requested_at, request.language));
     }
 }
 
@@ -270,6 +271,7 @@ Response show_outbox(AppContext& context, Request& request)
     if (!domain::can(request.actor(), Action::view_outbox))
         return not_found(context, request);
     auto messages = context.platform_operator.recent_mail(request.actor(), k_outbox_size);
+    auto at = [&request](core::UnixTime time) { return core::format_date_time(time, request.language); };
     return page(context, request, "operator/outbox", tr(context, request, msgid("Outgoing mail")),
                 [&](ctemplate::TemplateDictionary& dictionary) {
                     dictionary.SetValue("LIMIT", std::to_string(k_outbox_size));
@@ -281,17 +283,16 @@ Response show_outbox(AppContext& context, Request& request)
                     for (const auto& message : messages) {
                         auto* row = list->AddSectionDictionary("MESSAGE");
                         row->SetValue("ID", std::to_string(message.id));
-                        row->SetValue("CREATED", core::format_copenhagen(message.created_at));
+                        row->SetValue("CREATED", at(message.created_at));
                         row->SetValue("RECIPIENT", message.recipient);
                         row->SetValue("SUBJECT", message.subject);
                         row->SetValue("ATTEMPTS", std::to_string(message.attempts));
                         if (message.sent_at) {
                             row->SetValue("STATE", tr(context, request, msgid("Sent")));
-                            row->SetValueAndShowSection("SENT_AT", core::format_copenhagen(*message.sent_at),
-                                                        "WAS_SENT");
+                            row->SetValueAndShowSection("SENT_AT", at(*message.sent_at), "WAS_SENT");
                         } else if (!message.last_error.empty()) {
                             row->SetValue("STATE", tr(context, request, msgid("Failed")));
-                            row->SetValue("NEXT_ATTEMPT", core::format_copenhagen(message.next_attempt_at));
+                            row->SetValue("NEXT_ATTEMPT", at(message.next_attempt_at));
                             row->SetValueAndShowSection("ERROR", message.last_error, "FAILED");
                         } else {
                             row->SetValue("STATE", tr(context, request, msgid("Waiting to be sent")));
@@ -321,8 +322,8 @@ Response access_page(AppContext& context, Request& request, const std::optional<
                 active->SetValue("INSTITUTION", current->institution_name);
                 active->SetValue("INSTITUTION_ID", std::to_string(current->institution_id));
                 active->SetValue("REASON", current->reason);
-                active->SetValue("STARTS", core::format_copenhagen(current->starts_at));
-                active->SetValue("EXPIRES", core::format_copenhagen(current->expires_at));
+                active->SetValue("STARTS", core::format_date_time(current->starts_at, request.language));
+                active->SetValue("EXPIRES", core::format_date_time(current->expires_at, request.language));
             } else {
                 dictionary.ShowSection("NO_ACCESS");
             }

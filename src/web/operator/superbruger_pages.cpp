@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/display_format.hpp"
 #include "domain/access/policy.hpp"
 #include "services/platform_operator.hpp"
 #include "services/user_administration.hpp"
@@ -72,10 +73,10 @@ void fill_account(Dictionary& dictionary, const AppContext& context, const Reque
     dictionary.SetValue("USER_NAME", user.name);
     dictionary.SetValue("EMAIL", user.email);
     dictionary.SetValue("STATUS", tr(context, request, status_label(user.status)));
-    dictionary.SetValue("CREATED_AT", core::format_copenhagen(user.created_at));
+    dictionary.SetValue("CREATED_AT", core::format_date_time(user.created_at, request.language));
     if (user.last_login_at)
-        dictionary.SetValueAndShowSection("LAST_LOGIN", core::format_copenhagen(*user.last_login_at),
-                                          "HAS_LOGGED_IN");
+        dictionary.SetValueAndShowSection(
+            "LAST_LOGIN", core::format_date_time(*user.last_login_at, request.language), "HAS_LOGGED_IN");
     else
         dictionary.ShowSection("NEVER_LOGGED_IN");
 }
@@ -147,7 +148,7 @@ void fill_request(Dictionary& row, const AppContext& context, const Request& req
                     waiting.change == domain::RoleChangeKind::grant ? msgid("Grant the Superbruger role")
                                                                     : msgid("Remove the Superbruger role")));
     row.SetValue("REQUESTED_BY", waiting.requested_by_name);
-    row.SetValue("REQUESTED_AT", core::format_copenhagen(waiting.requested_at));
+    row.SetValue("REQUESTED_AT", core::format_date_time(waiting.requested_at, request.language));
     row.SetValue("REQUESTED_AT_ISO", core::format_iso_utc(waiting.requested_at));
     domain::Resource resource{waiting.institution_id, {}, waiting.user_id, false, waiting.requested_by};
     resource.role = waiting.role;

@@ -18,7 +18,7 @@ Response show_public_ad(AppContext& context, Request& request)
     return page(context, request, "public_site/position", ad->title, [&](Dictionary& dictionary) {
         auto* include = dictionary.AddIncludeDictionary("AD");
         include->SetFilename(request.language + "/cases/_ad.tpl");
-        fill_ad(*include, *ad);
+        fill_ad(*include, *ad, request.language);
     });
 }
 

@@ -4,6 +4,7 @@
 #include <ctemplate/template.h>
 
 #include "core/clock.hpp"
+#include "core/display_format.hpp"
 #include "services/open_positions.hpp"
 #include "web/app_context.hpp"
 #include "web/forms.hpp"
@@ -28,7 +29,8 @@ Response show_front_page(AppContext& context, Request& request)
             row->SetValue("CASE_ID", std::to_string(position.case_id));
             row->SetValue("INSTITUTION", position.institution_name);
             row->SetValue("PLACE", position.place_of_work);
-            row->SetValue("DEADLINE", core::format_copenhagen(position.application_deadline));
+            row->SetValue("DEADLINE",
+                          core::format_date_time(position.application_deadline, request.language));
             row->SetValue("DEADLINE_ISO", core::format_iso_utc(position.application_deadline));
         }
         if (open.empty())

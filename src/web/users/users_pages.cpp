@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/display_format.hpp"
 #include "domain/access/policy.hpp"
 #include "services/user_administration.hpp"
 #include "web/app_context.hpp"
@@ -167,10 +168,10 @@ void fill_user_details(ctemplate::TemplateDictionary& dictionary, const AppConte
     dictionary.SetValue("NAME", user.name);
     dictionary.SetValue("EMAIL", user.email);
     dictionary.SetValue("STATUS", tr(context, request, status_label(user.status)));
-    dictionary.SetValue("CREATED_AT", core::format_copenhagen(user.created_at));
+    dictionary.SetValue("CREATED_AT", core::format_date_time(user.created_at, request.language));
     if (user.last_login_at)
-        dictionary.SetValueAndShowSection("LAST_LOGIN", core::format_copenhagen(*user.last_login_at),
-                                          "HAS_LOGGED_IN");
+        dictionary.SetValueAndShowSection(
+            "LAST_LOGIN", core::format_date_time(*user.last_login_at, request.language), "HAS_LOGGED_IN");
     else
         dictionary.ShowSection("NEVER_LOGGED_IN");
 }
@@ -209,10 +210,11 @@ struct UserRoles {
 };
 
 /// Who is to decide a waiting request: a second Superbruger, or the platform operator.
-void fill_waiting(ctemplate::TemplateDictionary& section, const domain::RoleRequestRecord& waiting)
+void fill_waiting(ctemplate::TemplateDictionary& section, const domain::RoleRequestRecord& waiting,
+                  const std::string& language)
 {
     section.SetValue("REQUESTED_BY", waiting.requested_by_name);
-    section.SetValue("REQUESTED_AT", core::format_copenhagen(waiting.requested_at));
+    section.SetValue("REQUESTED_AT", core::format_date_time(waiting.requested_at, language));
     section.ShowSection(waiting.role == InstitutionRole::superbruger ? "BY_OPERATOR" : "BY_SUPERBRUGER");
 }
 
@@ -232,18 +234,18 @@ void fill_role_row(ctemplate::TemplateDictionary& row, const AppContext& context
         auto* section = row.AddSectionDictionary("HELD");
         section->SetValue("GRANTED_BY", name_or(holding->granted_by_name, holding->granted_by,
                                                 tr(context, request, msgid("Not recorded"))));
-        section->SetValue("GRANTED_AT", core::format_copenhagen(holding->granted_at));
+        section->SetValue("GRANTED_AT", core::format_date_time(holding->granted_at, request.language));
         if (holding->approved_by)
             section->SetValueAndShowSection(
                 "APPROVED_BY", name_or(holding->approved_by_name, holding->approved_by, ""), "WAS_APPROVED");
         if (is_waiting)
-            fill_waiting(*section->AddSectionDictionary("REMOVAL_PENDING"), *waiting);
+            fill_waiting(*section->AddSectionDictionary("REMOVAL_PENDING"), *waiting, request.language);
         if (superbruger && roles.may_request_superbruger && !is_waiting)
             row.ShowSection("CAN_REQUEST_REMOVAL");
         else if (!superbruger && roles.may_revoke)
             row.ShowSection("CAN_REVOKE");
     } else if (is_waiting) {
-        fill_waiting(*row.AddSectionDictionary("PENDING"), *waiting);
+        fill_waiting(*row.AddSectionDictionary("PENDING"), *waiting, request.language);
     } else {
         row.ShowSection("NOT_HELD");
         if (superbruger && roles.may_request_superbruger)
@@ -280,6 +282,11 @@ Response user_page(AppContext& context, Request& request, std::int64_t instituti
         [&](ctemplate::TemplateDictionary& dictionary) {
             fill_user_details(dictionary, context, request, user);
             show_redirect_notice(dictionary, context, request);
+            // The user's history in the audit trail, for those who read the trail.
+            if (domain::can(actor, Action::view_audit, {institution_id, {}, {}, false, {}}))
+                dictionary.SetValueAndShowSection(
+                    "HISTORY_LINK", "/audit?object_type=user&object_id=" + std::to_string(user.id),
+                    "CAN_SEE_HISTORY");
             if (may_change || may_deactivate)
                 fill_user_form(*dictionary.AddSectionDictionary("EDIT_FORM"), context, request, user,
                                may_deactivate);
@@ -328,7 +335,7 @@ Response role_requests_page(AppContext& context, Request& request, std::int64_t 
                 row->SetValue("USER_NAME", waiting.user_name);
                 row->SetValue("ROLE", tr(context, request, role_label(waiting.role)));
                 row->SetValue("REQUESTED_BY", waiting.requested_by_name);
-                row->SetValue("REQUESTED_AT", core::format_copenhagen(waiting.requested_at));
+                row->SetValue("REQUESTED_AT", core::format_date_time(waiting.requested_at, request.language));
                 row->SetValue("REQUESTED_AT_ISO", core::format_iso_utc(waiting.requested_at));
                 row->SetValue(
                     "CHANGE",
@@ -555,7 +562,7 @@ Response show_administrator_rights(AppContext& context, Request& request)
         [&](ctemplate::TemplateDictionary& dictionary) {
             dictionary.SetValue("COUNT", std::to_string(count));
             core::UnixTime now = core::now();
-            dictionary.SetValue("NOW", core::format_copenhagen(now));
+            dictionary.SetValue("NOW", core::format_date_time(now, request.language));
             dictionary.SetValue("NOW_ISO", core::format_iso_utc(now));
             const bool may_open_users =
                 domain::can(actor, Action::view_users, institution_resource(*institution));
@@ -572,7 +579,8 @@ Response show_administrator_rights(AppContext& context, Request& request)
                     line->SetValue("STATUS", tr(context, request, status_label(row.user.status)));
                     if (row.user.last_login_at) {
                         auto* login = line->AddSectionDictionary("LAST_LOGIN");
-                        login->SetValue("AT", core::format_copenhagen(*row.user.last_login_at));
+                        login->SetValue("AT",
+                                        core::format_date_time(*row.user.last_login_at, request.language));
                         login->SetValue("AT_ISO", core::format_iso_utc(*row.user.last_login_at));
                     } else {
                         line->ShowSection("NEVER_LOGGED_IN");
@@ -581,7 +589,8 @@ Response show_administrator_rights(AppContext& context, Request& request)
                         auto* mfa = line->AddSectionDictionary("MFA_ON");
                         if (row.user.totp_enabled_at)
                             mfa->SetValueAndShowSection(
-                                "SINCE", core::format_copenhagen(*row.user.totp_enabled_at), "HAS_SINCE");
+                                "SINCE", core::format_date_time(*row.user.totp_enabled_at, request.language),
+                                "HAS_SINCE");
                         else
                             mfa->ShowSection("NO_SINCE");
                     } else {
@@ -589,7 +598,7 @@ Response show_administrator_rights(AppContext& context, Request& request)
                     }
                     line->SetValue("GRANTED_BY",
                                    name_or(role.granted_by_name, role.granted_by, not_recorded));
-                    line->SetValue("GRANTED_AT", core::format_copenhagen(role.granted_at));
+                    line->SetValue("GRANTED_AT", core::format_date_time(role.granted_at, request.language));
                     line->SetValue("GRANTED_AT_ISO", core::format_iso_utc(role.granted_at));
                     line->SetValue("APPROVED_BY", name_or(role.approved_by_name, role.approved_by, none));
                 }
