@@ -335,7 +335,7 @@ describe('every page passes axe (WCAG 2.1 A/AA)', () => {
     const id = await caseId('Kontorfuldmægtig til sekretariatet');
     await visit(session, `/cases/${id}`, 'case');
     await visit(session, `/cases/${id}/edit`, 'case-edit');
-    await session.page.locator('#municipality_code').fill('12');
+    await session.page.locator('#title').fill('');
     await submit(session, main(session).locator(`form[action="/cases/${id}/edit"] button[type=submit]`), 'case-edit-errors', { status: 400 });
     assert.ok(await session.page.locator('#error-summary').isVisible());
 

@@ -22,6 +22,19 @@ std::size_t characters(const std::string& text)
     return count;
 }
 
+/// A reason for cancelling: required, at most k_max_reason characters.
+std::optional<core::Error> check_reason(const std::string& reason)
+{
+    if (reason.empty())
+        return core::Error::invalid(core::msgid("Check the marked fields."),
+                                    {{"reason", core::msgid("Give the reason for cancelling the case.")}});
+    if (characters(reason) > k_max_reason || !core::is_valid_utf8(reason))
+        return core::Error::invalid(
+            core::msgid("Check the marked fields."),
+            {{"reason", core::msgid("Write the reason in at most 1,000 characters.")}});
+    return std::nullopt;
+}
+
 } // namespace
 
 using recruitment_case::CaseEdit;
@@ -34,16 +47,6 @@ core::Status CaseLifecycle::transition(const domain::Actor& actor, std::int64_t 
                                        const Origin& origin, const std::string& reason)
 {
     std::string why(core::trim(reason));
-    if (transition == domain::CaseTransition::cancel) {
-        if (why.empty())
-            return core::Error::invalid(
-                core::msgid("Check the marked fields."),
-                {{"reason", core::msgid("Give the reason for cancelling the case.")}});
-        if (characters(why) > k_max_reason || !core::is_valid_utf8(why))
-            return core::Error::invalid(
-                core::msgid("Check the marked fields."),
-                {{"reason", core::msgid("Write the reason in at most 1,000 characters.")}});
-    }
     ChangeRules rules{domain::Action::edit_case, Editable::in_any_state, Recheck::no, nullptr, std::nullopt};
     return recruitment_case::change_case(
         m_database, actor, institution_id, case_id, rules, origin, [&](CaseEdit& edit) -> core::Status {
@@ -52,6 +55,9 @@ core::Status CaseLifecycle::transition(const domain::Actor& actor, std::int64_t 
                 recruitment_case::case_facts(edit.transaction, edit.record), transition, now);
             if (!checked)
                 return checked.error();
+            if (transition == domain::CaseTransition::cancel)
+                if (auto refused = check_reason(why))
+                    return *refused;
             auto target = domain::target_state(transition);
             std::optional<core::UnixTime> published;
             if (target == domain::CaseState::published)

@@ -5,6 +5,7 @@
 #include <ctemplate/template.h>
 
 #include "core/clock.hpp"
+#include "domain/recruitment_case/case_lifecycle.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/reference_data.hpp"
 

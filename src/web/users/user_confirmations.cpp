@@ -1,6 +1,7 @@
 #include "web/users/user_confirmations.hpp"
 
 #include "domain/access/roles.hpp"
+#include "web/i18n.hpp"
 
 namespace rekrut::web {
 namespace {
