@@ -291,8 +291,10 @@ Response locked_case_page(AppContext& context, Request& request, const services:
                     "WAS_REFUSED");
             else
                 dictionary.ShowSection("EXPLAIN");
-            if (part == LockedPart::facts)
+            if (part == LockedPart::facts) {
+                dictionary.ShowSection("HAS_FACTS");
                 fill_case_summary(dictionary, context, request, overview, false);
+            }
             if (fill_more)
                 fill_more(dictionary);
         },
