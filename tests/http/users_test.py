@@ -576,7 +576,11 @@ class DeactivationTest(UserAdministrationCase):
         target = self.user_id(PROJEKTLEDER)
         anders = self.as_user(ADMINISTRATOR)
         form = anders.get(f"/users/{target}").form(action=f"/users/{target}")
-        deactivated = anders.submit(form, {"status": "deactivated"})
+        # Asked first (ConfirmationTest covers the page), then saved.
+        asked = anders.submit(form, {"status": "deactivated"})
+        self.assertStatus(asked, 200)
+        self.assertEqual(self.user_row(PROJEKTLEDER)[2], "active")
+        deactivated = anders.submit(asked.form(action=f"/users/{target}"))
         self.assertStatus(deactivated, 303)
         self.assertEqual(self.user_row(PROJEKTLEDER)[2], "deactivated")
         self.assertEqual(self.count(f"SELECT COUNT(*) FROM sessions WHERE user_id = {target}"), 0)
