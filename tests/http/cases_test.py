@@ -1283,6 +1283,20 @@ class CaseRecordPageTest(CasesTestCase):
         self.assertIn("Kirsten Kontakt", page.visible_text)
         self.assertIn("København (101)", page.visible_text)
 
+    def test_each_notice_says_what_happened(self):
+        case_id = self.create_case("Sag med beskeder")
+        added = self.add_member(case_id, PROJEKTLEDER, "projektleder")
+        self.assertEqual(added.location, f"/cases/{case_id}?saved=member#committee")
+        self.assertIn("Medlemmet er tilføjet ansættelsesudvalget.", self.admin.follow(added).visible_text)
+        ready = self.ready_case()
+        published = self.transition(ready, "publish")
+        self.assertEqual(published.location, f"/cases/{ready}?saved=publish")
+        page = self.admin.follow(published)
+        self.assertIn("Sagen er offentliggjort.", page.visible_text)
+        self.assertNotIn("Dine ændringer er gemt", page.visible_text)
+        # Unknown values show no notice (the text is never taken from the query).
+        self.assertNotIn("alert-success", self.admin.get(f"/cases/{ready}?saved=%3Cb%3E").text)
+
     def test_published_case_has_no_forms_and_refuses_a_stale_form_with_the_right_message(self):
         case_id = self.ready_case()
         stale_fields = self.case_fields("Ny titel fra en gammel fane")

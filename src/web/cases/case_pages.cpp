@@ -163,13 +163,33 @@ void fill_questions(Dictionary& dictionary, const CasePageView& view)
 /// The notice after a change, chosen by the query string from a fixed list (never echoed).
 void show_saved_notice(Dictionary& dictionary, const AppContext& context, const Request& request)
 {
-    if (request.query_value("cancelled"))
+    static constexpr std::pair<const char*, const char*> k_notices[] = {
+        {"1", msgid("Your changes have been saved.")},
+        {"member", msgid("The member has been added to the hiring committee.")},
+        {"invited", msgid("The invitation has been sent.")},
+        {"mark_ready", msgid("The case is marked as ready for publication.")},
+        {"reopen_draft", msgid("The case is back in draft.")},
+        {"publish", msgid("The case has been published. The ad is on the public site.")},
+        {"close_applications", msgid("The case has been closed for applications.")},
+        {"start_assessment", msgid("The assessment has started.")},
+        {"propose_decision", msgid("The case has moved to decision.")},
+        {"mark_filled", msgid("The case is marked as filled.")},
+    };
+    if (request.query_value("cancelled")) {
         show_notice(dictionary, context, request, msgid("The case has been cancelled."));
-    else if (request.query_value("removed"))
+        return;
+    }
+    if (request.query_value("removed")) {
         show_notice(dictionary, context, request,
                     msgid("The member has been removed from the hiring committee."));
-    else if (request.query_value("saved"))
-        show_notice(dictionary, context, request, msgid("Your changes have been saved."));
+        return;
+    }
+    auto saved = request.query_value("saved");
+    for (const auto& [key, message] : k_notices)
+        if (saved == key) {
+            show_notice(dictionary, context, request, message);
+            return;
+        }
 }
 
 /// A form refused on the case page is shown open again, with what was entered.
@@ -234,10 +254,10 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
 } // namespace
 
 Response after_change(AppContext& context, Request& request, const core::Status& result,
-                      const std::string& anchor)
+                      const std::string& anchor, const std::string& notice)
 {
     if (result)
-        return Response::redirect("/cases/" + request.param("case_id") + "?saved=1" + anchor);
+        return Response::redirect("/cases/" + request.param("case_id") + "?saved=" + notice + anchor);
     if (result.error().kind == core::ErrorKind::invalid || result.error().kind == core::ErrorKind::conflict)
         return case_page(context, request, result.error());
     return error_response(context, request, result.error());
@@ -261,7 +281,7 @@ Response submit_case_transition(AppContext& context, Request& request)
     if (result)
         context.open_positions.refresh(); // this instance shows the change at once; others within a second
     if (*transition != CaseTransition::cancel)
-        return after_change(context, request, result, "");
+        return after_change(context, request, result, "", std::string(domain::to_string(*transition)));
     if (result)
         return Response::redirect("/cases/" + std::to_string(case_id) + "?cancelled=1");
     bool reason_refused = result.error().kind == core::ErrorKind::invalid && !result.error().fields.empty() &&

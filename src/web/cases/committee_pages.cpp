@@ -25,7 +25,7 @@ Response submit_committee_add(AppContext& context, Request& request)
                         context.committee.add_member(
                             request.actor(), institution_of(request), parse_id(request.param("case_id")),
                             parse_id(request.form_or("user_id")), *role, request.origin()),
-                        "#committee");
+                        "#committee", "member");
 }
 
 Response submit_committee_remove(AppContext& context, Request& request)
@@ -58,7 +58,7 @@ Response submit_committee_external(AppContext& context, Request& request)
                             request.actor(), institution_of(request), parse_id(request.param("case_id")),
                             request.form_or("external_email"), request.form_or("external_name"), *role,
                             request.origin(), translate),
-                        "#committee");
+                        "#committee", "invited");
 }
 
 } // namespace rekrut::web

@@ -1,8 +1,8 @@
-#include "web/cases/reference_data.hpp"
-
 #include <gtest/gtest.h>
 #include <set>
 #include <string>
+
+#include "web/cases/reference_data.hpp"
 
 namespace rekrut::web {
 namespace {
