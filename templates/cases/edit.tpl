@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<p><a class="back-link" href="/cases/{{ID}}">{{_ Back to the case}}</a></p>
 <h1>{{_ Edit the case}}</h1>
 {{>ERROR_SUMMARY}}
-<p class="font-lead">{{_ Fields marked "required" must be filled in to save. Those marked "needed for publication" can wait, but the ad cannot be published without them.}}</p>
+<p>{{_ Fields marked "required" must be filled in to save. Those marked "needed for publication" can wait, but the ad cannot be published without them.}}</p>
 <form method="post" action="/cases/{{ID}}/edit" novalidate class="case-form">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <fieldset>
