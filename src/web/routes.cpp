@@ -76,6 +76,9 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/cases/:case_id/edit", signed_in, worker_pool, bind(show_case_edit));
     router.add("POST", "/cases/:case_id/edit", signed_in, worker_pool, bind(submit_case_edit));
     router.add("POST", "/cases/:case_id/transition", signed_in, worker_pool, bind(submit_case_transition));
+    router.add("GET", "/cases/:case_id/cancel", signed_in, worker_pool, bind(show_cancel_confirmation));
+    router.add("GET", "/cases/:case_id/committee/remove", signed_in, worker_pool,
+               bind(show_committee_remove_confirmation));
     router.add("POST", "/cases/:case_id/committee", signed_in, worker_pool, bind(submit_committee_add));
     router.add("POST", "/cases/:case_id/committee/remove", signed_in, worker_pool,
                bind(submit_committee_remove));
@@ -130,6 +133,8 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/users/:user_id", signed_in, worker_pool, bind(show_user));
     router.add("POST", "/users/:user_id", signed_in, worker_pool, bind(submit_user));
     router.add("POST", "/users/:user_id/roles", signed_in, worker_pool, bind(submit_user_role));
+    router.add("GET", "/users/:user_id/roles/revoke", signed_in, worker_pool,
+               bind(show_role_revoke_confirmation));
     router.add("GET", "/role-requests", signed_in, worker_pool, bind(show_role_requests));
     router.add("POST", "/role-requests/:request_id/decision", signed_in, worker_pool,
                bind(submit_role_request_decision));

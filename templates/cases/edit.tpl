@@ -1,17 +1,20 @@
 {{%AUTOESCAPE context="HTML"}}<p><a class="back-link" href="/cases/{{ID}}">{{_ Back to the case}}</a></p>
 <h1>{{_ Edit the case}}</h1>
 {{>ERROR_SUMMARY}}
-<form method="post" action="/cases/{{ID}}/edit" novalidate>
+<p>{{_ Fields marked "required" must be filled in to save. Those marked "needed for publication" can wait, but the ad cannot be published without them.}}</p>
+<form method="post" action="/cases/{{ID}}/edit" novalidate class="case-form">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<fieldset>
+<legend class="h3">{{_ The position}}</legend>
 <div class="form-group{{#ERROR_TITLE}} form-error{{/ERROR_TITLE}}">
-<label class="form-label" for="title">{{_ Title of the position}}</label>
+<label class="form-label" for="title">{{_ Title of the position}} <span class="weight-normal">({{_ required}})</span></label>
 {{#ERROR_TITLE}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_TITLE}}
 <input class="form-input input-width-xxl" type="text" id="title" name="title" value="{{VALUE_TITLE}}">
 </div>
 <div class="form-group{{#ERROR_UNIT_ID}} form-error{{/ERROR_UNIT_ID}}">
 <label class="form-label" for="unit_id">{{_ Unit}}</label>
 {{#ERROR_UNIT_ID}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_UNIT_ID}}
-<select class="form-select" id="unit_id" name="unit_id">
+<select class="form-select select-whole" id="unit_id" name="unit_id">
 <option value="">{{_ No unit}}</option>
 {{#UNIT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/UNIT_OPTION}}</select>
@@ -19,13 +22,14 @@
 <div class="form-group{{#ERROR_POSITION_CATEGORY}} form-error{{/ERROR_POSITION_CATEGORY}}">
 <label class="form-label" for="position_category">{{_ Position category}}</label>
 {{#ERROR_POSITION_CATEGORY}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_POSITION_CATEGORY}}
-<select class="form-select" id="position_category" name="position_category">
+<select class="form-select select-whole" id="position_category" name="position_category">
 <option value="">{{_ Not chosen}}</option>
 {{#CATEGORY_OPTION}}<option value="{{NAME}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/CATEGORY_OPTION}}</select>
 </div>
+</fieldset>
 <fieldset>
-<legend class="h4">{{_ Employment}}</legend>
+<legend class="h3">{{_ Employment}}</legend>
 <div class="form-group{{#ERROR_EMPLOYMENT_FORM}} form-error{{/ERROR_EMPLOYMENT_FORM}}">
 <label class="form-label" for="employment_form">{{_ Form of employment}}</label>
 <select class="form-select" id="employment_form" name="employment_form">
@@ -64,9 +68,9 @@
 </div>
 </fieldset>
 <fieldset>
-<legend class="h4">{{_ Salary}}</legend>
+<legend class="h3">{{_ Salary}}</legend>
 <div class="form-group{{#ERROR_SALARY_TEXT}} form-error{{/ERROR_SALARY_TEXT}}">
-<label class="form-label" for="salary_text">{{_ Salary placement}}</label>
+<label class="form-label" for="salary_text">{{_ Salary placement}} <span class="weight-normal">({{_ needed for publication}})</span></label>
 {{#ERROR_SALARY_TEXT}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_SALARY_TEXT}}
 <input class="form-input input-width-xxl" type="text" id="salary_text" name="salary_text" value="{{VALUE_SALARY_TEXT}}">
 </div>
@@ -79,26 +83,34 @@
 </div>
 </fieldset>
 <fieldset>
-<legend class="h4">{{_ Place of work}}</legend>
+<legend class="h3">{{_ Place of work}}</legend>
 <div class="form-group{{#ERROR_PLACE_OF_WORK}} form-error{{/ERROR_PLACE_OF_WORK}}">
-<label class="form-label" for="place_of_work">{{_ Address of the place of work}}</label>
+<label class="form-label" for="place_of_work">{{_ Address of the place of work}} <span class="weight-normal">({{_ needed for publication}})</span></label>
 {{#ERROR_PLACE_OF_WORK}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_PLACE_OF_WORK}}
 <input class="form-input input-width-xxl" type="text" id="place_of_work" name="place_of_work" value="{{VALUE_PLACE_OF_WORK}}">
 </div>
 <div class="form-group{{#ERROR_MUNICIPALITY_CODE}} form-error{{/ERROR_MUNICIPALITY_CODE}}">
-<label class="form-label" for="municipality_code">{{_ Municipality code}}</label>
-{{#ERROR_MUNICIPALITY_CODE}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_MUNICIPALITY_CODE}}
-<input class="form-input input-width-xs" type="text" inputmode="numeric" id="municipality_code" name="municipality_code" value="{{VALUE_MUNICIPALITY_CODE}}">
+<label class="form-label" for="municipality_code">{{_ Municipality}} <span class="weight-normal">({{_ needed for publication}})</span></label>
+<span class="form-hint" id="municipality_code-hint">{{_ The municipality of the place of work. Its three-digit code is sent with the ad to Jobnet.}}</span>
+{{#ERROR_MUNICIPALITY_CODE}}<span class="form-error-message" id="municipality_code-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_MUNICIPALITY_CODE}}
+<select class="form-select select-whole" id="municipality_code" name="municipality_code" aria-describedby="municipality_code-hint{{#ERROR_MUNICIPALITY_CODE}} municipality_code-error{{/ERROR_MUNICIPALITY_CODE}}">
+<option value="">{{_ Not chosen}}</option>
+{{#MUNICIPALITY_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}} ({{CODE}})</option>
+{{/MUNICIPALITY_OPTION}}</select>
 </div>
-<div class="form-group">
-<label class="form-label" for="occupation_code">{{_ Occupation code}}</label>
-<input class="form-input input-width-s" type="text" id="occupation_code" name="occupation_code" value="{{VALUE_OCCUPATION_CODE}}">
+<div class="form-group{{#ERROR_OCCUPATION_CODE}} form-error{{/ERROR_OCCUPATION_CODE}}">
+<label class="form-label" for="occupation_code">{{_ Occupation code (DISCO-08)}}</label>
+<span class="form-hint" id="occupation_code-hint">{{_ Four digits, or six for a more precise code, for example 2423 or 2411.10. Choose a common code from the list or write any DISCO-08 code.}}</span>
+{{#ERROR_OCCUPATION_CODE}}<span class="form-error-message" id="occupation_code-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_OCCUPATION_CODE}}
+<input class="form-input input-width-s" type="text" id="occupation_code" name="occupation_code" value="{{VALUE_OCCUPATION_CODE}}" list="occupation_codes" autocomplete="off" aria-describedby="occupation_code-hint{{#ERROR_OCCUPATION_CODE}} occupation_code-error{{/ERROR_OCCUPATION_CODE}}">
+<datalist id="occupation_codes">{{#OCCUPATION_OPTION}}<option value="{{CODE}}">{{CODE}} {{TITLE}}</option>{{/OCCUPATION_OPTION}}</datalist>
+{{#HAS_OCCUPATION_TITLE}}<p class="form-hint" id="occupation_code-title">{{_ Current code:}} {{OCCUPATION_TITLE}}</p>{{/HAS_OCCUPATION_TITLE}}
 </div>
 </fieldset>
 <fieldset>
-<legend class="h4">{{_ Dates}}</legend>
+<legend class="h3">{{_ Dates}}</legend>
 <div class="form-group{{#ERROR_DEADLINE_DATE}} form-error{{/ERROR_DEADLINE_DATE}}">
-<label class="form-label" for="deadline_date">{{_ Application deadline (date)}}</label>
+<label class="form-label" for="deadline_date">{{_ Application deadline (date)}} <span class="weight-normal">({{_ needed for publication}})</span></label>
 {{#ERROR_DEADLINE_DATE}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_DEADLINE_DATE}}
 <input class="form-input input-width-s" type="date" id="deadline_date" name="deadline_date" value="{{VALUE_DEADLINE_DATE}}">
 </div>
@@ -112,7 +124,8 @@
 </div>
 </fieldset>
 <fieldset>
-<legend class="h4">{{_ Contact persons}}</legend>
+<legend class="h3">{{_ Contact persons}}</legend>
+<p class="form-hint">{{_ At least one contact person with a phone number or an e-mail address is needed for publication.}}</p>
 {{#CONTACT}}<div class="form-group">
 <label class="form-label" for="contact_name_{{N}}">{{_ Name}} ({{N}})</label>
 <input class="form-input input-width-xl" type="text" id="contact_name_{{N}}" name="contact_name_{{N}}" value="{{NAME}}">
@@ -132,8 +145,10 @@
 {{/CONTACT}}
 </fieldset>
 <fieldset>
-<legend class="h4">{{_ The ad}}</legend>
-<div class="form-group">
+<legend class="h3">{{_ The ad}}</legend>
+<div class="form-group{{#ERROR_LANGUAGE_DA}} form-error{{/ERROR_LANGUAGE_DA}}">
+<p class="form-label">{{_ Ad languages}} <span class="weight-normal">({{_ required}})</span></p>
+{{#ERROR_LANGUAGE_DA}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_LANGUAGE_DA}}
 <ul class="nobullet-list">
 <li><input id="language_da" type="checkbox" name="ad_languages" value="da" class="form-checkbox"{{#LANGUAGE_DA}} checked{{/LANGUAGE_DA}}><label for="language_da">{{_ Danish ad}}</label></li>
 <li><input id="language_en" type="checkbox" name="ad_languages" value="en" class="form-checkbox"{{#LANGUAGE_EN}} checked{{/LANGUAGE_EN}}><label for="language_en">{{_ English ad}}</label></li>
@@ -141,5 +156,8 @@
 </ul>
 </div>
 </fieldset>
+<div class="form-actions-bar">
 <button type="submit" class="button button-primary">{{_ Save}}</button>
+<a class="button button-secondary" href="/cases/{{ID}}">{{_ Back to the case}}</a>
+</div>
 </form>

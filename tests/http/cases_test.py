@@ -56,6 +56,12 @@ MSG_POSITIONS = "Angiv antallet af stillinger (1 til 500)."
 MSG_TITLE = "Giv stillingen en titel (højst 200 tegn)."
 MSG_TEMPLATE = "Vælg en af skabelonerne."
 MSG_QUESTIONS_LOCKED = "Screeningsspørgsmål kan kun ændres, indtil sagen er offentliggjort."
+MSG_PUBLISHED_LOCKED = "En offentliggjort sag kan ikke længere redigeres her."
+MSG_CONCURRENT = "En anden har ændret det samme."
+MSG_REASON = "Skriv, hvorfor sagen annulleres."
+MSG_CHOOSE_MUNICIPALITY = "Vælg kommunen på listen."
+MSG_OCCUPATION = "Skriv stillingskoden med fire eller seks cifre, for eksempel 2423 eller 2411.10."
+NOT_GIVEN = "Ikke angivet"
 
 ENCOURAGEMENT_TEXT = "Alle interesserede opfordres til at søge stillingen uanset køn, alder, religion og etnisk baggrund."
 TEMPLATE_BODY = ("## Om stillingen\n"
@@ -347,9 +353,13 @@ class CasesTestCase(ServerTestCase):
         self.assertStatus(response, 303)
         return response
 
-    def transition(self, case_id, name, client=None):
+    def transition(self, case_id, name, client=None, reason=None):
+        """Posts a step; cancelling takes a reason (a default one unless given)."""
         client = client or self.admin
-        return client.post(f"/cases/{case_id}/transition", {"transition": name})
+        form = {"transition": name}
+        if name == "cancel":
+            form["reason"] = "Stillingen er nedlagt." if reason is None else reason
+        return client.post(f"/cases/{case_id}/transition", form)
 
     def ready_case(self, title=None, body=None, template_id=None):
         """A case with every field, an ad and a committee, marked ready for publication."""
@@ -1173,6 +1183,189 @@ class CasePreparationTest(CasesTestCase):
         # Refused steps leave no trace.
         self.assertStatus(self.transition(case_id, "close_applications"), 409)
         self.assertEqual(len(self.audit_events(case_id, "case.state_changed")), 1)
+
+
+# ------------------------------------------------------------------------------------------------
+# The case page as a record page, confirmations, read-only published cases, the case form's lists
+
+
+class CaseRecordPageTest(CasesTestCase):
+    def test_cancelling_asks_a_reason_and_records_it(self):
+        case_id = self.create_case("Sag der skal annulleres")
+        # The confirmation page says what happens and asks the reason.
+        confirm = self.admin.get(f"/cases/{case_id}/cancel")
+        self.assertStatus(confirm, 200)
+        self.assertIn("Annullér sagen?", confirm.visible_text)
+        self.assertIn("Det kan ikke fortrydes.", confirm.visible_text)
+        form = confirm.form(action=f"/cases/{case_id}/transition")
+        self.assertEqual(form.get("transition"), "cancel")
+        self.assertIn('name="reason"', confirm.text)
+        # Without a reason (or only spaces): refused, the field named, nothing changed.
+        before = self.snapshot(case_id)
+        for reason in ("", "   "):
+            with self.subTest(reason=reason):
+                refused = self.transition(case_id, "cancel", reason=reason)
+                self.assertErrorSummary(refused, 400)
+                self.assertFieldNamed(refused, "reason", MSG_REASON)
+                self.assertSummaryLinksResolve(refused)
+        self.assertStatus(self.admin.post(f"/cases/{case_id}/transition", {"transition": "cancel"}), 400)
+        self.assertEqual(self.snapshot(case_id), before)
+        self.assertEqual(self.state_of(case_id), "draft")
+        self.assertEqual(self.audit_events(case_id, "case.state_changed"), [])
+        # A reason too long is refused as well.
+        self.assertStatus(self.transition(case_id, "cancel", reason="æ" * 1001), 400)
+        self.assertEqual(self.state_of(case_id), "draft")
+        # With a reason: cancelled, the reason in the audit event, a notice that says so.
+        reason = "Stillingen er nedlagt ved en omstrukturering."
+        done = self.transition(case_id, "cancel", reason=reason)
+        self.assertStatus(done, 303)
+        self.assertEqual(done.location, f"/cases/{case_id}?cancelled=1")
+        self.assertEqual(self.state_of(case_id), "cancelled")
+        page = self.admin.follow(done)
+        self.assertIn("Sagen er annulleret.", page.visible_text)
+        self.assertNotIn("Dine ændringer er gemt", page.visible_text)
+        events = self.audit_events(case_id, "case.state_changed")
+        self.assertEqual(len(events), 1)
+        self.assertEqual(events[0]["after"].get("state"), "cancelled")
+        self.assertEqual(events[0]["after"].get("reason"), reason)
+        # A cancelled case offers no further step; its confirmation page leads back to the case.
+        self.assertNotIn(f'href="/cases/{case_id}/cancel"', page.text)
+        again = self.admin.get(f"/cases/{case_id}/cancel")
+        self.assertStatus(again, 303)
+
+    def test_cancel_confirmation_is_refused_to_those_who_may_not_cancel(self):
+        case_id = self.published_case()
+        # The Ansættende leder sees the case but may not change it.
+        self.assertStatus(self.as_user(LEDER).get(f"/cases/{case_id}/cancel"), 403)
+        self.assertIn(self.as_user(AKADEMIET_ADMINISTRATOR).get(f"/cases/{case_id}/cancel").status, (403, 404))
+
+    def test_removing_a_member_is_confirmed_first(self):
+        case_id = self.create_case("Sag med udvalg")
+        self.add_member(case_id, PROJEKTLEDER, "projektleder")
+        member = self.user_id(PROJEKTLEDER)
+        page = self.admin.get(f"/cases/{case_id}")
+        link = f"/cases/{case_id}/committee/remove?user_id={member}&amp;role=projektleder"
+        self.assertIn(f'href="{link}"', page.text, "the remove button is a link to the confirmation page")
+        self.assertNotIn(f'<form method="post" action="/cases/{case_id}/committee/remove" class="inline-form">',
+                         page.text, "no one-click removal")
+        confirm = self.admin.get(html.unescape(link))
+        self.assertStatus(confirm, 200)
+        self.assertIn("Fjern medlemmet fra ansættelsesudvalget?", confirm.visible_text)
+        self.assertIn("Pia Projektleder", confirm.visible_text)
+        form = confirm.form(action=f"/cases/{case_id}/committee/remove")
+        self.assertEqual((form.get("user_id"), form.get("role")), (str(member), "projektleder"))
+        self.assertEqual(self.committee_of(case_id), [(member, "projektleder")])
+        removed = self.admin.post(f"/cases/{case_id}/committee/remove", {"user_id": str(member),
+                                                                         "role": "projektleder"})
+        self.assertStatus(removed, 303)
+        self.assertIn("Medlemmet er fjernet fra ansættelsesudvalget.", self.admin.follow(removed).visible_text)
+        self.assertEqual(self.committee_of(case_id), [])
+        # Someone who is not a member has no confirmation page.
+        self.assertStatus(self.admin.get(f"/cases/{case_id}/committee/remove?user_id={member}&role=projektleder"),
+                          404)
+
+    def test_case_page_shows_lifecycle_summary_and_only_possible_steps(self):
+        case_id = self.create_case("Sag uden oplysninger")
+        page = self.admin.get(f"/cases/{case_id}")
+        self.assertStatus(page, 200)
+        # The lifecycle, with the current step marked; empty facts read "Ikke angivet".
+        self.assertIn('class="step-indicator lifecycle"', page.text)
+        current = re.search(r'aria-current="step">.*?<span class="step-title">([^<]+)</span>', page.text)
+        self.assertTrue(current, "no current step")
+        self.assertEqual(current.group(1), STATE_DRAFT)
+        self.assertIn(NOT_GIVEN, page.visible_text)
+        self.assertIn(f'href="/cases/{case_id}/edit#place_of_work"', page.text, "a change link per group")
+        # Marking ready cannot succeed yet: explained with the missing items, not offered as a button.
+        self.assertNotIn('value="mark_ready"', page.text)
+        self.assertIn(MSG_PLACE, page.visible_text)
+        # The forms open on demand.
+        self.assertIn('<details class="details"', page.text)
+
+        published = self.published_case()
+        page = self.admin.get(f"/cases/{published}")
+        # Closing before the deadline cannot succeed: explained, no button.
+        self.assertNotIn('value="close_applications"', page.text)
+        self.assertIn("Luk for ansøgninger", page.visible_text)
+        self.assertIn("ikke endnu", page.visible_text)
+        # No empty screening-question section, no change links, no forms to add.
+        self.assertNotIn('id="questions"', page.text)
+        self.assertNotIn(f'/cases/{published}/edit#', page.text)
+        self.assertIn(f'href="/cases/{published}/cancel"', page.text)
+        self.assertIn("Kirsten Kontakt", page.visible_text)
+        self.assertIn("København (101)", page.visible_text)
+
+    def test_each_notice_says_what_happened(self):
+        case_id = self.create_case("Sag med beskeder")
+        added = self.add_member(case_id, PROJEKTLEDER, "projektleder")
+        self.assertEqual(added.location, f"/cases/{case_id}?saved=member#committee")
+        self.assertIn("Medlemmet er tilføjet ansættelsesudvalget.", self.admin.follow(added).visible_text)
+        ready = self.ready_case()
+        published = self.transition(ready, "publish")
+        self.assertEqual(published.location, f"/cases/{ready}?saved=publish")
+        page = self.admin.follow(published)
+        self.assertIn("Sagen er offentliggjort.", page.visible_text)
+        self.assertNotIn("Dine ændringer er gemt", page.visible_text)
+        # Unknown values show no notice (the text is never taken from the query).
+        self.assertNotIn("alert-success", self.admin.get(f"/cases/{ready}?saved=%3Cb%3E").text)
+
+    def test_published_case_has_no_forms_and_refuses_a_stale_form_with_the_right_message(self):
+        case_id = self.ready_case()
+        stale_fields = self.case_fields("Ny titel fra en gammel fane")
+        stale_ad = [("language", "da"), ("body", "Tekst fra en gammel fane")]
+        self.assertStatus(self.transition(case_id, "publish"), 303)
+        before = self.snapshot(case_id)
+
+        edit = self.admin.get(f"/cases/{case_id}/edit")
+        self.assertStatus(edit, 200)
+        self.assertNotIn(f'action="/cases/{case_id}/edit"', edit.text, "no edit form on a published case")
+        self.assertIn("Demovej 1, 1000 København K", edit.visible_text)
+        self.assertIn(f'href="/cases/{case_id}"', edit.text)
+        ad = self.admin.get(f"/cases/{case_id}/ad?language=da")
+        self.assertStatus(ad, 200)
+        self.assertNotIn(f'action="/cases/{case_id}/ad"', ad.text, "no ad editor on a published case")
+        self.assertNotIn("<textarea", ad.text)
+        self.assertIn("Vi søger en dygtig kollega.", ad.visible_text)
+        self.assertIn(f'href="/cases/{case_id}"', ad.text)
+
+        for path, form in ((f"/cases/{case_id}/edit", stale_fields), (f"/cases/{case_id}/ad", stale_ad)):
+            with self.subTest(path=path):
+                refused = self.admin.post(path, form)
+                self.assertStatus(refused, 409)
+                self.assertIn(MSG_PUBLISHED_LOCKED, refused.visible_text)
+                self.assertNotIn(MSG_CONCURRENT, refused.visible_text)
+                self.assertIn(f'href="/cases/{case_id}"', refused.text, "a link back to the case")
+                self.assertNotIn(f'action="{path}"', refused.text)
+        self.assertEqual(self.snapshot(case_id), before)
+
+    def test_municipality_is_chosen_from_the_list_and_disco_codes_are_checked(self):
+        title = "Sag i Aalborg"
+        case_id = self.create_case(title)
+        form_page = self.admin.get(f"/cases/{case_id}/edit")
+        options = re.findall(r'<option value="(\d{3})"[^>]*>([^<]+)</option>', form_page.text)
+        self.assertEqual(len(options), 98, "the 98 municipalities")
+        self.assertIn(("101", "København (101)"), options)
+        self.assertIn(("851", "Aalborg (851)"), options)
+        self.assertIn(("751", "Aarhus (751)"), options)
+        self.assertIn("2423", form_page.text, "common DISCO codes are offered")
+        self.fill_case(case_id, title)
+        before = self.snapshot(case_id)
+        for changes, field, message in (({"municipality_code": "999"}, "municipality_code", MSG_CHOOSE_MUNICIPALITY),
+                                        ({"municipality_code": "411"}, "municipality_code", MSG_CHOOSE_MUNICIPALITY),
+                                        ({"occupation_code": "24x3"}, "occupation_code", MSG_OCCUPATION),
+                                        ({"occupation_code": "24231"}, "occupation_code", MSG_OCCUPATION)):
+            with self.subTest(changes=changes):
+                refused = self.admin.post(f"/cases/{case_id}/edit", self.case_fields(title, **changes))
+                self.assertErrorSummary(refused, 400)
+                self.assertFieldNamed(refused, field, message)
+        self.assertEqual(self.snapshot(case_id), before)
+        self.fill_case(case_id, title, municipality_code="851", occupation_code="2423")
+        self.assertEqual(self.case_row(case_id)["municipality_code"], "851")
+        page = self.admin.get(f"/cases/{case_id}")
+        self.assertIn("Aalborg (851)", page.visible_text)
+        self.assertIn("2423 Personale- og karriererådgivning", page.visible_text)
+        # Any valid DISCO-08 code is accepted, also one not on the list.
+        self.fill_case(case_id, title, occupation_code="9999.10")
+        self.assertEqual(self.case_row(case_id)["occupation_code"], "9999.10")
 
 
 # ------------------------------------------------------------------------------------------------

@@ -577,7 +577,11 @@ class DeactivationTest(UserAdministrationCase):
         target = self.user_id(PROJEKTLEDER)
         anders = self.as_user(ADMINISTRATOR)
         form = anders.get(f"/users/{target}").form(action=f"/users/{target}")
-        deactivated = anders.submit(form, {"status": "deactivated"})
+        # Asked first (ConfirmationTest covers the page), then saved.
+        asked = anders.submit(form, {"status": "deactivated"})
+        self.assertStatus(asked, 200)
+        self.assertEqual(self.user_row(PROJEKTLEDER)[2], "active")
+        deactivated = anders.submit(asked.form(action=f"/users/{target}"))
         self.assertStatus(deactivated, 303)
         self.assertEqual(self.user_row(PROJEKTLEDER)[2], "deactivated")
         self.assertEqual(self.count(f"SELECT COUNT(*) FROM sessions WHERE user_id = {target}"), 0)
@@ -607,6 +611,59 @@ class DeactivationTest(UserAdministrationCase):
         self.assertStatus(lene.get("/home"), 303)
         self.assertStatus(self.client().post("/login", {"email": LEDER, "password": "Demo-adgangskode-2026"}), 400)
         self.assertIn("user.changed", self.audit_actions(target))
+
+
+class ConfirmationTest(UserAdministrationCase):
+    """Deactivating a user and removing a role are asked first: a confirmation page without
+    JavaScript (the browser tests cover the modal)."""
+
+    def test_deactivation_is_confirmed_before_it_is_saved(self):
+        client = self.as_user(ADMINISTRATOR)
+        email = self.unique_email("deaktiv")
+        self.assertStatus(client.post("/users", {"name": "Dorte Deaktiv", "email": email}), 303)
+        target = self.user_id(email)
+        page = client.get(f"/users/{target}")
+        self.assertIn('data-confirm-modal="confirm-deactivate"', page.text)
+        form = page.form(action=f"/users/{target}")
+        asked = client.submit(form, {"status": "deactivated"})
+        self.assertStatus(asked, 200)
+        self.assertIn("Deaktivér brugeren?", asked.visible_text)
+        self.assertIn("Dorte Deaktiv kan ikke længere logge ind", asked.visible_text)
+        self.assertEqual(self.user_row(email)[2], "active", "nothing is saved before the confirmation")
+        self.assertNotIn("user.changed", self.audit_actions(target))
+        confirm = asked.form(action=f"/users/{target}")
+        self.assertEqual((confirm.get("status"), confirm.get("confirmed")), ("deactivated", "1"))
+        done = client.submit(confirm)
+        self.assertStatus(done, 303)
+        self.assertEqual(self.user_row(email)[2], "deactivated")
+        # Other changes are saved at once, as before.
+        locked = client.post(f"/users/{target}", {"name": "Dorte Deaktiv", "email": email, "status": "locked"})
+        self.assertStatus(locked, 303)
+        self.assertEqual(self.user_row(email)[2], "locked")
+
+    def test_removing_a_role_is_confirmed_first(self):
+        sofie = self.as_user(SUPERBRUGER)
+        target = self.user_id(ADMINISTRATOR)
+        page = sofie.get(f"/users/{target}")
+        link = f"/users/{target}/roles/revoke?role=administrator"
+        self.assertIn(f'href="{link}"', page.text)
+        self.assertNotIn('name="operation" value="revoke"', page.text.split('class="fds-modal"')[0],
+                         "no one-click removal before the modals")
+        confirm = sofie.get(link)
+        self.assertStatus(confirm, 200)
+        self.assertIn("Fjern rollen?", confirm.visible_text)
+        self.assertIn("Anders Administrator mister rollen Administrator", confirm.visible_text)
+        self.assertEqual(self.roles_of(ADMINISTRATOR), ["administrator"])
+        form = confirm.form(action=f"/users/{target}/roles")
+        self.assertEqual((form.get("role"), form.get("operation")), ("administrator", "revoke"))
+        # Someone who may not remove it gets no confirmation page.
+        self.assertStatus(self.as_user(ADMINISTRATOR).get(link), 403)
+        done = sofie.submit(form)
+        self.assertStatus(done, 303)
+        self.assertIn("Rollen er fjernet", sofie.follow(done).visible_text)
+        self.assertEqual(self.roles_of(ADMINISTRATOR), [])
+        # Without the role there is nothing to confirm: back to the user.
+        self.assertStatus(sofie.get(link), 303)
 
 
 if __name__ == "__main__":

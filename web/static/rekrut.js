@@ -4,3 +4,50 @@ document.addEventListener('DOMContentLoaded', function () {
     window.DKFDS.init();
   }
 });
+
+/* --- Confirmations (record pages, users): DKFDS modals for consequential steps ------------------ */
+// Without JavaScript, the button is a link to a confirmation page; with it, the same question opens
+// in a DKFDS modal. DKFDS makes everything outside `.fds-modal-container` inert while a modal is
+// open, so the modals move there first (before DKFDS.init runs on DOMContentLoaded).
+(function () {
+  'use strict';
+  var modals = document.querySelectorAll('main .fds-modal');
+  if (modals.length === 0) return;
+  var container = document.createElement('div');
+  container.className = 'fds-modal-container';
+  document.body.appendChild(container);
+  for (var i = 0; i < modals.length; i++) container.appendChild(modals[i]);
+
+  // The link opens the modal (DKFDS listens on it) instead of the confirmation page.
+  document.addEventListener('click', function (event) {
+    var opener = event.target.closest && event.target.closest('a[data-module="modal"][data-target]');
+    if (opener && document.getElementById(opener.getAttribute('data-target'))) event.preventDefault();
+  });
+
+  // A form whose change must be confirmed (data-confirm-when="field=value") opens its modal first;
+  // the modal's button sends the form, marked confirmed.
+  var forms = document.querySelectorAll('form[data-confirm-modal][data-confirm-when]');
+  Array.prototype.forEach.call(forms, function (form) {
+    form.addEventListener('submit', function (event) {
+      var rule = form.getAttribute('data-confirm-when').split('=');
+      var chosen = form.querySelector('[name="' + rule[0] + '"]:checked');
+      var modal = document.getElementById(form.getAttribute('data-confirm-modal'));
+      if (!chosen || chosen.value !== rule[1] || !modal || !window.DKFDS || !window.DKFDS.Modal) return;
+      if (form.querySelector('input[name="confirmed"]')) return;
+      event.preventDefault();
+      new window.DKFDS.Modal(modal).show();
+    });
+  });
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('[data-confirm-submit]');
+    if (!button) return;
+    var form = document.querySelector('form[data-confirm-modal="' + button.getAttribute('data-confirm-submit') + '"]');
+    if (!form) return;
+    var confirmed = document.createElement('input');
+    confirmed.type = 'hidden';
+    confirmed.name = 'confirmed';
+    confirmed.value = '1';
+    form.appendChild(confirmed);
+    form.submit();
+  });
+})();

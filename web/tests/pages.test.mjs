@@ -335,7 +335,7 @@ describe('every page passes axe (WCAG 2.1 A/AA)', () => {
     const id = await caseId('Kontorfuldmægtig til sekretariatet');
     await visit(session, `/cases/${id}`, 'case');
     await visit(session, `/cases/${id}/edit`, 'case-edit');
-    await session.page.locator('#municipality_code').fill('12');
+    await session.page.locator('#title').fill('');
     await submit(session, main(session).locator(`form[action="/cases/${id}/edit"] button[type=submit]`), 'case-edit-errors', { status: 400 });
     assert.ok(await session.page.locator('#error-summary').isVisible());
 
@@ -358,6 +358,7 @@ describe('every page passes axe (WCAG 2.1 A/AA)', () => {
 
     // A screening question from the institution's templates, adapted for this case.
     await session.page.goto(server.url(`/cases/${id}`));
+    await main(session).locator('summary', { hasText: 'Tilføj et spørgsmål' }).click(); // opens on demand
     await submitAndWait(session.page, saveButton(session, `/cases/${id}/questions`));
     const [[question]] = await sqlite(server, `SELECT id FROM case_questions WHERE case_id = ${id} ORDER BY id DESC LIMIT 1`);
     await visit(session, `/cases/${id}/questions/${question}`, 'case-question');

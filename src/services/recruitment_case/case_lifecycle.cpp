@@ -1,6 +1,7 @@
 #include "services/recruitment_case/case_lifecycle.hpp"
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "services/audit_log.hpp"
 #include "services/recruitment_case/ad_assembly.hpp"
 #include "services/recruitment_case/case_frame.hpp"
@@ -8,6 +9,33 @@
 #include "store/database.hpp"
 
 namespace rekrut::services {
+namespace {
+
+/// The longest reason for cancelling a case, in characters.
+constexpr std::size_t k_max_reason = 1000;
+
+std::size_t characters(const std::string& text)
+{
+    std::size_t count = 0;
+    for (unsigned char byte : text)
+        count += (byte & 0xC0U) != 0x80U ? 1 : 0;
+    return count;
+}
+
+/// A reason for cancelling: required, at most k_max_reason characters.
+std::optional<core::Error> check_reason(const std::string& reason)
+{
+    if (reason.empty())
+        return core::Error::invalid(core::msgid("Check the marked fields."),
+                                    {{"reason", core::msgid("Give the reason for cancelling the case.")}});
+    if (characters(reason) > k_max_reason || !core::is_valid_utf8(reason))
+        return core::Error::invalid(
+            core::msgid("Check the marked fields."),
+            {{"reason", core::msgid("Write the reason in at most 1,000 characters.")}});
+    return std::nullopt;
+}
+
+} // namespace
 
 using recruitment_case::CaseEdit;
 using recruitment_case::ChangeRules;
@@ -16,8 +44,9 @@ using recruitment_case::Recheck;
 
 core::Status CaseLifecycle::transition(const domain::Actor& actor, std::int64_t institution_id,
                                        std::int64_t case_id, domain::CaseTransition transition,
-                                       const Origin& origin)
+                                       const Origin& origin, const std::string& reason)
 {
+    std::string why(core::trim(reason));
     ChangeRules rules{domain::Action::edit_case, Editable::in_any_state, Recheck::no, nullptr, std::nullopt};
     return recruitment_case::change_case(
         m_database, actor, institution_id, case_id, rules, origin, [&](CaseEdit& edit) -> core::Status {
@@ -26,15 +55,22 @@ core::Status CaseLifecycle::transition(const domain::Actor& actor, std::int64_t 
                 recruitment_case::case_facts(edit.transaction, edit.record), transition, now);
             if (!checked)
                 return checked.error();
+            if (transition == domain::CaseTransition::cancel)
+                if (auto refused = check_reason(why))
+                    return *refused;
             auto target = domain::target_state(transition);
             std::optional<core::UnixTime> published;
             if (target == domain::CaseState::published)
                 published = now;
             store::cases::set_state(edit.transaction, institution_id, case_id, target, published, now);
+            std::vector<std::pair<std::string, std::string>> after = {
+                {"state", std::string(domain::to_string(target))},
+                {"transition", std::string(domain::to_string(transition))}};
+            if (!why.empty())
+                after.emplace_back("reason", why);
             edit.audit("case.state_changed",
                        json_object({{"state", std::string(domain::to_string(edit.record.state))}}),
-                       json_object({{"state", std::string(domain::to_string(target))},
-                                    {"transition", std::string(domain::to_string(transition))}}));
+                       json_object(after));
             return core::success();
         });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "core/result.hpp"
 #include "domain/access/actor.hpp"
@@ -19,8 +20,10 @@ class CaseLifecycle {
 public:
     explicit CaseLifecycle(store::Database& database) : m_database(database) {}
 
+    /// `reason` is required when cancelling (at most 1,000 characters) and recorded in the audit event.
     core::Status transition(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                            domain::CaseTransition transition, const Origin& origin);
+                            domain::CaseTransition transition, const Origin& origin,
+                            const std::string& reason = "");
     /// Closes published cases whose deadline has passed (across institutions: it is the platform's
     /// background job). Returns how many were closed.
     int close_due_cases();

@@ -6,10 +6,12 @@
 #include "domain/access/policy.hpp"
 #include "domain/job_ad/text_diff.hpp"
 #include "services/recruitment_case/job_ads.hpp"
+#include "services/recruitment_case/recruitment_cases.hpp"
 #include "web/app_context.hpp"
 #include "web/cases/ad_view.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_pages.hpp"
+#include "web/cases/case_record.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
 #include "web/page_kit.hpp"
@@ -80,6 +82,29 @@ Response ad_form(AppContext& context, Request& request, const std::optional<core
         form_status(error));
 }
 
+/// For a case that can no longer be edited: the ad as it stands, read-only, instead of the editor.
+std::optional<Response> locked_ad_page(AppContext& context, Request& request)
+{
+    auto case_id = parse_id(request.param("case_id"));
+    domain::Resource resource{institution_of(request), case_id, {}, false, {}};
+    if (!domain::can(request.actor(), Action::edit_case, resource))
+        return std::nullopt; // refused by the editor or the save, as before
+    auto overview = context.cases.overview(request.actor(), institution_of(request), case_id);
+    if (!overview || domain::is_editable(overview->record.state))
+        return std::nullopt;
+    auto ad =
+        context.job_ads.render(request.actor(), institution_of(request), case_id, language_param(request));
+    auto response =
+        locked_case_page(context, request, *overview, LockedPart::ad, [&](Dictionary& dictionary) {
+            if (!ad)
+                return;
+            auto* include = dictionary.AddSectionDictionary("HAS_AD")->AddIncludeDictionary("AD");
+            include->SetFilename(request.language + "/cases/_ad.tpl");
+            fill_ad(*include, *ad, request.language);
+        });
+    return response;
+}
+
 } // namespace
 
 Response show_ad_editor(AppContext& context, Request& request)
@@ -89,6 +114,8 @@ Response show_ad_editor(AppContext& context, Request& request)
     if (!domain::can(request.actor(), Action::edit_case, resource))
         return error_page(context, request,
                           domain::can(request.actor(), Action::view_case, resource) ? 403 : 404);
+    if (auto locked = locked_ad_page(context, request))
+        return *locked;
     return ad_form(context, request, std::nullopt);
 }
 
@@ -103,6 +130,8 @@ Response submit_ad(AppContext& context, Request& request)
             adapted[parse_id(key.substr(5))] = text;
     }
     std::string language = language_param(request);
+    if (auto locked = locked_ad_page(context, request))
+        return *locked; // a stale form against a case published meanwhile
     auto result =
         context.job_ads.save(request.actor(), institution_of(request), parse_id(request.param("case_id")),
                              language, request.form_or("body"), chosen, adapted, request.origin());

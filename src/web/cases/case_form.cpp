@@ -10,6 +10,8 @@
 #include "web/app_context.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_pages.hpp"
+#include "web/cases/case_record.hpp"
+#include "web/cases/reference_data.hpp"
 #include "web/forms.hpp"
 #include "web/page_kit.hpp"
 
@@ -67,7 +69,14 @@ ParsedCaseForm parse_case_form(const Request& request)
     }
     fields.place_of_work = trimmed_field(request, "place_of_work");
     fields.municipality_code = trimmed_field(request, "municipality_code");
+    // A three-digit code that names no municipality; other shapes get the domain's message.
+    if (fields.municipality_code.size() == 3 && core::is_ascii_digits(fields.municipality_code) &&
+        !municipality_by_code(fields.municipality_code))
+        problems.push_back({"municipality_code", msgid("Choose the municipality from the list.")});
     fields.occupation_code = trimmed_field(request, "occupation_code");
+    if (!fields.occupation_code.empty() && !is_valid_occupation_code(fields.occupation_code))
+        problems.push_back({"occupation_code", msgid("Enter the occupation code as four or six digits, for "
+                                                     "example 2423 or 2411.10.")});
     if (auto form = domain::employment_form_from_string(request.form_or("employment_form")))
         fields.employment_form = *form;
     else
@@ -218,6 +227,23 @@ void fill_case_lists(Dictionary& dictionary, AppContext& context, const Request&
         if (unit == std::to_string(candidate.id))
             option->ShowSection("SELECTED");
     }
+    std::string municipality = value("municipality_code", record.municipality_code);
+    for (const auto& candidate : municipalities()) {
+        auto* option = dictionary.AddSectionDictionary("MUNICIPALITY_OPTION");
+        option->SetValue("CODE", std::string(candidate.code));
+        option->SetValue("NAME", std::string(candidate.name));
+        if (municipality == candidate.code)
+            option->ShowSection("SELECTED");
+    }
+    for (const auto& occupation : common_occupation_codes()) {
+        auto* option = dictionary.AddSectionDictionary("OCCUPATION_OPTION");
+        option->SetValue("CODE", std::string(occupation.code));
+        option->SetValue("TITLE",
+                         std::string(request.language == "en" ? occupation.english : occupation.danish));
+    }
+    if (auto title = occupation_text(record.occupation_code, request.language);
+        title != record.occupation_code)
+        dictionary.SetValueAndShowSection("OCCUPATION_TITLE", title, "HAS_OCCUPATION_TITLE");
     for (const auto& agreement : context.cases.collective_agreements(actor, institution))
         dictionary.AddSectionDictionary("AGREEMENT_OPTION")->SetValue("NAME", agreement.name);
     std::string category = value("position_category", record.position_category);
@@ -244,6 +270,39 @@ void fill_contacts(Dictionary& dictionary, const std::vector<domain::ContactPers
     }
 }
 
+} // namespace
+
+Response locked_case_page(AppContext& context, Request& request, const services::CaseOverview& overview,
+                          LockedPart part, const std::function<void(Dictionary&)>& fill_more)
+{
+    const auto& record = overview.record;
+    bool posted = request.method == "POST";
+    std::string heading =
+        tr(context, request, part == LockedPart::facts ? msgid("Edit the case") : msgid("Write the ad"));
+    return page(
+        context, request, "cases/locked", heading,
+        [&](Dictionary& dictionary) {
+            dictionary.SetValue("ID", std::to_string(record.id));
+            dictionary.SetValue("HEADING", heading);
+            dictionary.SetValue("STATE", tr(context, request, state_label(record.state)));
+            if (posted)
+                dictionary.SetValueAndShowSection(
+                    "REFUSAL", tr(context, request, msgid("A published case can no longer be edited here.")),
+                    "WAS_REFUSED");
+            else
+                dictionary.ShowSection("EXPLAIN");
+            if (part == LockedPart::facts) {
+                dictionary.ShowSection("HAS_FACTS");
+                fill_case_summary(dictionary, context, request, overview, false);
+            }
+            if (fill_more)
+                fill_more(dictionary);
+        },
+        posted ? 409 : 200);
+}
+
+namespace {
+
 Response edit_form(AppContext& context, Request& request, const std::optional<core::Error>& error)
 {
     auto case_id = parse_id(request.param("case_id"));
@@ -256,6 +315,8 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
     if (!overview)
         return error_response(context, request, overview.error());
     const auto& record = overview->record;
+    if (!domain::is_editable(record.state))
+        return locked_case_page(context, request, *overview, LockedPart::facts);
     FormValues value(request);
     return page(
         context, request, "cases/edit", record.title,
@@ -288,6 +349,9 @@ Response submit_case_edit(AppContext& context, Request& request)
                              std::move(parsed.fields), request.origin());
     if (!result && result.error().kind == core::ErrorKind::invalid)
         return edit_form(context, request, on_form_fields(result.error()));
+    // A stale form against a case published meanwhile: the case as it stands, read-only.
+    if (!result && result.error().kind == core::ErrorKind::conflict)
+        return edit_form(context, request, result.error());
     return after_submit(context, request, result, edit_form,
                         "/cases/" + request.param("case_id") + "?saved=1");
 }

@@ -1,5 +1,6 @@
 #include "web/cases/case_pages.hpp"
 
+#include <algorithm>
 #include <ctemplate/template.h>
 #include <set>
 
@@ -13,6 +14,7 @@
 #include "web/app_context.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_page.hpp"
+#include "web/cases/case_record.hpp"
 #include "web/forms.hpp"
 #include "web/page_kit.hpp"
 #include "web/question_form.hpp"
@@ -64,28 +66,6 @@ struct CasePageView {
     }
 };
 
-void fill_case_facts(Dictionary& dictionary, const CasePageView& view)
-{
-    const auto& record = view.overview.record;
-    dictionary.SetValue("CASE_ID", std::to_string(record.id));
-    dictionary.SetValue("STATE", view.tr(state_label(record.state)));
-    dictionary.SetValue("UNIT", record.unit_name);
-    dictionary.SetValue("DEADLINE", deadline_text(record.application_deadline, view.request.language));
-    dictionary.SetValue("PLACE", record.place_of_work);
-    dictionary.SetValue("SALARY", record.salary_text);
-    dictionary.SetValue("AGREEMENT", record.collective_agreement);
-    dictionary.SetValue("POSITIONS", std::to_string(record.positions));
-    std::string languages;
-    for (const auto& [code, name] : {std::pair{"da", "Dansk"}, {"en", "English"}})
-        if (record.ad_languages.find(code) != std::string::npos)
-            languages += (languages.empty() ? "" : ", ") + std::string(name);
-    dictionary.SetValue("LANGUAGES", languages);
-    if (!record.position_category.empty())
-        dictionary.SetValueAndShowSection("CATEGORY", record.position_category, "HAS_CATEGORY");
-    if (view.can_edit)
-        dictionary.ShowSection("CAN_EDIT");
-}
-
 void fill_ad_state(Dictionary& dictionary, const CasePageView& view)
 {
     const auto& record = view.overview.record;
@@ -106,18 +86,6 @@ void fill_ad_state(Dictionary& dictionary, const CasePageView& view)
         problems->AddSectionDictionary("AD_PROBLEM")->SetValue("MESSAGE", view.tr(problem.message));
 }
 
-void fill_transitions(Dictionary& dictionary, const CasePageView& view, bool may_transition)
-{
-    if (!may_transition)
-        return;
-    for (auto transition : view.overview.transitions) {
-        auto* button = dictionary.AddSectionDictionary("TRANSITION");
-        button->SetValue("VALUE", std::string(domain::to_string(transition)));
-        button->SetValue("LABEL", view.tr(transition_label(transition)));
-        button->ShowSection(transition == CaseTransition::cancel ? "SECONDARY" : "PRIMARY");
-    }
-}
-
 void fill_committee(Dictionary& dictionary, const CasePageView& view)
 {
     const auto& actor = view.request.actor();
@@ -130,11 +98,14 @@ void fill_committee(Dictionary& dictionary, const CasePageView& view)
         row->SetValue("ROLE_VALUE", std::string(domain::to_string(member.role)));
         if (member.external)
             row->ShowSection("EXTERNAL");
-        if (view.can_manage && member.user_id != actor.user_id)
+        if (view.can_manage && member.user_id != actor.user_id) {
             row->ShowSection("CAN_REMOVE");
+            add_confirm_modal(
+                dictionary, view.context, view.request,
+                remove_member_confirmation(view.context, view.request, view.overview.record, member));
+        }
     }
-    if (view.overview.committee.empty())
-        dictionary.ShowSection("NO_MEMBERS");
+    dictionary.ShowSection(view.overview.committee.empty() ? "NO_MEMBERS" : "HAS_MEMBERS");
     if (!view.can_manage)
         return;
     auto* add = dictionary.AddSectionDictionary("CAN_MANAGE");
@@ -160,6 +131,11 @@ void fill_committee(Dictionary& dictionary, const CasePageView& view)
 
 void fill_questions(Dictionary& dictionary, const CasePageView& view)
 {
+    // A case that can no longer be changed and has no questions shows no empty section.
+    if (view.overview.questions.empty() && !view.can_edit)
+        return;
+    dictionary.ShowSection("HAS_QUESTIONS_SECTION");
+    dictionary.ShowSection(view.overview.questions.empty() ? "NO_QUESTIONS" : "HAS_QUESTIONS");
     for (const auto& question : view.overview.questions) {
         auto* row = dictionary.AddSectionDictionary("QUESTION");
         row->SetValue("QUESTION_ID", std::to_string(question.id));
@@ -184,6 +160,52 @@ void fill_questions(Dictionary& dictionary, const CasePageView& view)
     }
 }
 
+/// The notice after a change, chosen by the query string from a fixed list (never echoed).
+void show_saved_notice(Dictionary& dictionary, const AppContext& context, const Request& request)
+{
+    static constexpr std::pair<const char*, const char*> k_notices[] = {
+        {"1", msgid("Your changes have been saved.")},
+        {"member", msgid("The member has been added to the hiring committee.")},
+        {"invited", msgid("The invitation has been sent.")},
+        {"mark_ready", msgid("The case is marked as ready for publication.")},
+        {"reopen_draft", msgid("The case is back in draft.")},
+        {"publish", msgid("The case has been published. The ad is on the public site.")},
+        {"close_applications", msgid("The case has been closed for applications.")},
+        {"start_assessment", msgid("The assessment has started.")},
+        {"propose_decision", msgid("The case has moved to decision.")},
+        {"mark_filled", msgid("The case is marked as filled.")},
+    };
+    if (request.query_value("cancelled")) {
+        show_notice(dictionary, context, request, msgid("The case has been cancelled."));
+        return;
+    }
+    if (request.query_value("removed")) {
+        show_notice(dictionary, context, request,
+                    msgid("The member has been removed from the hiring committee."));
+        return;
+    }
+    auto saved = request.query_value("saved");
+    for (const auto& [key, message] : k_notices)
+        if (saved == key) {
+            show_notice(dictionary, context, request, message);
+            return;
+        }
+}
+
+/// A form refused on the case page is shown open again, with what was entered.
+void open_failed_form(Dictionary& dictionary, const Request& request)
+{
+    const std::string& path = request.path;
+    if (path.ends_with("/committee"))
+        dictionary.ShowSection("OPEN_ADD");
+    else if (path.ends_with("/committee/external")) {
+        dictionary.ShowSection("OPEN_EXTERNAL");
+        keep_value(dictionary, "external_name", request.form_or("external_name"));
+        keep_value(dictionary, "external_email", request.form_or("external_email"));
+    } else if (path.ends_with("/questions"))
+        dictionary.ShowSection("OPEN_QUESTION");
+}
+
 Response case_page(AppContext& context, Request& request, const std::optional<core::Error>& error)
 {
     auto case_id = parse_id(request.param("case_id"));
@@ -206,10 +228,15 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
         view.candidates = context.committee.candidates(actor, institution, case_id);
     if (view.can_edit)
         view.question_templates = context.questions.templates(actor, institution);
+    auto field_link = [&](const std::string& field) { return case_field_link(record, field); };
     return page(
         context, request, "cases/show", record.title,
         [&](Dictionary& dictionary) {
-            fill_case_facts(dictionary, view);
+            dictionary.SetValue("CASE_ID", std::to_string(record.id));
+            dictionary.SetValue("STATE", view.tr(state_label(record.state)));
+            fill_case_lifecycle(dictionary, context, request, record);
+            fill_next_steps(dictionary, context, request, *overview, may_edit, field_link);
+            fill_case_summary(dictionary, context, request, *overview, view.can_edit);
             if (domain::can(actor, Action::create_case, resource))
                 dictionary.ShowSection("CAN_COPY");
             // The case's history in the audit trail, for those who read the trail.
@@ -219,14 +246,13 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
                                                       std::to_string(case_id),
                                                   "CAN_SEE_HISTORY");
             fill_ad_state(dictionary, view);
-            fill_transitions(dictionary, view, may_edit);
             fill_committee(dictionary, view);
             fill_questions(dictionary, view);
-            if (request.query_value("saved"))
-                show_notice(dictionary, context, request, msgid("Your changes have been saved."));
-            if (error)
-                show_form_errors(dictionary, *error, context.translator, request,
-                                 [&](const std::string& field) { return case_field_link(record, field); });
+            show_saved_notice(dictionary, context, request);
+            if (error) {
+                show_form_errors(dictionary, *error, context.translator, request, field_link);
+                open_failed_form(dictionary, request);
+            }
         },
         form_status(error));
 }
@@ -234,10 +260,10 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
 } // namespace
 
 Response after_change(AppContext& context, Request& request, const core::Status& result,
-                      const std::string& anchor)
+                      const std::string& anchor, const std::string& notice)
 {
     if (result)
-        return Response::redirect("/cases/" + request.param("case_id") + "?saved=1" + anchor);
+        return Response::redirect("/cases/" + request.param("case_id") + "?saved=" + notice + anchor);
     if (result.error().kind == core::ErrorKind::invalid || result.error().kind == core::ErrorKind::conflict)
         return case_page(context, request, result.error());
     return error_response(context, request, result.error());
@@ -255,12 +281,59 @@ Response submit_case_transition(AppContext& context, Request& request)
         return after_change(
             context, request,
             core::Error::invalid(msgid("This step is not possible in the case's current state.")), "");
-    auto result =
-        context.lifecycle.transition(request.actor(), institution_of(request),
-                                     parse_id(request.param("case_id")), *transition, request.origin());
+    auto case_id = parse_id(request.param("case_id"));
+    auto result = context.lifecycle.transition(request.actor(), institution_of(request), case_id, *transition,
+                                               request.origin(), request.form_or("reason"));
     if (result)
         context.open_positions.refresh(); // this instance shows the change at once; others within a second
-    return after_change(context, request, result, "");
+    if (*transition != CaseTransition::cancel)
+        return after_change(context, request, result, "", std::string(domain::to_string(*transition)));
+    if (result)
+        return Response::redirect("/cases/" + std::to_string(case_id) + "?cancelled=1");
+    bool reason_refused = result.error().kind == core::ErrorKind::invalid && !result.error().fields.empty() &&
+                          result.error().fields.front().field == "reason";
+    if (!reason_refused)
+        return after_change(context, request, result, "");
+    auto overview = context.cases.overview(request.actor(), institution_of(request), case_id);
+    if (!overview)
+        return error_response(context, request, overview.error());
+    return confirmation_page(context, request, cancel_confirmation(context, request, overview->record),
+                             result.error());
+}
+
+Response show_cancel_confirmation(AppContext& context, Request& request)
+{
+    auto case_id = parse_id(request.param("case_id"));
+    auto institution = institution_of(request);
+    auto overview = context.cases.overview(request.actor(), institution, case_id);
+    if (!overview)
+        return error_response(context, request, overview.error());
+    domain::Resource resource{institution, case_id, {}, false, {}};
+    if (!domain::can(request.actor(), Action::edit_case, resource))
+        return error_page(context, request, 403);
+    const auto& transitions = overview->transitions;
+    if (std::find(transitions.begin(), transitions.end(), CaseTransition::cancel) == transitions.end())
+        return Response::redirect("/cases/" + std::to_string(case_id)); // filled or cancelled already
+    return confirmation_page(context, request, cancel_confirmation(context, request, overview->record));
+}
+
+Response show_committee_remove_confirmation(AppContext& context, Request& request)
+{
+    auto case_id = parse_id(request.param("case_id"));
+    auto institution = institution_of(request);
+    auto overview = context.cases.overview(request.actor(), institution, case_id);
+    if (!overview)
+        return error_response(context, request, overview.error());
+    domain::Resource resource{institution, case_id, {}, false, {}};
+    if (!domain::can(request.actor(), Action::manage_committee, resource))
+        return error_page(context, request, 403);
+    auto user_id = parse_id(request.query_value("user_id").value_or(""));
+    auto role = domain::case_role_from_string(request.query_value("role").value_or(""));
+    for (const auto& member : overview->committee)
+        if (role && member.user_id == user_id && member.role == *role)
+            return confirmation_page(context, request,
+                                     remove_member_confirmation(context, request, overview->record, member));
+    return not_found(context, request);
 }
 
 } // namespace rekrut::web

@@ -15,6 +15,8 @@ Response show_case(AppContext& context, Request& request);
 Response show_case_edit(AppContext& context, Request& request);
 Response submit_case_edit(AppContext& context, Request& request);
 Response submit_case_transition(AppContext& context, Request& request);
+Response show_cancel_confirmation(AppContext& context, Request& request);
+Response show_committee_remove_confirmation(AppContext& context, Request& request);
 Response submit_committee_add(AppContext& context, Request& request);
 Response submit_committee_remove(AppContext& context, Request& request);
 Response submit_committee_external(AppContext& context, Request& request);

@@ -25,7 +25,7 @@ Response submit_committee_add(AppContext& context, Request& request)
                         context.committee.add_member(
                             request.actor(), institution_of(request), parse_id(request.param("case_id")),
                             parse_id(request.form_or("user_id")), *role, request.origin()),
-                        "#committee");
+                        "#committee", "member");
 }
 
 Response submit_committee_remove(AppContext& context, Request& request)
@@ -33,11 +33,12 @@ Response submit_committee_remove(AppContext& context, Request& request)
     auto role = domain::case_role_from_string(request.form_or("role"));
     if (!role)
         return not_found(context, request);
-    return after_change(context, request,
-                        context.committee.remove_member(
-                            request.actor(), institution_of(request), parse_id(request.param("case_id")),
-                            parse_id(request.form_or("user_id")), *role, request.origin()),
-                        "#committee");
+    auto result = context.committee.remove_member(
+        request.actor(), institution_of(request), parse_id(request.param("case_id")),
+        parse_id(request.form_or("user_id")), *role, request.origin());
+    if (result)
+        return Response::redirect("/cases/" + request.param("case_id") + "?removed=1#committee");
+    return after_change(context, request, result, "#committee");
 }
 
 Response submit_committee_external(AppContext& context, Request& request)
@@ -57,7 +58,7 @@ Response submit_committee_external(AppContext& context, Request& request)
                             request.actor(), institution_of(request), parse_id(request.param("case_id")),
                             request.form_or("external_email"), request.form_or("external_name"), *role,
                             request.origin(), translate),
-                        "#committee");
+                        "#committee", "invited");
 }
 
 } // namespace rekrut::web

@@ -17,6 +17,8 @@
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
 #include "web/page_kit.hpp"
+#include "web/record_page.hpp"
+#include "web/users/user_confirmations.hpp"
 #include "web/views.hpp"
 
 namespace rekrut::web {
@@ -125,6 +127,17 @@ void show_redirect_notice(ctemplate::TemplateDictionary& dictionary, const AppCo
             return;
         }
     }
+}
+
+/// The user as the policy sees them: whether they hold institution roles, and Superbruger.
+domain::Resource user_target(std::int64_t institution_id, std::int64_t user_id,
+                             const std::vector<domain::InstitutionRoleRecord>& held)
+{
+    domain::Resource target{institution_id, {}, user_id, !held.empty(), {}};
+    target.target_is_superbruger = std::any_of(held.begin(), held.end(), [](const auto& holding) {
+        return holding.role == InstitutionRole::superbruger;
+    });
+    return target;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -266,10 +279,7 @@ Response user_page(AppContext& context, Request& request, std::int64_t instituti
     for (auto& waiting : context.administration.pending_role_requests(actor, institution_id))
         if (waiting.user_id == user.id)
             roles.pending.push_back(std::move(waiting));
-    domain::Resource target{institution_id, {}, user.id, !roles.held.empty(), {}};
-    target.target_is_superbruger = std::any_of(roles.held.begin(), roles.held.end(), [](const auto& held) {
-        return held.role == InstitutionRole::superbruger;
-    });
+    domain::Resource target = user_target(institution_id, user.id, roles.held);
     const bool may_change = domain::can(actor, Action::change_user, target);
     const bool may_deactivate = domain::can(actor, Action::deactivate_user, target);
     roles.may_grant = domain::can(actor, Action::grant_institution_role, target);
@@ -287,15 +297,28 @@ Response user_page(AppContext& context, Request& request, std::int64_t instituti
                 dictionary.SetValueAndShowSection(
                     "HISTORY_LINK", "/audit?object_type=user&object_id=" + std::to_string(user.id),
                     "CAN_SEE_HISTORY");
-            if (may_change || may_deactivate)
-                fill_user_form(*dictionary.AddSectionDictionary("EDIT_FORM"), context, request, user,
-                               may_deactivate);
-            else if (user.id == actor.user_id)
+            if (may_change || may_deactivate) {
+                auto* form = dictionary.AddSectionDictionary("EDIT_FORM");
+                fill_user_form(*form, context, request, user, may_deactivate);
+                if (may_deactivate && user.status != UserStatus::deactivated)
+                    form->ShowSection("CONFIRMS_DEACTIVATION");
+            } else if (user.id == actor.user_id)
                 dictionary.ShowSection("OWN_ACCOUNT");
             else
                 dictionary.ShowSection(target.target_is_superbruger ? "READ_ONLY_SUPERBRUGER" : "READ_ONLY");
             for (auto role : k_institution_roles)
                 fill_role_row(*dictionary.AddSectionDictionary("ROLE_ROW"), context, request, role, roles);
+            for (const auto& holding : roles.held)
+                if (holding.role != InstitutionRole::superbruger && roles.may_revoke)
+                    add_confirm_modal(
+                        dictionary, context, request,
+                        revoke_role_confirmation(context, request, user, holding.role,
+                                                 tr(context, request, role_label(holding.role))));
+            if (may_deactivate && user.status != UserStatus::deactivated) {
+                auto modal = deactivate_user_confirmation(context, request, user);
+                modal.action.clear(); // confirmed in the modal, then the edit form is sent
+                add_confirm_modal(dictionary, context, request, modal);
+            }
             if (error)
                 show_form_errors(dictionary, *error, context.translator, request);
         },
@@ -459,6 +482,12 @@ Response submit_user(AppContext& context, Request& request)
             context, request, *institution, *user,
             core::Error::invalid(msgid("Check the marked fields."), {{"status", msgid("Choose a status.")}}),
             400);
+    if (*status == UserStatus::deactivated && user->status != UserStatus::deactivated &&
+        request.form_or("confirmed") != "1") {
+        auto held = std::move(roles_by_user(context, request.actor(), *institution)[user->id]);
+        if (domain::can(request.actor(), Action::deactivate_user, user_target(*institution, user->id, held)))
+            return confirmation_page(context, request, deactivate_user_confirmation(context, request, *user));
+    }
     auto saved = context.administration.update_user(
         request.actor(), *institution, user->id, request.form_or("name"), request.form_or("email"), *status,
         request.origin(), translator_in(context, request.language));
@@ -506,6 +535,28 @@ Response submit_user_role(AppContext& context, Request& request)
     else if (*change == services::RoleChange::revoked)
         outcome = "revoked";
     return Response::redirect("/users/" + std::to_string(user->id) + "?role=" + outcome);
+}
+
+Response show_role_revoke_confirmation(AppContext& context, Request& request)
+{
+    auto institution = administered_institution(request);
+    if (!institution)
+        return not_found(context, request);
+    auto user = requested_user(context, request, *institution);
+    if (!user)
+        return error_response(context, request, user.error());
+    auto role = domain::institution_role_from_string(request.query_value("role").value_or(""));
+    auto held = std::move(roles_by_user(context, request.actor(), *institution)[user->id]);
+    bool holds =
+        role && std::any_of(held.begin(), held.end(), [&](const auto& h) { return h.role == *role; });
+    if (!holds || *role == InstitutionRole::superbruger)
+        return Response::redirect("/users/" + std::to_string(user->id));
+    if (!domain::can(request.actor(), Action::revoke_institution_role,
+                     user_target(*institution, user->id, held)))
+        return error_page(context, request, 403);
+    return confirmation_page(
+        context, request,
+        revoke_role_confirmation(context, request, *user, *role, tr(context, request, role_label(*role))));
 }
 
 Response show_role_requests(AppContext& context, Request& request)

@@ -24,6 +24,8 @@ Response show_user(AppContext& context, Request& request);
 Response submit_user(AppContext& context, Request& request);
 /// POST /users/:user_id/roles: grants or revokes an institution role (fields role, operation).
 Response submit_user_role(AppContext& context, Request& request);
+/// GET /users/:user_id/roles/revoke?role=...: what removing the role does, and the form that does it.
+Response show_role_revoke_confirmation(AppContext& context, Request& request);
 /// GET /role-requests: role grants waiting for a second Superbruger.
 Response show_role_requests(AppContext& context, Request& request);
 /// POST /role-requests/:request_id/decision: approves or rejects one (field decision).
