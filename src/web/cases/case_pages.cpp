@@ -76,9 +76,9 @@ void fill_case_facts(Dictionary& dictionary, const CasePageView& view)
     dictionary.SetValue("AGREEMENT", record.collective_agreement);
     dictionary.SetValue("POSITIONS", std::to_string(record.positions));
     std::string languages;
-    for (const auto& [code, name] : {std::pair{"da", "Dansk"}, {"en", "English"}})
+    for (const char* code : {"da", "en"})
         if (record.ad_languages.find(code) != std::string::npos)
-            languages += (languages.empty() ? "" : ", ") + std::string(name);
+            languages += (languages.empty() ? "" : ", ") + view.tr(language_label(code));
     dictionary.SetValue("LANGUAGES", languages);
     if (!record.position_category.empty())
         dictionary.SetValueAndShowSection("CATEGORY", record.position_category, "HAS_CATEGORY");
@@ -93,7 +93,7 @@ void fill_ad_state(Dictionary& dictionary, const CasePageView& view)
         if (record.ad_languages.find(language) != std::string::npos) {
             auto* ad = dictionary.AddSectionDictionary("AD_LANGUAGE");
             ad->SetValue("LANGUAGE", language);
-            ad->SetValue("LANGUAGE_NAME", language == "da" ? "Dansk" : "English");
+            ad->SetValue("LANGUAGE_NAME", view.tr(language_label(language)));
             if (view.can_edit)
                 ad->ShowSection("CAN_EDIT");
         }
