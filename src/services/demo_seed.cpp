@@ -280,7 +280,8 @@ DemoSeedReport seed_demo(store::Database& database)
     store::InstitutionStore institutions(database);
     if (institutions.count() > 0)
         return report;
-    auto styrelsen = institutions.create("99000001", "Styrelsen for Demoforvaltning", "Demovej 1, 1000 København K");
+    auto styrelsen =
+        institutions.create("99000001", "Styrelsen for Demoforvaltning", "Demovej 1, 1000 København K");
     auto akademiet = institutions.create("99000002", "Demoakademiet", "Prøvegade 12, 8000 Aarhus C");
     // Units, mandatory texts, ad templates, question templates and lists of both institutions, which
     // the demo cases draw on.

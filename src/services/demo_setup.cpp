@@ -63,10 +63,11 @@ void add_ad_templates(store::Transaction& transaction, std::int64_t institution_
     danish.collective_agreement = "AC-overenskomsten";
     // Salary and terms come from the institution's mandatory salary text, so the template has no
     // paragraph of its own about them (the ad would say it twice).
-    danish.body_source = "## Om stillingen\nVi søger en {{titel}} til {{arbejdssted}}.\n\n"
-                         "## Vi forventer, at du\n- har en relevant kandidatuddannelse\n- har gode "
-                         "samarbejdsevner\n\n"
-                         "Ansøgningsfristen er {{ansøgningsfrist}}. Kontakt {{kontaktperson}} for at høre mere.";
+    danish.body_source =
+        "## Om stillingen\nVi søger en {{titel}} til {{arbejdssted}}.\n\n"
+        "## Vi forventer, at du\n- har en relevant kandidatuddannelse\n- har gode "
+        "samarbejdsevner\n\n"
+        "Ansøgningsfristen er {{ansøgningsfrist}}. Kontakt {{kontaktperson}} for at høre mere.";
     store::ad_templates::insert(transaction, institution_id, danish, now);
     domain::AdTemplateRecord english = danish;
     english.name = "Academic officer";

@@ -8,9 +8,9 @@
 #include <set>
 
 #include "core/clock.hpp"
-#include "domain/job_ad/placeholders.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
+#include "domain/job_ad/placeholders.hpp"
 #include "domain/job_ad/rich_text.hpp"
 #include "domain/job_ad/screening_question.hpp"
 #include "services/audit_log.hpp"

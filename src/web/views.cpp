@@ -70,10 +70,10 @@ void add_navigation(ctemplate::TemplateDictionary& header, const Request& reques
     item("NAV_HOME");
     if (scope)
         item("NAV_CASES");
-    navigation->SetValue("CASES_LABEL", translator.translate(request.language,
-                                                             services::sees_all_cases(actor)
-                                                                 ? core::msgid("All cases")
-                                                                 : core::msgid("My cases")));
+    navigation->SetValue("CASES_LABEL",
+                         translator.translate(request.language, services::sees_all_cases(actor)
+                                                                    ? core::msgid("All cases")
+                                                                    : core::msgid("My cases")));
     if (scope && domain::can(actor, Action::view_users, institution))
         item("NAV_USERS");
     if (scope && domain::can(actor, Action::edit_institution_setup, institution))

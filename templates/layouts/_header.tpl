@@ -9,7 +9,7 @@
 {{#SWITCH_TO_ENGLISH}}<a class="function-link" href="/language/en?return={{CURRENT_PATH:u}}" lang="en" hreflang="en">English</a>{{/SWITCH_TO_ENGLISH}}
 {{#SWITCH_TO_DANISH}}<a class="function-link" href="/language/da?return={{CURRENT_PATH:u}}" lang="da" hreflang="da">Dansk</a>{{/SWITCH_TO_DANISH}}
 {{#NAVIGATION}}<a class="button button-secondary rekrut-menu-link" href="#site-menu">{{_ Menu}}</a>
-<button type="button" class="button button-secondary button-menu-open js-menu-open" aria-haspopup="true" aria-controls="mobile-menu">{{_ Menu}}</button>{{/NAVIGATION}}
+<button type="button" class="button button-secondary button-menu-open js-menu-open" aria-controls="mobile-menu">{{_ Menu}}</button>{{/NAVIGATION}}
 </div>
 </div>
 </div>

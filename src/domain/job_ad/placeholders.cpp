@@ -18,9 +18,8 @@ std::optional<std::string> fill_placeholders(std::string_view text, const Placeh
 {
     const std::string nothing;
     // In the order of k_placeholder_names.
-    const std::array<const std::string*, 6> value_of = {&values.title,    &values.place_of_work,
-                                                        &values.salary,   &values.deadline,
-                                                        &values.contact,  &nothing};
+    const std::array<const std::string*, 6> value_of = {
+        &values.title, &values.place_of_work, &values.salary, &values.deadline, &values.contact, &nothing};
     std::array<std::pair<std::string, const std::string*>, 12> placeholders;
     for (std::size_t i = 0; i < value_of.size(); ++i) {
         const auto& name = k_placeholder_names[i];

@@ -15,9 +15,12 @@ struct PlaceholderName {
 
 /// Every placeholder, in the order the editor lists them.
 inline constexpr PlaceholderName k_placeholder_names[] = {
-    {"title", "titel"},           {"place_of_work", "arbejdssted"},
-    {"salary", "løn"},            {"deadline", "ansøgningsfrist"},
-    {"contact", "kontaktperson"}, {"mandatory_texts", "obligatoriske_tekster"},
+    {"title", "titel"},
+    {"place_of_work", "arbejdssted"},
+    {"salary", "løn"},
+    {"deadline", "ansøgningsfrist"},
+    {"contact", "kontaktperson"},
+    {"mandatory_texts", "obligatoriske_tekster"},
 };
 
 /// Whether `name` (without the braces) is a placeholder, by its English or its Danish name.

@@ -48,7 +48,8 @@ void fill_placeholders(Dictionary& dictionary, AppContext& context, const Reques
     for (std::size_t i = 0; i < std::size(k_explanations); ++i) {
         const auto& name = domain::k_placeholder_names[i];
         auto* row = dictionary.AddSectionDictionary("PLACEHOLDER");
-        row->SetValue("NAME", "{{" + std::string(request.language == "da" ? name.danish : name.english) + "}}");
+        row->SetValue("NAME",
+                      "{{" + std::string(request.language == "da" ? name.danish : name.english) + "}}");
         row->SetValue("EXPLANATION", tr(context, request, k_explanations[i]));
     }
 }
@@ -183,7 +184,8 @@ void fill_diff_lines(Dictionary& dictionary, const domain::LineDiff& diff)
             text.remove_prefix(3);
             row->ShowSection("HEADING");
         }
-        row->SetValue("TEXT", text.starts_with("- ") ? "• " + std::string(text.substr(2)) : std::string(text));
+        row->SetValue("TEXT",
+                      text.starts_with("- ") ? "• " + std::string(text.substr(2)) : std::string(text));
         changed = changed || line.kind != domain::DiffKind::same;
         row->ShowSection(line.kind == domain::DiffKind::added     ? "ADDED"
                          : line.kind == domain::DiffKind::removed ? "REMOVED"

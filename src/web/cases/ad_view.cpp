@@ -1,8 +1,8 @@
 #include "web/cases/ad_view.hpp"
 
 #include <cstdio>
-#include <string>
 #include <ctemplate/template.h>
+#include <string>
 
 #include "web/cases/case_labels.hpp"
 

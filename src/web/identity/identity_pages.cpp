@@ -236,8 +236,7 @@ Response show_home(AppContext& context, Request& request)
                             tr(context, request,
                                services::sees_all_cases(actor) ? msgid("All cases") : msgid("My cases")),
                             "CAN_CASES");
-                    if (actor.data_institution() &&
-                        !domain::can(actor, Action::create_case, institution))
+                    if (actor.data_institution() && !domain::can(actor, Action::create_case, institution))
                         dictionary.ShowSection("CANNOT_CREATE");
                     if (domain::can(actor, Action::view_users, institution))
                         dictionary.ShowSection("CAN_USERS");
