@@ -51,7 +51,7 @@ std::string demo_ad_text(const DemoCase& demo)
         lines = end == std::string_view::npos ? std::string_view() : lines.substr(end + 1);
     }
     return "## Om stillingen\n" + std::string(demo.about) + "\n\n## Vi forventer, at du\n" + bullets +
-           "\nAnsøgningsfristen er {{ansøgningsfrist}}. Kontakt {{kontaktperson}} for at høre mere.";
+           "\nAnsøgningsfristen er {{ansøgningsfrist}}. Kontakt os gerne for at høre mere om stillingen.";
 }
 
 std::optional<std::int64_t> unit_named(store::Transaction& transaction, long long institution_id,
