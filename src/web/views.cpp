@@ -152,7 +152,9 @@ std::string Views::render_page(const Request& request, const std::string& page, 
     header->SetFilename(language + "/layouts/_header.tpl");
     header->ShowSection(language == "da" ? "SWITCH_TO_ENGLISH" : "SWITCH_TO_DANISH");
     if (request.session) {
-        header->SetValueAndShowSection("USER_NAME", request.session->actor.name, "SIGNED_IN");
+        // On the header itself, so that the menu (a section of its own) names the user too.
+        header->SetValue("USER_NAME", request.session->actor.name);
+        header->ShowSection("SIGNED_IN");
         if (request.session->complete())
             add_navigation(*header, request, *m_translator);
     } else {

@@ -14,7 +14,7 @@
 <dt>{{_ Application deadline}}</dt><dd><time datetime="{{DEADLINE_ISO}}">{{DEADLINE}}</time></dd>
 </dl>
 {{#HAS_CONTACTS}}<h2>{{_ Contact}}</h2>
-<ul class="contact-list">
+<ul class="nobullet-list contact-list">
 {{#AD_CONTACT}}<li><span class="contact-name">{{NAME}}</span>{{#HAS_TITLE}}<span class="contact-line">{{CONTACT_TITLE}}</span>{{/HAS_TITLE}}{{#HAS_PHONE}}<span class="contact-line">{{_ Phone:}} <a href="tel:{{PHONE_DIAL}}">{{PHONE}}</a></span>{{/HAS_PHONE}}{{#HAS_EMAIL}}<span class="contact-line">{{_ E-mail:}} <a href="mailto:{{EMAIL}}">{{EMAIL}}</a></span>{{/HAS_EMAIL}}</li>
 {{/AD_CONTACT}}</ul>{{/HAS_CONTACTS}}
 </article>

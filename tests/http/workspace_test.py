@@ -77,7 +77,7 @@ class WorkspaceTest(ServerTestCase):
 
     def test_the_public_ad_has_contact_blocks_with_links_and_a_whole_salary_line(self):
         page = self.client().get(f"/positions/{self.case_id('Fuldmægtig til økonomienheden')}")
-        blocks = re.findall(r"<ul class=\"contact-list\">(.*?)</ul>", page.text, re.S)
+        blocks = re.findall(r"<ul class=\"nobullet-list contact-list\">(.*?)</ul>", page.text, re.S)
         self.assertEqual(len(blocks), 1)
         people = re.findall(r"<li>(.*?)</li>", blocks[0], re.S)
         self.assertEqual(len(people), 2, "one block per contact person")
