@@ -5,5 +5,5 @@
 {{#NO_CHANGES}}<p>{{_ The text is the same in both versions.}}</p>{{/NO_CHANGES}}
 {{#LINES}}<p>{{_ Added text is marked in green and underlined, removed text in red and struck through. Unchanged text is shown as it stands.}}</p>
 <div class="ad-changes">
-{{#LINE}}{{#ADDED}}<p class="change-added"><span class="change-label">{{_ Added:}}</span> <ins>{{#HEADING}}<strong>{{/HEADING}}{{TEXT}}{{#HEADING}}</strong>{{/HEADING}}</ins></p>{{/ADDED}}{{#REMOVED}}<p class="change-removed"><span class="change-label">{{_ Removed:}}</span> <del>{{#HEADING}}<strong>{{/HEADING}}{{TEXT}}{{#HEADING}}</strong>{{/HEADING}}</del></p>{{/REMOVED}}{{#SAME}}<p>{{#HEADING}}<strong>{{/HEADING}}{{TEXT}}{{#HEADING}}</strong>{{/HEADING}}</p>{{/SAME}}
+{{#LINE}}{{#ADDED}}<p class="change-added"><span class="change-label">{{_ Added:}}</span> <ins>{{#HEADING}}<strong>{{/HEADING}}{{#MANDATORY}}{{_ Mandatory text:}} {{/MANDATORY}}{{TEXT}}{{#HEADING}}</strong>{{/HEADING}}</ins></p>{{/ADDED}}{{#REMOVED}}<p class="change-removed"><span class="change-label">{{_ Removed:}}</span> <del>{{#HEADING}}<strong>{{/HEADING}}{{#MANDATORY}}{{_ Mandatory text:}} {{/MANDATORY}}{{TEXT}}{{#HEADING}}</strong>{{/HEADING}}</del></p>{{/REMOVED}}{{#SAME}}<p>{{#HEADING}}<strong>{{/HEADING}}{{#MANDATORY}}{{_ Mandatory text:}} {{/MANDATORY}}{{TEXT}}{{#HEADING}}</strong>{{/HEADING}}</p>{{/SAME}}
 {{/LINE}}</div>{{/LINES}}

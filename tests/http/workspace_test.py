@@ -179,6 +179,8 @@ class WorkspaceTest(ServerTestCase):
                       page.text)
         self.assertIn("<p><strong>Om stillingen</strong></p>", page.text)
         self.assertIn("<p>• Fleksibel arbejdstid</p>", page.text)
+        self.assertIn("<p><strong>Obligatorisk tekst: Opfordring til at søge</strong></p>", page.text)
+        self.assertNotIn("[Opfordring til at søge]", page.text)
 
 
 if __name__ == "__main__":

@@ -183,6 +183,11 @@ void fill_diff_lines(Dictionary& dictionary, const domain::LineDiff& diff)
         if (text.starts_with("## ")) {
             text.remove_prefix(3);
             row->ShowSection("HEADING");
+        } else if (text.size() > 2 && text.front() == '[' && text.back() == ']') {
+            // A mandatory text's name, as comparable_text() writes it.
+            text = text.substr(1, text.size() - 2);
+            row->ShowSection("HEADING");
+            row->ShowSection("MANDATORY");
         }
         row->SetValue("TEXT",
                       text.starts_with("- ") ? "• " + std::string(text.substr(2)) : std::string(text));
