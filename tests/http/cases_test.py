@@ -757,15 +757,15 @@ class CasePreparationTest(CasesTestCase):
 
         diff = self.admin.get(f"/cases/{case_id}/ad/versions/{versions[1][0]}")
         self.assertStatus(diff, 200)
-        self.assertIn("<del>- Anden linje</del>", diff.text)
-        self.assertIn("<ins>+ Ny anden linje</ins>", diff.text)
-        self.assertIn("<ins>+ Fjerde linje</ins>", diff.text)
-        self.assertNotIn("<del>- Første linje</del>", diff.text)
-        self.assertNotIn("<ins>+ Første linje</ins>", diff.text)
+        self.assertIn("<del>Anden linje</del>", diff.text)
+        self.assertIn("<ins>Ny anden linje</ins>", diff.text)
+        self.assertIn("<ins>Fjerde linje</ins>", diff.text)
+        self.assertNotIn("<del>Første linje</del>", diff.text)
+        self.assertNotIn("<ins>Første linje</ins>", diff.text)
         self.assertIn("Første linje", diff.visible_text)
         first = self.admin.get(f"/cases/{case_id}/ad/versions/{versions[0][0]}")
         self.assertStatus(first, 200)
-        self.assertIn("<ins>+ Anden linje</ins>", first.text)
+        self.assertIn("<ins>Anden linje</ins>", first.text)
         self.assertNotIn("<del>", first.text)
         # A version of another case is not found through this case.
         other = self.create_case("Anden versionssag")
@@ -874,8 +874,8 @@ class CasePreparationTest(CasesTestCase):
         save("Løn efter AC-overenskomsten, løntrin 7.", "Vi er 40 kolleger i Aarhus.")
         latest = self.ad_versions_of(case_id)[-1][0]
         diff = self.admin.get(f"/cases/{case_id}/ad/versions/{latest}")
-        self.assertIn("<del>- Løn efter AC-overenskomsten, løntrin 6.</del>", diff.text)
-        self.assertIn("<ins>+ Løn efter AC-overenskomsten, løntrin 7.</ins>", diff.text)
+        self.assertIn("<del>Løn efter AC-overenskomsten, løntrin 6.</del>", diff.text)
+        self.assertIn("<ins>Løn efter AC-overenskomsten, løntrin 7.</ins>", diff.text)
 
         # A copy of the case keeps the adapted wording.
         copy = int(re.fullmatch(r"/cases/(\d+)/edit", self.admin.post(f"/cases/{case_id}/copy", {}).location).group(1))
