@@ -109,7 +109,7 @@ export function sidewaysOverflow() {
     const style = getComputedStyle(el);
     if (style.position === 'fixed' || style.visibility === 'hidden') continue;
     const box = el.getBoundingClientRect();
-    if (box.width <= 1 || box.height <= 1) continue; // visually hidden (sr-only)
+    if (box.width === 0 && box.height === 0) continue; // not rendered (sr-only texts count: they widen the page too)
     if (box.right > width + 1) offenders.push(describe(el));
   }
   const uncued = [...document.querySelectorAll(region)]
