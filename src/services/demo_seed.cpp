@@ -1,6 +1,7 @@
 #include "services/demo_seed.hpp"
 
 #include <soci/soci.h>
+#include <string_view>
 
 #include "core/clock.hpp"
 #include "domain/job_ad/rich_text.hpp"
@@ -11,18 +12,96 @@
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
 #include "store/institution_store.hpp"
+#include "store/setup_store.hpp"
 
 namespace rekrut::services {
 namespace {
 
+/// One demo case. Every case that has been published carries a complete ad: its text, salary,
+/// collective agreement, unit and contact persons of its own institution.
 struct DemoCase {
     const char* title;
-    const char* place;
     const char* state;
-    int deadline_days; ///< Relative to today; negative is in the past.
+    int deadline_days;        ///< Relative to today; negative is in the past.
+    const char* unit;         ///< The name of one of the institution's demo units.
+    const char* occupation;   ///< DISCO-08 code.
+    const char* salary;       ///< The salary text of the case.
+    const char* agreement;    ///< The collective agreement.
+    const char* about;        ///< The ad's paragraph about the position.
+    const char* expectations; ///< The ad's bullets, one per line.
 };
 
-void add_cases(store::Transaction& transaction, long long institution_id, const std::vector<DemoCase>& cases)
+/// Where an institution's demo cases are and who answers questions about them.
+struct DemoInstitution {
+    long long id;
+    std::string place;        ///< Town, as in the list of open positions.
+    std::string address;      ///< Full address of the place of work.
+    std::string municipality; ///< Three-digit municipality code.
+    std::vector<domain::ContactPerson> contacts;
+};
+
+/// The Danish ad text of a demo case, with the Danish placeholder names.
+std::string demo_ad_text(const DemoCase& demo)
+{
+    std::string bullets;
+    std::string_view lines = demo.expectations;
+    while (!lines.empty()) {
+        auto end = lines.find('\n');
+        bullets += "- " + std::string(lines.substr(0, end)) + "\n";
+        lines = end == std::string_view::npos ? std::string_view() : lines.substr(end + 1);
+    }
+    return "## Om stillingen\n" + std::string(demo.about) + "\n\n## Vi forventer, at du\n" + bullets +
+           "\nAnsøgningsfristen er {{ansøgningsfrist}}. Kontakt os gerne for at høre mere om stillingen.";
+}
+
+std::optional<std::int64_t> unit_named(store::Transaction& transaction, long long institution_id,
+                                       const std::string& name)
+{
+    for (const auto& unit : store::organisation_units::list(transaction, institution_id))
+        if (unit.name == name)
+            return unit.id;
+    return std::nullopt;
+}
+
+/// The institution's Danish mandatory texts that an ad includes: the required ones and the
+/// presentation of the institution.
+std::vector<domain::AdVersionText> demo_ad_texts(store::Transaction& transaction, long long institution_id)
+{
+    std::vector<domain::AdVersionText> texts;
+    for (const auto& text : store::mandatory_texts::list(transaction, institution_id))
+        if (text.language == "da" && (text.required || text.kind == "presentation"))
+            texts.push_back({text.id, text.name, text.body_source, text.body_html, text.position});
+    return texts;
+}
+
+/// Fills one freshly inserted case with its unit, facts, contact persons and (once it has been
+/// published) its Danish ad.
+void complete_case(store::Transaction& transaction, const DemoInstitution& institution, long long case_id,
+                   const DemoCase& demo)
+{
+    domain::CaseRecord record = *store::cases::find(transaction, institution.id, case_id);
+    record.unit_id = unit_named(transaction, institution.id, demo.unit);
+    record.place_of_work = institution.address;
+    record.municipality_code = institution.municipality;
+    record.occupation_code = demo.occupation;
+    record.salary_text = demo.salary;
+    record.collective_agreement = demo.agreement;
+    record.updated_at = core::now();
+    store::cases::update(transaction, record);
+    store::cases::replace_contacts(transaction, institution.id, case_id, institution.contacts);
+    if (std::string(demo.state) == "draft")
+        return;
+    domain::AdVersionRecord ad;
+    ad.language = "da";
+    ad.body_source = demo_ad_text(demo);
+    ad.body_html = domain::rich_text_to_html(ad.body_source);
+    ad.created_at = record.updated_at;
+    store::cases::add_ad_version(transaction, institution.id, case_id, ad,
+                                 demo_ad_texts(transaction, institution.id), 0);
+}
+
+void add_cases(store::Transaction& transaction, const DemoInstitution& institution,
+               const std::vector<DemoCase>& cases)
 {
     soci::session& sql = transaction;
     core::UnixTime now = core::now();
@@ -34,14 +113,92 @@ void add_cases(store::Transaction& transaction, long long institution_id, const 
         char date[16];
         std::snprintf(date, sizeof date, "%04d-%02u-%02u", year, month, day);
         long long deadline = core::parse_copenhagen(date, "12:00").value_or(now);
-        std::string title = demo.title, place = demo.place, state = demo.state;
-        long long created = now, id = 0;
+        std::string title = demo.title, place = institution.place, state = demo.state;
+        long long created = now, id = 0, institution_id = institution.id;
         sql << "INSERT INTO recruitment_cases (institution_id, title, state, place_of_work, "
                "application_deadline,"
                " published_at, created_at) VALUES (:i, :t, :s, :p, :d, :pub, :c) RETURNING id",
             soci::use(institution_id), soci::use(title), soci::use(state), soci::use(place),
             soci::use(deadline), soci::use(created), soci::use(created), soci::into(id);
+        complete_case(transaction, institution, id, demo);
     }
+}
+
+DemoInstitution styrelsen_demo(long long id)
+{
+    return {id,
+            "København K",
+            "Demovej 1, 1000 København K",
+            "101",
+            {{"Pia Projektleder", "Kontorchef", "+45 00 00 00 01", "projektleder@styrelsen.example.test"},
+             {"Hanne Holm", "HR-partner", "+45 00 00 00 02", "hr@styrelsen.example.test"}}};
+}
+
+DemoInstitution akademiet_demo(long long id)
+{
+    return {id,
+            "Aarhus C",
+            "Prøvegade 12, 8000 Aarhus C",
+            "751",
+            {{"Jens Juhl", "Institutleder", "+45 00 00 00 11", "projektleder@akademiet.example.test"},
+             {"Mette Mørk", "HR-konsulent", "+45 00 00 00 12", "hr@akademiet.example.test"}}};
+}
+
+const char* const k_ac = "AC-overenskomsten";
+const char* const k_hk = "HK-overenskomsten (staten)";
+
+std::vector<DemoCase> styrelsen_cases()
+{
+    return {
+        {"Fuldmægtig til økonomienheden", "published", 21, "Administration", "2411",
+         "Løn efter overenskomst for akademikere i staten med mulighed for at forhandle tillæg.", k_ac,
+         "Vi søger en {{titel}}, som vil være med til at styre styrelsens budget og regnskab og udvikle "
+         "vores økonomiopfølgning.",
+         "har en økonomisk eller samfundsvidenskabelig kandidatuddannelse\nhar styr på tal og deadlines\n"
+         "kan formidle økonomi klart til kolleger uden for økonomienheden"},
+        {"Specialkonsulent i digital forvaltning", "published", 9, "Faglig enhed", "2422",
+         "Løn efter overenskomst for akademikere i staten. Stillingen er på specialkonsulentniveau med et "
+         "tillæg efter kvalifikationer.",
+         k_ac,
+         "Som {{titel}} får du ansvaret for styrelsens digitale selvbetjeningsløsninger, fra idé til "
+         "drift, i tæt samarbejde med brugerne.",
+         "har erfaring med digitalisering i den offentlige sektor\nkan lede projekter på tværs af "
+         "enheder\ner god til at skrive klart og enkelt"},
+        {"Studentermedhjælper til HR", "published", 30, "HR og løn", "4416",
+         "Timeløn efter overenskomst for studerende i staten, cirka 15 timer om ugen.", k_hk,
+         "Som {{titel}} hjælper du HR-teamet med rekruttering, onboarding og personaleadministration.",
+         "læser en relevant videregående uddannelse\ner struktureret og omhyggelig\nhar lyst til at "
+         "lære HR-arbejdet at kende"},
+        {"Kontorfuldmægtig til sekretariatet", "draft", 40, "Administration", "4110",
+         "Løn efter overenskomst for kontor- og it-personale i staten.", k_hk,
+         "Vi søger en {{titel}} til at betjene direktionen og koordinere møder og sagsgange.",
+         "har en kontoruddannelse\ner serviceminded"},
+        {"Jurist til tilsynsenheden", "assessment", -5, "Faglig enhed", "2611",
+         "Løn efter overenskomst for akademikere i staten med mulighed for at forhandle tillæg.", k_ac,
+         "Som {{titel}} behandler du tilsynssager og rådgiver om forvaltningsret.",
+         "er cand.jur.\nhar interesse for forvaltningsret"},
+    };
+}
+
+std::vector<DemoCase> akademiet_cases()
+{
+    return {
+        {"Adjunkt i datalogi", "published", 28, "Faglig enhed", "2310",
+         "Løn efter overenskomst for akademikere i staten med tillæg som adjunkt.", k_ac,
+         "Som {{titel}} underviser du på bachelor- og kandidatuddannelsen i datalogi og forsker i et af "
+         "akademiets fokusområder.",
+         "har en ph.d.-grad i datalogi eller et beslægtet fag\nhar erfaring med undervisning\nvil bidrage "
+         "til et fagligt fællesskab"},
+        {"IT-supporter", "published", 14, "Administration", "3512",
+         "Løn efter overenskomst for kontor- og it-personale i staten.", k_hk,
+         "Som {{titel}} hjælper du studerende og ansatte med pc'er, netværk og de faglige systemer.",
+         "har en it-supporteruddannelse eller tilsvarende erfaring\nbevarer roen, når noget driller\n"
+         "forklarer teknik i et sprog, alle forstår"},
+        {"Laborant", "filled", -40, "Faglig enhed", "3111",
+         "Løn efter overenskomst for kontor- og laboratoriepersonale i staten.", k_hk,
+         "Som {{titel}} står du for laboratoriets daglige drift og hjælper forskerne med forsøg.",
+         "er uddannet laborant\narbejder præcist og sikkerhedsbevidst"},
+    };
 }
 
 long long first_case_of(store::Transaction& transaction, long long institution_id)
@@ -115,35 +272,6 @@ std::string add_person(store::Transaction& transaction, long long institution_id
            (*person.institution_role ? person.institution_role : person.case_role) + ")";
 }
 
-/// Gives the institution's first case the full content of a state ad, so that the demo can take it to
-/// "ready for publication" once its committee and the encouragement sentence (from the institution
-/// set-up) are in place.
-void complete_first_case(store::Transaction& transaction, long long institution_id, const std::string& place,
-                         const std::string& municipality_code)
-{
-    long long case_id = first_case_of(transaction, institution_id);
-    domain::CaseRecord record = *store::cases::find(transaction, institution_id, case_id);
-    record.place_of_work = place;
-    record.municipality_code = municipality_code;
-    record.occupation_code = "2411";
-    record.salary_text = "Løn efter overenskomst for akademikere i staten med mulighed for tillæg.";
-    record.collective_agreement = "AC-overenskomsten";
-    record.updated_at = core::now();
-    store::cases::update(transaction, record);
-    store::cases::replace_contacts(
-        transaction, institution_id, case_id,
-        {{"Pia Projektleder", "Kontorchef", "+45 00 00 00 01", "projektleder@example.test"}});
-    domain::AdVersionRecord ad;
-    ad.language = "da";
-    ad.body_source =
-        "## Om stillingen\nVi søger en {{title}}, som vil være med til at udvikle vores arbejde."
-        "\n\n## Vi forventer, at du\n- har en relevant uddannelse\n- kan arbejde selvstændigt\n\n"
-        "Ansøgningsfristen er {{deadline}}. Kontakt {{contact}} for at høre mere.";
-    ad.body_html = domain::rich_text_to_html(ad.body_source);
-    ad.created_at = record.updated_at;
-    store::cases::add_ad_version(transaction, institution_id, case_id, ad, {}, 0);
-}
-
 } // namespace
 
 DemoSeedReport seed_demo(store::Database& database)
@@ -152,21 +280,16 @@ DemoSeedReport seed_demo(store::Database& database)
     store::InstitutionStore institutions(database);
     if (institutions.count() > 0)
         return report;
-    const std::string styrelsen_address = "Demovej 1, 1000 København K";
-    const std::string akademiet_address = "Prøvegade 12, 8000 Aarhus C";
-    auto styrelsen = institutions.create("99000001", "Styrelsen for Demoforvaltning", styrelsen_address);
-    auto akademiet = institutions.create("99000002", "Demoakademiet", akademiet_address);
+    auto styrelsen =
+        institutions.create("99000001", "Styrelsen for Demoforvaltning", "Demovej 1, 1000 København K");
+    auto akademiet = institutions.create("99000002", "Demoakademiet", "Prøvegade 12, 8000 Aarhus C");
+    // Units, mandatory texts, ad templates, question templates and lists of both institutions, which
+    // the demo cases draw on.
+    seed_demo_setup(database, styrelsen);
+    seed_demo_setup(database, akademiet);
     (void)database.transact([&](store::Transaction& transaction) -> core::Status {
-        add_cases(transaction, styrelsen,
-                  {{"Fuldmægtig til økonomienheden", "København K", "published", 21},
-                   {"Specialkonsulent i digital forvaltning", "København K", "published", 9},
-                   {"Studentermedhjælper til HR", "København K", "published", 30},
-                   {"Kontorfuldmægtig til sekretariatet", "København K", "draft", 40},
-                   {"Jurist til tilsynsenheden", "København K", "assessment", -5}});
-        add_cases(transaction, akademiet,
-                  {{"Adjunkt i datalogi", "Aarhus C", "published", 28},
-                   {"IT-supporter", "Aarhus C", "published", 14},
-                   {"Laborant", "Aarhus C", "filled", -40}});
+        add_cases(transaction, styrelsen_demo(styrelsen), styrelsen_cases());
+        add_cases(transaction, akademiet_demo(akademiet), akademiet_cases());
         return core::success();
     });
     // Demo accounts. The password and the fixed TOTP keys are for the demo only and are printed.
@@ -180,16 +303,11 @@ DemoSeedReport seed_demo(store::Database& database)
                 report.logins.push_back(
                     add_person(transaction, institution_id, first_case, person, hash, now));
         }
-        complete_first_case(transaction, styrelsen, styrelsen_address, "101");
-        complete_first_case(transaction, akademiet, akademiet_address, "751");
         record_audit(transaction, Origin::system("demo data"),
                      {std::nullopt, "demo.seeded", "database", "", "{}",
                       json_object({{"users", std::to_string(report.logins.size())}})});
         return core::success();
     });
-    // Units, mandatory texts, ad templates, question templates and lists of both institutions.
-    seed_demo_setup(database, styrelsen);
-    seed_demo_setup(database, akademiet);
     report.logins.insert(report.logins.begin(), "Demo logins (password for all: " + password + "):");
     report.logins.push_back(
         "Two-step login for the operator, Superbrugere and Administrators uses the demo key "

@@ -39,8 +39,8 @@ void add_mandatory_texts(store::Transaction& transaction, std::int64_t instituti
                        "Vi opfordrer alle interesserede uanset personlig baggrund til at søge stillingen.",
                        true, true, 1, now);
     add_mandatory_text(transaction, institution_id, "Løn og ansættelse", "salary", "da",
-                       "Ansættelse og aflønning sker efter gældende overenskomst for området. Der kan være "
-                       "mulighed for at forhandle tillæg.",
+                       "## Løn og ansættelse\nAnsættelse og aflønning sker efter gældende overenskomst "
+                       "for området.",
                        true, false, 2, now);
     add_mandatory_text(transaction, institution_id, "Om institutionen", "presentation", "da",
                        "Vi er en statslig institution med omkring 300 medarbejdere og et uformelt "
@@ -61,10 +61,13 @@ void add_ad_templates(store::Transaction& transaction, std::int64_t institution_
     danish.title = "Fuldmægtig";
     danish.salary_text = "Løn efter overenskomst for akademikere i staten.";
     danish.collective_agreement = "AC-overenskomsten";
-    danish.body_source = "## Om stillingen\nVi søger en {{title}} til {{place_of_work}}.\n\n"
-                         "## Vi forventer, at du\n- har en relevant kandidatuddannelse\n- har gode "
-                         "samarbejdsevner\n\n## Løn og ansættelse\n{{salary}}\n\n"
-                         "Ansøgningsfristen er {{deadline}}. Kontakt {{contact}} for at høre mere.";
+    // Salary and terms come from the institution's mandatory salary text, so the template has no
+    // paragraph of its own about them (the ad would say it twice).
+    danish.body_source =
+        "## Om stillingen\nVi søger en {{titel}} til {{arbejdssted}}.\n\n"
+        "## Vi forventer, at du\n- har en relevant kandidatuddannelse\n- har gode "
+        "samarbejdsevner\n\n"
+        "Ansøgningsfristen er {{ansøgningsfrist}}. Kontakt {{kontaktperson}} for at høre mere.";
     store::ad_templates::insert(transaction, institution_id, danish, now);
     domain::AdTemplateRecord english = danish;
     english.name = "Academic officer";
@@ -74,7 +77,6 @@ void add_ad_templates(store::Transaction& transaction, std::int64_t institution_
     english.body_source =
         "## The position\nWe are looking for an {{title}} for {{place_of_work}}.\n\n"
         "## We expect you to\n- hold a relevant master's degree\n- work well with others\n\n"
-        "## Salary and terms\n{{salary}}\n\n"
         "The deadline for applications is {{deadline}}. Contact {{contact}} to hear more.";
     store::ad_templates::insert(transaction, institution_id, english, now);
 }

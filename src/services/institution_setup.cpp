@@ -10,6 +10,7 @@
 #include "core/clock.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
+#include "domain/job_ad/placeholders.hpp"
 #include "domain/job_ad/rich_text.hpp"
 #include "domain/job_ad/screening_question.hpp"
 #include "services/audit_log.hpp"
@@ -166,8 +167,7 @@ std::vector<core::FieldError> check_ad_template(domain::AdTemplateRecord& ad_tem
         std::size_t close = body.find("}}", open + 2);
         std::string_view name =
             close == std::string_view::npos ? std::string_view() : body.substr(open + 2, close - open - 2);
-        if (std::find(std::begin(k_ad_placeholders), std::end(k_ad_placeholders), name) ==
-            std::end(k_ad_placeholders)) {
+        if (!domain::is_placeholder(name)) {
             problems.push_back(
                 {"body", msgid("Use only the placeholders listed under the field, written exactly "
                                "as shown.")});

@@ -20,9 +20,7 @@ namespace rekrut::services {
 /// Which of the two simple lists.
 enum class SetupList { collective_agreements, position_categories };
 
-/// The placeholders an ad template body may use; the case fills them in.
-inline constexpr std::string_view k_ad_placeholders[] = {"title",    "place_of_work", "salary",
-                                                         "deadline", "contact",       "mandatory_texts"};
+/// The placeholders an ad template body may use (the case fills them in): domain::k_placeholder_names.
 
 /// Input rules of the set-up records, without a database so they can be unit-tested. Each normalises
 /// the record it is given (trims names, drops blank option lines, fills defaults) and returns the

@@ -84,11 +84,19 @@ TEST(CheckAdTemplate, a_complete_template_is_valid_and_trimmed)
 
 TEST(CheckAdTemplate, unknown_or_unclosed_placeholders_are_refused)
 {
-    for (const char* body : {"Vi søger en {{titel}}.", "Frist: {{deadline", "{{ title }}", "{{}}"}) {
+    for (const char* body : {"Vi søger en {{titlen}}.", "Frist: {{deadline", "{{ title }}", "{{}}"}) {
         auto record = ad_template();
         record.body_source = body;
         EXPECT_EQ(fields_of(check_ad_template(record)), std::vector<std::string>{"body"}) << body;
     }
+}
+
+TEST(CheckAdTemplate, placeholders_may_have_their_danish_names)
+{
+    auto record = ad_template();
+    record.body_source = "Vi søger en {{titel}} til {{arbejdssted}}. {{løn}} Frist: {{ansøgningsfrist}}. "
+                         "Kontakt {{kontaktperson}}.{{obligatoriske_tekster}}";
+    EXPECT_TRUE(check_ad_template(record).empty());
 }
 
 TEST(CheckAdTemplate, part_time_needs_hours_under_37)

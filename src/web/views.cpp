@@ -9,6 +9,7 @@
 
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
+#include "services/recruitment_case/recruitment_cases.hpp"
 #include "web/i18n.hpp"
 #include "web/request.hpp"
 
@@ -57,7 +58,8 @@ long long newest_mtime(const std::string& dir)
 std::mutex g_reload_mutex;
 
 /// The menu: only the pages the signed-in user may open.
-void add_navigation(ctemplate::TemplateDictionary& header, const Request& request)
+void add_navigation(ctemplate::TemplateDictionary& header, const Request& request,
+                    const Translator& translator)
 {
     using domain::Action;
     const domain::Actor& actor = request.session->actor;
@@ -68,6 +70,10 @@ void add_navigation(ctemplate::TemplateDictionary& header, const Request& reques
     item("NAV_HOME");
     if (scope)
         item("NAV_CASES");
+    navigation->SetValue("CASES_LABEL",
+                         translator.translate(request.language, services::sees_all_cases(actor)
+                                                                    ? core::msgid("All cases")
+                                                                    : core::msgid("My cases")));
     if (scope && domain::can(actor, Action::view_users, institution))
         item("NAV_USERS");
     if (scope && domain::can(actor, Action::edit_institution_setup, institution))
@@ -146,9 +152,11 @@ std::string Views::render_page(const Request& request, const std::string& page, 
     header->SetFilename(language + "/layouts/_header.tpl");
     header->ShowSection(language == "da" ? "SWITCH_TO_ENGLISH" : "SWITCH_TO_DANISH");
     if (request.session) {
-        header->SetValueAndShowSection("USER_NAME", request.session->actor.name, "SIGNED_IN");
+        // On the header itself, so that the menu (a section of its own) names the user too.
+        header->SetValue("USER_NAME", request.session->actor.name);
+        header->ShowSection("SIGNED_IN");
         if (request.session->complete())
-            add_navigation(*header, request);
+            add_navigation(*header, request, *m_translator);
     } else {
         header->ShowSection("SIGNED_OUT");
     }

@@ -7,13 +7,14 @@
 {{/AD_BLOCK}}
 <dl class="case-facts">
 <dt>{{_ Place of work}}</dt><dd>{{PLACE}}</dd>
-<dt>{{_ Salary}}</dt><dd>{{SALARY}} {{AGREEMENT}}</dd>
+{{#HAS_SALARY}}<dt>{{_ Salary}}</dt><dd>{{SALARY}}</dd>{{/HAS_SALARY}}
+{{#HAS_AGREEMENT}}<dt>{{_ Collective agreement}}</dt><dd>{{AGREEMENT}}</dd>{{/HAS_AGREEMENT}}
 {{#PART_TIME}}<dt>{{_ Weekly hours}}</dt><dd>{{HOURS}}</dd>{{/PART_TIME}}
 {{#IS_FIXED_TERM}}<dt>{{_ Period}}</dt><dd>{{FIXED_TERM}}</dd>{{/IS_FIXED_TERM}}
 <dt>{{_ Application deadline}}</dt><dd><time datetime="{{DEADLINE_ISO}}">{{DEADLINE}}</time></dd>
 </dl>
-<h2>{{_ Contact}}</h2>
-<ul class="nobullet-list">
-{{#AD_CONTACT}}<li>{{NAME}} {{CONTACT_TITLE}} {{PHONE}} {{EMAIL}}</li>
-{{/AD_CONTACT}}</ul>
+{{#HAS_CONTACTS}}<h2>{{_ Contact}}</h2>
+<ul class="nobullet-list contact-list">
+{{#AD_CONTACT}}<li><span class="contact-name">{{NAME}}</span>{{#HAS_TITLE}}<span class="contact-line">{{CONTACT_TITLE}}</span>{{/HAS_TITLE}}{{#HAS_PHONE}}<span class="contact-line">{{_ Phone:}} <a href="tel:{{PHONE_DIAL}}">{{PHONE}}</a></span>{{/HAS_PHONE}}{{#HAS_EMAIL}}<span class="contact-line">{{_ E-mail:}} <a href="mailto:{{EMAIL}}">{{EMAIL}}</a></span>{{/HAS_EMAIL}}</li>
+{{/AD_CONTACT}}</ul>{{/HAS_CONTACTS}}
 </article>

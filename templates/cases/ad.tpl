@@ -6,10 +6,30 @@
 <input type="hidden" name="language" value="{{AD_LANGUAGE}}">
 <div class="form-group{{#ERROR_BODY}} form-error{{/ERROR_BODY}}">
 <label class="form-label" for="body">{{_ Ad text}}</label>
-<span class="form-hint" id="body-hint">{{_ A blank line starts a new paragraph. Start a line with "## " for a heading and "- " for a bullet. Write **bold** and [link text](https://...).}} {{_ These words are replaced by the case's values:}} <code>&#123;&#123;title&#125;&#125;</code>, <code>&#123;&#123;deadline&#125;&#125;</code>, <code>&#123;&#123;salary&#125;&#125;</code>, <code>&#123;&#123;place_of_work&#125;&#125;</code>, <code>&#123;&#123;contact&#125;&#125;</code>.</span>
+<span class="form-hint" id="body-hint">{{_ Write the ad as plain text. Placeholders in double braces are replaced by the case's values when the ad is shown; see the list below the field.}}</span>
 {{#ERROR_BODY}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_BODY}}
 <textarea class="form-input ad-text" id="body" name="body" rows="18" aria-describedby="body-hint">{{VALUE_BODY:pre_escape}}</textarea>
 </div>
+<div class="placeholders" id="placeholders">
+<h2 class="h4">{{_ Placeholders}}</h2>
+<p>{{_ Write a placeholder where the case's value belongs, exactly as shown, braces included.}} <span class="js-only">{{_ Or press "Insert" to put it where the cursor is in the ad text.}}</span></p>
+<dl class="placeholder-list">
+{{#PLACEHOLDER}}<dt><code>{{NAME}}</code> <button type="button" class="button button-secondary button-small" data-insert-placeholder="{{NAME}}" aria-label="{{_ Insert}} {{NAME}}">{{_ Insert}}</button></dt>
+<dd>{{EXPLANATION}}</dd>
+{{/PLACEHOLDER}}</dl>
+</div>
+<details class="details">
+<summary class="details-summary">{{_ How to format the text}}</summary>
+<div class="details-text">
+<ul>
+<li>{{_ A blank line starts a new paragraph.}}</li>
+<li>{{_ A line that starts with "## " is a heading, for example:}} <code>## {{_ About the position}}</code></li>
+<li>{{_ A line that starts with "- " is a bullet in a list.}}</li>
+<li>{{_ Two asterisks on each side make a word bold, for example:}} <code>**{{_ important}}**</code></li>
+<li>{{_ A link is written as the link text in square brackets followed by the address in parentheses, for example:}} <code>[{{_ our website}}](https://www.example.test)</code></li>
+</ul>
+</div>
+</details>
 <fieldset>
 <legend class="h4">{{_ The institution's mandatory texts}}</legend>
 <p class="form-hint">{{_ Required texts are always part of the ad. Fixed texts are shown as the institution wrote them; the others can be adapted to this position.}}</p>

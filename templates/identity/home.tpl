@@ -6,11 +6,12 @@
 {{#OPERATOR}}<li>{{_ Platform operator}}</li>{{/OPERATOR}}
 {{#ROLE_SUPERBRUGER}}<li>{{_ Superbruger}}</li>{{/ROLE_SUPERBRUGER}}
 {{#ROLE_ADMINISTRATOR}}<li>{{_ Administrator}}</li>{{/ROLE_ADMINISTRATOR}}
-{{#CASE_ROLES}}<li>{{_ Member of hiring committees:}} {{CASE_COUNT}}</li>{{/CASE_ROLES}}
+{{#CASE_ROLE}}<li>{{ROLE}} ({{#ONE_CASE}}{{_ on one case}}{{/ONE_CASE}}{{#MANY_CASES}}{{_ on}} {{COUNT}} {{_ cases}}{{/MANY_CASES}})</li>{{/CASE_ROLE}}
 </ul>
 <h2>{{_ What you can do}}</h2>
+{{#CANNOT_CREATE}}<p>{{_ New recruitment cases are created by your institution's Administrators. Ask one of them to create the case and to add you to its hiring committee; the case then appears under your cases.}}</p>{{/CANNOT_CREATE}}
 <ul class="nobullet-list">
-{{#CAN_CASES}}<li><a href="/cases">{{_ My cases}}</a></li>{{/CAN_CASES}}
+{{#CAN_CASES}}<li><a href="/cases">{{CASES_LABEL}}</a></li>{{/CAN_CASES}}
 {{#CAN_USERS}}<li><a href="/users">{{_ Manage users}}</a></li>{{/CAN_USERS}}
 {{#CAN_RIGHTS}}<li><a href="/administrator-rights">{{_ Review administrator rights}}</a></li>{{/CAN_RIGHTS}}
 {{#CAN_AUDIT}}<li><a href="/audit">{{_ See the audit trail}}</a></li>{{/CAN_AUDIT}}

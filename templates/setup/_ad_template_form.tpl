@@ -60,7 +60,7 @@
 </div>
 <div class="form-group{{#ERROR_BODY}} form-error{{/ERROR_BODY}}">
 <label class="form-label" for="body">{{_ Ad text}}</label>
-<span class="form-hint" id="body-hint">{{_ These words are replaced by the case's values:}} <code>&#123;&#123;title&#125;&#125;</code>, <code>&#123;&#123;deadline&#125;&#125;</code>, <code>&#123;&#123;salary&#125;&#125;</code>, <code>&#123;&#123;place_of_work&#125;&#125;</code>, <code>&#123;&#123;contact&#125;&#125;</code>, <code>&#123;&#123;mandatory_texts&#125;&#125;</code>. {{_ A blank line starts a new paragraph, ## a heading and - a list item.}}</span>
+<span class="form-hint" id="body-hint">{{_ These words are replaced by the case's values:}} <code>&#123;&#123;{{_ placeholder title}}&#125;&#125;</code>, <code>&#123;&#123;{{_ placeholder deadline}}&#125;&#125;</code>, <code>&#123;&#123;{{_ placeholder salary}}&#125;&#125;</code>, <code>&#123;&#123;{{_ placeholder place_of_work}}&#125;&#125;</code>, <code>&#123;&#123;{{_ placeholder contact}}&#125;&#125;</code>, <code>&#123;&#123;{{_ placeholder mandatory_texts}}&#125;&#125;</code>. {{_ A blank line starts a new paragraph, ## a heading and - a list item.}}</span>
 {{#ERROR_BODY}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_BODY}}
 <textarea class="form-input input-width-xxl" id="body" name="body" rows="12" aria-describedby="body-hint">{{VALUE_BODY:pre_escape}}</textarea>
 </div>

@@ -334,7 +334,7 @@ class InstitutionSetupTest(ServerTestCase):
                                 ({"title": "x" * 201}, ["title"]),
                                 ({"working_time": "part_time", "weekly_hours": ""}, ["weekly_hours"]),
                                 ({"working_time": "part_time", "weekly_hours": "40"}, ["weekly_hours"]),
-                                ({"body": "Vi søger en {{titel}}."}, ["body"]),
+                                ({"body": "Vi søger en {{titlen}}."}, ["body"]),
                                 ({"body": "Frist {{deadline"}, ["body"])):
             with self.subTest(changes=changes):
                 refused = self.admin.post("/setup/ad-templates", {**good, **changes})

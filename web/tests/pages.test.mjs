@@ -17,7 +17,7 @@ import {
   login, passwordLinkFor, rememberStep, sqlite, submitAndWait, totpCode, unusedStep,
 } from './support/accounts.mjs';
 
-const T = { timeout: 90_000 };
+const T = { timeout: 180_000 };
 
 // GET routes of routes.cpp, to learn whether the /setup pages exist yet.
 const routes = [...readFileSync(path.join(repoRoot, 'src/web/routes.cpp'), 'utf8')
@@ -326,7 +326,7 @@ describe('every page passes axe (WCAG 2.1 A/AA)', () => {
 
     await setLanguage(session, 'en');
     await visit(session, '/cases', 'cases-en');
-    assert.equal(await main(session).locator('h1').textContent(), 'My cases');
+    assert.equal(await main(session).locator('h1').textContent(), 'All cases');
     await setLanguage(session, 'da');
   });
 
@@ -354,7 +354,7 @@ describe('every page passes axe (WCAG 2.1 A/AA)', () => {
     await submitAndWait(session.page, links.first());
     assert.match(new URL(session.page.url()).pathname, new RegExp(`^/cases/${id}/ad/versions/\\d+$`));
     await check(session, 'case-ad-diff');
-    assert.ok(await main(session).locator('.ad-diff ins').count() > 0, 'the diff shows added lines');
+    assert.ok(await main(session).locator('.ad-changes ins').count() > 0, 'the diff shows added lines');
 
     // A screening question from the institution's templates, adapted for this case.
     await session.page.goto(server.url(`/cases/${id}`));

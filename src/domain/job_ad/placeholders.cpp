@@ -5,18 +5,27 @@
 
 namespace rekrut::domain {
 
+bool is_placeholder(std::string_view name)
+{
+    for (const auto& placeholder : k_placeholder_names)
+        if (name == placeholder.english || name == placeholder.danish)
+            return true;
+    return false;
+}
+
 std::optional<std::string> fill_placeholders(std::string_view text, const PlaceholderValues& values,
                                              std::size_t limit)
 {
     const std::string nothing;
-    const std::array<std::pair<std::string_view, const std::string*>, 6> placeholders = {{
-        {"{{title}}", &values.title},
-        {"{{place_of_work}}", &values.place_of_work},
-        {"{{salary}}", &values.salary},
-        {"{{deadline}}", &values.deadline},
-        {"{{contact}}", &values.contact},
-        {"{{mandatory_texts}}", &nothing},
-    }};
+    // In the order of k_placeholder_names.
+    const std::array<const std::string*, 6> value_of = {
+        &values.title, &values.place_of_work, &values.salary, &values.deadline, &values.contact, &nothing};
+    std::array<std::pair<std::string, const std::string*>, 12> placeholders;
+    for (std::size_t i = 0; i < value_of.size(); ++i) {
+        const auto& name = k_placeholder_names[i];
+        placeholders[2 * i] = {"{{" + std::string(name.english) + "}}", value_of[i]};
+        placeholders[2 * i + 1] = {"{{" + std::string(name.danish) + "}}", value_of[i]};
+    }
     std::string filled;
     std::size_t copied = 0;
     auto append = [&](std::string_view part) {

@@ -30,6 +30,18 @@ TEST(Placeholders, each_placeholder_takes_its_value)
               "{{unknown}} {{title} {Fuldmægtig}}");
 }
 
+TEST(Placeholders, the_danish_names_take_the_same_values)
+{
+    EXPECT_EQ(fill_placeholders("En {{titel}} i {{arbejdssted}}. {{løn}}. Frist {{ansøgningsfrist}}. "
+                                "Kontakt {{kontaktperson}}.{{obligatoriske_tekster}}",
+                                values(), 1000),
+              "En Fuldmægtig i Demovej 1, København. Løntrin 6. Frist 15.01.2030 12:00. "
+              "Kontakt Kirsten Kontakt, 33 12 34 56.");
+    EXPECT_TRUE(is_placeholder("løn"));
+    EXPECT_TRUE(is_placeholder("salary"));
+    EXPECT_FALSE(is_placeholder("lon"));
+}
+
 TEST(Placeholders, a_value_goes_in_as_written)
 {
     PlaceholderValues nested = values();

@@ -119,15 +119,21 @@ void apply(domain::CaseRecord& record, const domain::CaseFields& fields)
 
 } // namespace
 
+bool sees_all_cases(const domain::Actor& actor)
+{
+    domain::Resource scope{actor.data_institution(), {}, {}, false, {}};
+    // Administrators and Superbrugere see every case of the institution; others their own.
+    return actor.data_institution() &&
+           (domain::can(actor, Action::create_case, scope) || domain::can(actor, Action::view_users, scope));
+}
+
 CaseList RecruitmentCases::list(const domain::Actor& actor, domain::CaseListFilter filter)
 {
     auto institution = actor.data_institution();
     if (!institution)
         return {};
     filter.institution_id = *institution;
-    domain::Resource scope{institution, {}, {}, false, {}};
-    // Administrators and Superbrugere see every case of the institution; others their own.
-    if (!domain::can(actor, Action::create_case, scope) && !domain::can(actor, Action::view_users, scope))
+    if (!sees_all_cases(actor))
         filter.member_user_id = actor.user_id;
     filter.limit = std::clamp(filter.limit, 1, 200);
     filter.offset = std::max(filter.offset, 0);

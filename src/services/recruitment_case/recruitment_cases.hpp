@@ -17,6 +17,10 @@ class Database;
 
 namespace rekrut::services {
 
+/// Whether the actor sees every case of their institution (Administrators and Superbrugere) rather than
+/// only the cases whose committee they are on: the list is then "All cases", not "My cases".
+bool sees_all_cases(const domain::Actor& actor);
+
 /// Recruitment cases as a whole: the list, creation from a template or a copy, the overview, the case
 /// fields, and the institution's lists the case forms draw on. The job ad, the committee, the
 /// screening questions and the lifecycle have their own services beside this one.

@@ -4,6 +4,7 @@
 
 #include "core/display_format.hpp"
 #include "domain/access/policy.hpp"
+#include "domain/job_ad/placeholders.hpp"
 #include "domain/job_ad/text_diff.hpp"
 #include "services/recruitment_case/job_ads.hpp"
 #include "services/recruitment_case/recruitment_cases.hpp"
@@ -34,6 +35,28 @@ bool has_value(const Request& request, const std::string& field, const std::stri
                        [&](const auto& entry) { return entry.first == field && entry.second == value; });
 }
 
+/// The placeholders the ad text may use, named in the interface language, each with what it stands for.
+void fill_placeholders(Dictionary& dictionary, AppContext& context, const Request& request)
+{
+    static constexpr const char* k_explanations[] = {
+        msgid("The title of the position."),
+        msgid("The place of work."),
+        msgid("The salary as written in the case."),
+        msgid("The application deadline, with date and time."),
+        msgid("The contact persons, with their title, phone number and e-mail address."),
+        msgid("Nothing: the institution's mandatory texts always follow the ad, so this only marks where "
+              "the ad text ends."),
+    };
+    static_assert(std::size(k_explanations) == std::size(domain::k_placeholder_names));
+    for (std::size_t i = 0; i < std::size(k_explanations); ++i) {
+        const auto& name = domain::k_placeholder_names[i];
+        auto* row = dictionary.AddSectionDictionary("PLACEHOLDER");
+        row->SetValue("NAME",
+                      "{{" + std::string(request.language == "da" ? name.danish : name.english) + "}}");
+        row->SetValue("EXPLANATION", tr(context, request, k_explanations[i]));
+    }
+}
+
 Response ad_form(AppContext& context, Request& request, const std::optional<core::Error>& error)
 {
     std::string language = language_param(request);
@@ -47,8 +70,9 @@ Response ad_form(AppContext& context, Request& request, const std::optional<core
         [&](Dictionary& dictionary) {
             dictionary.SetValue("ID", std::to_string(draft->record.id));
             dictionary.SetValue("AD_LANGUAGE", language);
-            dictionary.SetValue("AD_LANGUAGE_NAME", language == "da" ? "Dansk" : "English");
+            dictionary.SetValue("AD_LANGUAGE_NAME", tr(context, request, language_label(language)));
             dictionary.SetValue("VERSION", std::to_string(draft->version));
+            fill_placeholders(dictionary, context, request);
             keep_value(dictionary, "body", posted ? request.form_or("body") : draft->body_source);
             for (const auto& block : draft->blocks) {
                 auto* row = dictionary.AddSectionDictionary("BLOCK");
@@ -173,6 +197,39 @@ std::string comparable_text(const domain::AdVersionRecord& version)
     return text;
 }
 
+/// The diff as readable text: one paragraph per line that has text, headings in bold, bullets as
+/// bullets, each added or removed line marked (the template says how).
+void fill_diff_lines(Dictionary& dictionary, const domain::LineDiff& diff)
+{
+    bool changed = false;
+    auto* lines = dictionary.AddSectionDictionary("LINES");
+    for (const auto& line : diff.lines) {
+        std::string_view text = line.text;
+        while (!text.empty() && (text.back() == ' ' || text.back() == '\r'))
+            text.remove_suffix(1);
+        if (text.empty())
+            continue;
+        auto* row = lines->AddSectionDictionary("LINE");
+        if (text.starts_with("## ")) {
+            text.remove_prefix(3);
+            row->ShowSection("HEADING");
+        } else if (text.size() > 2 && text.front() == '[' && text.back() == ']') {
+            // A mandatory text's name, as comparable_text() writes it.
+            text = text.substr(1, text.size() - 2);
+            row->ShowSection("HEADING");
+            row->ShowSection("MANDATORY");
+        }
+        row->SetValue("TEXT",
+                      text.starts_with("- ") ? "• " + std::string(text.substr(2)) : std::string(text));
+        changed = changed || line.kind != domain::DiffKind::same;
+        row->ShowSection(line.kind == domain::DiffKind::added     ? "ADDED"
+                         : line.kind == domain::DiffKind::removed ? "REMOVED"
+                                                                  : "SAME");
+    }
+    if (!changed)
+        dictionary.ShowSection("NO_CHANGES");
+}
+
 } // namespace
 
 Response show_ad_diff(AppContext& context, Request& request)
@@ -195,14 +252,7 @@ Response show_ad_diff(AppContext& context, Request& request)
                         dictionary.ShowSection("TOO_DIFFERENT");
                         return;
                     }
-                    auto* lines = dictionary.AddSectionDictionary("LINES");
-                    for (const auto& line : diff.lines) {
-                        auto* row = lines->AddSectionDictionary("LINE");
-                        row->SetValue("TEXT", line.text);
-                        row->ShowSection(line.kind == domain::DiffKind::added     ? "ADDED"
-                                         : line.kind == domain::DiffKind::removed ? "REMOVED"
-                                                                                  : "SAME");
-                    }
+                    fill_diff_lines(dictionary, diff);
                 });
 }
 

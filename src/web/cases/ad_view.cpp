@@ -1,11 +1,25 @@
 #include "web/cases/ad_view.hpp"
 
 #include <ctemplate/template.h>
+#include <string>
 
 #include "core/display_format.hpp"
 #include "web/cases/case_labels.hpp"
 
 namespace rekrut::web {
+namespace {
+
+/// The phone number as a `tel:` link dials it: its digits, with a leading "+" kept.
+std::string dialable(const std::string& phone)
+{
+    std::string digits;
+    for (char ch : phone)
+        if ((ch >= '0' && ch <= '9') || (ch == '+' && digits.empty()))
+            digits += ch;
+    return digits == "+" ? "" : digits;
+}
+
+} // namespace
 
 void fill_ad(Dictionary& dictionary, const services::RenderedAd& ad, const std::string& language)
 {
@@ -17,8 +31,10 @@ void fill_ad(Dictionary& dictionary, const services::RenderedAd& ad, const std::
     for (const auto& block : ad.blocks_html)
         dictionary.AddSectionDictionary("AD_BLOCK")->SetValue("HTML", block);
     dictionary.SetValue("PLACE", ad.record.place_of_work);
-    dictionary.SetValue("SALARY", ad.record.salary_text);
-    dictionary.SetValue("AGREEMENT", ad.record.collective_agreement);
+    if (!ad.record.salary_text.empty())
+        dictionary.SetValueAndShowSection("SALARY", ad.record.salary_text, "HAS_SALARY");
+    if (!ad.record.collective_agreement.empty())
+        dictionary.SetValueAndShowSection("AGREEMENT", ad.record.collective_agreement, "HAS_AGREEMENT");
     dictionary.SetValue("DEADLINE", deadline_text(ad.record.application_deadline, language));
     if (ad.record.application_deadline)
         dictionary.SetValue("DEADLINE_ISO", core::format_iso_utc(*ad.record.application_deadline));
@@ -29,12 +45,19 @@ void fill_ad(Dictionary& dictionary, const services::RenderedAd& ad, const std::
         dictionary.SetValueAndShowSection("FIXED_TERM", ad.record.fixed_term_text, "IS_FIXED_TERM");
     if (ad.record.readvertisement)
         dictionary.ShowSection("READVERTISEMENT");
+    if (!ad.contacts.empty())
+        dictionary.ShowSection("HAS_CONTACTS");
     for (const auto& contact : ad.contacts) {
         auto* row = dictionary.AddSectionDictionary("AD_CONTACT");
         row->SetValue("NAME", contact.name);
-        row->SetValue("CONTACT_TITLE", contact.title);
-        row->SetValue("PHONE", contact.phone);
-        row->SetValue("EMAIL", contact.email);
+        if (!contact.title.empty())
+            row->SetValueAndShowSection("CONTACT_TITLE", contact.title, "HAS_TITLE");
+        if (auto dial = dialable(contact.phone); !dial.empty()) {
+            row->SetValueAndShowSection("PHONE", contact.phone, "HAS_PHONE");
+            row->SetValue("PHONE_DIAL", dial);
+        }
+        if (!contact.email.empty())
+            row->SetValueAndShowSection("EMAIL", contact.email, "HAS_EMAIL");
     }
 }
 

@@ -49,6 +49,11 @@ const char* role_label(domain::CaseRole role)
     return msgid("Projektdeltager");
 }
 
+const char* language_label(const std::string& code)
+{
+    return code == "en" ? msgid("English") : msgid("Danish");
+}
+
 std::string deadline_text(const std::optional<core::UnixTime>& deadline, const std::string& language)
 {
     return core::format_date_time(deadline, language);

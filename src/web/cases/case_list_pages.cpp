@@ -128,10 +128,12 @@ Response show_case_list(AppContext& context, Request& request)
     auto list = context.cases.list(actor, filter);
     bool can_create = domain::can(actor, Action::create_case, {actor.data_institution(), {}, {}, false, {}});
     const std::string& language = request.language;
-    return page(context, request, "cases/list", tr(context, request, msgid("My cases")),
+    bool sees_all = services::sees_all_cases(actor);
+    return page(context, request, "cases/list",
+                tr(context, request, sees_all ? msgid("All cases") : msgid("My cases")),
                 [&](Dictionary& dictionary) {
-                    if (can_create)
-                        dictionary.ShowSection("CAN_CREATE");
+                    dictionary.ShowSection(sees_all ? "SEES_ALL" : "SEES_OWN");
+                    dictionary.ShowSection(can_create ? "CAN_CREATE" : "CANNOT_CREATE");
                     dictionary.SetValue("TOTAL", std::to_string(list.total));
                     fill_filter_options(dictionary, context, request, filter);
                     fill_sort_links(dictionary, request, filter);
@@ -139,10 +141,14 @@ Response show_case_list(AppContext& context, Request& request)
                     for (const auto& record : list.cases) {
                         auto* row = dictionary.AddSectionDictionary("CASE");
                         row->SetValue("ID", std::to_string(record.id));
-                        row->SetValue("TITLE", record.title);
+                        row->SetValue("CASE_TITLE", record.title);
                         row->SetValue("STATE", tr(context, request, state_label(record.state)));
                         row->SetValue("UNIT", record.unit_name);
+                        if (record.unit_name.empty())
+                            row->ShowSection("NO_UNIT");
                         row->SetValue("DEADLINE", deadline_text(record.application_deadline, language));
+                        if (!record.application_deadline)
+                            row->ShowSection("NO_DEADLINE");
                     }
                     fill_pager(dictionary, request, list.total, page_number);
                 });

@@ -73,7 +73,7 @@ void fill_ad_state(Dictionary& dictionary, const CasePageView& view)
         if (record.ad_languages.find(language) != std::string::npos) {
             auto* ad = dictionary.AddSectionDictionary("AD_LANGUAGE");
             ad->SetValue("LANGUAGE", language);
-            ad->SetValue("LANGUAGE_NAME", language == "da" ? "Dansk" : "English");
+            ad->SetValue("LANGUAGE_NAME", view.tr(language_label(language)));
             if (view.can_edit)
                 ad->ShowSection("CAN_EDIT");
         }

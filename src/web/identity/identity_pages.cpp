@@ -1,13 +1,16 @@
 #include "web/identity/identity_pages.hpp"
 
 #include <ctemplate/template.h>
+#include <map>
 
 #include "core/clock.hpp"
 #include "domain/access/policy.hpp"
 #include "services/identity.hpp"
+#include "services/recruitment_case/recruitment_cases.hpp"
 #include "services/second_factor_display.hpp"
 #include "services/user_administration.hpp"
 #include "web/app_context.hpp"
+#include "web/cases/case_labels.hpp"
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
@@ -191,6 +194,25 @@ Response submit_logout(AppContext& context, Request& request)
     return response;
 }
 
+namespace {
+
+/// The user's roles on cases, in words: each role once, with the number of cases it is held on.
+void fill_case_roles(ctemplate::TemplateDictionary& dictionary, AppContext& context, const Request& request)
+{
+    std::map<domain::CaseRole, int> counts;
+    for (const auto& [case_id, roles] : request.actor().case_roles)
+        for (auto role : roles)
+            ++counts[role];
+    for (const auto& [role, count] : counts) {
+        auto* row = dictionary.AddSectionDictionary("CASE_ROLE");
+        row->SetValue("ROLE", tr(context, request, role_label(role)));
+        row->SetValue("COUNT", std::to_string(count));
+        row->ShowSection(count == 1 ? "ONE_CASE" : "MANY_CASES");
+    }
+}
+
+} // namespace
+
 Response show_home(AppContext& context, Request& request)
 {
     const auto& actor = request.actor();
@@ -207,11 +229,15 @@ Response show_home(AppContext& context, Request& request)
                         dictionary.ShowSection("ROLE_SUPERBRUGER");
                     if (actor.has(domain::InstitutionRole::administrator))
                         dictionary.ShowSection("ROLE_ADMINISTRATOR");
-                    if (!actor.case_roles.empty())
-                        dictionary.SetValueAndShowSection(
-                            "CASE_COUNT", std::to_string(actor.case_roles.size()), "CASE_ROLES");
+                    fill_case_roles(dictionary, context, request);
                     if (actor.data_institution())
-                        dictionary.ShowSection("CAN_CASES");
+                        dictionary.SetValueAndShowSection(
+                            "CASES_LABEL",
+                            tr(context, request,
+                               services::sees_all_cases(actor) ? msgid("All cases") : msgid("My cases")),
+                            "CAN_CASES");
+                    if (actor.data_institution() && !domain::can(actor, Action::create_case, institution))
+                        dictionary.ShowSection("CANNOT_CREATE");
                     if (domain::can(actor, Action::view_users, institution))
                         dictionary.ShowSection("CAN_USERS");
                     if (domain::can(actor, Action::review_administrator_rights, institution))

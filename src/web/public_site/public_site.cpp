@@ -25,7 +25,7 @@ Response show_front_page(AppContext& context, Request& request)
     auto fill = [&](ctemplate::TemplateDictionary& dictionary) {
         for (const auto& position : open) {
             auto* row = dictionary.AddSectionDictionary("POSITION");
-            row->SetValue("TITLE", position.title);
+            row->SetValue("POSITION_TITLE", position.title);
             row->SetValue("CASE_ID", std::to_string(position.case_id));
             row->SetValue("INSTITUTION", position.institution_name);
             row->SetValue("PLACE", position.place_of_work);

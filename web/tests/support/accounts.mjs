@@ -147,7 +147,7 @@ export async function login(page, server, email, { password = DEMO_PASSWORD, tot
 export async function logout(page) {
   await Promise.all([
     page.waitForURL((url) => url.pathname === '/', { waitUntil: 'load' }),
-    page.locator('header form[action="/logout"] button[type=submit]').click(),
+    page.locator('header form[action="/logout"] button[type=submit]:visible').first().click(),
   ]);
 }
 

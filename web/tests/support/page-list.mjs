@@ -1,0 +1,125 @@
+// The pages a user can open with a plain GET on the seeded demo database, by who opens them: the
+// list that screens.test.mjs visits at every width (pages.test.mjs walks the same pages, with their
+// forms and error states). `path` is a string or an async function of the lookups below, for pages
+// whose address holds a database id. `as` is the demo account (none: signed out); `language` 'en'
+// opens the page in English.
+
+import assert from 'node:assert/strict';
+import {
+  ADMINISTRATOR, DELTAGER, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, SUPERBRUGER2, sqlite,
+} from './accounts.mjs';
+
+export const PUBLISHED_CASE = 'Fuldmægtig til økonomienheden';
+export const DRAFT_CASE = 'Kontorfuldmægtig til sekretariatet';
+export const ASSESSMENT_CASE = 'Jurist til tilsynsenheden';
+
+/** Lookups of demo ids in the server's database. */
+export function lookups(server) {
+  async function id(sql) {
+    const rows = await sqlite(server, sql);
+    assert.ok(rows.length > 0 && rows[0][0], `no row for: ${sql}`);
+    return rows[0][0];
+  }
+  const quoted = (text) => text.replace(/'/g, "''");
+  const caseId = (title) => id(`SELECT id FROM recruitment_cases WHERE title = '${quoted(title)}' ORDER BY id LIMIT 1`);
+  return {
+    id,
+    caseId,
+    userId: (email) => id(`SELECT id FROM users WHERE email = '${quoted(email)}'`),
+    institutionId: (name) => id(`SELECT id FROM institutions WHERE name = '${quoted(name)}'`),
+    adVersionId: async (title) => id(`SELECT id FROM job_ad_versions WHERE case_id = ${await caseId(title)} ORDER BY id DESC LIMIT 1`),
+  };
+}
+
+export const PAGES = [
+  // Signed out
+  { name: 'front-page', path: '/' },
+  { name: 'front-page-en', path: '/', language: 'en' },
+  { name: 'login', path: '/login' },
+  { name: 'password-forgot', path: '/password/forgot' },
+  { name: 'position', path: async (l) => `/positions/${await l.caseId(PUBLISHED_CASE)}` },
+  { name: 'position-en', path: async (l) => `/positions/${await l.caseId(PUBLISHED_CASE)}`, language: 'en' },
+  // A case user (Projektleder)
+  { name: 'home-case-user', as: PROJEKTLEDER, path: '/home' },
+  { name: 'home-case-user-en', as: PROJEKTLEDER, path: '/home', language: 'en' },
+  { name: 'cases-case-user', as: PROJEKTLEDER, path: '/cases' },
+  { name: 'profile', as: PROJEKTLEDER, path: '/profile' },
+  { name: 'change-email', as: PROJEKTLEDER, path: '/profile/email' },
+  { name: 'enrolment', as: DELTAGER, path: '/profile/second-factor' },
+  // Superbruger
+  { name: 'home-superbruger', as: SUPERBRUGER, path: '/home' },
+  { name: 'users', as: SUPERBRUGER, path: '/users' },
+  { name: 'users-new', as: SUPERBRUGER, path: '/users/new' },
+  { name: 'user-case-user', as: SUPERBRUGER, path: async (l) => `/users/${await l.userId(PROJEKTLEDER)}` },
+  { name: 'user-administrator', as: SUPERBRUGER, path: async (l) => `/users/${await l.userId(ADMINISTRATOR)}` },
+  { name: 'user-superbruger', as: SUPERBRUGER, path: async (l) => `/users/${await l.userId(SUPERBRUGER2)}` },
+  { name: 'role-requests', as: SUPERBRUGER, path: '/role-requests' },
+  { name: 'administrator-rights', as: SUPERBRUGER, path: '/administrator-rights' },
+  { name: 'audit', as: SUPERBRUGER, path: '/audit' },
+  // Administrator: cases, the ad editor and the institution set-up
+  { name: 'cases', as: ADMINISTRATOR, path: '/cases' },
+  { name: 'cases-en', as: ADMINISTRATOR, path: '/cases', language: 'en' },
+  { name: 'cases-filtered', as: ADMINISTRATOR, path: '/cases?state=published&sort=title&direction=desc' },
+  { name: 'cases-new', as: ADMINISTRATOR, path: '/cases/new' },
+  { name: 'case-draft', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(DRAFT_CASE)}` },
+  { name: 'case-edit', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(DRAFT_CASE)}/edit` },
+  { name: 'case-ad-editor', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(DRAFT_CASE)}/ad?language=da` },
+  { name: 'case-ad-editor-en', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(DRAFT_CASE)}/ad?language=da`, language: 'en' },
+  { name: 'case-published', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}` },
+  { name: 'case-assessment', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(ASSESSMENT_CASE)}` },
+  { name: 'case-ad-preview', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/ad/preview?language=da` },
+  { name: 'case-ad-versions', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/ad/versions?language=da` },
+  { name: 'case-ad-diff', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/ad/versions/${await l.adVersionId(PUBLISHED_CASE)}` },
+  { name: 'setup', as: ADMINISTRATOR, path: '/setup' },
+  { name: 'setup-units', as: ADMINISTRATOR, path: '/setup/units' },
+  { name: 'setup-mandatory-texts', as: ADMINISTRATOR, path: '/setup/mandatory-texts' },
+  { name: 'setup-mandatory-text', as: ADMINISTRATOR, path: async (l) => `/setup/mandatory-texts/${await l.id("SELECT MIN(id) FROM mandatory_texts")}` },
+  { name: 'setup-ad-templates', as: ADMINISTRATOR, path: '/setup/ad-templates' },
+  { name: 'setup-ad-template', as: ADMINISTRATOR, path: async (l) => `/setup/ad-templates/${await l.id("SELECT MIN(id) FROM ad_templates")}` },
+  { name: 'setup-questions', as: ADMINISTRATOR, path: '/setup/questions' },
+  { name: 'setup-question', as: ADMINISTRATOR, path: async (l) => `/setup/questions/${await l.id("SELECT MIN(id) FROM question_templates")}` },
+  { name: 'setup-lists', as: ADMINISTRATOR, path: '/setup/lists' },
+  // Platform operator
+  { name: 'home-operator', as: OPERATOR, path: '/home' },
+  { name: 'operator-institutions', as: OPERATOR, path: '/operator/institutions' },
+  { name: 'operator-institution', as: OPERATOR, path: async (l) => `/operator/institutions/${await l.institutionId(STYRELSEN)}` },
+  { name: 'operator-superbruger', as: OPERATOR, path: async (l) => `/operator/institutions/${await l.institutionId(STYRELSEN)}/superbrugere/${await l.userId(SUPERBRUGER2)}` },
+  { name: 'operator-outbox', as: OPERATOR, path: '/operator/outbox' },
+  { name: 'operator-access', as: OPERATOR, path: '/operator/access' },
+  { name: 'operator-role-requests', as: OPERATOR, path: '/operator/role-requests' },
+  { name: 'audit-operator', as: OPERATOR, path: async (l) => `/audit?institution=${await l.institutionId(STYRELSEN)}` },
+];
+
+/**
+ * Where the page scrolls sideways outside a marked scroll region (an element with
+ * `data-scroll-region`, or DKFDS's `.table--responsive-scroll` wrapper): the elements that reach past
+ * the right edge of the viewport, and the scroll regions that scroll without a visible cue. Run in
+ * the page.
+ */
+export function sidewaysOverflow() {
+  const width = document.documentElement.clientWidth;
+  const region = '[data-scroll-region], .table--responsive-scroll';
+  const describe = (el) => {
+    const classes = [...el.classList].slice(0, 3).map((c) => `.${c}`).join('');
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${classes} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`;
+  };
+  const offenders = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest(region) && !el.matches(region)) continue;
+    const style = getComputedStyle(el);
+    if (style.position === 'fixed' || style.visibility === 'hidden') continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue; // not rendered (sr-only texts count: they widen the page too)
+    if (box.right > width + 1) offenders.push(describe(el));
+  }
+  const uncued = [...document.querySelectorAll(region)]
+    .filter((el) => el.scrollWidth > el.clientWidth + 1)
+    .filter((el) => !/gradient/.test(getComputedStyle(el).backgroundImage))
+    .map(describe);
+  return {
+    width,
+    scrollWidth: document.documentElement.scrollWidth,
+    offenders: offenders.slice(0, 8),
+    uncued,
+  };
+}
