@@ -84,11 +84,11 @@ SummaryGroup position_group(const std::function<std::string(const char*)>& tr,
     group.rows.push_back({tr(msgid("Employed as")), tr(record.employment_basis == "civil_servant"
                                                            ? msgid("Civil servant")
                                                            : msgid("Under a collective agreement"))});
-    group.rows.push_back({tr(msgid("Working time")), record.full_time ? tr(msgid("Full-time (37 hours)"))
-                                                                      : tr(msgid("Part-time")) + ", " +
-                                                                            core::format_hours(record.weekly_hours,
-                                                                                               language) +
-                                                                            " " + tr(msgid("a week"))});
+    std::string working_time = record.full_time ? tr(msgid("Full-time (37 hours)"))
+                                                : tr(msgid("Part-time")) + ", " +
+                                                      core::format_hours(record.weekly_hours, language) +
+                                                      " " + tr(msgid("a week"));
+    group.rows.push_back({tr(msgid("Working time")), working_time});
     group.rows.push_back({tr(msgid("Number of positions")), std::to_string(record.positions)});
     return group;
 }
