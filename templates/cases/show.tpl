@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<p><a class="back-link" href="/cases">{{_ My cases}}</a></p>
+{{%AUTOESCAPE context="HTML"}}<p><a class="back-link" href="/cases">{{CASES_LABEL}}</a></p>
 <h1>{{TITLE}}</h1>
 <p class="case-state">{{_ State}}: <strong id="case-state">{{STATE}}</strong></p>
 {{#CAN_SEE_HISTORY}}<p class="case-history-link"><a class="function-link" href="{{HISTORY_LINK}}">{{_ History}}</a></p>{{/CAN_SEE_HISTORY}}

@@ -106,6 +106,9 @@ class WorkspaceTest(ServerTestCase):
         self.assertIn('<a href="/cases" class="nav-link"><span>Alle sager</span></a>', page.text)
         self.assertNotIn("Mine sager", page.visible_text)
         self.assertNotIn("oprettes af institutionens administratorer", page.text)
+        case_page = client.get(f"/cases/{self.case_id('Fuldmægtig til økonomienheden')}")
+        self.assertIn('<a class="back-link" href="/cases">Alle sager</a>', case_page.text)
+        self.assertNotIn("Mine sager", case_page.visible_text)
 
     def test_a_projektleder_gets_my_cases_her_role_and_who_creates_cases(self):
         client = self.client()

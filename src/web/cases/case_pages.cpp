@@ -234,6 +234,8 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
         [&](Dictionary& dictionary) {
             dictionary.SetValue("CASE_ID", std::to_string(record.id));
             dictionary.SetValue("STATE", view.tr(state_label(record.state)));
+            dictionary.SetValue("CASES_LABEL", view.tr(services::sees_all_cases(actor) ? msgid("All cases")
+                                                                                       : msgid("My cases")));
             fill_case_lifecycle(dictionary, context, request, record);
             fill_next_steps(dictionary, context, request, *overview, may_edit, field_link);
             fill_case_summary(dictionary, context, request, *overview, view.can_edit);
