@@ -17,6 +17,10 @@
 #include "core/text.hpp"
 #include "integrations/smtp.hpp"
 #include "integrations/totp.hpp"
+#include "services/applications/applications.hpp"
+#include "services/applications/attachment_texts.hpp"
+#include "services/applications/held_uploads.hpp"
+#include "services/applications/self_service.hpp"
 #include "services/audit_anchor.hpp"
 #include "services/audit_log.hpp"
 #include "services/audit_trail.hpp"
@@ -38,6 +42,7 @@
 #include "services/user_administration.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
+#include "store/file_store.hpp"
 #include "store/institution_store.hpp"
 #include "store/migrations.hpp"
 #include "store/runtime_role.hpp"
@@ -426,7 +431,8 @@ void keep_freed_memory()
 class BackgroundWork {
 public:
     BackgroundWork(const core::Config& config, store::Database& database, services::IdentityService& identity,
-                   services::OpenPositions& positions, services::CaseLifecycle& lifecycle)
+                   services::OpenPositions& positions, services::CaseLifecycle& lifecycle,
+                   services::AttachmentTexts& texts, services::HeldUploads& held)
         : m_outbox(database,
                    {config.smtp_url, config.smtp_from, config.smtp_username, config.smtp_password, 20}),
           m_outbox_purge("outbox_purge", std::chrono::hours(1),
@@ -436,7 +442,12 @@ public:
           // Applications close by themselves at the deadline.
           m_positions("open_positions", std::chrono::seconds(1), [&positions] { positions.refresh(); }),
           m_deadlines("close_due_cases", std::chrono::seconds(config.job_interval_seconds),
-                      [&lifecycle] { lifecycle.close_due_cases(); })
+                      [&lifecycle] { lifecycle.close_due_cases(); }),
+          // Attachments' texts for search, a few at a time so that a large batch never blocks others.
+          m_texts("attachment_texts", std::chrono::seconds(2), [&texts] { texts.extract_pending(20); }),
+          // Files held between tries of a form live a day at most.
+          m_held_purge("held_uploads_purge", std::chrono::hours(1),
+                       [&held] { held.purge(core::now() - 86400); })
     {
         m_outbox.start();
         if (!config.audit_anchor.empty()) {
@@ -454,6 +465,8 @@ public:
         m_identity_purge.stop();
         m_deadlines.stop();
         m_positions.stop();
+        m_texts.stop();
+        m_held_purge.stop();
         if (m_anchor) {
             m_anchor_job->stop();
             mark_audit_anchor(*m_anchor);
@@ -466,6 +479,8 @@ private:
     services::PeriodicJob m_identity_purge;
     services::PeriodicJob m_positions;
     services::PeriodicJob m_deadlines;
+    services::PeriodicJob m_texts;
+    services::PeriodicJob m_held_purge;
     std::optional<services::AuditAnchor> m_anchor;
     std::optional<services::PeriodicJob> m_anchor_job;
 };
@@ -517,6 +532,14 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::SystemStatus status(
         *database,
         store::read_migrations(resources + "/migrations", database->dialect() == store::Dialect::sqlite));
+    store::DatabaseFileStore file_store;
+    const auto spool_dir = config.upload_dir.empty() ? fs::temp_directory_path().string() : config.upload_dir;
+    services::Applications applications(
+        *database, file_store,
+        {static_cast<std::int64_t>(config.max_file_bytes), static_cast<std::int64_t>(config.max_application_bytes)},
+        config.public_url, spool_dir);
+    services::HeldUploads held_uploads(spool_dir + "/rekrut-held-uploads");
+    services::SelfService self_service(*database, file_store, config.public_url, spool_dir);
     web::AppContext context{config,
                             translator,
                             views,
@@ -533,10 +556,15 @@ int run_serve(const core::Config& config, const std::string& resources)
                             audit_trail,
                             platform_operator,
                             status,
+                            applications,
+                            held_uploads,
+                            self_service,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};
-    BackgroundWork background(config, *database, identity, open_positions, lifecycle);
+    services::AttachmentTexts attachment_texts(*database, file_store, spool_dir);
+    BackgroundWork background(config, *database, identity, open_positions, lifecycle, attachment_texts,
+                              held_uploads);
     web::Application application(context);
 
     auto drained = serve_until_stopped(config, context, application, stop_signals);

@@ -155,6 +155,10 @@ void add_limit_settings(Settings& table)
     table.insert({
         {"server.max_body_bytes",
          [](Config& c, const std::string& v) { return set_size(c.max_body_bytes, v); }},
+        {"applications.max_file_bytes",
+         [](Config& c, const std::string& v) { return set_size(c.max_file_bytes, v); }},
+        {"applications.max_application_bytes",
+         [](Config& c, const std::string& v) { return set_size(c.max_application_bytes, v); }},
         {"server.max_header_bytes",
          [](Config& c, const std::string& v) { return set_size(c.max_header_bytes, v); }},
         {"server.max_connections",

@@ -22,7 +22,7 @@ struct Config {
     unsigned io_threads = 2;      ///< libmicrohttpd event threads (epoll each).
     unsigned worker_threads = 8;  ///< Threads that run handlers which may block.
     unsigned hashing_threads = 2; ///< Threads for password hashing (64 MiB each).
-    std::size_t max_body_bytes = std::size_t{20} * 1024 * 1024;
+    std::size_t max_body_bytes = std::size_t{40} * 1024 * 1024;
     std::size_t max_header_bytes = std::size_t{32} * 1024;
     unsigned max_connections = 2000;
     unsigned max_connections_per_ip = 64;
@@ -48,6 +48,9 @@ struct Config {
     std::string resource_dir; ///< Holds templates/, web/; empty: found from the executable.
     std::string locale_dir;   ///< Compiled catalogs; empty: next to the executable.
     std::string upload_dir;   ///< Temporary storage for uploads; empty: the system temp dir.
+    // [applications]
+    std::size_t max_file_bytes = std::size_t{10} * 1024 * 1024;        ///< One attachment.
+    std::size_t max_application_bytes = std::size_t{30} * 1024 * 1024; ///< All of one application's files.
     // [security]
     std::string key_file = "var/rekrut.key"; ///< The secret key (core/secret_key.hpp); created when missing.
     // [audit]

@@ -31,6 +31,12 @@ constexpr std::size_t rendered_ad = 500000;
 /// The most contact persons one case names (the case form has room for two). With the limits on
 /// their fields this bounds what the {{contact}} placeholder stands for.
 constexpr std::size_t contact_persons = 2;
+/// A cover letter typed into the application form.
+constexpr std::size_t cover_letter = 20000;
+/// A telephone number or a postal code as typed.
+constexpr std::size_t phone = 40;
+/// The answer to a short-text screening question.
+constexpr std::size_t short_answer = 1000;
 /// The most positions one case can fill.
 constexpr int positions = 500;
 

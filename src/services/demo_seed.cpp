@@ -8,6 +8,7 @@
 #include "services/audit_log.hpp"
 #include "services/demo_setup.hpp"
 #include "services/passwords.hpp"
+#include "store/application_store.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
@@ -121,6 +122,62 @@ void add_cases(store::Transaction& transaction, const DemoInstitution& instituti
             soci::use(institution_id), soci::use(title), soci::use(state), soci::use(place),
             soci::use(deadline), soci::use(created), soci::use(created), soci::into(id);
         complete_case(transaction, institution, id, demo);
+    }
+}
+
+/// Synthetic applications to two of Styrelsen's cases, so that the application pages have something
+/// to show. They carry no files (files are stored encrypted through the application service).
+void add_demo_applications(store::Transaction& transaction, long long institution_id)
+{
+    struct DemoApplicant {
+        const char* case_title;
+        const char* name;
+        const char* handle;
+        const char* letter;
+        domain::ApplicationStatus status;
+        bool priority;
+    };
+    const DemoApplicant applicants[] = {
+        {"Fuldmægtig til økonomienheden", "Astrid Andersen", "astrid",
+         "Jeg har fem års erfaring med budgetopfølgning i en styrelse og søger nye udfordringer.",
+         domain::ApplicationStatus::received, false},
+        {"Fuldmægtig til økonomienheden", "Bjarke Bentsen", "bjarke",
+         "Som nyuddannet cand.polit. vil jeg gerne arbejde med økonomistyring i staten.",
+         domain::ApplicationStatus::received, true},
+        {"Fuldmægtig til økonomienheden", "Camilla Christensen", "camilla",
+         "Jeg arbejder i dag som controller og kender regnskabsreglerne for staten godt.",
+         domain::ApplicationStatus::withdrawn, false},
+        {"Jurist til tilsynsenheden", "David Dahl", "david",
+         "Jeg er cand.jur. og har arbejdet med tilsyn og forvaltningsret i fire år.",
+         domain::ApplicationStatus::in_assessment, false},
+        {"Jurist til tilsynsenheden", "Emma Eskildsen", "emma",
+         "Med erfaring fra en advokatvirksomhed søger jeg stillingen som jurist i tilsynsenheden.",
+         domain::ApplicationStatus::in_assessment, false},
+    };
+    soci::session& sql = transaction;
+    core::UnixTime now = core::now();
+    int n = 0;
+    for (const auto& applicant : applicants) {
+        long long case_id = 0, id = institution_id;
+        std::string title = applicant.case_title;
+        sql << "SELECT id FROM recruitment_cases WHERE institution_id = :i AND title = :t", soci::use(id),
+            soci::use(title), soci::into(case_id);
+        if (!sql.got_data())
+            continue;
+        domain::ApplicationRecord record;
+        record.institution_id = institution_id;
+        record.case_id = case_id;
+        record.status = applicant.status;
+        record.full_name = applicant.name;
+        record.email = std::string(applicant.handle) + "@ansoger.example.test";
+        record.phone = "+45 00 00 10 0" + std::to_string(n);
+        record.cover_letter = applicant.letter;
+        record.consent_processing = true;
+        record.priority_access = applicant.priority;
+        record.received_at = now - (5 - n) * 86400;
+        record.created_at = record.received_at;
+        record.idempotency_key = "demo-" + std::to_string(++n);
+        store::applications::insert(transaction, record);
     }
 }
 
@@ -290,6 +347,7 @@ DemoSeedReport seed_demo(store::Database& database)
     (void)database.transact([&](store::Transaction& transaction) -> core::Status {
         add_cases(transaction, styrelsen_demo(styrelsen), styrelsen_cases());
         add_cases(transaction, akademiet_demo(akademiet), akademiet_cases());
+        add_demo_applications(transaction, styrelsen);
         return core::success();
     });
     // Demo accounts. The password and the fixed TOTP keys are for the demo only and are printed.

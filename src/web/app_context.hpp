@@ -17,6 +17,9 @@ class OpenPositions;
 class AuditTrail;
 class PlatformOperator;
 class SystemStatus;
+class Applications;
+class HeldUploads;
+class SelfService;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -44,6 +47,9 @@ struct AppContext {
     services::AuditTrail& audit_trail;
     services::PlatformOperator& platform_operator;
     services::SystemStatus& status;
+    services::Applications& applications;
+    services::HeldUploads& held_uploads;
+    services::SelfService& self_service;
     std::string static_dkfds_dir;
     std::string static_app_dir;
     HttpServer* server = nullptr;

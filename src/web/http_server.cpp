@@ -192,6 +192,8 @@ MHD_Result send(MHD_Connection* connection, const Response& response, bool closi
     MHD_Response* reply = nullptr;
     if (!response.file_path.empty()) {
         int fd = ::open(response.file_path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (response.remove_file_after)
+            ::unlink(response.file_path.c_str()); // the open descriptor keeps it until it is sent
         struct stat info {};
         if (fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) {
             reply = MHD_create_response_from_fd64(static_cast<uint64_t>(info.st_size), fd);

@@ -14,6 +14,8 @@ struct Response {
     std::string content_type = "text/html; charset=utf-8";
     std::string body;
     std::string file_path; ///< When set, the body is this file, streamed by the HTTP layer.
+    /// The file is a temporary one (a decrypted attachment): removed once it is open for sending.
+    bool remove_file_after = false;
     std::vector<std::pair<std::string, std::string>> headers;
 
     static Response html(std::string body, unsigned status = 200);

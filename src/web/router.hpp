@@ -46,6 +46,9 @@ struct BodyLimit {
     Uploads uploads = Uploads::refused;
 };
 
+/// Room for a multipart form's own fields and boundaries beside its files.
+inline constexpr std::size_t k_form_overhead_bytes = std::size_t{1024} * 1024;
+
 /// For forms with long texts: a job ad with its adapted mandatory texts, an ad template.
 inline constexpr BodyLimit k_long_text_form{std::size_t{1024} * 1024, Uploads::refused};
 

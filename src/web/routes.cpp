@@ -2,6 +2,7 @@
 // body limit. Adding a route means adding a line here; tests/http/isolation_test.py sweeps every route
 // that takes an id.
 #include "web/app_context.hpp"
+#include "web/applications/application_pages.hpp"
 #include "web/application.hpp"
 #include "web/audit/audit_pages.hpp"
 #include "web/cases/case_pages.hpp"
@@ -98,6 +99,39 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/cases/:case_id/ad/versions/:version_id", signed_in, worker_pool, bind(show_ad_diff));
     router.add("GET", "/positions/:case_id", public_access, worker_pool, bind(show_public_ad));
 
+    // Applications: the public form with its files, the receipt and the applicant's own pages; the
+    // case's applications for HR and the committee. Only the two forms that take files read more than
+    // a short form: all of one application's files plus the form around them.
+    const BodyLimit application_upload{context.config.max_application_bytes + k_form_overhead_bytes,
+                                       Uploads::accepted};
+    router.add("GET", "/positions/:case_id/apply", public_access, worker_pool, bind(show_apply_form));
+    router.add("POST", "/positions/:case_id/apply", public_access, worker_pool, bind(submit_application),
+               application_upload);
+    router.add("GET", "/positions/:case_id/apply/receipt/:form_key", public_access, worker_pool,
+               bind(show_application_receipt));
+    router.add("GET", "/application", public_access, worker_pool, bind(show_link_request));
+    router.add("POST", "/application", public_access, worker_pool, bind(submit_link_request));
+    router.add("GET", "/application/:token", public_access, worker_pool, bind(show_own_application));
+    router.add("POST", "/application/:token/withdraw", public_access, worker_pool, bind(submit_own_withdrawal));
+    router.add("POST", "/application/:token/deletion", public_access, worker_pool,
+               bind(submit_own_deletion_request));
+    router.add("GET", "/application/:token/attachments/:attachment_id", public_access, worker_pool,
+               bind(download_own_attachment));
+    router.add("POST", "/application/:token/content", public_access, worker_pool, bind(submit_own_content));
+    router.add("POST", "/application/:token/files", public_access, worker_pool, bind(submit_own_file),
+               application_upload);
+    router.add("GET", "/application/:token/export", public_access, worker_pool, bind(download_own_export));
+    router.add("GET", "/applications/search", signed_in, worker_pool, bind(show_application_search));
+    router.add("GET", "/cases/:case_id/applications", signed_in, worker_pool, bind(show_case_applications));
+    router.add("GET", "/cases/:case_id/applications/new", signed_in, worker_pool,
+               bind(show_register_application));
+    router.add("POST", "/cases/:case_id/applications/new", signed_in, worker_pool,
+               bind(submit_register_application), application_upload);
+    router.add("GET", "/cases/:case_id/applications/:application_id", signed_in, worker_pool,
+               bind(show_case_application));
+    router.add("GET", "/cases/:case_id/applications/:application_id/attachments/:attachment_id", signed_in,
+               worker_pool, bind(download_case_attachment));
+
     // Institution set-up
     router.add("GET", "/setup", signed_in, worker_pool, bind(show_setup));
     router.add("GET", "/setup/units", signed_in, worker_pool, bind(show_units));
@@ -143,6 +177,8 @@ void register_routes(Router& router, AppContext& context)
     // Audit trail (Superbruger, Administrator: own institution; operator: all)
     router.add("GET", "/audit", signed_in, worker_pool, bind(show_audit));
     router.add("GET", "/audit.csv", signed_in, worker_pool, bind(export_audit_csv));
+    router.add("GET", "/audit/access", signed_in, worker_pool, bind(show_access_log));
+    router.add("GET", "/audit/access.csv", signed_in, worker_pool, bind(export_access_log_csv));
 
     // Platform operator (everyone else gets 404)
     router.add("GET", "/operator/institutions", signed_in, worker_pool, bind(show_institutions));

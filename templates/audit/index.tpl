@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{_ Audit trail}}</h1>
 <p class="font-lead">{{_ Who changed what, and when: logins, users, rights and every change of data.}}</p>
+{{#CAN_SEE_READS}}<p><a class="function-link" href="/audit/access">{{_ Access log: who opened which application}}</a></p>{{/CAN_SEE_READS}}
 {{#ACCESS_LOG}}<h2>{{_ The platform operator's access to your institution}}</h2>
 <p>{{_ The operator can be given time-limited access to your institution's data for maintenance. Every access is listed here, and everything done under it is in the audit trail below.}}</p>
 <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="{{_ The platform operator's access to your institution}}"><table class="table table--compact" id="operator-access">

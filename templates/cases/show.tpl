@@ -26,6 +26,14 @@
 <h2 id="case-facts-heading">{{_ About the case}}</h2>
 {{#SUMMARY_GROUPS}}{{>SUMMARY_GROUP}}{{/SUMMARY_GROUPS}}
 </section>
+{{#HAS_APPLICATIONS_SECTION}}<section aria-labelledby="applications">
+<h2 id="applications">{{_ Applications}}</h2>
+<p>{{_ Applications received:}} <strong id="application-count">{{APPLICATION_COUNT}}</strong>{{#HAS_WITHDRAWN}} ({{_ of which withdrawn:}} {{WITHDRAWN_COUNT}}){{/HAS_WITHDRAWN}}</p>
+<ul class="nobullet-list">
+<li><a href="/cases/{{CASE_ID}}/applications">{{_ See the applications}}</a></li>
+{{#CAN_REGISTER}}<li><a href="/cases/{{CASE_ID}}/applications/new">{{_ Register an application received by post or e-mail}}</a></li>{{/CAN_REGISTER}}
+</ul>
+</section>{{/HAS_APPLICATIONS_SECTION}}
 <section aria-labelledby="ad">
 <h2 id="ad">{{_ Job ad}}</h2>
 {{#AD_COMPLETE}}<p>{{_ The ad states everything a state ad must state.}}</p>{{/AD_COMPLETE}}

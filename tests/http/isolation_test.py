@@ -47,6 +47,20 @@ SKIPPED = {
     # published ad of B answers 200 to anyone. That unpublished cases (of any institution) are not
     # found there belongs in the tests of the public site.
     "/positions/:case_id": "public ad of a published case",
+    # The application form of a published position is public too, for every institution's ads; that
+    # a case that is not published has no form is tested in applications_test.py.
+    "/positions/:case_id/apply": "public application form of a published case",
+    # The receipt is found by the form's own random key, a secret of the applicant's browser.
+    "/positions/:case_id/apply/receipt/:form_key": "receipt by the form's secret key",
+    # The applicant's personal link: a random token from the receipt mail, public by design;
+    # covered by applications_test.py (expiry, another applicant's files).
+    "/application/:token": "personal link token",
+    "/application/:token/withdraw": "personal link token",
+    "/application/:token/deletion": "personal link token",
+    "/application/:token/attachments/:attachment_id": "personal link token",
+    "/application/:token/content": "personal link token",
+    "/application/:token/files": "personal link token",
+    "/application/:token/export": "personal link token",
 }
 
 NONEXISTENT_ID = "987654321"
@@ -63,6 +77,7 @@ TABLE_FOR_PARAMETER = {
     "request_id": "role_requests",
     "role_request_id": "role_requests",
     "institution_id": "institutions",
+    "attachment_id": "application_attachments",
 }
 
 # Fields for every POST: plausible values for the forms of all routes, so that a handler that
@@ -128,11 +143,27 @@ class InstitutionIsolationTest(ServerTestCase):
         approved = signed_in(cls.server, OPERATOR).post(f"/operator/role-requests/{request}/decision",
                                                         {"decision": "approve"})
         assert approved.status == 303, f"the operator could not grant B's second Superbruger: {approved.status}"
+        cls.apply_to_b()
         jens = int(cls.sql(f"SELECT id FROM users WHERE email = '{AKADEMIET_PROJEKTLEDER}'")[0][0])
         for role, outcome in (("administrator", "requested"), ("superbruger", "sent")):
             requested = karen.post(f"/users/{jens}/roles", {"role": role, "operation": "grant"})
             assert requested.status == 303 and outcome in requested.location, \
                 f"no {role} request in B: {requested.status} {requested.location}"
+
+    @classmethod
+    def apply_to_b(cls):
+        """An application with a file to each institution's published case, so that the application
+        routes have ids of B to try (and A's own in the other positions)."""
+        for institution in (AKADEMIET, STYRELSEN):
+            case = cls.sql(f"SELECT c.id FROM recruitment_cases c JOIN institutions i ON i.id = c.institution_id "
+                           f"WHERE i.name = '{institution}' AND c.state = 'published' ORDER BY c.id")[0][0]
+            client = cls.server.client()
+            form = client.get(f"/positions/{case}/apply").form(action=f"/positions/{case}/apply")
+            sent = client.post(form.action, {"form_key": form.get("form_key"), "full_name": "Isa Isolationsen",
+                                             "email": "isa@example.test", "cover_letter": "Isolation",
+                                             "consent_processing": "1"},
+                               files={"cv_file": ("cv.txt", "Isolation", "text/plain")})
+            assert sent.status == 303, f"could not apply to {institution}: {sent.status}"
 
     @classmethod
     def tenant_tables(cls):

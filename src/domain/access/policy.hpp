@@ -44,6 +44,15 @@ enum class Action {
     manage_committee,
     assess_applications,
     approve_hiring_decision,
+    // Applications
+    /// See a case's applications, open one and download its files (every view is logged).
+    view_applications,
+    /// Register an application that arrived on paper or by e-mail.
+    register_application,
+    /// Search the applications of every case of the institution.
+    search_all_applications,
+    /// Read the log of who saw which application.
+    view_access_log,
 };
 
 /// What the action is about. Fields that do not apply stay empty.

@@ -196,6 +196,23 @@ TEST(Policy, role_by_action_by_scope_table)
         {"projektleder_a", Action::manage_committee, {institution_a, case_in_a, 5, false, {}}, false},
         {"projektdeltager_a", Action::manage_committee, {institution_a, case_in_a, 8, false, {}}, false},
         {"projektdeltager_a", Action::assess_applications, case_a(), true},
+        // Applications: the committee and the institution's administration see them; a case's
+        // Projektleder registers paper applications; only administration searches every case.
+        {"projektdeltager_a", Action::view_applications, case_a(), true},
+        {"ansaettende_leder_a", Action::view_applications, case_a(), true},
+        {"administrator_a", Action::view_applications, case_a(other_case_in_a), true},
+        {"projektleder_a", Action::view_applications, case_a(other_case_in_a), false},
+        {"plain_user_a", Action::view_applications, case_a(), false},
+        {"superbruger_b", Action::view_applications, case_a(), false},
+        {"operator_elevated_a", Action::view_applications, case_a(), false},
+        {"projektleder_a", Action::register_application, case_a(), true},
+        {"projektdeltager_a", Action::register_application, case_a(), false},
+        {"administrator_a", Action::register_application, case_a(), true},
+        {"administrator_a", Action::search_all_applications, in_a(), true},
+        {"projektleder_a", Action::search_all_applications, in_a(), false},
+        {"superbruger_b", Action::search_all_applications, in_a(), false},
+        {"administrator_a", Action::view_access_log, in_a(), true},
+        {"projektleder_a", Action::view_access_log, in_a(), false},
         {"administrator_a", Action::edit_institution_setup, in_a(), true},
         {"projektleder_a", Action::edit_institution_setup, in_a(), false},
         // The lists behind the case forms: anyone of the institution, nobody of another.

@@ -95,6 +95,11 @@ const std::vector<ActionName>& field_labels()
         {"object_id", msgid("Object ID")},
         {"action", msgid("Action")},
         {"user", msgid("User")},
+        {"case_id", msgid("Case ID")},
+        {"channel", msgid("Received by")},
+        {"on_time", msgid("Before the deadline")},
+        {"attachments", msgid("Attachments")},
+        {"application_id", msgid("Application ID")},
     };
     return labels;
 }
@@ -235,6 +240,12 @@ const std::vector<ActionName>& known_actions()
         {"setup.demo_seeded", msgid("Set up the institution with demo data")},
         {"demo.seeded", msgid("Added the demo data")},
         {"audit.exported", msgid("Exported the audit trail")},
+        {"application.received", msgid("Received an application")},
+        {"application.withdrawn", msgid("The applicant withdrew the application")},
+        {"application.deletion_requested", msgid("The applicant asked for deletion")},
+        {"access_log.exported", msgid("Exported the access log")},
+        {"application.changed", msgid("The applicant changed the application")},
+        {"application.file_replaced", msgid("The applicant sent a new file")},
     };
     return actions;
 }
@@ -255,6 +266,8 @@ const std::vector<ActionName>& known_object_types()
         {"operator_access", msgid("The platform operator's access")},
         {"audit_trail", msgid("Audit trail")},
         {"database", msgid("Database")},
+        {"application", msgid("Application")},
+        {"access_log", msgid("Access log")},
     };
     return types;
 }

@@ -14,6 +14,7 @@
 #include "services/audit_trail.hpp"
 #include "services/user_administration.hpp"
 #include "web/app_context.hpp"
+#include "web/csv.hpp"
 #include "web/audit/audit_labels.hpp"
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
@@ -411,6 +412,8 @@ Response show_audit(AppContext& context, Request& request)
         view.user_names[std::to_string(user.id)] = user.name;
     auto fill = [&](ctemplate::TemplateDictionary& page) {
         fill_access_log(page, context, request, accesses);
+        if (domain::can(request.actor(), domain::Action::view_access_log, {institution_of(request), {}, {}, false, {}}))
+            page.ShowSection("CAN_SEE_READS");
         fill_audit_filters(page, view, *query, institutions);
         fill_history_heading(page, view, *query);
         if (!query->problems.empty()) {
@@ -429,31 +432,6 @@ Response show_audit(AppContext& context, Request& request)
 }
 
 namespace {
-
-/// One CSV field (RFC 4180), always quoted. A cell that a spreadsheet would read as a formula gets
-/// a leading apostrophe, so an event text such as "=HYPERLINK(...)" stays text when opened in Excel.
-std::string csv_field(const std::string& value)
-{
-    std::string out = "\"";
-    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
-        out += '\'';
-    for (char ch : value) {
-        if (ch == '"')
-            out += '"';
-        out += ch;
-    }
-    return out + "\"";
-}
-
-void csv_row(std::string& out, const std::vector<std::string>& fields)
-{
-    for (std::size_t index = 0; index < fields.size(); ++index) {
-        if (index > 0)
-            out += ',';
-        out += csv_field(fields[index]);
-    }
-    out += "\r\n";
-}
 
 std::string optional_id(const std::optional<std::int64_t>& id)
 {

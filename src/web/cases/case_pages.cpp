@@ -9,6 +9,7 @@
 #include "services/open_positions.hpp"
 #include "services/recruitment_case/case_lifecycle.hpp"
 #include "services/recruitment_case/committee.hpp"
+#include "web/applications/application_pages.hpp"
 #include "services/recruitment_case/recruitment_cases.hpp"
 #include "services/recruitment_case/screening_questions.hpp"
 #include "web/app_context.hpp"
@@ -247,6 +248,7 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
                                                   "/audit?object_type=recruitment_case&object_id=" +
                                                       std::to_string(case_id),
                                                   "CAN_SEE_HISTORY");
+            fill_case_applications(dictionary, context, request, record);
             fill_ad_state(dictionary, view);
             fill_committee(dictionary, view);
             fill_questions(dictionary, view);

@@ -1,5 +1,7 @@
 #include <ctemplate/template.h>
 
+#include "core/clock.hpp"
+#include "services/applications/applications.hpp"
 #include "services/recruitment_case/job_ads.hpp"
 #include "web/app_context.hpp"
 #include "web/cases/ad_view.hpp"
@@ -19,6 +21,10 @@ Response show_public_ad(AppContext& context, Request& request)
         auto* include = dictionary.AddIncludeDictionary("AD");
         include->SetFilename(request.language + "/cases/_ad.tpl");
         fill_ad(*include, *ad, request.language);
+        // The same rule as the form and the deadline job, at this instant.
+        auto apply = context.applications.apply_context(case_id, core::now());
+        dictionary.SetIntValue("CASE_ID", case_id);
+        dictionary.ShowSection(apply && apply->accepting ? "ACCEPTING" : "CLOSED");
     });
 }
 

@@ -39,6 +39,16 @@ export const PAGES = [
   { name: 'password-forgot', path: '/password/forgot' },
   { name: 'position', path: async (l) => `/positions/${await l.caseId(PUBLISHED_CASE)}` },
   { name: 'position-en', path: async (l) => `/positions/${await l.caseId(PUBLISHED_CASE)}`, language: 'en' },
+  { name: 'apply', path: async (l) => `/positions/${await l.caseId(PUBLISHED_CASE)}/apply` },
+  { name: 'apply-en', path: async (l) => `/positions/${await l.caseId(PUBLISHED_CASE)}/apply`, language: 'en' },
+  { name: 'application-link-request', path: '/application' },
+  // Applications, for the case's committee and the institution's administration
+  { name: 'case-applications', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/applications` },
+  { name: 'case-applications-search', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/applications?q=erfaring` },
+  { name: 'case-application', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/applications/${await l.id(`SELECT MIN(id) FROM applications WHERE case_id = ${await l.caseId(PUBLISHED_CASE)}`)}` },
+  { name: 'case-application-register', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/applications/new` },
+  { name: 'applications-search', as: ADMINISTRATOR, path: '/applications/search?q=erfaring' },
+  { name: 'access-log', as: ADMINISTRATOR, path: '/audit/access' },
   // A case user (Projektleder)
   { name: 'home-case-user', as: PROJEKTLEDER, path: '/home' },
   { name: 'home-case-user-en', as: PROJEKTLEDER, path: '/home', language: 'en' },

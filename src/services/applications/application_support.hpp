@@ -1,0 +1,67 @@
+#pragma once
+
+// What the application services share: storing a new application with its files, the receipt and
+// its mail, the access log and refusals. Internal to services/applications.
+
+#include <optional>
+#include <string>
+
+#include "services/applications/applications.hpp"
+
+namespace rekrut::store {
+class Session;
+class Transaction;
+} // namespace rekrut::store
+
+namespace rekrut::services::applications {
+
+/// How long a personal link works; the applicant can ask for a new one with their address.
+inline constexpr core::UnixTime k_link_lifetime = core::UnixTime{90} * 86400;
+
+/// The file's facts as the file rules need them, read from its content.
+domain::FileFacts file_facts(const IncomingFile& file);
+/// The form field a file of this kind is sent in.
+std::string field_of(domain::AttachmentKind kind);
+
+/// Not found for those who may not see the case, forbidden for those who see it but may not do this.
+core::Error refusal(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id);
+
+struct NewApplication {
+    const domain::CaseRecord& case_record;
+    const Submission& submission;
+    domain::ApplicationChannel channel;
+    core::UnixTime received_at;
+    core::UnixTime now;
+    std::optional<std::int64_t> registered_by;
+};
+
+/// A stored application and the personal link's token (only its hash is kept).
+struct StoredApplication {
+    std::int64_t id = 0;
+    domain::ApplicationRecord record;
+    std::string link_token;
+};
+
+/// Checks the form against the case's questions, stores the application, its data key, answers and
+/// files, makes the personal link and records `application.received`, inside `transaction`.
+core::Result<StoredApplication> store_application(store::Transaction& transaction, store::FileStore& files,
+                                                  const NewApplication& fresh, const Origin& origin);
+/// Queues the receipt mail with the personal link.
+void send_receipt(store::Transaction& transaction, const domain::CaseRecord& case_record,
+                  const StoredApplication& stored, const std::string& public_url, const Translate& translate);
+/// The receipt of a stored application.
+Receipt receipt_for(store::Session& session, const domain::CaseRecord& case_record, std::int64_t application_id,
+                    bool repeated);
+/// The personal link: `<public_url>/application/<token>`.
+std::string self_service_link(const std::string& public_url, const std::string& token);
+
+/// Records a view or download in the access log.
+void log_access(store::Transaction& transaction, const domain::ApplicationRecord& application,
+                std::optional<std::int64_t> attachment_id, std::optional<std::int64_t> user_id,
+                const std::string& action, const Origin& origin);
+/// Decrypts one attachment of `application` to a new file in `spool_dir`.
+core::Result<DecryptedFile> decrypt_attachment(store::Session& session, store::FileStore& files,
+                                               const domain::ApplicationRecord& application,
+                                               std::int64_t attachment_id, const std::string& spool_dir);
+
+} // namespace rekrut::services::applications

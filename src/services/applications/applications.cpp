@@ -1,0 +1,283 @@
+#include "services/applications/applications.hpp"
+
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "core/crypto.hpp"
+#include "integrations/documents.hpp"
+#include "services/applications/application_support.hpp"
+#include "services/mail/mail_composer.hpp"
+#include "store/application_store.hpp"
+#include "store/case_store.hpp"
+#include "store/database.hpp"
+#include "store/file_store.hpp"
+#include "store/search_index.hpp"
+#include "store/institution_store.hpp"
+
+namespace rekrut::services {
+
+using core::msgid;
+using domain::Action;
+
+Applications::Applications(store::Database& database, store::FileStore& files, domain::FileLimits limits,
+                           std::string public_url, std::string spool_dir)
+    : m_database(database), m_files(files), m_limits(limits), m_public_url(std::move(public_url)),
+      m_spool_dir(std::move(spool_dir))
+{
+}
+
+namespace {
+
+ApplyContext context_of(store::Session& session, const domain::CaseRecord& record, core::UnixTime now)
+{
+    ApplyContext context;
+    context.case_id = record.id;
+    context.institution_id = record.institution_id;
+    context.title = record.title;
+    if (auto institution = store::InstitutionStore::find_in(session, record.institution_id))
+        context.institution_name = institution->name;
+    context.deadline = record.application_deadline.value_or(0);
+    context.accepting = domain::accepts_applications(record.state == domain::CaseState::published,
+                                                     record.application_deadline, now);
+    context.civil_servant = record.employment_basis == "civil_servant";
+    context.questions = store::cases::questions(session, record.institution_id, record.id);
+    return context;
+}
+
+} // namespace
+
+std::optional<ApplyContext> Applications::apply_context(std::int64_t case_id, core::UnixTime now)
+{
+    return m_database.read([&](store::Session& session) -> std::optional<ApplyContext> {
+        auto record = store::cases::find_published(session, case_id);
+        if (!record)
+            return std::nullopt;
+        return context_of(session, *record, now);
+    });
+}
+
+core::Result<ApplyContext> Applications::registration_context(const domain::Actor& actor,
+                                                              std::int64_t institution_id, std::int64_t case_id)
+{
+    if (!domain::can(actor, Action::register_application, {institution_id, case_id, {}, false, {}}))
+        return applications::refusal(actor, institution_id, case_id);
+    return m_database.read([&](store::Session& session) -> core::Result<ApplyContext> {
+        auto record = store::cases::find(session, institution_id, case_id);
+        if (!record)
+            return core::Error::not_found();
+        if (!record->published_at)
+            return core::Error::conflict(msgid("Applications can be registered once the position is published."));
+        return context_of(session, *record, core::now());
+    });
+}
+
+std::vector<RefusedFile> Applications::check_files(const std::vector<IncomingFile>& files) const
+{
+    std::vector<RefusedFile> refused;
+    std::int64_t total = 0;
+    auto megabytes = [](std::int64_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MB"; };
+    for (const auto& file : files) {
+        auto problem = domain::file_problem(applications::file_facts(file), m_limits);
+        if (problem)
+            refused.push_back({applications::field_of(file.kind), file.filename, *problem,
+                               megabytes(m_limits.max_file_bytes), ""});
+        total += file.size;
+    }
+    if (auto problem = domain::total_problem(total, static_cast<int>(files.size()), m_limits))
+        refused.push_back({"other_files", "", *problem, megabytes(m_limits.max_application_bytes),
+                           std::to_string(m_limits.max_files)});
+    return refused;
+}
+
+core::Result<Receipt> Applications::submit(const Submission& submission, const Origin& origin,
+                                           const Translate& translate)
+{
+    if (!check_files(submission.files).empty())
+        return core::Error::invalid(msgid("A file could not be accepted."));
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<Receipt> {
+        auto record = store::cases::find_published(transaction, submission.case_id);
+        if (!record)
+            return core::Error::not_found();
+        store::cases::lock(transaction, record->institution_id, record->id);
+        const auto now = core::now();
+        if (!domain::accepts_applications(true, record->application_deadline, now))
+            return core::Error::conflict(msgid("The application deadline has passed, so applications can no "
+                                               "longer be sent for this position."));
+        if (auto existing = store::applications::find_by_idempotency_key(transaction, record->institution_id,
+                                                                          record->id, submission.idempotency_key))
+            return applications::receipt_for(transaction, *record, *existing, true);
+        applications::NewApplication fresh{*record, submission, domain::ApplicationChannel::online, now, now,
+                                           std::nullopt};
+        auto stored = applications::store_application(transaction, m_files, fresh, origin);
+        if (!stored)
+            return stored.error();
+        applications::send_receipt(transaction, *record, *stored, m_public_url, translate);
+        return applications::receipt_for(transaction, *record, stored->id, false);
+    });
+}
+
+std::optional<Receipt> Applications::receipt(std::int64_t case_id, const std::string& form_key)
+{
+    return m_database.read([&](store::Session& session) -> std::optional<Receipt> {
+        auto target = store::applications::find_by_form_key(session, case_id, form_key);
+        if (!target)
+            return std::nullopt;
+        auto record = store::cases::find(session, target->institution_id, case_id);
+        if (!record)
+            return std::nullopt;
+        return applications::receipt_for(session, *record, target->application_id, true);
+    });
+}
+
+core::Result<Receipt> Applications::register_received(const domain::Actor& actor, std::int64_t institution_id,
+                                                      const Submission& submission,
+                                                      domain::ApplicationChannel channel,
+                                                      core::UnixTime received_at, const Origin& origin)
+{
+    if (!domain::can(actor, Action::register_application, {institution_id, submission.case_id, {}, false, {}}))
+        return applications::refusal(actor, institution_id, submission.case_id);
+    if (!check_files(submission.files).empty())
+        return core::Error::invalid(msgid("A file could not be accepted."));
+    const auto now = core::now();
+    if (received_at > now)
+        return core::Error::invalid(msgid("The date received cannot be in the future."),
+                                    {{"received_date", msgid("The date received cannot be in the future.")}});
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<Receipt> {
+        store::cases::lock(transaction, institution_id, submission.case_id);
+        auto record = store::cases::find(transaction, institution_id, submission.case_id);
+        if (!record)
+            return core::Error::not_found();
+        if (!record->published_at)
+            return core::Error::conflict(msgid("Applications can be registered once the position is published."));
+        if (auto existing = store::applications::find_by_idempotency_key(transaction, institution_id, record->id,
+                                                                          submission.idempotency_key))
+            return applications::receipt_for(transaction, *record, *existing, true);
+        applications::NewApplication fresh{*record, submission, channel, received_at, now, actor.user_id};
+        auto stored = applications::store_application(transaction, m_files, fresh, origin);
+        if (!stored)
+            return stored.error();
+        return applications::receipt_for(transaction, *record, stored->id, false);
+    });
+}
+
+std::optional<std::pair<int, int>> Applications::counts(const domain::Actor& actor, std::int64_t institution_id,
+                                                        std::int64_t case_id)
+{
+    if (!domain::can(actor, Action::view_applications, {institution_id, case_id, {}, false, {}}))
+        return std::nullopt;
+    auto counts = m_database.read([&](store::Session& session) {
+        return store::applications::count_for_case(session, institution_id, case_id);
+    });
+    return std::pair{counts.total, counts.withdrawn};
+}
+
+core::Result<ApplicationList> Applications::list(const domain::Actor& actor, std::int64_t institution_id,
+                                                 std::int64_t case_id)
+{
+    if (!domain::can(actor, Action::view_applications, {institution_id, case_id, {}, false, {}}))
+        return applications::refusal(actor, institution_id, case_id);
+    return m_database.read([&](store::Session& session) -> core::Result<ApplicationList> {
+        auto record = store::cases::find(session, institution_id, case_id);
+        if (!record)
+            return core::Error::not_found();
+        ApplicationList list{*record, store::applications::list_for_case(session, institution_id, case_id), 0};
+        for (const auto& application : list.applications)
+            list.withdrawn += application.status == domain::ApplicationStatus::withdrawn ? 1 : 0;
+        return list;
+    });
+}
+
+core::Result<ApplicationView> Applications::open(const domain::Actor& actor, std::int64_t institution_id,
+                                                 std::int64_t case_id, std::int64_t application_id,
+                                                 const Origin& origin)
+{
+    if (!domain::can(actor, Action::view_applications, {institution_id, case_id, {}, false, {}}))
+        return applications::refusal(actor, institution_id, case_id);
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<ApplicationView> {
+        auto record = store::cases::find(transaction, institution_id, case_id);
+        auto application = store::applications::find(transaction, institution_id, application_id);
+        if (!record || !application || application->case_id != case_id)
+            return core::Error::not_found();
+        applications::log_access(transaction, *application, std::nullopt, actor.user_id, "view", origin);
+        return ApplicationView{*record, *application,
+                               store::cases::questions(transaction, institution_id, case_id)};
+    });
+}
+
+core::Result<DecryptedFile> Applications::download(const domain::Actor& actor, std::int64_t institution_id,
+                                                   std::int64_t case_id, std::int64_t application_id,
+                                                   std::int64_t attachment_id, const Origin& origin)
+{
+    if (!domain::can(actor, Action::view_applications, {institution_id, case_id, {}, false, {}}))
+        return applications::refusal(actor, institution_id, case_id);
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<DecryptedFile> {
+        auto application = store::applications::find(transaction, institution_id, application_id);
+        if (!application || application->case_id != case_id)
+            return core::Error::not_found();
+        auto decrypted = applications::decrypt_attachment(transaction, m_files, *application, attachment_id,
+                                                          m_spool_dir);
+        if (!decrypted)
+            return decrypted.error();
+        applications::log_access(transaction, *application, attachment_id, actor.user_id, "download", origin);
+        return decrypted;
+    });
+}
+
+core::Result<std::vector<SearchResult>> Applications::search(const domain::Actor& actor, std::int64_t institution_id,
+                                                             std::optional<std::int64_t> case_id,
+                                                             const std::string& query)
+{
+    if (case_id && !domain::can(actor, Action::view_applications, {institution_id, *case_id, {}, false, {}}))
+        return applications::refusal(actor, institution_id, *case_id);
+    if (!case_id && !domain::can(actor, Action::search_all_applications, {institution_id, {}, {}, false, {}}))
+        return core::Error::not_found();
+    return m_database.read([&](store::Session& session) {
+        std::vector<std::int64_t> cases;
+        if (case_id)
+            cases.push_back(*case_id);
+        std::vector<SearchResult> results;
+        for (const auto& hit : store::search_index::search(session, institution_id, cases, query, 50)) {
+            auto application = store::applications::find(session, institution_id, hit.application_id);
+            auto record = application ? store::cases::find(session, institution_id, application->case_id)
+                                      : std::nullopt;
+            if (!record)
+                continue;
+            results.push_back({application->id, record->id, record->title,
+                               domain::application_reference(*application), application->full_name, hit.snippet_html});
+        }
+        return results;
+    });
+}
+
+core::Result<std::vector<domain::AccessLogEntry>> Applications::access_log(
+    const domain::Actor& actor, std::int64_t institution_id, std::optional<std::int64_t> application_id, int limit)
+{
+    if (!domain::can(actor, Action::view_access_log, {institution_id, {}, {}, false, {}}))
+        return core::Error::not_found();
+    return m_database.read([&](store::Session& session) {
+        return store::applications::access_log(session, institution_id, application_id, limit);
+    });
+}
+
+} // namespace rekrut::services
+
+namespace rekrut::services {
+
+core::Result<std::vector<domain::AccessLogEntry>> Applications::export_access_log(
+    const domain::Actor& actor, std::int64_t institution_id, std::optional<std::int64_t> application_id,
+    const Origin& origin)
+{
+    if (!domain::can(actor, Action::view_access_log, {institution_id, {}, {}, false, {}}))
+        return core::Error::not_found();
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::vector<domain::AccessLogEntry>> {
+        auto entries = store::applications::access_log(transaction, institution_id, application_id, 100000);
+        record_audit(transaction, origin,
+                     {institution_id, "access_log.exported", "access_log", "",
+                      "{}", json_object({{"application_id", application_id ? std::to_string(*application_id) : ""},
+                                         {"rows", std::to_string(entries.size())}})});
+        return entries;
+    });
+}
+
+} // namespace rekrut::services

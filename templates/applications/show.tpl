@@ -1,0 +1,27 @@
+{{%AUTOESCAPE context="HTML"}}<p><a class="back-link" href="/cases/{{CASE_ID}}/applications">{{_ All applications for}} {{CASE_TITLE}}</a></p>
+<h1>{{NAME}}</h1>
+<p>{{_ Reference number}}: {{REFERENCE}} · {{_ Status}}: <strong>{{STATUS}}</strong> · {{_ Received}}: <time datetime="{{RECEIVED_ISO}}">{{RECEIVED}}</time> ({{CHANNEL}}){{#LATE}} · <span class="badge">{{_ After the deadline}}</span>{{/LATE}}{{#KNOCKED_OUT}} · <span class="badge">{{_ Knockout answer}}</span>{{/KNOCKED_OUT}}</p>
+<h2>{{_ Contact}}</h2>
+<dl>
+<dt>{{_ E-mail address}}</dt><dd>{{EMAIL}}</dd>
+<dt>{{_ Telephone}}</dt><dd>{{PHONE}}</dd>
+<dt>{{_ Address}}</dt><dd>{{ADDRESS}} {{POSTAL_CITY}}</dd>
+</dl>
+<h2>{{_ Cover letter}}</h2>
+{{#HAS_COVER_LETTER}}<div class="application-text">{{COVER_LETTER}}</div>{{/HAS_COVER_LETTER}}
+<h2>{{_ Attachments}}</h2>
+{{#NO_ATTACHMENTS}}<p>{{_ No attachments.}}</p>{{/NO_ATTACHMENTS}}
+<ul>
+{{#ATTACHMENT}}<li>{{KIND}}: <a href="{{HREF}}">{{FILENAME}}</a> ({{SIZE}})</li>
+{{/ATTACHMENT}}</ul>
+<h2>{{_ Answers}}</h2>
+<dl>
+{{#ANSWER}}<dt>{{QUESTION}}</dt><dd class="application-text">{{TEXT}}</dd>
+{{/ANSWER}}</dl>
+<h2>{{_ Consents and rights}}</h2>
+<dl>
+<dt>{{_ Kept for other positions}}</dt><dd>{{CONSENT_KEEP}}</dd>
+<dt>{{_ Contact about future positions}}</dt><dd>{{CONSENT_CONTACT}}</dd>
+<dt>{{_ Priority access (fortrinsadgang)}}</dt><dd>{{PRIORITY_ACCESS}}</dd>
+{{#CIVIL_SERVANT}}<dt>{{_ Left off the list of applicants}}</dt><dd>{{EXCLUDE_FROM_LIST}}</dd>{{/CIVIL_SERVANT}}
+</dl>

@@ -1,0 +1,1 @@
+{{_ Your link to your application}}: {{TITLE}}
