@@ -12,11 +12,16 @@ bool init_crypto()
     return sodium_init() >= 0;
 }
 
+std::string random_bytes(std::size_t n)
+{
+    std::string buffer(n, '\0');
+    randombytes_buf(buffer.data(), buffer.size());
+    return buffer;
+}
+
 std::string random_hex(std::size_t bytes)
 {
-    std::string buffer(bytes, '\0');
-    randombytes_buf(buffer.data(), buffer.size());
-    return to_hex(buffer);
+    return to_hex(random_bytes(bytes));
 }
 
 std::string blake2b_hex(std::string_view data)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -7,6 +8,9 @@ namespace rekrut::core {
 
 /// Initialises libsodium; call once before threads start. Returns false if it cannot.
 bool init_crypto();
+
+/// `n` random bytes from the CSPRNG (raw bytes: keys, nonces).
+std::string random_bytes(std::size_t n);
 
 /// `bytes` random bytes from the CSPRNG, as lower-case hex (so 32 bytes give 64 characters).
 std::string random_hex(std::size_t bytes);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/crypto.hpp"
+#include "core/secret_stream.hpp"
 #include "core/text.hpp"
 
 namespace rekrut::core {
@@ -21,6 +22,9 @@ constexpr std::uint64_t k_audit_subkey = 1;
 constexpr std::uint64_t k_totp_subkey = 2;
 constexpr std::uint64_t k_csrf_subkey = 3;
 constexpr std::uint64_t k_recovery_code_subkey = 4;
+constexpr std::uint64_t k_key_wrapping_subkey = 5;
+// Authenticated with every wrapped data key, so that nothing else sealed under the subkey passes for one.
+constexpr std::string_view k_wrapped_key_context = "rekrut data key 1";
 constexpr std::string_view k_sealed_prefix = "enc1:";
 
 std::string derive(const std::string& master, std::uint64_t id)
@@ -47,7 +51,8 @@ std::optional<std::string> read_key(const std::string& path)
 
 SecretKey::SecretKey(const std::string& master)
     : m_audit(derive(master, k_audit_subkey)), m_totp(derive(master, k_totp_subkey)),
-      m_csrf(derive(master, k_csrf_subkey)), m_recovery_code(derive(master, k_recovery_code_subkey))
+      m_csrf(derive(master, k_csrf_subkey)), m_recovery_code(derive(master, k_recovery_code_subkey)),
+      m_key_wrapping(derive(master, k_key_wrapping_subkey))
 {
 }
 
@@ -127,6 +132,16 @@ std::optional<std::string> SecretKey::open(std::string_view stored) const
                                    reinterpret_cast<const unsigned char*>(m_totp.data())) != 0)
         return std::nullopt;
     return plaintext;
+}
+
+std::string SecretKey::wrap_data_key(std::string_view data_key) const
+{
+    return seal_with_key(m_key_wrapping, data_key, k_wrapped_key_context);
+}
+
+std::optional<std::string> SecretKey::unwrap_data_key(std::string_view wrapped) const
+{
+    return open_with_key(m_key_wrapping, wrapped, k_wrapped_key_context);
 }
 
 std::string blake2b_keyed_hex(std::string_view data, std::string_view key)

@@ -34,6 +34,12 @@ public:
     /// A value without the "enc1:" prefix (written before sealing existed) is returned as it is.
     std::optional<std::string> open(std::string_view stored) const;
     static bool is_sealed(std::string_view stored);
+    /// Wraps an application's data key (XChaCha20-Poly1305 under the key-wrapping subkey, random
+    /// nonce) as raw bytes: nonce ‖ ciphertext ‖ MAC (72 bytes for a 32-byte key).
+    std::string wrap_data_key(std::string_view data_key) const;
+    /// The data key inside `wrapped`; nullopt when it was wrapped under another installation key or
+    /// was altered.
+    std::optional<std::string> unwrap_data_key(std::string_view wrapped) const;
 
 private:
     explicit SecretKey(const std::string& master);
@@ -41,6 +47,7 @@ private:
     std::string m_totp;
     std::string m_csrf;
     std::string m_recovery_code;
+    std::string m_key_wrapping;
 };
 
 /// BLAKE2b-256 of `data` keyed with `key`, as lower-case hex.

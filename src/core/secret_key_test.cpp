@@ -6,6 +6,7 @@
 
 #include "core/crypto.hpp"
 #include "core/secret_key.hpp"
+#include "core/text.hpp"
 
 namespace rekrut::core {
 namespace {
@@ -75,6 +76,50 @@ TEST(DerivedKeyTest, the_recovery_code_key_is_its_own_and_stable)
     EXPECT_EQ(key.recovery_code_key().size(), 32u);
     EXPECT_NE(key.recovery_code_key(), key.audit_key());
     EXPECT_NE(key.recovery_code_key(), SecretKey::random().recovery_code_key());
+}
+
+TEST(DataKeyWrappingTest, roundtrip_and_refusal_of_other_keys_and_altered_bytes)
+{
+    ASSERT_TRUE(init_crypto());
+    auto key = SecretKey::random();
+    std::string data_key = random_bytes(32);
+    data_key[5] = '\0'; // raw bytes, NUL included
+    std::string wrapped = key.wrap_data_key(data_key);
+    EXPECT_EQ(wrapped.size(), 24u + 32u + 16u);
+    EXPECT_EQ(wrapped.find(data_key), std::string::npos);
+    EXPECT_NE(wrapped, key.wrap_data_key(data_key)) << "a fresh nonce every time";
+    EXPECT_EQ(key.unwrap_data_key(wrapped), std::optional<std::string>(data_key));
+    EXPECT_FALSE(SecretKey::random().unwrap_data_key(wrapped)) << "another installation's key";
+    for (std::size_t i : {std::size_t{0}, std::size_t{30}, wrapped.size() - 1}) {
+        std::string altered = wrapped;
+        altered[i] ^= 0x01;
+        EXPECT_FALSE(key.unwrap_data_key(altered)) << "byte " << i;
+    }
+    EXPECT_FALSE(key.unwrap_data_key(wrapped.substr(0, wrapped.size() - 1)));
+    EXPECT_FALSE(key.unwrap_data_key(""));
+}
+
+TEST_F(SecretKeyTest, a_wrapped_data_key_unwraps_after_the_key_file_is_read_again)
+{
+    std::string path = (m_folder / "rekrut.key").string();
+    auto first = SecretKey::load_or_create(path);
+    ASSERT_TRUE(first);
+    std::string data_key = random_bytes(32);
+    std::string wrapped = first->wrap_data_key(data_key);
+    auto again = SecretKey::load_or_create(path);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->unwrap_data_key(wrapped), std::optional<std::string>(data_key));
+}
+
+TEST(DerivedKeyTest, the_key_wrapping_key_is_not_the_totp_key)
+{
+    ASSERT_TRUE(init_crypto());
+    auto key = SecretKey::random();
+    // What seal() encrypts under the TOTP key does not unwrap as a data key, and vice versa.
+    auto sealed = from_hex(key.seal(std::string(32, 'k')).substr(5));
+    ASSERT_TRUE(sealed);
+    EXPECT_FALSE(key.unwrap_data_key(*sealed));
+    EXPECT_FALSE(key.open("enc1:" + to_hex(key.wrap_data_key(std::string(32, 'k')))));
 }
 
 TEST(KeyedHashTest, depends_on_the_key)

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -21,6 +23,7 @@ struct NewFile {
     std::string filename;
     std::string media_type;
     std::string source_path;
+    std::int64_t created_at = 0; ///< Unix seconds; 0 for now.
 };
 
 /// Where the bytes of applications' files live, encrypted (XChaCha20-Poly1305 secretstream) under
@@ -39,7 +42,8 @@ public:
                               std::string_view data_key,
                               const std::function<void(std::string_view)>& sink) = 0;
     /// Deletes one attachment (its bytes and its text).
-    virtual void remove(Transaction& transaction, std::int64_t institution_id, std::int64_t attachment_id) = 0;
+    virtual void remove(Transaction& transaction, std::int64_t institution_id,
+                        std::int64_t attachment_id) = 0;
     /// Deletes every file of the application (bytes and texts).
     virtual void remove_all(Transaction& transaction, std::int64_t institution_id,
                             std::int64_t application_id) = 0;
@@ -49,6 +53,11 @@ public:
     /// The extracted text; nullopt when there is none or it cannot be decrypted.
     virtual std::optional<std::string> read_text(Session& session, std::int64_t attachment_id,
                                                  std::string_view data_key) = 0;
+
+    /// Decrypts one attachment into the file at `path` (created or truncated, mode 0600), for the
+    /// text extractor. On any error the file is removed and the error returned.
+    core::Status copy_to_file(Session& session, std::int64_t institution_id, std::int64_t attachment_id,
+                              std::string_view data_key, const std::string& path);
 };
 
 /// The default file store: the database itself, in rows of 256 KiB of ciphertext
@@ -62,7 +71,8 @@ public:
     core::Status read(Session& session, std::int64_t institution_id, std::int64_t attachment_id,
                       std::string_view data_key, const std::function<void(std::string_view)>& sink) override;
     void remove(Transaction& transaction, std::int64_t institution_id, std::int64_t attachment_id) override;
-    void remove_all(Transaction& transaction, std::int64_t institution_id, std::int64_t application_id) override;
+    void remove_all(Transaction& transaction, std::int64_t institution_id,
+                    std::int64_t application_id) override;
     void put_text(Transaction& transaction, std::int64_t attachment_id, std::string_view text,
                   std::string_view data_key) override;
     std::optional<std::string> read_text(Session& session, std::int64_t attachment_id,
@@ -79,5 +89,39 @@ std::optional<std::string> load(Session& session, std::int64_t application_id);
 /// Deletes the wrapped key: from then on the application's files and texts cannot be decrypted.
 void destroy(Transaction& transaction, std::int64_t application_id);
 } // namespace application_keys
+
+/// An attachment's metadata (application_attachments without its bytes).
+struct AttachmentInfo {
+    std::int64_t id = 0;
+    std::int64_t institution_id = 0;
+    std::int64_t application_id = 0;
+    std::string kind;
+    std::string filename;
+    std::string media_type;
+    std::int64_t size = 0;
+    int chunk_count = 0;
+    std::string text_status; ///< pending | done | failed | none
+    std::string text_error;
+    std::int64_t created_at = 0;
+};
+
+/// The institution's attachment; nullopt when there is none of that id in the institution.
+std::optional<AttachmentInfo> find_attachment(Session& session, std::int64_t institution_id,
+                                              std::int64_t attachment_id);
+/// The application's attachments in the order they were stored.
+std::vector<AttachmentInfo> list_attachments(Session& session, std::int64_t institution_id,
+                                             std::int64_t application_id);
+
+/// Attachments whose text is still to be extracted (text_status pending), oldest first, across
+/// institutions, as (attachment id, application id). Those of an application whose key was
+/// destroyed are left out: they are about to be deleted and cannot be decrypted.
+std::vector<std::pair<std::int64_t /*attachment*/, std::int64_t /*application*/>>
+pending_texts(Session& session, int limit);
+/// The same, with each attachment's metadata (institution and media type, for the extractor).
+std::vector<AttachmentInfo> pending_text_attachments(Session& session, int limit);
+/// Records the outcome of extracting an attachment's text: `status` done | failed | none, `error` the
+/// reason of a failure ("" otherwise). put_text does not change the status; call this after it.
+void mark_text(Transaction& transaction, std::int64_t attachment_id, const std::string& status,
+               const std::string& error);
 
 } // namespace rekrut::store
