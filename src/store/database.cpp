@@ -6,6 +6,8 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <stdexcept>
 
+#include "store/danish_tokenizer.hpp"
+
 namespace rekrut::store {
 namespace {
 
@@ -71,6 +73,9 @@ std::unique_ptr<Database> Database::open(const std::string& url, unsigned pool_s
                 session << "PRAGMA synchronous=NORMAL";
                 session << "PRAGMA foreign_keys=ON";
                 session << "PRAGMA busy_timeout=5000";
+                // Before any migration or query touches the application search table, which uses it.
+                auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+                register_danish_tokenizer(reinterpret_cast<::sqlite3*>(backend->conn_));
             } else {
                 session.open(soci::postgresql, postgres_conninfo(url));
             }

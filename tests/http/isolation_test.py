@@ -169,9 +169,11 @@ class InstitutionIsolationTest(ServerTestCase):
     def tenant_tables(cls):
         """Tables with both an id and an institution_id column."""
         if cls.server.database_url.startswith("sqlite:"):
+            # Not the virtual tables: application_search needs Rekrut's FTS5 tokenizer even to list its
+            # columns, and no route addresses its rows.
             rows = cls.sql("SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p "
-                           "WHERE m.type = 'table' AND p.name IN ('id', 'institution_id') "
-                           "GROUP BY m.name HAVING COUNT(*) = 2")
+                           "WHERE m.type = 'table' AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%' "
+                           "AND p.name IN ('id', 'institution_id') GROUP BY m.name HAVING COUNT(*) = 2")
         else:
             rows = cls.sql("SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
                            "AND column_name IN ('id', 'institution_id') GROUP BY table_name HAVING COUNT(*) = 2")

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "core/crypto.hpp"
+#include "domain/access/policy.hpp"
 #include "integrations/documents.hpp"
 #include "services/applications/application_support.hpp"
 #include "services/mail/mail_composer.hpp"

@@ -170,6 +170,13 @@ void fill_questions(Dictionary& page, const std::vector<domain::CaseQuestionReco
 
 /// Keeps the files that pass the rules for the next try. A new cover letter or CV replaces the one
 /// held before. Returns the refused ones.
+void fill_question_fields(Dictionary& page, const AppContext& context, const Request& request,
+                          const std::vector<domain::CaseQuestionRecord>& questions,
+                          const domain::ApplicationForm& form, const std::optional<core::Error>& error)
+{
+    fill_questions(page, questions, form, messages_by_field(context, request, error));
+}
+
 std::vector<services::RefusedFile> hold_uploads(AppContext& context, const std::string& form_key,
                                                 const std::vector<services::IncomingFile>& files)
 {
