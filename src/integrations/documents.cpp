@@ -286,11 +286,18 @@ std::uint32_t read_le(std::string_view bytes, std::size_t at, int length)
 // ---------------------------------------------------------------------------------------------
 // libmagic
 
-/// One libmagic handle per thread: a magic_t must not be shared between threads.
+/// The one libmagic handle of the process. A magic_t must not be used by two threads at once, and
+/// each handle holds its own copy of the magic database (about 10 MB), so the handle is shared and
+/// used under a lock: a type is read from at most bytes_max of a file, in well under a millisecond.
 class MagicHandle {
 public:
     MagicHandle() : m_cookie(magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR))
     {
+        // libmagic reads up to bytes_max of the file into memory (7 MiB by default); the types we
+        // accept are known from their first kilobytes, and ZIP containers are looked into with libzip.
+        const std::size_t bytes_max = std::size_t{256} * 1024;
+        if (m_cookie != nullptr)
+            magic_setparam(m_cookie, MAGIC_PARAM_BYTES_MAX, &bytes_max);
         if (m_cookie != nullptr && magic_load(m_cookie, nullptr) != 0) {
             magic_close(m_cookie);
             m_cookie = nullptr;
@@ -305,20 +312,26 @@ public:
     MagicHandle& operator=(const MagicHandle&) = delete;
 
     magic_t get() const { return m_cookie; }
+    std::mutex& lock() { return m_lock; }
 
 private:
     magic_t m_cookie;
+    std::mutex m_lock;
 };
 
 std::string magic_media_type(const FileHandle& file)
 {
-    thread_local MagicHandle handle;
+    static MagicHandle handle;
     if (handle.get() == nullptr || ::lseek(file.fd(), 0, SEEK_SET) != 0)
         return std::string(k_octet_stream);
-    const char* type = magic_descriptor(handle.get(), file.fd());
-    if (type == nullptr)
-        return std::string(k_octet_stream);
-    std::string result = core::ascii_lower(core::trim(type));
+    std::string result;
+    {
+        std::lock_guard<std::mutex> held(handle.lock());
+        const char* type = magic_descriptor(handle.get(), file.fd());
+        if (type == nullptr)
+            return std::string(k_octet_stream);
+        result = core::ascii_lower(core::trim(type));
+    }
     return result.empty() ? std::string(k_octet_stream) : result;
 }
 
