@@ -534,10 +534,10 @@ int run_serve(const core::Config& config, const std::string& resources)
         store::read_migrations(resources + "/migrations", database->dialect() == store::Dialect::sqlite));
     store::DatabaseFileStore file_store;
     const auto spool_dir = config.upload_dir.empty() ? fs::temp_directory_path().string() : config.upload_dir;
-    services::Applications applications(
-        *database, file_store,
-        {static_cast<std::int64_t>(config.max_file_bytes), static_cast<std::int64_t>(config.max_application_bytes)},
-        config.public_url, spool_dir);
+    services::Applications applications(*database, file_store,
+                                        {static_cast<std::int64_t>(config.max_file_bytes),
+                                         static_cast<std::int64_t>(config.max_application_bytes)},
+                                        config.public_url, spool_dir);
     services::HeldUploads held_uploads(spool_dir + "/rekrut-held-uploads");
     services::SelfService self_service(*database, file_store, config.public_url, spool_dir);
     web::AppContext context{config,

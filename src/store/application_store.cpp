@@ -43,10 +43,10 @@ struct ApplicationRow {
             soci::into(phone), soci::into(address), soci::into(postal_code), soci::into(city),
             soci::into(letter), soci::into(consent_processing),
             soci::into(keep_until.value, keep_until.indicator), soci::into(consent_contact),
-            soci::into(priority_access), soci::into(exclude), soci::into(knocked_out), soci::into(received_at),
-            soci::into(on_time), soci::into(registered_by.value, registered_by.indicator), soci::into(key),
-            soci::into(created_at), soci::into(updated_at),
-            soci::into(withdrawn_at.value, withdrawn_at.indicator),
+            soci::into(priority_access), soci::into(exclude), soci::into(knocked_out),
+            soci::into(received_at), soci::into(on_time),
+            soci::into(registered_by.value, registered_by.indicator), soci::into(key), soci::into(created_at),
+            soci::into(updated_at), soci::into(withdrawn_at.value, withdrawn_at.indicator),
             soci::into(deletion_requested_at.value, deletion_requested_at.indicator);
     }
 
@@ -56,8 +56,10 @@ struct ApplicationRow {
         record.id = id;
         record.institution_id = institution_id;
         record.case_id = case_id;
-        record.status = domain::application_status_from_string(status).value_or(domain::ApplicationStatus::received);
-        record.channel = domain::application_channel_from_string(channel).value_or(domain::ApplicationChannel::online);
+        record.status =
+            domain::application_status_from_string(status).value_or(domain::ApplicationStatus::received);
+        record.channel =
+            domain::application_channel_from_string(channel).value_or(domain::ApplicationChannel::online);
         record.language = language;
         record.full_name = full_name;
         record.email = email;
@@ -121,18 +123,20 @@ std::int64_t insert(soci::session& sql, const ApplicationRecord& record)
         knocked = record.knocked_out ? 1 : 0, on_time = record.on_time ? 1 : 0;
     std::string status(domain::to_string(record.status)), channel(domain::to_string(record.channel));
     sql << "INSERT INTO applications (institution_id, case_id, status, channel, language, full_name, email,"
-           " phone, address, postal_code, city, cover_letter, consent_processing, keep_until, consent_contact,"
+           " phone, address, postal_code, city, cover_letter, consent_processing, keep_until, "
+           "consent_contact,"
            " priority_access, exclude_from_list, knocked_out, received_at, on_time, registered_by,"
            " idempotency_key, created_at, updated_at) VALUES (:institution, :case_id, :status, :channel,"
            " :language, :name, :email, :phone, :address, :postal, :city, :letter, :consent, :keep, :contact,"
            " :priority, :exclude, :knocked, :received, :on_time, :registered, :key, :created, :updated)"
            " RETURNING id",
         soci::use(institution), soci::use(case_id), soci::use(status), soci::use(channel),
-        soci::use(record.language), soci::use(record.full_name), soci::use(record.email), soci::use(record.phone),
-        soci::use(record.address), soci::use(record.postal_code), soci::use(record.city),
-        soci::use(record.cover_letter), soci::use(consent), soci::use(keep.value, keep.indicator),
-        soci::use(contact), soci::use(priority), soci::use(exclude), soci::use(knocked), soci::use(received),
-        soci::use(on_time), soci::use(registered.value, registered.indicator), soci::use(record.idempotency_key),
+        soci::use(record.language), soci::use(record.full_name), soci::use(record.email),
+        soci::use(record.phone), soci::use(record.address), soci::use(record.postal_code),
+        soci::use(record.city), soci::use(record.cover_letter), soci::use(consent),
+        soci::use(keep.value, keep.indicator), soci::use(contact), soci::use(priority), soci::use(exclude),
+        soci::use(knocked), soci::use(received), soci::use(on_time),
+        soci::use(registered.value, registered.indicator), soci::use(record.idempotency_key),
         soci::use(created), soci::use(created), soci::into(id);
     insert_answers(sql, id, record.answers);
     return id;
@@ -161,11 +165,13 @@ std::optional<LinkTarget> find_by_form_key(soci::session& sql, std::int64_t case
     return LinkTarget{institution, id};
 }
 
-std::optional<ApplicationRecord> find(soci::session& sql, std::int64_t institution_id, std::int64_t application_id)
+std::optional<ApplicationRecord> find(soci::session& sql, std::int64_t institution_id,
+                                      std::int64_t application_id)
 {
     ApplicationRow row;
     long long institution = institution_id, id = application_id;
-    auto prepared = (sql.prepare << std::string(k_columns) + "WHERE institution_id = :institution AND id = :id");
+    auto prepared =
+        (sql.prepare << std::string(k_columns) + "WHERE institution_id = :institution AND id = :id");
     row.bind(prepared);
     prepared, soci::use(institution), soci::use(id);
     soci::statement statement(prepared);
@@ -178,14 +184,15 @@ std::optional<ApplicationRecord> find(soci::session& sql, std::int64_t instituti
     return record;
 }
 
-std::vector<ApplicationRecord> list_for_case(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
+std::vector<ApplicationRecord> list_for_case(soci::session& sql, std::int64_t institution_id,
+                                             std::int64_t case_id)
 {
     std::vector<ApplicationRecord> records;
     ApplicationRow row;
     long long institution = institution_id, case_value = case_id;
-    auto prepared = (sql.prepare << std::string(k_columns) +
-                                        "WHERE institution_id = :institution AND case_id = :case_id"
-                                        " ORDER BY received_at, id");
+    auto prepared =
+        (sql.prepare << std::string(k_columns) + "WHERE institution_id = :institution AND case_id = :case_id"
+                                                 " ORDER BY received_at, id");
     row.bind(prepared);
     prepared, soci::use(institution), soci::use(case_value);
     soci::statement statement(prepared);
@@ -243,8 +250,8 @@ void set_status(soci::session& sql, std::int64_t institution_id, std::int64_t ap
     sql << "UPDATE applications SET status = :status, updated_at = :at,"
            " withdrawn_at = COALESCE(:withdrawn, withdrawn_at)"
            " WHERE institution_id = :institution AND id = :id",
-        soci::use(value), soci::use(at), soci::use(withdrawn.value, withdrawn.indicator), soci::use(institution),
-        soci::use(id);
+        soci::use(value), soci::use(at), soci::use(withdrawn.value, withdrawn.indicator),
+        soci::use(institution), soci::use(id);
 }
 
 void update_content(soci::session& sql, const ApplicationRecord& record, core::UnixTime now)
@@ -253,7 +260,8 @@ void update_content(soci::session& sql, const ApplicationRecord& record, core::U
     int knocked = record.knocked_out ? 1 : 0;
     sql << "UPDATE applications SET cover_letter = :letter, knocked_out = :knocked, updated_at = :at"
            " WHERE institution_id = :institution AND id = :id",
-        soci::use(record.cover_letter), soci::use(knocked), soci::use(at), soci::use(institution), soci::use(id);
+        soci::use(record.cover_letter), soci::use(knocked), soci::use(at), soci::use(institution),
+        soci::use(id);
     sql << "DELETE FROM application_answers WHERE application_id = :id", soci::use(id);
     insert_answers(sql, record.id, record.answers);
 }
@@ -276,8 +284,8 @@ void lock(soci::session& sql, std::int64_t institution_id, std::int64_t applicat
             soci::use(institution), soci::use(id);
 }
 
-void add_link(soci::session& sql, std::int64_t application_id, const std::string& token_hash, core::UnixTime now,
-              core::UnixTime expires_at)
+void add_link(soci::session& sql, std::int64_t application_id, const std::string& token_hash,
+              core::UnixTime now, core::UnixTime expires_at)
 {
     long long application = application_id, created = now, expires = expires_at;
     sql << "INSERT INTO application_links (application_id, token_hash, created_at, expires_at)"
@@ -288,7 +296,8 @@ void add_link(soci::session& sql, std::int64_t application_id, const std::string
 std::optional<LinkTarget> find_link(soci::session& sql, const std::string& token_hash, core::UnixTime now)
 {
     long long institution = 0, application = 0, at = now;
-    sql << "SELECT a.institution_id, a.id FROM application_links l JOIN applications a ON a.id = l.application_id"
+    sql << "SELECT a.institution_id, a.id FROM application_links l JOIN applications a ON a.id = "
+           "l.application_id"
            " WHERE l.token_hash = :hash AND l.expires_at > :now",
         soci::use(token_hash), soci::use(at), soci::into(institution), soci::into(application);
     if (!sql.got_data())
@@ -316,7 +325,8 @@ void log_access(soci::session& sql, const domain::AccessLogEntry& entry)
               at = entry.at;
     Optional attachment(entry.attachment_id), user(entry.user_id);
     sql << "INSERT INTO access_log (institution_id, case_id, application_id, attachment_id, user_id, action,"
-           " client_ip, at) VALUES (:institution, :case_id, :application, :attachment, :user, :action, :ip, :at)",
+           " client_ip, at) VALUES (:institution, :case_id, :application, :attachment, :user, :action, :ip, "
+           ":at)",
         soci::use(institution), soci::use(case_id), soci::use(application),
         soci::use(attachment.value, attachment.indicator), soci::use(user.value, user.indicator),
         soci::use(entry.action), soci::use(entry.client_ip), soci::use(at);
@@ -332,12 +342,13 @@ std::vector<domain::AccessLogEntry> access_log(soci::session& sql, std::int64_t 
     Nullable<long long> attachment, user;
     int every = application_id ? 0 : 1;
     soci::statement statement =
-        (sql.prepare << "SELECT l.id, l.case_id, l.application_id, l.attachment_id, l.user_id,"
-                        " COALESCE(u.name, ''), l.action, l.client_ip, l.at FROM access_log l"
-                        " LEFT JOIN users u ON u.id = l.user_id WHERE l.institution_id = :institution"
-                        " AND (l.application_id = :wanted OR :every = 1) ORDER BY l.at DESC, l.id DESC LIMIT :limit",
-         soci::use(institution), soci::use(wanted), soci::use(every), soci::use(limit), soci::into(id), soci::into(case_id),
-         soci::into(application), soci::into(attachment.value, attachment.indicator),
+        (sql.prepare
+             << "SELECT l.id, l.case_id, l.application_id, l.attachment_id, l.user_id,"
+                " COALESCE(u.name, ''), l.action, l.client_ip, l.at FROM access_log l"
+                " LEFT JOIN users u ON u.id = l.user_id WHERE l.institution_id = :institution"
+                " AND (l.application_id = :wanted OR :every = 1) ORDER BY l.at DESC, l.id DESC LIMIT :limit",
+         soci::use(institution), soci::use(wanted), soci::use(every), soci::use(limit), soci::into(id),
+         soci::into(case_id), soci::into(application), soci::into(attachment.value, attachment.indicator),
          soci::into(user.value, user.indicator), soci::into(entry.user_name), soci::into(entry.action),
          soci::into(entry.client_ip), soci::into(at));
     statement.execute();

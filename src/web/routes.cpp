@@ -2,8 +2,8 @@
 // body limit. Adding a route means adding a line here; tests/http/isolation_test.py sweeps every route
 // that takes an id.
 #include "web/app_context.hpp"
-#include "web/applications/application_pages.hpp"
 #include "web/application.hpp"
+#include "web/applications/application_pages.hpp"
 #include "web/audit/audit_pages.hpp"
 #include "web/cases/case_pages.hpp"
 #include "web/identity/identity_pages.hpp"
@@ -112,7 +112,8 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/application", public_access, worker_pool, bind(show_link_request));
     router.add("POST", "/application", public_access, worker_pool, bind(submit_link_request));
     router.add("GET", "/application/:token", public_access, worker_pool, bind(show_own_application));
-    router.add("POST", "/application/:token/withdraw", public_access, worker_pool, bind(submit_own_withdrawal));
+    router.add("POST", "/application/:token/withdraw", public_access, worker_pool,
+               bind(submit_own_withdrawal));
     router.add("POST", "/application/:token/deletion", public_access, worker_pool,
                bind(submit_own_deletion_request));
     router.add("GET", "/application/:token/attachments/:attachment_id", public_access, worker_pool,

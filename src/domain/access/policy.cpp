@@ -70,7 +70,8 @@ bool can(const Actor& actor, Action action, const Resource& resource)
     case Action::assess_applications: return on_case && actor.has_any_role_on(*resource.case_id);
     case Action::approve_hiring_decision:
         return on_case && actor.has(*resource.case_id, CaseRole::ansaettende_leder);
-    case Action::view_applications: return on_case && (administrative || actor.has_any_role_on(*resource.case_id));
+    case Action::view_applications:
+        return on_case && (administrative || actor.has_any_role_on(*resource.case_id));
     case Action::register_application:
         return on_case && (administrative || actor.has(*resource.case_id, CaseRole::projektleder));
     case Action::search_all_applications:

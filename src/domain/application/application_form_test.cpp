@@ -1,6 +1,6 @@
-#include "domain/application/application_form.hpp"
-
 #include <gtest/gtest.h>
+
+#include "domain/application/application_form.hpp"
 
 namespace rekrut::domain {
 namespace {
@@ -76,8 +76,10 @@ TEST(ApplicationForm, EachProblemNamesItsField)
         {"bad e-mail", [](ApplicationForm& f) { f.email = "a@b\r\nBcc: x@example.test"; }, "email"},
         {"letters in phone", [](ApplicationForm& f) { f.phone = "call me"; }, "phone"},
         {"no cover letter", [](ApplicationForm& f) { f.cover_letter = ""; }, "cover_letter"},
-        {"huge cover letter", [](ApplicationForm& f) { f.cover_letter = std::string(20001, 'x'); }, "cover_letter"},
-        {"NUL in cover letter", [](ApplicationForm& f) { f.cover_letter = std::string("a\0b", 3); }, "cover_letter"},
+        {"huge cover letter", [](ApplicationForm& f) { f.cover_letter = std::string(20001, 'x'); },
+         "cover_letter"},
+        {"NUL in cover letter", [](ApplicationForm& f) { f.cover_letter = std::string("a\0b", 3); },
+         "cover_letter"},
         {"no consent", [](ApplicationForm& f) { f.consent_processing = false; }, "consent_processing"},
         {"unanswered", [](ApplicationForm& f) { f.answers.erase(11); }, "q11"},
         {"not an option", [](ApplicationForm& f) { f.answers[11] = "Måske"; }, "q11"},

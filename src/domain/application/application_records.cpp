@@ -41,16 +41,25 @@ std::optional<Value> value_of(const std::array<std::pair<Value, std::string_view
 
 } // namespace
 
-std::string_view to_string(ApplicationChannel channel) { return name_of(k_channels, channel); }
+std::string_view to_string(ApplicationChannel channel)
+{
+    return name_of(k_channels, channel);
+}
 
 std::optional<ApplicationChannel> application_channel_from_string(std::string_view text)
 {
     return value_of(k_channels, text);
 }
 
-std::string_view to_string(AttachmentKind kind) { return name_of(k_kinds, kind); }
+std::string_view to_string(AttachmentKind kind)
+{
+    return name_of(k_kinds, kind);
+}
 
-std::optional<AttachmentKind> attachment_kind_from_string(std::string_view text) { return value_of(k_kinds, text); }
+std::optional<AttachmentKind> attachment_kind_from_string(std::string_view text)
+{
+    return value_of(k_kinds, text);
+}
 
 std::string application_reference(const ApplicationRecord& application)
 {

@@ -28,7 +28,8 @@ constexpr bool is_final(ApplicationStatus status)
 /// The one rule for whether a case takes applications: it is published and its deadline, a
 /// moment in Copenhagen time stored as Unix seconds, is still ahead. The deadline job closes cases by
 /// the same rule, so the career site stops offering "Apply" at the deadline itself.
-constexpr bool accepts_applications(bool published, std::optional<core::UnixTime> deadline, core::UnixTime now)
+constexpr bool accepts_applications(bool published, std::optional<core::UnixTime> deadline,
+                                    core::UnixTime now)
 {
     return published && deadline && now < *deadline;
 }

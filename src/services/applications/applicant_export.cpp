@@ -60,7 +60,8 @@ nlohmann::ordered_json summary(const domain::ApplicationRecord& application, con
 
 bool add_entry(archive* zip, const std::string& name, std::int64_t size)
 {
-    std::unique_ptr<archive_entry, decltype(&archive_entry_free)> entry(archive_entry_new(), archive_entry_free);
+    std::unique_ptr<archive_entry, decltype(&archive_entry_free)> entry(archive_entry_new(),
+                                                                        archive_entry_free);
     archive_entry_set_pathname_utf8(entry.get(), name.c_str());
     archive_entry_set_size(entry.get(), size);
     archive_entry_set_filetype(entry.get(), AE_IFREG);
@@ -72,8 +73,8 @@ bool add_entry(archive* zip, const std::string& name, std::int64_t size)
 } // namespace
 
 core::Result<std::string> write_export(store::Session& session, store::FileStore& files,
-                                       const domain::ApplicationRecord& application, const ExportContext& context,
-                                       const std::string& spool_dir)
+                                       const domain::ApplicationRecord& application,
+                                       const ExportContext& context, const std::string& spool_dir)
 {
     std::string path = spool_dir + "/rekrut-export-XXXXXX";
     int fd = ::mkstemp(path.data());
@@ -91,11 +92,13 @@ core::Result<std::string> write_export(store::Session& session, store::FileStore
         if (!ok || !key)
             break;
         ok = add_entry(zip.get(),
-                       "files/" + std::to_string(attachment.id) + "-" + domain::safe_download_name(attachment.filename),
+                       "files/" + std::to_string(attachment.id) + "-" +
+                           domain::safe_download_name(attachment.filename),
                        attachment.size);
-        auto read = files.read(session, application.institution_id, attachment.id, *key, [&](std::string_view piece) {
-            ok = ok && archive_write_data(zip.get(), piece.data(), piece.size()) >= 0;
-        });
+        auto read =
+            files.read(session, application.institution_id, attachment.id, *key, [&](std::string_view piece) {
+                ok = ok && archive_write_data(zip.get(), piece.data(), piece.size()) >= 0;
+            });
         ok = ok && read.ok();
     }
     ok = archive_write_close(zip.get()) == ARCHIVE_OK && ok && key.has_value();

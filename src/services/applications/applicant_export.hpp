@@ -24,7 +24,7 @@ struct ExportContext {
 /// the applicant sent it. The files are decrypted piece by piece into the archive, never whole in
 /// memory. Returns the ZIP's path; the caller removes it.
 core::Result<std::string> write_export(store::Session& session, store::FileStore& files,
-                                       const domain::ApplicationRecord& application, const ExportContext& context,
-                                       const std::string& spool_dir);
+                                       const domain::ApplicationRecord& application,
+                                       const ExportContext& context, const std::string& spool_dir);
 
 } // namespace rekrut::services::applications

@@ -61,11 +61,12 @@ bool has_cover_letter_file(const Submission& submission)
 }
 
 /// The audit event of a new application: ids, channel and counts, never what the applicant wrote.
-void audit_received(store::Transaction& transaction, const Origin& origin, const domain::ApplicationRecord& record,
-                    std::size_t files)
+void audit_received(store::Transaction& transaction, const Origin& origin,
+                    const domain::ApplicationRecord& record, std::size_t files)
 {
     record_audit(transaction, origin,
-                 {record.institution_id, "application.received", "application", std::to_string(record.id), "{}",
+                 {record.institution_id, "application.received", "application", std::to_string(record.id),
+                  "{}",
                   json_object({{"case_id", std::to_string(record.case_id)},
                                {"channel", std::string(domain::to_string(record.channel))},
                                {"on_time", record.on_time ? "true" : "false"},
@@ -92,7 +93,8 @@ core::Result<StoredApplication> store_application(store::Transaction& transactio
     record.channel = fresh.channel;
     record.language = fresh.submission.language == "en" ? "en" : "da";
     record.received_at = fresh.received_at;
-    record.on_time = case_record.application_deadline && fresh.received_at < *case_record.application_deadline;
+    record.on_time =
+        case_record.application_deadline && fresh.received_at < *case_record.application_deadline;
     record.registered_by = fresh.registered_by;
     record.idempotency_key = fresh.submission.idempotency_key;
     record.created_at = fresh.now;
@@ -142,8 +144,8 @@ void send_receipt(store::Transaction& transaction, const domain::CaseRecord& cas
                 translate);
 }
 
-Receipt receipt_for(store::Session& session, const domain::CaseRecord& case_record, std::int64_t application_id,
-                    bool repeated)
+Receipt receipt_for(store::Session& session, const domain::CaseRecord& case_record,
+                    std::int64_t application_id, bool repeated)
 {
     Receipt receipt;
     receipt.application_id = application_id;
@@ -190,14 +192,15 @@ core::Result<DecryptedFile> decrypt_attachment(store::Session& session, store::F
     if (fd < 0)
         throw core::Unavailable("cannot create a temporary file for a download");
     bool written = true;
-    auto status = files.read(session, application.institution_id, attachment_id, *key, [&](std::string_view piece) {
-        std::size_t done = 0;
-        while (written && done < piece.size()) {
-            auto count = ::write(fd, piece.data() + done, piece.size() - done);
-            written = count > 0;
-            done += written ? static_cast<std::size_t>(count) : 0;
-        }
-    });
+    auto status =
+        files.read(session, application.institution_id, attachment_id, *key, [&](std::string_view piece) {
+            std::size_t done = 0;
+            while (written && done < piece.size()) {
+                auto count = ::write(fd, piece.data() + done, piece.size() - done);
+                written = count > 0;
+                done += written ? static_cast<std::size_t>(count) : 0;
+            }
+        });
     ::close(fd);
     if (!status || !written) {
         ::unlink(path.c_str());

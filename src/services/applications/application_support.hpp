@@ -50,8 +50,8 @@ core::Result<StoredApplication> store_application(store::Transaction& transactio
 void send_receipt(store::Transaction& transaction, const domain::CaseRecord& case_record,
                   const StoredApplication& stored, const std::string& public_url, const Translate& translate);
 /// The receipt of a stored application.
-Receipt receipt_for(store::Session& session, const domain::CaseRecord& case_record, std::int64_t application_id,
-                    bool repeated);
+Receipt receipt_for(store::Session& session, const domain::CaseRecord& case_record,
+                    std::int64_t application_id, bool repeated);
 /// The personal link: `<public_url>/application/<token>`.
 std::string self_service_link(const std::string& public_url, const std::string& token);
 

@@ -13,8 +13,8 @@
 #include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/file_store.hpp"
-#include "store/search_index.hpp"
 #include "store/institution_store.hpp"
+#include "store/search_index.hpp"
 
 namespace rekrut::services {
 
@@ -59,7 +59,8 @@ std::optional<ApplyContext> Applications::apply_context(std::int64_t case_id, co
 }
 
 core::Result<ApplyContext> Applications::registration_context(const domain::Actor& actor,
-                                                              std::int64_t institution_id, std::int64_t case_id)
+                                                              std::int64_t institution_id,
+                                                              std::int64_t case_id)
 {
     if (!domain::can(actor, Action::register_application, {institution_id, case_id, {}, false, {}}))
         return applications::refusal(actor, institution_id, case_id);
@@ -68,7 +69,8 @@ core::Result<ApplyContext> Applications::registration_context(const domain::Acto
         if (!record)
             return core::Error::not_found();
         if (!record->published_at)
-            return core::Error::conflict(msgid("Applications can be registered once the position is published."));
+            return core::Error::conflict(
+                msgid("Applications can be registered once the position is published."));
         return context_of(session, *record, core::now());
     });
 }
@@ -105,11 +107,11 @@ core::Result<Receipt> Applications::submit(const Submission& submission, const O
         if (!domain::accepts_applications(true, record->application_deadline, now))
             return core::Error::conflict(msgid("The application deadline has passed, so applications can no "
                                                "longer be sent for this position."));
-        if (auto existing = store::applications::find_by_idempotency_key(transaction, record->institution_id,
-                                                                          record->id, submission.idempotency_key))
+        if (auto existing = store::applications::find_by_idempotency_key(
+                transaction, record->institution_id, record->id, submission.idempotency_key))
             return applications::receipt_for(transaction, *record, *existing, true);
-        applications::NewApplication fresh{*record, submission, domain::ApplicationChannel::online, now, now,
-                                           std::nullopt};
+        applications::NewApplication fresh{*record, submission, domain::ApplicationChannel::online,
+                                           now,     now,        std::nullopt};
         auto stored = applications::store_application(transaction, m_files, fresh, origin);
         if (!stored)
             return stored.error();
@@ -136,7 +138,8 @@ core::Result<Receipt> Applications::register_received(const domain::Actor& actor
                                                       domain::ApplicationChannel channel,
                                                       core::UnixTime received_at, const Origin& origin)
 {
-    if (!domain::can(actor, Action::register_application, {institution_id, submission.case_id, {}, false, {}}))
+    if (!domain::can(actor, Action::register_application,
+                     {institution_id, submission.case_id, {}, false, {}}))
         return applications::refusal(actor, institution_id, submission.case_id);
     if (!check_files(submission.files).empty())
         return core::Error::invalid(msgid("A file could not be accepted."));
@@ -150,9 +153,10 @@ core::Result<Receipt> Applications::register_received(const domain::Actor& actor
         if (!record)
             return core::Error::not_found();
         if (!record->published_at)
-            return core::Error::conflict(msgid("Applications can be registered once the position is published."));
-        if (auto existing = store::applications::find_by_idempotency_key(transaction, institution_id, record->id,
-                                                                          submission.idempotency_key))
+            return core::Error::conflict(
+                msgid("Applications can be registered once the position is published."));
+        if (auto existing = store::applications::find_by_idempotency_key(
+                transaction, institution_id, record->id, submission.idempotency_key))
             return applications::receipt_for(transaction, *record, *existing, true);
         applications::NewApplication fresh{*record, submission, channel, received_at, now, actor.user_id};
         auto stored = applications::store_application(transaction, m_files, fresh, origin);
@@ -162,8 +166,8 @@ core::Result<Receipt> Applications::register_received(const domain::Actor& actor
     });
 }
 
-std::optional<std::pair<int, int>> Applications::counts(const domain::Actor& actor, std::int64_t institution_id,
-                                                        std::int64_t case_id)
+std::optional<std::pair<int, int>> Applications::counts(const domain::Actor& actor,
+                                                        std::int64_t institution_id, std::int64_t case_id)
 {
     if (!domain::can(actor, Action::view_applications, {institution_id, case_id, {}, false, {}}))
         return std::nullopt;
@@ -182,7 +186,8 @@ core::Result<ApplicationList> Applications::list(const domain::Actor& actor, std
         auto record = store::cases::find(session, institution_id, case_id);
         if (!record)
             return core::Error::not_found();
-        ApplicationList list{*record, store::applications::list_for_case(session, institution_id, case_id), 0};
+        ApplicationList list{*record, store::applications::list_for_case(session, institution_id, case_id),
+                             0};
         for (const auto& application : list.applications)
             list.withdrawn += application.status == domain::ApplicationStatus::withdrawn ? 1 : 0;
         return list;
@@ -216,8 +221,8 @@ core::Result<DecryptedFile> Applications::download(const domain::Actor& actor, s
         auto application = store::applications::find(transaction, institution_id, application_id);
         if (!application || application->case_id != case_id)
             return core::Error::not_found();
-        auto decrypted = applications::decrypt_attachment(transaction, m_files, *application, attachment_id,
-                                                          m_spool_dir);
+        auto decrypted =
+            applications::decrypt_attachment(transaction, m_files, *application, attachment_id, m_spool_dir);
         if (!decrypted)
             return decrypted.error();
         applications::log_access(transaction, *application, attachment_id, actor.user_id, "download", origin);
@@ -225,7 +230,8 @@ core::Result<DecryptedFile> Applications::download(const domain::Actor& actor, s
     });
 }
 
-core::Result<std::vector<SearchResult>> Applications::search(const domain::Actor& actor, std::int64_t institution_id,
+core::Result<std::vector<SearchResult>> Applications::search(const domain::Actor& actor,
+                                                             std::int64_t institution_id,
                                                              std::optional<std::int64_t> case_id,
                                                              const std::string& query)
 {
@@ -245,14 +251,16 @@ core::Result<std::vector<SearchResult>> Applications::search(const domain::Actor
             if (!record)
                 continue;
             results.push_back({application->id, record->id, record->title,
-                               domain::application_reference(*application), application->full_name, hit.snippet_html});
+                               domain::application_reference(*application), application->full_name,
+                               hit.snippet_html});
         }
         return results;
     });
 }
 
-core::Result<std::vector<domain::AccessLogEntry>> Applications::access_log(
-    const domain::Actor& actor, std::int64_t institution_id, std::optional<std::int64_t> application_id, int limit)
+core::Result<std::vector<domain::AccessLogEntry>>
+Applications::access_log(const domain::Actor& actor, std::int64_t institution_id,
+                         std::optional<std::int64_t> application_id, int limit)
 {
     if (!domain::can(actor, Action::view_access_log, {institution_id, {}, {}, false, {}}))
         return core::Error::not_found();
@@ -265,18 +273,19 @@ core::Result<std::vector<domain::AccessLogEntry>> Applications::access_log(
 
 namespace rekrut::services {
 
-core::Result<std::vector<domain::AccessLogEntry>> Applications::export_access_log(
-    const domain::Actor& actor, std::int64_t institution_id, std::optional<std::int64_t> application_id,
-    const Origin& origin)
+core::Result<std::vector<domain::AccessLogEntry>>
+Applications::export_access_log(const domain::Actor& actor, std::int64_t institution_id,
+                                std::optional<std::int64_t> application_id, const Origin& origin)
 {
     if (!domain::can(actor, Action::view_access_log, {institution_id, {}, {}, false, {}}))
         return core::Error::not_found();
-    return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::vector<domain::AccessLogEntry>> {
+    return m_database.transact([&](store::Transaction& transaction)
+                                   -> core::Result<std::vector<domain::AccessLogEntry>> {
         auto entries = store::applications::access_log(transaction, institution_id, application_id, 100000);
         record_audit(transaction, origin,
-                     {institution_id, "access_log.exported", "access_log", "",
-                      "{}", json_object({{"application_id", application_id ? std::to_string(*application_id) : ""},
-                                         {"rows", std::to_string(entries.size())}})});
+                     {institution_id, "access_log.exported", "access_log", "", "{}",
+                      json_object({{"application_id", application_id ? std::to_string(*application_id) : ""},
+                                   {"rows", std::to_string(entries.size())}})});
         return entries;
     });
 }

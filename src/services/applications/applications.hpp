@@ -118,7 +118,8 @@ public:
     std::vector<RefusedFile> check_files(const std::vector<IncomingFile>& files) const;
     /// Stores an online application while the case accepts applications, with its files encrypted,
     /// mails the receipt with the personal link and records the event, all in one transaction.
-    core::Result<Receipt> submit(const Submission& submission, const Origin& origin, const Translate& translate);
+    core::Result<Receipt> submit(const Submission& submission, const Origin& origin,
+                                 const Translate& translate);
     /// The receipt of the application sent with the form key `form_key` to the case; nullopt when none.
     std::optional<Receipt> receipt(std::int64_t case_id, const std::string& form_key);
     /// The form's context for HR registering an application to a case of the institution.
@@ -138,7 +139,8 @@ public:
                                        std::int64_t case_id);
     /// One application; the view is recorded in the access log.
     core::Result<ApplicationView> open(const domain::Actor& actor, std::int64_t institution_id,
-                                       std::int64_t case_id, std::int64_t application_id, const Origin& origin);
+                                       std::int64_t case_id, std::int64_t application_id,
+                                       const Origin& origin);
     /// One attachment, decrypted to a temporary file; the download is recorded in the access log.
     core::Result<DecryptedFile> download(const domain::Actor& actor, std::int64_t institution_id,
                                          std::int64_t case_id, std::int64_t application_id,
@@ -147,7 +149,8 @@ public:
     /// one case for those who may see its applications, or in every case of the institution for its
     /// administration (`case_id` empty).
     core::Result<std::vector<SearchResult>> search(const domain::Actor& actor, std::int64_t institution_id,
-                                                   std::optional<std::int64_t> case_id, const std::string& query);
+                                                   std::optional<std::int64_t> case_id,
+                                                   const std::string& query);
     /// The institution's access log, newest first.
     core::Result<std::vector<domain::AccessLogEntry>> access_log(const domain::Actor& actor,
                                                                  std::int64_t institution_id,
@@ -155,10 +158,9 @@ public:
                                                                  int limit);
 
     /// The same for a CSV export, which is itself recorded in the audit trail.
-    core::Result<std::vector<domain::AccessLogEntry>> export_access_log(const domain::Actor& actor,
-                                                                        std::int64_t institution_id,
-                                                                        std::optional<std::int64_t> application_id,
-                                                                        const Origin& origin);
+    core::Result<std::vector<domain::AccessLogEntry>>
+    export_access_log(const domain::Actor& actor, std::int64_t institution_id,
+                      std::optional<std::int64_t> application_id, const Origin& origin);
 
     const domain::FileLimits& limits() const { return m_limits; }
 

@@ -16,7 +16,8 @@ namespace rekrut::services {
 
 namespace applications {
 
-void reindex(store::Transaction& transaction, store::FileStore& files, const domain::ApplicationRecord& application)
+void reindex(store::Transaction& transaction, store::FileStore& files,
+             const domain::ApplicationRecord& application)
 {
     std::string text = application.full_name + "\n" + application.email + "\n" + application.phone + "\n" +
                        application.city + "\n" + application.cover_letter + "\n";
@@ -71,8 +72,9 @@ int AttachmentTexts::extract_pending(int limit)
     auto pending = m_database.read(
         [&](store::Session& session) { return store::pending_text_attachments(session, limit); });
     for (const auto& attachment : pending) {
-        auto key = m_database.read(
-            [&](store::Session& session) { return store::application_keys::load(session, attachment.application_id); });
+        auto key = m_database.read([&](store::Session& session) {
+            return store::application_keys::load(session, attachment.application_id);
+        });
         if (!key)
             continue;
         core::Result<std::string> text = domain::has_extractable_text(attachment.media_type)
@@ -88,7 +90,7 @@ int AttachmentTexts::extract_pending(int limit)
                 store::mark_text(transaction, attachment.id, "done", "");
             }
             if (auto application = store::applications::find(transaction, attachment.institution_id,
-                                                              attachment.application_id))
+                                                             attachment.application_id))
                 applications::reindex(transaction, m_files, *application);
             return core::Done{};
         });

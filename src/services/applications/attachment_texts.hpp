@@ -34,7 +34,8 @@ private:
 namespace applications {
 /// Makes the application's search entry anew from its fields, answers and the texts extracted from
 /// its attachments so far.
-void reindex(store::Transaction& transaction, store::FileStore& files, const domain::ApplicationRecord& application);
+void reindex(store::Transaction& transaction, store::FileStore& files,
+             const domain::ApplicationRecord& application);
 } // namespace applications
 
 } // namespace rekrut::services

@@ -15,13 +15,15 @@ namespace {
 
 bool is_hex(const std::string& text)
 {
-    return std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 /// "kind\nsize\nfilename": the file name last, since it is the only free text.
 std::string metadata(const IncomingFile& file)
 {
-    return std::string(domain::to_string(file.kind)) + "\n" + std::to_string(file.size) + "\n" + file.filename;
+    return std::string(domain::to_string(file.kind)) + "\n" + std::to_string(file.size) + "\n" +
+           file.filename;
 }
 
 std::optional<IncomingFile> read_metadata(const fs::path& meta, const fs::path& data)

@@ -1,11 +1,11 @@
 #include "services/applications/self_service.hpp"
 
 #include "core/crypto.hpp"
+#include "domain/application/file_rules.hpp"
 #include "domain/email_address.hpp"
 #include "services/applications/applicant_export.hpp"
 #include "services/applications/application_support.hpp"
 #include "services/applications/attachment_texts.hpp"
-#include "domain/application/file_rules.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "store/application_store.hpp"
 #include "store/case_store.hpp"
@@ -42,7 +42,8 @@ void audit_applicant(store::Transaction& transaction, const domain::ApplicationR
 
 SelfService::SelfService(store::Database& database, store::FileStore& files, std::string public_url,
                          std::string spool_dir)
-    : m_database(database), m_files(files), m_public_url(std::move(public_url)), m_spool_dir(std::move(spool_dir))
+    : m_database(database), m_files(files), m_public_url(std::move(public_url)),
+      m_spool_dir(std::move(spool_dir))
 {
 }
 
@@ -62,9 +63,11 @@ core::Result<OwnApplication> SelfService::open(const std::string& token, const O
         own.deadline = record->application_deadline.value_or(0);
         own.before_deadline = domain::accepts_applications(record->state == domain::CaseState::published,
                                                            record->application_deadline, core::now());
-        own.can_withdraw = domain::can_change_status(application->status, domain::ApplicationStatus::withdrawn);
+        own.can_withdraw =
+            domain::can_change_status(application->status, domain::ApplicationStatus::withdrawn);
         own.questions = store::cases::questions(transaction, record->institution_id, record->id);
-        applications::log_access(transaction, *application, std::nullopt, std::nullopt, "applicant_view", origin);
+        applications::log_access(transaction, *application, std::nullopt, std::nullopt, "applicant_view",
+                                 origin);
         own.application = std::move(*application);
         return own;
     });
@@ -94,8 +97,8 @@ core::Status SelfService::request_deletion(const std::string& token, const Origi
         auto application = by_token(transaction, token);
         if (!application)
             return core::Error::not_found();
-        store::applications::mark_deletion_requested(transaction, application->institution_id, application->id,
-                                                     core::now());
+        store::applications::mark_deletion_requested(transaction, application->institution_id,
+                                                     application->id, core::now());
         applications::log_access(transaction, *application, std::nullopt, std::nullopt, "applicant_deletion",
                                  origin);
         audit_applicant(transaction, *application, "application.deletion_requested", origin);
@@ -110,10 +113,11 @@ core::Result<DecryptedFile> SelfService::download(const std::string& token, std:
         auto application = by_token(transaction, token);
         if (!application)
             return core::Error::not_found();
-        auto file = applications::decrypt_attachment(transaction, m_files, *application, attachment_id, m_spool_dir);
+        auto file =
+            applications::decrypt_attachment(transaction, m_files, *application, attachment_id, m_spool_dir);
         if (file)
-            applications::log_access(transaction, *application, attachment_id, std::nullopt, "applicant_download",
-                                     origin);
+            applications::log_access(transaction, *application, attachment_id, std::nullopt,
+                                     "applicant_download", origin);
         return file;
     });
 }
@@ -137,7 +141,8 @@ core::Result<DecryptedFile> SelfService::export_all(const std::string& token, co
         auto path = applications::write_export(transaction, m_files, *application, context, m_spool_dir);
         if (!path)
             return path.error();
-        applications::log_access(transaction, *application, std::nullopt, std::nullopt, "applicant_export", origin);
+        applications::log_access(transaction, *application, std::nullopt, std::nullopt, "applicant_export",
+                                 origin);
         return DecryptedFile{*path, "ansoegning-" + domain::application_reference(*application) + ".zip",
                              "application/zip"};
     });
@@ -165,8 +170,8 @@ core::Result<domain::ApplicationRecord> changeable(store::Transaction& transacti
 
 } // namespace
 
-core::Status SelfService::replace_file(const std::string& token, const IncomingFile& file, const Origin& origin,
-                                       const domain::FileLimits& limits)
+core::Status SelfService::replace_file(const std::string& token, const IncomingFile& file,
+                                       const Origin& origin, const domain::FileLimits& limits)
 {
     auto facts = applications::file_facts(file);
     if (auto problem = domain::file_problem(facts, limits))
@@ -190,7 +195,8 @@ core::Status SelfService::replace_file(const std::string& token, const IncomingF
             return core::Error::not_found();
         auto put = m_files.put(transaction,
                                {application->institution_id, application->id,
-                                std::string(domain::to_string(file.kind)), file.filename, facts.media_type, file.path},
+                                std::string(domain::to_string(file.kind)), file.filename, facts.media_type,
+                                file.path},
                                *key);
         if (!put)
             return put.error();
@@ -220,8 +226,8 @@ core::Status SelfService::update_content(const std::string& token, const domain:
             changed.has_cover_letter_file =
                 changed.has_cover_letter_file || attachment.kind == domain::AttachmentKind::cover_letter;
         auto questions = store::cases::questions(transaction, record->institution_id, record->id);
-        auto checked = domain::check_application(changed, questions, record->employment_basis == "civil_servant",
-                                                 core::now());
+        auto checked = domain::check_application(changed, questions,
+                                                 record->employment_basis == "civil_servant", core::now());
         if (!checked)
             return checked.error();
         auto updated = *application;
@@ -231,7 +237,8 @@ core::Status SelfService::update_content(const std::string& token, const domain:
         store::applications::update_content(transaction, updated, core::now());
         if (auto full = store::applications::find(transaction, application->institution_id, application->id))
             applications::reindex(transaction, m_files, *full);
-        applications::log_access(transaction, *application, std::nullopt, std::nullopt, "applicant_change", origin);
+        applications::log_access(transaction, *application, std::nullopt, std::nullopt, "applicant_change",
+                                 origin);
         audit_applicant(transaction, *application, "application.changed", origin);
         return core::Done{};
     });
@@ -245,9 +252,11 @@ void SelfService::send_links(const std::string& email, const Translate& translat
     (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
         const auto now = core::now();
         for (const auto& target : store::applications::by_email(transaction, *address)) {
-            auto application = store::applications::find(transaction, target.institution_id, target.application_id);
-            auto record = application ? store::cases::find(transaction, target.institution_id, application->case_id)
-                                      : std::nullopt;
+            auto application =
+                store::applications::find(transaction, target.institution_id, target.application_id);
+            auto record = application
+                              ? store::cases::find(transaction, target.institution_id, application->case_id)
+                              : std::nullopt;
             if (!record)
                 continue;
             auto token = core::random_hex(32);

@@ -26,7 +26,8 @@ struct OwnApplication {
 /// use is recorded in the access log; the link is a random token of which only the hash is stored.
 class SelfService {
 public:
-    SelfService(store::Database& database, store::FileStore& files, std::string public_url, std::string spool_dir);
+    SelfService(store::Database& database, store::FileStore& files, std::string public_url,
+                std::string spool_dir);
 
     /// The application behind the link; not found for an unknown or expired link. The view is logged.
     core::Result<OwnApplication> open(const std::string& token, const Origin& origin);
@@ -35,7 +36,8 @@ public:
     /// Records that the applicant asks for the application's deletion (carried out by the retention job).
     core::Status request_deletion(const std::string& token, const Origin& origin);
     /// One of the applicant's own files, decrypted to a temporary file; the download is logged.
-    core::Result<DecryptedFile> download(const std::string& token, std::int64_t attachment_id, const Origin& origin);
+    core::Result<DecryptedFile> download(const std::string& token, std::int64_t attachment_id,
+                                         const Origin& origin);
     /// Everything held about the application as a ZIP (a JSON summary and the files), written to a
     /// temporary file; the export is logged.
     core::Result<DecryptedFile> export_all(const std::string& token, const Origin& origin);
@@ -44,7 +46,8 @@ public:
     core::Status replace_file(const std::string& token, const IncomingFile& file, const Origin& origin,
                               const domain::FileLimits& limits);
     /// Until the deadline: replaces the typed cover letter and the answers (the form rules apply).
-    core::Status update_content(const std::string& token, const domain::ApplicationForm& form, const Origin& origin);
+    core::Status update_content(const std::string& token, const domain::ApplicationForm& form,
+                                const Origin& origin);
     /// Mails a new personal link for each open application sent from `email`. Says nothing about
     /// whether there are any, so the form cannot be used to find out who applied.
     void send_links(const std::string& email, const Translate& translate);

@@ -56,17 +56,18 @@ std::string who(const AppContext& context, const Request& request, const domain:
 Response show_access_log(AppContext& context, Request& request)
 {
     auto application = wanted_application(request);
-    auto entries =
-        context.applications.access_log(request.actor(), institution_of(request), application, k_page_entries);
+    auto entries = context.applications.access_log(request.actor(), institution_of(request), application,
+                                                   k_page_entries);
     if (!entries)
         return error_response(context, request, entries.error());
     return page(context, request, "applications/access_log", tr(context, request, msgid("Access log")),
                 [&](Dictionary& dictionary) {
                     if (application)
                         dictionary.SetIntValue("APPLICATION", *application);
-                    dictionary.SetValue("EXPORT_HREF", "/audit/access.csv" + (application ? "?application=" +
-                                                                                                 std::to_string(*application)
-                                                                                           : std::string()));
+                    dictionary.SetValue(
+                        "EXPORT_HREF",
+                        "/audit/access.csv" +
+                            (application ? "?application=" + std::to_string(*application) : std::string()));
                     if (entries->empty())
                         dictionary.ShowSection("NO_ENTRIES");
                     else
@@ -94,17 +95,18 @@ Response export_access_log_csv(AppContext& context, Request& request)
     auto heading = [&](const char* message) { return tr(context, request, message); };
     csv_row(csv, {heading(msgid("Time")), heading(msgid("Time (UTC)")), heading(msgid("User ID")),
                   heading(msgid("User")), heading(msgid("Action")), heading(msgid("Case ID")),
-                  heading(msgid("Application ID")), heading(msgid("Attachment ID")), heading(msgid("IP address"))});
+                  heading(msgid("Application ID")), heading(msgid("Attachment ID")),
+                  heading(msgid("IP address"))});
     for (const auto& entry : *entries)
         csv_row(csv, {core::format_copenhagen(entry.at), core::format_iso_utc(entry.at),
-                      entry.user_id ? std::to_string(*entry.user_id) : "", who(context, request, entry), entry.action,
-                      std::to_string(entry.case_id), std::to_string(entry.application_id),
+                      entry.user_id ? std::to_string(*entry.user_id) : "", who(context, request, entry),
+                      entry.action, std::to_string(entry.case_id), std::to_string(entry.application_id),
                       entry.attachment_id ? std::to_string(*entry.attachment_id) : "", entry.client_ip});
     Response response;
     response.content_type = "text/csv; charset=utf-8";
     response.body = std::move(csv);
-    response.set_header("Content-Disposition",
-                        "attachment; filename=\"adgangslog-" + core::format_copenhagen_date(core::now()) + ".csv\"");
+    response.set_header("Content-Disposition", "attachment; filename=\"adgangslog-" +
+                                                   core::format_copenhagen_date(core::now()) + ".csv\"");
     return response;
 }
 

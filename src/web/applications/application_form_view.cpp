@@ -5,8 +5,8 @@
 
 #include "core/clock.hpp"
 #include "core/display_format.hpp"
-#include "services/applications/held_uploads.hpp"
 #include "domain/job_ad/screening_question.hpp"
+#include "services/applications/held_uploads.hpp"
 #include "web/app_context.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
@@ -42,7 +42,8 @@ std::map<std::string, std::string> messages_by_field(const AppContext& context, 
     return messages;
 }
 
-void mark_error(Dictionary& item, const std::map<std::string, std::string>& messages, const std::string& field)
+void mark_error(Dictionary& item, const std::map<std::string, std::string>& messages,
+                const std::string& field)
 {
     if (auto found = messages.find(field); found != messages.end())
         item.AddSectionDictionary("ERROR")->SetValue("MESSAGE", found->second);
@@ -89,8 +90,9 @@ void fill_file_fields(Dictionary& page, const AppContext& context, const Request
 {
     const auto& limits = context.config;
     auto megabytes = [](std::size_t bytes) { return std::to_string(bytes / (1024 * 1024)); };
-    const std::string hint = tr(context, request, msgid("PDF, Word (DOCX), OpenDocument (ODT), RTF, text, JPEG or PNG. "
-                                                        "At most (MB) per file:")) +
+    const std::string hint = tr(context, request,
+                                msgid("PDF, Word (DOCX), OpenDocument (ODT), RTF, text, JPEG or PNG. "
+                                      "At most (MB) per file:")) +
                              " " + megabytes(limits.max_file_bytes) + ". " +
                              tr(context, request, msgid("At most (MB) in all:")) + " " +
                              megabytes(limits.max_application_bytes) + ".";
@@ -205,12 +207,14 @@ std::vector<services::IncomingFile> held_files(AppContext& context, const std::s
 }
 
 /// All problems at once: the refused files and what the form rules say about the fields.
-core::Error combined_errors(const AppContext& context, const Request& request, const services::ApplyContext& apply,
-                            domain::ApplicationForm form, const std::vector<services::RefusedFile>& refused,
+core::Error combined_errors(const AppContext& context, const Request& request,
+                            const services::ApplyContext& apply, domain::ApplicationForm form,
+                            const std::vector<services::RefusedFile>& refused,
                             const std::vector<services::IncomingFile>& files)
 {
     for (const auto& file : files)
-        form.has_cover_letter_file = form.has_cover_letter_file || file.kind == domain::AttachmentKind::cover_letter;
+        form.has_cover_letter_file =
+            form.has_cover_letter_file || file.kind == domain::AttachmentKind::cover_letter;
     auto fields = file_errors(context, request, refused);
     auto checked = domain::check_application(form, apply.questions, apply.civil_servant, core::now());
     if (!checked)
@@ -268,7 +272,8 @@ std::vector<core::FieldError> file_errors(const AppContext& context, const Reque
         return text;
     };
     for (const auto& file : refused) {
-        auto reason = fill_in(fill_in(tr(context, request, file.reason), "{limit}", file.limit), "{count}", file.count);
+        auto reason =
+            fill_in(fill_in(tr(context, request, file.reason), "{limit}", file.limit), "{count}", file.count);
         errors.push_back({file.field, file.filename.empty() ? reason : file.filename + ": " + reason});
     }
     return errors;
@@ -276,7 +281,8 @@ std::vector<core::FieldError> file_errors(const AppContext& context, const Reque
 
 void fill_application_form(Dictionary& page, const AppContext& context, const Request& request,
                            const services::ApplyContext& apply, const domain::ApplicationForm& form,
-                           const std::vector<services::HeldFile>& held, const std::optional<core::Error>& error)
+                           const std::vector<services::HeldFile>& held,
+                           const std::optional<core::Error>& error)
 {
     if (error)
         show_form_errors(page, *error, context.translator, request);
@@ -295,8 +301,9 @@ void fill_application_form(Dictionary& page, const AppContext& context, const Re
         item->SetValue("HANDLE", file.handle);
         item->SetValue("FILENAME", file.file.filename);
         item->SetValue("KIND", kind_label(context, request, file.file.kind));
-        item->SetValue("SIZE", core::format_number(static_cast<double>(file.file.size) / 1024.0, request.language)
-                                   .append(" KB"));
+        item->SetValue("SIZE",
+                       core::format_number(static_cast<double>(file.file.size) / 1024.0, request.language)
+                           .append(" KB"));
     }
     fill_file_fields(page, context, request, apply, messages);
     fill_questions(page, apply.questions, form, messages);

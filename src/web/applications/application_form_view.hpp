@@ -30,8 +30,9 @@ std::vector<services::RefusedFile> hold_uploads(AppContext& context, const std::
 /// The files held for the form.
 std::vector<services::IncomingFile> held_files(AppContext& context, const std::string& form_key);
 /// All problems at once: the refused files and what the form rules say about the fields.
-core::Error combined_errors(const AppContext& context, const Request& request, const services::ApplyContext& apply,
-                            domain::ApplicationForm form, const std::vector<services::RefusedFile>& refused,
+core::Error combined_errors(const AppContext& context, const Request& request,
+                            const services::ApplyContext& apply, domain::ApplicationForm form,
+                            const std::vector<services::RefusedFile>& refused,
                             const std::vector<services::IncomingFile>& files);
 /// Fills the screening questions alone (QUESTION sections), with the answers in `form`.
 void fill_question_fields(Dictionary& page, const AppContext& context, const Request& request,
@@ -40,6 +41,7 @@ void fill_question_fields(Dictionary& page, const AppContext& context, const Req
 /// Fills the form: values typed so far, the files held, the questions and the errors by field.
 void fill_application_form(Dictionary& page, const AppContext& context, const Request& request,
                            const services::ApplyContext& apply, const domain::ApplicationForm& form,
-                           const std::vector<services::HeldFile>& held, const std::optional<core::Error>& error);
+                           const std::vector<services::HeldFile>& held,
+                           const std::optional<core::Error>& error);
 
 } // namespace rekrut::web

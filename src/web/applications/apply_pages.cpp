@@ -36,10 +36,11 @@ Response apply_page(AppContext& context, const Request& request, const services:
             dictionary.SetValue("BACK_HREF", case_path);
             dictionary.SetValue("BACK_TEXT", tr(context, request, msgid("Back to the ad")));
             dictionary.SetValue("HEADING", tr(context, request, msgid("Apply for")) + " " + apply.title);
-            dictionary.SetValue("INTRODUCTION",
-                                tr(context, request,
-                                   msgid("Fields marked (required) must be filled in. Your application is sent only "
-                                         "when you press Send application at the bottom.")));
+            dictionary.SetValue(
+                "INTRODUCTION",
+                tr(context, request,
+                   msgid("Fields marked (required) must be filled in. Your application is sent only "
+                         "when you press Send application at the bottom.")));
             dictionary.SetValue("FORM_ACTION", case_path + "/apply");
             dictionary.SetValue("ABOUT_HEADING", tr(context, request, msgid("About you")));
             dictionary.SetValue("SUBMIT_TEXT", tr(context, request, msgid("Send application")));
@@ -83,7 +84,8 @@ Response submit_application(AppContext& context, Request& request)
         return apply_page(context, request, *apply, form_key, form,
                           combined_errors(context, request, *apply, form, refused, files));
     services::Submission submission{apply->case_id, form, files, form_key, request.language};
-    auto receipt = context.applications.submit(submission, request.origin(), translator_in(context, request.language));
+    auto receipt =
+        context.applications.submit(submission, request.origin(), translator_in(context, request.language));
     if (!receipt) {
         if (receipt.error().kind == core::ErrorKind::invalid)
             return apply_page(context, request, *apply, form_key, form, receipt.error());
@@ -99,8 +101,9 @@ Response show_application_receipt(AppContext& context, Request& request)
 {
     auto case_id = parse_id(request.param("case_id"));
     auto form_key = request.param("form_key");
-    auto receipt = services::HeldUploads::valid_key(form_key) ? context.applications.receipt(case_id, form_key)
-                                                              : std::nullopt;
+    auto receipt = services::HeldUploads::valid_key(form_key)
+                       ? context.applications.receipt(case_id, form_key)
+                       : std::nullopt;
     if (!receipt)
         return not_found(context, request);
     auto response = page(context, request, "applications/receipt", tr(context, request, msgid("Receipt")),

@@ -64,8 +64,9 @@ void fill_attachments(Dictionary& dictionary, const AppContext& context, const R
         item->SetValue("HREF", base + "/attachments/" + std::to_string(attachment.id));
         item->SetValue("FILENAME", attachment.filename);
         item->SetValue("KIND", tr(context, request, attachment_kind_label(attachment.kind)));
-        item->SetValue("SIZE", core::format_number(static_cast<double>(attachment.size) / 1024.0, request.language) +
-                                   " KB");
+        item->SetValue("SIZE",
+                       core::format_number(static_cast<double>(attachment.size) / 1024.0, request.language) +
+                           " KB");
     }
 }
 
@@ -132,7 +133,8 @@ Response show_application_search(AppContext& context, Request& request)
     if (!domain::can(request.actor(), domain::Action::search_all_applications,
                      {institution_of(request), {}, {}, false, {}}))
         return not_found(context, request);
-    return page(context, request, "applications/search", tr(context, request, msgid("Search all applications")),
+    return page(context, request, "applications/search",
+                tr(context, request, msgid("Search all applications")),
                 [&](Dictionary& dictionary) { fill_search(dictionary, context, request, std::nullopt); });
 }
 
@@ -154,26 +156,27 @@ void fill_case_applications(Dictionary& dictionary, AppContext& context, const R
 Response show_case_applications(AppContext& context, Request& request)
 {
     auto list = context.applications.list(request.actor(), institution_of(request),
-                                           parse_id(request.param("case_id")));
+                                          parse_id(request.param("case_id")));
     if (!list)
         return error_response(context, request, list.error());
-    return page(context, request, "applications/list",
-                tr(context, request, msgid("Applications")) + ": " + list->case_record.title,
-                [&](Dictionary& dictionary) {
-                    dictionary.SetIntValue("CASE_ID", list->case_record.id);
-                    dictionary.SetValue("CASE_TITLE", list->case_record.title);
-                    dictionary.SetIntValue("COUNT", static_cast<long>(list->applications.size()));
-                    dictionary.SetIntValue("WITHDRAWN_COUNT", list->withdrawn);
-                    if (list->applications.empty())
-                        dictionary.ShowSection("NO_APPLICATIONS");
-                    else
-                        dictionary.ShowSection("HAS_APPLICATIONS");
-                    for (const auto& application : list->applications)
-                        fill_row(*dictionary.AddSectionDictionary("APPLICATION"), context, request, application);
-                    fill_search(dictionary, context, request, list->case_record.id);
-                    if (request.query_value("registered"))
-                        show_notice(dictionary, context, request, msgid("The application has been registered."));
-                });
+    return page(
+        context, request, "applications/list",
+        tr(context, request, msgid("Applications")) + ": " + list->case_record.title,
+        [&](Dictionary& dictionary) {
+            dictionary.SetIntValue("CASE_ID", list->case_record.id);
+            dictionary.SetValue("CASE_TITLE", list->case_record.title);
+            dictionary.SetIntValue("COUNT", static_cast<long>(list->applications.size()));
+            dictionary.SetIntValue("WITHDRAWN_COUNT", list->withdrawn);
+            if (list->applications.empty())
+                dictionary.ShowSection("NO_APPLICATIONS");
+            else
+                dictionary.ShowSection("HAS_APPLICATIONS");
+            for (const auto& application : list->applications)
+                fill_row(*dictionary.AddSectionDictionary("APPLICATION"), context, request, application);
+            fill_search(dictionary, context, request, list->case_record.id);
+            if (request.query_value("registered"))
+                show_notice(dictionary, context, request, msgid("The application has been registered."));
+        });
 }
 
 Response show_case_application(AppContext& context, Request& request)
@@ -183,10 +186,10 @@ Response show_case_application(AppContext& context, Request& request)
                                           parse_id(request.param("application_id")), request.origin());
     if (!view)
         return error_response(context, request, view.error());
-    auto response = page(context, request, "applications/show",
-                         tr(context, request, msgid("Application")) + " " +
-                             domain::application_reference(view->application),
-                         [&](Dictionary& dictionary) { fill_application(dictionary, context, request, *view); });
+    auto response = page(
+        context, request, "applications/show",
+        tr(context, request, msgid("Application")) + " " + domain::application_reference(view->application),
+        [&](Dictionary& dictionary) { fill_application(dictionary, context, request, *view); });
     response.set_header("Cache-Control", "no-store");
     return response;
 }

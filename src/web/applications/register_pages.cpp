@@ -27,11 +27,13 @@ Response register_page(AppContext& context, const Request& request, const servic
             dictionary.SetValue("FORM_KEY", form_key);
             dictionary.SetValue("BACK_HREF", base);
             dictionary.SetValue("BACK_TEXT", tr(context, request, msgid("Back to the case")));
-            dictionary.SetValue("HEADING", tr(context, request, msgid("Register an application")) + ": " + apply.title);
-            dictionary.SetValue("INTRODUCTION",
-                                tr(context, request,
-                                   msgid("Register an application that arrived by post or e-mail, with the date it was "
-                                         "received. The applicant gets no mail from here; answer them as usual.")));
+            dictionary.SetValue("HEADING",
+                                tr(context, request, msgid("Register an application")) + ": " + apply.title);
+            dictionary.SetValue(
+                "INTRODUCTION",
+                tr(context, request,
+                   msgid("Register an application that arrived by post or e-mail, with the date it was "
+                         "received. The applicant gets no mail from here; answer them as usual.")));
             dictionary.SetValue("FORM_ACTION", base + "/applications/new");
             dictionary.SetValue("ABOUT_HEADING", tr(context, request, msgid("The applicant")));
             dictionary.SetValue("SUBMIT_TEXT", tr(context, request, msgid("Register the application")));
@@ -92,8 +94,8 @@ Response submit_register_application(AppContext& context, Request& request)
     auto channel = request.form_or("channel") == "email" ? domain::ApplicationChannel::email
                                                          : domain::ApplicationChannel::paper;
     services::Submission submission{apply->case_id, form, files, form_key, request.language};
-    auto receipt = context.applications.register_received(request.actor(), institution_of(request), submission,
-                                                          channel, *received, request.origin());
+    auto receipt = context.applications.register_received(request.actor(), institution_of(request),
+                                                          submission, channel, *received, request.origin());
     if (!receipt) {
         if (receipt.error().kind == core::ErrorKind::invalid)
             return register_page(context, request, *apply, form_key, form, receipt.error());

@@ -1,11 +1,11 @@
 #include <ctemplate/template.h>
 
 #include "core/display_format.hpp"
+#include "domain/application/file_rules.hpp"
 #include "services/applications/self_service.hpp"
 #include "web/app_context.hpp"
 #include "web/applications/application_form_view.hpp"
 #include "web/applications/application_labels.hpp"
-#include "domain/application/file_rules.hpp"
 #include "web/applications/application_pages.hpp"
 #include "web/forms.hpp"
 
@@ -106,9 +106,10 @@ Response show_link_request(AppContext& context, Request& request)
     return page(context, request, "applications/link_request", tr(context, request, msgid("Get a new link")),
                 [&](Dictionary& dictionary) {
                     if (request.query_value("sent"))
-                        show_notice(dictionary, context, request,
-                                    msgid("If we have an open application from that address, we have sent it a "
-                                          "new link. It can take a few minutes."));
+                        show_notice(
+                            dictionary, context, request,
+                            msgid("If we have an open application from that address, we have sent it a "
+                                  "new link. It can take a few minutes."));
                 });
 }
 
@@ -148,7 +149,8 @@ Response submit_own_content(AppContext& context, Request& request)
         return error_response(context, request, own.error());
     auto form = read_application_form(request, own->questions);
     auto result = context.self_service.update_content(request.param("token"), form, request.origin());
-    if (!result && (result.error().kind == core::ErrorKind::invalid || result.error().kind == core::ErrorKind::conflict))
+    if (!result &&
+        (result.error().kind == core::ErrorKind::invalid || result.error().kind == core::ErrorKind::conflict))
         return own_page(context, request, result.error(), form);
     if (!result)
         return error_response(context, request, result.error());
@@ -166,7 +168,8 @@ Response submit_own_file(AppContext& context, Request& request)
     files.front().kind = kind.value_or(domain::AttachmentKind::other);
     auto result = context.self_service.replace_file(request.param("token"), files.front(), request.origin(),
                                                     context.applications.limits());
-    if (!result && (result.error().kind == core::ErrorKind::invalid || result.error().kind == core::ErrorKind::conflict)) {
+    if (!result && (result.error().kind == core::ErrorKind::invalid ||
+                    result.error().kind == core::ErrorKind::conflict)) {
         auto error = result.error();
         for (auto& field : error.fields)
             field = {"replacement", files.front().filename + ": " + tr(context, request, field.message)};
@@ -192,8 +195,8 @@ Response download_own_export(AppContext& context, Request& request)
 
 Response download_own_attachment(AppContext& context, Request& request)
 {
-    auto file = context.self_service.download(request.param("token"), parse_id(request.param("attachment_id")),
-                                              request.origin());
+    auto file = context.self_service.download(request.param("token"),
+                                              parse_id(request.param("attachment_id")), request.origin());
     if (!file)
         return error_response(context, request, file.error());
     auto response = Response::file(file->path, file->media_type);

@@ -14,8 +14,8 @@
 #include "services/audit_trail.hpp"
 #include "services/user_administration.hpp"
 #include "web/app_context.hpp"
-#include "web/csv.hpp"
 #include "web/audit/audit_labels.hpp"
+#include "web/csv.hpp"
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
@@ -412,7 +412,8 @@ Response show_audit(AppContext& context, Request& request)
         view.user_names[std::to_string(user.id)] = user.name;
     auto fill = [&](ctemplate::TemplateDictionary& page) {
         fill_access_log(page, context, request, accesses);
-        if (domain::can(request.actor(), domain::Action::view_access_log, {institution_of(request), {}, {}, false, {}}))
+        if (domain::can(request.actor(), domain::Action::view_access_log,
+                        {institution_of(request), {}, {}, false, {}}))
             page.ShowSection("CAN_SEE_READS");
         fill_audit_filters(page, view, *query, institutions);
         fill_history_heading(page, view, *query);
