@@ -174,7 +174,7 @@ void add_demo_applications(store::Transaction& transaction, long long institutio
         record.cover_letter = applicant.letter;
         record.consent_processing = true;
         record.priority_access = applicant.priority;
-        record.received_at = now - (5 - n) * 86400;
+        record.received_at = now - core::UnixTime{5 - n} * 86400;
         record.created_at = record.received_at;
         record.idempotency_key = "demo-" + std::to_string(++n);
         store::applications::insert(transaction, record);

@@ -117,7 +117,7 @@ TEST(ApplicationForm, ConsentsAndListExclusion)
     EXPECT_FALSE(ordinary->record.exclude_from_list) << "only civil-servant positions have the list";
     EXPECT_TRUE(ordinary->record.priority_access);
     ASSERT_TRUE(ordinary->record.keep_until);
-    EXPECT_EQ(*ordinary->record.keep_until, k_now + 365 * 86400);
+    EXPECT_EQ(*ordinary->record.keep_until, k_now + core::UnixTime{365} * 86400);
     auto civil = check_application(form, questions(), true, k_now);
     ASSERT_TRUE(civil.ok());
     EXPECT_TRUE(civil->record.exclude_from_list);

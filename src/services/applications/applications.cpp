@@ -79,7 +79,9 @@ std::vector<RefusedFile> Applications::check_files(const std::vector<IncomingFil
 {
     std::vector<RefusedFile> refused;
     std::int64_t total = 0;
-    auto megabytes = [](std::int64_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MB"; };
+    auto megabytes = [](std::int64_t bytes) {
+        return std::to_string(bytes / (std::int64_t{1024} * 1024)) + " MB";
+    };
     for (const auto& file : files) {
         auto problem = domain::file_problem(applications::file_facts(file), m_limits);
         if (problem)

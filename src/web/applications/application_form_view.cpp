@@ -89,7 +89,7 @@ void fill_file_fields(Dictionary& page, const AppContext& context, const Request
                       const services::ApplyContext&, const std::map<std::string, std::string>& messages)
 {
     const auto& limits = context.config;
-    auto megabytes = [](std::size_t bytes) { return std::to_string(bytes / (1024 * 1024)); };
+    auto megabytes = [](std::size_t bytes) { return std::to_string(bytes / (std::size_t{1024} * 1024)); };
     const std::string hint = tr(context, request,
                                 msgid("PDF, Word (DOCX), OpenDocument (ODT), RTF, text, JPEG or PNG. "
                                       "At most (MB) per file:")) +
