@@ -113,7 +113,7 @@ class UnwantedBodyTest(TransportTestCase):
                 self.assertAnsweredUnread(reply, 401)
 
     def test_declared_body_over_the_routes_limit_is_413_before_the_body(self):
-        # 1 MiB is far below the server-wide 20 MiB, but a login form is a few hundred bytes.
+        # 1 MiB is far below the server-wide 40 MiB, but a login form is a few hundred bytes.
         client = self.client()
         reply = client.raw(self.post_head(client, "/login", MIB))
         self.assertAnsweredUnread(reply, 413)
