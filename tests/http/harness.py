@@ -554,7 +554,9 @@ class Server:
 
     def start(self, timeout: float = 20.0) -> "Server":
         """Starts `rekrut serve` and waits until GET /healthz answers 200. Raises RuntimeError with
-        the server log if the process exits or the timeout passes."""
+        the server log if the process exits or the timeout passes. May be called again after stop()
+        or kill(): the server comes back on the same database and port (another port if that one is
+        taken meanwhile), with a new log file."""
         if self.running:
             return self
         os.makedirs(LOG_DIR, exist_ok=True)
