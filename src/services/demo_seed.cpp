@@ -9,6 +9,8 @@
 #include "services/demo_setup.hpp"
 #include "services/passwords.hpp"
 #include "store/application_store.hpp"
+#include "store/file_store.hpp"
+#include "store/search_index.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
@@ -177,7 +179,11 @@ void add_demo_applications(store::Transaction& transaction, long long institutio
         record.received_at = now - core::UnixTime{5 - n} * 86400;
         record.created_at = record.received_at;
         record.idempotency_key = "demo-" + std::to_string(++n);
-        store::applications::insert(transaction, record);
+        record.id = store::applications::insert(transaction, record);
+        // Like every application: a data key of its own, and an entry in the search index.
+        store::application_keys::create(transaction, record.id);
+        store::search_index::index_application(transaction, institution_id, case_id, record.id,
+                                               record.full_name + "\n" + record.email + "\n" + record.cover_letter);
     }
 }
 
