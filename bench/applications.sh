@@ -219,7 +219,7 @@ bench_database() {
     local port
     port="$(free_port)"
     export REKRUT_DATABASE_URL="$url" REKRUT_SECURITY_KEY_FILE="$work_dir/rekrut.key"
-    export REKRUT_LISTEN="127.0.0.1:$port" REKRUT_LOG_ACCESS=false
+    export REKRUT_LISTEN="127.0.0.1:$port" REKRUT_LOG_ACCESS=false REKRUT_AUDIT_ANCHOR="$work_dir/audit-anchor.log"
     export REKRUT_SERVER_MAX_CONNECTIONS_PER_IP="${REKRUT_SERVER_MAX_CONNECTIONS_PER_IP:-1000}"
     "$binary" migrate >>"$work_dir/setup.log"
     "$binary" seed-demo >>"$work_dir/setup.log"
@@ -257,6 +257,10 @@ for number, title in re.findall(r"href=\"/positions/([0-9]+)\"[^>]*>(.*?)<", pag
     peak_kb="$(rss_kb "$server_pid" VmHWM)"
     stop_process "$server_pid" TERM
     server_pid=""
+    if ((failed > 0)); then
+        echo "$label: the server's errors during the load:" >&2
+        grep '"level":"error"' "$work_dir/rekrut.log" | grep -v audit_anchor | tail -n 5 >&2 || true
+    fi
     echo "$label: $(printf %.1f "$rps") submissions/s, p50 $p50 ms, p99 $p99 ms, $failed failed," \
         "peak RSS $(megabytes "$peak_kb") MB (load average before: $load_before)"
     results+=("$(printf '%-30s %12.1f %10s %10s %8s %12s' "rekrut, $label" "$rps" "$p50" "$p99" "$failed" \
