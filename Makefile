@@ -37,6 +37,7 @@ browser-test: build-dev ## Browser tests only
 bench: build-release ## Load benchmarks against nginx as the reference (see docs/benchmarks.md)
 	@./bench/http.sh
 	@./bench/pages.sh
+	@./bench/applications.sh
 
 fmt: ## Format the C++ sources (clang-format 14)
 	@./scripts/lint format
