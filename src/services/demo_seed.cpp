@@ -9,12 +9,12 @@
 #include "services/demo_setup.hpp"
 #include "services/passwords.hpp"
 #include "store/application_store.hpp"
-#include "store/file_store.hpp"
-#include "store/search_index.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
+#include "store/file_store.hpp"
 #include "store/identity_store.hpp"
 #include "store/institution_store.hpp"
+#include "store/search_index.hpp"
 #include "store/setup_store.hpp"
 
 namespace rekrut::services {
@@ -183,7 +183,8 @@ void add_demo_applications(store::Transaction& transaction, long long institutio
         // Like every application: a data key of its own, and an entry in the search index.
         store::application_keys::create(transaction, record.id);
         store::search_index::index_application(transaction, institution_id, case_id, record.id,
-                                               record.full_name + "\n" + record.email + "\n" + record.cover_letter);
+                                               record.full_name + "\n" + record.email + "\n" +
+                                                   record.cover_letter);
     }
 }
 
