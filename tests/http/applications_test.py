@@ -340,6 +340,83 @@ class ApplicationsTest(ServerTestCase):
         own = int(self.sql(f"SELECT id FROM application_attachments WHERE application_id = {sara}")[0][0])
         self.assertStatus(self.client().get(f"{link}/attachments/{own}"), 200)
 
+    def test_the_applicant_changes_the_application_before_the_deadline(self):
+        self.apply("ulla@example.test", {"cv_file": ("gammelt CV.pdf", documents.pdf("Gammel"), "application/pdf")})
+        link = self.personal_link("ulla@example.test")
+        applicant = self.client()
+        own = applicant.get(link)
+        changed = applicant.submit(own.form(action=link + "/content"),
+                                   {"cover_letter": "Ny og bedre ansøgning", f"q{self.question}": "Nej"})
+        self.assertStatus(changed, 303)
+        new_cv = documents.pdf("Nyt") + b"%ny"
+        replaced = applicant.post(link + "/files", {"kind": "cv"},
+                                  files={"replacement": ("nyt CV.pdf", new_cv, "application/pdf")})
+        self.assertStatus(replaced, 303)
+        refused = applicant.post(link + "/files", {"kind": "other"},
+                                 files={"replacement": ("program.pdf", documents.executable(), "application/pdf")})
+        self.assertStatus(refused, 400)
+        self.assertIn("program.pdf", refused.visible_text)
+        [application] = self.application_id("ulla@example.test")
+        row = self.sql(f"SELECT cover_letter, knocked_out FROM applications WHERE id = {application}")[0]
+        self.assertEqual((row[0], str(row[1])), ("Ny og bedre ansøgning", "1"))
+        files = self.sql(f"SELECT filename, size FROM application_attachments WHERE application_id = {application}")
+        self.assertEqual([(f[0], int(f[1])) for f in files], [("nyt CV.pdf", len(new_cv))])
+        try:
+            self.set_deadline(int(time.time()) - 1)
+            late = applicant.post(link + "/content", {"cover_letter": "For sent", f"q{self.question}": "Ja"})
+            self.assertStatus(late, 409)
+        finally:
+            self.set_deadline(self.deadline)
+
+    def test_the_applicant_downloads_all_and_only_their_data(self):
+        cv = documents.pdf("Vera") + b"\0bin\xe6r"
+        self.apply("vera@example.test", {"cv_file": ("Vera CV.pdf", cv, "application/pdf")}, full_name="Vera Vestergaard")
+        self.apply("walter@example.test", {"cv_file": ("Walter.pdf", documents.pdf("W"), "application/pdf")},
+                   full_name="Walter Wulff")
+        link = self.personal_link("vera@example.test")
+        export = self.client().get(link + "/export")
+        self.assertStatus(export, 200)
+        self.assertIn("attachment;", export.header("Content-Disposition"))
+        import io
+        import json
+        import zipfile
+        archive = zipfile.ZipFile(io.BytesIO(export.body))
+        names = archive.namelist()
+        self.assertEqual(names[0], "application.json")
+        summary = json.loads(archive.read("application.json"))
+        self.assertEqual((summary["full_name"], summary["email"]), ("Vera Vestergaard", "vera@example.test"))
+        self.assertEqual([f["name"] for f in summary["files"]], ["Vera CV.pdf"])
+        self.assertEqual(summary["answers"], [{"question": "Har du en relevant uddannelse?", "answer": "Ja"}])
+        [stored] = [name for name in names if name.startswith("files/")]
+        self.assertEqual(archive.read(stored), cv)
+        whole = b"".join(archive.read(name) for name in names)
+        self.assertNotIn(b"Walter", whole)
+        [vera] = self.application_id("vera@example.test")
+        self.assertEqual(self.count(f"SELECT COUNT(*) FROM access_log WHERE application_id = {vera} "
+                                    "AND action = 'applicant_export'"), 1)
+
+    def test_search_finds_stemmed_words_in_attachments_within_what_the_user_may_see(self):
+        self.apply("xenia@example.test", {"cv_file": ("cv.pdf", documents.pdf("Erfaren sagsbehandleren i Zanzibarkontoret"),
+                                                      "application/pdf")}, full_name="Xenia Xylofon")
+        [application] = self.application_id("xenia@example.test")
+        deadline = time.time() + 30
+        while self.sql(f"SELECT text_status FROM application_attachments WHERE application_id = {application}")[0][0] \
+                == "pending" and time.time() < deadline:
+            time.sleep(0.5)
+        pia = signed_in(self.server, PROJEKTLEDER, totp=False)
+        found = pia.get(f"/cases/{self.case_id}/applications?q=sagsbehandler+zanzibarkontoret")
+        self.assertStatus(found, 200)
+        self.assertIn(f"/applications/{application}", found.text)
+        self.assertIn("<mark>", found.text)
+        anders = signed_in(self.server, ADMINISTRATOR)
+        self.assertIn(f"/applications/{application}", anders.get("/applications/search?q=Xylofon").text)
+        self.assertStatus(pia.get("/applications/search?q=Xylofon"), 404)
+        jens = signed_in(self.server, AKADEMIET_PROJEKTLEDER, totp=False)
+        self.assertStatus(jens.get(f"/cases/{self.case_id}/applications?q=Xylofon"), 404)
+        csv = anders.get(f"/audit/access.csv?application={application}")
+        self.assertStatus(csv, 200)
+        self.assertIn("text/csv", csv.content_type)
+
 
 class UploadLimitsTest(ServerTestCase):
     """Oversize uploads are refused without the server holding them in memory."""
