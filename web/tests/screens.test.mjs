@@ -135,6 +135,9 @@ describe('every page at 1280 px and 375 px', () => {
       assert.ok(await page.locator('#mobile-menu').isVisible(), 'the menu opens');
       await shoot(page, 375, 'menu-open-js');
       await axe(page, 'the open menu');
+      // A full-page screenshot resizes the window for a moment, and DKFDS closes its menu when a
+      // resize leaves its close button without width; a user who only taps does not resize.
+      if (!(await page.locator('#mobile-menu').isVisible())) await button.click();
     } else {
       const link = page.locator('header a.rekrut-menu-link');
       assert.ok(await link.isVisible(), 'without JavaScript the header has a "Menu" link');
