@@ -18,6 +18,9 @@ std::string to_hex(std::string_view bytes);
 /// The bytes of a hexadecimal text (either case); nullopt for an odd length or a non-hex digit.
 std::optional<std::string> from_hex(std::string_view hex);
 
+/// Appends the UTF-8 encoding of `code`; a surrogate or a value above U+10FFFF becomes U+FFFD.
+void append_utf8(std::string& out, char32_t code);
+
 /// Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 

@@ -72,5 +72,18 @@ TEST(Text, url_encode_keeps_only_unreserved_characters)
     EXPECT_EQ(url_encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
 }
 
+TEST(Text, append_utf8_encodes_every_length_and_replaces_what_is_not_a_character)
+{
+    std::string out;
+    for (char32_t code : {U'a', U'\u00e6', U'\u20ac', U'\U0001F600'})
+        append_utf8(out, code);
+    EXPECT_EQ(out, "a\xc3\xa6\xe2\x82\xac\xf0\x9f\x98\x80");
+    EXPECT_TRUE(is_valid_utf8(out));
+    for (char32_t bad : {char32_t{0xD800}, char32_t{0xDFFF}, char32_t{0x110000}}) {
+        std::string replaced;
+        append_utf8(replaced, bad);
+        EXPECT_EQ(replaced, "\xef\xbf\xbd") << static_cast<unsigned>(bad);
+    }
+}
 } // namespace
 } // namespace rekrut::core

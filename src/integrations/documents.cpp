@@ -59,28 +59,7 @@ core::Error text_error(const char* message)
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
-void append_utf8(std::string& out, char32_t code)
-{
-    if (code >= 0xD800 && code <= 0xDFFF)
-        code = 0xFFFD;
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code <= 0x10FFFF) {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        append_utf8(out, 0xFFFD);
-    }
-}
+using core::append_utf8;
 
 /// Windows-1252: Latin-1 with printable characters in 0x80-0x9F (the five holes become U+FFFD).
 char32_t cp1252(unsigned char byte)

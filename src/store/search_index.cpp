@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 #include <stdexcept>
 
+#include "core/text.hpp"
 #include "store/database.hpp"
 
 namespace rekrut::store::search_index {
@@ -48,25 +49,6 @@ int next_code_point(std::string_view text, std::size_t& at)
     return code;
 }
 
-void append_utf8(std::string& out, int code)
-{
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
-
 /// Valid UTF-8 without control characters (tabs and line breaks stay), cut at k_max_text_bytes.
 std::string clean_text(std::string_view text)
 {
@@ -80,7 +62,7 @@ std::string clean_text(std::string_view text)
                  (code >= 0x7F && code < 0xA0))
             code = ' ';
         std::size_t before = clean.size();
-        append_utf8(clean, code);
+        core::append_utf8(clean, static_cast<char32_t>(code));
         if (clean.size() > k_max_text_bytes) {
             clean.resize(before);
             break;

@@ -97,25 +97,6 @@ bool is_combining_mark(char32_t code)
     return code >= 0x300 && code <= 0x36F;
 }
 
-void append_utf8(std::string& out, char32_t code)
-{
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
-
 /// The longest prefix of `text` of at most `max_bytes` that ends on a character boundary.
 std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes)
 {
@@ -235,7 +216,7 @@ std::string safe_download_name(std::string_view filename)
                           (is_ascii_alnum(static_cast<char>(*code)) || *code == '.' || *code == '-' ||
                            *code == '_' || *code == ' ');
         if (letter || kept_ascii || (code && after_letter && is_combining_mark(*code)))
-            append_utf8(safe, *code);
+            core::append_utf8(safe, *code);
         else
             safe += '_';
         after_letter = letter || (after_letter && code && is_combining_mark(*code));

@@ -16,25 +16,10 @@ void append_escaped(std::string& out, std::string_view text)
     out += core::html_escape(text);
 }
 
+/// A character reference's code point; NUL, like an invalid one, becomes U+FFFD.
 void append_utf8(std::string& out, std::uint32_t code)
 {
-    if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
-        code = 0xFFFD;
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
+    core::append_utf8(out, code == 0 ? char32_t{0xFFFD} : static_cast<char32_t>(code));
 }
 
 /// The character a reference names ("amp", "#248", "#xE5"), appended to `out`; false when it names none.
