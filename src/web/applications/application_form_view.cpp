@@ -90,12 +90,14 @@ void fill_file_fields(Dictionary& page, const AppContext& context, const Request
 {
     const auto& limits = context.config;
     auto megabytes = [](std::size_t bytes) { return std::to_string(bytes / (std::size_t{1024} * 1024)); };
-    const std::string hint = tr(context, request,
-                                msgid("PDF, Word (DOCX), OpenDocument (ODT), RTF, text, JPEG or PNG. "
-                                      "At most (MB) per file:")) +
-                             " " + megabytes(limits.max_file_bytes) + ". " +
-                             tr(context, request, msgid("At most (MB) in all:")) + " " +
-                             megabytes(limits.max_application_bytes) + ".";
+    std::string hint =
+        tr(context, request,
+           msgid("PDF, Word (DOCX), OpenDocument (ODT), RTF, text, JPEG or PNG, at most {file} MB per "
+                 "file and {total} MB in all."));
+    for (const auto& [name, bytes] : {std::pair{std::string("{file}"), limits.max_file_bytes},
+                                      std::pair{std::string("{total}"), limits.max_application_bytes}})
+        if (auto at = hint.find(name); at != std::string::npos)
+            hint.replace(at, name.size(), megabytes(bytes));
     const std::pair<const char*, const char*> fields[] = {
         {"cover_letter_file", msgid("Cover letter as a file")},
         {"cv_file", msgid("CV")},
