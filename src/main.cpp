@@ -24,6 +24,8 @@
 #include "services/audit_anchor.hpp"
 #include "services/audit_log.hpp"
 #include "services/audit_trail.hpp"
+#include "services/communication/email_templates.hpp"
+#include "services/communication/mailings.hpp"
 #include "services/demo_seed.hpp"
 #include "services/identity.hpp"
 #include "services/institution_setup.hpp"
@@ -434,7 +436,8 @@ public:
                    services::OpenPositions& positions, services::CaseLifecycle& lifecycle,
                    services::AttachmentTexts& texts, services::HeldUploads& held)
         : m_outbox(database,
-                   {config.smtp_url, config.smtp_from, config.smtp_username, config.smtp_password, 20}),
+                   {config.smtp_url, config.smtp_from, config.smtp_username, config.smtp_password, 20},
+                   {config.smtp_max_per_second, config.smtp_retry_seconds}),
           m_outbox_purge("outbox_purge", std::chrono::hours(1),
                          [this] { m_outbox.purge_old_bodies(core::now()); }),
           m_identity_purge("identity_purge", std::chrono::minutes(10),
@@ -540,6 +543,8 @@ int run_serve(const core::Config& config, const std::string& resources)
                                         config.public_url, spool_dir);
     services::HeldUploads held_uploads(spool_dir + "/rekrut-held-uploads");
     services::SelfService self_service(*database, file_store, config.public_url, spool_dir);
+    services::EmailTemplates email_templates(*database);
+    services::Mailings mailings(*database, config.public_url);
     web::AppContext context{config,
                             translator,
                             views,
@@ -559,6 +564,8 @@ int run_serve(const core::Config& config, const std::string& resources)
                             applications,
                             held_uploads,
                             self_service,
+                            email_templates,
+                            mailings,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};

@@ -223,6 +223,10 @@ void add_mail_and_log_settings(Settings& table)
         {"smtp.from", [](Config& c, const std::string& v) { return c.smtp_from = v, std::string(); }},
         {"smtp.username", [](Config& c, const std::string& v) { return c.smtp_username = v, std::string(); }},
         {"smtp.password", [](Config& c, const std::string& v) { return c.smtp_password = v, std::string(); }},
+        {"smtp.max_per_second",
+         [](Config& c, const std::string& v) { return set_unsigned(c.smtp_max_per_second, v, 0, 100000); }},
+        {"smtp.retry_seconds",
+         [](Config& c, const std::string& v) { return set_unsigned(c.smtp_retry_seconds, v, 1, 86400); }},
         {"audit.anchor", [](Config& c, const std::string& v) { return c.audit_anchor = v, std::string(); }},
         {"audit.anchor_interval_seconds",
          [](Config& c, const std::string& v) {

@@ -63,6 +63,11 @@ struct Config {
     std::string smtp_from = "Rekrut <noreply@example.test>";
     std::string smtp_username;
     std::string smtp_password; ///< A secret: never logged.
+    /// At most this many mails a second towards the SMTP server (0: as fast as it takes them).
+    unsigned smtp_max_per_second = 0;
+    /// The wait before the first retry of a mail the server did not take; each further retry waits
+    /// twice as long.
+    unsigned smtp_retry_seconds = 30;
     // [mail]
     bool mail_log_links = false; ///< Demo only: mailed links also go to the server log.
     // [log]

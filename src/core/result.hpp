@@ -22,6 +22,9 @@ enum class ErrorKind { invalid, not_found, forbidden, unauthorized, conflict, to
 struct FieldError {
     std::string field;
     std::string message; ///< An English msgid, translated when rendered.
+    /// What "{detail}" in the translated message stands for, such as the name of an unknown merge
+    /// field; shown as written.
+    std::string detail = {};
 };
 
 /// An expected failure. `message` is an English msgid meant for users; it is translated when shown

@@ -13,6 +13,7 @@
 #include "domain/job_ad/placeholders.hpp"
 #include "domain/job_ad/rich_text.hpp"
 #include "domain/job_ad/screening_question.hpp"
+#include "domain/merge_fields.hpp"
 #include "services/audit_log.hpp"
 #include "store/database.hpp"
 #include "store/setup_store.hpp"
@@ -161,19 +162,14 @@ std::vector<core::FieldError> check_ad_template(domain::AdTemplateRecord& ad_tem
     }
     // Every {{...}} must be one of the placeholders the case fills in; anything else would be
     // published as it stands.
-    std::string_view body = ad_template.body_source;
-    for (std::size_t open = body.find("{{"); open != std::string_view::npos;
-         open = body.find("{{", open + 2)) {
-        std::size_t close = body.find("}}", open + 2);
-        std::string_view name =
-            close == std::string_view::npos ? std::string_view() : body.substr(open + 2, close - open - 2);
-        if (!domain::is_placeholder(name)) {
-            problems.push_back(
-                {"body", msgid("Use only the placeholders listed under the field, written exactly "
-                               "as shown.")});
-            break;
-        }
-        open = close;
+    if (auto unknown = domain::first_unknown_field(ad_template.body_source, domain::is_placeholder)) {
+        if (*unknown == "{{")
+            problems.push_back({"body", msgid("A placeholder is missing its closing }}.")});
+        else
+            problems.push_back({"body",
+                                msgid("{{{detail}}} is not a placeholder. Use only the placeholders listed "
+                                      "under the field, written exactly as shown."),
+                                *unknown});
     }
     return problems;
 }

@@ -3,17 +3,50 @@
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
+#include "domain/application/application_status.hpp"
+#include "services/audit_log.hpp"
+#include "store/application_store.hpp"
 #include "store/database.hpp"
 #include "store/outbox_store.hpp"
 
 namespace rekrut::services {
 
-constexpr int k_max_attempts = 8;
+namespace {
+
+constexpr int k_max_attempts = domain::k_max_mail_attempts;
+/// Mails claimed at a time, and how long a claim holds: long enough for a batch at a slow server's
+/// pace, short enough that a crashed instance's claims are soon taken over.
+constexpr int k_batch = 50;
+constexpr int k_lease_seconds = 300;
+
+/// Sets the status that the mail's template sets (a rejection: rejected), in the transaction that
+/// records the mail as sent, so the status says what the applicant was told. An application that
+/// has meanwhile reached a status the mail cannot change keeps it.
+void apply_status(store::Transaction& transaction, const domain::OutboxMessage& message, core::UnixTime now)
+{
+    if (message.sets_status.empty() || !message.application_id || !message.institution_id)
+        return;
+    auto to = domain::application_status_from_string(message.sets_status);
+    auto application =
+        store::applications::find(transaction, *message.institution_id, *message.application_id);
+    if (!to || !application || application->status == *to ||
+        !domain::can_change_status(application->status, *to))
+        return;
+    store::applications::set_status(transaction, *message.institution_id, application->id, *to, now);
+    record_audit(transaction, Origin::system("mail"),
+                 {message.institution_id, "application.status_changed", "application",
+                  std::to_string(application->id),
+                  json_object({{"status", std::string(domain::to_string(application->status))}}),
+                  json_object({{"status", message.sets_status}, {"outbox_id", std::to_string(message.id)}})});
+}
+
+} // namespace
 constexpr core::UnixTime k_keep_delivered_seconds = 7L * 86400;
 constexpr core::UnixTime k_keep_undelivered_seconds = 30L * 86400;
 
-OutboxSender::OutboxSender(store::Database& database, integrations::SmtpSettings settings)
-    : m_database(database), m_settings(std::move(settings))
+OutboxSender::OutboxSender(store::Database& database, integrations::SmtpSettings settings,
+                           OutboxPacing pacing)
+    : m_database(database), m_settings(std::move(settings)), m_pacing(pacing)
 {
 }
 
@@ -46,11 +79,18 @@ int OutboxSender::deliver_due()
         m_database
             .transact(
                 [&](store::Transaction& transaction) -> core::Result<std::vector<domain::OutboxMessage>> {
-                    return store::outbox::claim_due(transaction, core::now(), 20, 120);
+                    return store::outbox::claim_due(transaction, core::now(), k_batch, k_lease_seconds);
                 })
             .value();
     int delivered = 0;
     for (const auto& message : due) {
+        if (!pace())
+            break; // stopping: the claims run out and another run sends the rest
+        // A mailing cancelled while its mails waited here, claimed, keeps them from being sent.
+        if (message.mailing_id && m_database.read([&](store::Session& session) {
+                return store::outbox::is_cancelled(session, message.id);
+            }))
+            continue;
         auto sent = message.body_unreadable
                         ? core::Result<core::Done>(core::Error{
                               core::ErrorKind::invalid, "the body was sealed under another key", {}})
@@ -60,6 +100,7 @@ int OutboxSender::deliver_due()
         (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
             if (sent) {
                 store::outbox::mark_sent(transaction, message.id, now);
+                apply_status(transaction, message, now);
                 return core::success();
             }
             int attempts = message.attempts + 1;
@@ -67,8 +108,11 @@ int OutboxSender::deliver_due()
             // under another key) fails the same way every time, so it is not tried again.
             bool given_up = attempts >= k_max_attempts || message.body_unreadable ||
                             sent.error().kind == core::ErrorKind::invalid;
-            core::UnixTime next = given_up ? now + 10L * 365 * 86400 : now + (30L << (attempts - 1));
-            store::outbox::mark_failed(transaction, message.id, attempts, next, sent.error().message);
+            core::UnixTime next =
+                given_up ? now + 10L * 365 * 86400
+                         : now + (static_cast<core::UnixTime>(m_pacing.retry_seconds) << (attempts - 1));
+            store::outbox::mark_failed(transaction, message.id, given_up ? k_max_attempts : attempts, next,
+                                       sent.error().message);
             return core::success();
         });
         if (sent) {
@@ -93,19 +137,33 @@ int OutboxSender::purge_old_bodies(core::UnixTime now)
         .value();
 }
 
+bool OutboxSender::pace()
+{
+    std::unique_lock lock(m_mutex);
+    if (m_pacing.max_per_second > 0) {
+        m_wake.wait_until(lock, m_next_send, [this] { return m_stopping; });
+        m_next_send = std::max(m_next_send, std::chrono::steady_clock::now()) +
+                      std::chrono::microseconds(1000000 / m_pacing.max_per_second);
+    }
+    return !m_stopping;
+}
+
 void OutboxSender::run()
 {
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         lock.unlock();
+        bool more = false;
         try {
-            deliver_due();
+            // Claimed mails that were all handled may mean more are due: go on without waiting.
+            more = deliver_due() >= k_batch;
         } catch (const std::exception& error) {
             core::log_event("error", "outbox_failed",
                             "\"error\":\"" + core::json_escape(error.what()) + "\"");
         }
         lock.lock();
-        m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stopping; });
+        if (!more)
+            m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stopping; });
     }
 }
 

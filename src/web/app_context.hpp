@@ -20,6 +20,8 @@ class SystemStatus;
 class Applications;
 class HeldUploads;
 class SelfService;
+class EmailTemplates;
+class Mailings;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -50,6 +52,8 @@ struct AppContext {
     services::Applications& applications;
     services::HeldUploads& held_uploads;
     services::SelfService& self_service;
+    services::EmailTemplates& email_templates;
+    services::Mailings& mailings;
     std::string static_dkfds_dir;
     std::string static_app_dir;
     HttpServer* server = nullptr;

@@ -32,6 +32,8 @@ void show_form_errors(ctemplate::TemplateDictionary& page, const core::Error& er
     auto* list = summary->AddSectionDictionary("FIELDS");
     for (const auto& field : error.fields) {
         std::string message = translator.translate(request.language, field.message);
+        if (auto at = message.find("{detail}"); at != std::string::npos)
+            message.replace(at, 8, field.detail);
         auto* item = list->AddSectionDictionary("FIELD");
         item->SetValue("HREF", field_link ? field_link(field.field) : "#" + field.field);
         item->SetValue("MESSAGE", message);

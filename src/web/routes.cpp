@@ -6,6 +6,7 @@
 #include "web/applications/application_pages.hpp"
 #include "web/audit/audit_pages.hpp"
 #include "web/cases/case_pages.hpp"
+#include "web/communication/communication_pages.hpp"
 #include "web/identity/identity_pages.hpp"
 #include "web/operations/operations.hpp"
 #include "web/operator/operator_pages.hpp"
@@ -132,6 +133,29 @@ void register_routes(Router& router, AppContext& context)
                bind(show_case_application));
     router.add("GET", "/cases/:case_id/applications/:application_id/attachments/:attachment_id", signed_in,
                worker_pool, bind(download_case_attachment));
+
+    // Communication: the institution's e-mail templates and the cases' own copies, sending to a
+    // case's applicants and following the sending, and each application's communication log.
+    router.add("GET", "/setup/email-templates", signed_in, worker_pool, bind(show_email_templates));
+    router.add("GET", "/setup/email-templates/:kind", signed_in, worker_pool, bind(show_email_template));
+    router.add("POST", "/setup/email-templates/:kind", signed_in, worker_pool, bind(submit_email_template),
+               k_long_text_form);
+    router.add("GET", "/cases/:case_id/email-templates", signed_in, worker_pool,
+               bind(show_case_email_templates));
+    router.add("GET", "/cases/:case_id/email-templates/:kind", signed_in, worker_pool,
+               bind(show_case_email_template));
+    router.add("POST", "/cases/:case_id/email-templates/:kind", signed_in, worker_pool,
+               bind(submit_case_email_template), k_long_text_form);
+    router.add("POST", "/cases/:case_id/email-templates/:kind/revert", signed_in, worker_pool,
+               bind(submit_case_email_template_revert));
+    router.add("GET", "/cases/:case_id/mail", signed_in, worker_pool, bind(show_compose_mail));
+    router.add("POST", "/cases/:case_id/mail", signed_in, worker_pool, bind(submit_compose_mail),
+               k_long_text_form);
+    router.add("GET", "/cases/:case_id/mailings/:mailing_id", signed_in, worker_pool, bind(show_mailing));
+    router.add("POST", "/cases/:case_id/mailings/:mailing_id/cancel", signed_in, worker_pool,
+               bind(submit_mailing_cancel));
+    router.add("POST", "/cases/:case_id/applications/:application_id/mails/:outbox_id/resend", signed_in,
+               worker_pool, bind(submit_mail_resend));
 
     // Institution set-up
     router.add("GET", "/setup", signed_in, worker_pool, bind(show_setup));

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<p><a class="back-link" href="/cases/{{CASE_ID}}/applications">{{_ All applications for}} {{CASE_TITLE}}</a></p>
 <h1>{{NAME}}</h1>
+{{#HAS_NOTICE}}<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{{NOTICE}}</p></div></div>{{/HAS_NOTICE}}
 <p>{{_ Reference number}}: {{REFERENCE}} · {{_ Status}}: <strong>{{STATUS}}</strong> · {{_ Received}}: <time datetime="{{RECEIVED_ISO}}">{{RECEIVED}}</time> ({{CHANNEL}}){{#LATE}} · <span class="badge">{{_ After the deadline}}</span>{{/LATE}}{{#KNOCKED_OUT}} · <span class="badge">{{_ Knockout answer}}</span>{{/KNOCKED_OUT}}</p>
 <h2>{{_ Contact}}</h2>
 <dl>
@@ -25,3 +26,4 @@
 <dt>{{_ Priority access (fortrinsadgang)}}</dt><dd>{{PRIORITY_ACCESS}}</dd>
 {{#CIVIL_SERVANT}}<dt>{{_ Left off the list of applicants}}</dt><dd>{{EXCLUDE_FROM_LIST}}</dd>{{/CIVIL_SERVANT}}
 </dl>
+{{>LOG}}

@@ -427,18 +427,27 @@ class SmtpSink:
             return self
         for _ in range(5):
             self.port = free_port()
-            log = open(self._log_path, "ab")
-            self.process = subprocess.Popen(
-                [PYTHON, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{self.port}", "-c",
-                 "aiosmtpd.handlers.Mailbox", self.directory],
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-            log.close()
-            if wait_for_port("127.0.0.1", self.port, timeout, alive=lambda: self.process.poll() is None):
+            if self._listen(timeout):
                 atexit.register(self.stop)
                 return self
             self.stop()
         with open(self._log_path, encoding="utf-8", errors="replace") as log:
             raise RuntimeError(f"aiosmtpd did not start:\n{log.read()}")
+
+    def _listen(self, timeout: float) -> bool:
+        log = open(self._log_path, "ab")
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{self.port}", "-c",
+             "aiosmtpd.handlers.Mailbox", self.directory],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        log.close()
+        return wait_for_port("127.0.0.1", self.port, timeout, alive=lambda: self.process.poll() is None)
+
+    def resume(self, timeout: float = 15.0) -> None:
+        """Starts the server again on the same port after stop(), keeping the mail received."""
+        if self.process is None and not self._listen(timeout):
+            with open(self._log_path, encoding="utf-8", errors="replace") as log:
+                raise RuntimeError(f"aiosmtpd did not start again:\n{log.read()}")
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

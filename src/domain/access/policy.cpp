@@ -75,7 +75,11 @@ bool can(const Actor& actor, Action action, const Resource& resource)
     case Action::register_application:
         return on_case && (administrative || actor.has(*resource.case_id, CaseRole::projektleder));
     case Action::search_all_applications:
-    case Action::view_access_log: return administrative;
+    case Action::view_access_log:
+    case Action::edit_email_templates: return administrative;
+    case Action::edit_case_email_templates:
+    case Action::send_application_mail:
+        return on_case && (administrative || actor.has(*resource.case_id, CaseRole::projektleder));
     }
     return false;
 }

@@ -53,6 +53,13 @@ enum class Action {
     search_all_applications,
     /// Read the log of who saw which application.
     view_access_log,
+    // Communication
+    /// Change the institution's e-mail templates.
+    edit_email_templates,
+    /// Make, change and drop a case's own copies of the e-mail templates.
+    edit_case_email_templates,
+    /// Send mails to a case's applicants, follow and cancel them, read the communication log.
+    send_application_mail,
 };
 
 /// What the action is about. Fields that do not apply stay empty.

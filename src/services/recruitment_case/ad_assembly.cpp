@@ -35,23 +35,6 @@ std::vector<std::int64_t> parse_ids(const std::string& text)
     return ids;
 }
 
-std::string contact_line(const std::vector<domain::ContactPerson>& contacts)
-{
-    std::string line;
-    for (const auto& contact : contacts) {
-        if (!line.empty())
-            line += "; ";
-        line += contact.name;
-        if (!contact.title.empty())
-            line += ", " + contact.title;
-        if (!contact.phone.empty())
-            line += ", " + contact.phone;
-        if (!contact.email.empty())
-            line += ", " + contact.email;
-    }
-    return line;
-}
-
 domain::JobAdContent ad_content(const domain::CaseRecord& record,
                                 const std::vector<domain::ContactPerson>& contacts,
                                 const std::string& body_html, const std::vector<AdBlock>& blocks)
@@ -82,6 +65,23 @@ domain::JobAdContent ad_content(const domain::CaseRecord& record,
 }
 
 } // namespace
+
+std::string contact_line(const std::vector<domain::ContactPerson>& contacts)
+{
+    std::string line;
+    for (const auto& contact : contacts) {
+        if (!line.empty())
+            line += "; ";
+        line += contact.name;
+        if (!contact.title.empty())
+            line += ", " + contact.title;
+        if (!contact.phone.empty())
+            line += ", " + contact.phone;
+        if (!contact.email.empty())
+            line += ", " + contact.email;
+    }
+    return line;
+}
 
 std::vector<std::string> ad_languages(const std::string& text)
 {

@@ -41,6 +41,9 @@ std::optional<std::string> render_body(const std::string& source, const domain::
                                        const std::vector<domain::ContactPerson>& contacts,
                                        const std::string& language);
 
+/// The contact persons as one line: "Name, title, phone, e-mail; Name, ...".
+std::string contact_line(const std::vector<domain::ContactPerson>& contacts);
+
 /// Why an ad cannot be saved or shown with the case's values: too long once they fill its placeholders.
 core::FieldError rendered_ad_too_long();
 

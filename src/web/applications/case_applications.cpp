@@ -11,6 +11,7 @@
 #include "web/applications/application_form_view.hpp"
 #include "web/applications/application_labels.hpp"
 #include "web/applications/application_pages.hpp"
+#include "web/communication/communication_pages.hpp"
 #include "web/forms.hpp"
 
 namespace rekrut::web {
@@ -159,24 +160,30 @@ Response show_case_applications(AppContext& context, Request& request)
                                           parse_id(request.param("case_id")));
     if (!list)
         return error_response(context, request, list.error());
-    return page(
-        context, request, "applications/list",
-        tr(context, request, msgid("Applications")) + ": " + list->case_record.title,
-        [&](Dictionary& dictionary) {
-            dictionary.SetIntValue("CASE_ID", list->case_record.id);
-            dictionary.SetValue("CASE_TITLE", list->case_record.title);
-            dictionary.SetIntValue("COUNT", static_cast<long>(list->applications.size()));
-            dictionary.SetIntValue("WITHDRAWN_COUNT", list->withdrawn);
-            if (list->applications.empty())
-                dictionary.ShowSection("NO_APPLICATIONS");
-            else
-                dictionary.ShowSection("HAS_APPLICATIONS");
-            for (const auto& application : list->applications)
-                fill_row(*dictionary.AddSectionDictionary("APPLICATION"), context, request, application);
-            fill_search(dictionary, context, request, list->case_record.id);
-            if (request.query_value("registered"))
-                show_notice(dictionary, context, request, msgid("The application has been registered."));
-        });
+    return page(context, request, "applications/list",
+                tr(context, request, msgid("Applications")) + ": " + list->case_record.title,
+                [&](Dictionary& dictionary) {
+                    dictionary.SetIntValue("CASE_ID", list->case_record.id);
+                    dictionary.SetValue("CASE_TITLE", list->case_record.title);
+                    dictionary.SetIntValue("COUNT", static_cast<long>(list->applications.size()));
+                    dictionary.SetIntValue("WITHDRAWN_COUNT", list->withdrawn);
+                    if (list->applications.empty())
+                        dictionary.ShowSection("NO_APPLICATIONS");
+                    else
+                        dictionary.ShowSection("HAS_APPLICATIONS");
+                    const bool selectable = fill_mail_controls(
+                        dictionary, context, request, list->case_record.institution_id, list->case_record.id);
+                    for (const auto& application : list->applications) {
+                        auto* row = dictionary.AddSectionDictionary("APPLICATION");
+                        fill_row(*row, context, request, application);
+                        if (selectable)
+                            row->ShowSection("SELECTABLE");
+                    }
+                    fill_search(dictionary, context, request, list->case_record.id);
+                    if (request.query_value("registered"))
+                        show_notice(dictionary, context, request,
+                                    msgid("The application has been registered."));
+                });
 }
 
 Response show_case_application(AppContext& context, Request& request)
@@ -189,7 +196,13 @@ Response show_case_application(AppContext& context, Request& request)
     auto response = page(
         context, request, "applications/show",
         tr(context, request, msgid("Application")) + " " + domain::application_reference(view->application),
-        [&](Dictionary& dictionary) { fill_application(dictionary, context, request, *view); });
+        [&](Dictionary& dictionary) {
+            fill_application(dictionary, context, request, *view);
+            fill_communication_log(dictionary, context, request, view->case_record.id, view->application.id);
+            if (request.query_value("resent"))
+                show_notice(dictionary, context, request,
+                            msgid("The mail has been queued to be sent again."));
+        });
     response.set_header("Cache-Control", "no-store");
     return response;
 }

@@ -246,6 +246,13 @@ const std::vector<ActionName>& known_actions()
         {"access_log.exported", msgid("Exported the access log")},
         {"application.changed", msgid("The applicant changed the application")},
         {"application.file_replaced", msgid("The applicant sent a new file")},
+        {"application.status_changed", msgid("The application's status changed")},
+        {"email_template.changed", msgid("Changed an e-mail template")},
+        {"email_template.customised", msgid("Made the case's own e-mail template")},
+        {"email_template.reverted", msgid("Returned to the institution's e-mail template")},
+        {"mailing.queued", msgid("Sent mails to applicants")},
+        {"mailing.cancelled", msgid("Cancelled the mails not yet sent")},
+        {"mail.resent", msgid("Sent a mail again")},
     };
     return actions;
 }
@@ -268,6 +275,8 @@ const std::vector<ActionName>& known_object_types()
         {"database", msgid("Database")},
         {"application", msgid("Application")},
         {"access_log", msgid("Access log")},
+        {"email_template", msgid("E-mail template")},
+        {"mailing", msgid("Mailing")},
     };
     return types;
 }
