@@ -31,7 +31,8 @@
 <p>{{_ Applications received:}} <strong id="application-count">{{APPLICATION_COUNT}}</strong>{{#HAS_WITHDRAWN}} ({{_ of which withdrawn:}} {{WITHDRAWN_COUNT}}){{/HAS_WITHDRAWN}}</p>
 <ul class="nobullet-list">
 <li><a href="/cases/{{CASE_ID}}/applications">{{_ See the applications}}</a></li>
-{{#CAN_REGISTER}}<li><a href="/cases/{{CASE_ID}}/applications/new">{{_ Register an application received by post or e-mail}}</a></li>{{/CAN_REGISTER}}
+{{#CAN_REGISTER}}<li><a href="/cases/{{CASE_ID}}/applications/new">{{_ Register an application received by post or e-mail}}</a></li>
+<li><a href="/cases/{{CASE_ID}}/email-templates">{{_ The case's e-mail templates}}</a>{{#HAS_OWN_TEMPLATES}} ({{_ own texts:}} {{OWN_TEMPLATES}}){{/HAS_OWN_TEMPLATES}}</li>{{/CAN_REGISTER}}
 </ul>
 </section>{{/HAS_APPLICATIONS_SECTION}}
 <section aria-labelledby="ad">

@@ -15,7 +15,7 @@
 </table>
 </div>
 </div>
-{{#RUNNING}}<form method="post" action="/cases/{{CASE_ID}}/mailings/{{MAILING_ID}}/cancel">
+{{#RUNNING}}<form method="post" action="/cases/{{CASE_ID}}/mailings/{{MAILING_ID}}/cancel" id="mailing-cancel">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <button type="submit" class="button button-secondary">{{_ Cancel the mails not yet sent}}</button>
 </form>{{/RUNNING}}

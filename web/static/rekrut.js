@@ -71,3 +71,29 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   }
 });
+
+// ---- Progress of a mailing ----
+// While mails of a mailing are waiting, the page fetches itself every two seconds and replaces the
+// counts and the table; without scripts the page says to reload it.
+document.addEventListener('DOMContentLoaded', function () {
+  var region = document.getElementById('mailing-progress');
+  if (!region || region.getAttribute('data-mailing-progress') !== 'running' || !window.fetch) return;
+  var timer = window.setInterval(function () {
+    window.fetch(window.location.pathname, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('mailing-progress');
+        if (!fresh) return;
+        region.innerHTML = fresh.innerHTML;
+        var state = fresh.getAttribute('data-mailing-progress');
+        region.setAttribute('data-mailing-progress', state);
+        if (state !== 'running') {
+          window.clearInterval(timer);
+          var cancel = document.getElementById('mailing-cancel');
+          if (cancel) cancel.hidden = true;
+        }
+      })
+      .catch(function () { /* the next tick tries again */ });
+  }, 2000);
+});

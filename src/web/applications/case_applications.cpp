@@ -7,6 +7,8 @@
 #include "domain/application/file_rules.hpp"
 #include "services/applications/applications.hpp"
 #include "services/applications/held_uploads.hpp"
+#include "services/communication/email_templates.hpp"
+#include "domain/mail/email_template.hpp"
 #include "web/app_context.hpp"
 #include "web/applications/application_form_view.hpp"
 #include "web/applications/application_labels.hpp"
@@ -152,6 +154,16 @@ void fill_case_applications(Dictionary& dictionary, AppContext& context, const R
     if (domain::can(request.actor(), domain::Action::register_application,
                     {record.institution_id, record.id, {}, false, {}}))
         dictionary.ShowSection("CAN_REGISTER");
+    // Which of the case's e-mail templates are its own copies rather than the institution's.
+    if (auto templates = context.email_templates.case_templates(request.actor(), record.institution_id, record.id)) {
+        std::string own;
+        for (const auto& entry : *templates)
+            if (entry.changed)
+                if (const auto* kind = domain::find_mail_kind(entry.record.kind))
+                    own += (own.empty() ? "" : ", ") + tr(context, request, std::string(kind->name));
+        if (!own.empty())
+            dictionary.SetValueAndShowSection("OWN_TEMPLATES", own, "HAS_OWN_TEMPLATES");
+    }
 }
 
 Response show_case_applications(AppContext& context, Request& request)

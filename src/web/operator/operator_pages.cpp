@@ -7,6 +7,7 @@
 #include "core/display_format.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
+#include "domain/mail/email_template.hpp"
 #include "services/platform_operator.hpp"
 #include "services/user_administration.hpp"
 #include "web/app_context.hpp"
@@ -285,9 +286,14 @@ Response show_outbox(AppContext& context, Request& request)
                         row->SetValue("ID", std::to_string(message.id));
                         row->SetValue("CREATED", at(message.created_at));
                         row->SetValue("RECIPIENT", message.recipient);
-                        row->SetValue("SUBJECT", message.subject);
+                        // A mail about an application is named by its kind: its subject may hold the
+                        // applicant's name, which is not the operator's to read.
+                        const auto* kind = domain::find_mail_kind(message.kind);
+                        row->SetValue("SUBJECT", kind ? tr(context, request, std::string(kind->name)) : message.subject);
                         row->SetValue("ATTEMPTS", std::to_string(message.attempts));
-                        if (message.sent_at) {
+                        if (message.cancelled_at && !message.sent_at) {
+                            row->SetValue("STATE", tr(context, request, msgid("Not sent")));
+                        } else if (message.sent_at) {
                             row->SetValue("STATE", tr(context, request, msgid("Sent")));
                             row->SetValueAndShowSection("SENT_AT", at(*message.sent_at), "WAS_SENT");
                         } else if (!message.last_error.empty()) {

@@ -47,8 +47,13 @@ export const PAGES = [
   { name: 'case-applications-search', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/applications?q=erfaring` },
   { name: 'case-application', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/applications/${await l.id(`SELECT MIN(id) FROM applications WHERE case_id = ${await l.caseId(PUBLISHED_CASE)}`)}` },
   { name: 'case-application-register', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/applications/new` },
+  { name: 'case-email-templates', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/email-templates` },
+  { name: 'case-email-template', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/email-templates/offer` },
+  { name: 'compose-mail', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/mail?kind=interview_invitation&application_id=${await l.id(`SELECT MIN(id) FROM applications WHERE case_id = ${await l.caseId(PUBLISHED_CASE)}`)}` },
   { name: 'applications-search', as: ADMINISTRATOR, path: '/applications/search?q=erfaring' },
   { name: 'access-log', as: ADMINISTRATOR, path: '/audit/access' },
+  { name: 'email-templates', as: ADMINISTRATOR, path: '/setup/email-templates' },
+  { name: 'email-template', as: ADMINISTRATOR, path: '/setup/email-templates/rejection_before_interview' },
   // A case user (Projektleder)
   { name: 'home-case-user', as: PROJEKTLEDER, path: '/home' },
   { name: 'home-case-user-en', as: PROJEKTLEDER, path: '/home', language: 'en' },
