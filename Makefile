@@ -38,6 +38,7 @@ bench: build-release ## Load benchmarks against nginx as the reference (see docs
 	@./bench/http.sh
 	@./bench/pages.sh
 	@./bench/applications.sh
+	@./bench/mail.sh
 
 fmt: ## Format the C++ sources (clang-format 14)
 	@./scripts/lint format

@@ -56,13 +56,13 @@ struct CaseContext {
 core::Result<CaseContext> read_case(store::Session& session, std::int64_t institution_id,
                                     std::int64_t case_id, const MailDraft& draft)
 {
+    auto record = store::cases::find(session, institution_id, case_id);
+    if (!record)
+        return core::Error::not_found();
     const auto* kind = domain::find_mail_kind(draft.kind);
     if (!kind || kind->audience != domain::MailAudience::applicant)
         return core::Error::invalid(msgid("Choose the mail to send."),
                                     {{"kind", msgid("Choose the mail to send.")}});
-    auto record = store::cases::find(session, institution_id, case_id);
-    if (!record)
-        return core::Error::not_found();
     CaseContext context;
     context.case_record = *record;
     auto institution = store::InstitutionStore::find_in(session, institution_id);
