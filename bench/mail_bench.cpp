@@ -99,7 +99,8 @@ int main(int argc, char** argv)
     actor.user_id = projektleder;
     actor.institution_id = institution;
     actor.case_roles[case_id].insert(rekrut::domain::CaseRole::projektleder);
-    rekrut::services::Mailings mailings(*database, "https://rekrut.example.test");
+    rekrut::services::Mailings mailings(*database, "https://rekrut.example.test",
+                                        "Rekrut <noreply@example.test>");
     rekrut::services::MailDraft draft;
     draft.kind = "rejection_before_interview";
     draft.application_ids = ids;
@@ -107,7 +108,8 @@ int main(int argc, char** argv)
     auto mailing = mailings.send(actor, institution, case_id, draft, {projektleder, "Bench", "", ""});
     const double queue_seconds = seconds_since(queue_start);
     if (!mailing) {
-        std::fprintf(stderr, "rekrut_mail_bench: the mailing was refused: %s\n", mailing.error().message.c_str());
+        std::fprintf(stderr, "rekrut_mail_bench: the mailing was refused: %s\n",
+                     mailing.error().message.c_str());
         return 1;
     }
     std::printf("RESULT queue %ld %.3f\n", applications, queue_seconds);

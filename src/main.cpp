@@ -544,7 +544,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::HeldUploads held_uploads(spool_dir + "/rekrut-held-uploads");
     services::SelfService self_service(*database, file_store, config.public_url, spool_dir);
     services::EmailTemplates email_templates(*database);
-    services::Mailings mailings(*database, config.public_url);
+    services::Mailings mailings(*database, config.public_url, config.smtp_from);
     web::AppContext context{config,
                             translator,
                             views,

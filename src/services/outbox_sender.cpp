@@ -40,13 +40,30 @@ void apply_status(store::Transaction& transaction, const domain::OutboxMessage& 
                   json_object({{"status", message.sets_status}, {"outbox_id", std::to_string(message.id)}})});
 }
 
+/// The mail as sent: its Message-ID is the one fixed when it was queued, on the sender's domain, so
+/// every attempt carries the same.
+integrations::Mail mail_of(const domain::OutboxMessage& message, const std::string& from)
+{
+    auto at = from.rfind('@');
+    auto end = from.find('>', at == std::string::npos ? 0 : at);
+    std::string domain = at == std::string::npos
+                             ? "rekrut.invalid"
+                             : from.substr(at + 1, end == std::string::npos ? end : end - at - 1);
+    integrations::Mail mail{message.recipient, message.subject, message.body_text, message.body_html};
+    if (!message.message_id.empty())
+        mail.message_id = "<" + message.message_id + "@" + domain + ">";
+    if (!message.attachment.empty())
+        mail.attachments.push_back({message.attachment_name, message.attachment_type, message.attachment});
+    return mail;
+}
+
 } // namespace
 constexpr core::UnixTime k_keep_delivered_seconds = 7L * 86400;
 constexpr core::UnixTime k_keep_undelivered_seconds = 30L * 86400;
 
 OutboxSender::OutboxSender(store::Database& database, integrations::SmtpSettings settings,
                            OutboxPacing pacing)
-    : m_database(database), m_settings(std::move(settings)), m_pacing(pacing)
+    : m_database(database), m_settings(std::move(settings)), m_connection(m_settings), m_pacing(pacing)
 {
 }
 
@@ -94,8 +111,7 @@ int OutboxSender::deliver_due()
         auto sent = message.body_unreadable
                         ? core::Result<core::Done>(core::Error{
                               core::ErrorKind::invalid, "the body was sealed under another key", {}})
-                        : integrations::send_mail(m_settings, {message.recipient, message.subject,
-                                                               message.body_text, message.body_html});
+                        : m_connection.send(mail_of(message, m_settings.from));
         core::UnixTime now = core::now();
         (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
             if (sent) {

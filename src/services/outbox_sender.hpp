@@ -52,6 +52,8 @@ private:
     bool pace();
 
     integrations::SmtpSettings m_settings;
+    /// One connection for every mail the sender delivers; it reconnects after a failure.
+    integrations::SmtpConnection m_connection;
     OutboxPacing m_pacing;
     std::chrono::steady_clock::time_point m_next_send{};
     std::thread m_thread;

@@ -62,6 +62,13 @@ class CommunicationCase(ServerTestCase):
             return list(pool.map(lambda n: cls.apply(f"Ansøger {prefix} {n:03d}", f"{prefix}{n:03d}@example.test"),
                                  range(count)))
 
+    def wait_for_empty_outbox(self, timeout=120):
+        """Waits until every queued mail (the receipts of the applications) has been delivered."""
+        deadline = time.monotonic() + timeout
+        while int(self.sql("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND cancelled_at IS NULL")[0][0]) > 0:
+            self.assertLess(time.monotonic(), deadline, "the outbox was not emptied")
+            time.sleep(0.2)
+
     @classmethod
     def close_for_applications(cls):
         cls.sql(f"UPDATE recruitment_cases SET application_deadline = {int(time.time()) - 3600} "
@@ -184,6 +191,26 @@ class SendingTest(CommunicationCase):
         self.assertNotIn("<b>Fed</b>", html)
         self.assertIn("<b>Fed</b> & Co", message_text(message))
 
+    def test_an_interview_invitation_carries_a_calendar_in_copenhagen_time_and_sets_the_status(self):
+        before = self.apply("Før Sommertid", "foer@example.test")
+        after = self.apply("Efter Sommertid", "efter@example.test")
+        for application, day in ((before, "2027-03-26"), (after, "2027-03-29")):
+            mailing = self.mailing_of(self.send("interview_invitation", [application], interview_date=day,
+                                                interview_time="10:00", interview_place="Mødelokale 2, Hovedgaden 1"))
+            self.wait_until_done(mailing)
+        for address, stamp in (("foer@example.test", "20270326T100000"), ("efter@example.test", "20270329T100000")):
+            message = next(m for m in self.mails_to(address) if "samtale" in str(m["Subject"]).lower())
+            calendars = [part for part in message.walk() if part.get_content_type() == "text/calendar"]
+            self.assertEqual(len(calendars), 1, address)
+            ics = calendars[0].get_content()
+            if isinstance(ics, bytes):
+                ics = ics.decode("utf-8")
+            self.assertIn(f"DTSTART;TZID=Europe/Copenhagen:{stamp}", ics.replace("\r\n ", ""))
+            self.assertIn("BEGIN:VTIMEZONE", ics)
+            self.assertIn("Mødelokale 2\\, Hovedgaden 1", ics.replace("\r\n ", ""))
+        for application in (before, after):
+            self.assertEqual(self.sql(f"SELECT status FROM applications WHERE id = {application}")[0][0], "invited")
+
     def test_the_communication_log_shows_the_text_and_resends(self):
         application = self.apply("Logget Ansøger", "logget@example.test")
         self.wait_until_done(self.mailing_of(self.send("free_message", [application],
@@ -212,6 +239,7 @@ class BulkSendingTest(CommunicationCase):
     def test_three_hundred_rejections_each_arrive_once_and_set_the_status(self):
         applications = self.apply_many("bulk", 300)
         self.close_for_applications()
+        self.wait_for_empty_outbox()
         self.smtp.clear()
         mailing = self.mailing_of(self.send("rejection_before_interview", applications))
         self.wait_until_done(mailing, timeout=300)
@@ -237,6 +265,7 @@ class BulkSendingTest(CommunicationCase):
     def test_a_send_during_an_smtp_outage_arrives_once_when_the_server_is_back(self):
         applications = self.apply_many("nede", 20)
         self.close_for_applications()
+        self.wait_for_empty_outbox()
         self.smtp.clear()
         self.smtp.stop()
         try:
@@ -259,10 +288,7 @@ class CancelTest(CommunicationCase):
 
     def test_cancelling_stops_the_mails_not_yet_sent(self):
         applications = self.apply_many("stop", 40)
-        deadline = time.monotonic() + 120
-        while int(self.sql("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")[0][0]) > 0:
-            self.assertLess(time.monotonic(), deadline, "the receipts were not sent")
-            time.sleep(0.5)
+        self.wait_for_empty_outbox()
         self.smtp.clear()
         mailing = self.mailing_of(self.send("free_message", applications))
         while int(self.sql(f"SELECT COUNT(*) FROM outbox WHERE mailing_id = {mailing} AND sent_at IS NOT NULL")[0][0]) < 2:

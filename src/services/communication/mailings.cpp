@@ -10,6 +10,7 @@
 #include "domain/application/application_records.hpp"
 #include "domain/application/application_status.hpp"
 #include "domain/merge_fields.hpp"
+#include "integrations/calendar.hpp"
 #include "services/applications/application_support.hpp"
 #include "services/communication/email_templates.hpp"
 #include "services/recruitment_case/ad_assembly.hpp"
@@ -147,10 +148,43 @@ std::vector<domain::ApplicationRecord> chosen_applications(store::Session& sessi
     return chosen;
 }
 
+/// The address in "Name <address>" or the text itself.
+std::string address_of(const std::string& mailbox)
+{
+    auto open = mailbox.find('<');
+    auto close = mailbox.rfind('>');
+    return open != std::string::npos && close != std::string::npos && close > open
+               ? mailbox.substr(open + 1, close - open - 1)
+               : mailbox;
+}
+
+/// The interview as an iCalendar invitation in Copenhagen time, or nullopt when it cannot be made.
+std::optional<std::string> interview_invitation(const CaseContext& context,
+                                                const domain::ApplicationRecord& application,
+                                                const MailDraft& draft, std::int64_t mailing_id,
+                                                const std::string& sender)
+{
+    integrations::CalendarEvent event;
+    event.uid = "interview-" + std::to_string(mailing_id) + "-" + std::to_string(application.id) + "@rekrut";
+    event.start = *draft.interview_at;
+    event.duration_minutes = draft.interview_minutes;
+    event.summary = (application.language == "en" ? "Interview: " : "Samtale: ") + context.case_record.title;
+    event.location = draft.interview_place;
+    event.description = context.institution_name;
+    event.organizer_name = context.institution_name;
+    event.organizer_email = address_of(sender);
+    event.attendee_name = application.full_name;
+    event.attendee_email = application.email;
+    auto ics = integrations::make_invitation(event);
+    if (!ics)
+        return std::nullopt;
+    return *ics;
+}
+
 std::string status_reason(const MailRecipient& recipient)
 {
-    if (recipient.blocked == "status")
-        return "status";
+    if (recipient.blocked == "status" || recipient.blocked == "calendar")
+        return recipient.blocked;
     std::string reason = "missing:";
     for (std::size_t i = 0; i < recipient.missing.size(); ++i)
         reason += (i ? "," : "") + recipient.missing[i];
@@ -159,8 +193,8 @@ std::string status_reason(const MailRecipient& recipient)
 
 } // namespace
 
-Mailings::Mailings(store::Database& database, std::string public_url)
-    : m_database(database), m_public_url(std::move(public_url))
+Mailings::Mailings(store::Database& database, std::string public_url, std::string sender)
+    : m_database(database), m_public_url(std::move(public_url)), m_sender(std::move(sender))
 {
 }
 
@@ -224,6 +258,19 @@ core::Result<std::int64_t> Mailings::send(const domain::Actor& actor, std::int64
             message.kind = draft.kind;
             message.recipient = application.email;
             message.created_at = now;
+            std::optional<std::string> calendar;
+            if (recipient.mail && draft.kind == "interview_invitation" && draft.interview_at) {
+                calendar = interview_invitation(*context, application, draft, mailing.id, m_sender);
+                if (!calendar) {
+                    recipient.mail.reset();
+                    recipient.blocked = "calendar";
+                }
+            }
+            if (calendar) {
+                message.attachment_name = "invitation.ics";
+                message.attachment_type = "text/calendar; charset=utf-8; method=REQUEST";
+                message.attachment = *calendar;
+            }
             if (recipient.mail) {
                 message.subject = recipient.mail->subject;
                 message.body_text = recipient.mail->text;

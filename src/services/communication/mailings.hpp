@@ -91,7 +91,9 @@ struct LoggedMail {
 /// status a template sets is set when the mail is recorded as sent.
 class Mailings {
 public:
-    Mailings(store::Database& database, std::string public_url);
+    /// `sender` is the address mails come from ("Rekrut <noreply@example.test>"), the organiser of
+    /// interview invitations.
+    Mailings(store::Database& database, std::string public_url, std::string sender);
 
     /// Each recipient's mail as it would be sent; nothing is written.
     core::Result<MailPlan> plan(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
@@ -115,6 +117,7 @@ public:
 private:
     store::Database& m_database;
     std::string m_public_url;
+    std::string m_sender;
 };
 
 } // namespace rekrut::services

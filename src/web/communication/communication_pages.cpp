@@ -161,6 +161,8 @@ std::string reason_text(const AppContext& context, const Request& request, const
 {
     if (reason == "status")
         return tr(context, request, msgid("the application's status does not allow this mail"));
+    if (reason == "calendar")
+        return tr(context, request, msgid("the calendar invitation could not be made for this address"));
     if (reason.starts_with("missing:"))
         return tr(context, request, msgid("no value for")) + " " + reason.substr(8);
     return reason;
