@@ -43,11 +43,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Sink >"$work_dir/sink.log" 2>&1 &
+port="$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Sink >"$work_dir/sink.log" 2>&1 &
 sink_pid=$!
 for _ in $(seq 100); do
-    if python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null; then break; fi
+    if /usr/bin/python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null; then break; fi
     sleep 0.1
 done
 
@@ -58,7 +58,7 @@ export REKRUT_AUDIT_ANCHOR=""
 "$binary" seed-demo >/dev/null
 
 echo "== Reference: smtplib, $mails mails of about 3 KB over one connection to the same sink"
-reference="$(python3 - "$port" "$mails" <<'PYTHON'
+reference="$(/usr/bin/python3 - "$port" "$mails" <<'PYTHON'
 import smtplib, sys, time
 from email.message import EmailMessage
 port, count = int(sys.argv[1]), int(sys.argv[2])
@@ -80,7 +80,7 @@ echo "== Rekrut: $mails personalised rejections, queued and delivered (SQLite)"
 "$bench_binary" "$REKRUT_DATABASE_URL" "$REKRUT_SECURITY_KEY_FILE" "smtp://127.0.0.1:$port" "$mails" | tee "$work_dir/result.log"
 read -r _ _ queued queue_seconds < <(grep '^RESULT queue' "$work_dir/result.log")
 read -r _ _ delivered deliver_seconds < <(grep '^RESULT deliver' "$work_dir/result.log")
-python3 - "$queued" "$queue_seconds" "$delivered" "$deliver_seconds" "$reference" <<'PYTHON'
+/usr/bin/python3 - "$queued" "$queue_seconds" "$delivered" "$deliver_seconds" "$reference" <<'PYTHON'
 import sys
 queued, queue_s, delivered, deliver_s, reference = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
 print(f"   queued {queued} mails in {queue_s:.2f} s (target under 1 s for 1,000)")

@@ -75,7 +75,7 @@ int main(int argc, char** argv)
 
     std::vector<std::int64_t> ids;
     const auto now = rekrut::core::now();
-    database->transact([&](Transaction& transaction) -> rekrut::core::Status {
+    auto added = database->transact([&](Transaction& transaction) -> rekrut::core::Status {
         for (long n = 0; n < applications; ++n) {
             rekrut::domain::ApplicationRecord record;
             record.institution_id = institution;
@@ -94,6 +94,10 @@ int main(int argc, char** argv)
             soci::use(static_cast<long long>(now - 3600)), soci::use(case_id);
         return rekrut::core::success();
     });
+    if (!added) {
+        std::fprintf(stderr, "rekrut_mail_bench: the applications could not be added\n");
+        return 1;
+    }
 
     rekrut::domain::Actor actor;
     actor.user_id = projektleder;
