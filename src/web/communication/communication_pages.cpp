@@ -428,8 +428,10 @@ Response show_compose_mail(AppContext& context, Request& request)
 Response submit_compose_mail(AppContext& context, Request& request)
 {
     auto input = compose_input(request, true);
-    if (input.problem)
-        return compose_page(context, request, std::move(input), input.problem);
+    if (input.problem) {
+        auto problem = input.problem;
+        return compose_page(context, request, std::move(input), problem);
+    }
     if (request.form_or("action") != "send")
         return compose_page(context, request, std::move(input), std::nullopt);
     const auto case_id = parse_id(request.param("case_id"));
