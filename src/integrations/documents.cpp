@@ -873,10 +873,44 @@ void inspect_zip(const std::string& path, DocumentFacts& facts)
 
 void silent_poppler(const std::string& /*message*/, void* /*closure*/) {}
 
+/// A one-page PDF with correct cross-references, made once.
+std::string smallest_pdf()
+{
+    const std::array<std::string_view, 3> objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>"sv,
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"sv,
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>"sv,
+    };
+    std::string pdf = "%PDF-1.4\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(pdf.size());
+        pdf += std::to_string(i + 1) + " 0 obj\n" + std::string(objects[i]) + "\nendobj\n";
+    }
+    std::size_t xref = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (std::size_t offset : offsets) {
+        std::string number = std::to_string(offset);
+        pdf += std::string(10 - number.size(), '0') + number + " 00000 n \n";
+    }
+    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           std::to_string(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
 void init_poppler()
 {
     static std::once_flag once;
-    std::call_once(once, [] { poppler::set_debug_error_function(silent_poppler, nullptr); });
+    std::call_once(once, [] {
+        poppler::set_debug_error_function(silent_poppler, nullptr);
+        // Poppler builds its global parameters (font tables, encodings: milliseconds of work, under
+        // a process-wide lock) when the first document opens and drops them when the last one
+        // closes, which would be on every upload. One small document kept open for the life of the
+        // process keeps them.
+        static const std::string pdf = smallest_pdf();
+        static const std::unique_ptr<poppler::document> kept(
+            poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+    });
 }
 
 std::unique_ptr<poppler::document> open_pdf(const std::string& path)

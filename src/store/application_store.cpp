@@ -113,7 +113,10 @@ std::vector<domain::ApplicationAnswer> answers_of(soci::session& sql, std::int64
 
 } // namespace
 
-std::int64_t insert(soci::session& sql, const ApplicationRecord& record)
+namespace {
+
+/// The row and its answers; nullopt when `once` and the case has a row with the key already.
+std::optional<std::int64_t> insert_row(soci::session& sql, const ApplicationRecord& record, bool once)
 {
     long long id = 0, institution = record.institution_id, case_id = record.case_id,
               received = record.received_at, created = record.created_at;
@@ -128,8 +131,9 @@ std::int64_t insert(soci::session& sql, const ApplicationRecord& record)
            " priority_access, exclude_from_list, knocked_out, received_at, on_time, registered_by,"
            " idempotency_key, created_at, updated_at) VALUES (:institution, :case_id, :status, :channel,"
            " :language, :name, :email, :phone, :address, :postal, :city, :letter, :consent, :keep, :contact,"
-           " :priority, :exclude, :knocked, :received, :on_time, :registered, :key, :created, :updated)"
-           " RETURNING id",
+           " :priority, :exclude, :knocked, :received, :on_time, :registered, :key, :created, :updated)" +
+               std::string(once ? " ON CONFLICT (case_id, idempotency_key) DO NOTHING" : "") +
+               " RETURNING id",
         soci::use(institution), soci::use(case_id), soci::use(status), soci::use(channel),
         soci::use(record.language), soci::use(record.full_name), soci::use(record.email),
         soci::use(record.phone), soci::use(record.address), soci::use(record.postal_code),
@@ -138,8 +142,22 @@ std::int64_t insert(soci::session& sql, const ApplicationRecord& record)
         soci::use(knocked), soci::use(received), soci::use(on_time),
         soci::use(registered.value, registered.indicator), soci::use(record.idempotency_key),
         soci::use(created), soci::use(created), soci::into(id);
+    if (!sql.got_data())
+        return std::nullopt;
     insert_answers(sql, id, record.answers);
-    return id;
+    return static_cast<std::int64_t>(id);
+}
+
+} // namespace
+
+std::int64_t insert(soci::session& sql, const ApplicationRecord& record)
+{
+    return insert_row(sql, record, false).value();
+}
+
+std::optional<std::int64_t> insert_once(soci::session& sql, const ApplicationRecord& record)
+{
+    return insert_row(sql, record, true);
 }
 
 std::optional<std::int64_t> find_by_idempotency_key(soci::session& sql, std::int64_t institution_id,

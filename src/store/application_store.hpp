@@ -27,6 +27,10 @@ struct LinkTarget {
 
 /// Stores a new application with its answers; returns its id.
 std::int64_t insert(soci::session& sql, const domain::ApplicationRecord& record);
+/// The same unless the case has an application with the record's idempotency key already, stored
+/// by a concurrent transaction that has committed meanwhile: then nothing is stored and nullopt
+/// returned. (On PostgreSQL the insert waits for such a transaction to end.)
+std::optional<std::int64_t> insert_once(soci::session& sql, const domain::ApplicationRecord& record);
 /// The application sent with this idempotency key to this case, if any (a repeated submit).
 std::optional<std::int64_t> find_by_idempotency_key(soci::session& sql, std::int64_t institution_id,
                                                     std::int64_t case_id, const std::string& key);

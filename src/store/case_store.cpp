@@ -226,6 +226,15 @@ void lock(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
         soci::use(institution), soci::use(id), soci::into(found);
 }
 
+void lock_shared(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
+{
+    if (sql.get_backend_name() != "postgresql")
+        return;
+    long long institution = institution_id, id = case_id, found = 0;
+    sql << "SELECT id FROM recruitment_cases WHERE institution_id = :institution AND id = :id FOR SHARE",
+        soci::use(institution), soci::use(id), soci::into(found);
+}
+
 std::optional<CaseRecord> find_published(soci::session& sql, std::int64_t case_id)
 {
     long long id = case_id, institution = 0;

@@ -30,6 +30,12 @@ std::optional<CaseRecord> find(soci::session& sql, std::int64_t institution_id, 
 /// Serialises the changes of one case: on PostgreSQL the case row stays locked until the transaction
 /// ends (on SQLite, BEGIN IMMEDIATE already serialises writers).
 void lock(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
+/// Keeps the case as it is until the transaction ends, without serialising those who take this
+/// lock too: on PostgreSQL a shared row lock, which waits for a change of the case holding lock()
+/// and holds such a change back (on SQLite, BEGIN IMMEDIATE already serialises writers). For work
+/// that depends on the case's state and deadline but not on the other work of its kind, such as
+/// storing an application.
+void lock_shared(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
 /// A published case of any institution, for the public career site.
 std::optional<CaseRecord> find_published(soci::session& sql, std::int64_t case_id);
 /// Moves a published case to closed_for_applications; false when it was not published (any more).

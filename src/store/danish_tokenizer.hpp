@@ -12,6 +12,10 @@ namespace rekrut::store {
 
 /// Registers the tokenizer on one connection; throws std::runtime_error when SQLite has no FTS5 or
 /// the registration fails. Each table that uses it gets a stemmer of its own per connection.
+///
+/// It registers the FTS5 function rekrut_match_counts(table) too, which the search ranks with: the
+/// row's length in tokens of the first column and how often each phrase of the query occurs there,
+/// as decimal numbers separated by spaces.
 void register_danish_tokenizer(sqlite3* connection);
 
 } // namespace rekrut::store

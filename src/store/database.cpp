@@ -1,6 +1,10 @@
 #include "store/database.hpp"
 
+#include <chrono>
+#include <condition_variable>
 #include <libpq-fe.h>
+#include <mutex>
+#include <set>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -9,7 +13,53 @@
 #include "store/danish_tokenizer.hpp"
 
 namespace rekrut::store {
+
+/// Turns for SQLite's single writer, first come first served. SQLite's own busy handler lets
+/// waiting writers poll with growing sleeps (up to 100 ms each), so under load a writer could miss
+/// many free moments and the slowest ones ran into the busy timeout (SQLITE_BUSY, an error page);
+/// here a waiting writer is woken as soon as its turn comes.
+class WriterTurns {
+public:
+    /// Waits for the caller's turn; false when it did not come within `wait`.
+    bool acquire(std::chrono::milliseconds wait)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        std::uint64_t ticket = m_next++;
+        if (m_changed.wait_for(lock, wait, [&] { return m_serving == ticket; }))
+            return true;
+        m_abandoned.insert(ticket);
+        return false;
+    }
+    void release()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            ++m_serving;
+            while (m_abandoned.erase(m_serving) > 0)
+                ++m_serving;
+        }
+        m_changed.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::uint64_t m_next = 0;
+    std::uint64_t m_serving = 0;
+    std::set<std::uint64_t> m_abandoned;
+};
+
 namespace {
+
+/// The write-ahead log's size in pages after each commit, for checkpoint_when_due. Installing it
+/// replaces SQLite's automatic checkpoint, which would run inside the committing writer's turn.
+int record_wal_pages(void* pages, sqlite_api::sqlite3* /*connection*/, const char* /*schema*/, int count)
+{
+    static_cast<std::atomic<int>*>(pages)->store(count);
+    return 0;
+}
+
+constexpr int k_checkpoint_pages = 1000;
 
 class Lease {
 public:
@@ -46,7 +96,8 @@ std::string postgres_conninfo(const std::string& url)
 } // namespace
 
 Database::Database(Dialect dialect, unsigned pool_size)
-    : m_dialect(dialect), m_pool_size(pool_size), m_pool(std::make_unique<soci::connection_pool>(pool_size))
+    : m_dialect(dialect), m_pool_size(pool_size), m_pool(std::make_unique<soci::connection_pool>(pool_size)),
+      m_writers(std::make_unique<WriterTurns>())
 {
 }
 
@@ -76,6 +127,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, unsigned pool_s
                 // Before any migration or query touches the application search table, which uses it.
                 auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
                 register_danish_tokenizer(reinterpret_cast<::sqlite3*>(backend->conn_));
+                sqlite_api::sqlite3_wal_hook(backend->conn_, record_wal_pages, &database->m_wal_pages);
             } else {
                 session.open(soci::postgresql, postgres_conninfo(url));
             }
@@ -102,9 +154,28 @@ void Database::run_session(const std::function<void(Session&)>& work)
 
 void Database::run_transaction(const std::function<bool(Transaction&)>& work)
 {
+    const bool sqlite = m_dialect == Dialect::sqlite;
+    // The turn before the session: writers waiting for their turn leave the pool to readers.
+    if (sqlite && !m_writers->acquire(std::chrono::milliseconds(k_sqlite_writer_wait_ms)))
+        throw DatabaseUnavailable("no turn to write came within " + std::to_string(k_sqlite_writer_wait_ms) +
+                                  " ms");
+    struct Turn {
+        WriterTurns* writers;
+        ~Turn()
+        {
+            if (writers != nullptr)
+                writers->release();
+        }
+        void end()
+        {
+            if (writers != nullptr)
+                writers->release();
+            writers = nullptr;
+        }
+    } turn{sqlite ? m_writers.get() : nullptr};
     Lease lease(*m_pool, m_in_use);
     soci::session& sql = lease.session();
-    sql << (m_dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    sql << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
         Transaction transaction(sql, m_dialect, m_key ? &*m_key : nullptr);
         sql << (work(transaction) ? "COMMIT" : "ROLLBACK");
@@ -116,6 +187,23 @@ void Database::run_transaction(const std::function<bool(Transaction&)>& work)
         }
         throw;
     }
+    turn.end();
+    if (sqlite)
+        checkpoint_when_due(sql);
+}
+
+void Database::checkpoint_when_due(soci::session& sql)
+{
+    if (m_wal_pages.load() < k_checkpoint_pages || m_checkpointing.exchange(true))
+        return;
+    try {
+        // PASSIVE: copies what no reader still needs and waits for nobody; writers go on meanwhile.
+        sql << "PRAGMA wal_checkpoint(PASSIVE)";
+        m_wal_pages.store(0);
+    } catch (const std::exception&) {
+        // The transaction has committed; a checkpoint that failed is tried again after the next one.
+    }
+    m_checkpointing.store(false);
 }
 
 void Database::execute_script(soci::session& session, const std::string& sql)

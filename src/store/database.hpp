@@ -58,6 +58,11 @@ public:
     using Session::Session;
 };
 
+class WriterTurns;
+
+/// How long a writer on SQLite waits for its turn before the request fails as unavailable.
+inline constexpr int k_sqlite_writer_wait_ms = 15000;
+
 /// A pool of database sessions for either dialect. SOCI stays inside the store layer: callers
 /// outside it use the per-aggregate stores, which take a Database.
 class Database {
@@ -73,8 +78,10 @@ public:
 
     /// Runs `work(Transaction&)` in a write transaction and returns what it returns, a
     /// `core::Result<T>` or `core::Status`. The transaction commits when the result is a value and
-    /// rolls back when it is an error or an exception passes through. On SQLite it starts with
-    /// BEGIN IMMEDIATE so that concurrent writers queue on the busy timeout.
+    /// rolls back when it is an error or an exception passes through. On SQLite, which has one
+    /// writer at a time, the process's writers take turns in the order they came (waiting at most
+    /// k_sqlite_writer_wait_ms, then DatabaseUnavailable) before BEGIN IMMEDIATE, whose busy timeout
+    /// is then left for other processes. Keep the work short: prepare what can be prepared before.
     template <typename Work> auto transact(Work&& work) -> std::invoke_result_t<Work&, Transaction&>
     {
         std::optional<std::invoke_result_t<Work&, Transaction&>> result;
@@ -115,9 +122,16 @@ private:
     void run_transaction(const std::function<bool(Transaction&)>& work);
     void run_session(const std::function<void(Session&)>& work);
 
+    /// On SQLite, checkpoints the write-ahead log into the database file once it has grown past
+    /// about 4 MB, on the caller's session and outside the writers' turns; at most one at a time.
+    void checkpoint_when_due(soci::session& sql);
+
     Dialect m_dialect;
     unsigned m_pool_size;
     std::unique_ptr<soci::connection_pool> m_pool;
+    std::unique_ptr<WriterTurns> m_writers;
+    std::atomic<int> m_wal_pages{0};
+    std::atomic<bool> m_checkpointing{false};
     std::atomic<unsigned> m_in_use{0};
     std::optional<core::SecretKey> m_key;
 };

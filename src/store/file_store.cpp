@@ -86,6 +86,21 @@ template <typename Prepared> std::vector<AttachmentInfo> fetch_attachments(Prepa
     return found;
 }
 
+/// On PostgreSQL, locks the attachment rows about to be removed before their texts are: the text
+/// extraction may be storing a text for one of them at this moment (see attachment_present), and
+/// the removal must either wait for that text and remove it too or make the extraction find the
+/// attachment gone. (SQLite has one writer at a time.)
+void lock_for_removal(Transaction& transaction, const std::string& owned, long long first, long long second)
+{
+    if (transaction.dialect() != Dialect::postgresql)
+        return;
+    soci::session& sql = transaction;
+    long long count = 0;
+    sql << "SELECT count(*) FROM (SELECT id FROM application_attachments WHERE id IN " + owned +
+               " FOR UPDATE) AS locked",
+        soci::use(first), soci::use(second), soci::into(count);
+}
+
 } // namespace
 
 core::Result<std::int64_t> DatabaseFileStore::put(Transaction& transaction, const NewFile& file,
@@ -201,6 +216,7 @@ void DatabaseFileStore::remove(Transaction& transaction, std::int64_t institutio
     long long id = attachment_id, institution = institution_id;
     const std::string owned =
         "(SELECT id FROM application_attachments WHERE id = :id AND institution_id = :i)";
+    lock_for_removal(transaction, owned, id, institution);
     sql << "DELETE FROM attachment_chunks WHERE attachment_id IN " + owned, soci::use(id),
         soci::use(institution);
     sql << "DELETE FROM attachment_texts WHERE attachment_id IN " + owned, soci::use(id),
@@ -216,6 +232,7 @@ void DatabaseFileStore::remove_all(Transaction& transaction, std::int64_t instit
     long long application = application_id, institution = institution_id;
     const std::string owned =
         "(SELECT id FROM application_attachments WHERE application_id = :a AND institution_id = :i)";
+    lock_for_removal(transaction, owned, application, institution);
     sql << "DELETE FROM attachment_chunks WHERE attachment_id IN " + owned, soci::use(application),
         soci::use(institution);
     sql << "DELETE FROM attachment_texts WHERE attachment_id IN " + owned, soci::use(application),
@@ -361,6 +378,16 @@ std::vector<std::pair<std::int64_t, std::int64_t>> pending_texts(Session& sessio
     for (const auto& attachment : pending_text_attachments(session, limit))
         pending.emplace_back(attachment.id, attachment.application_id);
     return pending;
+}
+
+bool attachment_present(Transaction& transaction, std::int64_t attachment_id)
+{
+    soci::session& sql = transaction;
+    long long id = attachment_id, found = 0;
+    sql << std::string("SELECT id FROM application_attachments WHERE id = :id") +
+               (transaction.dialect() == Dialect::postgresql ? " FOR KEY SHARE" : ""),
+        soci::use(id), soci::into(found);
+    return sql.got_data();
 }
 
 void mark_text(Transaction& transaction, std::int64_t attachment_id, const std::string& status,

@@ -119,6 +119,10 @@ std::vector<std::pair<std::int64_t /*attachment*/, std::int64_t /*application*/>
 pending_texts(Session& session, int limit);
 /// The same, with each attachment's metadata (institution and media type, for the extractor).
 std::vector<AttachmentInfo> pending_text_attachments(Session& session, int limit);
+/// Whether the attachment still exists; on PostgreSQL it then cannot be removed until the
+/// transaction ends (a removal in progress is waited for, and then it is gone). For storing an
+/// extracted text, which is read outside any transaction while the applicant may replace the file.
+bool attachment_present(Transaction& transaction, std::int64_t attachment_id);
 /// Records the outcome of extracting an attachment's text: `status` done | failed | none, `error` the
 /// reason of a failure ("" otherwise). put_text does not change the status; call this after it.
 void mark_text(Transaction& transaction, std::int64_t attachment_id, const std::string& status,

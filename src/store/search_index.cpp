@@ -1,6 +1,8 @@
 #include "store/search_index.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <soci/soci.h>
 #include <stdexcept>
 
@@ -211,6 +213,76 @@ Query parse_query(std::string_view query)
     return parsed;
 }
 
+/// A match among the newest: its id, its length in tokens and how often each phrase of the query
+/// occurs in its text.
+struct Candidate {
+    std::int64_t id = 0;
+    double tokens = 0;
+    std::vector<double> hits;
+    double score = 0;
+};
+
+/// "<tokens> <hits of phrase 1> ..." as rekrut_match_counts() gives it.
+Candidate parse_counts(std::int64_t id, const std::string& counts)
+{
+    Candidate candidate;
+    candidate.id = id;
+    std::size_t at = 0;
+    bool first = true;
+    while (at < counts.size()) {
+        std::size_t end = counts.find(' ', at);
+        if (end == std::string::npos)
+            end = counts.size();
+        double value = std::strtod(counts.substr(at, end - at).c_str(), nullptr);
+        if (first)
+            candidate.tokens = value;
+        else
+            candidate.hits.push_back(value);
+        first = false;
+        at = end + 1;
+    }
+    return candidate;
+}
+
+/// Okapi BM25 (k1 1.2, b 0.75) with the statistics of the candidates themselves: how many of them
+/// hold each phrase and their average length. FTS5's bm25() would count every row of the whole
+/// index that holds each phrase, on every search, which is what made a common word slow; among
+/// the newest matches the rarer words of a query still weigh more, as they should. Best first,
+/// equal scores newest first.
+void rank(std::vector<Candidate>& candidates)
+{
+    if (candidates.empty())
+        return;
+    constexpr double k1 = 1.2, b = 0.75;
+    const auto count = static_cast<double>(candidates.size());
+    double total_tokens = 0;
+    std::size_t phrases = 0;
+    for (const auto& candidate : candidates) {
+        total_tokens += candidate.tokens;
+        phrases = std::max(phrases, candidate.hits.size());
+    }
+    const double average = std::max(1.0, total_tokens / count);
+    std::vector<double> weight(phrases, 0);
+    for (std::size_t phrase = 0; phrase < phrases; ++phrase) {
+        double holding = 0;
+        for (const auto& candidate : candidates)
+            holding += phrase < candidate.hits.size() && candidate.hits[phrase] > 0 ? 1 : 0;
+        // Phrases that never occur in the text (the scope's) weigh nothing.
+        if (holding > 0)
+            weight[phrase] = std::log(1.0 + (count - holding + 0.5) / (holding + 0.5));
+    }
+    for (auto& candidate : candidates) {
+        double norm = k1 * (1 - b + b * candidate.tokens / average);
+        for (std::size_t phrase = 0; phrase < candidate.hits.size(); ++phrase) {
+            double frequency = candidate.hits[phrase];
+            candidate.score += weight[phrase] * frequency * (k1 + 1) / (frequency + norm);
+        }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& left, const Candidate& right) {
+        return left.score != right.score ? left.score > right.score : left.id > right.id;
+    });
+}
+
 std::vector<SearchHit> search_sqlite(soci::session& sql, std::int64_t institution_id,
                                      const std::vector<std::int64_t>& case_ids,
                                      const std::vector<std::string>& words, int limit)
@@ -218,33 +290,66 @@ std::vector<SearchHit> search_sqlite(soci::session& sql, std::int64_t institutio
     // Up to k_most_case_tokens cases are part of the MATCH expression. FTS5 evaluates an OR of many
     // phrases slowly, so a longer list is checked against the applications table instead; the
     // subquery runs once and each candidate is one lookup (the unary plus keeps the rowid test out
-    // of FTS5, which would otherwise run the MATCH once per id and give up ordering by rank).
+    // of FTS5, which would otherwise run the MATCH once per id and give up ordering by rowid).
     bool case_tokens = case_ids.size() <= k_most_case_tokens;
     std::string match =
         fts5_query(institution_id, case_tokens ? case_ids : std::vector<std::int64_t>{}, words);
-    std::string open(1, k_mark_open), close(1, k_mark_close), ellipsis = "\xE2\x80\xA6";
     long long institution = institution_id, application = 0, case_id = 0;
-    std::string raw;
-    // The scope is in the MATCH expression; the filters after it only repeat it.
-    std::string text = "SELECT rowid, case_id, snippet(application_search, 0, :open, :close, :ellipsis, 24)"
-                       " FROM application_search WHERE application_search MATCH :query AND ";
-    if (case_tokens) {
-        text += "institution_id = :institution";
-        if (!case_ids.empty())
-            text += " AND case_id IN (" + id_list(case_ids) + ")";
-    } else {
-        text +=
-            "+rowid IN (SELECT id FROM applications WHERE institution_id = :institution AND case_id IN (" +
-            id_list(case_ids) + "))";
+
+    // The newest k_ranked_matches matches: FTS5 reads the index backwards from the newest rowid and
+    // stops there, and reads no stored columns (each would be a lookup per row).
+    std::vector<Candidate> candidates;
+    {
+        std::string counts;
+        std::string text = "SELECT rowid, rekrut_match_counts(application_search) FROM application_search"
+                           " WHERE application_search MATCH :query";
+        if (!case_tokens)
+            text += " AND +rowid IN (SELECT id FROM applications WHERE institution_id = :institution AND"
+                    " case_id IN (" +
+                    id_list(case_ids) + "))";
+        text += " ORDER BY rowid DESC LIMIT " + std::to_string(k_ranked_matches);
+        soci::statement statement =
+            case_tokens ? (sql.prepare << text, soci::use(match), soci::into(application), soci::into(counts))
+                        : (sql.prepare << text, soci::use(match), soci::use(institution),
+                           soci::into(application), soci::into(counts));
+        statement.execute();
+        while (statement.fetch())
+            candidates.push_back(parse_counts(application, counts));
     }
-    text += " ORDER BY rank LIMIT :limit";
-    soci::statement statement = (sql.prepare << text, soci::use(open), soci::use(close), soci::use(ellipsis),
-                                 soci::use(match), soci::use(institution), soci::use(limit),
-                                 soci::into(application), soci::into(case_id), soci::into(raw));
+    rank(candidates);
+    if (candidates.size() > static_cast<std::size_t>(limit))
+        candidates.resize(static_cast<std::size_t>(limit));
+    if (candidates.empty())
+        return {};
+
+    // The snippets of the best. FTS5 reads the matches between the lowest and the highest of their
+    // rowids once (a lookup per rowid would start the whole query anew for each); the list picks
+    // them out. The scope is in the MATCH expression; the filters after it only repeat it.
+    std::vector<std::int64_t> best;
+    best.reserve(candidates.size());
+    for (const auto& candidate : candidates)
+        best.push_back(candidate.id);
+    auto [lowest, highest] = std::minmax_element(best.begin(), best.end());
+    std::string open(1, k_mark_open), close(1, k_mark_close), ellipsis = "\xE2\x80\xA6";
+    std::string raw;
+    std::string text = "SELECT rowid, case_id, snippet(application_search, 0, :open, :close, :ellipsis, 24)"
+                       " FROM application_search WHERE application_search MATCH :query AND rowid BETWEEN " +
+                       std::to_string(*lowest) + " AND " + std::to_string(*highest) + " AND +rowid IN (" +
+                       id_list(best) + ") AND institution_id = :institution";
+    if (!case_ids.empty())
+        text += " AND case_id IN (" + id_list(case_ids) + ")";
+    soci::statement statement =
+        (sql.prepare << text, soci::use(open), soci::use(close), soci::use(ellipsis), soci::use(match),
+         soci::use(institution), soci::into(application), soci::into(case_id), soci::into(raw));
     statement.execute();
-    std::vector<SearchHit> hits;
+    std::vector<SearchHit> found;
     while (statement.fetch())
-        hits.push_back({application, case_id, snippet_html(raw)});
+        found.push_back({application, case_id, snippet_html(raw)});
+    std::vector<SearchHit> hits;
+    for (std::int64_t id : best)
+        for (auto& hit : found)
+            if (hit.application_id == id)
+                hits.push_back(std::move(hit));
     return hits;
 }
 
@@ -260,17 +365,23 @@ std::vector<SearchHit> search_postgresql(soci::session& sql, std::int64_t instit
         "\", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" \xE2\x80\xA6 \"";
     long long institution = institution_id, application = 0, case_id = 0;
     std::string raw;
-    std::string text = "SELECT application_id, case_id, ts_headline('danish', body, query, :options) FROM ("
-                       " SELECT application_id, case_id, body, query, ts_rank(document, query) AS score"
-                       " FROM application_search, plainto_tsquery('danish', :terms) AS query"
-                       " WHERE institution_id = :institution AND document @@ query";
+    // The newest k_ranked_matches matches first (by id, without reading their documents), then
+    // ts_rank over those only, then the headlines of the best `limit`.
+    std::string text =
+        "SELECT application_id, case_id, ts_headline('danish', body, query, :options) FROM ("
+        " SELECT application_id, case_id, body, query, ts_rank(document, query) AS score FROM ("
+        " SELECT application_id, case_id, body, document, query"
+        " FROM application_search, plainto_tsquery('danish', :terms) AS query"
+        " WHERE institution_id = :institution AND document @@ query";
     if (!case_ids.empty())
         text += " AND case_id IN (" + id_list(case_ids) + ")";
-    text += " ORDER BY score DESC, application_id DESC LIMIT :limit) AS hits"
+    text += " ORDER BY application_id DESC LIMIT :candidates) AS newest"
+            " ORDER BY score DESC, application_id DESC LIMIT :limit) AS hits"
             " ORDER BY score DESC, application_id DESC";
-    soci::statement statement =
-        (sql.prepare << text, soci::use(options), soci::use(terms), soci::use(institution), soci::use(limit),
-         soci::into(application), soci::into(case_id), soci::into(raw));
+    int candidates = k_ranked_matches;
+    soci::statement statement = (sql.prepare << text, soci::use(options), soci::use(terms),
+                                 soci::use(institution), soci::use(candidates), soci::use(limit),
+                                 soci::into(application), soci::into(case_id), soci::into(raw));
     statement.execute();
     std::vector<SearchHit> hits;
     while (statement.fetch())

@@ -36,6 +36,11 @@ inline constexpr std::size_t k_max_query_chars = 200;
 inline constexpr std::size_t k_max_query_words = 10;
 /// A search returns at most this many hits, whatever the caller asks for.
 inline constexpr int k_max_hits = 100;
+/// A search ranks only the newest this many matching applications (by id, the order they were
+/// stored in). A word that nearly every application contains would otherwise make each search rank
+/// tens of thousands of them; a query that matches more than this finds the best of the newest, and
+/// a more specific query narrows it.
+inline constexpr int k_ranked_matches = 1000;
 
 /// Replaces the application's entry with `text` (the service joins name, e-mail, answers, cover
 /// letter and extracted attachment texts). The application row must exist with this institution and
@@ -48,11 +53,12 @@ void index_application(Transaction& transaction, std::int64_t institution_id, st
 void remove_application(Transaction& transaction, std::int64_t institution_id, std::int64_t application_id);
 
 /// The best-ranked applications of the institution that match every word of `query`, at most
-/// `limit` (capped at k_max_hits). `case_ids` limits the search to those cases; empty means every
-/// case of the institution (for Administrators only: the caller decides, and must not pass an empty
-/// list for a user who may see no case). The query is plain words: everything but letters and
-/// digits separates them (PostgreSQL's parser keeps e-mail addresses and host names whole), and no
-/// search syntax is interpreted. A query without words finds nothing. Ranked best first.
+/// `limit` (capped at k_max_hits), among the newest k_ranked_matches of those that match. `case_ids` limits
+/// the search to those cases; empty means every case of the institution (for Administrators only: the caller
+/// decides, and must not pass an empty list for a user who may see no case). The query is plain words:
+/// everything but letters and digits separates them (PostgreSQL's parser keeps e-mail addresses and host
+/// names whole), and no search syntax is interpreted. A query without words finds nothing. Ranked best first;
+/// equal ranks newest first.
 std::vector<SearchHit> search(Session& session, std::int64_t institution_id,
                               const std::vector<std::int64_t>& case_ids, std::string_view query, int limit);
 

@@ -344,6 +344,63 @@ TEST_P(SearchIndexTest, the_best_match_comes_first_and_the_limit_holds)
     EXPECT_EQ(hits(ours, {case_id}, "elektriker", 100000).size(), 7u);
 }
 
+TEST_P(SearchIndexTest, only_the_newest_matches_are_ranked_and_equal_ranks_come_newest_first)
+{
+    auto ours = institution();
+    auto case_id = open_case(ours), other_case = open_case(ours);
+    std::string filler;
+    for (int i = 0; i < 30; ++i)
+        filler += "noget helt andet indhold her ";
+    const std::string best_text = "Elektriker, elektrikeren, elektrikere: elektriker.";
+    const std::string weak_text = filler + "elektriker";
+    auto oldest_best = application(ours, case_id, best_text);
+    // Weaker matches, all alike, in one transaction; with them the best one is the oldest of exactly
+    // k_ranked_matches matches, so it is still ranked.
+    std::vector<std::int64_t> weak;
+    write([&](Transaction& transaction) {
+        for (int i = 1; i < search_index::k_ranked_matches; ++i) {
+            long long id = 0, institution_id = ours, case_key = i % 2 == 0 ? case_id : other_case;
+            std::string key = core::random_hex(8);
+            transaction.sql()
+                << "INSERT INTO applications (idempotency_key, institution_id, case_id, full_name,"
+                   " email, received_at, created_at, updated_at) VALUES (:key, :institution,"
+                   " :case_id, 'Ansøger', 'a@example.dk', 0, 0, 0) RETURNING id",
+                soci::use(key), soci::use(institution_id), soci::use(case_key), soci::into(id);
+            search_index::index_application(transaction, ours, case_key, id, weak_text);
+            weak.push_back(id);
+        }
+    });
+    auto ranked = hits(ours, {}, "elektrikerne", 5);
+    ASSERT_EQ(ranked.size(), 5u);
+    EXPECT_EQ(ranked[0].application_id, oldest_best) << "the oldest of k_ranked_matches matches is ranked";
+    for (std::size_t i = 1; i < ranked.size(); ++i)
+        EXPECT_EQ(ranked[i].application_id, weak[weak.size() - i]) << "equal ranks, newest first";
+
+    // One match more, and the best is no longer among the newest k_ranked_matches.
+    auto newer_weak = application(ours, other_case, weak_text);
+    ranked = hits(ours, {}, "elektrikerne", 5);
+    ASSERT_EQ(ranked.size(), 5u);
+    EXPECT_EQ(ranked[0].application_id, newer_weak);
+    for (const auto& hit : hits(ours, {}, "elektriker", search_index::k_max_hits))
+        EXPECT_NE(hit.application_id, oldest_best);
+    // Within one case, fewer than k_ranked_matches match, and the best is ranked again.
+    EXPECT_EQ(hits(ours, {case_id}, "elektriker", 1).at(0).application_id, oldest_best);
+
+    // A new best match is ranked first, in every kind of scope.
+    auto newest_best = application(ours, case_id, best_text);
+    std::vector<std::int64_t> many_cases = {case_id, other_case};
+    for (std::int64_t i = 1; i <= 20; ++i)
+        many_cases.push_back(other_case + 100000 + i);
+    for (const auto& scope :
+         {std::vector<std::int64_t>{}, std::vector<std::int64_t>{case_id, other_case}, many_cases}) {
+        ranked = hits(ours, scope, "elektrikerne", 3);
+        ASSERT_EQ(ranked.size(), 3u);
+        EXPECT_EQ(ranked[0].application_id, newest_best) << scope.size() << " cases";
+        EXPECT_EQ(ranked[1].application_id, newer_weak) << scope.size() << " cases";
+        EXPECT_EQ(ranked[2].application_id, weak.back()) << scope.size() << " cases";
+    }
+}
+
 TEST(SearchQueryWords, words_are_letters_and_digits_bounded_in_number_and_length)
 {
     using search_index::query_words;

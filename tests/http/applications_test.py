@@ -2,6 +2,7 @@
 rules, idempotent submits, encrypted storage, HR's reading with the access log, registration of
 paper applications, and the applicant's own pages through the personal link."""
 
+import concurrent.futures
 import hashlib
 import os
 import re
@@ -160,6 +161,19 @@ class ApplicationsTest(ServerTestCase):
         self.assertStatus(second, 303)
         self.assertEqual(first.location, second.location)
         self.assertEqual(len(self.application_id("gustav@example.test")), 1)
+
+    def test_simultaneous_submits_with_one_form_key_give_one_application(self):
+        # Submissions to one case are stored side by side; the same form sent several times at once
+        # (a double click on a slow line) still makes one application, and every answer is its receipt.
+        client = self.client()
+        form = self.form_of(client)
+        values = {"form_key": form.get("form_key"), **self.fields("greta@example.test")}
+        with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
+            responses = list(pool.map(lambda _: client.post(form.action, values), range(6)))
+        for response in responses:
+            self.assertStatus(response, 303)
+        self.assertEqual(len({response.location for response in responses}), 1)
+        self.assertEqual(len(self.application_id("greta@example.test")), 1)
 
     def test_knockout_answer_is_recorded(self):
         self.apply("hans@example.test", **{f"q{self.question}": "Nej"})

@@ -1,6 +1,7 @@
 #include "services/applications/application_support.hpp"
 
 #include <cstdio>
+#include <stdexcept>
 #include <unistd.h>
 
 #include "core/crypto.hpp"
@@ -98,13 +99,23 @@ core::Result<StoredApplication> store_application(store::Transaction& transactio
     record.registered_by = fresh.registered_by;
     record.idempotency_key = fresh.submission.idempotency_key;
     record.created_at = fresh.now;
-    record.id = store::applications::insert(transaction, record);
+    if (fresh.file_facts.size() != fresh.submission.files.size())
+        throw std::logic_error("store_application: the file facts are not those of the files");
+    auto inserted = store::applications::insert_once(transaction, record);
+    if (!inserted) {
+        stored.repeated = true;
+        stored.id = store::applications::find_by_idempotency_key(transaction, record.institution_id,
+                                                                 record.case_id, record.idempotency_key)
+                        .value();
+        return stored;
+    }
+    record.id = *inserted;
     auto data_key = store::application_keys::create(transaction, record.id);
-    for (const auto& file : fresh.submission.files) {
-        auto facts = file_facts(file);
+    for (std::size_t i = 0; i < fresh.submission.files.size(); ++i) {
+        const auto& file = fresh.submission.files[i];
         auto put = files.put(transaction,
                              {record.institution_id, record.id, std::string(domain::to_string(file.kind)),
-                              file.filename, facts.media_type, file.path},
+                              file.filename, fresh.file_facts[i].media_type, file.path},
                              data_key);
         if (!put)
             return put.error();

@@ -29,6 +29,8 @@ core::Error refusal(const domain::Actor& actor, std::int64_t institution_id, std
 struct NewApplication {
     const domain::CaseRecord& case_record;
     const Submission& submission;
+    /// The facts of submission.files, in the same order, read before the transaction began.
+    const std::vector<domain::FileFacts>& file_facts;
     domain::ApplicationChannel channel;
     core::UnixTime received_at;
     core::UnixTime now;
@@ -38,12 +40,16 @@ struct NewApplication {
 /// A stored application and the personal link's token (only its hash is kept).
 struct StoredApplication {
     std::int64_t id = 0;
+    /// The case had an application with the submission's idempotency key already (sent at the same
+    /// time and committed first): `id` is that one's, and nothing else is set.
+    bool repeated = false;
     domain::ApplicationRecord record;
     std::string link_token;
 };
 
 /// Checks the form against the case's questions, stores the application, its data key, answers and
-/// files, makes the personal link and records `application.received`, inside `transaction`.
+/// files, makes the personal link and records `application.received`, inside `transaction`. The
+/// files are not read again here: their media types come from `fresh.file_facts`.
 core::Result<StoredApplication> store_application(store::Transaction& transaction, store::FileStore& files,
                                                   const NewApplication& fresh, const Origin& origin);
 /// Queues the receipt mail with the personal link.

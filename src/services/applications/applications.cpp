@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <fcntl.h>
+#include <stdexcept>
 #include <unistd.h>
 
 #include "core/crypto.hpp"
@@ -75,15 +76,33 @@ core::Result<ApplyContext> Applications::registration_context(const domain::Acto
     });
 }
 
+std::vector<domain::FileFacts> Applications::inspect(const std::vector<IncomingFile>& files) const
+{
+    std::vector<domain::FileFacts> facts;
+    facts.reserve(files.size());
+    for (const auto& file : files)
+        facts.push_back(applications::file_facts(file));
+    return facts;
+}
+
 std::vector<RefusedFile> Applications::check_files(const std::vector<IncomingFile>& files) const
 {
+    return check_files(files, inspect(files));
+}
+
+std::vector<RefusedFile> Applications::check_files(const std::vector<IncomingFile>& files,
+                                                   const std::vector<domain::FileFacts>& facts) const
+{
+    if (facts.size() != files.size())
+        throw std::logic_error("check_files: the facts are not those of the files");
     std::vector<RefusedFile> refused;
     std::int64_t total = 0;
     auto megabytes = [](std::int64_t bytes) {
         return std::to_string(bytes / (std::int64_t{1024} * 1024)) + " MB";
     };
-    for (const auto& file : files) {
-        auto problem = domain::file_problem(applications::file_facts(file), m_limits);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const auto& file = files[i];
+        auto problem = domain::file_problem(facts[i], m_limits);
         if (problem)
             refused.push_back({applications::field_of(file.kind), file.filename, *problem,
                                megabytes(m_limits.max_file_bytes), ""});
@@ -98,13 +117,24 @@ std::vector<RefusedFile> Applications::check_files(const std::vector<IncomingFil
 core::Result<Receipt> Applications::submit(const Submission& submission, const Origin& origin,
                                            const Translate& translate)
 {
-    if (!check_files(submission.files).empty())
+    // The files are read here, before the transaction, and only once (or not at all when the caller
+    // has read them for its own check): the transaction only stores.
+    const auto facts = submission.file_facts.size() == submission.files.size() ? submission.file_facts
+                                                                               : inspect(submission.files);
+    if (!check_files(submission.files, facts).empty())
         return core::Error::invalid(msgid("A file could not be accepted."));
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<Receipt> {
+        auto found = store::cases::find_published(transaction, submission.case_id);
+        if (!found)
+            return core::Error::not_found();
+        // Submissions to one case run side by side: the shared lock only keeps the case's state and
+        // deadline from changing until this one is stored, and two submissions with the same key
+        // meet at the unique (case_id, idempotency_key) index (see store_application). The case is
+        // read again under the lock, so that a change just committed counts.
+        store::cases::lock_shared(transaction, found->institution_id, found->id);
         auto record = store::cases::find_published(transaction, submission.case_id);
         if (!record)
             return core::Error::not_found();
-        store::cases::lock(transaction, record->institution_id, record->id);
         const auto now = core::now();
         if (!domain::accepts_applications(true, record->application_deadline, now))
             return core::Error::conflict(msgid("The application deadline has passed, so applications can no "
@@ -112,11 +142,13 @@ core::Result<Receipt> Applications::submit(const Submission& submission, const O
         if (auto existing = store::applications::find_by_idempotency_key(
                 transaction, record->institution_id, record->id, submission.idempotency_key))
             return applications::receipt_for(transaction, *record, *existing, true);
-        applications::NewApplication fresh{*record, submission, domain::ApplicationChannel::online,
-                                           now,     now,        std::nullopt};
+        applications::NewApplication fresh{
+            *record, submission, facts, domain::ApplicationChannel::online, now, now, std::nullopt};
         auto stored = applications::store_application(transaction, m_files, fresh, origin);
         if (!stored)
             return stored.error();
+        if (stored->repeated)
+            return applications::receipt_for(transaction, *record, stored->id, true);
         applications::send_receipt(transaction, *record, *stored, m_public_url, translate);
         return applications::receipt_for(transaction, *record, stored->id, false);
     });
@@ -143,7 +175,9 @@ core::Result<Receipt> Applications::register_received(const domain::Actor& actor
     if (!domain::can(actor, Action::register_application,
                      {institution_id, submission.case_id, {}, false, {}}))
         return applications::refusal(actor, institution_id, submission.case_id);
-    if (!check_files(submission.files).empty())
+    const auto facts = submission.file_facts.size() == submission.files.size() ? submission.file_facts
+                                                                               : inspect(submission.files);
+    if (!check_files(submission.files, facts).empty())
         return core::Error::invalid(msgid("A file could not be accepted."));
     const auto now = core::now();
     if (received_at > now)
@@ -160,11 +194,12 @@ core::Result<Receipt> Applications::register_received(const domain::Actor& actor
         if (auto existing = store::applications::find_by_idempotency_key(
                 transaction, institution_id, record->id, submission.idempotency_key))
             return applications::receipt_for(transaction, *record, *existing, true);
-        applications::NewApplication fresh{*record, submission, channel, received_at, now, actor.user_id};
+        applications::NewApplication fresh{*record,     submission, facts,        channel,
+                                           received_at, now,        actor.user_id};
         auto stored = applications::store_application(transaction, m_files, fresh, origin);
         if (!stored)
             return stored.error();
-        return applications::receipt_for(transaction, *record, stored->id, false);
+        return applications::receipt_for(transaction, *record, stored->id, stored->repeated);
     });
 }
 

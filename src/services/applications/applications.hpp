@@ -62,6 +62,9 @@ struct Submission {
     std::vector<IncomingFile> files;
     std::string idempotency_key; ///< From the form: a repeated submit yields the first application.
     std::string language = "da";
+    /// The facts of `files` in the same order, when the caller read them with inspect() for its own
+    /// check_files; empty, and the service reads them itself. Each file is read once either way.
+    std::vector<domain::FileFacts> file_facts;
 };
 
 /// What the applicant is told after sending.
@@ -116,6 +119,12 @@ public:
     std::optional<ApplyContext> apply_context(std::int64_t case_id, core::UnixTime now);
     /// Checks every file against the file rules; the refused ones with their reasons.
     std::vector<RefusedFile> check_files(const std::vector<IncomingFile>& files) const;
+    /// The same with the facts inspect() read from the files, in the same order.
+    std::vector<RefusedFile> check_files(const std::vector<IncomingFile>& files,
+                                         const std::vector<domain::FileFacts>& facts) const;
+    /// What each file is, read from its content (libmagic, poppler, libzip: the costly part of a
+    /// submission), in the order given.
+    std::vector<domain::FileFacts> inspect(const std::vector<IncomingFile>& files) const;
     /// Stores an online application while the case accepts applications, with its files encrypted,
     /// mails the receipt with the personal link and records the event, all in one transaction.
     core::Result<Receipt> submit(const Submission& submission, const Origin& origin,

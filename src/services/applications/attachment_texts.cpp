@@ -1,7 +1,9 @@
 #include "services/applications/attachment_texts.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <unistd.h>
+#include <vector>
 
 #include "core/log.hpp"
 #include "domain/application/application_records.hpp"
@@ -71,6 +73,15 @@ int AttachmentTexts::extract_pending(int limit)
 {
     auto pending = m_database.read(
         [&](store::Session& session) { return store::pending_text_attachments(session, limit); });
+    // The slow part, decrypting each file and reading its text, runs outside any write transaction;
+    // the results are then written together in one short one, so that the job takes a single turn
+    // of SQLite's writer instead of one per attachment while applications are being submitted.
+    struct Outcome {
+        const store::AttachmentInfo* attachment;
+        std::string key;
+        core::Result<std::string> text;
+    };
+    std::vector<Outcome> outcomes;
     for (const auto& attachment : pending) {
         auto key = m_database.read([&](store::Session& session) {
             return store::application_keys::load(session, attachment.application_id);
@@ -80,24 +91,38 @@ int AttachmentTexts::extract_pending(int limit)
         core::Result<std::string> text = domain::has_extractable_text(attachment.media_type)
                                              ? extract(m_database, m_files, attachment, *key, m_spool_dir)
                                              : core::Result<std::string>(std::string());
-        (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        outcomes.push_back({&attachment, std::move(*key), std::move(text)});
+    }
+    if (outcomes.empty())
+        return static_cast<int>(pending.size());
+    (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        std::vector<std::pair<std::int64_t, std::int64_t>> applications;
+        for (const auto& outcome : outcomes) {
+            const auto& attachment = *outcome.attachment;
+            // The applicant may have replaced or deleted the file since it was read.
+            if (!store::attachment_present(transaction, attachment.id))
+                continue;
             if (!domain::has_extractable_text(attachment.media_type))
                 store::mark_text(transaction, attachment.id, "none", "");
-            else if (!text)
-                store::mark_text(transaction, attachment.id, "failed", text.error().message);
+            else if (!outcome.text)
+                store::mark_text(transaction, attachment.id, "failed", outcome.text.error().message);
             else {
-                m_files.put_text(transaction, attachment.id, *text, *key);
+                m_files.put_text(transaction, attachment.id, *outcome.text, outcome.key);
                 store::mark_text(transaction, attachment.id, "done", "");
             }
-            if (auto application = store::applications::find(transaction, attachment.institution_id,
-                                                             attachment.application_id))
+            applications.emplace_back(attachment.institution_id, attachment.application_id);
+        }
+        std::sort(applications.begin(), applications.end());
+        applications.erase(std::unique(applications.begin(), applications.end()), applications.end());
+        for (const auto& [institution_id, application_id] : applications)
+            if (auto application = store::applications::find(transaction, institution_id, application_id))
                 applications::reindex(transaction, m_files, *application);
-            return core::Done{};
-        });
-        if (!text)
+        return core::Done{};
+    });
+    for (const auto& outcome : outcomes)
+        if (!outcome.text)
             core::log_event("warn", "attachment_text_failed",
-                            "\"attachment_id\":" + std::to_string(attachment.id));
-    }
+                            "\"attachment_id\":" + std::to_string(outcome.attachment->id));
     return static_cast<int>(pending.size());
 }
 

@@ -78,12 +78,14 @@ Response submit_application(AppContext& context, Request& request)
         return apply_page(context, request, *apply, form_key, form, std::nullopt);
     }
     auto files = held_files(context, form_key);
-    auto total = context.applications.check_files(files);
+    // Read once here, for the refusals on the page and for the service, which would read them again.
+    auto facts = context.applications.inspect(files);
+    auto total = context.applications.check_files(files, facts);
     refused.insert(refused.end(), total.begin(), total.end());
     if (!refused.empty())
         return apply_page(context, request, *apply, form_key, form,
                           combined_errors(context, request, *apply, form, refused, files));
-    services::Submission submission{apply->case_id, form, files, form_key, request.language};
+    services::Submission submission{apply->case_id, form, files, form_key, request.language, facts};
     auto receipt =
         context.applications.submit(submission, request.origin(), translator_in(context, request.language));
     if (!receipt) {

@@ -82,7 +82,9 @@ Response submit_register_application(AppContext& context, Request& request)
         return register_page(context, request, *apply, form_key, form, std::nullopt);
     }
     auto files = held_files(context, form_key);
-    auto total = context.applications.check_files(files);
+    // Read once here, for the refusals on the page and for the service, which would read them again.
+    auto facts = context.applications.inspect(files);
+    auto total = context.applications.check_files(files, facts);
     refused.insert(refused.end(), total.begin(), total.end());
     auto received = received_at(request);
     if (!refused.empty() || !received) {
@@ -93,7 +95,7 @@ Response submit_register_application(AppContext& context, Request& request)
     }
     auto channel = request.form_or("channel") == "email" ? domain::ApplicationChannel::email
                                                          : domain::ApplicationChannel::paper;
-    services::Submission submission{apply->case_id, form, files, form_key, request.language};
+    services::Submission submission{apply->case_id, form, files, form_key, request.language, facts};
     auto receipt = context.applications.register_received(request.actor(), institution_of(request),
                                                           submission, channel, *received, request.origin());
     if (!receipt) {
