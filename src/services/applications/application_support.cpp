@@ -8,6 +8,7 @@
 #include "domain/access/policy.hpp"
 #include "integrations/documents.hpp"
 #include "services/applications/attachment_texts.hpp"
+#include "services/communication/mailings.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "store/application_store.hpp"
 #include "store/case_store.hpp"
@@ -140,19 +141,10 @@ std::string self_service_link(const std::string& public_url, const std::string& 
 }
 
 void send_receipt(store::Transaction& transaction, const domain::CaseRecord& case_record,
-                  const StoredApplication& stored, const std::string& public_url, const Translate& translate)
+                  const StoredApplication& stored, const std::string& public_url)
 {
-    std::string institution;
-    if (auto found = store::InstitutionStore::find_in(transaction, case_record.institution_id))
-        institution = found->name;
-    mail::queue(transaction, mail::installed_composer(), {case_record.institution_id, stored.record.email},
-                mail::k_application_receipt,
-                {{"NAME", stored.record.full_name},
-                 {"TITLE", case_record.title},
-                 {"INSTITUTION", institution},
-                 {"REFERENCE", domain::application_reference(stored.record)},
-                 {"LINK", self_service_link(public_url, stored.link_token)}},
-                translate);
+    queue_application_mail(transaction, case_record, stored.record, "application_receipt",
+                           self_service_link(public_url, stored.link_token));
 }
 
 Receipt receipt_for(store::Session& session, const domain::CaseRecord& case_record,

@@ -52,9 +52,9 @@ struct StoredApplication {
 /// files are not read again here: their media types come from `fresh.file_facts`.
 core::Result<StoredApplication> store_application(store::Transaction& transaction, store::FileStore& files,
                                                   const NewApplication& fresh, const Origin& origin);
-/// Queues the receipt mail with the personal link.
+/// Queues the receipt mail with the personal link, from the case's "application_receipt" template.
 void send_receipt(store::Transaction& transaction, const domain::CaseRecord& case_record,
-                  const StoredApplication& stored, const std::string& public_url, const Translate& translate);
+                  const StoredApplication& stored, const std::string& public_url);
 /// The receipt of a stored application.
 Receipt receipt_for(store::Session& session, const domain::CaseRecord& case_record,
                     std::int64_t application_id, bool repeated);

@@ -114,8 +114,7 @@ std::vector<RefusedFile> Applications::check_files(const std::vector<IncomingFil
     return refused;
 }
 
-core::Result<Receipt> Applications::submit(const Submission& submission, const Origin& origin,
-                                           const Translate& translate)
+core::Result<Receipt> Applications::submit(const Submission& submission, const Origin& origin)
 {
     // The files are read here, before the transaction, and only once (or not at all when the caller
     // has read them for its own check): the transaction only stores.
@@ -149,7 +148,7 @@ core::Result<Receipt> Applications::submit(const Submission& submission, const O
             return stored.error();
         if (stored->repeated)
             return applications::receipt_for(transaction, *record, stored->id, true);
-        applications::send_receipt(transaction, *record, *stored, m_public_url, translate);
+        applications::send_receipt(transaction, *record, *stored, m_public_url);
         return applications::receipt_for(transaction, *record, stored->id, false);
     });
 }

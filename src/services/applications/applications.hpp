@@ -127,8 +127,7 @@ public:
     std::vector<domain::FileFacts> inspect(const std::vector<IncomingFile>& files) const;
     /// Stores an online application while the case accepts applications, with its files encrypted,
     /// mails the receipt with the personal link and records the event, all in one transaction.
-    core::Result<Receipt> submit(const Submission& submission, const Origin& origin,
-                                 const Translate& translate);
+    core::Result<Receipt> submit(const Submission& submission, const Origin& origin);
     /// The receipt of the application sent with the form key `form_key` to the case; nullopt when none.
     std::optional<Receipt> receipt(std::int64_t case_id, const std::string& form_key);
     /// The form's context for HR registering an application to a case of the institution.

@@ -6,6 +6,7 @@
 #include "services/applications/applicant_export.hpp"
 #include "services/applications/application_support.hpp"
 #include "services/applications/attachment_texts.hpp"
+#include "services/communication/mailings.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "store/application_store.hpp"
 #include "store/case_store.hpp"
@@ -244,7 +245,7 @@ core::Status SelfService::update_content(const std::string& token, const domain:
     });
 }
 
-void SelfService::send_links(const std::string& email, const Translate& translate)
+void SelfService::send_links(const std::string& email)
 {
     auto address = domain::normalize_email_address(email);
     if (!address)
@@ -262,13 +263,8 @@ void SelfService::send_links(const std::string& email, const Translate& translat
             auto token = core::random_hex(32);
             store::applications::add_link(transaction, application->id, core::blake2b_hex(token), now,
                                           now + applications::k_link_lifetime);
-            mail::queue(transaction, mail::installed_composer(), {target.institution_id, application->email},
-                        mail::k_application_link,
-                        {{"NAME", application->full_name},
-                         {"TITLE", record->title},
-                         {"REFERENCE", domain::application_reference(*application)},
-                         {"LINK", applications::self_service_link(m_public_url, token)}},
-                        translate);
+            queue_application_mail(transaction, *record, *application, "self_service_link",
+                                   applications::self_service_link(m_public_url, token));
         }
         return core::Done{};
     });

@@ -50,7 +50,7 @@ public:
                                 const Origin& origin);
     /// Mails a new personal link for each open application sent from `email`. Says nothing about
     /// whether there are any, so the form cannot be used to find out who applied.
-    void send_links(const std::string& email, const Translate& translate);
+    void send_links(const std::string& email);
 
 private:
     store::Database& m_database;

@@ -54,6 +54,21 @@ struct CaseContext {
     bool case_copy = false;
 };
 
+/// The case's values for mails of `kind`, with the template in force.
+CaseContext case_context(store::Session& session, const domain::CaseRecord& record, const std::string& kind)
+{
+    CaseContext context;
+    context.case_record = record;
+    auto institution = store::InstitutionStore::find_in(session, record.institution_id);
+    context.institution_name = institution ? institution->name : "";
+    context.contacts =
+        recruitment_case::contact_line(store::cases::contacts(session, record.institution_id, record.id));
+    auto entry = effective_template(session, record.institution_id, record.id, kind);
+    context.wording = entry.record;
+    context.case_copy = entry.changed && entry.record.case_id.has_value();
+    return context;
+}
+
 core::Result<CaseContext> read_case(store::Session& session, std::int64_t institution_id,
                                     std::int64_t case_id, const MailDraft& draft)
 {
@@ -64,15 +79,7 @@ core::Result<CaseContext> read_case(store::Session& session, std::int64_t instit
     if (!kind || kind->audience != domain::MailAudience::applicant)
         return core::Error::invalid(msgid("Choose the mail to send."),
                                     {{"kind", msgid("Choose the mail to send.")}});
-    CaseContext context;
-    context.case_record = *record;
-    auto institution = store::InstitutionStore::find_in(session, institution_id);
-    context.institution_name = institution ? institution->name : "";
-    context.contacts =
-        recruitment_case::contact_line(store::cases::contacts(session, institution_id, case_id));
-    auto entry = effective_template(session, institution_id, case_id, draft.kind);
-    context.wording = entry.record;
-    context.case_copy = entry.changed && entry.record.case_id.has_value();
+    CaseContext context = case_context(session, *record, draft.kind);
     if (draft.wording) {
         auto wording = *draft.wording;
         wording.kind = draft.kind;
@@ -410,6 +417,33 @@ core::Status Mailings::resend(const domain::Actor& actor, std::int64_t instituti
              json_object({{"outbox_id", std::to_string(id)}, {"resent_from", std::to_string(outbox_id)}})});
         return core::success();
     });
+}
+
+std::int64_t queue_application_mail(store::Transaction& transaction, const domain::CaseRecord& case_record,
+                                    const domain::ApplicationRecord& application, const std::string& kind,
+                                    const std::string& self_service_link)
+{
+    auto context = case_context(transaction, case_record, kind);
+    MailDraft draft;
+    draft.kind = kind;
+    auto recipient = recipient_mail(context, application, draft, self_service_link);
+    if (!recipient.mail) {
+        // The institution's or the case's text names a field this mail cannot fill: the built-in
+        // text still tells the applicant what they must know.
+        context.wording = domain::default_email_template(kind);
+        recipient = recipient_mail(context, application, draft, self_service_link);
+    }
+    domain::OutboxMessage message;
+    message.institution_id = case_record.institution_id;
+    message.case_id = case_record.id;
+    message.application_id = application.id;
+    message.kind = kind;
+    message.recipient = application.email;
+    message.created_at = core::now();
+    message.subject = recipient.mail->subject;
+    message.body_text = recipient.mail->text;
+    message.body_html = recipient.mail->html;
+    return store::outbox::enqueue(transaction, message);
 }
 
 } // namespace rekrut::services

@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/access/actor.hpp"
+#include "domain/application/application_records.hpp"
 #include "domain/mail/email_template.hpp"
 #include "domain/mail/outbox_message.hpp"
 #include "domain/recruitment_case/case_records.hpp"
@@ -15,6 +16,7 @@
 
 namespace rekrut::store {
 class Database;
+class Transaction;
 } // namespace rekrut::store
 
 namespace rekrut::services {
@@ -119,5 +121,13 @@ private:
     std::string m_public_url;
     std::string m_sender;
 };
+
+/// Queues the mail of `kind` (the receipt, a new personal link) to one application from the case's
+/// text in force, inside the caller's transaction, so it is sent if and only if the change commits
+/// and it stays in the application's communication log. When that text names a merge field the mail
+/// has no value for, the built-in text is sent instead. Returns the outbox id.
+std::int64_t queue_application_mail(store::Transaction& transaction, const domain::CaseRecord& case_record,
+                                    const domain::ApplicationRecord& application, const std::string& kind,
+                                    const std::string& self_service_link);
 
 } // namespace rekrut::services

@@ -21,12 +21,8 @@ namespace {
 
 constexpr const char* k_pragma = "{{%AUTOESCAPE context=\"HTML\"}}";
 constexpr const char* k_parts[] = {"subject", "text", "html"};
-constexpr const char* k_required_mails[] = {k_welcome,
-                                            k_password_reset,
-                                            k_email_change_confirmation,
-                                            k_email_change_notice,
-                                            k_application_receipt,
-                                            k_application_link};
+constexpr const char* k_required_mails[] = {k_welcome, k_password_reset, k_email_change_confirmation,
+                                            k_email_change_notice};
 
 std::atomic<const MailComposer*> g_installed{nullptr};
 std::atomic<bool> g_log_links{false};

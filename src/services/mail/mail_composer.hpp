@@ -44,10 +44,8 @@ inline constexpr const char* k_email_change_confirmation = "email_change_confirm
 /// To the address in use, telling it that a change to another address was asked for.
 inline constexpr const char* k_email_change_notice = "email_change_notice";
 
-/// To an applicant: the receipt of an application, with the personal link.
-inline constexpr const char* k_application_receipt = "application_receipt";
-/// To an applicant who asked for it: a new personal link to an application.
-inline constexpr const char* k_application_link = "application_link";
+// Mails to applicants are written from the institution's e-mail templates (services/communication),
+// not from these files.
 
 /// At most this many bytes of subject: short enough that the RFC 2047 encoded header stays far
 /// below the 998-byte line limit of RFC 5322.

@@ -86,8 +86,7 @@ Response submit_application(AppContext& context, Request& request)
         return apply_page(context, request, *apply, form_key, form,
                           combined_errors(context, request, *apply, form, refused, files));
     services::Submission submission{apply->case_id, form, files, form_key, request.language, facts};
-    auto receipt =
-        context.applications.submit(submission, request.origin(), translator_in(context, request.language));
+    auto receipt = context.applications.submit(submission, request.origin());
     if (!receipt) {
         if (receipt.error().kind == core::ErrorKind::invalid)
             return apply_page(context, request, *apply, form_key, form, receipt.error());

@@ -115,7 +115,7 @@ Response show_link_request(AppContext& context, Request& request)
 
 Response submit_link_request(AppContext& context, Request& request)
 {
-    context.self_service.send_links(request.form_or("email"), translator_in(context, request.language));
+    context.self_service.send_links(request.form_or("email"));
     return Response::redirect("/application?sent=1");
 }
 

@@ -1,1 +1,0 @@
-{{_ Your link to your application}}: {{TITLE}}

@@ -1,1 +1,0 @@
-{{_ We have received your application}}: {{TITLE}}
