@@ -8,6 +8,7 @@ namespace {
 std::vector<std::string> fields_of(const std::vector<core::FieldError>& problems)
 {
     std::vector<std::string> fields;
+    fields.reserve(problems.size());
     for (const auto& problem : problems)
         fields.push_back(problem.field);
     return fields;

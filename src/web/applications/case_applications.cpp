@@ -5,10 +5,10 @@
 #include "core/display_format.hpp"
 #include "domain/access/policy.hpp"
 #include "domain/application/file_rules.hpp"
+#include "domain/mail/email_template.hpp"
 #include "services/applications/applications.hpp"
 #include "services/applications/held_uploads.hpp"
 #include "services/communication/email_templates.hpp"
-#include "domain/mail/email_template.hpp"
 #include "web/app_context.hpp"
 #include "web/applications/application_form_view.hpp"
 #include "web/applications/application_labels.hpp"
@@ -155,7 +155,8 @@ void fill_case_applications(Dictionary& dictionary, AppContext& context, const R
                     {record.institution_id, record.id, {}, false, {}}))
         dictionary.ShowSection("CAN_REGISTER");
     // Which of the case's e-mail templates are its own copies rather than the institution's.
-    if (auto templates = context.email_templates.case_templates(request.actor(), record.institution_id, record.id)) {
+    if (auto templates =
+            context.email_templates.case_templates(request.actor(), record.institution_id, record.id)) {
         std::string own;
         for (const auto& entry : *templates)
             if (entry.changed)

@@ -289,7 +289,8 @@ Response show_outbox(AppContext& context, Request& request)
                         // A mail about an application is named by its kind: its subject may hold the
                         // applicant's name, which is not the operator's to read.
                         const auto* kind = domain::find_mail_kind(message.kind);
-                        row->SetValue("SUBJECT", kind ? tr(context, request, std::string(kind->name)) : message.subject);
+                        row->SetValue("SUBJECT",
+                                      kind ? tr(context, request, std::string(kind->name)) : message.subject);
                         row->SetValue("ATTEMPTS", std::to_string(message.attempts));
                         if (message.cancelled_at && !message.sent_at) {
                             row->SetValue("STATE", tr(context, request, msgid("Not sent")));
