@@ -526,7 +526,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::JobAds job_ads(*database);
     services::CaseCommittee committee(*database, config.public_url);
     services::ScreeningQuestions questions(*database);
-    services::CaseLifecycle lifecycle(*database);
+    services::CaseLifecycle lifecycle(*database, config.public_url);
     services::InstitutionSetup setup(*database);
     services::OpenPositions open_positions(*database);
     open_positions.refresh();

@@ -231,6 +231,28 @@ class SendingTest(CommunicationCase):
         self.assertEqual(len(ids), 2)
 
 
+class DeadlineNotificationTest(CommunicationCase):
+    """The committee is told when the deadline job closes the case for applications."""
+
+    server_env = {"REKRUT_SERVER_JOB_INTERVAL_SECONDS": "1"}
+
+    def test_the_committee_is_mailed_when_the_deadline_passes(self):
+        self.apply("Sidste Øjeblik", "sidste@example.test")
+        members = [row[0] for row in self.sql(
+            f"SELECT DISTINCT u.email FROM case_roles r JOIN users u ON u.id = r.user_id WHERE r.case_id = {self.case_id}")]
+        self.assertIn(PROJEKTLEDER, members)
+        self.sql(f"UPDATE recruitment_cases SET application_deadline = {int(time.time()) - 1} WHERE id = {self.case_id}")
+        message = self.mail_to(PROJEKTLEDER, "Ansøgningsfristen for stillingen", timeout=30)
+        text = message_text(message)
+        self.assertIn(CASE_TITLE, text)
+        self.assertIn(f"/cases/{self.case_id}", text)
+        count = int(self.sql(f"SELECT COUNT(*) FROM applications WHERE case_id = {self.case_id} "
+                             f"AND status <> 'withdrawn'")[0][0])
+        self.assertIn(f"Der er {count} ansøgninger", text)
+        self.assertEqual(self.sql(f"SELECT COUNT(*) FROM outbox WHERE kind = 'deadline_passed' "
+                                  f"AND case_id = {self.case_id}")[0][0], str(len(set(members))))
+
+
 class BulkSendingTest(CommunicationCase):
     """300 rejections after the deadline, and the SMTP server down in the middle of a send."""
 

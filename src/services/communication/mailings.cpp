@@ -446,4 +446,48 @@ std::int64_t queue_application_mail(store::Transaction& transaction, const domai
     return store::outbox::enqueue(transaction, message);
 }
 
+int queue_committee_mail(store::Transaction& transaction, const domain::CaseRecord& case_record,
+                         const std::string& kind, const std::string& public_url)
+{
+    auto context = case_context(transaction, case_record, kind);
+    auto counts =
+        store::applications::count_for_case(transaction, case_record.institution_id, case_record.id);
+    int queued = 0;
+    std::set<std::int64_t> mailed; // a member with two roles on the case gets one mail
+    for (const auto& member :
+         store::cases::committee(transaction, case_record.institution_id, case_record.id)) {
+        if (member.email.empty() || !mailed.insert(member.user_id).second)
+            continue;
+        std::map<std::string, std::string> values = {
+            {"recipient_name", member.name},
+            {"case_title", case_record.title},
+            {"institution", context.institution_name},
+            {"deadline", core::format_date_time(case_record.application_deadline, "da")},
+            {"contact_person", context.contacts},
+            {"application_count", std::to_string(counts.total - counts.withdrawn)},
+            {"case_link", public_url + "/cases/" + std::to_string(case_record.id)},
+        };
+        // Committee members work in the Danish interface; the Danish text goes to them.
+        auto rendering = domain::render_mail(context.wording.subject_da, context.wording.body_da, values);
+        if (!rendering.mail) {
+            auto built_in = domain::default_email_template(kind);
+            rendering = domain::render_mail(built_in.subject_da, built_in.body_da, values);
+        }
+        if (!rendering.mail)
+            continue;
+        domain::OutboxMessage message;
+        message.institution_id = case_record.institution_id;
+        message.case_id = case_record.id;
+        message.kind = kind;
+        message.recipient = member.email;
+        message.created_at = core::now();
+        message.subject = rendering.mail->subject;
+        message.body_text = rendering.mail->text;
+        message.body_html = rendering.mail->html;
+        store::outbox::enqueue(transaction, message);
+        ++queued;
+    }
+    return queued;
+}
+
 } // namespace rekrut::services

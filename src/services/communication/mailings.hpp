@@ -130,4 +130,11 @@ std::int64_t queue_application_mail(store::Transaction& transaction, const domai
                                     const domain::ApplicationRecord& application, const std::string& kind,
                                     const std::string& self_service_link);
 
+/// Queues the committee mail of `kind` (the deadline passed, new applications, a decision awaiting
+/// approval) to every member of the case's committee, from the case's text in force, inside the
+/// caller's transaction. A member for whom the text cannot be filled gets the built-in text. Returns
+/// how many were queued.
+int queue_committee_mail(store::Transaction& transaction, const domain::CaseRecord& case_record,
+                         const std::string& kind, const std::string& public_url);
+
 } // namespace rekrut::services

@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/text.hpp"
 #include "services/audit_log.hpp"
+#include "services/communication/mailings.hpp"
 #include "services/recruitment_case/ad_assembly.hpp"
 #include "services/recruitment_case/case_frame.hpp"
 #include "store/case_store.hpp"
@@ -88,6 +89,8 @@ int CaseLifecycle::close_due_cases()
         auto result = m_database.transact([&](store::Transaction& transaction) -> core::Status {
             if (!store::cases::close_if_published(transaction, case_id, now))
                 return core::Error::not_found(); // closed or changed meanwhile
+            if (auto record = store::cases::find(transaction, institution_id, case_id))
+                queue_committee_mail(transaction, *record, "deadline_passed", m_public_url);
             record_audit(
                 transaction, Origin::system("application deadline"),
                 {institution_id, "case.state_changed", "recruitment_case", std::to_string(case_id),

@@ -18,7 +18,11 @@ namespace rekrut::services {
 /// machine against the case's content, and the automatic closing at the application deadline.
 class CaseLifecycle {
 public:
-    explicit CaseLifecycle(store::Database& database) : m_database(database) {}
+    /// `public_url` is where the committee's mails link to the case.
+    CaseLifecycle(store::Database& database, std::string public_url)
+        : m_database(database), m_public_url(std::move(public_url))
+    {
+    }
 
     /// `reason` is required when cancelling (at most 1,000 characters) and recorded in the audit event.
     core::Status transition(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
@@ -30,6 +34,7 @@ public:
 
 private:
     store::Database& m_database;
+    std::string m_public_url;
 };
 
 } // namespace rekrut::services

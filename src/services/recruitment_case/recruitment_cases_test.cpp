@@ -45,7 +45,7 @@ struct RecruitmentCasesTest : testing::ServiceFixture {
         m_ads = std::make_unique<JobAds>(*m_database);
         m_committee = std::make_unique<CaseCommittee>(*m_database, testing::k_public_url);
         m_questions = std::make_unique<ScreeningQuestions>(*m_database);
-        m_lifecycle = std::make_unique<CaseLifecycle>(*m_database);
+        m_lifecycle = std::make_unique<CaseLifecycle>(*m_database, "https://rekrut.example.test");
 
         styrelsen_for_x = add_institution("styrelsen_for_x", "Styrelsen for X", "10000001");
         akademiet_for_y = add_institution("akademiet_for_y", "Akademiet for Y", "10000002");
