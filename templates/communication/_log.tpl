@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h2 id="mails">{{_ Mails}}</h2>
+<p><a href="/cases/{{CASE_ID}}/mail?kind=free_message&amp;application_id={{APPLICATION_ID}}">{{_ Write a mail to the applicant}}</a></p>
 {{#NO_MAILS}}<p>{{_ No mails have been sent about this application.}}</p>{{/NO_MAILS}}
 {{#MAIL}}<details class="details">
 <summary class="details-summary">{{CREATED}}: {{SUBJECT}} ({{STATUS}})</summary>

@@ -525,6 +525,8 @@ void fill_communication_log(Dictionary& dictionary, AppContext& context, const R
         return;
     auto* section = dictionary.AddIncludeDictionary("LOG");
     section->SetFilename(request.language + "/communication/_log.tpl");
+    section->SetIntValue("CASE_ID", case_id);
+    section->SetIntValue("APPLICATION_ID", application_id);
     if (log->empty())
         section->ShowSection("NO_MAILS");
     for (const auto& entry : *log) {
