@@ -2,11 +2,13 @@
 <summary class="details-summary">{{_ Merge fields}}</summary>
 <div class="details-text">
 <p>{{_ These words in braces are replaced for each recipient. A mail is not sent to a recipient for whom a field it uses has no value.}}</p>
-<table class="table table--compact">
+<div class="table--responsive-scroll" data-scroll-region tabindex="0" aria-label="{{_ Merge fields}}">
+<table class="table table--compact table--responsive-headers">
 <caption class="sr-only">{{_ Merge fields}}</caption>
 <thead><tr><th scope="col">{{_ In Danish texts}}</th><th scope="col">{{_ In English texts}}</th><th scope="col">{{_ Stands for}}</th></tr></thead>
-<tbody>{{#FIELD}}<tr><td><code>&#123;&#123;{{DANISH}}&#125;&#125;</code></td><td><code>&#123;&#123;{{ENGLISH}}&#125;&#125;</code></td><td>{{DESCRIPTION}}</td></tr>{{/FIELD}}</tbody>
+<tbody>{{#FIELD}}<tr><td data-title="{{_ In Danish texts}}"><code>&#123;&#123;{{DANISH}}&#125;&#125;</code></td><td data-title="{{_ In English texts}}"><code>&#123;&#123;{{ENGLISH}}&#125;&#125;</code></td><td data-title="{{_ Stands for}}">{{DESCRIPTION}}</td></tr>{{/FIELD}}</tbody>
 </table>
+</div>
 </div>
 </details>
 <fieldset>
