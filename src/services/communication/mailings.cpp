@@ -188,6 +188,25 @@ std::optional<std::string> interview_invitation(const CaseContext& context,
     return *ics;
 }
 
+/// A mail about the case to `recipient`, queued now; `rendered` (when given) fills its subject and
+/// bodies.
+domain::OutboxMessage case_mail(const domain::CaseRecord& case_record, const std::string& kind,
+                                const std::string& recipient, const domain::RenderedMail* rendered)
+{
+    domain::OutboxMessage message;
+    message.institution_id = case_record.institution_id;
+    message.case_id = case_record.id;
+    message.kind = kind;
+    message.recipient = recipient;
+    message.created_at = core::now();
+    if (rendered) {
+        message.subject = rendered->subject;
+        message.body_text = rendered->text;
+        message.body_html = rendered->html;
+    }
+    return message;
+}
+
 std::string status_reason(const MailRecipient& recipient)
 {
     if (recipient.blocked == "status" || recipient.blocked == "calendar")
@@ -257,13 +276,9 @@ core::Result<std::int64_t> Mailings::send(const domain::Actor& actor, std::int64
                 link = applications::self_service_link(m_public_url, token);
             }
             auto recipient = recipient_mail(*context, application, draft, link);
-            domain::OutboxMessage message;
-            message.institution_id = institution_id;
-            message.case_id = case_id;
+            auto message = case_mail(context->case_record, draft.kind, application.email, nullptr);
             message.application_id = application.id;
             message.mailing_id = mailing.id;
-            message.kind = draft.kind;
-            message.recipient = application.email;
             message.created_at = now;
             std::optional<std::string> calendar;
             if (recipient.mail && draft.kind == "interview_invitation" && draft.interview_at) {
@@ -433,16 +448,8 @@ std::int64_t queue_application_mail(store::Transaction& transaction, const domai
         context.wording = domain::default_email_template(kind);
         recipient = recipient_mail(context, application, draft, self_service_link);
     }
-    domain::OutboxMessage message;
-    message.institution_id = case_record.institution_id;
-    message.case_id = case_record.id;
+    auto message = case_mail(case_record, kind, application.email, &*recipient.mail);
     message.application_id = application.id;
-    message.kind = kind;
-    message.recipient = application.email;
-    message.created_at = core::now();
-    message.subject = recipient.mail->subject;
-    message.body_text = recipient.mail->text;
-    message.body_html = recipient.mail->html;
     return store::outbox::enqueue(transaction, message);
 }
 
@@ -475,16 +482,7 @@ int queue_committee_mail(store::Transaction& transaction, const domain::CaseReco
         }
         if (!rendering.mail)
             continue;
-        domain::OutboxMessage message;
-        message.institution_id = case_record.institution_id;
-        message.case_id = case_record.id;
-        message.kind = kind;
-        message.recipient = member.email;
-        message.created_at = core::now();
-        message.subject = rendering.mail->subject;
-        message.body_text = rendering.mail->text;
-        message.body_html = rendering.mail->html;
-        store::outbox::enqueue(transaction, message);
+        store::outbox::enqueue(transaction, case_mail(case_record, kind, member.email, &*rendering.mail));
         ++queued;
     }
     return queued;
