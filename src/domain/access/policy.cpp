@@ -30,6 +30,13 @@ bool can(const Actor& actor, Action action, const Resource& resource)
     // description 6.2), for any institution but never without one.
     const bool operator_on_institution = actor.is_operator && resource.institution_id;
     const bool about_superbruger_role = resource.role == InstitutionRole::superbruger;
+    // A committee member (any role on the case) takes part only after declaring on every
+    // application, and never for an applicant they declared a conflict with (forvaltningsloven § 3),
+    // whatever institution role they also hold. The administration without a case role handles the
+    // process and does not assess.
+    const bool member = on_case && actor.has_any_role_on(*resource.case_id);
+    const bool member_may_take_part = member && !resource.declarations_pending && !resource.conflict_of_interest;
+    const bool leads_case = on_case && (administrative || actor.has(*resource.case_id, CaseRole::projektleder));
 
     switch (action) {
     case Action::create_institution:
@@ -67,11 +74,10 @@ bool can(const Actor& actor, Action action, const Resource& resource)
     case Action::manage_committee:
         return on_case && !targets_self &&
                (administrative || actor.has(*resource.case_id, CaseRole::projektleder));
-    case Action::assess_applications: return on_case && actor.has_any_role_on(*resource.case_id);
+    case Action::assess_applications: return member_may_take_part;
     case Action::approve_hiring_decision:
         return on_case && actor.has(*resource.case_id, CaseRole::ansaettende_leder);
-    case Action::view_applications:
-        return on_case && (administrative || actor.has_any_role_on(*resource.case_id));
+    case Action::view_applications: return member ? member_may_take_part : on_case && administrative;
     case Action::register_application:
         return on_case && (administrative || actor.has(*resource.case_id, CaseRole::projektleder));
     case Action::search_all_applications:
@@ -80,6 +86,16 @@ bool can(const Actor& actor, Action action, const Resource& resource)
     case Action::edit_case_email_templates:
     case Action::send_application_mail:
         return on_case && (administrative || actor.has(*resource.case_id, CaseRole::projektleder));
+    case Action::declare_conflicts: return member;
+    case Action::view_conflict_declarations:
+    case Action::configure_screening: return leads_case;
+    case Action::change_application_status:
+    case Action::lift_anonymity: return leads_case && (member ? member_may_take_part : true);
+    case Action::see_applicant_identity:
+        // The anonymised round hides the applicant from the committee; the administration handles
+        // the applications and sees them as sent.
+        return (member ? member_may_take_part : on_case && administrative) && !(member && resource.anonymous_round);
+    case Action::rank_applications: return member && !resource.declarations_pending;
     }
     return false;
 }

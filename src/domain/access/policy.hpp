@@ -42,6 +42,8 @@ enum class Action {
     view_case,
     edit_case,
     manage_committee,
+    /// Mark, score, tag and write notes on an application: a committee member who has declared on
+    /// every application of the case and has no conflict of interest with this one.
     assess_applications,
     approve_hiring_decision,
     // Applications
@@ -60,6 +62,21 @@ enum class Action {
     edit_case_email_templates,
     /// Send mails to a case's applicants, follow and cancel them, read the communication log.
     send_application_mail,
+    // Assessment
+    /// Declare, for each application of a case, whether one has a conflict of interest (a member).
+    declare_conflicts,
+    /// Read every member's conflict declarations of a case.
+    view_conflict_declarations,
+    /// Choose the case's screening methods and its weighted criteria.
+    configure_screening,
+    /// Move applications on (in assessment) or reject them, and confirm knockout rejections.
+    change_application_status,
+    /// Show an applicant's identity to the committee during an anonymised first round.
+    lift_anonymity,
+    /// See the applicant's name, contact data, attachments and other identifying details.
+    see_applicant_identity,
+    /// Save a new order of a case's ranking list, or make a new list.
+    rank_applications,
 };
 
 /// What the action is about. Fields that do not apply stay empty.
@@ -75,6 +92,12 @@ struct Resource {
     bool target_is_superbruger = false;
     /// The institution role granted, removed or requested, when the action is about one.
     std::optional<InstitutionRole> role = std::nullopt;
+    /// The actor holds a role on the case and has not yet declared on some of its applications.
+    bool declarations_pending = false;
+    /// The actor declared a conflict of interest with the application the action is about.
+    bool conflict_of_interest = false;
+    /// The case screens anonymously and the application's anonymity has not been lifted.
+    bool anonymous_round = false;
 };
 
 /// The one place that decides who may do what. Pure: no I/O, unit-tested as a table.

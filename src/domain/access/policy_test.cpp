@@ -276,6 +276,82 @@ TEST(Policy, the_operator_administers_the_superbruger_role)
     check(table);
 }
 
+/// Case A as seen by a member who has not yet declared on all of its applications.
+Resource undeclared_case_a()
+{
+    Resource resource = case_a();
+    resource.declarations_pending = true;
+    return resource;
+}
+/// An application of case A with which the actor declared a conflict of interest.
+Resource conflicted_application_a()
+{
+    Resource resource = case_a();
+    resource.conflict_of_interest = true;
+    return resource;
+}
+/// An application of case A in an anonymised first round whose anonymity is not lifted.
+Resource anonymous_application_a()
+{
+    Resource resource = case_a();
+    resource.anonymous_round = true;
+    return resource;
+}
+
+TEST(Policy, a_member_takes_part_only_after_declaring_and_never_with_a_conflict)
+{
+    const std::vector<Row> table = {
+        // Declaring is for the committee, whatever their role on the case; not for the administration.
+        {"projektdeltager_a", Action::declare_conflicts, undeclared_case_a(), true},
+        {"projektleder_a", Action::declare_conflicts, undeclared_case_a(), true},
+        {"ansaettende_leder_a", Action::declare_conflicts, case_a(), true},
+        {"administrator_a", Action::declare_conflicts, case_a(), false},
+        {"projektdeltager_a", Action::declare_conflicts, case_a(other_case_in_a), false},
+        {"superbruger_b", Action::declare_conflicts, case_a(), false},
+        // Before the declarations: no applications, no assessment, no ranking.
+        {"projektdeltager_a", Action::view_applications, undeclared_case_a(), false},
+        {"projektdeltager_a", Action::assess_applications, undeclared_case_a(), false},
+        {"projektdeltager_a", Action::rank_applications, undeclared_case_a(), false},
+        {"projektleder_a", Action::change_application_status, undeclared_case_a(), false},
+        {"projektdeltager_a", Action::rank_applications, case_a(), true},
+        {"administrator_a", Action::rank_applications, case_a(), false},
+        // The administration is not a member and declares nothing.
+        {"administrator_a", Action::view_applications, undeclared_case_a(), true},
+        // A conflict hides the applicant from that member, and only from them.
+        {"projektdeltager_a", Action::view_applications, conflicted_application_a(), false},
+        {"projektdeltager_a", Action::assess_applications, conflicted_application_a(), false},
+        {"projektdeltager_a", Action::see_applicant_identity, conflicted_application_a(), false},
+        {"projektleder_a", Action::change_application_status, conflicted_application_a(), false},
+        {"projektleder_a", Action::lift_anonymity, conflicted_application_a(), false},
+        {"projektleder_a", Action::change_application_status, case_a(), true},
+        {"administrator_a", Action::change_application_status, conflicted_application_a(), true},
+        {"projektdeltager_a", Action::change_application_status, case_a(), false},
+        // The Projektleder and the administration see the declarations and choose the methods.
+        {"projektleder_a", Action::view_conflict_declarations, case_a(), true},
+        {"administrator_a", Action::view_conflict_declarations, case_a(), true},
+        {"projektdeltager_a", Action::view_conflict_declarations, case_a(), false},
+        {"projektleder_a", Action::configure_screening, case_a(), true},
+        {"ansaettende_leder_a", Action::configure_screening, case_a(), false},
+        {"superbruger_b", Action::configure_screening, case_a(), false},
+    };
+    check(table);
+}
+
+TEST(Policy, the_anonymised_round_hides_the_applicant_from_the_committee_only)
+{
+    const std::vector<Row> table = {
+        {"projektdeltager_a", Action::see_applicant_identity, case_a(), true},
+        {"projektdeltager_a", Action::see_applicant_identity, anonymous_application_a(), false},
+        {"projektleder_a", Action::see_applicant_identity, anonymous_application_a(), false},
+        {"administrator_a", Action::see_applicant_identity, anonymous_application_a(), true},
+        {"superbruger_b", Action::see_applicant_identity, case_a(), false},
+        {"projektleder_a", Action::lift_anonymity, anonymous_application_a(), true},
+        {"projektdeltager_a", Action::lift_anonymity, anonymous_application_a(), false},
+        {"administrator_a", Action::lift_anonymity, anonymous_application_a(), true},
+    };
+    check(table);
+}
+
 TEST(Policy, missing_institution_on_the_resource_is_refused)
 {
     Personas personas;

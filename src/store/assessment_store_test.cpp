@@ -1,0 +1,229 @@
+#include <cstdlib>
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include "core/crypto.hpp"
+#include "store/assessment_store.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+// The committee's list query on a migrated SQLite database and, when REKRUT_TEST_POSTGRES_URL names
+// one, on PostgreSQL: keyset paging both ways in every sort, conflicts left out of list and count,
+// and the committee's judgement ordering only the rows the member has judged.
+
+namespace rekrut::store {
+namespace {
+namespace fs = std::filesystem;
+
+using domain::ApplicationListQuery;
+using domain::ApplicationSort;
+using domain::Mark;
+
+struct AssessmentStoreTest : ::testing::TestWithParam<Dialect> {
+    fs::path dir;
+    std::unique_ptr<Database> database;
+    std::int64_t institution_id = 0;
+    std::int64_t case_id = 0;
+    std::int64_t member = 0;
+    std::int64_t colleague = 0;
+    std::vector<std::int64_t> applications; // received in this order, names Ansøger 09 … 00
+
+    void SetUp() override
+    {
+        core::init_crypto();
+        std::string url;
+        const bool sqlite = GetParam() == Dialect::sqlite;
+        if (sqlite) {
+            dir = fs::path(::testing::TempDir()) / ("rekrut_assessment_" + core::random_hex(6));
+            fs::create_directories(dir);
+            url = "sqlite:" + (dir / "test.db").string();
+        } else {
+            const char* postgres = std::getenv("REKRUT_TEST_POSTGRES_URL");
+            if (postgres == nullptr || *postgres == '\0')
+                GTEST_SKIP() << "REKRUT_TEST_POSTGRES_URL is not set";
+            url = postgres;
+        }
+        database = Database::open(url, 2);
+        auto migrated = migrate(*database, read_migrations(REKRUT_MIGRATIONS_DIR, sqlite));
+        ASSERT_TRUE(migrated.ok()) << migrated.error().message;
+        write([&](soci::session& sql) {
+            long long id = 0;
+            const auto cvr = core::random_hex(8);
+            sql << "INSERT INTO institutions (cvr, name, address, created_at) VALUES (:cvr, 'Test', '', 0)"
+                   " RETURNING id",
+                soci::use(cvr), soci::into(id);
+            institution_id = id;
+            sql << "INSERT INTO recruitment_cases (title, institution_id, created_at) VALUES ('Stilling',"
+                   " :institution, 0) RETURNING id",
+                soci::use(id), soci::into(id);
+            case_id = id;
+            member = user(sql, "Medlem");
+            colleague = user(sql, "Kollega");
+            for (int index = 0; index < 10; ++index) {
+                long long institution = institution_id, case_key = case_id, received = 1000 + index;
+                const auto key = core::random_hex(8);
+                const auto name = "Ansøger 0" + std::to_string(9 - index);
+                sql << "INSERT INTO applications (idempotency_key, institution_id, case_id, full_name, email,"
+                       " received_at, created_at, updated_at) VALUES (:key, :institution, :case_id, :name,"
+                       " 'a@example.test', :received, 0, 0) RETURNING id",
+                    soci::use(key), soci::use(institution), soci::use(case_key), soci::use(name),
+                    soci::use(received), soci::into(id);
+                applications.push_back(id);
+            }
+        });
+    }
+    void TearDown() override
+    {
+        database.reset();
+        if (!dir.empty())
+            fs::remove_all(dir);
+    }
+    std::int64_t user(soci::session& sql, const std::string& name)
+    {
+        long long id = 0, institution = institution_id;
+        const auto email = core::random_hex(6) + "@example.test";
+        sql << "INSERT INTO users (institution_id, email, name, rights_changed_at, created_at)"
+               " VALUES (:institution, :email, :name, 0, 0) RETURNING id",
+            soci::use(institution), soci::use(email), soci::use(name), soci::into(id);
+        return id;
+    }
+    template <typename Work> void write(Work&& work)
+    {
+        auto done = database->transact([&](Transaction& transaction) {
+            work(transaction.sql());
+            return core::success();
+        });
+        ASSERT_TRUE(done.ok());
+    }
+    ApplicationListQuery query(ApplicationSort sort, int limit = 4)
+    {
+        ApplicationListQuery query;
+        query.institution_id = institution_id;
+        query.case_id = case_id;
+        query.viewer_id = member;
+        query.member = true;
+        query.sort = sort;
+        query.limit = limit;
+        return query;
+    }
+    /// Every row of the list, reached page by page forwards; and the same backwards from the end.
+    std::vector<std::int64_t> walk(ApplicationListQuery shape, bool backwards_too = true)
+    {
+        std::vector<std::int64_t> forwards;
+        domain::ApplicationListPage page;
+        int pages = 0;
+        do {
+            page = database->read([&](Session& session) { return assessment::list(session, shape); });
+            for (const auto& row : page.rows)
+                forwards.push_back(row.id);
+            EXPECT_EQ(page.has_previous, pages > 0);
+            if (!page.rows.empty())
+                shape.after_id = page.rows.back().id;
+            ++pages;
+        } while (page.has_next && pages < 20);
+        if (backwards_too && !forwards.empty()) {
+            std::vector<std::int64_t> backwards(forwards.end() - static_cast<long>(page.rows.size()),
+                                                forwards.end());
+            auto back = shape;
+            back.after_id.reset();
+            back.before_id = backwards.front();
+            while (true) {
+                auto earlier = database->read([&](Session& session) { return assessment::list(session, back); });
+                std::vector<std::int64_t> ids;
+                for (const auto& row : earlier.rows)
+                    ids.push_back(row.id);
+                backwards.insert(backwards.begin(), ids.begin(), ids.end());
+                if (!earlier.has_previous || ids.empty())
+                    break;
+                back.before_id = ids.front();
+            }
+            EXPECT_EQ(backwards, forwards);
+        }
+        return forwards;
+    }
+};
+
+TEST_P(AssessmentStoreTest, pages_cover_every_row_once_in_each_sort)
+{
+    EXPECT_EQ(walk(query(ApplicationSort::received)), applications);
+    std::vector<std::int64_t> by_name(applications.rbegin(), applications.rend());
+    EXPECT_EQ(walk(query(ApplicationSort::name)), by_name);
+    // Nobody judged: the committee's order falls back on the ids.
+    EXPECT_EQ(walk(query(ApplicationSort::committee)), applications);
+}
+
+TEST_P(AssessmentStoreTest, the_committee_orders_only_what_the_member_judged)
+{
+    write([&](soci::session& sql) {
+        // The colleague says Yes to the first three; the member judges only the third, No.
+        for (int index = 0; index < 3; ++index) {
+            assessment::set_mark(sql, institution_id, case_id, applications[index], colleague, Mark::yes, "", 0);
+            assessment::save_summary(sql, institution_id, case_id, applications[index],
+                                     domain::summarise({Mark::yes}, {}, {}));
+        }
+        assessment::set_mark(sql, institution_id, case_id, applications[2], member, Mark::no, "", 0);
+        assessment::save_summary(sql, institution_id, case_id, applications[2],
+                                 domain::summarise({Mark::yes, Mark::no}, {}, {}));
+        assessment::set_mark(sql, institution_id, case_id, applications[5], member, Mark::yes, "", 0);
+        assessment::save_summary(sql, institution_id, case_id, applications[5],
+                                 domain::summarise({Mark::yes}, {}, {}));
+    });
+    auto order = walk(query(ApplicationSort::committee));
+    ASSERT_EQ(order.size(), 10U);
+    // The member's two judged rows first (Yes 200, then Yes+No 100); the colleague's Yes on rows the
+    // member has not judged does not lift them.
+    EXPECT_EQ(order[0], applications[5]);
+    EXPECT_EQ(order[1], applications[2]);
+    EXPECT_EQ(order[2], applications[0]);
+    // The administration sees every judgement.
+    auto administration = query(ApplicationSort::committee);
+    administration.member = false;
+    auto all = walk(administration);
+    EXPECT_EQ(std::vector<std::int64_t>(all.begin(), all.begin() + 4),
+              (std::vector<std::int64_t>{applications[0], applications[1], applications[5], applications[2]}));
+    auto unmarked = query(ApplicationSort::received, 50);
+    unmarked.own_mark = "none";
+    EXPECT_EQ(walk(unmarked, false).size(), 8U);
+    auto said_no = query(ApplicationSort::received, 50);
+    said_no.own_mark = "no";
+    EXPECT_EQ(walk(said_no, false), std::vector<std::int64_t>{applications[2]});
+}
+
+TEST_P(AssessmentStoreTest, a_conflict_leaves_the_applicant_out_of_list_and_count)
+{
+    EXPECT_TRUE(database->read([&](Session& session) {
+        return assessment::has_undeclared(session, institution_id, case_id, member);
+    }));
+    write([&](soci::session& sql) {
+        for (auto id : applications)
+            assessment::declare(sql, institution_id, case_id, id, member, id == applications[4], 0);
+        // A conflict is never declared away.
+        assessment::declare(sql, institution_id, case_id, applications[4], member, false, 5);
+    });
+    EXPECT_FALSE(database->read([&](Session& session) {
+        return assessment::has_undeclared(session, institution_id, case_id, member);
+    }));
+    auto rows = walk(query(ApplicationSort::received));
+    EXPECT_EQ(rows.size(), 9U);
+    EXPECT_EQ(std::count(rows.begin(), rows.end(), applications[4]), 0);
+    EXPECT_EQ(database->read([&](Session& session) {
+                  return assessment::count(session, query(ApplicationSort::received));
+              }),
+              9);
+    auto colleague_view = query(ApplicationSort::received);
+    colleague_view.viewer_id = colleague;
+    EXPECT_EQ(walk(colleague_view).size(), 10U);
+    EXPECT_TRUE(database->read([&](Session& session) {
+        return assessment::has_conflict(session, institution_id, applications[4], member);
+    }));
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, AssessmentStoreTest, ::testing::Values(Dialect::sqlite, Dialect::postgresql),
+                         [](const ::testing::TestParamInfo<Dialect>& info) {
+                             return info.param == Dialect::sqlite ? std::string("sqlite")
+                                                                  : std::string("postgresql");
+                         });
+
+} // namespace
+} // namespace rekrut::store
