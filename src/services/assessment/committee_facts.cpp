@@ -1,0 +1,31 @@
+#include "services/assessment/committee_facts.hpp"
+
+#include "store/assessment_store.hpp"
+#include "store/database.hpp"
+
+namespace rekrut::services {
+
+bool is_member(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id)
+{
+    return !actor.is_operator && actor.institution_id == institution_id && actor.has_any_role_on(case_id);
+}
+
+domain::Resource committee_resource(store::Session& session, const domain::Actor& actor,
+                                    std::int64_t institution_id, std::int64_t case_id,
+                                    std::optional<std::int64_t> application_id)
+{
+    domain::Resource resource{institution_id, case_id, {}, false, {}};
+    if (is_member(actor, institution_id, case_id)) {
+        resource.declarations_pending =
+            store::assessment::has_undeclared(session, institution_id, case_id, actor.user_id);
+        if (application_id)
+            resource.conflict_of_interest =
+                store::assessment::has_conflict(session, institution_id, *application_id, actor.user_id);
+    }
+    if (store::assessment::methods(session, institution_id, case_id).anonymous)
+        resource.anonymous_round =
+            !application_id || !store::assessment::anonymity_lifted(session, institution_id, *application_id);
+    return resource;
+}
+
+} // namespace rekrut::services
