@@ -25,6 +25,7 @@
 #include "services/audit_log.hpp"
 #include "services/audit_trail.hpp"
 #include "services/communication/email_templates.hpp"
+#include "services/assessment/assessment.hpp"
 #include "services/communication/mailings.hpp"
 #include "services/demo_seed.hpp"
 #include "services/identity.hpp"
@@ -545,6 +546,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::SelfService self_service(*database, file_store, config.public_url, spool_dir);
     services::EmailTemplates email_templates(*database);
     services::Mailings mailings(*database, config.public_url, config.smtp_from);
+    services::Assessment assessment(*database);
     web::AppContext context{config,
                             translator,
                             views,
@@ -566,6 +568,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                             self_service,
                             email_templates,
                             mailings,
+                            assessment,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};

@@ -1,13 +1,19 @@
 #include "services/applications/applications.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fcntl.h>
+#include <set>
 #include <stdexcept>
 #include <unistd.h>
 
 #include "core/crypto.hpp"
 #include "domain/access/policy.hpp"
+#include "domain/assessment/anonymise.hpp"
 #include "integrations/documents.hpp"
+#include "services/assessment/assessment.hpp"
+#include "services/assessment/committee_facts.hpp"
+#include "store/assessment_store.hpp"
 #include "services/applications/application_support.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "store/application_store.hpp"
@@ -45,6 +51,47 @@ ApplyContext context_of(store::Session& session, const domain::CaseRecord& recor
     context.civil_servant = record.employment_basis == "civil_servant";
     context.questions = store::cases::questions(session, record.institution_id, record.id);
     return context;
+}
+
+
+/// The refusal for an actor the policy turned away: the declarations first for a member who owes
+/// some; not found for an applicant hidden by a conflict or a case the actor cannot see.
+core::Error refused(const domain::Actor& actor, const domain::Resource& resource)
+{
+    if (resource.declarations_pending && is_member(actor, *resource.institution_id, *resource.case_id))
+        return core::Error::conflict(k_declarations_pending);
+    if (resource.conflict_of_interest)
+        return core::Error::not_found();
+    return applications::refusal(actor, *resource.institution_id, *resource.case_id);
+}
+
+/// What the committee sees in place of masked details.
+constexpr std::string_view k_mask = "•••";
+
+std::string mask(const std::string& text, const domain::ApplicationRecord& application)
+{
+    domain::ApplicantIdentity identity{application.full_name, application.email,       application.phone,
+                                       application.address,   application.postal_code, application.city};
+    return domain::anonymise(text, identity, k_mask).text;
+}
+
+/// The view as the committee sees it in an anonymised round.
+void anonymise_view(ApplicationView& view)
+{
+    auto& application = view.application;
+    const auto original = application;
+    view.anonymised = true;
+    application.cover_letter = mask(original.cover_letter, original);
+    for (auto& answer : application.answers)
+        answer.answer = mask(answer.answer, original);
+    for (auto& attachment : application.attachments)
+        attachment.filename.clear();
+    application.full_name.clear();
+    application.email.clear();
+    application.phone.clear();
+    application.address.clear();
+    application.postal_code.clear();
+    application.city.clear();
 }
 
 } // namespace
@@ -205,25 +252,44 @@ core::Result<Receipt> Applications::register_received(const domain::Actor& actor
 std::optional<std::pair<int, int>> Applications::counts(const domain::Actor& actor,
                                                         std::int64_t institution_id, std::int64_t case_id)
 {
-    if (!domain::can(actor, Action::view_applications, {institution_id, case_id, {}, false, {}}))
-        return std::nullopt;
-    auto counts = m_database.read([&](store::Session& session) {
-        return store::applications::count_for_case(session, institution_id, case_id);
+    return m_database.read([&](store::Session& session) -> std::optional<std::pair<int, int>> {
+        auto resource = committee_resource(session, actor, institution_id, case_id);
+        if (!domain::can(actor, Action::view_applications, resource))
+            return std::nullopt;
+        if (!is_member(actor, institution_id, case_id)) {
+            auto counts = store::applications::count_for_case(session, institution_id, case_id);
+            return std::pair{counts.total, counts.withdrawn};
+        }
+        // A member's counts leave out the applicants they declared a conflict with.
+        domain::ApplicationListQuery query;
+        query.institution_id = institution_id;
+        query.case_id = case_id;
+        query.viewer_id = actor.user_id;
+        query.member = true;
+        const int total = store::assessment::count(session, query);
+        query.status = domain::ApplicationStatus::withdrawn;
+        return std::pair{total, store::assessment::count(session, query)};
     });
-    return std::pair{counts.total, counts.withdrawn};
 }
 
 core::Result<ApplicationList> Applications::list(const domain::Actor& actor, std::int64_t institution_id,
                                                  std::int64_t case_id)
 {
-    if (!domain::can(actor, Action::view_applications, {institution_id, case_id, {}, false, {}}))
-        return applications::refusal(actor, institution_id, case_id);
     return m_database.read([&](store::Session& session) -> core::Result<ApplicationList> {
+        auto resource = committee_resource(session, actor, institution_id, case_id);
+        if (!domain::can(actor, Action::view_applications, resource))
+            return refused(actor, resource);
         auto record = store::cases::find(session, institution_id, case_id);
         if (!record)
             return core::Error::not_found();
         ApplicationList list{*record, store::applications::list_for_case(session, institution_id, case_id),
                              0};
+        if (is_member(actor, institution_id, case_id)) {
+            auto conflicts = store::assessment::conflicts_of(session, institution_id, case_id, actor.user_id);
+            std::erase_if(list.applications, [&](const domain::ApplicationRecord& application) {
+                return conflicts.count(application.id) > 0;
+            });
+        }
         for (const auto& application : list.applications)
             list.withdrawn += application.status == domain::ApplicationStatus::withdrawn ? 1 : 0;
         return list;
@@ -234,16 +300,19 @@ core::Result<ApplicationView> Applications::open(const domain::Actor& actor, std
                                                  std::int64_t case_id, std::int64_t application_id,
                                                  const Origin& origin)
 {
-    if (!domain::can(actor, Action::view_applications, {institution_id, case_id, {}, false, {}}))
-        return applications::refusal(actor, institution_id, case_id);
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<ApplicationView> {
+        auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
+        if (!domain::can(actor, Action::view_applications, resource))
+            return refused(actor, resource);
         auto record = store::cases::find(transaction, institution_id, case_id);
         auto application = store::applications::find(transaction, institution_id, application_id);
         if (!record || !application || application->case_id != case_id)
             return core::Error::not_found();
         applications::log_access(transaction, *application, std::nullopt, actor.user_id, "view", origin);
-        return ApplicationView{*record, *application,
-                               store::cases::questions(transaction, institution_id, case_id)};
+        ApplicationView view{*record, *application, store::cases::questions(transaction, institution_id, case_id)};
+        if (!domain::can(actor, Action::see_applicant_identity, resource))
+            anonymise_view(view);
+        return view;
     });
 }
 
@@ -251,9 +320,14 @@ core::Result<DecryptedFile> Applications::download(const domain::Actor& actor, s
                                                    std::int64_t case_id, std::int64_t application_id,
                                                    std::int64_t attachment_id, const Origin& origin)
 {
-    if (!domain::can(actor, Action::view_applications, {institution_id, case_id, {}, false, {}}))
-        return applications::refusal(actor, institution_id, case_id);
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<DecryptedFile> {
+        auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
+        if (!domain::can(actor, Action::view_applications, resource))
+            return refused(actor, resource);
+        // In an anonymised round the files themselves would tell who sent them (names, photos): the
+        // committee reads their extracted text, masked, instead.
+        if (!domain::can(actor, Action::see_applicant_identity, resource))
+            return core::Error::forbidden();
         auto application = store::applications::find(transaction, institution_id, application_id);
         if (!application || application->case_id != case_id)
             return core::Error::not_found();
@@ -266,21 +340,69 @@ core::Result<DecryptedFile> Applications::download(const domain::Actor& actor, s
     });
 }
 
+core::Result<AttachmentText> Applications::attachment_text(const domain::Actor& actor, std::int64_t institution_id,
+                                                           std::int64_t case_id, std::int64_t application_id,
+                                                           std::int64_t attachment_id, const Origin& origin)
+{
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<AttachmentText> {
+        auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
+        if (!domain::can(actor, Action::view_applications, resource))
+            return refused(actor, resource);
+        auto record = store::cases::find(transaction, institution_id, case_id);
+        auto application = store::applications::find(transaction, institution_id, application_id);
+        if (!record || !application || application->case_id != case_id)
+            return core::Error::not_found();
+        auto attachment = std::find_if(application->attachments.begin(), application->attachments.end(),
+                                       [&](const domain::AttachmentRecord& item) { return item.id == attachment_id; });
+        if (attachment == application->attachments.end())
+            return core::Error::not_found();
+        auto key = store::application_keys::load(transaction, application_id);
+        AttachmentText text{*record, *application, *attachment, {}, false};
+        if (key && attachment->text_status == "done")
+            text.text = m_files.read_text(transaction, attachment_id, *key).value_or("");
+        if (!domain::can(actor, Action::see_applicant_identity, resource)) {
+            text.anonymised = true;
+            text.text = mask(text.text, *application);
+            ApplicationView view{*record, *application, {}};
+            anonymise_view(view);
+            text.application = view.application;
+            text.attachment.filename.clear();
+        }
+        applications::log_access(transaction, *application, attachment_id, actor.user_id, "view_text", origin);
+        return text;
+    });
+}
+
 core::Result<std::vector<SearchResult>> Applications::search(const domain::Actor& actor,
                                                              std::int64_t institution_id,
                                                              std::optional<std::int64_t> case_id,
                                                              const std::string& query)
 {
-    if (case_id && !domain::can(actor, Action::view_applications, {institution_id, *case_id, {}, false, {}}))
-        return applications::refusal(actor, institution_id, *case_id);
     if (!case_id && !domain::can(actor, Action::search_all_applications, {institution_id, {}, {}, false, {}}))
         return core::Error::not_found();
-    return m_database.read([&](store::Session& session) {
+    return m_database.read([&](store::Session& session) -> core::Result<std::vector<SearchResult>> {
+        std::set<std::int64_t> hidden;
+        if (case_id) {
+            auto resource = committee_resource(session, actor, institution_id, *case_id);
+            if (!domain::can(actor, Action::view_applications, resource))
+                return refused(actor, resource);
+            // A member finds neither the applicants they declared a conflict with nor, in an
+            // anonymised round, anyone whose anonymity stands: a hit on a name would tell who it is.
+            if (is_member(actor, institution_id, *case_id)) {
+                hidden = store::assessment::conflicts_of(session, institution_id, *case_id, actor.user_id);
+                if (resource.anonymous_round)
+                    for (const auto& application : store::applications::list_for_case(session, institution_id, *case_id))
+                        if (!store::assessment::anonymity_lifted(session, institution_id, application.id))
+                            hidden.insert(application.id);
+            }
+        }
         std::vector<std::int64_t> cases;
         if (case_id)
             cases.push_back(*case_id);
         std::vector<SearchResult> results;
         for (const auto& hit : store::search_index::search(session, institution_id, cases, query, 50)) {
+            if (hidden.count(hit.application_id) > 0)
+                continue;
             auto application = store::applications::find(session, institution_id, hit.application_id);
             auto record = application ? store::cases::find(session, institution_id, application->case_id)
                                       : std::nullopt;

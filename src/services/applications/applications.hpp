@@ -88,6 +88,18 @@ struct ApplicationView {
     domain::CaseRecord case_record;
     domain::ApplicationRecord application;
     std::vector<domain::CaseQuestionRecord> questions;
+    /// The viewer is in an anonymised round: the name, contact data and file names are left out,
+    /// and the cover letter and answers are masked (domain/assessment/anonymise).
+    bool anonymised = false;
+};
+
+/// An attachment's extracted text, for reading in the page (masked in an anonymised round).
+struct AttachmentText {
+    domain::CaseRecord case_record;
+    domain::ApplicationRecord application;
+    domain::AttachmentRecord attachment;
+    std::string text;
+    bool anonymised = false;
 };
 
 /// One application found by a search, with an excerpt around what matched.
@@ -153,6 +165,11 @@ public:
     core::Result<DecryptedFile> download(const domain::Actor& actor, std::int64_t institution_id,
                                          std::int64_t case_id, std::int64_t application_id,
                                          std::int64_t attachment_id, const Origin& origin);
+    /// One attachment's extracted text; the read is recorded in the access log. In an anonymised
+    /// round this is how the committee reads attachments, with the identifying details masked.
+    core::Result<AttachmentText> attachment_text(const domain::Actor& actor, std::int64_t institution_id,
+                                                 std::int64_t case_id, std::int64_t application_id,
+                                                 std::int64_t attachment_id, const Origin& origin);
     /// Full-text search (Danish stemming) over the applications' fields and attachments' texts: in
     /// one case for those who may see its applications, or in every case of the institution for its
     /// administration (`case_id` empty).

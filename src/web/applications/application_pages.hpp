@@ -1,5 +1,9 @@
 #pragma once
 
+#include <optional>
+#include <string>
+
+#include "core/result.hpp"
 #include "domain/recruitment_case/case_records.hpp"
 #include "web/page_kit.hpp"
 #include "web/request.hpp"
@@ -30,6 +34,12 @@ Response show_case_applications(AppContext& context, Request& request);
 /// Search over every case's applications, for the institution's administration.
 Response show_application_search(AppContext& context, Request& request);
 Response show_case_application(AppContext& context, Request& request);
+/// The application page, with the problem of a refused form about it and the note as typed.
+Response application_page(AppContext& context, Request& request, const std::optional<core::Error>& error,
+                          const std::string& note_text);
+/// The case's application list, with the problem of a refused bulk action.
+Response show_case_applications_with(AppContext& context, Request& request,
+                                     const std::optional<core::Error>& error);
 Response download_case_attachment(AppContext& context, Request& request);
 Response show_register_application(AppContext& context, Request& request);
 Response submit_register_application(AppContext& context, Request& request);

@@ -8,11 +8,13 @@
 #include "domain/mail/email_template.hpp"
 #include "services/applications/applications.hpp"
 #include "services/applications/held_uploads.hpp"
+#include "services/assessment/assessment.hpp"
 #include "services/communication/email_templates.hpp"
 #include "web/app_context.hpp"
 #include "web/applications/application_form_view.hpp"
 #include "web/applications/application_labels.hpp"
 #include "web/applications/application_pages.hpp"
+#include "web/assessment/assessment_pages.hpp"
 #include "web/communication/communication_pages.hpp"
 #include "web/forms.hpp"
 
@@ -64,8 +66,12 @@ void fill_attachments(Dictionary& dictionary, const AppContext& context, const R
         dictionary.ShowSection("NO_ATTACHMENTS");
     for (const auto& attachment : view.application.attachments) {
         auto* item = dictionary.AddSectionDictionary("ATTACHMENT");
-        item->SetValue("HREF", base + "/attachments/" + std::to_string(attachment.id));
-        item->SetValue("FILENAME", attachment.filename);
+        const auto href = base + "/attachments/" + std::to_string(attachment.id);
+        // In an anonymised round the committee reads the masked text, never the file itself.
+        item->SetValue("HREF", view.anonymised ? href + "/text" : href);
+        item->SetValue("TEXT_HREF", href + "/text");
+        item->SetValue("FILENAME", view.anonymised ? tr(context, request, msgid("Read as text, masked"))
+                                                   : attachment.filename);
         item->SetValue("KIND", tr(context, request, attachment_kind_label(attachment.kind)));
         item->SetValue("SIZE",
                        core::format_number(static_cast<double>(attachment.size) / 1024.0, request.language) +
@@ -80,6 +86,13 @@ void fill_application(Dictionary& dictionary, const AppContext& context, const R
     dictionary.SetIntValue("CASE_ID", view.case_record.id);
     dictionary.SetValue("CASE_TITLE", view.case_record.title);
     fill_row(dictionary, context, request, application);
+    if (view.anonymised) {
+        dictionary.SetValue("NAME", tr(context, request, msgid("Anonymous applicant")) + " " +
+                                        domain::application_reference(application));
+        dictionary.ShowSection("ANONYMISED");
+    } else {
+        dictionary.ShowSection("IDENTIFIED");
+    }
     dictionary.SetValue("EMAIL", application.email);
     dictionary.SetValue("PHONE", application.phone);
     dictionary.SetValue("ADDRESS", application.address);
@@ -144,9 +157,22 @@ Response show_application_search(AppContext& context, Request& request)
 void fill_case_applications(Dictionary& dictionary, AppContext& context, const Request& request,
                             const domain::CaseRecord& record)
 {
-    auto counts = context.applications.counts(request.actor(), record.institution_id, record.id);
-    if (!counts || !record.published_at)
+    if (!record.published_at)
         return;
+    auto counts = context.applications.counts(request.actor(), record.institution_id, record.id);
+    if (!counts) {
+        // A member who still owes declarations is sent to them first.
+        if (domain::can(request.actor(), domain::Action::declare_conflicts,
+                        {record.institution_id, record.id, {}, false, {}})) {
+            dictionary.ShowSection("HAS_APPLICATIONS_SECTION");
+            dictionary.ShowSection("MUST_DECLARE");
+        }
+        return;
+    }
+    dictionary.ShowSection("MAY_SEE_APPLICATIONS");
+    if (domain::can(request.actor(), domain::Action::view_conflict_declarations,
+                    {record.institution_id, record.id, {}, false, {}}))
+        dictionary.ShowSection("CAN_SEE_DECLARATIONS");
     dictionary.ShowSection("HAS_APPLICATIONS_SECTION");
     dictionary.SetIntValue("APPLICATION_COUNT", counts->first);
     if (counts->second > 0)
@@ -167,57 +193,276 @@ void fill_case_applications(Dictionary& dictionary, AppContext& context, const R
     }
 }
 
-Response show_case_applications(AppContext& context, Request& request)
+namespace {
+
+const char* mark_label(domain::Mark mark)
 {
-    auto list = context.applications.list(request.actor(), institution_of(request),
-                                          parse_id(request.param("case_id")));
-    if (!list)
+    switch (mark) {
+    case domain::Mark::yes: return msgid("Yes");
+    case domain::Mark::maybe: return msgid("Maybe");
+    case domain::Mark::no: return msgid("No");
+    }
+    return msgid("Maybe");
+}
+
+/// The list's filters and sort from the query string; unknown values are ignored.
+domain::ApplicationListQuery list_query(const Request& request, std::int64_t case_id)
+{
+    domain::ApplicationListQuery query;
+    query.institution_id = institution_of(request);
+    query.case_id = case_id;
+    auto value = [&](const char* name) { return request.query_value(name).value_or(""); };
+    query.status = domain::application_status_from_string(value("status"));
+    if (value("knockout") == "yes")
+        query.knocked_out = true;
+    else if (value("knockout") == "no")
+        query.knocked_out = false;
+    if (value("priority") == "yes")
+        query.priority_access = true;
+    const auto own = value("mark");
+    if (own == "none" || domain::mark_from_string(own))
+        query.own_mark = own;
+    if (const auto tag = value("tag"); !tag.empty() && tag.size() <= domain::k_max_tag_length)
+        query.tag = tag;
+    const auto sort = value("sort");
+    query.sort = sort == "name"        ? domain::ApplicationSort::name
+                 : sort == "committee" ? domain::ApplicationSort::committee
+                 : sort == "score"     ? domain::ApplicationSort::score
+                                       : domain::ApplicationSort::received;
+    if (auto after = parse_id(value("after")); after > 0)
+        query.after_id = after;
+    else if (auto before = parse_id(value("before")); before > 0)
+        query.before_id = before;
+    return query;
+}
+
+/// The query string of the list's current filters and sort, for the paging links.
+std::string filter_string(const Request& request)
+{
+    std::string text;
+    for (const char* name : {"status", "knockout", "priority", "mark", "tag", "sort"})
+        if (auto value = request.query_value(name); value && !value->empty())
+            text += std::string("&") + name + "=" + core::url_encode(*value);
+    return text;
+}
+
+void select_option(Dictionary& dictionary, const char* section, const std::string& value, const std::string& label,
+                   bool selected)
+{
+    auto* option = dictionary.AddSectionDictionary(section);
+    option->SetValue("VALUE", value);
+    option->SetValue("LABEL", label);
+    if (selected)
+        option->ShowSection("SELECTED");
+}
+
+void fill_filters(Dictionary& dictionary, const AppContext& context, const Request& request,
+                  const services::AssessmentList& list)
+{
+    auto value = [&](const char* name) { return request.query_value(name).value_or(""); };
+    select_option(dictionary, "STATUS_OPTION", "", tr(context, request, msgid("All")), value("status").empty());
+    for (auto status : {domain::ApplicationStatus::received, domain::ApplicationStatus::in_assessment,
+                        domain::ApplicationStatus::invited, domain::ApplicationStatus::offered,
+                        domain::ApplicationStatus::hired, domain::ApplicationStatus::rejected,
+                        domain::ApplicationStatus::withdrawn})
+        select_option(dictionary, "STATUS_OPTION", std::string(domain::to_string(status)),
+                      tr(context, request, status_label(status)), value("status") == domain::to_string(status));
+    if (list.methods.knockout) {
+        auto* knockout = dictionary.AddSectionDictionary("KNOCKOUT_FILTER");
+        select_option(*knockout, "KNOCKOUT_OPTION", "", tr(context, request, msgid("All")), value("knockout").empty());
+        select_option(*knockout, "KNOCKOUT_OPTION", "yes", tr(context, request, msgid("Flagged by a knockout answer")),
+                      value("knockout") == "yes");
+        select_option(*knockout, "KNOCKOUT_OPTION", "no", tr(context, request, msgid("Not flagged")),
+                      value("knockout") == "no");
+    }
+    if (list.methods.individual && list.member) {
+        auto* marks = dictionary.AddSectionDictionary("MARK_FILTER");
+        select_option(*marks, "MARK_OPTION", "", tr(context, request, msgid("All")), value("mark").empty());
+        select_option(*marks, "MARK_OPTION", "none", tr(context, request, msgid("Not yet marked by me")),
+                      value("mark") == "none");
+        for (auto mark : {domain::Mark::yes, domain::Mark::maybe, domain::Mark::no})
+            select_option(*marks, "MARK_OPTION", std::string(domain::to_string(mark)),
+                          tr(context, request, mark_label(mark)), value("mark") == domain::to_string(mark));
+    }
+    if (!list.tags.empty()) {
+        auto* tags = dictionary.AddSectionDictionary("TAG_FILTER");
+        select_option(*tags, "TAG_OPTION", "", tr(context, request, msgid("All")), value("tag").empty());
+        for (const auto& tag : list.tags)
+            select_option(*tags, "TAG_OPTION", tag, tag, value("tag") == tag);
+    }
+    if (value("priority") == "yes")
+        dictionary.ShowSection("PRIORITY_CHECKED");
+    select_option(dictionary, "SORT_OPTION", "received", tr(context, request, msgid("Received, oldest first")),
+                  value("sort").empty() || value("sort") == "received");
+    if (!(list.methods.anonymous && list.member))
+        select_option(dictionary, "SORT_OPTION", "name", tr(context, request, msgid("Name")), value("sort") == "name");
+    if (list.methods.individual)
+        select_option(dictionary, "SORT_OPTION", "committee", tr(context, request, msgid("The committee's marks, best first")),
+                      value("sort") == "committee");
+    if (list.methods.scorecard)
+        select_option(dictionary, "SORT_OPTION", "score", tr(context, request, msgid("The committee's scores, best first")),
+                      value("sort") == "score");
+}
+
+void fill_list_row(Dictionary& row, const AppContext& context, const Request& request,
+                   const services::AssessmentList& list, const domain::ApplicationListRow& application)
+{
+    const bool anonymised = list.anonymised.count(application.id) && list.anonymised.at(application.id);
+    domain::ApplicationRecord record;
+    record.id = application.id;
+    record.received_at = application.received_at;
+    row.SetIntValue("CASE_ID", list.case_record.id);
+    row.SetIntValue("APPLICATION_ID", application.id);
+    row.SetValue("REFERENCE", domain::application_reference(record));
+    row.SetValue("NAME", anonymised ? tr(context, request, msgid("Anonymous applicant")) : application.full_name);
+    row.SetValue("STATUS", tr(context, request, status_label(application.status)));
+    row.SetValue("RECEIVED", core::format_date(application.received_at, request.language));
+    row.SetValue("RECEIVED_ISO", core::format_iso_utc(application.received_at));
+    if (!application.on_time)
+        row.ShowSection("LATE");
+    if (application.knocked_out && list.methods.knockout)
+        row.ShowSection("KNOCKED_OUT");
+    if (application.priority_access)
+        row.ShowSection("PRIORITY");
+    if (list.methods.individual) {
+        auto* marks = row.AddSectionDictionary("INDIVIDUAL_CELLS");
+        if (list.member)
+            marks->SetValueAndShowSection(
+                "OWN_MARK", application.own_mark ? tr(context, request, mark_label(*application.own_mark)) : "—",
+                "MEMBER_CELL");
+        const auto& summary = application.summary;
+        if (list.member && !application.own_mark)
+            marks->SetValue("COMMITTEE", tr(context, request, msgid("After your own mark")));
+        else if (summary.yes + summary.maybe + summary.no == 0)
+            marks->SetValue("COMMITTEE", "—");
+        else
+            marks->SetValue("COMMITTEE", std::to_string(summary.yes) + " " + tr(context, request, msgid("yes")) + " · " +
+                                             std::to_string(summary.maybe) + " " + tr(context, request, msgid("maybe")) +
+                                             " · " + std::to_string(summary.no) + " " + tr(context, request, msgid("no")));
+    }
+    if (list.methods.scorecard) {
+        const auto& summary = application.summary;
+        std::string score = "—";
+        if (list.member && !application.scored_by_viewer)
+            score = tr(context, request, msgid("After your own scores"));
+        else if (summary.score_mean)
+            score = core::format_number(*summary.score_mean / 100.0, request.language) + " (" +
+                    core::format_number(summary.score_low.value_or(0) / 100.0, request.language) + "–" +
+                    core::format_number(summary.score_high.value_or(0) / 100.0, request.language) + ")";
+        row.SetValueAndShowSection("SCORE", score, "SCORE_CELL");
+    }
+    std::string tags;
+    for (const auto& tag : application.tags)
+        tags += (tags.empty() ? "" : ", ") + tag;
+    row.SetValue("TAGS", tags);
+}
+
+} // namespace
+
+Response show_case_applications_with(AppContext& context, Request& request, const std::optional<core::Error>& error)
+{
+    const auto case_id = parse_id(request.param("case_id"));
+    auto list = context.assessment.list(request.actor(), list_query(request, case_id));
+    if (!list) {
+        if (auto redirect = redirect_to_declarations(list.error(), case_id))
+            return *redirect;
         return error_response(context, request, list.error());
+    }
     return page(context, request, "applications/list",
                 tr(context, request, msgid("Applications")) + ": " + list->case_record.title,
                 [&](Dictionary& dictionary) {
-                    dictionary.SetIntValue("CASE_ID", list->case_record.id);
+                    dictionary.SetIntValue("CASE_ID", case_id);
                     dictionary.SetValue("CASE_TITLE", list->case_record.title);
-                    dictionary.SetIntValue("COUNT", static_cast<long>(list->applications.size()));
-                    dictionary.SetIntValue("WITHDRAWN_COUNT", list->withdrawn);
-                    if (list->applications.empty())
-                        dictionary.ShowSection("NO_APPLICATIONS");
-                    else
-                        dictionary.ShowSection("HAS_APPLICATIONS");
-                    const bool selectable = fill_mail_controls(
-                        dictionary, context, request, list->case_record.institution_id, list->case_record.id);
-                    for (const auto& application : list->applications) {
+                    dictionary.SetIntValue("COUNT", list->total);
+                    dictionary.ShowSection(list->page.rows.empty() ? "NO_APPLICATIONS" : "HAS_APPLICATIONS");
+                    fill_filters(dictionary, context, request, *list);
+                    if (list->methods.individual)
+                        dictionary.ShowSection(list->member ? "INDIVIDUAL_MEMBER_HEADERS" : "INDIVIDUAL_HEADERS");
+                    if (list->methods.scorecard)
+                        dictionary.ShowSection("SCORE_HEADER");
+                    const bool mail = fill_mail_controls(dictionary, context, request, list->case_record.institution_id,
+                                                         case_id);
+                    const bool selectable = mail || list->can_change_status;
+                    if (selectable)
+                        dictionary.ShowSection("BULK_FORM");
+                    if (list->can_change_status) {
+                        auto* status = dictionary.AddSectionDictionary("CAN_CHANGE_STATUS");
+                        if (list->may_reject)
+                            status->ShowSection("MAY_REJECT");
+                        else
+                            status->ShowSection("REJECT_AFTER_DEADLINE");
+                    }
+                    for (const auto& application : list->page.rows) {
                         auto* row = dictionary.AddSectionDictionary("APPLICATION");
-                        fill_row(*row, context, request, application);
+                        fill_list_row(*row, context, request, *list, application);
                         if (selectable)
                             row->ShowSection("SELECTABLE");
                     }
-                    fill_search(dictionary, context, request, list->case_record.id);
+                    const auto filters = filter_string(request);
+                    if (list->page.has_previous && !list->page.rows.empty())
+                        dictionary.SetValueAndShowSection(
+                            "PREVIOUS_HREF", "?before=" + std::to_string(list->page.rows.front().id) + filters,
+                            "HAS_PREVIOUS");
+                    if (list->page.has_next && !list->page.rows.empty())
+                        dictionary.SetValueAndShowSection(
+                            "NEXT_HREF", "?after=" + std::to_string(list->page.rows.back().id) + filters, "HAS_NEXT");
+                    if (list->page.has_previous || list->page.has_next)
+                        dictionary.SetValueAndShowSection("FIRST_HREF", "?" + (filters.empty() ? "" : filters.substr(1)),
+                                                          "HAS_PAGING");
+                    fill_search(dictionary, context, request, case_id);
+                    if (error)
+                        show_form_errors(dictionary, *error, context.translator, request);
                     if (request.query_value("registered"))
+                        show_notice(dictionary, context, request, msgid("The application has been registered."));
+                    if (request.query_value("declared"))
+                        show_notice(dictionary, context, request, msgid("Your declarations have been saved."));
+                    if (request.query_value("conflict"))
                         show_notice(dictionary, context, request,
-                                    msgid("The application has been registered."));
+                                    msgid("Your conflict of interest has been recorded. The applicant is no longer shown to you."));
+                    if (auto changed = request.query_value("changed")) {
+                        dictionary.SetValue("CHANGED", *changed);
+                        dictionary.SetValue("REFUSED", request.query_value("refused").value_or("0"));
+                        dictionary.ShowSection("HAS_CHANGED");
+                    }
                 });
 }
 
-Response show_case_application(AppContext& context, Request& request)
+Response show_case_applications(AppContext& context, Request& request)
 {
-    auto view = context.applications.open(request.actor(), institution_of(request),
-                                          parse_id(request.param("case_id")),
+    return show_case_applications_with(context, request, std::nullopt);
+}
+
+Response application_page(AppContext& context, Request& request, const std::optional<core::Error>& error,
+                          const std::string& note_text)
+{
+    const auto case_id = parse_id(request.param("case_id"));
+    auto view = context.applications.open(request.actor(), institution_of(request), case_id,
                                           parse_id(request.param("application_id")), request.origin());
-    if (!view)
+    if (!view) {
+        if (auto redirect = redirect_to_declarations(view.error(), case_id))
+            return *redirect;
         return error_response(context, request, view.error());
+    }
     auto response = page(
         context, request, "applications/show",
         tr(context, request, msgid("Application")) + " " + domain::application_reference(view->application),
         [&](Dictionary& dictionary) {
             fill_application(dictionary, context, request, *view);
+            fill_assessment_panel(dictionary, context, request, case_id, view->application.id, error, note_text);
             fill_communication_log(dictionary, context, request, view->case_record.id, view->application.id);
             if (request.query_value("resent"))
-                show_notice(dictionary, context, request,
-                            msgid("The mail has been queued to be sent again."));
-        });
+                show_notice(dictionary, context, request, msgid("The mail has been queued to be sent again."));
+            if (request.query_value("saved"))
+                show_notice(dictionary, context, request, msgid("Your changes have been saved."));
+        },
+        form_status(error));
     response.set_header("Cache-Control", "no-store");
     return response;
+}
+
+Response show_case_application(AppContext& context, Request& request)
+{
+    return application_page(context, request, std::nullopt, {});
 }
 
 Response download_case_attachment(AppContext& context, Request& request)

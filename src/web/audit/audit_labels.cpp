@@ -253,6 +253,14 @@ const std::vector<ActionName>& known_actions()
         {"mailing.queued", msgid("Sent mails to applicants")},
         {"mailing.cancelled", msgid("Cancelled the mails not yet sent")},
         {"mail.resent", msgid("Sent a mail again")},
+        {"conflict.declared", msgid("Declared on conflict of interest")},
+        {"screening.changed", msgid("Changed the screening methods")},
+        {"assessment.marked", msgid("Marked an applicant")},
+        {"assessment.scored", msgid("Scored an applicant")},
+        {"note.added", msgid("Wrote a note")},
+        {"note.added_despite_warning", msgid("Wrote a note despite the warning of sensitive data")},
+        {"application.tagged", msgid("Changed the tags of an application")},
+        {"application.anonymity_lifted", msgid("Lifted the anonymity of an applicant")},
     };
     return actions;
 }
