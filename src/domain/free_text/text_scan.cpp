@@ -92,6 +92,16 @@ char32_t fold_case(char32_t code)
         return code + ('a' - 'A');
     if (code >= 0xC0 && code <= 0xDE && code != 0xD7)
         return code + 0x20;
+    // Latin Extended-A (Polish, Czech, Baltic, Turkish names) pairs each capital with the small letter
+    // after it; the pairs start on even code points below U+0138 and from U+014A, on odd ones between.
+    // U+0130 (capital I with dot) and U+0149 have no such partner.
+    if ((code >= 0x100 && code <= 0x137 && code != 0x130 && code % 2 == 0) ||
+        (code >= 0x139 && code <= 0x148 && code % 2 == 1) ||
+        (code >= 0x14A && code <= 0x177 && code % 2 == 0) ||
+        (code >= 0x179 && code <= 0x17E && code % 2 == 1))
+        return code + 1;
+    if (code == 0x178)
+        return 0xFF;
     return code;
 }
 

@@ -39,8 +39,8 @@ bool is_word_character(char32_t code);
 /// Spaces, tabs, line breaks and the no-break space.
 bool is_space_character(char32_t code);
 
-/// The lower-case form of ASCII and Latin-1 letters (Æ to æ, Ø to ø, Å to å, É to é); other
-/// characters unchanged.
+/// The lower-case form of ASCII, Latin-1 and Latin Extended-A letters (Æ to æ, Ø to ø, Å to å,
+/// É to é, Ł to ł, Ř to ř); other characters, Greek and Cyrillic among them, unchanged.
 char32_t fold_case(char32_t code);
 
 /// True when a word starts at `position`: a word character there and none just before.
