@@ -25,6 +25,12 @@ constexpr std::array<std::string_view, 33> k_gender_words{
     "female",  "male",    "husband", "wife",  "girl",    "boy",
 };
 
+// Particles of names that are also everyday words ("af" and "de" in Danish); masking them everywhere
+// would garble the text while telling little about who the applicant is.
+constexpr std::array<std::string_view, 16> k_name_particles{
+    "af", "al", "bin", "da", "de", "del", "den", "der", "di", "dos", "du", "la", "le", "van", "von", "zu",
+};
+
 constexpr std::array<std::string_view, 7> k_titles{"mr", "mrs", "ms", "miss", "hr", "fru", "frk"};
 
 constexpr std::array<std::string_view, 14> k_birth_cues{
@@ -114,9 +120,11 @@ void add_name_parts(std::string_view full_name, std::vector<WholeWords>& phrases
         std::size_t letters = 0;
         for (std::size_t at = position; at < end; at += character_at(full_name, at).length)
             ++letters;
-        if (letters >= 2)
-            phrases.push_back(
-                {fold_text(full_name.substr(position, end - position)), WholeWords::Possessive::allowed});
+        std::string part = fold_text(full_name.substr(position, end - position));
+        const bool is_particle =
+            std::find(k_name_particles.begin(), k_name_particles.end(), part) != k_name_particles.end();
+        if (letters >= 2 && !is_particle)
+            phrases.push_back({std::move(part), WholeWords::Possessive::allowed});
         position = end;
     }
 }

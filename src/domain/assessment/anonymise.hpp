@@ -32,7 +32,7 @@ struct AnonymisedText {
 /// `text` with every one of these replaced by `mask`:
 /// - each part of the applicant's name of at least two letters, as a whole word in any case, also
 ///   possessive ("Annes", "Anne's"); a name part that is also a common word ("Skov") is masked
-///   wherever it stands as a word;
+///   wherever it stands as a word, except particles such as "af", "de" and "von";
 /// - the applicant's e-mail address and any other; the applicant's phone number in any grouping and
 ///   any Danish phone number (eight digits, the first 2-9, optionally +45 or 0045, grouped by spaces);
 /// - the street address (in full, up to its first comma, and the street name alone), the city (also

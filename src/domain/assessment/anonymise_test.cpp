@@ -65,6 +65,15 @@ TEST(Anonymise, one_letter_name_parts_are_not_masked)
     expect_masked(applicant, {{"K. Lund og Mette skrev k", "K. [skjult] og [skjult] skrev k"}});
 }
 
+TEST(Anonymise, name_particles_stay_and_names_outside_latin_1_are_masked_in_any_case)
+{
+    const ApplicantIdentity applicant{"Marie-Louise af Ødegård de la Cour", "", "", "", "", ""};
+    expect_masked(applicant, {{"Marie-Louise af Ødegård de la Cour er en af de bedste",
+                               "[skjult]-[skjult] af [skjult] de la [skjult] er en af de bedste"}});
+    const ApplicantIdentity polish{"Łukasz Dvořák", "", "", "", "", ""};
+    expect_masked(polish, {{"ŁUKASZ DVOŘÁK og łukasz dvořák", "[skjult] [skjult] og [skjult] [skjult]"}});
+}
+
 TEST(Anonymise, email_addresses_are_masked)
 {
     expect_masked(soeren(),
