@@ -4,6 +4,7 @@
 #include "web/app_context.hpp"
 #include "web/application.hpp"
 #include "web/applications/application_pages.hpp"
+#include "web/assessment/assessment_pages.hpp"
 #include "web/audit/audit_pages.hpp"
 #include "web/cases/case_pages.hpp"
 #include "web/communication/communication_pages.hpp"
@@ -156,6 +157,29 @@ void register_routes(Router& router, AppContext& context)
                bind(submit_mailing_cancel));
     router.add("POST", "/cases/:case_id/applications/:application_id/mails/:outbox_id/resend", signed_in,
                worker_pool, bind(submit_mail_resend));
+
+    // Assessment: conflict declarations, the screening methods and scorecard, the committee's work on
+    // each application and the list's bulk actions.
+    router.add("GET", "/cases/:case_id/declarations", signed_in, worker_pool, bind(show_declarations));
+    router.add("POST", "/cases/:case_id/declarations", signed_in, worker_pool, bind(submit_declarations));
+    router.add("GET", "/cases/:case_id/conflicts", signed_in, worker_pool, bind(show_conflict_overview));
+    router.add("GET", "/cases/:case_id/screening", signed_in, worker_pool, bind(show_screening));
+    router.add("POST", "/cases/:case_id/screening", signed_in, worker_pool, bind(submit_screening));
+    router.add("POST", "/cases/:case_id/applications/bulk", signed_in, worker_pool, bind(submit_bulk_action));
+    router.add("POST", "/cases/:case_id/applications/:application_id/mark", signed_in, worker_pool,
+               bind(submit_mark));
+    router.add("POST", "/cases/:case_id/applications/:application_id/scores", signed_in, worker_pool,
+               bind(submit_scores));
+    router.add("POST", "/cases/:case_id/applications/:application_id/notes", signed_in, worker_pool,
+               bind(submit_note));
+    router.add("POST", "/cases/:case_id/applications/:application_id/tags", signed_in, worker_pool,
+               bind(submit_tags));
+    router.add("POST", "/cases/:case_id/applications/:application_id/conflict", signed_in, worker_pool,
+               bind(submit_conflict));
+    router.add("POST", "/cases/:case_id/applications/:application_id/anonymity", signed_in, worker_pool,
+               bind(submit_lift_anonymity));
+    router.add("GET", "/cases/:case_id/applications/:application_id/attachments/:attachment_id/text", signed_in,
+               worker_pool, bind(show_attachment_text));
 
     // Institution set-up
     router.add("GET", "/setup", signed_in, worker_pool, bind(show_setup));

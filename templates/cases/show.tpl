@@ -28,12 +28,16 @@
 </section>
 {{#HAS_APPLICATIONS_SECTION}}<section aria-labelledby="applications">
 <h2 id="applications">{{_ Applications}}</h2>
-<p>{{_ Applications received:}} <strong id="application-count">{{APPLICATION_COUNT}}</strong>{{#HAS_WITHDRAWN}} ({{_ of which withdrawn:}} {{WITHDRAWN_COUNT}}){{/HAS_WITHDRAWN}}</p>
+{{#MUST_DECLARE}}<p>{{_ Before you see the applications, declare for each applicant whether you have a conflict of interest.}}</p>
+<p><a class="button button-primary" href="/cases/{{CASE_ID}}/declarations">{{_ Declare conflicts of interest}}</a></p>{{/MUST_DECLARE}}
+{{#MAY_SEE_APPLICATIONS}}<p>{{_ Applications received:}} <strong id="application-count">{{APPLICATION_COUNT}}</strong>{{#HAS_WITHDRAWN}} ({{_ of which withdrawn:}} {{WITHDRAWN_COUNT}}){{/HAS_WITHDRAWN}}</p>
 <ul class="nobullet-list">
 <li><a href="/cases/{{CASE_ID}}/applications">{{_ See the applications}}</a></li>
+<li><a href="/cases/{{CASE_ID}}/screening">{{_ Screening methods}}</a></li>
+{{#CAN_SEE_DECLARATIONS}}<li><a href="/cases/{{CASE_ID}}/conflicts">{{_ Declarations of conflict of interest}}</a></li>{{/CAN_SEE_DECLARATIONS}}
 {{#CAN_REGISTER}}<li><a href="/cases/{{CASE_ID}}/applications/new">{{_ Register an application received by post or e-mail}}</a></li>
 <li><a href="/cases/{{CASE_ID}}/email-templates">{{_ The case's e-mail templates}}</a>{{#HAS_OWN_TEMPLATES}} ({{_ own texts:}} {{OWN_TEMPLATES}}){{/HAS_OWN_TEMPLATES}}</li>{{/CAN_REGISTER}}
-</ul>
+</ul>{{/MAY_SEE_APPLICATIONS}}
 </section>{{/HAS_APPLICATIONS_SECTION}}
 <section aria-labelledby="ad">
 <h2 id="ad">{{_ Job ad}}</h2>

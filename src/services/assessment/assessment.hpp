@@ -22,8 +22,8 @@ namespace rekrut::services {
 
 /// The message of the refusal given to a member who has not declared on every application yet; the
 /// web layer sends them to the declarations instead of showing it.
-inline constexpr const char* k_declarations_pending =
-    "Declare for each applicant whether you have a conflict of interest before you see the applications.";
+inline constexpr const char* k_declarations_pending = core::msgid(
+    "Declare for each applicant whether you have a conflict of interest before you see the applications.");
 bool is_declarations_pending(const core::Error& error);
 
 /// An application a member has yet to declare on.

@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/display_format.hpp"
+#include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "domain/application/file_rules.hpp"
 #include "domain/mail/email_template.hpp"
@@ -70,6 +71,10 @@ void fill_attachments(Dictionary& dictionary, const AppContext& context, const R
         // In an anonymised round the committee reads the masked text, never the file itself.
         item->SetValue("HREF", view.anonymised ? href + "/text" : href);
         item->SetValue("TEXT_HREF", href + "/text");
+        if (!view.anonymised && attachment.media_type == "application/pdf")
+            item->ShowSection("PDF");
+        if (!view.anonymised && attachment.text_status == "done")
+            item->ShowSection("HAS_TEXT");
         item->SetValue("FILENAME", view.anonymised ? tr(context, request, msgid("Read as text, masked"))
                                                    : attachment.filename);
         item->SetValue("KIND", tr(context, request, attachment_kind_label(attachment.kind)));

@@ -364,7 +364,9 @@ Response show_attachment_text(AppContext& context, Request& request)
                              dictionary.SetIntValue("APPLICATION_ID", text->application.id);
                              dictionary.SetValue("REFERENCE", domain::application_reference(text->application));
                              dictionary.SetValue("KIND", tr(context, request, attachment_kind_label(text->attachment.kind)));
-                             dictionary.SetValue("FILENAME", text->attachment.filename);
+                             if (!text->attachment.filename.empty())
+                                 dictionary.SetValueAndShowSection("FILENAME", text->attachment.filename,
+                                                                   "HAS_FILENAME");
                              if (text->anonymised)
                                  dictionary.ShowSection("ANONYMISED");
                              if (text->text.empty())
@@ -440,6 +442,8 @@ void fill_assessment_panel(Dictionary& dictionary, AppContext& context, const Re
     panel->SetIntValue("APPLICATION_ID", application_id);
     if (error)
         show_form_errors(*panel, *error, context.translator, request);
+    if (view->can_lift_anonymity)
+        panel->ShowSection("CAN_LIFT");
     if (view->methods.individual) {
         auto* marks = panel->AddSectionDictionary("INDIVIDUAL");
         marks->SetIntValue("CASE_ID", case_id);
@@ -545,7 +549,7 @@ void fill_assessment_panel(Dictionary& dictionary, AppContext& context, const Re
         auto* row = panel->AddSectionDictionary("HISTORY");
         row->SetValue("WHEN", core::format_date_time(event.occurred_at, request.language));
         row->SetValue("WHO", event.actor_name);
-        const char* label = action_label(event.action);
+        const char* label = audit::action_label(event.action);
         row->SetValue("WHAT", label ? tr(context, request, label) : event.action);
     }
     if (view->history.empty())
