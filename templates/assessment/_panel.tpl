@@ -24,7 +24,7 @@
 {{#COMMITTEE_HIDDEN}}<p id="committee-marks">{{_ The committee's marks are shown once you have given your own.}}</p>{{/COMMITTEE_HIDDEN}}
 {{#NO_MARKS}}<p id="committee-marks">{{_ No marks yet.}}</p>{{/NO_MARKS}}
 {{#HAS_MARKS}}<p id="committee-marks">{{_ The committee:}} {{YES}} {{_ yes}} · {{MAYBE}} {{_ maybe}} · {{NO}} {{_ no}}</p>
-<ul>{{#MARK}}<li>{{MEMBER}}: <strong>{{MARK}}</strong>{{#COMMENT}} — {{COMMENT}}{{/COMMENT}}</li>{{/MARK}}</ul>{{/HAS_MARKS}}
+<ul>{{#MARK}}<li>{{MEMBER}}: <strong>{{MARK}}</strong>{{#HAS_COMMENT}} — {{COMMENT}}{{/HAS_COMMENT}}</li>{{/MARK}}</ul>{{/HAS_MARKS}}
 {{/INDIVIDUAL}}
 {{#SCORECARD}}<h3 id="scorecard">{{_ Criteria scorecard}}</h3>
 {{#NO_CRITERIA}}<p>{{_ The scorecard has no criteria yet.}}</p>{{/NO_CRITERIA}}

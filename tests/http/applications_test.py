@@ -14,7 +14,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import documents
 from accounts import ADMINISTRATOR, AKADEMIET_PROJEKTLEDER, DELTAGER, PROJEKTLEDER, signed_in
-from harness import ServerTestCase, execute_sql, message_text, raw_status
+from harness import ServerTestCase, declare_no_conflicts, execute_sql, message_text, raw_status
 
 LINK = re.compile(r"https?://[^\s\"<>]+/application/([0-9a-f]{64})")
 
@@ -252,6 +252,7 @@ class ApplicationsTest(ServerTestCase):
         [application] = self.application_id("mona@example.test")
         attachment = int(self.sql(f"SELECT id FROM application_attachments WHERE application_id = {application}")[0][0])
         pia = signed_in(self.server, PROJEKTLEDER, totp=False)
+        declare_no_conflicts(pia, self.case_id)
         case_page = pia.get(f"/cases/{self.case_id}")
         self.assertIn("/applications", case_page.text)
         listing = pia.get(f"/cases/{self.case_id}/applications")
@@ -303,6 +304,7 @@ class ApplicationsTest(ServerTestCase):
         row = self.sql("SELECT channel, on_time, registered_by FROM applications WHERE email = 'papir@example.test'")[0]
         self.assertEqual((row[0], str(row[1])), ("paper", "0"))
         self.assertTrue(row[2])
+        declare_no_conflicts(pia, self.case_id)
         listing = pia.follow(response)
         self.assertIn("After the deadline" if "lang=en" in listing.text else "Efter fristen", listing.visible_text)
         dennis = signed_in(self.server, DELTAGER, totp=False)
@@ -418,6 +420,7 @@ class ApplicationsTest(ServerTestCase):
                 == "pending" and time.time() < deadline:
             time.sleep(0.5)
         pia = signed_in(self.server, PROJEKTLEDER, totp=False)
+        declare_no_conflicts(pia, self.case_id)
         found = pia.get(f"/cases/{self.case_id}/applications?q=sagsbehandler+zanzibarkontoret")
         self.assertStatus(found, 200)
         self.assertIn(f"/applications/{application}", found.text)

@@ -12,7 +12,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from accounts import ADMINISTRATOR, AKADEMIET_PROJEKTLEDER, PROJEKTLEDER, signed_in
-from harness import ServerTestCase, execute_sql, message_text
+from harness import ServerTestCase, declare_no_conflicts, execute_sql, message_text
 
 CASE_TITLE = "Fuldmægtig til økonomienheden"
 
@@ -215,6 +215,7 @@ class SendingTest(CommunicationCase):
         application = self.apply("Logget Ansøger", "logget@example.test")
         self.wait_until_done(self.mailing_of(self.send("free_message", [application],
                                                        body_da="Kære {{ansøgers_navn}}\n\nEn særlig besked.")))
+        declare_no_conflicts(self.pl, self.case_id)
         page = self.pl.get(f"/cases/{self.case_id}/applications/{application}")
         self.assertIn("En særlig besked.", page.visible_text)
         stored = self.sql(f"SELECT body_text FROM outbox WHERE application_id = {application} AND kind = 'free_message'")

@@ -1249,3 +1249,15 @@ class ServerTestCase(unittest.TestCase):
             body = response.visible_text if "html" in response.content_type else response.text
             self.fail(f"{response.method} {response.path}: expected {status}, got {response.status} "
                       f"{response.reason}. {msg}\n{body[:600]}")
+
+
+def declare_no_conflicts(client, case_id: int) -> None:
+    """The committee member behind `client` declares no conflict of interest with any applicant of the
+    case, as a member must before seeing its applications."""
+    page = client.get(f"/cases/{case_id}/declarations")
+    shown = re.findall(r'name="shown" value="(\d+)"', page.text)
+    if not shown:
+        return
+    response = client.post(f"/cases/{case_id}/declarations", [("all_none", "1")] + [("shown", i) for i in shown])
+    if response.status != 303:
+        raise AssertionError(f"declaring no conflicts answered {response.status}")

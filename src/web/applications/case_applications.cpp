@@ -429,7 +429,8 @@ Response show_case_applications_with(AppContext& context, Request& request, cons
                         dictionary.SetValue("REFUSED", request.query_value("refused").value_or("0"));
                         dictionary.ShowSection("HAS_CHANGED");
                     }
-                });
+                },
+                form_status(error));
 }
 
 Response show_case_applications(AppContext& context, Request& request)

@@ -474,7 +474,8 @@ void fill_assessment_panel(Dictionary& dictionary, AppContext& context, const Re
                 auto* row = summary->AddSectionDictionary("MARK");
                 row->SetValue("MEMBER", mark.member_name);
                 row->SetValue("MARK", tr(context, request, mark_label(mark.mark)));
-                row->SetValue("COMMENT", mark.comment);
+                if (!mark.comment.empty())
+                    row->SetValueAndShowSection("COMMENT", mark.comment, "HAS_COMMENT");
             }
         }
     }
