@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from './support/server.mjs';
 import { assertCleanLoad, checkAccessibility, launchBrowser, openPage, saveArtifact, screenshot } from './support/browser.mjs';
-import { PROJEKTLEDER, login, sqlite, submitAndWait } from './support/accounts.mjs';
+import { PROJEKTLEDER, declareNoConflicts, login, sqlite, submitAndWait } from './support/accounts.mjs';
 import { PUBLISHED_CASE } from './support/page-list.mjs';
 
 const T = { timeout: 180_000 };
@@ -101,6 +101,7 @@ describe('applying for a position', () => {
 
       const hr = await openPage(browser, { javaScriptEnabled });
       contexts.push(hr.context);
+      await declareNoConflicts(server, PROJEKTLEDER, caseId);
       await login(hr.page, server, PROJEKTLEDER);
       hr.problems.clear();
       await hr.page.goto(server.url(`/cases/${caseId}/applications/${rows[0][0]}`));

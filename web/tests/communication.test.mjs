@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from './support/server.mjs';
 import { assertCleanLoad, checkAccessibility, launchBrowser, openPage, saveArtifact, screenshot } from './support/browser.mjs';
-import { PROJEKTLEDER, login, sqlite, submitAndWait } from './support/accounts.mjs';
+import { PROJEKTLEDER, declareNoConflicts, login, sqlite, submitAndWait } from './support/accounts.mjs';
 import { PUBLISHED_CASE } from './support/page-list.mjs';
 
 const T = { timeout: 180_000 };
@@ -86,6 +86,7 @@ describe('sending mail to applicants', () => {
       const chosen = (await sqlite(server, `SELECT id FROM applications WHERE case_id = ${caseId} ORDER BY id LIMIT 3`))
         .map((row) => String(row[0]));
       assert.ok(chosen.length >= 2, 'the demo case has applications');
+      await declareNoConflicts(server, PROJEKTLEDER, caseId);
       await login(page, server, PROJEKTLEDER);
       problems.clear();
       await page.goto(server.url(`/cases/${caseId}/applications`));

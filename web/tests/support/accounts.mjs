@@ -178,6 +178,19 @@ export function sqlite(server, sql) {
  * keeps mail bodies sealed, so the link is read where the demo configuration (mail.log_links, set
  * by the test server) writes it: the server log.
  */
+/**
+ * Records that the committee member `email` has no conflict of interest with any application of the
+ * case, as a member must declare before seeing its applications (the declaration pages themselves are
+ * tested in assessment.test.mjs). Returns the case's id.
+ */
+export async function declareNoConflicts(server, email, caseId) {
+  await sqlite(server, `INSERT INTO conflict_declarations (application_id, user_id, institution_id, case_id, conflict, declared_at)
+    SELECT a.id, u.id, a.institution_id, a.case_id, 0, 0 FROM applications a, users u
+    WHERE a.case_id = ${Number(caseId)} AND u.email = '${email.replace(/'/g, "''")}'
+    AND NOT EXISTS (SELECT 1 FROM conflict_declarations d WHERE d.application_id = a.id AND d.user_id = u.id)`);
+  return caseId;
+}
+
 export async function passwordLinkFor(server, email) {
   const links = [];
   for (const line of server.output().split('\n')) {

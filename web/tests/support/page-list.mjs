@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import {
-  ADMINISTRATOR, DELTAGER, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, SUPERBRUGER2, sqlite,
+  ADMINISTRATOR, DELTAGER, LEDER, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, SUPERBRUGER2, declareNoConflicts, sqlite,
 } from './accounts.mjs';
 
 export const PUBLISHED_CASE = 'Fuldmægtig til økonomienheden';
@@ -27,6 +27,8 @@ export function lookups(server) {
     caseId,
     userId: (email) => id(`SELECT id FROM users WHERE email = '${quoted(email)}'`),
     institutionId: (name) => id(`SELECT id FROM institutions WHERE name = '${quoted(name)}'`),
+    /** The case's id, once `email` has declared no conflict with any of its applicants. */
+    declaredCaseId: async (email, title) => declareNoConflicts(server, email, await caseId(title)),
     adVersionId: async (title) => id(`SELECT id FROM job_ad_versions WHERE case_id = ${await caseId(title)} ORDER BY id DESC LIMIT 1`),
   };
 }
@@ -43,13 +45,16 @@ export const PAGES = [
   { name: 'apply-en', path: async (l) => `/positions/${await l.caseId(PUBLISHED_CASE)}/apply`, language: 'en' },
   { name: 'application-link-request', path: '/application' },
   // Applications, for the case's committee and the institution's administration
-  { name: 'case-applications', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/applications` },
-  { name: 'case-applications-search', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/applications?q=erfaring` },
-  { name: 'case-application', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/applications/${await l.id(`SELECT MIN(id) FROM applications WHERE case_id = ${await l.caseId(PUBLISHED_CASE)}`)}` },
+  { name: 'declarations', as: LEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/declarations` },
+  { name: 'case-applications', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.declaredCaseId(PROJEKTLEDER, PUBLISHED_CASE)}/applications` },
+  { name: 'case-applications-search', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.declaredCaseId(PROJEKTLEDER, PUBLISHED_CASE)}/applications?q=erfaring` },
+  { name: 'case-application', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.declaredCaseId(PROJEKTLEDER, PUBLISHED_CASE)}/applications/${await l.id(`SELECT MIN(id) FROM applications WHERE case_id = ${await l.caseId(PUBLISHED_CASE)}`)}` },
+  { name: 'conflicts', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/conflicts` },
+  { name: 'screening', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/screening` },
   { name: 'case-application-register', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/applications/new` },
   { name: 'case-email-templates', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/email-templates` },
   { name: 'case-email-template', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/email-templates/offer` },
-  { name: 'compose-mail', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/mail?kind=interview_invitation&application_id=${await l.id(`SELECT MIN(id) FROM applications WHERE case_id = ${await l.caseId(PUBLISHED_CASE)}`)}` },
+  { name: 'compose-mail', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.declaredCaseId(PROJEKTLEDER, PUBLISHED_CASE)}/mail?kind=interview_invitation&application_id=${await l.id(`SELECT MIN(id) FROM applications WHERE case_id = ${await l.caseId(PUBLISHED_CASE)}`)}` },
   { name: 'applications-search', as: ADMINISTRATOR, path: '/applications/search?q=erfaring' },
   { name: 'access-log', as: ADMINISTRATOR, path: '/audit/access' },
   { name: 'email-templates', as: ADMINISTRATOR, path: '/setup/email-templates' },
