@@ -33,8 +33,9 @@ std::string sort_key(const domain::ApplicationListQuery& query)
         return query.member ? "(CASE WHEN m.mark IS NULL THEN -1 ELSE COALESCE(s.mark_points, -1) END)"
                             : "COALESCE(s.mark_points, -1)";
     case ApplicationSort::score:
-        return query.member ? "(CASE WHEN " + std::string("EXISTS (SELECT 1 FROM assessment_scores o WHERE "
-                                                          "o.application_id = a.id AND o.user_id = :viewer)") +
+        return query.member ? "(CASE WHEN " +
+                                  std::string("EXISTS (SELECT 1 FROM assessment_scores o WHERE "
+                                              "o.application_id = a.id AND o.user_id = :viewer)") +
                                   " THEN COALESCE(s.score_mean, -1) ELSE -1 END)"
                             : "COALESCE(s.score_mean, -1)";
     }
@@ -71,7 +72,8 @@ std::string conditions(const domain::ApplicationListQuery& query)
     else if (!query.own_mark.empty())
         where += " AND m.mark = :own_mark";
     if (!query.tag.empty())
-        where += " AND EXISTS (SELECT 1 FROM application_tags t WHERE t.application_id = a.id AND t.tag = :tag)";
+        where +=
+            " AND EXISTS (SELECT 1 FROM application_tags t WHERE t.application_id = a.id AND t.tag = :tag)";
     return where;
 }
 
@@ -89,8 +91,8 @@ struct Values {
     {
     }
 
-    template <typename Prepared> void bind(Prepared& prepared, const domain::ApplicationListQuery& query,
-                                           bool viewer_named) const
+    template <typename Prepared>
+    void bind(Prepared& prepared, const domain::ApplicationListQuery& query, bool viewer_named) const
     {
         prepared, soci::use(institution, "institution"), soci::use(case_id, "case_id");
         if (viewer_named)
@@ -117,11 +119,11 @@ struct Key {
 std::optional<Key> key_of(soci::session& sql, const domain::ApplicationListQuery& query, std::int64_t id)
 {
     Key key;
-    long long institution = query.institution_id, case_id = query.case_id, viewer = query.viewer_id,
-              row = id;
+    long long institution = query.institution_id, case_id = query.case_id, viewer = query.viewer_id, row = id;
     soci::indicator found = soci::i_null;
-    const std::string text = "SELECT " + sort_key(query) + std::string(k_from) +
-                             " WHERE a.id = :row AND a.institution_id = :institution AND a.case_id = :case_id";
+    const std::string text =
+        "SELECT " + sort_key(query) + std::string(k_from) +
+        " WHERE a.id = :row AND a.institution_id = :institution AND a.case_id = :case_id";
     if (query.sort == ApplicationSort::name)
         sql << text, soci::into(key.text, found), soci::use(viewer, "viewer"), soci::use(row, "row"),
             soci::use(institution, "institution"), soci::use(case_id, "case_id");
@@ -133,7 +135,8 @@ std::optional<Key> key_of(soci::session& sql, const domain::ApplicationListQuery
     return key;
 }
 
-void attach_tags(soci::session& sql, std::int64_t institution_id, std::vector<domain::ApplicationListRow>& rows)
+void attach_tags(soci::session& sql, std::int64_t institution_id,
+                 std::vector<domain::ApplicationListRow>& rows)
 {
     if (rows.empty())
         return;
@@ -213,8 +216,9 @@ void save_criteria(soci::session& sql, std::int64_t institution_id, std::int64_t
     long long institution = institution_id, case_key = case_id;
     auto existing = criteria(sql, institution_id, case_id);
     for (const auto& old : existing) {
-        const bool kept = std::any_of(wanted.begin(), wanted.end(),
-                                      [&](const domain::Criterion& criterion) { return criterion.id == old.id; });
+        const bool kept = std::any_of(wanted.begin(), wanted.end(), [&](const domain::Criterion& criterion) {
+            return criterion.id == old.id;
+        });
         if (kept)
             continue;
         long long id = old.id;
@@ -343,7 +347,8 @@ void set_mark(soci::session& sql, std::int64_t institution_id, std::int64_t case
               at = now;
     const std::string text(domain::to_string(mark));
     sql << "INSERT INTO assessment_marks (application_id, user_id, institution_id, case_id, mark,"
-           " sealed_comment, updated_at) VALUES (:application, :user, :institution, :case_id, :mark, :comment,"
+           " sealed_comment, updated_at) VALUES (:application, :user, :institution, :case_id, :mark, "
+           ":comment,"
            " :at) ON CONFLICT (application_id, user_id) DO UPDATE SET mark = excluded.mark,"
            " sealed_comment = excluded.sealed_comment, updated_at = excluded.updated_at",
         soci::use(application), soci::use(user), soci::use(institution), soci::use(case_key), soci::use(text),
@@ -357,14 +362,16 @@ std::vector<domain::MarkRecord> marks(soci::session& sql, std::int64_t instituti
     long long institution = institution_id, application = application_id, user = 0, at = 0;
     std::string name, mark, comment;
     soci::statement statement =
-        (sql.prepare << "SELECT m.user_id, u.name, m.mark, m.sealed_comment, m.updated_at FROM assessment_marks m"
-                        " JOIN users u ON u.id = m.user_id WHERE m.institution_id = :institution"
-                        " AND m.application_id = :application ORDER BY u.name, m.user_id",
-         soci::into(user), soci::into(name), soci::into(mark), soci::into(comment),
-         soci::into(at), soci::use(institution), soci::use(application));
+        (sql.prepare
+             << "SELECT m.user_id, u.name, m.mark, m.sealed_comment, m.updated_at FROM assessment_marks m"
+                " JOIN users u ON u.id = m.user_id WHERE m.institution_id = :institution"
+                " AND m.application_id = :application ORDER BY u.name, m.user_id",
+         soci::into(user), soci::into(name), soci::into(mark), soci::into(comment), soci::into(at),
+         soci::use(institution), soci::use(application));
     statement.execute();
     while (statement.fetch()) {
-        found.push_back({user, name, domain::mark_from_string(mark).value_or(domain::Mark::maybe), comment, at});
+        found.push_back(
+            {user, name, domain::mark_from_string(mark).value_or(domain::Mark::maybe), comment, at});
     }
     return found;
 }
@@ -374,13 +381,15 @@ void set_scores(soci::session& sql, std::int64_t institution_id, std::int64_t ca
 {
     long long institution = institution_id, case_key = case_id, application = application_id,
               user = scores.user_id, at = now;
-    sql << "DELETE FROM assessment_scores WHERE institution_id = :institution AND application_id = :application"
+    sql << "DELETE FROM assessment_scores WHERE institution_id = :institution AND application_id = "
+           ":application"
            " AND user_id = :user",
         soci::use(institution), soci::use(application), soci::use(user);
     for (const auto& [criterion_id, score] : scores.scores) {
         long long criterion = criterion_id;
         int value = score;
-        sql << "INSERT INTO assessment_scores (application_id, user_id, criterion_id, institution_id, case_id,"
+        sql << "INSERT INTO assessment_scores (application_id, user_id, criterion_id, institution_id, "
+               "case_id,"
                " score, updated_at) VALUES (:application, :user, :criterion, :institution, :case_id, :score,"
                " :at)",
             soci::use(application), soci::use(user), soci::use(criterion), soci::use(institution),
@@ -423,12 +432,14 @@ void save_summary(soci::session& sql, std::int64_t institution_id, std::int64_t 
                     mean_null = summary.score_mean ? soci::i_ok : soci::i_null,
                     low_null = summary.score_low ? soci::i_ok : soci::i_null,
                     high_null = summary.score_high ? soci::i_ok : soci::i_null;
-    sql << "INSERT INTO assessment_summaries (application_id, institution_id, case_id, yes_count, maybe_count,"
+    sql << "INSERT INTO assessment_summaries (application_id, institution_id, case_id, yes_count, "
+           "maybe_count,"
            " no_count, mark_points, scorers, score_mean, score_low, score_high) VALUES (:application,"
            " :institution, :case_id, :yes, :maybe, :no, :points, :scorers, :mean, :low, :high)"
            " ON CONFLICT (application_id) DO UPDATE SET yes_count = excluded.yes_count,"
            " maybe_count = excluded.maybe_count, no_count = excluded.no_count,"
-           " mark_points = excluded.mark_points, scorers = excluded.scorers, score_mean = excluded.score_mean,"
+           " mark_points = excluded.mark_points, scorers = excluded.scorers, score_mean = "
+           "excluded.score_mean,"
            " score_low = excluded.score_low, score_high = excluded.score_high",
         soci::use(application), soci::use(institution), soci::use(case_key), soci::use(yes), soci::use(maybe),
         soci::use(no), soci::use(points, points_null), soci::use(scorers), soci::use(mean, mean_null),
@@ -460,8 +471,8 @@ std::int64_t add_note(soci::session& sql, std::int64_t institution_id, std::int6
     sql << "INSERT INTO application_notes (institution_id, case_id, application_id, user_id, sealed_text,"
            " sensitive_confirmed, created_at) VALUES (:institution, :case_id, :application, :user, :text,"
            " :confirmed, :at) RETURNING id",
-        soci::use(institution), soci::use(case_key), soci::use(application), soci::use(user), soci::use(sealed_text),
-        soci::use(confirmed), soci::use(at), soci::into(id);
+        soci::use(institution), soci::use(case_key), soci::use(application), soci::use(user),
+        soci::use(sealed_text), soci::use(confirmed), soci::use(at), soci::into(id);
     return id;
 }
 
@@ -474,9 +485,10 @@ std::vector<domain::NoteRecord> notes(soci::session& sql, std::int64_t instituti
     int confirmed = 0;
     std::string text;
     soci::statement statement =
-        (sql.prepare << "SELECT n.id, n.user_id, u.name, n.sealed_text, n.sensitive_confirmed, n.created_at"
-                        " FROM application_notes n JOIN users u ON u.id = n.user_id"
-                        " WHERE n.institution_id = :institution AND n.application_id = :application ORDER BY n.id",
+        (sql.prepare
+             << "SELECT n.id, n.user_id, u.name, n.sealed_text, n.sensitive_confirmed, n.created_at"
+                " FROM application_notes n JOIN users u ON u.id = n.user_id"
+                " WHERE n.institution_id = :institution AND n.application_id = :application ORDER BY n.id",
          soci::into(id), soci::into(user), soci::into(name), soci::into(text), soci::into(confirmed),
          soci::into(at), soci::use(institution), soci::use(application));
     statement.execute();
@@ -490,7 +502,8 @@ void replace_tags(soci::session& sql, std::int64_t institution_id, std::int64_t 
                   std::int64_t application_id, const std::vector<std::string>& tags)
 {
     long long institution = institution_id, case_key = case_id, application = application_id;
-    sql << "DELETE FROM application_tags WHERE institution_id = :institution AND application_id = :application",
+    sql << "DELETE FROM application_tags WHERE institution_id = :institution AND application_id = "
+           ":application",
         soci::use(institution), soci::use(application);
     for (const auto& tag : tags)
         sql << "INSERT INTO application_tags (application_id, institution_id, case_id, tag)"
@@ -588,13 +601,14 @@ domain::ApplicationListPage list(soci::session& sql, const domain::ApplicationLi
     domain::ApplicationListRow row;
     long long id = 0, received = 0;
     std::string status, mark;
-    int knocked = 0, priority = 0, on_time = 0, scored = 0, points = 0, mean = 0, low = 0, high = 0, lifted = 0;
-    auto prepared =
-        (sql.prepare << text, soci::into(id), soci::into(row.full_name), soci::into(status),
-         soci::into(row.channel), soci::into(knocked), soci::into(priority), soci::into(on_time),
-         soci::into(received), soci::into(mark), soci::into(scored), soci::into(row.summary.yes),
-         soci::into(row.summary.maybe), soci::into(row.summary.no), soci::into(points),
-         soci::into(row.summary.scorers), soci::into(mean), soci::into(low), soci::into(high), soci::into(lifted));
+    int knocked = 0, priority = 0, on_time = 0, scored = 0, points = 0, mean = 0, low = 0, high = 0,
+        lifted = 0;
+    auto prepared = (sql.prepare << text, soci::into(id), soci::into(row.full_name), soci::into(status),
+                     soci::into(row.channel), soci::into(knocked), soci::into(priority), soci::into(on_time),
+                     soci::into(received), soci::into(mark), soci::into(scored), soci::into(row.summary.yes),
+                     soci::into(row.summary.maybe), soci::into(row.summary.no), soci::into(points),
+                     soci::into(row.summary.scorers), soci::into(mean), soci::into(low), soci::into(high),
+                     soci::into(lifted));
     values.bind(prepared, query, true);
     if (anchor) {
         if (query.sort == ApplicationSort::name)
@@ -608,7 +622,8 @@ domain::ApplicationListPage list(soci::session& sql, const domain::ApplicationLi
     while (statement.fetch()) {
         auto copy = row;
         copy.id = id;
-        copy.status = domain::application_status_from_string(status).value_or(domain::ApplicationStatus::received);
+        copy.status =
+            domain::application_status_from_string(status).value_or(domain::ApplicationStatus::received);
         copy.knocked_out = knocked != 0;
         copy.priority_access = priority != 0;
         copy.on_time = on_time != 0;
@@ -643,12 +658,12 @@ int count(soci::session& sql, const domain::ApplicationListQuery& query)
     Values values(query);
     // The viewer's own marks join in only when the own-mark filter needs them.
     const bool viewer_needed = query.member || !query.own_mark.empty();
-    const std::string text = "SELECT COUNT(*) FROM applications a" +
-                             std::string(query.own_mark.empty()
-                                             ? ""
-                                             : " LEFT JOIN assessment_marks m ON m.application_id = a.id"
-                                               " AND m.user_id = :viewer") +
-                             conditions(query);
+    const std::string text =
+        "SELECT COUNT(*) FROM applications a" +
+        std::string(query.own_mark.empty() ? ""
+                                           : " LEFT JOIN assessment_marks m ON m.application_id = a.id"
+                                             " AND m.user_id = :viewer") +
+        conditions(query);
     auto prepared = (sql.prepare << text, soci::into(total));
     values.bind(prepared, query, viewer_needed);
     soci::statement statement(prepared);

@@ -25,7 +25,8 @@ void save_methods(soci::session& sql, std::int64_t institution_id, std::int64_t 
                   const domain::ScreeningMethods& methods, std::int64_t user_id, core::UnixTime now);
 
 /// The case's scorecard in its order.
-std::vector<domain::Criterion> criteria(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
+std::vector<domain::Criterion> criteria(soci::session& sql, std::int64_t institution_id,
+                                        std::int64_t case_id);
 /// Makes the scorecard `criteria`, in that order: criteria with an id of the case are changed, those
 /// without one added, and the case's others removed with their scores.
 void save_criteria(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,

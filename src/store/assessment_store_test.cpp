@@ -129,7 +129,8 @@ struct AssessmentStoreTest : ::testing::TestWithParam<Dialect> {
             back.after_id.reset();
             back.before_id = backwards.front();
             while (true) {
-                auto earlier = database->read([&](Session& session) { return assessment::list(session, back); });
+                auto earlier =
+                    database->read([&](Session& session) { return assessment::list(session, back); });
                 std::vector<std::int64_t> ids;
                 for (const auto& row : earlier.rows)
                     ids.push_back(row.id);
@@ -158,7 +159,8 @@ TEST_P(AssessmentStoreTest, the_committee_orders_only_what_the_member_judged)
     write([&](soci::session& sql) {
         // The colleague says Yes to the first three; the member judges only the third, No.
         for (int index = 0; index < 3; ++index) {
-            assessment::set_mark(sql, institution_id, case_id, applications[index], colleague, Mark::yes, "", 0);
+            assessment::set_mark(sql, institution_id, case_id, applications[index], colleague, Mark::yes, "",
+                                 0);
             assessment::save_summary(sql, institution_id, case_id, applications[index],
                                      domain::summarise({Mark::yes}, {}, {}));
         }
@@ -180,8 +182,9 @@ TEST_P(AssessmentStoreTest, the_committee_orders_only_what_the_member_judged)
     auto administration = query(ApplicationSort::committee);
     administration.member = false;
     auto all = walk(administration);
-    EXPECT_EQ(std::vector<std::int64_t>(all.begin(), all.begin() + 4),
-              (std::vector<std::int64_t>{applications[0], applications[1], applications[5], applications[2]}));
+    EXPECT_EQ(
+        std::vector<std::int64_t>(all.begin(), all.begin() + 4),
+        (std::vector<std::int64_t>{applications[0], applications[1], applications[5], applications[2]}));
     auto unmarked = query(ApplicationSort::received, 50);
     unmarked.own_mark = "none";
     EXPECT_EQ(walk(unmarked, false).size(), 8U);
@@ -208,8 +211,8 @@ TEST_P(AssessmentStoreTest, a_conflict_leaves_the_applicant_out_of_list_and_coun
     EXPECT_EQ(rows.size(), 9U);
     EXPECT_EQ(std::count(rows.begin(), rows.end(), applications[4]), 0);
     EXPECT_EQ(database->read([&](Session& session) {
-                  return assessment::count(session, query(ApplicationSort::received));
-              }),
+        return assessment::count(session, query(ApplicationSort::received));
+    }),
               9);
     auto colleague_view = query(ApplicationSort::received);
     colleague_view.viewer_id = colleague;
@@ -219,7 +222,8 @@ TEST_P(AssessmentStoreTest, a_conflict_leaves_the_applicant_out_of_list_and_coun
     }));
 }
 
-INSTANTIATE_TEST_SUITE_P(Dialects, AssessmentStoreTest, ::testing::Values(Dialect::sqlite, Dialect::postgresql),
+INSTANTIATE_TEST_SUITE_P(Dialects, AssessmentStoreTest,
+                         ::testing::Values(Dialect::sqlite, Dialect::postgresql),
                          [](const ::testing::TestParamInfo<Dialect>& info) {
                              return info.param == Dialect::sqlite ? std::string("sqlite")
                                                                   : std::string("postgresql");

@@ -178,8 +178,8 @@ void register_routes(Router& router, AppContext& context)
                bind(submit_conflict));
     router.add("POST", "/cases/:case_id/applications/:application_id/anonymity", signed_in, worker_pool,
                bind(submit_lift_anonymity));
-    router.add("GET", "/cases/:case_id/applications/:application_id/attachments/:attachment_id/text", signed_in,
-               worker_pool, bind(show_attachment_text));
+    router.add("GET", "/cases/:case_id/applications/:application_id/attachments/:attachment_id/text",
+               signed_in, worker_pool, bind(show_attachment_text));
 
     // Institution set-up
     router.add("GET", "/setup", signed_in, worker_pool, bind(show_setup));

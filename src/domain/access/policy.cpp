@@ -35,8 +35,10 @@ bool can(const Actor& actor, Action action, const Resource& resource)
     // whatever institution role they also hold. The administration without a case role handles the
     // process and does not assess.
     const bool member = on_case && actor.has_any_role_on(*resource.case_id);
-    const bool member_may_take_part = member && !resource.declarations_pending && !resource.conflict_of_interest;
-    const bool leads_case = on_case && (administrative || actor.has(*resource.case_id, CaseRole::projektleder));
+    const bool member_may_take_part =
+        member && !resource.declarations_pending && !resource.conflict_of_interest;
+    const bool leads_case =
+        on_case && (administrative || actor.has(*resource.case_id, CaseRole::projektleder));
 
     switch (action) {
     case Action::create_institution:
@@ -94,7 +96,8 @@ bool can(const Actor& actor, Action action, const Resource& resource)
     case Action::see_applicant_identity:
         // The anonymised round hides the applicant from the committee; the administration handles
         // the applications and sees them as sent.
-        return (member ? member_may_take_part : on_case && administrative) && !(member && resource.anonymous_round);
+        return (member ? member_may_take_part : on_case && administrative) &&
+               !(member && resource.anonymous_round);
     case Action::rank_applications: return member && !resource.declarations_pending;
     }
     return false;

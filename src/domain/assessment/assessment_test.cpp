@@ -46,8 +46,8 @@ TEST(Assessment, a_weighted_mean_weighs_each_criterion)
 
 TEST(Assessment, the_summary_is_the_mean_of_members_with_its_spread)
 {
-    auto summary = summarise({}, k_criteria,
-                             {member(1, {{1, 5}, {2, 1}}), member(2, {{1, 1}, {2, 5}}), member(3, {})});
+    auto summary =
+        summarise({}, k_criteria, {member(1, {{1, 5}, {2, 1}}), member(2, {{1, 1}, {2, 5}}), member(3, {})});
     EXPECT_EQ(summary.scorers, 2);
     EXPECT_EQ(summary.score_mean, 300);
     EXPECT_EQ(summary.score_low, 200);

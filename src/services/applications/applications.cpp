@@ -11,12 +11,12 @@
 #include "domain/access/policy.hpp"
 #include "domain/assessment/anonymise.hpp"
 #include "integrations/documents.hpp"
+#include "services/applications/application_support.hpp"
 #include "services/assessment/assessment.hpp"
 #include "services/assessment/committee_facts.hpp"
-#include "store/assessment_store.hpp"
-#include "services/applications/application_support.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "store/application_store.hpp"
+#include "store/assessment_store.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/file_store.hpp"
@@ -52,7 +52,6 @@ ApplyContext context_of(store::Session& session, const domain::CaseRecord& recor
     context.questions = store::cases::questions(session, record.institution_id, record.id);
     return context;
 }
-
 
 /// The refusal for an actor the policy turned away: the declarations first for a member who owes
 /// some; not found for an applicant hidden by a conflict or a case the actor cannot see.
@@ -309,7 +308,8 @@ core::Result<ApplicationView> Applications::open(const domain::Actor& actor, std
         if (!record || !application || application->case_id != case_id)
             return core::Error::not_found();
         applications::log_access(transaction, *application, std::nullopt, actor.user_id, "view", origin);
-        ApplicationView view{*record, *application, store::cases::questions(transaction, institution_id, case_id)};
+        ApplicationView view{*record, *application,
+                             store::cases::questions(transaction, institution_id, case_id)};
         if (!domain::can(actor, Action::see_applicant_identity, resource))
             anonymise_view(view);
         return view;
@@ -340,8 +340,9 @@ core::Result<DecryptedFile> Applications::download(const domain::Actor& actor, s
     });
 }
 
-core::Result<AttachmentText> Applications::attachment_text(const domain::Actor& actor, std::int64_t institution_id,
-                                                           std::int64_t case_id, std::int64_t application_id,
+core::Result<AttachmentText> Applications::attachment_text(const domain::Actor& actor,
+                                                           std::int64_t institution_id, std::int64_t case_id,
+                                                           std::int64_t application_id,
                                                            std::int64_t attachment_id, const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<AttachmentText> {
@@ -352,8 +353,9 @@ core::Result<AttachmentText> Applications::attachment_text(const domain::Actor& 
         auto application = store::applications::find(transaction, institution_id, application_id);
         if (!record || !application || application->case_id != case_id)
             return core::Error::not_found();
-        auto attachment = std::find_if(application->attachments.begin(), application->attachments.end(),
-                                       [&](const domain::AttachmentRecord& item) { return item.id == attachment_id; });
+        auto attachment =
+            std::find_if(application->attachments.begin(), application->attachments.end(),
+                         [&](const domain::AttachmentRecord& item) { return item.id == attachment_id; });
         if (attachment == application->attachments.end())
             return core::Error::not_found();
         auto key = store::application_keys::load(transaction, application_id);
@@ -368,7 +370,8 @@ core::Result<AttachmentText> Applications::attachment_text(const domain::Actor& 
             text.application = view.application;
             text.attachment.filename.clear();
         }
-        applications::log_access(transaction, *application, attachment_id, actor.user_id, "view_text", origin);
+        applications::log_access(transaction, *application, attachment_id, actor.user_id, "view_text",
+                                 origin);
         return text;
     });
 }
@@ -391,7 +394,8 @@ core::Result<std::vector<SearchResult>> Applications::search(const domain::Actor
             if (is_member(actor, institution_id, *case_id)) {
                 hidden = store::assessment::conflicts_of(session, institution_id, *case_id, actor.user_id);
                 if (resource.anonymous_round)
-                    for (const auto& application : store::applications::list_for_case(session, institution_id, *case_id))
+                    for (const auto& application :
+                         store::applications::list_for_case(session, institution_id, *case_id))
                         if (!store::assessment::anonymity_lifted(session, institution_id, application.id))
                             hidden.insert(application.id);
             }

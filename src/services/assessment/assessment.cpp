@@ -34,7 +34,8 @@ core::Error refusal(const domain::Actor& actor, const domain::Resource& resource
 {
     if (resource.declarations_pending && is_member(actor, *resource.institution_id, *resource.case_id))
         return core::Error::conflict(k_declarations_pending);
-    if (hide_applicant || !domain::can(actor, Action::view_case, {resource.institution_id, resource.case_id, {}, false, {}}))
+    if (hide_applicant ||
+        !domain::can(actor, Action::view_case, {resource.institution_id, resource.case_id, {}, false, {}}))
         return core::Error::not_found();
     return core::Error::forbidden();
 }
@@ -72,9 +73,10 @@ void refresh_summary(store::Transaction& transaction, std::int64_t institution_i
     std::vector<domain::Mark> marks;
     for (const auto& mark : store::assessment::marks(transaction, institution_id, application_id))
         marks.push_back(mark.mark);
-    store::assessment::save_summary(transaction, institution_id, case_id, application_id,
-                                    domain::summarise(marks, store::assessment::criteria(transaction, institution_id, case_id),
-                                                      store::assessment::scores(transaction, institution_id, application_id)));
+    store::assessment::save_summary(
+        transaction, institution_id, case_id, application_id,
+        domain::summarise(marks, store::assessment::criteria(transaction, institution_id, case_id),
+                          store::assessment::scores(transaction, institution_id, application_id)));
 }
 
 /// The application of the case, or nothing.
@@ -87,7 +89,8 @@ std::optional<domain::ApplicationRecord> application_of(store::Session& session,
     return application;
 }
 
-std::string methods_json(const domain::ScreeningMethods& methods, const std::vector<domain::Criterion>& criteria)
+std::string methods_json(const domain::ScreeningMethods& methods,
+                         const std::vector<domain::Criterion>& criteria)
 {
     std::string list;
     for (const auto& criterion : criteria)
@@ -102,8 +105,8 @@ std::string methods_json(const domain::ScreeningMethods& methods, const std::vec
 
 } // namespace
 
-core::Result<DeclarationForm> Assessment::declaration_form(const domain::Actor& actor, std::int64_t institution_id,
-                                                           std::int64_t case_id)
+core::Result<DeclarationForm> Assessment::declaration_form(const domain::Actor& actor,
+                                                           std::int64_t institution_id, std::int64_t case_id)
 {
     if (!domain::can(actor, Action::declare_conflicts, {institution_id, case_id, {}, false, {}}))
         return refusal(actor, {institution_id, case_id, {}, false, {}});
@@ -112,45 +115,50 @@ core::Result<DeclarationForm> Assessment::declaration_form(const domain::Actor& 
         if (!record)
             return core::Error::not_found();
         DeclarationForm form{*record, {}};
-        for (const auto& pending : store::assessment::undeclared(session, institution_id, case_id, actor.user_id))
+        for (const auto& pending :
+             store::assessment::undeclared(session, institution_id, case_id, actor.user_id))
             form.pending.push_back({pending.application_id, pending.full_name, pending.received_at});
         return form;
     });
 }
 
-core::Status Assessment::declare(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                 const std::vector<std::int64_t>& conflicts, const std::vector<std::int64_t>& none,
-                                 const Origin& origin)
+core::Status Assessment::declare(const domain::Actor& actor, std::int64_t institution_id,
+                                 std::int64_t case_id, const std::vector<std::int64_t>& conflicts,
+                                 const std::vector<std::int64_t>& none, const Origin& origin)
 {
     if (!domain::can(actor, Action::declare_conflicts, {institution_id, case_id, {}, false, {}}))
         return refusal(actor, {institution_id, case_id, {}, false, {}});
     if (conflicts.empty() && none.empty())
-        return core::Error::invalid(msgid("Choose for each applicant whether you have a conflict of interest."),
-                                    {{"declarations", msgid("Choose for each applicant whether you have a conflict of interest.")}});
+        return core::Error::invalid(
+            msgid("Choose for each applicant whether you have a conflict of interest."),
+            {{"declarations", msgid("Choose for each applicant whether you have a conflict of interest.")}});
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         std::set<std::int64_t> pending;
-        for (const auto& entry : store::assessment::undeclared(transaction, institution_id, case_id, actor.user_id))
+        for (const auto& entry :
+             store::assessment::undeclared(transaction, institution_id, case_id, actor.user_id))
             pending.insert(entry.application_id);
         std::set<std::int64_t> seen;
         for (const auto* ids : {&conflicts, &none})
             for (auto id : *ids)
                 if (!pending.count(id) || !seen.insert(id).second)
-                    return core::Error::invalid(
-                        msgid("The declarations could not be saved: the list of applicants has changed. Declare again."));
+                    return core::Error::invalid(msgid("The declarations could not be saved: the list of "
+                                                      "applicants has changed. Declare again."));
         const auto now = core::now();
         for (auto id : conflicts)
             store::assessment::declare(transaction, institution_id, case_id, id, actor.user_id, true, now);
         for (auto id : none)
             store::assessment::declare(transaction, institution_id, case_id, id, actor.user_id, false, now);
-        record_audit(transaction, origin,
-                     {institution_id, "conflict.declared", "recruitment_case", std::to_string(case_id), "{}",
-                      "{\"conflict_of_interest\":" + ids_json(conflicts) + ",\"none\":" + ids_json(none) + "}"});
+        record_audit(
+            transaction, origin,
+            {institution_id, "conflict.declared", "recruitment_case", std::to_string(case_id), "{}",
+             "{\"conflict_of_interest\":" + ids_json(conflicts) + ",\"none\":" + ids_json(none) + "}"});
         return core::success();
     });
 }
 
 core::Status Assessment::declare_conflict(const domain::Actor& actor, std::int64_t institution_id,
-                                          std::int64_t case_id, std::int64_t application_id, const Origin& origin)
+                                          std::int64_t case_id, std::int64_t application_id,
+                                          const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
@@ -161,14 +169,15 @@ core::Status Assessment::declare_conflict(const domain::Actor& actor, std::int64
         store::assessment::declare(transaction, institution_id, case_id, application_id, actor.user_id, true,
                                    core::now());
         record_audit(transaction, origin,
-                     {institution_id, "conflict.declared", "application", std::to_string(application_id), "{}",
+                     {institution_id, "conflict.declared", "application", std::to_string(application_id),
+                      "{}",
                       "{\"conflict_of_interest\":[" + std::to_string(application_id) + "],\"none\":[]}"});
         return core::success();
     });
 }
 
-core::Result<DeclarationOverview> Assessment::declarations(const domain::Actor& actor, std::int64_t institution_id,
-                                                           std::int64_t case_id)
+core::Result<DeclarationOverview> Assessment::declarations(const domain::Actor& actor,
+                                                           std::int64_t institution_id, std::int64_t case_id)
 {
     if (!domain::can(actor, Action::view_conflict_declarations, {institution_id, case_id, {}, false, {}}))
         return refusal(actor, {institution_id, case_id, {}, false, {}});
@@ -191,9 +200,11 @@ core::Result<DeclarationOverview> Assessment::declarations(const domain::Actor& 
         const bool anonymous = store::assessment::methods(session, institution_id, case_id).anonymous;
         const bool sees_names = !is_member(actor, institution_id, case_id) || !anonymous;
         for (const auto& conflict : overview.conflicts)
-            if (auto application = store::applications::find(session, institution_id, conflict.application_id))
+            if (auto application =
+                    store::applications::find(session, institution_id, conflict.application_id))
                 overview.labels[conflict.application_id] =
-                    sees_names || store::assessment::anonymity_lifted(session, institution_id, application->id)
+                    sees_names ||
+                            store::assessment::anonymity_lifted(session, institution_id, application->id)
                         ? application->full_name
                         : domain::application_reference(*application);
         return overview;
@@ -209,9 +220,10 @@ core::Result<ScreeningSettings> Assessment::screening(const domain::Actor& actor
         auto record = store::cases::find(session, institution_id, case_id);
         if (!record)
             return core::Error::not_found();
-        return ScreeningSettings{*record, store::assessment::methods(session, institution_id, case_id),
-                                 store::assessment::criteria(session, institution_id, case_id),
-                                 domain::can(actor, Action::configure_screening, {institution_id, case_id, {}, false, {}})};
+        return ScreeningSettings{
+            *record, store::assessment::methods(session, institution_id, case_id),
+            store::assessment::criteria(session, institution_id, case_id),
+            domain::can(actor, Action::configure_screening, {institution_id, case_id, {}, false, {}})};
     });
 }
 
@@ -233,17 +245,21 @@ core::Status Assessment::save_screening(const domain::Actor& actor, std::int64_t
         const auto before_methods = store::assessment::methods(transaction, institution_id, case_id);
         const auto before_criteria = store::assessment::criteria(transaction, institution_id, case_id);
         for (const auto& criterion : *checked)
-            if (criterion.id != 0 && std::none_of(before_criteria.begin(), before_criteria.end(),
-                                                  [&](const domain::Criterion& old) { return old.id == criterion.id; }))
+            if (criterion.id != 0 &&
+                std::none_of(before_criteria.begin(), before_criteria.end(),
+                             [&](const domain::Criterion& old) { return old.id == criterion.id; }))
                 return core::Error::not_found();
-        store::assessment::save_methods(transaction, institution_id, case_id, methods, actor.user_id, core::now());
+        store::assessment::save_methods(transaction, institution_id, case_id, methods, actor.user_id,
+                                        core::now());
         store::assessment::save_criteria(transaction, institution_id, case_id, *checked);
-        for (auto application_id : store::assessment::assessed_applications(transaction, institution_id, case_id))
+        for (auto application_id :
+             store::assessment::assessed_applications(transaction, institution_id, case_id))
             refresh_summary(transaction, institution_id, case_id, application_id);
-        record_audit(transaction, origin,
-                     {institution_id, "screening.changed", "recruitment_case", std::to_string(case_id),
-                      methods_json(before_methods, before_criteria),
-                      methods_json(methods, store::assessment::criteria(transaction, institution_id, case_id))});
+        record_audit(
+            transaction, origin,
+            {institution_id, "screening.changed", "recruitment_case", std::to_string(case_id),
+             methods_json(before_methods, before_criteria),
+             methods_json(methods, store::assessment::criteria(transaction, institution_id, case_id))});
         return core::success();
     });
 }
@@ -280,8 +296,10 @@ core::Result<AssessmentList> Assessment::list(const domain::Actor& actor, domain
     });
 }
 
-core::Result<ApplicationAssessment> Assessment::assessment_of(const domain::Actor& actor, std::int64_t institution_id,
-                                                              std::int64_t case_id, std::int64_t application_id)
+core::Result<ApplicationAssessment> Assessment::assessment_of(const domain::Actor& actor,
+                                                              std::int64_t institution_id,
+                                                              std::int64_t case_id,
+                                                              std::int64_t application_id)
 {
     return m_database.read([&](store::Session& session) -> core::Result<ApplicationAssessment> {
         auto resource = committee_resource(session, actor, institution_id, case_id, application_id);
@@ -295,7 +313,8 @@ core::Result<ApplicationAssessment> Assessment::assessment_of(const domain::Acto
         view.can_assess = domain::can(actor, Action::assess_applications, resource);
         view.can_change_status = domain::can(actor, Action::change_application_status, resource);
         view.anonymised = !domain::can(actor, Action::see_applicant_identity, resource);
-        view.can_lift_anonymity = resource.anonymous_round && domain::can(actor, Action::lift_anonymity, resource);
+        view.can_lift_anonymity =
+            resource.anonymous_round && domain::can(actor, Action::lift_anonymity, resource);
         auto key = store::application_keys::load(session, application_id);
         for (const auto& mark : store::assessment::marks(session, institution_id, application_id))
             if (mark.user_id == actor.user_id) {
@@ -305,8 +324,8 @@ core::Result<ApplicationAssessment> Assessment::assessment_of(const domain::Acto
         view.committee_hidden = !domain::sees_committee_judgement(view.member, view.own_mark.has_value());
         if (!view.committee_hidden)
             for (const auto& mark : store::assessment::marks(session, institution_id, application_id))
-                view.committee_marks.push_back(
-                    {mark.member_name, mark.mark, open(key, mark.sealed_comment), mark.user_id == actor.user_id});
+                view.committee_marks.push_back({mark.member_name, mark.mark, open(key, mark.sealed_comment),
+                                                mark.user_id == actor.user_id});
         view.criteria = store::assessment::criteria(session, institution_id, case_id);
         auto scores = store::assessment::scores(session, institution_id, application_id);
         for (const auto& member : scores)
@@ -316,9 +335,11 @@ core::Result<ApplicationAssessment> Assessment::assessment_of(const domain::Acto
         std::vector<domain::Mark> marks;
         for (const auto& mark : view.committee_marks)
             marks.push_back(mark.mark);
-        view.summary = domain::summarise(marks, view.criteria, view.scores_hidden ? decltype(scores){} : scores);
+        view.summary =
+            domain::summarise(marks, view.criteria, view.scores_hidden ? decltype(scores){} : scores);
         for (const auto& note : store::assessment::notes(session, institution_id, application_id))
-            view.notes.push_back({note.author_name, open(key, note.sealed_text), note.sensitive_confirmed, note.created_at});
+            view.notes.push_back(
+                {note.author_name, open(key, note.sealed_text), note.sensitive_confirmed, note.created_at});
         view.tags = store::assessment::tags(session, institution_id, application_id);
         domain::AuditFilter filter;
         filter.institution_id = institution_id;
@@ -330,9 +351,9 @@ core::Result<ApplicationAssessment> Assessment::assessment_of(const domain::Acto
     });
 }
 
-core::Status Assessment::set_mark(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                  std::int64_t application_id, domain::Mark mark, const std::string& comment,
-                                  const Origin& origin)
+core::Status Assessment::set_mark(const domain::Actor& actor, std::int64_t institution_id,
+                                  std::int64_t case_id, std::int64_t application_id, domain::Mark mark,
+                                  const std::string& comment, const Origin& origin)
 {
     if (comment.size() > domain::k_max_note_length)
         return core::Error::invalid(msgid("The mark could not be saved."),
@@ -350,20 +371,21 @@ core::Status Assessment::set_mark(const domain::Actor& actor, std::int64_t insti
                                     seal(key, comment), core::now());
         refresh_summary(transaction, institution_id, case_id, application_id);
         record_audit(transaction, origin,
-                     {institution_id, "assessment.marked", "application", std::to_string(application_id), "{}",
-                      json_object({{"fields", comment.empty() ? "mark" : "mark, comment"}})});
+                     {institution_id, "assessment.marked", "application", std::to_string(application_id),
+                      "{}", json_object({{"fields", comment.empty() ? "mark" : "mark, comment"}})});
         return core::success();
     });
 }
 
-core::Status Assessment::set_scores(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                    std::int64_t application_id, const std::map<std::int64_t, int>& scores,
-                                    const Origin& origin)
+core::Status Assessment::set_scores(const domain::Actor& actor, std::int64_t institution_id,
+                                    std::int64_t case_id, std::int64_t application_id,
+                                    const std::map<std::int64_t, int>& scores, const Origin& origin)
 {
     for (const auto& [criterion, score] : scores)
         if (!domain::is_valid_score(score))
-            return core::Error::invalid(msgid("The scores could not be saved."),
-                                        {{"score_" + std::to_string(criterion), msgid("A score is a whole number from 1 to 5.")}});
+            return core::Error::invalid(
+                msgid("The scores could not be saved."),
+                {{"score_" + std::to_string(criterion), msgid("A score is a whole number from 1 to 5.")}});
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
         if (!domain::can(actor, Action::assess_applications, resource))
@@ -381,18 +403,20 @@ core::Status Assessment::set_scores(const domain::Actor& actor, std::int64_t ins
                                       {actor.user_id, scores}, core::now());
         refresh_summary(transaction, institution_id, case_id, application_id);
         record_audit(transaction, origin,
-                     {institution_id, "assessment.scored", "application", std::to_string(application_id), "{}",
-                      json_object({{"criteria", std::to_string(scores.size())}})});
+                     {institution_id, "assessment.scored", "application", std::to_string(application_id),
+                      "{}", json_object({{"criteria", std::to_string(scores.size())}})});
         return core::success();
     });
 }
 
-core::Status Assessment::add_note(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                  std::int64_t application_id, const NoteInput& note, const Origin& origin)
+core::Status Assessment::add_note(const domain::Actor& actor, std::int64_t institution_id,
+                                  std::int64_t case_id, std::int64_t application_id, const NoteInput& note,
+                                  const Origin& origin)
 {
     const auto text = std::string(core::trim(note.text));
     if (text.empty())
-        return core::Error::invalid(msgid("The note could not be saved."), {{"note", msgid("Write the note.")}});
+        return core::Error::invalid(msgid("The note could not be saved."),
+                                    {{"note", msgid("Write the note.")}});
     if (text.size() > domain::k_max_note_length)
         return core::Error::invalid(msgid("The note could not be saved."),
                                     {{"note", msgid("A note is at most 5,000 characters.")}});
@@ -406,12 +430,12 @@ core::Status Assessment::add_note(const domain::Actor& actor, std::int64_t insti
             if (found.find(word) == std::string::npos)
                 found += (found.empty() ? "" : ", ") + word;
         }
-        return core::Error::invalid(
-            msgid("The note may hold personal data that does not belong in a note."),
-            {{"note",
-              msgid("The note seems to hold a CPR number or sensitive data ({detail}). Remove it, or confirm that it "
-                    "must be kept."),
-              found}});
+        return core::Error::invalid(msgid("The note may hold personal data that does not belong in a note."),
+                                    {{"note",
+                                      msgid("The note seems to hold a CPR number or sensitive data "
+                                            "({detail}). Remove it, or confirm that it "
+                                            "must be kept."),
+                                      found}});
     }
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
@@ -424,8 +448,8 @@ core::Status Assessment::add_note(const domain::Actor& actor, std::int64_t insti
         if (!key)
             return core::Error::conflict(msgid("The application is being deleted."));
         const bool confirmed = !findings.empty();
-        auto id = store::assessment::add_note(transaction, institution_id, case_id, application_id, actor.user_id,
-                                              seal(key, text), confirmed, core::now());
+        auto id = store::assessment::add_note(transaction, institution_id, case_id, application_id,
+                                              actor.user_id, seal(key, text), confirmed, core::now());
         std::string kinds;
         for (const auto& finding : findings) {
             const std::string kind(domain::to_string(finding.kind));
@@ -440,8 +464,9 @@ core::Status Assessment::add_note(const domain::Actor& actor, std::int64_t insti
     });
 }
 
-core::Status Assessment::save_tags(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                   std::int64_t application_id, const std::string& text, const Origin& origin)
+core::Status Assessment::save_tags(const domain::Actor& actor, std::int64_t institution_id,
+                                   std::int64_t case_id, std::int64_t application_id, const std::string& text,
+                                   const Origin& origin)
 {
     auto tags = domain::parse_tags(text);
     if (!tags)
@@ -468,7 +493,8 @@ core::Status Assessment::save_tags(const domain::Actor& actor, std::int64_t inst
 }
 
 core::Status Assessment::lift_anonymity(const domain::Actor& actor, std::int64_t institution_id,
-                                        std::int64_t case_id, std::int64_t application_id, const Origin& origin)
+                                        std::int64_t case_id, std::int64_t application_id,
+                                        const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
@@ -478,8 +504,8 @@ core::Status Assessment::lift_anonymity(const domain::Actor& actor, std::int64_t
             return core::Error::not_found();
         if (!resource.anonymous_round)
             return core::success();
-        if (store::assessment::lift_anonymity(transaction, institution_id, case_id, application_id, actor.user_id,
-                                              core::now()))
+        if (store::assessment::lift_anonymity(transaction, institution_id, case_id, application_id,
+                                              actor.user_id, core::now()))
             record_audit(transaction, origin,
                          {institution_id, "application.anonymity_lifted", "application",
                           std::to_string(application_id), "{}", "{}"});
@@ -507,22 +533,27 @@ core::Result<StatusChange> Assessment::change_status(const domain::Actor& actor,
         auto record = store::cases::find(transaction, institution_id, case_id);
         if (!record)
             return core::Error::not_found();
-        if (status == ApplicationStatus::rejected && !domain::may_reject_now(record->application_deadline, core::now()))
-            return core::Error::invalid(msgid("No applicant can be rejected before the application deadline."),
-                                        {{"status", msgid("No applicant can be rejected before the application deadline.")}});
+        if (status == ApplicationStatus::rejected &&
+            !domain::may_reject_now(record->application_deadline, core::now()))
+            return core::Error::invalid(
+                msgid("No applicant can be rejected before the application deadline."),
+                {{"status", msgid("No applicant can be rejected before the application deadline.")}});
         if (status == ApplicationStatus::rejected && !confirmed)
-            return core::Error::invalid(msgid("Confirm the rejection."),
-                                        {{"confirm", msgid("Confirm that the chosen applicants are rejected.")}});
-        const auto conflicts = is_member(actor, institution_id, case_id)
-                                   ? store::assessment::conflicts_of(transaction, institution_id, case_id, actor.user_id)
-                                   : std::set<std::int64_t>{};
+            return core::Error::invalid(
+                msgid("Confirm the rejection."),
+                {{"confirm", msgid("Confirm that the chosen applicants are rejected.")}});
+        const auto conflicts =
+            is_member(actor, institution_id, case_id)
+                ? store::assessment::conflicts_of(transaction, institution_id, case_id, actor.user_id)
+                : std::set<std::int64_t>{};
         StatusChange change;
         const auto now = core::now();
         std::set<std::int64_t> seen;
         for (auto id : application_ids) {
             if (!seen.insert(id).second)
                 continue;
-            auto application = conflicts.count(id) ? std::nullopt : application_of(transaction, institution_id, case_id, id);
+            auto application =
+                conflicts.count(id) ? std::nullopt : application_of(transaction, institution_id, case_id, id);
             if (!application || application->status == status ||
                 !domain::can_change_status(application->status, status)) {
                 ++change.refused;

@@ -143,8 +143,8 @@ public:
     core::Result<ScreeningSettings> screening(const domain::Actor& actor, std::int64_t institution_id,
                                               std::int64_t case_id);
     core::Status save_screening(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                const domain::ScreeningMethods& methods, std::vector<domain::Criterion> criteria,
-                                const Origin& origin);
+                                const domain::ScreeningMethods& methods,
+                                std::vector<domain::Criterion> criteria, const Origin& origin);
 
     core::Result<AssessmentList> list(const domain::Actor& actor, domain::ApplicationListQuery query);
 
@@ -167,7 +167,8 @@ public:
     /// Moves applications on (in assessment) or rejects them; a rejection only after the deadline and
     /// only when `confirmed`.
     core::Result<StatusChange> change_status(const domain::Actor& actor, std::int64_t institution_id,
-                                             std::int64_t case_id, const std::vector<std::int64_t>& application_ids,
+                                             std::int64_t case_id,
+                                             const std::vector<std::int64_t>& application_ids,
                                              domain::ApplicationStatus status, bool confirmed,
                                              const Origin& origin);
 

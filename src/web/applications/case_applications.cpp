@@ -251,8 +251,8 @@ std::string filter_string(const Request& request)
     return text;
 }
 
-void select_option(Dictionary& dictionary, const char* section, const std::string& value, const std::string& label,
-                   bool selected)
+void select_option(Dictionary& dictionary, const char* section, const std::string& value,
+                   const std::string& label, bool selected)
 {
     auto* option = dictionary.AddSectionDictionary(section);
     option->SetValue("VALUE", value);
@@ -265,17 +265,21 @@ void fill_filters(Dictionary& dictionary, const AppContext& context, const Reque
                   const services::AssessmentList& list)
 {
     auto value = [&](const char* name) { return request.query_value(name).value_or(""); };
-    select_option(dictionary, "STATUS_OPTION", "", tr(context, request, msgid("All")), value("status").empty());
+    select_option(dictionary, "STATUS_OPTION", "", tr(context, request, msgid("All")),
+                  value("status").empty());
     for (auto status : {domain::ApplicationStatus::received, domain::ApplicationStatus::in_assessment,
                         domain::ApplicationStatus::invited, domain::ApplicationStatus::offered,
                         domain::ApplicationStatus::hired, domain::ApplicationStatus::rejected,
                         domain::ApplicationStatus::withdrawn})
         select_option(dictionary, "STATUS_OPTION", std::string(domain::to_string(status)),
-                      tr(context, request, status_label(status)), value("status") == domain::to_string(status));
+                      tr(context, request, status_label(status)),
+                      value("status") == domain::to_string(status));
     if (list.methods.knockout) {
         auto* knockout = dictionary.AddSectionDictionary("KNOCKOUT_FILTER");
-        select_option(*knockout, "KNOCKOUT_OPTION", "", tr(context, request, msgid("All")), value("knockout").empty());
-        select_option(*knockout, "KNOCKOUT_OPTION", "yes", tr(context, request, msgid("Flagged by a knockout answer")),
+        select_option(*knockout, "KNOCKOUT_OPTION", "", tr(context, request, msgid("All")),
+                      value("knockout").empty());
+        select_option(*knockout, "KNOCKOUT_OPTION", "yes",
+                      tr(context, request, msgid("Flagged by a knockout answer")),
                       value("knockout") == "yes");
         select_option(*knockout, "KNOCKOUT_OPTION", "no", tr(context, request, msgid("Not flagged")),
                       value("knockout") == "no");
@@ -297,15 +301,19 @@ void fill_filters(Dictionary& dictionary, const AppContext& context, const Reque
     }
     if (value("priority") == "yes")
         dictionary.ShowSection("PRIORITY_CHECKED");
-    select_option(dictionary, "SORT_OPTION", "received", tr(context, request, msgid("Received, oldest first")),
+    select_option(dictionary, "SORT_OPTION", "received",
+                  tr(context, request, msgid("Received, oldest first")),
                   value("sort").empty() || value("sort") == "received");
     if (!(list.methods.anonymous && list.member))
-        select_option(dictionary, "SORT_OPTION", "name", tr(context, request, msgid("Name")), value("sort") == "name");
+        select_option(dictionary, "SORT_OPTION", "name", tr(context, request, msgid("Name")),
+                      value("sort") == "name");
     if (list.methods.individual)
-        select_option(dictionary, "SORT_OPTION", "committee", tr(context, request, msgid("The committee's marks, best first")),
+        select_option(dictionary, "SORT_OPTION", "committee",
+                      tr(context, request, msgid("The committee's marks, best first")),
                       value("sort") == "committee");
     if (list.methods.scorecard)
-        select_option(dictionary, "SORT_OPTION", "score", tr(context, request, msgid("The committee's scores, best first")),
+        select_option(dictionary, "SORT_OPTION", "score",
+                      tr(context, request, msgid("The committee's scores, best first")),
                       value("sort") == "score");
 }
 
@@ -319,7 +327,8 @@ void fill_list_row(Dictionary& row, const AppContext& context, const Request& re
     row.SetIntValue("CASE_ID", list.case_record.id);
     row.SetIntValue("APPLICATION_ID", application.id);
     row.SetValue("REFERENCE", domain::application_reference(record));
-    row.SetValue("NAME", anonymised ? tr(context, request, msgid("Anonymous applicant")) : application.full_name);
+    row.SetValue("NAME",
+                 anonymised ? tr(context, request, msgid("Anonymous applicant")) : application.full_name);
     row.SetValue("STATUS", tr(context, request, status_label(application.status)));
     row.SetValue("RECEIVED", core::format_date(application.received_at, request.language));
     row.SetValue("RECEIVED_ISO", core::format_iso_utc(application.received_at));
@@ -333,7 +342,8 @@ void fill_list_row(Dictionary& row, const AppContext& context, const Request& re
         auto* marks = row.AddSectionDictionary("INDIVIDUAL_CELLS");
         if (list.member)
             marks->SetValueAndShowSection(
-                "OWN_MARK", application.own_mark ? tr(context, request, mark_label(*application.own_mark)) : "—",
+                "OWN_MARK",
+                application.own_mark ? tr(context, request, mark_label(*application.own_mark)) : "—",
                 "MEMBER_CELL");
         const auto& summary = application.summary;
         if (list.member && !application.own_mark)
@@ -341,9 +351,10 @@ void fill_list_row(Dictionary& row, const AppContext& context, const Request& re
         else if (summary.yes + summary.maybe + summary.no == 0)
             marks->SetValue("COMMITTEE", "—");
         else
-            marks->SetValue("COMMITTEE", std::to_string(summary.yes) + " " + tr(context, request, msgid("yes")) + " · " +
-                                             std::to_string(summary.maybe) + " " + tr(context, request, msgid("maybe")) +
-                                             " · " + std::to_string(summary.no) + " " + tr(context, request, msgid("no")));
+            marks->SetValue("COMMITTEE",
+                            std::to_string(summary.yes) + " " + tr(context, request, msgid("yes")) + " · " +
+                                std::to_string(summary.maybe) + " " + tr(context, request, msgid("maybe")) +
+                                " · " + std::to_string(summary.no) + " " + tr(context, request, msgid("no")));
     }
     if (list.methods.scorecard) {
         const auto& summary = application.summary;
@@ -364,7 +375,8 @@ void fill_list_row(Dictionary& row, const AppContext& context, const Request& re
 
 } // namespace
 
-Response show_case_applications_with(AppContext& context, Request& request, const std::optional<core::Error>& error)
+Response show_case_applications_with(AppContext& context, Request& request,
+                                     const std::optional<core::Error>& error)
 {
     const auto case_id = parse_id(request.param("case_id"));
     auto list = context.assessment.list(request.actor(), list_query(request, case_id));
@@ -373,64 +385,66 @@ Response show_case_applications_with(AppContext& context, Request& request, cons
             return *redirect;
         return error_response(context, request, list.error());
     }
-    return page(context, request, "applications/list",
-                tr(context, request, msgid("Applications")) + ": " + list->case_record.title,
-                [&](Dictionary& dictionary) {
-                    dictionary.SetIntValue("CASE_ID", case_id);
-                    dictionary.SetValue("CASE_TITLE", list->case_record.title);
-                    dictionary.SetIntValue("COUNT", list->total);
-                    dictionary.ShowSection(list->page.rows.empty() ? "NO_APPLICATIONS" : "HAS_APPLICATIONS");
-                    fill_filters(dictionary, context, request, *list);
-                    if (list->methods.individual)
-                        dictionary.ShowSection(list->member ? "INDIVIDUAL_MEMBER_HEADERS" : "INDIVIDUAL_HEADERS");
-                    if (list->methods.scorecard)
-                        dictionary.ShowSection("SCORE_HEADER");
-                    const bool mail = fill_mail_controls(dictionary, context, request, list->case_record.institution_id,
-                                                         case_id);
-                    const bool selectable = mail || list->can_change_status;
-                    if (selectable)
-                        dictionary.ShowSection("BULK_FORM");
-                    if (list->can_change_status) {
-                        auto* status = dictionary.AddSectionDictionary("CAN_CHANGE_STATUS");
-                        if (list->may_reject)
-                            status->ShowSection("MAY_REJECT");
-                        else
-                            status->ShowSection("REJECT_AFTER_DEADLINE");
-                    }
-                    for (const auto& application : list->page.rows) {
-                        auto* row = dictionary.AddSectionDictionary("APPLICATION");
-                        fill_list_row(*row, context, request, *list, application);
-                        if (selectable)
-                            row->ShowSection("SELECTABLE");
-                    }
-                    const auto filters = filter_string(request);
-                    if (list->page.has_previous && !list->page.rows.empty())
-                        dictionary.SetValueAndShowSection(
-                            "PREVIOUS_HREF", "?before=" + std::to_string(list->page.rows.front().id) + filters,
-                            "HAS_PREVIOUS");
-                    if (list->page.has_next && !list->page.rows.empty())
-                        dictionary.SetValueAndShowSection(
-                            "NEXT_HREF", "?after=" + std::to_string(list->page.rows.back().id) + filters, "HAS_NEXT");
-                    if (list->page.has_previous || list->page.has_next)
-                        dictionary.SetValueAndShowSection("FIRST_HREF", "?" + (filters.empty() ? "" : filters.substr(1)),
-                                                          "HAS_PAGING");
-                    fill_search(dictionary, context, request, case_id);
-                    if (error)
-                        show_form_errors(dictionary, *error, context.translator, request);
-                    if (request.query_value("registered"))
-                        show_notice(dictionary, context, request, msgid("The application has been registered."));
-                    if (request.query_value("declared"))
-                        show_notice(dictionary, context, request, msgid("Your declarations have been saved."));
-                    if (request.query_value("conflict"))
-                        show_notice(dictionary, context, request,
-                                    msgid("Your conflict of interest has been recorded. The applicant is no longer shown to you."));
-                    if (auto changed = request.query_value("changed")) {
-                        dictionary.SetValue("CHANGED", *changed);
-                        dictionary.SetValue("REFUSED", request.query_value("refused").value_or("0"));
-                        dictionary.ShowSection("HAS_CHANGED");
-                    }
-                },
-                form_status(error));
+    return page(
+        context, request, "applications/list",
+        tr(context, request, msgid("Applications")) + ": " + list->case_record.title,
+        [&](Dictionary& dictionary) {
+            dictionary.SetIntValue("CASE_ID", case_id);
+            dictionary.SetValue("CASE_TITLE", list->case_record.title);
+            dictionary.SetIntValue("COUNT", list->total);
+            dictionary.ShowSection(list->page.rows.empty() ? "NO_APPLICATIONS" : "HAS_APPLICATIONS");
+            fill_filters(dictionary, context, request, *list);
+            if (list->methods.individual)
+                dictionary.ShowSection(list->member ? "INDIVIDUAL_MEMBER_HEADERS" : "INDIVIDUAL_HEADERS");
+            if (list->methods.scorecard)
+                dictionary.ShowSection("SCORE_HEADER");
+            const bool mail =
+                fill_mail_controls(dictionary, context, request, list->case_record.institution_id, case_id);
+            const bool selectable = mail || list->can_change_status;
+            if (selectable)
+                dictionary.ShowSection("BULK_FORM");
+            if (list->can_change_status) {
+                auto* status = dictionary.AddSectionDictionary("CAN_CHANGE_STATUS");
+                if (list->may_reject)
+                    status->ShowSection("MAY_REJECT");
+                else
+                    status->ShowSection("REJECT_AFTER_DEADLINE");
+            }
+            for (const auto& application : list->page.rows) {
+                auto* row = dictionary.AddSectionDictionary("APPLICATION");
+                fill_list_row(*row, context, request, *list, application);
+                if (selectable)
+                    row->ShowSection("SELECTABLE");
+            }
+            const auto filters = filter_string(request);
+            if (list->page.has_previous && !list->page.rows.empty())
+                dictionary.SetValueAndShowSection(
+                    "PREVIOUS_HREF", "?before=" + std::to_string(list->page.rows.front().id) + filters,
+                    "HAS_PREVIOUS");
+            if (list->page.has_next && !list->page.rows.empty())
+                dictionary.SetValueAndShowSection(
+                    "NEXT_HREF", "?after=" + std::to_string(list->page.rows.back().id) + filters, "HAS_NEXT");
+            if (list->page.has_previous || list->page.has_next)
+                dictionary.SetValueAndShowSection(
+                    "FIRST_HREF", "?" + (filters.empty() ? "" : filters.substr(1)), "HAS_PAGING");
+            fill_search(dictionary, context, request, case_id);
+            if (error)
+                show_form_errors(dictionary, *error, context.translator, request);
+            if (request.query_value("registered"))
+                show_notice(dictionary, context, request, msgid("The application has been registered."));
+            if (request.query_value("declared"))
+                show_notice(dictionary, context, request, msgid("Your declarations have been saved."));
+            if (request.query_value("conflict"))
+                show_notice(dictionary, context, request,
+                            msgid("Your conflict of interest has been recorded. The applicant is no longer "
+                                  "shown to you."));
+            if (auto changed = request.query_value("changed")) {
+                dictionary.SetValue("CHANGED", *changed);
+                dictionary.SetValue("REFUSED", request.query_value("refused").value_or("0"));
+                dictionary.ShowSection("HAS_CHANGED");
+            }
+        },
+        form_status(error));
 }
 
 Response show_case_applications(AppContext& context, Request& request)
@@ -454,10 +468,12 @@ Response application_page(AppContext& context, Request& request, const std::opti
         tr(context, request, msgid("Application")) + " " + domain::application_reference(view->application),
         [&](Dictionary& dictionary) {
             fill_application(dictionary, context, request, *view);
-            fill_assessment_panel(dictionary, context, request, case_id, view->application.id, error, note_text);
+            fill_assessment_panel(dictionary, context, request, case_id, view->application.id, error,
+                                  note_text);
             fill_communication_log(dictionary, context, request, view->case_record.id, view->application.id);
             if (request.query_value("resent"))
-                show_notice(dictionary, context, request, msgid("The mail has been queued to be sent again."));
+                show_notice(dictionary, context, request,
+                            msgid("The mail has been queued to be sent again."));
             if (request.query_value("saved"))
                 show_notice(dictionary, context, request, msgid("Your changes have been saved."));
         },

@@ -134,8 +134,8 @@ Response submit_declarations(AppContext& context, Request& request)
             if (std::find(conflicts.begin(), conflicts.end(), id) == conflicts.end() &&
                 std::find(none.begin(), none.end(), id) == none.end())
                 none.push_back(id);
-    auto result = context.assessment.declare(request.actor(), institution_of(request), case_id, conflicts, none,
-                                             request.origin());
+    auto result = context.assessment.declare(request.actor(), institution_of(request), case_id, conflicts,
+                                             none, request.origin());
     if (result)
         return Response::redirect(case_path(case_id) + "/applications?declared=1");
     if (result.error().kind == core::ErrorKind::invalid)
@@ -149,28 +149,28 @@ Response show_conflict_overview(AppContext& context, Request& request)
     auto overview = context.assessment.declarations(request.actor(), institution_of(request), case_id);
     if (!overview)
         return error_response(context, request, overview.error());
-    return page(context, request, "assessment/conflicts",
-                tr(context, request, msgid("Declarations of conflict of interest")),
-                [&](Dictionary& dictionary) {
-                    dictionary.SetIntValue("CASE_ID", case_id);
-                    dictionary.SetValue("CASE_TITLE", overview->case_record.title);
-                    dictionary.ShowSection(overview->conflicts.empty() ? "NO_CONFLICTS" : "HAS_CONFLICTS");
-                    for (const auto& conflict : overview->conflicts) {
-                        auto* row = dictionary.AddSectionDictionary("CONFLICT");
-                        row->SetValue("MEMBER", conflict.member_name);
-                        row->SetValue("APPLICANT", overview->labels[conflict.application_id]);
-                        row->SetValue("DECLARED", core::format_date_time(conflict.declared_at, request.language));
-                    }
-                    for (const auto& [member, count] : overview->declared_none) {
-                        auto* row = dictionary.AddSectionDictionary("NONE");
-                        row->SetValue("MEMBER", member);
-                        row->SetIntValue("COUNT", count);
-                    }
-                    if (!overview->pending_members.empty())
-                        dictionary.ShowSection("HAS_PENDING_MEMBERS");
-                    for (const auto& member : overview->pending_members)
-                        dictionary.AddSectionDictionary("PENDING_MEMBER")->SetValue("MEMBER", member);
-                });
+    return page(
+        context, request, "assessment/conflicts",
+        tr(context, request, msgid("Declarations of conflict of interest")), [&](Dictionary& dictionary) {
+            dictionary.SetIntValue("CASE_ID", case_id);
+            dictionary.SetValue("CASE_TITLE", overview->case_record.title);
+            dictionary.ShowSection(overview->conflicts.empty() ? "NO_CONFLICTS" : "HAS_CONFLICTS");
+            for (const auto& conflict : overview->conflicts) {
+                auto* row = dictionary.AddSectionDictionary("CONFLICT");
+                row->SetValue("MEMBER", conflict.member_name);
+                row->SetValue("APPLICANT", overview->labels[conflict.application_id]);
+                row->SetValue("DECLARED", core::format_date_time(conflict.declared_at, request.language));
+            }
+            for (const auto& [member, count] : overview->declared_none) {
+                auto* row = dictionary.AddSectionDictionary("NONE");
+                row->SetValue("MEMBER", member);
+                row->SetIntValue("COUNT", count);
+            }
+            if (!overview->pending_members.empty())
+                dictionary.ShowSection("HAS_PENDING_MEMBERS");
+            for (const auto& member : overview->pending_members)
+                dictionary.AddSectionDictionary("PENDING_MEMBER")->SetValue("MEMBER", member);
+        });
 }
 
 namespace {
@@ -245,8 +245,9 @@ Response show_screening(AppContext& context, Request& request)
 Response submit_screening(AppContext& context, Request& request)
 {
     const auto case_id = parse_id(request.param("case_id"));
-    domain::ScreeningMethods methods{request.form_or("individual") == "1", request.form_or("scorecard") == "1",
-                                     request.form_or("knockout") == "1", request.form_or("anonymous") == "1"};
+    domain::ScreeningMethods methods{request.form_or("individual") == "1",
+                                     request.form_or("scorecard") == "1", request.form_or("knockout") == "1",
+                                     request.form_or("anonymous") == "1"};
     std::vector<domain::Criterion> criteria;
     for (int index = 1; index <= 40; ++index) {
         const auto field = "criterion_" + std::to_string(index);
@@ -261,8 +262,8 @@ Response submit_screening(AppContext& context, Request& request)
             weight = std::stoi(weight_text);
         criteria.push_back({parse_id(request.form_or(field + "_id")), *name, weight});
     }
-    auto result = context.assessment.save_screening(request.actor(), institution_of(request), case_id, methods,
-                                                    std::move(criteria), request.origin());
+    auto result = context.assessment.save_screening(request.actor(), institution_of(request), case_id,
+                                                    methods, std::move(criteria), request.origin());
     if (result)
         return Response::redirect(case_path(case_id) + "/screening?saved=1");
     if (result.error().kind == core::ErrorKind::invalid)
@@ -274,7 +275,8 @@ Response submit_mark(AppContext& context, Request& request)
 {
     auto mark = domain::mark_from_string(request.form_or("mark"));
     core::Status result =
-        mark ? context.assessment.set_mark(request.actor(), institution_of(request), parse_id(request.param("case_id")),
+        mark ? context.assessment.set_mark(request.actor(), institution_of(request),
+                                           parse_id(request.param("case_id")),
                                            parse_id(request.param("application_id")), *mark,
                                            request.form_or("comment"), request.origin())
              : core::Status(core::Error::invalid(msgid("The mark could not be saved."),
@@ -305,34 +307,34 @@ Response submit_scores(AppContext& context, Request& request)
     core::Status result = problem ? core::Status(*problem)
                                   : context.assessment.set_scores(request.actor(), institution_of(request),
                                                                   parse_id(request.param("case_id")),
-                                                                  parse_id(request.param("application_id")), scores,
-                                                                  request.origin());
+                                                                  parse_id(request.param("application_id")),
+                                                                  scores, request.origin());
     return after_application_form(context, request, result, "scorecard");
 }
 
 Response submit_note(AppContext& context, Request& request)
 {
     services::NoteInput note{request.form_or("note"), request.form_or("confirm_sensitive") == "1"};
-    auto result = context.assessment.add_note(request.actor(), institution_of(request),
-                                              parse_id(request.param("case_id")),
-                                              parse_id(request.param("application_id")), note, request.origin());
+    auto result = context.assessment.add_note(
+        request.actor(), institution_of(request), parse_id(request.param("case_id")),
+        parse_id(request.param("application_id")), note, request.origin());
     return after_application_form(context, request, result, "notes", note.text);
 }
 
 Response submit_tags(AppContext& context, Request& request)
 {
-    auto result = context.assessment.save_tags(request.actor(), institution_of(request),
-                                               parse_id(request.param("case_id")),
-                                               parse_id(request.param("application_id")), request.form_or("tags"),
-                                               request.origin());
+    auto result = context.assessment.save_tags(
+        request.actor(), institution_of(request), parse_id(request.param("case_id")),
+        parse_id(request.param("application_id")), request.form_or("tags"), request.origin());
     return after_application_form(context, request, result, "tags");
 }
 
 Response submit_conflict(AppContext& context, Request& request)
 {
     const auto case_id = parse_id(request.param("case_id"));
-    auto result = context.assessment.declare_conflict(request.actor(), institution_of(request), case_id,
-                                                      parse_id(request.param("application_id")), request.origin());
+    auto result =
+        context.assessment.declare_conflict(request.actor(), institution_of(request), case_id,
+                                            parse_id(request.param("application_id")), request.origin());
     if (!result)
         return error_response(context, request, result.error());
     return Response::redirect(case_path(case_id) + "/applications?conflict=1");
@@ -340,40 +342,39 @@ Response submit_conflict(AppContext& context, Request& request)
 
 Response submit_lift_anonymity(AppContext& context, Request& request)
 {
-    auto result = context.assessment.lift_anonymity(request.actor(), institution_of(request),
-                                                    parse_id(request.param("case_id")),
-                                                    parse_id(request.param("application_id")), request.origin());
+    auto result = context.assessment.lift_anonymity(
+        request.actor(), institution_of(request), parse_id(request.param("case_id")),
+        parse_id(request.param("application_id")), request.origin());
     return after_application_form(context, request, result, "top");
 }
 
 Response show_attachment_text(AppContext& context, Request& request)
 {
     const auto case_id = parse_id(request.param("case_id"));
-    auto text = context.applications.attachment_text(request.actor(), institution_of(request), case_id,
-                                                     parse_id(request.param("application_id")),
-                                                     parse_id(request.param("attachment_id")), request.origin());
+    auto text = context.applications.attachment_text(
+        request.actor(), institution_of(request), case_id, parse_id(request.param("application_id")),
+        parse_id(request.param("attachment_id")), request.origin());
     if (!text) {
         if (auto redirect = redirect_to_declarations(text.error(), case_id))
             return *redirect;
         return error_response(context, request, text.error());
     }
-    auto response = page(context, request, "assessment/attachment_text",
-                         tr(context, request, attachment_kind_label(text->attachment.kind)),
-                         [&](Dictionary& dictionary) {
-                             dictionary.SetIntValue("CASE_ID", case_id);
-                             dictionary.SetIntValue("APPLICATION_ID", text->application.id);
-                             dictionary.SetValue("REFERENCE", domain::application_reference(text->application));
-                             dictionary.SetValue("KIND", tr(context, request, attachment_kind_label(text->attachment.kind)));
-                             if (!text->attachment.filename.empty())
-                                 dictionary.SetValueAndShowSection("FILENAME", text->attachment.filename,
-                                                                   "HAS_FILENAME");
-                             if (text->anonymised)
-                                 dictionary.ShowSection("ANONYMISED");
-                             if (text->text.empty())
-                                 dictionary.ShowSection("NO_TEXT");
-                             else
-                                 dictionary.SetValueAndShowSection("TEXT", text->text, "HAS_TEXT");
-                         });
+    auto response = page(
+        context, request, "assessment/attachment_text",
+        tr(context, request, attachment_kind_label(text->attachment.kind)), [&](Dictionary& dictionary) {
+            dictionary.SetIntValue("CASE_ID", case_id);
+            dictionary.SetIntValue("APPLICATION_ID", text->application.id);
+            dictionary.SetValue("REFERENCE", domain::application_reference(text->application));
+            dictionary.SetValue("KIND", tr(context, request, attachment_kind_label(text->attachment.kind)));
+            if (!text->attachment.filename.empty())
+                dictionary.SetValueAndShowSection("FILENAME", text->attachment.filename, "HAS_FILENAME");
+            if (text->anonymised)
+                dictionary.ShowSection("ANONYMISED");
+            if (text->text.empty())
+                dictionary.ShowSection("NO_TEXT");
+            else
+                dictionary.SetValueAndShowSection("TEXT", text->text, "HAS_TEXT");
+        });
     response.set_header("Cache-Control", "no-store");
     return response;
 }
@@ -391,11 +392,12 @@ Response submit_bulk_action(AppContext& context, Request& request)
     }
     auto status = domain::application_status_from_string(request.form_or("status"));
     const bool confirmed = request.form_or("confirm") == "1";
-    auto result = context.assessment.change_status(
-        request.actor(), institution_of(request), case_id, ids,
-        status.value_or(domain::ApplicationStatus::received), confirmed, request.origin());
+    auto result = context.assessment.change_status(request.actor(), institution_of(request), case_id, ids,
+                                                   status.value_or(domain::ApplicationStatus::received),
+                                                   confirmed, request.origin());
     if (result)
-        return Response::redirect(case_path(case_id) + "/applications?changed=" + std::to_string(result->changed) +
+        return Response::redirect(case_path(case_id) +
+                                  "/applications?changed=" + std::to_string(result->changed) +
                                   "&refused=" + std::to_string(result->refused));
     if (auto redirect = redirect_to_declarations(result.error(), case_id))
         return *redirect;
@@ -403,14 +405,15 @@ Response submit_bulk_action(AppContext& context, Request& request)
         return error_response(context, request, result.error());
     // A rejection waits for a person to confirm it, with the chosen applicants named.
     const bool asks_confirmation = status == domain::ApplicationStatus::rejected && !confirmed &&
-                                   !result.error().fields.empty() && result.error().fields.front().field == "confirm";
+                                   !result.error().fields.empty() &&
+                                   result.error().fields.front().field == "confirm";
     if (!asks_confirmation)
         return show_case_applications_with(context, request, result.error());
     auto list = context.applications.list(request.actor(), institution_of(request), case_id);
     if (!list)
         return error_response(context, request, list.error());
-    return page(context, request, "assessment/confirm_rejection", tr(context, request, msgid("Confirm the rejection")),
-                [&](Dictionary& dictionary) {
+    return page(context, request, "assessment/confirm_rejection",
+                tr(context, request, msgid("Confirm the rejection")), [&](Dictionary& dictionary) {
                     dictionary.SetIntValue("CASE_ID", case_id);
                     dictionary.SetValue("CASE_TITLE", list->case_record.title);
                     int count = 0;
@@ -433,7 +436,8 @@ void fill_assessment_panel(Dictionary& dictionary, AppContext& context, const Re
                            std::int64_t case_id, std::int64_t application_id,
                            const std::optional<core::Error>& error, const std::string& note_text)
 {
-    auto view = context.assessment.assessment_of(request.actor(), institution_of(request), case_id, application_id);
+    auto view =
+        context.assessment.assessment_of(request.actor(), institution_of(request), case_id, application_id);
     if (!view)
         return;
     auto* panel = dictionary.AddIncludeDictionary("ASSESSMENT");
