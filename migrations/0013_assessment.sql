@@ -4,6 +4,9 @@
 -- Erasure: notes and the comments of marks are sealed under the application's data key
 -- (application_keys), stored as hexadecimal text; every row here that names an application is
 -- deleted with it.
+--
+-- The access log (0010) gains the action view_text: the committee read an attachment's extracted text
+-- (in an anonymised round, masked).
 
 -- The screening methods of a case (a case without a row uses the defaults: individual assessment and
 -- knockout screening).

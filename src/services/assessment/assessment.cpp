@@ -395,9 +395,9 @@ core::Status Assessment::set_scores(const domain::Actor& actor, std::int64_t ins
         if (!store::assessment::methods(transaction, institution_id, case_id).scorecard)
             return core::Error::invalid(msgid("This case does not use a scorecard."));
         const auto criteria = store::assessment::criteria(transaction, institution_id, case_id);
-        for (const auto& [criterion, score] : scores)
+        for (const auto& entry : scores)
             if (std::none_of(criteria.begin(), criteria.end(),
-                             [&](const domain::Criterion& known) { return known.id == criterion; }))
+                             [&](const domain::Criterion& known) { return known.id == entry.first; }))
                 return core::Error::not_found();
         store::assessment::set_scores(transaction, institution_id, case_id, application_id,
                                       {actor.user_id, scores}, core::now());

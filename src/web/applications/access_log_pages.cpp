@@ -23,6 +23,8 @@ const char* access_label(const std::string& action)
         return msgid("Opened the application");
     if (action == "download")
         return msgid("Downloaded an attachment");
+    if (action == "view_text")
+        return msgid("Read an attachment's text");
     if (action == "applicant_view")
         return msgid("The applicant opened it");
     if (action == "applicant_download")
