@@ -130,6 +130,22 @@ class ConflictTest(AssessmentCase):
         self.assertNotIn("Lise Senere", self.listing(self.lene).visible_text)
 
 
+    def test_the_projektleder_cannot_mail_an_applicant_they_have_a_conflict_with(self):
+        target = self.apply("Mads Mailløs", "mads.maillos@example.test")
+        self.listing(self.pl)
+        self.assertStatus(self.pl.post(f"/cases/{self.case_id}/applications/{target}/conflict", {}), 303)
+        compose = self.pl.get(f"/cases/{self.case_id}/mail?kind=free_message&application_id={target}")
+        self.assertNotIn("Mads Mailløs", compose.visible_text)
+        self.assertNotIn("mads.maillos@example.test", compose.text)
+        sent = self.pl.post(f"/cases/{self.case_id}/mail", [("kind", "free_message"), ("action", "send"),
+                                                            ("application_id", str(target)),
+                                                            ("subject_da", "Hej"), ("body_da", "Hej"),
+                                                            ("subject_en", "Hi"), ("body_en", "Hi")])
+        self.assertStatus(sent, 400)
+        self.assertEqual(self.count(f"SELECT COUNT(*) FROM outbox WHERE application_id = {target} "
+                                    "AND kind = 'free_message'"), 0)
+
+
 class IndividualAndScorecardTest(AssessmentCase):
     def test_marks_stay_hidden_until_the_member_gives_their_own(self):
         self.assertStatus(self.set_methods(), 303)

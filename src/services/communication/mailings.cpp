@@ -12,9 +12,11 @@
 #include "domain/merge_fields.hpp"
 #include "integrations/calendar.hpp"
 #include "services/applications/application_support.hpp"
+#include "services/assessment/committee_facts.hpp"
 #include "services/communication/email_templates.hpp"
 #include "services/recruitment_case/ad_assembly.hpp"
 #include "store/application_store.hpp"
+#include "store/assessment_store.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/institution_store.hpp"
@@ -138,13 +140,16 @@ MailRecipient recipient_mail(const CaseContext& context, const domain::Applicati
     return recipient;
 }
 
-/// The applications of the draft that belong to the case, in the order asked, each once.
-std::vector<domain::ApplicationRecord> chosen_applications(store::Session& session,
+/// The applications of the draft that belong to the case, in the order asked, each once; never one the
+/// actor, as a committee member, declared a conflict of interest with.
+std::vector<domain::ApplicationRecord> chosen_applications(store::Session& session, const domain::Actor& actor,
                                                            std::int64_t institution_id, std::int64_t case_id,
                                                            const MailDraft& draft)
 {
     std::vector<domain::ApplicationRecord> chosen;
     std::set<std::int64_t> seen;
+    if (is_member(actor, institution_id, case_id))
+        seen = store::assessment::conflicts_of(session, institution_id, case_id, actor.user_id);
     for (auto id : draft.application_ids) {
         if (!seen.insert(id).second)
             continue;
@@ -239,7 +244,7 @@ core::Result<MailPlan> Mailings::plan(const domain::Actor& actor, std::int64_t i
         plan.case_copy = context->case_copy;
         // The preview shows where the personal link goes; the link itself is made when sent.
         const std::string preview_link = m_public_url + "/application/…";
-        for (const auto& application : chosen_applications(session, institution_id, case_id, draft)) {
+        for (const auto& application : chosen_applications(session, actor, institution_id, case_id, draft)) {
             plan.recipients.push_back(recipient_mail(*context, application, draft, preview_link));
             plan.sendable += plan.recipients.back().mail ? 1 : 0;
         }
@@ -258,7 +263,7 @@ core::Result<std::int64_t> Mailings::send(const domain::Actor& actor, std::int64
         auto context = read_case(transaction, institution_id, case_id, draft);
         if (!context)
             return context.error();
-        auto applications = chosen_applications(transaction, institution_id, case_id, draft);
+        auto applications = chosen_applications(transaction, actor, institution_id, case_id, draft);
         if (applications.empty())
             return core::Error::invalid(msgid("Choose at least one application."));
         const core::UnixTime now = core::now();
