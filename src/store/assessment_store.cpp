@@ -22,6 +22,12 @@ int or_none(std::optional<int> value)
     return value.value_or(k_none);
 }
 
+/// Whether the viewer scored the application. A scalar subquery with LIMIT rather than EXISTS: in the
+/// select list PostgreSQL would plan EXISTS as a hashed subplan that reads every score the viewer ever
+/// gave before the page's LIMIT, where this looks up only the rows of the page.
+constexpr const char* k_viewer_scored = "(SELECT 1 FROM assessment_scores o WHERE o.application_id = a.id"
+                                        " AND o.user_id = :viewer LIMIT 1) IS NOT NULL";
+
 /// The column a sort orders by, as the viewer may see it: a member sees the committee's judgement of
 /// an applicant only where they gave their own, so only there may it order their list.
 std::string sort_key(const domain::ApplicationListQuery& query)
@@ -33,10 +39,7 @@ std::string sort_key(const domain::ApplicationListQuery& query)
         return query.member ? "(CASE WHEN m.mark IS NULL THEN -1 ELSE COALESCE(s.mark_points, -1) END)"
                             : "COALESCE(s.mark_points, -1)";
     case ApplicationSort::score:
-        return query.member ? "(CASE WHEN " +
-                                  std::string("EXISTS (SELECT 1 FROM assessment_scores o WHERE "
-                                              "o.application_id = a.id AND o.user_id = :viewer)") +
-                                  " THEN COALESCE(s.score_mean, -1) ELSE -1 END)"
+        return query.member ? "(CASE WHEN " + std::string(k_viewer_scored) + " THEN COALESCE(s.score_mean, -1) ELSE -1 END)"
                             : "COALESCE(s.score_mean, -1)";
     }
     return "a.received_at";
@@ -578,19 +581,23 @@ domain::ApplicationListPage list(soci::session& sql, const domain::ApplicationLi
         anchor_id = *id;
     }
     if (anchor) {
-        // The rows after the anchor in the order (key, id), or before it when paging backwards. The
-        // key may descend while ids always ascend.
+        // The rows after the anchor in the order (key, id), or before it when paging backwards. Where
+        // key and id run the same way this is a row-value comparison, which both databases turn into
+        // a range of the index on (case, received); the committee's orders descend by key while ids
+        // ascend, and take the longer form.
         const bool key_greater = down == backwards;
-        where += " AND (" + key + (key_greater ? " > " : " < ") + ":anchor_key OR (" + key +
-                 " = :anchor_key AND a.id " + (backwards ? "<" : ">") + " :anchor_id))";
+        if (!down)
+            where += " AND (" + key + ", a.id) " + (backwards ? "<" : ">") + " (:anchor_key, :anchor_id)";
+        else
+            where += " AND (" + key + (key_greater ? " > " : " < ") + ":anchor_key OR (" + key +
+                     " = :anchor_key AND a.id " + (backwards ? "<" : ">") + " :anchor_id))";
     }
     const bool reverse = down != backwards;
     const std::string order = " ORDER BY " + key + (reverse ? " DESC" : " ASC") + ", a.id" +
                               (backwards ? " DESC" : " ASC") + " LIMIT " + std::to_string(query.limit + 1);
     const std::string text =
         "SELECT a.id, a.full_name, a.status, a.channel, a.knocked_out, a.priority_access, a.on_time,"
-        " a.received_at, COALESCE(m.mark, ''), CASE WHEN EXISTS (SELECT 1 FROM assessment_scores o"
-        " WHERE o.application_id = a.id AND o.user_id = :viewer) THEN 1 ELSE 0 END,"
+        " a.received_at, COALESCE(m.mark, ''), CASE WHEN " + std::string(k_viewer_scored) + " THEN 1 ELSE 0 END,"
         " COALESCE(s.yes_count, 0), COALESCE(s.maybe_count, 0), COALESCE(s.no_count, 0),"
         " COALESCE(s.mark_points, -1), COALESCE(s.scorers, 0), COALESCE(s.score_mean, -1),"
         " COALESCE(s.score_low, -1), COALESCE(s.score_high, -1), CASE WHEN l.application_id IS NULL THEN 0"

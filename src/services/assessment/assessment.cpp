@@ -105,15 +105,15 @@ std::string methods_json(const domain::ScreeningMethods& methods,
 
 } // namespace
 
-core::Result<DeclarationForm> Assessment::declaration_form(const domain::Actor& actor,
-                                                           std::int64_t institution_id, std::int64_t case_id)
+core::Result<DeclarationForm> Assessment::declaration_form(const domain::Actor& actor, std::int64_t institution_id,
+                                                           std::int64_t case_id)
 {
-    if (!domain::can(actor, Action::declare_conflicts, {institution_id, case_id, {}, false, {}}))
-        return refusal(actor, {institution_id, case_id, {}, false, {}});
     return m_database.read([&](store::Session& session) -> core::Result<DeclarationForm> {
         auto record = store::cases::find(session, institution_id, case_id);
         if (!record)
             return core::Error::not_found();
+        if (!domain::can(actor, Action::declare_conflicts, {institution_id, case_id, {}, false, {}}))
+            return refusal(actor, {institution_id, case_id, {}, false, {}});
         DeclarationForm form{*record, {}};
         for (const auto& pending :
              store::assessment::undeclared(session, institution_id, case_id, actor.user_id))
@@ -126,6 +126,10 @@ core::Status Assessment::declare(const domain::Actor& actor, std::int64_t instit
                                  std::int64_t case_id, const std::vector<std::int64_t>& conflicts,
                                  const std::vector<std::int64_t>& none, const Origin& origin)
 {
+    if (!m_database.read([&](store::Session& session) {
+            return store::cases::find(session, institution_id, case_id).has_value();
+        }))
+        return core::Error::not_found();
     if (!domain::can(actor, Action::declare_conflicts, {institution_id, case_id, {}, false, {}}))
         return refusal(actor, {institution_id, case_id, {}, false, {}});
     if (conflicts.empty() && none.empty())
@@ -161,11 +165,11 @@ core::Status Assessment::declare_conflict(const domain::Actor& actor, std::int64
                                           const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        if (!application_of(transaction, institution_id, case_id, application_id))
+            return core::Error::not_found();
         auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
         if (!domain::can(actor, Action::declare_conflicts, resource) || resource.conflict_of_interest)
             return refusal(actor, resource, resource.conflict_of_interest);
-        if (!application_of(transaction, institution_id, case_id, application_id))
-            return core::Error::not_found();
         store::assessment::declare(transaction, institution_id, case_id, application_id, actor.user_id, true,
                                    core::now());
         record_audit(transaction, origin,
