@@ -39,6 +39,7 @@ bench: build-release ## Load benchmarks against nginx as the reference (see docs
 	@./bench/pages.sh
 	@./bench/applications.sh
 	@./bench/mail.sh
+	@./bench/assessment.sh
 
 fmt: ## Format the C++ sources (clang-format 14)
 	@./scripts/lint format
