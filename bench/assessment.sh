@@ -445,12 +445,12 @@ list_query() { # case_id viewer variant(first|after|committee) middle institutio
     order="ORDER BY $key ASC, a.id ASC LIMIT 51"
     [[ $variant == committee ]] && order="ORDER BY $key DESC, a.id ASC LIMIT 51"
     if [[ $variant == after ]]; then
-        where=" AND (a.received_at > $anchor OR (a.received_at = $anchor AND a.id > $middle))"
+        where=" AND (a.received_at, a.id) > ($anchor, $middle)"
     fi
     cat <<SQL
 SELECT a.id, a.full_name, a.status, a.channel, a.knocked_out, a.priority_access, a.on_time, a.received_at,
- COALESCE(m.mark, ''), CASE WHEN EXISTS (SELECT 1 FROM assessment_scores o WHERE o.application_id = a.id
- AND o.user_id = $viewer) THEN 1 ELSE 0 END, COALESCE(s.yes_count, 0), COALESCE(s.maybe_count, 0),
+ COALESCE(m.mark, ''), CASE WHEN (SELECT 1 FROM assessment_scores o WHERE o.application_id = a.id
+ AND o.user_id = $viewer LIMIT 1) IS NOT NULL THEN 1 ELSE 0 END, COALESCE(s.yes_count, 0), COALESCE(s.maybe_count, 0),
  COALESCE(s.no_count, 0), COALESCE(s.mark_points, -1), COALESCE(s.scorers, 0), COALESCE(s.score_mean, -1),
  COALESCE(s.score_low, -1), COALESCE(s.score_high, -1), CASE WHEN l.application_id IS NULL THEN 0 ELSE 1 END
  FROM applications a
