@@ -19,6 +19,7 @@
 {{#ERROR_COMMENT}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_COMMENT}}
 <textarea class="form-input" id="comment" name="comment" rows="3" maxlength="5000">{{COMMENT}}</textarea>
 </div>
+{{#ASK_CONFIRM_COMMENT}}<div class="form-group-checkbox"><input class="form-checkbox" type="checkbox" id="confirm_sensitive_comment" name="confirm_sensitive" value="1"><label class="form-label" for="confirm_sensitive_comment">{{_ The comment must be kept as written (this is recorded)}}</label></div>{{/ASK_CONFIRM_COMMENT}}
 <button type="submit" class="button button-secondary">{{_ Save my mark}}</button>
 </form>{{/CAN_MARK}}
 {{#COMMITTEE_HIDDEN}}<p id="committee-marks">{{_ The committee's marks are shown once you have given your own.}}</p>{{/COMMITTEE_HIDDEN}}

@@ -335,6 +335,13 @@ class NotesTest(AssessmentCase):
         self.assertStatus(self.dennis.post(f"/cases/{self.case_id}/applications/{target}/tags", {"tags": "x" * 41}), 400)
         tagged = self.dennis.get(f"/cases/{self.case_id}/applications?tag=regnskab")
         self.assertIn("Nina Notat", tagged.visible_text)
+        # A mark's comment is checked the same way.
+        mark = f"/cases/{self.case_id}/applications/{target}/mark"
+        self.assertStatus(self.dennis.post(mark, {"mark": "yes", "comment": "Aktiv i sin fagforening."}), 400)
+        self.assertEqual(self.count(f"SELECT COUNT(*) FROM assessment_marks WHERE application_id = {target}"), 0)
+        self.assertStatus(self.dennis.post(mark, {"mark": "yes", "comment": "Aktiv i sin fagforening.",
+                                                  "confirm_sensitive": "1"}), 303)
+        self.assertEqual(self.count(f"SELECT COUNT(*) FROM assessment_marks WHERE application_id = {target}"), 1)
         # The history lists what happened, without the texts.
         self.assertIn("Skrev et notat", page.visible_text)
 

@@ -89,6 +89,31 @@ std::optional<domain::ApplicationRecord> application_of(store::Session& session,
     return application;
 }
 
+/// What the detector found in staff free text, for the warning: each word once, a CPR number as "CPR".
+std::string found_words(const std::string& text, const std::vector<domain::SensitiveFinding>& findings)
+{
+    std::string found;
+    for (const auto& finding : findings) {
+        auto word = finding.kind == domain::SensitiveKind::cpr_number ? std::string("CPR")
+                                                                        : text.substr(finding.offset, finding.length);
+        if (found.find(word) == std::string::npos)
+            found += (found.empty() ? "" : ", ") + word;
+    }
+    return found;
+}
+
+/// The kinds found, for the audit trail: never the words themselves.
+std::string found_kinds(const std::vector<domain::SensitiveFinding>& findings)
+{
+    std::string kinds;
+    for (const auto& finding : findings) {
+        const std::string kind(domain::to_string(finding.kind));
+        if (kinds.find(kind) == std::string::npos)
+            kinds += (kinds.empty() ? "" : ", ") + kind;
+    }
+    return kinds;
+}
+
 std::string methods_json(const domain::ScreeningMethods& methods,
                          const std::vector<domain::Criterion>& criteria)
 {
@@ -357,11 +382,19 @@ core::Result<ApplicationAssessment> Assessment::assessment_of(const domain::Acto
 
 core::Status Assessment::set_mark(const domain::Actor& actor, std::int64_t institution_id,
                                   std::int64_t case_id, std::int64_t application_id, domain::Mark mark,
-                                  const std::string& comment, const Origin& origin)
+                                  const NoteInput& comment_input, const Origin& origin)
 {
+    const auto comment = std::string(core::trim(comment_input.text));
     if (comment.size() > domain::k_max_note_length)
         return core::Error::invalid(msgid("The mark could not be saved."),
                                     {{"comment", msgid("A comment is at most 5,000 characters.")}});
+    const auto findings = domain::find_sensitive_text(comment);
+    if (!findings.empty() && !comment_input.confirmed_sensitive)
+        return core::Error::invalid(msgid("The comment may hold personal data that does not belong in it."),
+                                    {{"comment",
+                                      msgid("The comment seems to hold a CPR number or sensitive data "
+                                            "({detail}). Remove it, or confirm that it must be kept."),
+                                      found_words(comment, findings)}});
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
         if (!domain::can(actor, Action::assess_applications, resource))
@@ -425,22 +458,13 @@ core::Status Assessment::add_note(const domain::Actor& actor, std::int64_t insti
         return core::Error::invalid(msgid("The note could not be saved."),
                                     {{"note", msgid("A note is at most 5,000 characters.")}});
     const auto findings = domain::find_sensitive_text(text);
-    if (!findings.empty() && !note.confirmed_sensitive) {
-        std::string found;
-        for (const auto& finding : findings) {
-            auto word = text.substr(finding.offset, finding.length);
-            if (finding.kind == domain::SensitiveKind::cpr_number)
-                word = "CPR";
-            if (found.find(word) == std::string::npos)
-                found += (found.empty() ? "" : ", ") + word;
-        }
+    if (!findings.empty() && !note.confirmed_sensitive)
         return core::Error::invalid(msgid("The note may hold personal data that does not belong in a note."),
                                     {{"note",
                                       msgid("The note seems to hold a CPR number or sensitive data "
                                             "({detail}). Remove it, or confirm that it "
                                             "must be kept."),
-                                      found}});
-    }
+                                      found_words(text, findings)}});
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
         const bool leads = domain::can(actor, Action::change_application_status, resource);
@@ -454,12 +478,7 @@ core::Status Assessment::add_note(const domain::Actor& actor, std::int64_t insti
         const bool confirmed = !findings.empty();
         auto id = store::assessment::add_note(transaction, institution_id, case_id, application_id,
                                               actor.user_id, seal(key, text), confirmed, core::now());
-        std::string kinds;
-        for (const auto& finding : findings) {
-            const std::string kind(domain::to_string(finding.kind));
-            if (kinds.find(kind) == std::string::npos)
-                kinds += (kinds.empty() ? "" : ", ") + kind;
-        }
+        const auto kinds = found_kinds(findings);
         record_audit(transaction, origin,
                      {institution_id, confirmed ? "note.added_despite_warning" : "note.added", "application",
                       std::to_string(application_id), "{}",

@@ -150,8 +150,10 @@ public:
 
     core::Result<ApplicationAssessment> assessment_of(const domain::Actor& actor, std::int64_t institution_id,
                                                       std::int64_t case_id, std::int64_t application_id);
+    /// Gives the member's mark with an optional comment; a comment that looks like sensitive data is
+    /// refused with a warning until confirmed, like a note.
     core::Status set_mark(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                          std::int64_t application_id, domain::Mark mark, const std::string& comment,
+                          std::int64_t application_id, domain::Mark mark, const NoteInput& comment,
                           const Origin& origin);
     core::Status set_scores(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                             std::int64_t application_id, const std::map<std::int64_t, int>& scores,

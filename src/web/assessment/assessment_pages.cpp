@@ -278,7 +278,9 @@ Response submit_mark(AppContext& context, Request& request)
         mark ? context.assessment.set_mark(request.actor(), institution_of(request),
                                            parse_id(request.param("case_id")),
                                            parse_id(request.param("application_id")), *mark,
-                                           request.form_or("comment"), request.origin())
+                                           services::NoteInput{request.form_or("comment"),
+                                                               request.form_or("confirm_sensitive") == "1"},
+                                           request.origin())
              : core::Status(core::Error::invalid(msgid("The mark could not be saved."),
                                                  {{"mark", msgid("Choose Yes, Maybe or No.")}}));
     return after_application_form(context, request, result, "assessment");
@@ -463,7 +465,10 @@ void fill_assessment_panel(Dictionary& dictionary, AppContext& context, const Re
                 if (view->own_mark == mark)
                     option->ShowSection("CHECKED");
             }
-            form->SetValue("COMMENT", view->own_comment);
+            const bool comment_refused = error && !error->fields.empty() && error->fields.front().field == "comment";
+            form->SetValue("COMMENT", comment_refused ? request.form_or("comment") : view->own_comment);
+            if (comment_refused && !request.form_or("comment").empty())
+                form->ShowSection("ASK_CONFIRM_COMMENT");
         }
         if (view->committee_hidden)
             marks->ShowSection("COMMITTEE_HIDDEN");
