@@ -21,6 +21,7 @@
 #include "services/applications/attachment_texts.hpp"
 #include "services/applications/held_uploads.hpp"
 #include "services/applications/self_service.hpp"
+#include "services/assessment/ranking_lists.hpp"
 #include "services/audit_anchor.hpp"
 #include "services/audit_log.hpp"
 #include "services/audit_trail.hpp"
@@ -545,6 +546,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::SelfService self_service(*database, file_store, config.public_url, spool_dir);
     services::EmailTemplates email_templates(*database);
     services::Mailings mailings(*database, config.public_url, config.smtp_from);
+    services::RankingLists rankings(*database);
     web::AppContext context{config,
                             translator,
                             views,
@@ -566,6 +568,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                             self_service,
                             email_templates,
                             mailings,
+                            rankings,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};

@@ -22,6 +22,7 @@ class HeldUploads;
 class SelfService;
 class EmailTemplates;
 class Mailings;
+class RankingLists;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -54,6 +55,7 @@ struct AppContext {
     services::SelfService& self_service;
     services::EmailTemplates& email_templates;
     services::Mailings& mailings;
+    services::RankingLists& rankings;
     std::string static_dkfds_dir;
     std::string static_app_dir;
     HttpServer* server = nullptr;

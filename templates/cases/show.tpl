@@ -33,6 +33,7 @@
 <li><a href="/cases/{{CASE_ID}}/applications">{{_ See the applications}}</a></li>
 {{#CAN_REGISTER}}<li><a href="/cases/{{CASE_ID}}/applications/new">{{_ Register an application received by post or e-mail}}</a></li>
 <li><a href="/cases/{{CASE_ID}}/email-templates">{{_ The case's e-mail templates}}</a>{{#HAS_OWN_TEMPLATES}} ({{_ own texts:}} {{OWN_TEMPLATES}}){{/HAS_OWN_TEMPLATES}}</li>{{/CAN_REGISTER}}
+{{#CAN_RANK}}<li><a href="/cases/{{CASE_ID}}/rankings">{{_ Ranking lists}}</a></li>{{/CAN_RANK}}
 </ul>
 </section>{{/HAS_APPLICATIONS_SECTION}}
 <section aria-labelledby="ad">

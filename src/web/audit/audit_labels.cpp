@@ -253,6 +253,8 @@ const std::vector<ActionName>& known_actions()
         {"mailing.queued", msgid("Sent mails to applicants")},
         {"mailing.cancelled", msgid("Cancelled the mails not yet sent")},
         {"mail.resent", msgid("Sent a mail again")},
+        {"ranking.created", msgid("Made a ranking list")},
+        {"ranking.saved", msgid("Saved the order of a ranking list")},
     };
     return actions;
 }
@@ -277,6 +279,7 @@ const std::vector<ActionName>& known_object_types()
         {"access_log", msgid("Access log")},
         {"email_template", msgid("E-mail template")},
         {"mailing", msgid("Mailing")},
+        {"ranking_list", msgid("Ranking list")},
     };
     return types;
 }
