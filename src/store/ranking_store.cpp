@@ -124,6 +124,24 @@ domain::RankingOrder entries(soci::session& sql, std::int64_t institution_id, st
     return order;
 }
 
+domain::RankingOrder order_at(soci::session& sql, std::int64_t institution_id, std::int64_t ranking_id,
+                              int number)
+{
+    domain::RankingOrder order;
+    long long institution = institution_id, ranking = ranking_id, application = 0;
+    soci::statement statement =
+        (sql.prepare << "SELECT e.application_id FROM ranking_versions v JOIN ranking_entries e ON "
+                        "e.version_id = v.id"
+                        " WHERE v.institution_id = :institution AND v.ranking_list_id = :ranking AND "
+                        "v.number = :number"
+                        " ORDER BY e.position",
+         soci::into(application), soci::use(institution), soci::use(ranking), soci::use(number));
+    statement.execute();
+    while (statement.fetch())
+        order.push_back(application);
+    return order;
+}
+
 domain::RankingOrder current_order(soci::session& sql, std::int64_t institution_id, std::int64_t ranking_id)
 {
     domain::RankingOrder order;
@@ -140,18 +158,25 @@ domain::RankingOrder current_order(soci::session& sql, std::int64_t institution_
     return order;
 }
 
-int save_version(soci::session& sql, std::int64_t institution_id, std::int64_t ranking_id,
-                 const domain::RankingOrder& order, std::int64_t user_id, core::UnixTime now)
+std::optional<int> next_version(soci::session& sql, std::int64_t institution_id, std::int64_t ranking_id,
+                                std::optional<int> expected)
+{
+    long long institution = institution_id, ranking = ranking_id;
+    int number = 0, at_version = expected.value_or(-1);
+    sql << "UPDATE ranking_lists SET versions = versions + 1 WHERE institution_id = :institution AND id = "
+           ":ranking"
+           " AND (:expected < 0 OR versions = :expected) RETURNING versions",
+        soci::use(institution, "institution"), soci::use(ranking, "ranking"),
+        soci::use(at_version, "expected"), soci::into(number);
+    if (!sql.got_data())
+        return std::nullopt;
+    return number;
+}
+
+void save_version(soci::session& sql, std::int64_t institution_id, std::int64_t ranking_id, int number,
+                  const domain::RankingOrder& order, std::int64_t user_id, core::UnixTime now)
 {
     long long institution = institution_id, ranking = ranking_id, user = user_id, at = now, version_id = 0;
-    int number = 0;
-    // The update locks the list's row (PostgreSQL) or runs under the one writer (SQLite), so the
-    // number read back is this save's own.
-    sql << "UPDATE ranking_lists SET versions = versions + 1 WHERE institution_id = :institution AND id = "
-           ":ranking",
-        soci::use(institution), soci::use(ranking);
-    sql << "SELECT versions FROM ranking_lists WHERE institution_id = :institution AND id = :ranking",
-        soci::use(institution), soci::use(ranking), soci::into(number);
     sql << "INSERT INTO ranking_versions (ranking_list_id, institution_id, number, saved_by, saved_at)"
            " VALUES (:ranking, :institution, :number, :user, :at) RETURNING id",
         soci::use(ranking), soci::use(institution), soci::use(number), soci::use(user), soci::use(at),
@@ -171,7 +196,6 @@ int save_version(soci::session& sql, std::int64_t institution_id, std::int64_t r
         }
         sql << statement;
     }
-    return number;
 }
 
 std::vector<RankedApplication> applications(soci::session& sql, std::int64_t institution_id,

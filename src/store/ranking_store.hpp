@@ -31,12 +31,20 @@ std::optional<domain::RankingVersionRecord> version(soci::session& sql, std::int
                                                     std::int64_t ranking_id, int number);
 /// The applications of a version in their order.
 domain::RankingOrder entries(soci::session& sql, std::int64_t institution_id, std::int64_t version_id);
+/// The order of the list's version `number`; empty when there is none (number 0: never saved).
+domain::RankingOrder order_at(soci::session& sql, std::int64_t institution_id, std::int64_t ranking_id,
+                              int number);
 /// The order of the list's newest version; empty when none was saved.
 domain::RankingOrder current_order(soci::session& sql, std::int64_t institution_id, std::int64_t ranking_id);
-/// Saves `order` as the list's next version in a few statements (the entries in batched inserts);
-/// returns the version's number. Raising the list's count first makes concurrent saves take turns.
-int save_version(soci::session& sql, std::int64_t institution_id, std::int64_t ranking_id,
-                 const domain::RankingOrder& order, std::int64_t user_id, core::UnixTime now);
+/// Claims the list's next version number, first in a save's transaction: the update locks the
+/// list's row (PostgreSQL; SQLite has one writer anyway), so concurrent saves of a list take turns
+/// and each reads the order the one before it saved. With `expected`, only while the list is at that
+/// version; nullopt when it is not, or when there is no such list.
+std::optional<int> next_version(soci::session& sql, std::int64_t institution_id, std::int64_t ranking_id,
+                                std::optional<int> expected);
+/// Saves `order` as version `number` of the list in a few statements (the entries in batched inserts).
+void save_version(soci::session& sql, std::int64_t institution_id, std::int64_t ranking_id, int number,
+                  const domain::RankingOrder& order, std::int64_t user_id, core::UnixTime now);
 
 /// An application of the case as a list shows it.
 struct RankedApplication {

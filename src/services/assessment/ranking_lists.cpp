@@ -181,11 +181,14 @@ core::Result<int> RankingLists::save(const domain::Actor& actor, std::int64_t in
         auto list = store::rankings::find(transaction, institution_id, case_id, ranking_id);
         if (!list)
             return core::Error::not_found();
-        if (change.based_on && *change.based_on != list->versions)
+        // First, so that a concurrent save of the list waits for this one and then reads the order it
+        // saved; a page that showed an older version is refused.
+        auto number = store::rankings::next_version(transaction, institution_id, ranking_id, change.based_on);
+        if (!number)
             return core::Error::conflict(
                 msgid("Someone saved the list while you were working on it. Your order "
                       "was not saved: look at the list as it is now and try again."));
-        const auto stored = store::rankings::current_order(transaction, institution_id, ranking_id);
+        const auto stored = store::rankings::order_at(transaction, institution_id, ranking_id, *number - 1);
         const auto shown = domain::visible_part(stored, member->hidden);
         domain::RankingOrder wanted;
         if (change.order) {
@@ -216,14 +219,14 @@ core::Result<int> RankingLists::save(const domain::Actor& actor, std::int64_t in
         if (wanted.size() + (stored.size() - shown.size()) > domain::k_max_ranking_entries)
             return invalid_order(msgid("A ranking list holds at most 500 applicants."));
         auto merged = domain::merge_hidden(stored, wanted, member->hidden);
-        auto number = store::rankings::save_version(transaction, institution_id, ranking_id, merged,
-                                                    actor.user_id, core::now());
-        record_audit(
-            transaction, origin,
-            {institution_id, "ranking.saved", "ranking_list", std::to_string(ranking_id),
-             json_object({{"version", std::to_string(list->versions)}}),
-             json_object({{"version", std::to_string(number)}, {"entries", std::to_string(merged.size())}})});
-        return number;
+        store::rankings::save_version(transaction, institution_id, ranking_id, *number, merged, actor.user_id,
+                                      core::now());
+        record_audit(transaction, origin,
+                     {institution_id, "ranking.saved", "ranking_list", std::to_string(ranking_id),
+                      json_object({{"version", std::to_string(*number - 1)}}),
+                      json_object({{"version", std::to_string(*number)},
+                                   {"entries", std::to_string(merged.size())}})});
+        return *number;
     });
 }
 
