@@ -22,6 +22,7 @@
 #include "services/applications/held_uploads.hpp"
 #include "services/applications/self_service.hpp"
 #include "services/assessment/assessment.hpp"
+#include "services/assessment/ranking_lists.hpp"
 #include "services/audit_anchor.hpp"
 #include "services/audit_log.hpp"
 #include "services/audit_trail.hpp"
@@ -547,6 +548,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::EmailTemplates email_templates(*database);
     services::Mailings mailings(*database, config.public_url, config.smtp_from);
     services::Assessment assessment(*database);
+    services::RankingLists rankings(*database);
     web::AppContext context{config,
                             translator,
                             views,
@@ -569,6 +571,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                             email_templates,
                             mailings,
                             assessment,
+                            rankings,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};

@@ -23,6 +23,7 @@ class SelfService;
 class EmailTemplates;
 class Mailings;
 class Assessment;
+class RankingLists;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -56,6 +57,7 @@ struct AppContext {
     services::EmailTemplates& email_templates;
     services::Mailings& mailings;
     services::Assessment& assessment;
+    services::RankingLists& rankings;
     std::string static_dkfds_dir;
     std::string static_app_dir;
     HttpServer* server = nullptr;

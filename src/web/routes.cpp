@@ -5,6 +5,7 @@
 #include "web/application.hpp"
 #include "web/applications/application_pages.hpp"
 #include "web/assessment/assessment_pages.hpp"
+#include "web/assessment/ranking_pages.hpp"
 #include "web/audit/audit_pages.hpp"
 #include "web/cases/case_pages.hpp"
 #include "web/communication/communication_pages.hpp"
@@ -180,6 +181,15 @@ void register_routes(Router& router, AppContext& context)
                bind(submit_lift_anonymity));
     router.add("GET", "/cases/:case_id/applications/:application_id/attachments/:attachment_id/text",
                signed_in, worker_pool, bind(show_attachment_text));
+    // Assessment: the committee's ranking lists per round, their versions and comparisons.
+    router.add("GET", "/cases/:case_id/rankings", signed_in, worker_pool, bind(show_rankings));
+    router.add("POST", "/cases/:case_id/rankings", signed_in, worker_pool, bind(submit_new_ranking));
+    router.add("GET", "/cases/:case_id/rankings/:ranking_id", signed_in, worker_pool, bind(show_ranking));
+    router.add("POST", "/cases/:case_id/rankings/:ranking_id", signed_in, worker_pool, bind(submit_ranking));
+    router.add("GET", "/cases/:case_id/rankings/:ranking_id/versions", signed_in, worker_pool,
+               bind(show_ranking_versions));
+    router.add("GET", "/cases/:case_id/rankings/:ranking_id/compare", signed_in, worker_pool,
+               bind(show_ranking_comparison));
 
     // Institution set-up
     router.add("GET", "/setup", signed_in, worker_pool, bind(show_setup));

@@ -78,6 +78,7 @@ TABLE_FOR_PARAMETER = {
     "role_request_id": "role_requests",
     "institution_id": "institutions",
     "attachment_id": "application_attachments",
+    "ranking_id": "ranking_lists",
 }
 
 # Fields for every POST: plausible values for the forms of all routes, so that a handler that
@@ -145,6 +146,12 @@ class InstitutionIsolationTest(ServerTestCase):
         assert approved.status == 303, f"the operator could not grant B's second Superbruger: {approved.status}"
         cls.apply_to_b()
         jens = int(cls.sql(f"SELECT id FROM users WHERE email = '{AKADEMIET_PROJEKTLEDER}'")[0][0])
+        # A ranking list of B's first case (written directly: Jens would first have to declare on
+        # the application above).
+        cls.sql("INSERT INTO ranking_lists (institution_id, case_id, name, round, versions, created_by, created_at)"
+                f" SELECT c.institution_id, c.id, 'Akademiets liste', 'final', 0, {jens}, 0"
+                f" FROM recruitment_cases c JOIN institutions i ON i.id = c.institution_id"
+                f" WHERE i.name = '{AKADEMIET}' ORDER BY c.id LIMIT 1")
         for role, outcome in (("administrator", "requested"), ("superbruger", "sent")):
             requested = karen.post(f"/users/{jens}/roles", {"role": role, "operation": "grant"})
             assert requested.status == 303 and outcome in requested.location, \

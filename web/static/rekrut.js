@@ -97,3 +97,62 @@ document.addEventListener('DOMContentLoaded', function () {
       .catch(function () { /* the next tick tries again */ });
   }, 2000);
 });
+
+/* --- Ranking lists: dragging rows, as an enhancement -------------------------------------------- */
+// Without scripts, the position numbers and the Up and Down buttons reorder a ranking list, and they
+// stay for keyboard users. With scripts, rows can also be dragged: the numbers follow, the new order
+// goes into the hidden `order` field, and "Save order" saves it. Typing a number again hands the
+// order back to the numbers.
+document.addEventListener('DOMContentLoaded', function () {
+  'use strict';
+  var forms = document.querySelectorAll('form[data-ranking]');
+  Array.prototype.forEach.call(forms, function (form) {
+    var body = form.querySelector('[data-ranking-rows]');
+    var field = form.querySelector('[data-ranking-order]');
+    if (!body || !field || !('draggable' in document.createElement('tr'))) return;
+    var help = form.querySelector('.ranking-drag-help');
+    if (help) help.hidden = false;
+    var dragged = null;
+
+    function renumber() {
+      var ids = [];
+      var rows = body.querySelectorAll('tr[data-application-id]');
+      Array.prototype.forEach.call(rows, function (row, index) {
+        ids.push(row.getAttribute('data-application-id'));
+        var input = row.querySelector('input[name^="position_"]');
+        if (input) input.value = String(index + 1);
+      });
+      field.value = ids.join(',');
+    }
+
+    Array.prototype.forEach.call(body.querySelectorAll('tr[data-application-id]'), function (row) {
+      row.setAttribute('draggable', 'true');
+      row.addEventListener('dragstart', function (event) {
+        dragged = row;
+        row.classList.add('is-dragging');
+        event.dataTransfer.effectAllowed = 'move';
+        event.dataTransfer.setData('text/plain', row.getAttribute('data-application-id'));
+      });
+      row.addEventListener('dragover', function (event) {
+        if (!dragged || dragged === row) return;
+        event.preventDefault();
+        var box = row.getBoundingClientRect();
+        var below = event.clientY > box.top + box.height / 2;
+        body.insertBefore(dragged, below ? row.nextSibling : row);
+      });
+      row.addEventListener('drop', function (event) {
+        event.preventDefault();
+      });
+      row.addEventListener('dragend', function () {
+        row.classList.remove('is-dragging');
+        dragged = null;
+        renumber();
+      });
+    });
+
+    form.addEventListener('input', function (event) {
+      var name = event.target && event.target.name;
+      if (name && name.indexOf('position_') === 0) field.value = '';
+    });
+  });
+});

@@ -10,6 +10,7 @@
 #include "services/applications/applications.hpp"
 #include "services/applications/held_uploads.hpp"
 #include "services/assessment/assessment.hpp"
+#include "services/assessment/committee_facts.hpp"
 #include "services/communication/email_templates.hpp"
 #include "web/app_context.hpp"
 #include "web/applications/application_form_view.hpp"
@@ -196,6 +197,10 @@ void fill_case_applications(Dictionary& dictionary, AppContext& context, const R
         if (!own.empty())
             dictionary.SetValueAndShowSection("OWN_TEMPLATES", own, "HAS_OWN_TEMPLATES");
     }
+    // The committee's ranking lists, for those who hold a role on the case (the lists themselves
+    // refuse a member who has not yet declared on every application, saying why).
+    if (services::is_member(request.actor(), record.institution_id, record.id))
+        dictionary.ShowSection("CAN_RANK");
 }
 
 namespace {

@@ -261,6 +261,8 @@ const std::vector<ActionName>& known_actions()
         {"note.added_despite_warning", msgid("Wrote a note despite the warning of sensitive data")},
         {"application.tagged", msgid("Changed the tags of an application")},
         {"application.anonymity_lifted", msgid("Lifted the anonymity of an applicant")},
+        {"ranking.created", msgid("Made a ranking list")},
+        {"ranking.saved", msgid("Saved the order of a ranking list")},
     };
     return actions;
 }
@@ -285,6 +287,7 @@ const std::vector<ActionName>& known_object_types()
         {"access_log", msgid("Access log")},
         {"email_template", msgid("E-mail template")},
         {"mailing", msgid("Mailing")},
+        {"ranking_list", msgid("Ranking list")},
     };
     return types;
 }
