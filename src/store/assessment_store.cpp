@@ -39,7 +39,8 @@ std::string sort_key(const domain::ApplicationListQuery& query)
         return query.member ? "(CASE WHEN m.mark IS NULL THEN -1 ELSE COALESCE(s.mark_points, -1) END)"
                             : "COALESCE(s.mark_points, -1)";
     case ApplicationSort::score:
-        return query.member ? "(CASE WHEN " + std::string(k_viewer_scored) + " THEN COALESCE(s.score_mean, -1) ELSE -1 END)"
+        return query.member ? "(CASE WHEN " + std::string(k_viewer_scored) +
+                                  " THEN COALESCE(s.score_mean, -1) ELSE -1 END)"
                             : "COALESCE(s.score_mean, -1)";
     }
     return "a.received_at";
@@ -597,7 +598,9 @@ domain::ApplicationListPage list(soci::session& sql, const domain::ApplicationLi
                               (backwards ? " DESC" : " ASC") + " LIMIT " + std::to_string(query.limit + 1);
     const std::string text =
         "SELECT a.id, a.full_name, a.status, a.channel, a.knocked_out, a.priority_access, a.on_time,"
-        " a.received_at, COALESCE(m.mark, ''), CASE WHEN " + std::string(k_viewer_scored) + " THEN 1 ELSE 0 END,"
+        " a.received_at, COALESCE(m.mark, ''), CASE WHEN " +
+        std::string(k_viewer_scored) +
+        " THEN 1 ELSE 0 END,"
         " COALESCE(s.yes_count, 0), COALESCE(s.maybe_count, 0), COALESCE(s.no_count, 0),"
         " COALESCE(s.mark_points, -1), COALESCE(s.scorers, 0), COALESCE(s.score_mean, -1),"
         " COALESCE(s.score_low, -1), COALESCE(s.score_high, -1), CASE WHEN l.application_id IS NULL THEN 0"

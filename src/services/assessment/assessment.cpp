@@ -94,8 +94,9 @@ std::string found_words(const std::string& text, const std::vector<domain::Sensi
 {
     std::string found;
     for (const auto& finding : findings) {
-        auto word = finding.kind == domain::SensitiveKind::cpr_number ? std::string("CPR")
-                                                                        : text.substr(finding.offset, finding.length);
+        auto word = finding.kind == domain::SensitiveKind::cpr_number
+                        ? std::string("CPR")
+                        : text.substr(finding.offset, finding.length);
         if (found.find(word) == std::string::npos)
             found += (found.empty() ? "" : ", ") + word;
     }
@@ -130,8 +131,8 @@ std::string methods_json(const domain::ScreeningMethods& methods,
 
 } // namespace
 
-core::Result<DeclarationForm> Assessment::declaration_form(const domain::Actor& actor, std::int64_t institution_id,
-                                                           std::int64_t case_id)
+core::Result<DeclarationForm> Assessment::declaration_form(const domain::Actor& actor,
+                                                           std::int64_t institution_id, std::int64_t case_id)
 {
     return m_database.read([&](store::Session& session) -> core::Result<DeclarationForm> {
         auto record = store::cases::find(session, institution_id, case_id);

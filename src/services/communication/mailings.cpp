@@ -142,7 +142,8 @@ MailRecipient recipient_mail(const CaseContext& context, const domain::Applicati
 
 /// The applications of the draft that belong to the case, in the order asked, each once; never one the
 /// actor, as a committee member, declared a conflict of interest with.
-std::vector<domain::ApplicationRecord> chosen_applications(store::Session& session, const domain::Actor& actor,
+std::vector<domain::ApplicationRecord> chosen_applications(store::Session& session,
+                                                           const domain::Actor& actor,
                                                            std::int64_t institution_id, std::int64_t case_id,
                                                            const MailDraft& draft)
 {

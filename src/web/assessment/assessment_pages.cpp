@@ -465,7 +465,8 @@ void fill_assessment_panel(Dictionary& dictionary, AppContext& context, const Re
                 if (view->own_mark == mark)
                     option->ShowSection("CHECKED");
             }
-            const bool comment_refused = error && !error->fields.empty() && error->fields.front().field == "comment";
+            const bool comment_refused =
+                error && !error->fields.empty() && error->fields.front().field == "comment";
             form->SetValue("COMMENT", comment_refused ? request.form_or("comment") : view->own_comment);
             if (comment_refused && !request.form_or("comment").empty())
                 form->ShowSection("ASK_CONFIRM_COMMENT");
