@@ -94,7 +94,7 @@ describe('sending mail to applicants', () => {
       for (const id of chosen) await page.locator(`#choose-${id}`).check();
       await page.locator('#mail-kind').selectOption('free_message');
       problems.clear();
-      await submitAndWait(page, page.locator('#mail-form button[type=submit]'));
+      await submitAndWait(page, page.locator('#mail-form button[name=action][value=mail]'));
       await check(opened, `compose-${mode}`, !javaScriptEnabled);
 
       const marker = `Besked sendt fra browseren (${mode}).`;
