@@ -28,6 +28,7 @@
 #include "services/audit_trail.hpp"
 #include "services/communication/email_templates.hpp"
 #include "services/communication/mailings.hpp"
+#include "services/decision/case_decisions.hpp"
 #include "services/demo_seed.hpp"
 #include "services/identity.hpp"
 #include "services/institution_setup.hpp"
@@ -549,6 +550,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::Mailings mailings(*database, config.public_url, config.smtp_from);
     services::Assessment assessment(*database);
     services::RankingLists rankings(*database);
+    services::CaseDecisions decisions(*database, config.public_url);
     web::AppContext context{config,
                             translator,
                             views,
@@ -572,6 +574,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                             mailings,
                             assessment,
                             rankings,
+                            decisions,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};

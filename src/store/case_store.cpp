@@ -13,7 +13,7 @@ constexpr const char* k_columns =
     " c.weekly_hours, c.salary_text, c.collective_agreement, c.position_category, c.positions, "
     "c.application_deadline, c.expected_start,"
     " c.readvertisement, c.ad_languages, c.template_id, c.copied_from, c.published_at, c.created_at, "
-    "c.updated_at"
+    "c.updated_at, c.contract_signed_on, c.closed_at"
     " FROM recruitment_cases c LEFT JOIN organisation_units u ON u.id = c.unit_id ";
 
 template <typename T> struct Nullable {
@@ -27,8 +27,8 @@ struct CaseRow {
     int full_time = 1, positions = 1, readvertisement = 0;
     double weekly_hours = 37;
     std::string title, state, unit_name, place, municipality, occupation, form, basis, fixed_term, salary,
-        agreement, category, languages;
-    Nullable<long long> unit_id, deadline, expected_start, template_id, copied_from, published_at;
+        agreement, category, languages, contract_signed_on;
+    Nullable<long long> unit_id, deadline, expected_start, template_id, copied_from, published_at, closed_at;
 
     template <typename Statement> void bind(Statement& statement)
     {
@@ -42,7 +42,8 @@ struct CaseRow {
             soci::into(languages), soci::into(template_id.value, template_id.indicator),
             soci::into(copied_from.value, copied_from.indicator),
             soci::into(published_at.value, published_at.indicator), soci::into(created_at),
-            soci::into(updated_at);
+            soci::into(updated_at), soci::into(contract_signed_on),
+            soci::into(closed_at.value, closed_at.indicator);
     }
 
     CaseRecord record() const
@@ -75,6 +76,8 @@ struct CaseRow {
         record.published_at = published_at.get();
         record.created_at = created_at;
         record.updated_at = updated_at;
+        record.contract_signed_on = contract_signed_on;
+        record.closed_at = closed_at.get();
         return record;
     }
 };

@@ -9,6 +9,7 @@
 #include "web/audit/audit_pages.hpp"
 #include "web/cases/case_pages.hpp"
 #include "web/communication/communication_pages.hpp"
+#include "web/decision/decision_pages.hpp"
 #include "web/identity/identity_pages.hpp"
 #include "web/operations/operations.hpp"
 #include "web/operator/operator_pages.hpp"
@@ -190,6 +191,17 @@ void register_routes(Router& router, AppContext& context)
                bind(show_ranking_versions));
     router.add("GET", "/cases/:case_id/rankings/:ranking_id/compare", signed_in, worker_pool,
                bind(show_ranking_comparison));
+    // The decision: priority access, the proposal and its approval by another person, the contract,
+    // the closing, and the request to cancel a case with applications.
+    router.add("GET", "/cases/:case_id/decision", signed_in, worker_pool, bind(show_decision));
+    router.add("POST", "/cases/:case_id/decision", signed_in, worker_pool, bind(submit_proposal));
+    router.add("POST", "/cases/:case_id/decision/answer", signed_in, worker_pool, bind(submit_decision_answer));
+    router.add("POST", "/cases/:case_id/decision/cancellation", signed_in, worker_pool,
+               bind(submit_cancellation_request));
+    router.add("POST", "/cases/:case_id/decision/priority/:application_id", signed_in, worker_pool,
+               bind(submit_priority_waiver));
+    router.add("POST", "/cases/:case_id/decision/contract", signed_in, worker_pool, bind(submit_contract));
+    router.add("POST", "/cases/:case_id/decision/close", signed_in, worker_pool, bind(submit_case_close));
 
     // Institution set-up
     router.add("GET", "/setup", signed_in, worker_pool, bind(show_setup));

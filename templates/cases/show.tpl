@@ -20,7 +20,9 @@
 {{#MISSING}}<li><a href="{{HREF}}">{{MESSAGE}}</a></li>
 {{/MISSING}}</ul>{{/HAS_MISSING}}
 </div>
-{{/BLOCKED}}{{#CAN_CANCEL}}<p class="cancel-step"><a class="button button-secondary" href="/cases/{{CASE_ID}}/cancel" data-module="modal" data-target="confirm-cancel">{{_ Cancel the case}}</a></p>{{/CAN_CANCEL}}
+{{/BLOCKED}}{{#DECISION_STEP}}<p><a class="button button-primary" href="/cases/{{CASE_ID}}/decision">{{_ Go to the hiring decision}}</a></p>{{/DECISION_STEP}}
+{{#CANCEL_BY_REQUEST}}<p class="cancel-step"><a class="button button-secondary" href="/cases/{{CASE_ID}}/decision#cancel">{{_ Ask for the case to be cancelled}}</a></p>{{/CANCEL_BY_REQUEST}}
+{{#CAN_CANCEL}}<p class="cancel-step"><a class="button button-secondary" href="/cases/{{CASE_ID}}/cancel" data-module="modal" data-target="confirm-cancel">{{_ Cancel the case}}</a></p>{{/CAN_CANCEL}}
 </section>{{/HAS_NEXT}}
 <section id="case-facts" aria-labelledby="case-facts-heading">
 <h2 id="case-facts-heading">{{_ About the case}}</h2>
@@ -38,6 +40,7 @@
 {{#CAN_REGISTER}}<li><a href="/cases/{{CASE_ID}}/applications/new">{{_ Register an application received by post or e-mail}}</a></li>
 <li><a href="/cases/{{CASE_ID}}/email-templates">{{_ The case's e-mail templates}}</a>{{#HAS_OWN_TEMPLATES}} ({{_ own texts:}} {{OWN_TEMPLATES}}){{/HAS_OWN_TEMPLATES}}</li>{{/CAN_REGISTER}}
 {{#CAN_RANK}}<li><a href="/cases/{{CASE_ID}}/rankings">{{_ Ranking lists}}</a></li>{{/CAN_RANK}}
+{{#HAS_DECISION_PAGE}}<li><a href="/cases/{{CASE_ID}}/decision">{{_ Hiring decision}}</a></li>{{/HAS_DECISION_PAGE}}
 </ul>{{/MAY_SEE_APPLICATIONS}}
 </section>{{/HAS_APPLICATIONS_SECTION}}
 <section aria-labelledby="ad">

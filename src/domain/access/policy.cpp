@@ -77,8 +77,12 @@ bool can(const Actor& actor, Action action, const Resource& resource)
         return on_case && !targets_self &&
                (administrative || actor.has(*resource.case_id, CaseRole::projektleder));
     case Action::assess_applications: return member_may_take_part;
+    case Action::propose_case_decision:
+        return leads_case && (member ? member_may_take_part : true);
     case Action::approve_hiring_decision:
-        return on_case && actor.has(*resource.case_id, CaseRole::ansaettende_leder);
+        // Four eyes: a proposal exists, and whoever made it never approves it.
+        return on_case && actor.has(*resource.case_id, CaseRole::ansaettende_leder) &&
+               resource.requested_by.has_value() && !own_request && !resource.conflict_of_interest;
     case Action::view_applications: return member ? member_may_take_part : on_case && administrative;
     case Action::register_application:
         return on_case && (administrative || actor.has(*resource.case_id, CaseRole::projektleder));

@@ -45,6 +45,11 @@ enum class Action {
     /// Mark, score, tag and write notes on an application: a committee member who has declared on
     /// every application of the case and has no conflict of interest with this one.
     assess_applications,
+    /// Propose the hiring decision (candidate, reserves, justification), or ask for a case with
+    /// applications to be cancelled; record why an applicant with priority access is not invited.
+    propose_case_decision,
+    /// Approve or return a proposed decision (hiring or cancelling): the case's Ansættende leder,
+    /// never the person who proposed it (`Resource::requested_by`), whatever roles they hold.
     approve_hiring_decision,
     // Applications
     /// See a case's applications, open one and download its files (every view is logged).
@@ -86,7 +91,8 @@ struct Resource {
     std::optional<std::int64_t> target_user_id;
     /// The target user holds Superbruger or Administrator.
     bool target_is_administrative = false;
-    /// For role requests: who asked for the grant (nobody approves their own request).
+    /// For role requests and case decisions: who asked for the grant or proposed the decision
+    /// (nobody approves their own request).
     std::optional<std::int64_t> requested_by;
     /// The target user holds Superbruger: their account is the platform operator's to maintain.
     bool target_is_superbruger = false;

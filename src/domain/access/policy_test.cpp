@@ -127,6 +127,14 @@ Resource case_a(std::int64_t id = case_in_a)
     return {institution_a, id, {}, false, {}};
 }
 
+/// The case with a proposed decision made by `proposer`.
+Resource proposed_by(std::int64_t proposer)
+{
+    Resource resource = case_a();
+    resource.requested_by = proposer;
+    return resource;
+}
+
 void check(const std::vector<Row>& table)
 {
     Personas personas;
@@ -186,8 +194,8 @@ TEST(Policy, role_by_action_by_scope_table)
         {"projektleder_a", Action::edit_case, case_a(), true},
         {"projektdeltager_a", Action::view_case, case_a(), true},
         {"projektdeltager_a", Action::edit_case, case_a(), false},
-        {"ansaettende_leder_a", Action::approve_hiring_decision, case_a(), true},
-        {"projektleder_a", Action::approve_hiring_decision, case_a(), false},
+        {"ansaettende_leder_a", Action::approve_hiring_decision, proposed_by(5), true},
+        {"projektleder_a", Action::approve_hiring_decision, proposed_by(4), false},
         {"projektleder_a", Action::view_case, case_a(other_case_in_a), false},
         {"plain_user_a", Action::view_case, case_a(), false},
         {"administrator_a", Action::view_case, case_a(other_case_in_a), true},
@@ -350,6 +358,46 @@ TEST(Policy, the_anonymised_round_hides_the_applicant_from_the_committee_only)
         {"administrator_a", Action::lift_anonymity, anonymous_application_a(), true},
     };
     check(table);
+}
+
+TEST(Policy, a_decision_needs_two_people_whatever_roles_they_hold)
+{
+    const std::vector<Row> table = {
+        // The Projektleder and the administration propose; the committee's other members do not.
+        {"projektleder_a", Action::propose_case_decision, case_a(), true},
+        {"administrator_a", Action::propose_case_decision, case_a(), true},
+        {"projektdeltager_a", Action::propose_case_decision, case_a(), false},
+        {"ansaettende_leder_a", Action::propose_case_decision, case_a(), false},
+        {"projektleder_a", Action::propose_case_decision, undeclared_case_a(), false},
+        {"superbruger_b", Action::propose_case_decision, case_a(), false},
+        // Only the case's Ansættende leder approves, and only a proposal someone else made.
+        {"ansaettende_leder_a", Action::approve_hiring_decision, proposed_by(5), true},
+        {"ansaettende_leder_a", Action::approve_hiring_decision, proposed_by(7), false},
+        {"ansaettende_leder_a", Action::approve_hiring_decision, case_a(), false},
+        {"administrator_a", Action::approve_hiring_decision, proposed_by(5), false},
+        {"superbruger_a", Action::approve_hiring_decision, proposed_by(5), false},
+        {"projektleder_a", Action::approve_hiring_decision, proposed_by(4), false},
+        {"superbruger_b", Action::approve_hiring_decision, proposed_by(5), false},
+    };
+    check(table);
+
+    // Holding both roles does not let anyone approve their own proposal.
+    Actor both = person(20, institution_a);
+    both.case_roles[case_in_a] = {CaseRole::projektleder, CaseRole::ansaettende_leder};
+    both.institution_roles = {InstitutionRole::superbruger};
+    EXPECT_TRUE(can(both, Action::propose_case_decision, case_a()));
+    EXPECT_FALSE(can(both, Action::approve_hiring_decision, proposed_by(20)));
+    EXPECT_TRUE(can(both, Action::approve_hiring_decision, proposed_by(5)));
+
+    // The Ansættende leder of another case approves nothing here.
+    Actor elsewhere = person(21, institution_a);
+    elsewhere.case_roles[other_case_in_a] = {CaseRole::ansaettende_leder};
+    EXPECT_FALSE(can(elsewhere, Action::approve_hiring_decision, proposed_by(5)));
+
+    // A conflict of interest with the candidate bars the approver too.
+    Resource conflicted = proposed_by(5);
+    conflicted.conflict_of_interest = true;
+    EXPECT_FALSE(can(Personas().ansaettende_leder_a, Action::approve_hiring_decision, conflicted));
 }
 
 TEST(Policy, missing_institution_on_the_resource_is_refused)

@@ -76,6 +76,14 @@ constexpr DefaultTexts k_defaults[] = {
      "Your application has been withdrawn: {{case_title}}",
      "Dear {{applicant_name}}\n\nYou have withdrawn your application {{application_reference}} for the "
      "position of {{case_title}}. We will not process it further.\n\nKind regards\n{{institution}}"},
+    {"case_cancelled", "Stillingen besættes ikke: {{stillingsbetegnelse}}",
+     "Kære {{ansøgers_navn}}\n\nVi har besluttet ikke at besætte stillingen som {{stillingsbetegnelse}}, og "
+     "rekrutteringen er derfor stoppet. Din ansøgning {{ansøgningsnummer}} bliver ikke behandlet "
+     "videre.\n\nTak for din interesse.\n\nVenlig hilsen\n{{institution}}",
+     "The position will not be filled: {{case_title}}",
+     "Dear {{applicant_name}}\n\nWe have decided not to fill the position of {{case_title}}, and the "
+     "recruitment has been stopped. Your application {{application_reference}} will not be processed "
+     "further.\n\nThank you for your interest.\n\nKind regards\n{{institution}}"},
     {"free_message", "Vedrørende din ansøgning: {{stillingsbetegnelse}}",
      "Kære {{ansøgers_navn}}\n\n\n\nVenlig hilsen\n{{institution}}", "About your application: {{case_title}}",
      "Dear {{applicant_name}}\n\n\n\nKind regards\n{{institution}}"},

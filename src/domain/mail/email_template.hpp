@@ -38,6 +38,7 @@ inline constexpr MailKind k_mail_kinds[] = {
      "rejected"},
     {"offer", core::msgid("Offer of the position"), MailAudience::applicant, "offered"},
     {"withdrawal_confirmation", core::msgid("Confirmation of withdrawal"), MailAudience::applicant, ""},
+    {"case_cancelled", core::msgid("The recruitment is cancelled"), MailAudience::applicant, ""},
     {"free_message", core::msgid("Free message"), MailAudience::applicant, ""},
     {"new_applications_digest", core::msgid("New applications (to the committee)"), MailAudience::committee,
      ""},

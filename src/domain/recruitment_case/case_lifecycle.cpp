@@ -13,7 +13,7 @@ struct Edge {
     std::string_view name;
 };
 
-constexpr std::array<Edge, 7> k_edges = {{
+constexpr std::array<Edge, 8> k_edges = {{
     {CaseTransition::mark_ready, CaseState::draft, CaseState::ready_for_publication, "mark_ready"},
     {CaseTransition::reopen_draft, CaseState::ready_for_publication, CaseState::draft, "reopen_draft"},
     {CaseTransition::publish, CaseState::ready_for_publication, CaseState::published, "publish"},
@@ -22,6 +22,7 @@ constexpr std::array<Edge, 7> k_edges = {{
     {CaseTransition::start_assessment, CaseState::closed_for_applications, CaseState::assessment,
      "start_assessment"},
     {CaseTransition::propose_decision, CaseState::assessment, CaseState::decision, "propose_decision"},
+    {CaseTransition::return_decision, CaseState::decision, CaseState::assessment, "return_decision"},
     {CaseTransition::mark_filled, CaseState::decision, CaseState::filled, "mark_filled"},
 }};
 
@@ -58,6 +59,10 @@ core::Status check_transition(const CaseFacts& facts, CaseTransition transition,
     if (transition == CaseTransition::cancel) {
         if (facts.state == CaseState::filled || facts.state == CaseState::cancelled)
             return core::Error::conflict(core::msgid("A filled or cancelled case cannot be cancelled."));
+        if (facts.has_applications && !facts.cancellation_approved)
+            return core::Error::conflict(
+                core::msgid("The case has applications: cancelling it must be approved by the case's "
+                            "Ansættende leder. Ask for the cancellation on the decision page."));
         return core::success();
     }
     const Edge* edge = edge_for(transition);
@@ -88,6 +93,29 @@ core::Status check_transition(const CaseFacts& facts, CaseTransition transition,
         if (!facts.application_deadline || *facts.application_deadline > now)
             missing.push_back(
                 {"deadline_date", core::msgid("Applications close at the deadline, which has not passed.")});
+        break;
+    case CaseTransition::propose_decision:
+        if (facts.hiring_decision != DecisionStatus::proposed)
+            missing.push_back(
+                {"candidate", core::msgid("Propose the candidate, with a justification, on the decision page.")});
+        if (facts.priority_applicants_not_invited > 0)
+            missing.push_back(
+                {"priority_access",
+                 core::msgid("Applicants who invoked priority access must be invited to interview, or you "
+                             "must record why they do not meet the formal requirements.")});
+        require_committee();
+        break;
+    case CaseTransition::return_decision:
+        if (facts.hiring_decision != DecisionStatus::returned)
+            missing.push_back(
+                {"decision", core::msgid("Only the Ansættende leder returns a proposal, on the decision page.")});
+        break;
+    case CaseTransition::mark_filled:
+        if (facts.hiring_decision != DecisionStatus::approved)
+            missing.push_back(
+                {"decision", core::msgid("The hiring decision must be approved by the Ansættende leder.")});
+        if (!facts.contract_signed)
+            missing.push_back({"contract_signed_on", core::msgid("Record the date the contract was signed.")});
         break;
     default: break;
     }

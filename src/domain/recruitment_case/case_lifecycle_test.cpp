@@ -17,6 +17,13 @@ CaseFacts complete_case(CaseState state)
     facts.application_deadline = k_now + 14 * k_day;
     facts.has_projektleder = true;
     facts.has_ansaettende_leder = true;
+    // The decision steps' own facts, as they stand when each step is due.
+    if (state == CaseState::assessment)
+        facts.hiring_decision = DecisionStatus::proposed;
+    if (state == CaseState::decision) {
+        facts.hiring_decision = DecisionStatus::approved;
+        facts.contract_signed = true;
+    }
     return facts;
 }
 
@@ -27,7 +34,8 @@ const CaseState k_states[] = {CaseState::draft,      CaseState::ready_for_public
 const CaseTransition k_transitions[] = {CaseTransition::mark_ready,       CaseTransition::reopen_draft,
                                         CaseTransition::publish,          CaseTransition::close_applications,
                                         CaseTransition::start_assessment, CaseTransition::propose_decision,
-                                        CaseTransition::mark_filled,      CaseTransition::cancel};
+                                        CaseTransition::return_decision,  CaseTransition::mark_filled,
+                                        CaseTransition::cancel};
 
 TEST(CaseLifecycle, every_state_and_transition_is_allowed_exactly_where_the_table_says)
 {
@@ -40,6 +48,7 @@ TEST(CaseLifecycle, every_state_and_transition_is_allowed_exactly_where_the_tabl
         {CaseState::closed_for_applications, {CaseTransition::start_assessment, CaseTransition::cancel}},
         {CaseState::assessment, {CaseTransition::propose_decision, CaseTransition::cancel}},
         {CaseState::decision, {CaseTransition::mark_filled, CaseTransition::cancel}},
+        // Returning is listed from Decision but needs a returned proposal (its own test).
         {CaseState::filled, {}},
         {CaseState::cancelled, {}},
     };
@@ -53,7 +62,10 @@ TEST(CaseLifecycle, every_state_and_transition_is_allowed_exactly_where_the_tabl
                 << to_string(state) << " --" << to_string(transition) << "-->";
         }
         std::vector<CaseTransition> listed = transitions_from(state);
-        EXPECT_EQ(std::set<CaseTransition>(listed.begin(), listed.end()), allowed.at(state))
+        auto listable = allowed.at(state);
+        if (state == CaseState::decision)
+            listable.insert(CaseTransition::return_decision);
+        EXPECT_EQ(std::set<CaseTransition>(listed.begin(), listed.end()), listable)
             << to_string(state);
     }
 }
@@ -90,6 +102,88 @@ TEST(CaseLifecycle, applications_close_only_after_the_deadline)
     EXPECT_FALSE(check_transition(facts, CaseTransition::close_applications, k_now).ok());
     EXPECT_TRUE(
         check_transition(facts, CaseTransition::close_applications, *facts.application_deadline).ok());
+}
+
+TEST(CaseLifecycle, the_decision_is_proposed_and_approved_before_the_case_moves_on)
+{
+    auto facts = complete_case(CaseState::assessment);
+    facts.hiring_decision.reset();
+    auto refused = check_transition(facts, CaseTransition::propose_decision, k_now);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().fields.at(0).field, "candidate");
+    facts.hiring_decision = DecisionStatus::returned;
+    EXPECT_FALSE(check_transition(facts, CaseTransition::propose_decision, k_now).ok());
+    facts.hiring_decision = DecisionStatus::proposed;
+    EXPECT_TRUE(check_transition(facts, CaseTransition::propose_decision, k_now).ok());
+
+    // Approval alone does not fill the case: the contract must be signed too, and the other way round.
+    auto decided = complete_case(CaseState::decision);
+    decided.contract_signed = false;
+    EXPECT_FALSE(check_transition(decided, CaseTransition::mark_filled, k_now).ok());
+    decided.contract_signed = true;
+    decided.hiring_decision = DecisionStatus::proposed;
+    EXPECT_FALSE(check_transition(decided, CaseTransition::mark_filled, k_now).ok());
+
+    // Returning needs the approver's return; a pending or approved proposal is not sent back.
+    decided.hiring_decision = DecisionStatus::proposed;
+    EXPECT_FALSE(check_transition(decided, CaseTransition::return_decision, k_now).ok());
+    decided.hiring_decision = DecisionStatus::returned;
+    EXPECT_TRUE(check_transition(decided, CaseTransition::return_decision, k_now).ok());
+}
+
+TEST(CaseLifecycle, an_applicant_with_priority_access_blocks_the_decision_until_invited_or_recorded)
+{
+    auto facts = complete_case(CaseState::assessment);
+    facts.priority_applicants_not_invited = 1;
+    auto refused = check_transition(facts, CaseTransition::propose_decision, k_now);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().fields.at(0).field, "priority_access");
+    facts.priority_applicants_not_invited = 0;
+    EXPECT_TRUE(check_transition(facts, CaseTransition::propose_decision, k_now).ok());
+
+    EXPECT_EQ(priority_applicants_not_invited({{false, false, false}}), 1);
+    EXPECT_EQ(priority_applicants_not_invited({{false, true, false}}), 0);  // invited
+    EXPECT_EQ(priority_applicants_not_invited({{false, false, true}}), 0);  // reason recorded
+    EXPECT_EQ(priority_applicants_not_invited({{true, false, false}}), 0);  // withdrew
+    EXPECT_EQ(priority_applicants_not_invited({{false, false, false}, {false, false, false}}), 2);
+}
+
+TEST(CaseLifecycle, a_person_holding_both_roles_stops_the_decision)
+{
+    auto facts = complete_case(CaseState::assessment);
+    facts.projektleder_is_ansaettende_leder = true;
+    EXPECT_FALSE(check_transition(facts, CaseTransition::propose_decision, k_now).ok());
+}
+
+TEST(CaseLifecycle, cancelling_a_case_with_applications_needs_an_approval)
+{
+    for (auto state : {CaseState::published, CaseState::assessment, CaseState::decision}) {
+        auto facts = complete_case(state);
+        facts.has_applications = true;
+        EXPECT_FALSE(check_transition(facts, CaseTransition::cancel, k_now).ok()) << to_string(state);
+        facts.cancellation_approved = true;
+        EXPECT_TRUE(check_transition(facts, CaseTransition::cancel, k_now).ok()) << to_string(state);
+    }
+    auto empty = complete_case(CaseState::published);
+    EXPECT_TRUE(check_transition(empty, CaseTransition::cancel, k_now).ok());
+}
+
+TEST(CaseDecision, a_proposal_names_every_problem)
+{
+    std::vector<ProposableApplication> applications = {{1, false}, {2, false}, {3, true}};
+    EXPECT_TRUE(check_hire_proposal({1, {2}, "Best interview."}, applications).ok());
+    auto refused = check_hire_proposal({3, {3, 9}, ""}, applications);
+    ASSERT_FALSE(refused.ok());
+    std::vector<std::string> fields;
+    for (const auto& field : refused.error().fields)
+        fields.push_back(field.field);
+    EXPECT_EQ(fields, (std::vector<std::string>{"candidate", "reserves", "justification"}));
+    EXPECT_FALSE(check_hire_proposal({1, {1}, "x"}, applications).ok());  // the candidate as reserve
+    EXPECT_FALSE(check_hire_proposal({1, {2, 2}, "x"}, applications).ok()); // a reserve twice
+    EXPECT_FALSE(check_hire_proposal({42, {}, "x"}, applications).ok());    // not the case's
+    EXPECT_FALSE(check_hire_proposal({1, {}, std::string(5001, 'a')}, applications).ok());
+    EXPECT_TRUE(check_hire_proposal({1, {}, std::string(5000, 'a')}, applications).ok());
+    EXPECT_FALSE(check_hire_proposal({1, {}, "\xff\xfe"}, applications).ok());
 }
 
 TEST(CaseLifecycle, transition_names_round_trip)

@@ -9,6 +9,7 @@
 #include "domain/access/policy.hpp"
 #include "domain/free_text/sensitive_text.hpp"
 #include "services/assessment/committee_facts.hpp"
+#include "services/sealed_text.hpp"
 #include "store/application_store.hpp"
 #include "store/assessment_store.hpp"
 #include "store/audit_store.hpp"
@@ -28,42 +29,12 @@ bool is_declarations_pending(const core::Error& error)
 
 namespace {
 
-/// Not found for those who may not see the case (or the applicant: a conflict hides them), forbidden
-/// for those who see it but may not do this, and the declarations for a member who still owes some.
-core::Error refusal(const domain::Actor& actor, const domain::Resource& resource, bool hide_applicant = false)
-{
-    if (resource.declarations_pending && is_member(actor, *resource.institution_id, *resource.case_id))
-        return core::Error::conflict(k_declarations_pending);
-    if (hide_applicant ||
-        !domain::can(actor, Action::view_case, {resource.institution_id, resource.case_id, {}, false, {}}))
-        return core::Error::not_found();
-    return core::Error::forbidden();
-}
-
 std::string ids_json(const std::vector<std::int64_t>& ids)
 {
     std::string text = "[";
     for (auto id : ids)
         text += (text.size() > 1 ? "," : "") + std::to_string(id);
     return text + "]";
-}
-
-/// Seals a comment or note under the application's data key, as hexadecimal text.
-std::string seal(const std::optional<std::string>& key, const std::string& text)
-{
-    if (text.empty() || !key)
-        return {};
-    return core::to_hex(core::seal_with_key(*key, text));
-}
-
-std::string open(const std::optional<std::string>& key, const std::string& sealed)
-{
-    if (sealed.empty() || !key)
-        return {};
-    auto bytes = core::from_hex(sealed);
-    if (!bytes)
-        return {};
-    return core::open_with_key(*key, *bytes).value_or("");
 }
 
 /// Recomputes the application's stored summary from the marks and scores it has now.
@@ -139,7 +110,7 @@ core::Result<DeclarationForm> Assessment::declaration_form(const domain::Actor& 
         if (!record)
             return core::Error::not_found();
         if (!domain::can(actor, Action::declare_conflicts, {institution_id, case_id, {}, false, {}}))
-            return refusal(actor, {institution_id, case_id, {}, false, {}});
+            return committee_refusal(actor, {institution_id, case_id, {}, false, {}});
         DeclarationForm form{*record, {}};
         for (const auto& pending :
              store::assessment::undeclared(session, institution_id, case_id, actor.user_id))
@@ -157,7 +128,7 @@ core::Status Assessment::declare(const domain::Actor& actor, std::int64_t instit
         }))
         return core::Error::not_found();
     if (!domain::can(actor, Action::declare_conflicts, {institution_id, case_id, {}, false, {}}))
-        return refusal(actor, {institution_id, case_id, {}, false, {}});
+        return committee_refusal(actor, {institution_id, case_id, {}, false, {}});
     if (conflicts.empty() && none.empty())
         return core::Error::invalid(
             msgid("Choose for each applicant whether you have a conflict of interest."),
@@ -195,7 +166,7 @@ core::Status Assessment::declare_conflict(const domain::Actor& actor, std::int64
             return core::Error::not_found();
         auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
         if (!domain::can(actor, Action::declare_conflicts, resource) || resource.conflict_of_interest)
-            return refusal(actor, resource, resource.conflict_of_interest);
+            return committee_refusal(actor, resource, resource.conflict_of_interest);
         store::assessment::declare(transaction, institution_id, case_id, application_id, actor.user_id, true,
                                    core::now());
         record_audit(transaction, origin,
@@ -210,7 +181,7 @@ core::Result<DeclarationOverview> Assessment::declarations(const domain::Actor& 
                                                            std::int64_t institution_id, std::int64_t case_id)
 {
     if (!domain::can(actor, Action::view_conflict_declarations, {institution_id, case_id, {}, false, {}}))
-        return refusal(actor, {institution_id, case_id, {}, false, {}});
+        return committee_refusal(actor, {institution_id, case_id, {}, false, {}});
     return m_database.read([&](store::Session& session) -> core::Result<DeclarationOverview> {
         auto record = store::cases::find(session, institution_id, case_id);
         if (!record)
@@ -262,7 +233,7 @@ core::Status Assessment::save_screening(const domain::Actor& actor, std::int64_t
                                         std::vector<domain::Criterion> criteria, const Origin& origin)
 {
     if (!domain::can(actor, Action::configure_screening, {institution_id, case_id, {}, false, {}}))
-        return refusal(actor, {institution_id, case_id, {}, false, {}});
+        return committee_refusal(actor, {institution_id, case_id, {}, false, {}});
     auto checked = domain::check_criteria(std::move(criteria));
     if (!checked)
         return checked.error();
@@ -299,7 +270,7 @@ core::Result<AssessmentList> Assessment::list(const domain::Actor& actor, domain
     return m_database.read([&](store::Session& session) -> core::Result<AssessmentList> {
         auto resource = committee_resource(session, actor, query.institution_id, query.case_id);
         if (!domain::can(actor, Action::view_applications, resource))
-            return refusal(actor, resource);
+            return committee_refusal(actor, resource);
         auto record = store::cases::find(session, query.institution_id, query.case_id);
         if (!record)
             return core::Error::not_found();
@@ -334,7 +305,7 @@ core::Result<ApplicationAssessment> Assessment::assessment_of(const domain::Acto
     return m_database.read([&](store::Session& session) -> core::Result<ApplicationAssessment> {
         auto resource = committee_resource(session, actor, institution_id, case_id, application_id);
         if (!domain::can(actor, Action::view_applications, resource))
-            return refusal(actor, resource, resource.conflict_of_interest);
+            return committee_refusal(actor, resource, resource.conflict_of_interest);
         if (!application_of(session, institution_id, case_id, application_id))
             return core::Error::not_found();
         ApplicationAssessment view;
@@ -349,12 +320,12 @@ core::Result<ApplicationAssessment> Assessment::assessment_of(const domain::Acto
         for (const auto& mark : store::assessment::marks(session, institution_id, application_id))
             if (mark.user_id == actor.user_id) {
                 view.own_mark = mark.mark;
-                view.own_comment = open(key, mark.sealed_comment);
+                view.own_comment = open_text(key, mark.sealed_comment);
             }
         view.committee_hidden = !domain::sees_committee_judgement(view.member, view.own_mark.has_value());
         if (!view.committee_hidden)
             for (const auto& mark : store::assessment::marks(session, institution_id, application_id))
-                view.committee_marks.push_back({mark.member_name, mark.mark, open(key, mark.sealed_comment),
+                view.committee_marks.push_back({mark.member_name, mark.mark, open_text(key, mark.sealed_comment),
                                                 mark.user_id == actor.user_id});
         view.criteria = store::assessment::criteria(session, institution_id, case_id);
         auto scores = store::assessment::scores(session, institution_id, application_id);
@@ -369,7 +340,7 @@ core::Result<ApplicationAssessment> Assessment::assessment_of(const domain::Acto
             domain::summarise(marks, view.criteria, view.scores_hidden ? decltype(scores){} : scores);
         for (const auto& note : store::assessment::notes(session, institution_id, application_id))
             view.notes.push_back(
-                {note.author_name, open(key, note.sealed_text), note.sensitive_confirmed, note.created_at});
+                {note.author_name, open_text(key, note.sealed_text), note.sensitive_confirmed, note.created_at});
         view.tags = store::assessment::tags(session, institution_id, application_id);
         domain::AuditFilter filter;
         filter.institution_id = institution_id;
@@ -399,14 +370,14 @@ core::Status Assessment::set_mark(const domain::Actor& actor, std::int64_t insti
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
         if (!domain::can(actor, Action::assess_applications, resource))
-            return refusal(actor, resource, resource.conflict_of_interest);
+            return committee_refusal(actor, resource, resource.conflict_of_interest);
         if (!application_of(transaction, institution_id, case_id, application_id))
             return core::Error::not_found();
         if (!store::assessment::methods(transaction, institution_id, case_id).individual)
             return core::Error::invalid(msgid("This case does not use individual assessment."));
         auto key = store::application_keys::load(transaction, application_id);
         store::assessment::set_mark(transaction, institution_id, case_id, application_id, actor.user_id, mark,
-                                    seal(key, comment), core::now());
+                                    seal_text(key, comment), core::now());
         refresh_summary(transaction, institution_id, case_id, application_id);
         record_audit(transaction, origin,
                      {institution_id, "assessment.marked", "application", std::to_string(application_id),
@@ -427,7 +398,7 @@ core::Status Assessment::set_scores(const domain::Actor& actor, std::int64_t ins
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
         if (!domain::can(actor, Action::assess_applications, resource))
-            return refusal(actor, resource, resource.conflict_of_interest);
+            return committee_refusal(actor, resource, resource.conflict_of_interest);
         if (!application_of(transaction, institution_id, case_id, application_id))
             return core::Error::not_found();
         if (!store::assessment::methods(transaction, institution_id, case_id).scorecard)
@@ -470,7 +441,7 @@ core::Status Assessment::add_note(const domain::Actor& actor, std::int64_t insti
         auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
         const bool leads = domain::can(actor, Action::change_application_status, resource);
         if (!domain::can(actor, Action::assess_applications, resource) && !leads)
-            return refusal(actor, resource, resource.conflict_of_interest);
+            return committee_refusal(actor, resource, resource.conflict_of_interest);
         if (!application_of(transaction, institution_id, case_id, application_id))
             return core::Error::not_found();
         auto key = store::application_keys::load(transaction, application_id);
@@ -478,7 +449,7 @@ core::Status Assessment::add_note(const domain::Actor& actor, std::int64_t insti
             return core::Error::conflict(msgid("The application is being deleted."));
         const bool confirmed = !findings.empty();
         auto id = store::assessment::add_note(transaction, institution_id, case_id, application_id,
-                                              actor.user_id, seal(key, text), confirmed, core::now());
+                                              actor.user_id, seal_text(key, text), confirmed, core::now());
         const auto kinds = found_kinds(findings);
         record_audit(transaction, origin,
                      {institution_id, confirmed ? "note.added_despite_warning" : "note.added", "application",
@@ -499,7 +470,7 @@ core::Status Assessment::save_tags(const domain::Actor& actor, std::int64_t inst
         auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
         if (!domain::can(actor, Action::assess_applications, resource) &&
             !domain::can(actor, Action::change_application_status, resource))
-            return refusal(actor, resource, resource.conflict_of_interest);
+            return committee_refusal(actor, resource, resource.conflict_of_interest);
         if (!application_of(transaction, institution_id, case_id, application_id))
             return core::Error::not_found();
         std::string before;
@@ -523,7 +494,7 @@ core::Status Assessment::lift_anonymity(const domain::Actor& actor, std::int64_t
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
         if (!domain::can(actor, Action::lift_anonymity, resource))
-            return refusal(actor, resource, resource.conflict_of_interest);
+            return committee_refusal(actor, resource, resource.conflict_of_interest);
         if (!application_of(transaction, institution_id, case_id, application_id))
             return core::Error::not_found();
         if (!resource.anonymous_round)
@@ -553,7 +524,7 @@ core::Result<StatusChange> Assessment::change_status(const domain::Actor& actor,
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<StatusChange> {
         auto resource = committee_resource(transaction, actor, institution_id, case_id);
         if (!domain::can(actor, Action::change_application_status, resource))
-            return refusal(actor, resource);
+            return committee_refusal(actor, resource);
         auto record = store::cases::find(transaction, institution_id, case_id);
         if (!record)
             return core::Error::not_found();

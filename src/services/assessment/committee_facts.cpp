@@ -1,5 +1,6 @@
 #include "services/assessment/committee_facts.hpp"
 
+#include "services/assessment/assessment.hpp"
 #include "store/assessment_store.hpp"
 #include "store/database.hpp"
 
@@ -8,6 +9,16 @@ namespace rekrut::services {
 bool is_member(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id)
 {
     return !actor.is_operator && actor.institution_id == institution_id && actor.has_any_role_on(case_id);
+}
+
+core::Error committee_refusal(const domain::Actor& actor, const domain::Resource& resource, bool hide_applicant)
+{
+    if (resource.declarations_pending && is_member(actor, *resource.institution_id, *resource.case_id))
+        return core::Error::conflict(k_declarations_pending);
+    if (hide_applicant || !domain::can(actor, domain::Action::view_case,
+                                       {resource.institution_id, resource.case_id, {}, false, {}}))
+        return core::Error::not_found();
+    return core::Error::forbidden();
 }
 
 domain::Resource committee_resource(store::Session& session, const domain::Actor& actor,

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/result.hpp"
 #include "domain/access/actor.hpp"
 #include "domain/access/policy.hpp"
 
@@ -23,6 +24,12 @@ namespace rekrut::services {
 domain::Resource committee_resource(store::Session& session, const domain::Actor& actor,
                                     std::int64_t institution_id, std::int64_t case_id,
                                     std::optional<std::int64_t> application_id = std::nullopt);
+
+/// The refusal for an actor who may not do what the policy was asked about `resource`: the
+/// declarations for a member who still owes some, not found for those who may not see the case (or
+/// the applicant, when `hide_applicant`: a conflict hides them), forbidden for the others.
+core::Error committee_refusal(const domain::Actor& actor, const domain::Resource& resource,
+                              bool hide_applicant = false);
 
 /// True when the actor holds a role on the case: a committee member, who declares on every
 /// application, is hidden from those they have a conflict with, and sees the anonymised round.

@@ -12,6 +12,7 @@
 #include "domain/job_ad/rich_text.hpp"
 #include "services/audit_log.hpp"
 #include "store/case_store.hpp"
+#include "store/decision_store.hpp"
 #include "store/institution_store.hpp"
 #include "store/setup_store.hpp"
 
@@ -205,6 +206,30 @@ bool ads_fit(store::Session& sql, const domain::CaseRecord& record,
     return true;
 }
 
+namespace {
+
+/// The facts of the steps that end a case: applications, priority access, decisions, the contract.
+void add_decision_facts(store::Session& sql, const domain::CaseRecord& record, domain::CaseFacts& facts)
+{
+    if (domain::is_editable(record.state))
+        return; // no applications before publication, no decisions
+    std::vector<domain::PriorityApplicant> priority;
+    for (const auto& standing : store::decisions::standings(sql, record.institution_id, record.id)) {
+        bool withdrawn = standing.status == domain::ApplicationStatus::withdrawn;
+        facts.has_applications = facts.has_applications || !withdrawn;
+        if (standing.priority_access)
+            priority.push_back({withdrawn, standing.invited, standing.waived});
+    }
+    facts.priority_applicants_not_invited = domain::priority_applicants_not_invited(priority);
+    if (auto hire = store::decisions::latest(sql, record.institution_id, record.id, domain::DecisionKind::hire))
+        facts.hiring_decision = hire->decision.status;
+    auto cancel = store::decisions::latest(sql, record.institution_id, record.id, domain::DecisionKind::cancel);
+    facts.cancellation_approved = cancel && cancel->decision.status == domain::DecisionStatus::approved;
+    facts.contract_signed = !record.contract_signed_on.empty();
+}
+
+} // namespace
+
 domain::CaseFacts case_facts(store::Session& sql, const domain::CaseRecord& record)
 {
     domain::CaseFacts facts;
@@ -220,10 +245,12 @@ domain::CaseFacts case_facts(store::Session& sql, const domain::CaseRecord& reco
     }
     facts.has_projektleder = !leaders.empty();
     facts.has_ansaettende_leder = !managers.empty();
-    // Different people: some Projektleder and some Ansættende leder must not be one and the same.
-    facts.projektleder_is_ansaettende_leder = facts.has_projektleder && facts.has_ansaettende_leder &&
-                                              leaders.size() == 1 && managers.size() == 1 &&
-                                              *leaders.begin() == *managers.begin();
+    // Different people: nobody holds both roles, however many hold each, so whoever proposes the
+    // decision is never the one to approve it.
+    for (auto leader : leaders)
+        facts.projektleder_is_ansaettende_leder = facts.projektleder_is_ansaettende_leder ||
+                                                  managers.count(leader) > 0;
+    add_decision_facts(sql, record, facts);
     auto contacts = store::cases::contacts(sql, record.institution_id, record.id);
     for (const auto& language : ad_languages(record.ad_languages)) {
         auto version = store::cases::latest_ad(sql, record.institution_id, record.id, language);

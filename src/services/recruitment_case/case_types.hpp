@@ -29,6 +29,8 @@ struct CaseOverview {
     std::vector<domain::CaseTransition> transitions;
     /// Per ad language: the missing items (empty = complete).
     std::vector<core::FieldError> ad_problems;
+    /// What the state machine knows about the case, for showing which steps are possible.
+    domain::CaseFacts facts;
 };
 
 /// A rendered ad, exactly as applicants see it.

@@ -223,7 +223,8 @@ core::Result<CaseOverview> RecruitmentCases::overview(const domain::Actor& actor
         overview.committee = store::cases::committee(session, institution_id, case_id);
         overview.questions = store::cases::questions(session, institution_id, case_id);
         overview.transitions = domain::transitions_from(record->state);
-        overview.ad_problems = case_facts(session, *record).ad_problems;
+        overview.facts = case_facts(session, *record);
+        overview.ad_problems = overview.facts.ad_problems;
         return overview;
     });
 }

@@ -201,6 +201,11 @@ void fill_case_applications(Dictionary& dictionary, AppContext& context, const R
     // refuse a member who has not yet declared on every application, saying why).
     if (services::is_member(request.actor(), record.institution_id, record.id))
         dictionary.ShowSection("CAN_RANK");
+    // The decision page, from the assessment on: the proposal, its approval, the contract, the
+    // rejections and the closing.
+    if (record.state == domain::CaseState::assessment || record.state == domain::CaseState::decision ||
+        record.state == domain::CaseState::filled || record.state == domain::CaseState::cancelled)
+        dictionary.ShowSection("HAS_DECISION_PAGE");
 }
 
 namespace {

@@ -100,6 +100,15 @@ const std::vector<ActionName>& field_labels()
         {"on_time", msgid("Before the deadline")},
         {"attachments", msgid("Attachments")},
         {"application_id", msgid("Application ID")},
+        {"decision_id", msgid("Decision")},
+        {"candidate", msgid("Candidate (application ID)")},
+        {"reserves", msgid("Reserves (application IDs)")},
+        {"contract_signed_on", msgid("Contract signed on")},
+        {"external_accounts_ended", msgid("External accounts ended")},
+        {"applicants_told", msgid("Applicants told")},
+        {"answer", msgid("Answer")},
+        {"proposal", msgid("Proposal")},
+        {"closed", msgid("Closed")},
     };
     return labels;
 }
@@ -263,6 +272,16 @@ const std::vector<ActionName>& known_actions()
         {"application.anonymity_lifted", msgid("Lifted the anonymity of an applicant")},
         {"ranking.created", msgid("Made a ranking list")},
         {"ranking.saved", msgid("Saved the order of a ranking list")},
+        {"case.decision_proposed", msgid("Proposed the hiring decision")},
+        {"case.decision_approved", msgid("Approved the hiring decision")},
+        {"case.decision_returned", msgid("Returned the proposed hiring decision")},
+        {"case.decision_refused", msgid("Was refused approving a decision")},
+        {"case.cancellation_requested", msgid("Asked for the case to be cancelled")},
+        {"case.cancellation_approved", msgid("Approved cancelling the case")},
+        {"case.cancellation_returned", msgid("Returned the request to cancel the case")},
+        {"case.contract_signed", msgid("Recorded the signed contract")},
+        {"case.closed", msgid("Closed the case")},
+        {"application.priority_waived", msgid("Recorded why an applicant with priority access is not invited")},
     };
     return actions;
 }

@@ -33,6 +33,7 @@ const char* transition_label(CaseTransition transition)
     case CaseTransition::close_applications: return msgid("Close for applications");
     case CaseTransition::start_assessment: return msgid("Start assessment");
     case CaseTransition::propose_decision: return msgid("Move to decision");
+    case CaseTransition::return_decision: return msgid("Return the proposal");
     case CaseTransition::mark_filled: return msgid("Mark as filled");
     case CaseTransition::cancel: return msgid("Cancel the case");
     }

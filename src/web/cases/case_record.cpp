@@ -21,31 +21,6 @@ constexpr CaseState k_lifecycle[] = {CaseState::draft,      CaseState::ready_for
                                      CaseState::assessment, CaseState::decision,
                                      CaseState::filled};
 
-domain::CaseFacts facts_of(const services::CaseOverview& overview)
-{
-    domain::CaseFacts facts;
-    facts.state = overview.record.state;
-    facts.application_deadline = overview.record.application_deadline;
-    facts.ad_problems = overview.ad_problems;
-    const auto& members = overview.committee;
-    auto holds = [&](std::int64_t user_id, domain::CaseRole role) {
-        return std::any_of(members.begin(), members.end(), [&](const domain::CommitteeMemberRecord& member) {
-            return member.user_id == user_id && member.role == role;
-        });
-    };
-    for (const auto& member : members) {
-        if (member.role == domain::CaseRole::projektleder) {
-            facts.has_projektleder = true;
-            facts.projektleder_is_ansaettende_leder =
-                facts.projektleder_is_ansaettende_leder ||
-                holds(member.user_id, domain::CaseRole::ansaettende_leder);
-        }
-        if (member.role == domain::CaseRole::ansaettende_leder)
-            facts.has_ansaettende_leder = true;
-    }
-    return facts;
-}
-
 void replace_placeholder(std::string& text, const std::string& placeholder, const std::string& value)
 {
     if (auto at = text.find(placeholder); at != std::string::npos)
@@ -125,9 +100,19 @@ void fill_next_steps(Dictionary& dictionary, const AppContext& context, const Re
     if (!may_change || overview.transitions.empty())
         return;
     dictionary.ShowSection("HAS_NEXT");
-    auto facts = facts_of(overview);
+    const auto& facts = overview.facts;
     auto now = core::now();
     for (auto transition : overview.transitions) {
+        // The decision's steps are taken on the decision page, by two people.
+        if (transition == CaseTransition::propose_decision || transition == CaseTransition::return_decision ||
+            transition == CaseTransition::mark_filled) {
+            dictionary.ShowSection("DECISION_STEP");
+            continue;
+        }
+        if (transition == CaseTransition::cancel && facts.has_applications) {
+            dictionary.ShowSection("CANCEL_BY_REQUEST");
+            continue;
+        }
         if (transition == CaseTransition::cancel) {
             dictionary.ShowSection("CAN_CANCEL");
             add_confirm_modal(dictionary, context, request,
