@@ -331,6 +331,7 @@ TEST(PdfDocument, renders_from_four_threads_at_once)
     constexpr int k_rounds = 3;
     std::vector<std::vector<std::string>> results(k_threads);
     std::vector<std::thread> threads;
+    threads.reserve(k_threads);
     for (int t = 0; t < k_threads; ++t) {
         threads.emplace_back([&results, t] {
             for (int round = 0; round < k_rounds; ++round) {
