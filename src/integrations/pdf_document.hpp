@@ -16,9 +16,11 @@ namespace rekrut::integrations {
 /// One piece of a document's body, laid out in the order given.
 struct PdfBlock {
     enum class Kind {
-        heading,   ///< A bold line that starts a section; kept on the same page as what follows it.
-        paragraph, ///< Running text, wrapped and hyphenated; it may continue on the next page.
-        table_row, ///< `cells` side by side in equal columns; a row is not split across pages.
+        heading, ///< A bold line that starts a section; at the foot of a page it moves to the next one.
+        /// Running text, wrapped; it may continue on the next page, but never starts with a lone line
+        /// at the foot of one.
+        paragraph,
+        table_row, ///< `cells` side by side in equal columns, on one page unless taller than a page.
     };
     Kind kind = Kind::paragraph;
     /// The text of a heading or paragraph ("\n" starts a new line); unused in a table row.
