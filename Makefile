@@ -40,6 +40,7 @@ bench: build-release ## Load benchmarks against nginx as the reference (see docs
 	@./bench/applications.sh
 	@./bench/mail.sh
 	@./bench/assessment.sh
+	@./bench/pdf.sh
 
 fmt: ## Format the C++ sources (clang-format 14)
 	@./scripts/lint format
