@@ -40,9 +40,6 @@ constexpr const char* k_title_font = "DejaVu Sans Bold 15";
 constexpr const char* k_letterhead_font = "DejaVu Sans 9";
 constexpr const char* k_footer_font = "DejaVu Sans 8";
 
-/// The most bytes of text in a whole document: the bound on the time one call may take.
-constexpr std::size_t k_max_total_bytes = std::size_t{4} * 1024 * 1024;
-
 const char* const k_too_many_parts = core::msgid("The document has too many parts to be made into a PDF.");
 const char* const k_too_long = core::msgid("A text in the document is too long to be made into a PDF.");
 const char* const k_not_utf8 = core::msgid("The document contains characters that cannot be read.");
@@ -180,7 +177,7 @@ core::Result<CleanDocument> clean(const PdfDocument& document)
     bool unreadable = false;
     auto take = [&](std::string_view text) -> std::string {
         total += text.size();
-        if (text.size() > k_max_pdf_block_bytes || total > k_max_total_bytes) {
+        if (text.size() > k_max_pdf_block_bytes || total > k_max_pdf_total_bytes) {
             too_long = true;
             return {};
         }

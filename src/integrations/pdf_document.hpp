@@ -53,6 +53,8 @@ constexpr std::size_t k_max_pdf_blocks = 5000;
 /// The most bytes of text in one block (a table row's cells counted together) and in each other
 /// field of a document.
 constexpr std::size_t k_max_pdf_block_bytes = 20000;
+/// The most bytes of text in a whole document: with the other bounds, it bounds the time of one call.
+constexpr std::size_t k_max_pdf_total_bytes = std::size_t{4} * 1024 * 1024;
 /// The most cells in one table row and lines in the letterhead.
 constexpr std::size_t k_max_pdf_cells = 12;
 
