@@ -202,6 +202,8 @@ void register_routes(Router& router, AppContext& context)
                bind(submit_priority_waiver));
     router.add("POST", "/cases/:case_id/decision/contract", signed_in, worker_pool, bind(submit_contract));
     router.add("POST", "/cases/:case_id/decision/close", signed_in, worker_pool, bind(submit_case_close));
+    router.add("GET", "/cases/:case_id/decision/letter", signed_in, worker_pool, bind(download_employment_letter));
+    router.add("GET", "/cases/:case_id/applicant-list", signed_in, worker_pool, bind(download_applicant_list));
 
     // Institution set-up
     router.add("GET", "/setup", signed_in, worker_pool, bind(show_setup));

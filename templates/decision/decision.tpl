@@ -97,6 +97,8 @@
 <button type="submit" class="button button-primary">{{_ Record the signed contract}}</button>
 </form>
 </section>{{/CAN_RECORD_CONTRACT}}
+{{#CAN_DOWNLOAD_LETTER}}<p><a class="function-link" id="letter-link" href="/cases/{{CASE_ID}}/decision/letter">{{_ Download the employment letter (PDF)}}</a></p>{{/CAN_DOWNLOAD_LETTER}}
+{{#HAS_APPLICANT_LIST}}<p><a class="function-link" id="applicant-list-link" href="/cases/{{CASE_ID}}/applicant-list">{{_ Download the applicant list (PDF)}}</a> {{_ (civil-servant position: the names of the applicants who did not ask to be left off)}}</p>{{/HAS_APPLICANT_LIST}}
 {{#CONTRACT_SIGNED}}<p>{{_ Contract signed on}} <strong id="contract-signed-on">{{SIGNED_ON}}</strong>.</p>{{/CONTRACT_SIGNED}}
 {{#END}}<section aria-labelledby="end">
 <h2 id="end">{{_ Rejections and closing}}</h2>

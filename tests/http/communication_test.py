@@ -71,8 +71,16 @@ class CommunicationCase(ServerTestCase):
 
     @classmethod
     def close_for_applications(cls):
+        """Moves the deadline into the past and waits for the deadline job to close the case, which
+        queues the committee's mails in the same transaction (so a later wait for an empty outbox
+        covers them)."""
         cls.sql(f"UPDATE recruitment_cases SET application_deadline = {int(time.time()) - 3600} "
                 f"WHERE id = {cls.case_id}")
+        deadline = time.monotonic() + 120
+        while cls.sql(f"SELECT state FROM recruitment_cases WHERE id = {cls.case_id}")[0][0] == "published":
+            if time.monotonic() > deadline:
+                raise AssertionError("the deadline job did not close the case")
+            time.sleep(0.2)
 
     def send(self, kind, application_ids, client=None, **fields):
         client = client or self.pl

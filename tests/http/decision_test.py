@@ -4,6 +4,7 @@ access blocking the proposal until the applicant is invited or a reason is recor
 contract filling the case, the closing, and the cancelling of a case with applications by the same
 four eyes. The same tests run on SQLite and PostgreSQL (REKRUT_TEST_DATABASE)."""
 
+import subprocess
 import time
 import unittest
 
@@ -12,6 +13,11 @@ from harness import ServerTestCase, declare_no_conflicts, execute_sql
 
 ASSESSED_CASE = "Jurist til tilsynsenheden"  # in assessment, with David Dahl and Emma Eskildsen
 PUBLISHED_CASE = "Fuldmægtig til økonomienheden"  # published, with applications
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF as poppler's pdftotext reads it."""
+    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
 
 
 class DecisionCase(ServerTestCase):
@@ -143,6 +149,9 @@ class HiringDecisionTest(DecisionCase):
         self.assertEqual(self.state(), "assessment")
         self.assertEqual(self.decisions()[0][1], "returned")
 
+        # No letter before the approval.
+        self.assertStatus(self.pl.get(self.path("/letter")), 409)
+
         # Proposed again and approved: the candidate gets the offer.
         self.assertStatus(self.propose(self.pl, self.david, justification="Fire års erfaring med tilsyn."), 303)
         self.assertStatus(self.answer(self.lene, "approve"), 303)
@@ -151,6 +160,22 @@ class HiringDecisionTest(DecisionCase):
         offers = self.sql(f"SELECT recipient FROM outbox WHERE kind = 'offer' AND application_id = {self.david}")
         self.assertEqual([row[0] for row in offers], ["david@ansoger.example.test"])
         self.assertEqual(self.state(), "decision")
+
+        # The employment letter from the institution's template: a PDF with the Danish text, the
+        # institution and the reference. The default text needs the start date, which the case lacks.
+        response = self.pl.get(self.path("/letter"))
+        self.assertStatus(response, 400)
+        self.assertIn("tiltrædelsesdato", response.visible_text)
+        self.sql(f"UPDATE recruitment_cases SET expected_start = {int(time.time()) + 30 * 86400} WHERE id = {self.case_id}")
+        letter = self.pl.get(self.path("/letter"))
+        self.assertStatus(letter, 200)
+        self.assertEqual(letter.content_type, "application/pdf")
+        text = pdf_text(letter.body)
+        self.assertIn("Kære David Dahl", text)
+        self.assertIn("Ansættelsesbrev: Jurist til tilsynsenheden", text)
+        self.assertIn("Styrelsen for Demoforvaltning", text)
+        self.assertIn(f"Sagsnr. {self.case_id}", text)
+        self.assertStatus(self.dennis.get(self.path("/letter")), 403)
 
         # Filled only with the contract: the generic step is refused, a bad or future date too.
         response = self.pl.post(f"/cases/{self.case_id}/transition", {"transition": "mark_filled"})

@@ -84,6 +84,18 @@ constexpr DefaultTexts k_defaults[] = {
      "Dear {{applicant_name}}\n\nWe have decided not to fill the position of {{case_title}}, and the "
      "recruitment has been stopped. Your application {{application_reference}} will not be processed "
      "further.\n\nThank you for your interest.\n\nKind regards\n{{institution}}"},
+    {"employment_letter", "Ansættelsesbrev: {{stillingsbetegnelse}}",
+     "Kære {{ansøgers_navn}}\n\n{{institution}} bekræfter hermed, at du ansættes i stillingen som "
+     "{{stillingsbetegnelse}} fra {{tiltrædelsesdato}}.\n\nAnsættelsen sker i henhold til "
+     "{{overenskomst}}. Den ugentlige arbejdstid er {{ugentlig_arbejdstid}} timer.\n\nLøn: {{løn}}\n\n"
+     "Har du spørgsmål til ansættelsen, er du velkommen til at kontakte {{kontaktperson}}.\n\nVi glæder "
+     "os til samarbejdet.\n\nVenlig hilsen\n{{institution}}",
+     "Letter of employment: {{case_title}}",
+     "Dear {{applicant_name}}\n\n{{institution}} hereby confirms that you are employed in the position of "
+     "{{case_title}} from {{start_date}}.\n\nThe employment is governed by {{collective_agreement}}. The "
+     "weekly working hours are {{weekly_hours}}.\n\nSalary: {{salary}}\n\nIf you have questions about "
+     "the employment, please contact {{contact_person}}.\n\nWe look forward to working with you.\n\n"
+     "Kind regards\n{{institution}}"},
     {"free_message", "Vedrørende din ansøgning: {{stillingsbetegnelse}}",
      "Kære {{ansøgers_navn}}\n\n\n\nVenlig hilsen\n{{institution}}", "About your application: {{case_title}}",
      "Dear {{applicant_name}}\n\n\n\nKind regards\n{{institution}}"},

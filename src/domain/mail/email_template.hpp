@@ -15,8 +15,8 @@
 
 namespace rekrut::domain {
 
-/// Who a kind of mail is written to.
-enum class MailAudience { applicant, committee };
+/// Who a kind of mail is written to. A letter is printed (the employment letter, as PDF), not mailed.
+enum class MailAudience { applicant, committee, letter };
 
 /// One kind of mail: its id (stored), its name (a msgid) and whom it goes to. An application mail
 /// may set the application's status when it is sent.
@@ -46,6 +46,7 @@ inline constexpr MailKind k_mail_kinds[] = {
      MailAudience::committee, ""},
     {"decision_awaiting_approval", core::msgid("Decision awaiting approval (to the approver)"),
      MailAudience::committee, ""},
+    {"employment_letter", core::msgid("Employment letter (printed as PDF)"), MailAudience::letter, ""},
 };
 
 /// The kind of that id; nullptr when there is none.
@@ -73,6 +74,10 @@ inline constexpr MergeField k_merge_fields[] = {
      core::msgid("The applicant's personal link to the application"), true},
     {"interview_time", "samtaletidspunkt", core::msgid("The interview's date and time")},
     {"interview_place", "samtalested", core::msgid("The interview's place or online link")},
+    {"start_date", "tiltrædelsesdato", core::msgid("The expected start of the employment")},
+    {"salary", "løn", core::msgid("The salary placement as the case states it")},
+    {"weekly_hours", "ugentlig_arbejdstid", core::msgid("The weekly working hours")},
+    {"collective_agreement", "overenskomst", core::msgid("The collective agreement")},
     {"recipient_name", "modtagers_navn", core::msgid("The committee member's name (committee mails)")},
     {"application_count", "antal_ansøgninger", core::msgid("The number of applications (committee mails)")},
     {"case_link", "sagslink", core::msgid("The link to the case in Rekrut (committee mails)"), true},

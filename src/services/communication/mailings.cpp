@@ -112,18 +112,12 @@ MailRecipient recipient_mail(const CaseContext& context, const domain::Applicati
     recipient.email = application.email;
     recipient.language = application.language == "en" ? "en" : "da";
     const bool english = recipient.language == "en";
-    std::map<std::string, std::string> values = {
-        {"applicant_name", application.full_name},
-        {"application_reference", recipient.reference},
-        {"case_title", context.case_record.title},
-        {"institution", context.institution_name},
-        {"deadline", core::format_date_time(context.case_record.application_deadline, recipient.language)},
-        {"contact_person", context.contacts},
-        {"self_service_link", link},
-        {"interview_time",
-         draft.interview_at ? core::format_date_time(*draft.interview_at, recipient.language) : ""},
-        {"interview_place", draft.interview_place},
-    };
+    auto values = application_merge_values(context.case_record, context.institution_name, context.contacts,
+                                           application, recipient.language);
+    values["self_service_link"] = link;
+    values["interview_time"] =
+        draft.interview_at ? core::format_date_time(*draft.interview_at, recipient.language) : "";
+    values["interview_place"] = draft.interview_place;
     const auto& wording = context.wording;
     auto rendering = domain::render_mail(english ? wording.subject_en : wording.subject_da,
                                          english ? wording.body_en : wording.body_da, values);
@@ -438,6 +432,26 @@ core::Status Mailings::resend(const domain::Actor& actor, std::int64_t instituti
              json_object({{"outbox_id", std::to_string(id)}, {"resent_from", std::to_string(outbox_id)}})});
         return core::success();
     });
+}
+
+std::map<std::string, std::string> application_merge_values(const domain::CaseRecord& record,
+                                                            const std::string& institution_name,
+                                                            const std::string& contacts,
+                                                            const domain::ApplicationRecord& application,
+                                                            const std::string& language)
+{
+    return {
+        {"applicant_name", application.full_name},
+        {"application_reference", domain::application_reference(application)},
+        {"case_title", record.title},
+        {"institution", institution_name},
+        {"deadline", core::format_date_time(record.application_deadline, language)},
+        {"contact_person", contacts},
+        {"start_date", record.expected_start ? core::format_date(*record.expected_start, language) : ""},
+        {"salary", record.salary_text},
+        {"weekly_hours", core::format_hours(record.weekly_hours, language)},
+        {"collective_agreement", record.collective_agreement},
+    };
 }
 
 std::int64_t queue_application_mail(store::Transaction& transaction, const domain::CaseRecord& case_record,

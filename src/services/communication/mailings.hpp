@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -121,6 +122,14 @@ private:
     std::string m_public_url;
     std::string m_sender;
 };
+
+/// The merge-field values of a mail or letter to `application` about its case, in `language` ("da" or
+/// "en"): everything but the personal link and the interview's time and place.
+std::map<std::string, std::string> application_merge_values(const domain::CaseRecord& record,
+                                                            const std::string& institution_name,
+                                                            const std::string& contacts,
+                                                            const domain::ApplicationRecord& application,
+                                                            const std::string& language);
 
 /// Queues the mail of `kind` (the receipt, a new personal link) to one application from the case's
 /// text in force, inside the caller's transaction, so it is sent if and only if the change commits

@@ -7,8 +7,12 @@
 #include "core/clock.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
+#include "core/display_format.hpp"
+#include "domain/mail/email_template.hpp"
 #include "domain/recruitment_case/case_lifecycle.hpp"
+#include "integrations/pdf_document.hpp"
 #include "services/assessment/committee_facts.hpp"
+#include "services/communication/email_templates.hpp"
 #include "services/communication/mailings.hpp"
 #include "services/recruitment_case/ad_assembly.hpp"
 #include "services/sealed_text.hpp"
@@ -19,6 +23,7 @@
 #include "store/decision_store.hpp"
 #include "store/file_store.hpp"
 #include "store/identity_store.hpp"
+#include "store/institution_store.hpp"
 #include "store/session_store.hpp"
 
 namespace rekrut::services {
@@ -91,6 +96,51 @@ void audit_case(store::Transaction& transaction, const Origin& origin, const dom
     record_audit(transaction, origin,
                  {record.institution_id, action, "recruitment_case", std::to_string(record.id),
                   json_object({{"state", std::string(domain::to_string(record.state))}}), after});
+}
+
+/// The institution's name and the lines of its address, for a letterhead.
+std::vector<std::string> letterhead(store::Session& session, std::int64_t institution_id)
+{
+    std::vector<std::string> lines;
+    auto institution = store::InstitutionStore::find_in(session, institution_id);
+    if (!institution)
+        return lines;
+    lines.push_back(institution->name);
+    std::string line;
+    for (char character : institution->address + "\n") {
+        if (character == '\n' || character == ',') {
+            if (auto trimmed = std::string(core::trim(line)); !trimmed.empty())
+                lines.push_back(trimmed);
+            line.clear();
+        } else {
+            line += character;
+        }
+    }
+    return lines;
+}
+
+/// Paragraphs of `text`: blank-line separated blocks, line breaks kept.
+std::vector<integrations::PdfBlock> paragraphs(const std::string& text)
+{
+    std::vector<integrations::PdfBlock> blocks;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find("\n\n", start);
+        if (end == std::string::npos)
+            end = text.size();
+        if (auto block = std::string(core::trim(text.substr(start, end - start))); !block.empty())
+            blocks.push_back({integrations::PdfBlock::Kind::paragraph, block, {}});
+        start = end + 2;
+    }
+    return blocks;
+}
+
+core::Result<GeneratedDocument> rendered(const integrations::PdfDocument& document, std::string filename)
+{
+    auto bytes = integrations::render_pdf(document);
+    if (!bytes)
+        return bytes.error();
+    return GeneratedDocument{std::move(filename), "application/pdf", std::move(*bytes)};
 }
 
 } // namespace
@@ -490,6 +540,146 @@ core::Status CaseDecisions::close(const domain::Actor& actor, std::int64_t insti
         audit_case(transaction, origin, *record, "case.closed", json_object({{"closed", "true"}}));
         return core::success();
     });
+}
+
+core::Result<GeneratedDocument> CaseDecisions::employment_letter(const domain::Actor& actor,
+                                                                 std::int64_t institution_id, std::int64_t case_id,
+                                                                 const Origin& origin)
+{
+    struct Letter {
+        integrations::PdfDocument document;
+        std::string filename;
+    };
+    auto letter = m_database.transact([&](store::Transaction& transaction) -> core::Result<Letter> {
+        auto record = store::cases::find(transaction, institution_id, case_id);
+        if (!record)
+            return core::Error::not_found();
+        auto resource = committee_resource(transaction, actor, institution_id, case_id);
+        if (!domain::can(actor, Action::edit_case, resource))
+            return committee_refusal(actor, resource);
+        auto hire = store::decisions::latest(transaction, institution_id, case_id, DecisionKind::hire);
+        auto candidate = hire && hire->decision.status == DecisionStatus::approved && hire->decision.application_id
+                             ? store::applications::find(transaction, institution_id, *hire->decision.application_id)
+                             : std::nullopt;
+        if (!candidate)
+            return core::Error::conflict(msgid("The letter is made once the hiring decision is approved."));
+        const std::string language = candidate->language == "en" ? "en" : "da";
+        const bool english = language == "en";
+        auto lines = letterhead(transaction, institution_id);
+        auto wording = effective_template(transaction, institution_id, case_id, "employment_letter").record;
+        auto values = application_merge_values(
+            *record, lines.empty() ? "" : lines.front(),
+            recruitment_case::contact_line(store::cases::contacts(transaction, institution_id, case_id)),
+            *candidate, language);
+        auto rendering = domain::render_mail(english ? wording.subject_en : wording.subject_da,
+                                             english ? wording.body_en : wording.body_da, values);
+        if (!rendering.mail) {
+            std::string missing;
+            for (const auto& field : rendering.missing) {
+                // Named as the letter's text names them: Danish fields in a Danish letter.
+                std::string name = field;
+                for (const auto& known : domain::k_merge_fields)
+                    if (known.english == field && !english)
+                        name = std::string(known.danish);
+                missing += (missing.empty() ? "" : ", ") + name;
+            }
+            return core::Error::invalid(
+                msgid("The letter cannot be made."),
+                {{"letter", msgid("These merge fields of the letter have no value in this case: {detail}."),
+                  missing}});
+        }
+        Letter made;
+        auto& document = made.document;
+        document.title = rendering.mail->subject;
+        document.language = language;
+        document.letterhead = lines;
+        const auto reference = domain::application_reference(*candidate);
+        document.reference = (english ? "Case " : "Sagsnr. ") + std::to_string(case_id) + " / " + reference;
+        document.date_line = core::format_date(hire->decision.decided_at.value_or(core::now()), language);
+        std::string address = candidate->full_name;
+        for (const auto& part : {candidate->address, candidate->postal_code + " " + candidate->city})
+            if (auto trimmed = std::string(core::trim(part)); !trimmed.empty())
+                address += "\n" + trimmed;
+        document.blocks.push_back({integrations::PdfBlock::Kind::paragraph, address, {}});
+        for (auto& block : paragraphs(rendering.mail->text))
+            document.blocks.push_back(std::move(block));
+        document.footer = lines.empty() ? "" : lines.front();
+        made.filename = (english ? "employment-letter-" : "ansaettelsesbrev-") + reference + ".pdf";
+        record_audit(transaction, origin,
+                     {institution_id, "case.letter_made", "recruitment_case", std::to_string(case_id), "{}",
+                      json_object({{"candidate", std::to_string(candidate->id)}})});
+        return made;
+    });
+    if (!letter)
+        return letter.error();
+    return rendered(letter->document, letter->filename);
+}
+
+core::Result<GeneratedDocument>
+CaseDecisions::applicant_list(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
+                              const Origin& origin, const std::string& language,
+                              const std::function<std::string(const std::string&)>& translate)
+{
+    auto text = [&](const char* message, const std::string& value) {
+        auto translated = translate(message);
+        if (auto at = translated.find("{value}"); at != std::string::npos)
+            translated.replace(at, 7, value);
+        return translated;
+    };
+    auto document = m_database.transact([&](store::Transaction& transaction)
+                                             -> core::Result<integrations::PdfDocument> {
+        auto record = store::cases::find(transaction, institution_id, case_id);
+        if (!record)
+            return core::Error::not_found();
+        auto resource = committee_resource(transaction, actor, institution_id, case_id);
+        if (!domain::can(actor, Action::edit_case, resource))
+            return committee_refusal(actor, resource);
+        if (record->employment_basis != "civil_servant")
+            return core::Error::conflict(msgid("Only a position for a civil servant has an applicant list."));
+        if (domain::is_editable(record->state) || record->state == domain::CaseState::published)
+            return core::Error::conflict(msgid("The applicant list is made after the application deadline."));
+        integrations::PdfDocument list;
+        list.language = language;
+        list.title = text(msgid("Applicant list: {value}"), record->title);
+        list.letterhead = letterhead(transaction, institution_id);
+        list.reference = text(msgid("Case no. {value}"), std::to_string(case_id));
+        list.date_line = core::format_date(core::now(), language);
+        list.blocks.push_back(
+            {integrations::PdfBlock::Kind::paragraph,
+             text(msgid("The applicants for the position of {value}, as the Civil Servants Act (tjenestemandsloven) "
+                        "§ 5, subsection 3, provides."),
+                  record->title),
+             {}});
+        int listed = 0, left_off = 0;
+        std::vector<integrations::PdfBlock> rows;
+        for (const auto& standing : store::decisions::standings(transaction, institution_id, case_id)) {
+            if (standing.status == domain::ApplicationStatus::withdrawn)
+                continue;
+            if (standing.exclude_from_list) {
+                ++left_off;
+                continue;
+            }
+            ++listed;
+            rows.push_back(
+                {integrations::PdfBlock::Kind::table_row, "", {std::to_string(listed), standing.full_name}});
+        }
+        list.blocks.push_back(
+            {integrations::PdfBlock::Kind::heading, text(msgid("Applicants: {value}"), std::to_string(listed)), {}});
+        for (auto& row : rows)
+            list.blocks.push_back(std::move(row));
+        list.blocks.push_back(
+            {integrations::PdfBlock::Kind::paragraph,
+             text(msgid("Applicants who asked to be left off the list: {value}"), std::to_string(left_off)),
+             {}});
+        list.footer = list.letterhead.empty() ? "" : list.letterhead.front();
+        record_audit(transaction, origin,
+                     {institution_id, "case.applicant_list_made", "recruitment_case", std::to_string(case_id), "{}",
+                      json_object({{"listed", std::to_string(listed)}, {"left_off", std::to_string(left_off)}})});
+        return list;
+    });
+    if (!document)
+        return document.error();
+    return rendered(*document, "ansoegerliste-" + std::to_string(case_id) + ".pdf");
 }
 
 } // namespace rekrut::services

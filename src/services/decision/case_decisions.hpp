@@ -8,6 +8,7 @@
 // proposal until they are invited or the reason they are not is recorded.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +61,13 @@ struct DecisionOverview {
     bool can_finish = false;   ///< May record the contract and close the case.
 };
 
+/// A document made for download.
+struct GeneratedDocument {
+    std::string filename;
+    std::string media_type = "application/pdf";
+    std::string bytes;
+};
+
 class CaseDecisions {
 public:
     CaseDecisions(store::Database& database, std::string public_url)
@@ -93,6 +101,18 @@ public:
     /// period of its applications runs from now.
     core::Status close(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                        const Origin& origin);
+
+    /// The employment letter of the approved candidate as PDF, from the case's text in force of the
+    /// `employment_letter` template (the institution's, unless the case has its own copy).
+    core::Result<GeneratedDocument> employment_letter(const domain::Actor& actor, std::int64_t institution_id,
+                                                      std::int64_t case_id, const Origin& origin);
+    /// For a civil-servant position, after the deadline: the list of the applicants' names as PDF
+    /// (tjenestemandsloven § 5, stk. 3), without those who asked to be left off, with their count.
+    /// Its texts are in `language`, through `translate`.
+    core::Result<GeneratedDocument> applicant_list(const domain::Actor& actor, std::int64_t institution_id,
+                                                   std::int64_t case_id, const Origin& origin,
+                                                   const std::string& language,
+                                                   const std::function<std::string(const std::string&)>& translate);
 
 private:
     store::Database& m_database;

@@ -108,6 +108,8 @@ const std::vector<ActionName>& field_labels()
         {"applicants_told", msgid("Applicants told")},
         {"answer", msgid("Answer")},
         {"proposal", msgid("Proposal")},
+        {"listed", msgid("Applicants listed")},
+        {"left_off", msgid("Applicants left off")},
         {"closed", msgid("Closed")},
     };
     return labels;
@@ -281,6 +283,8 @@ const std::vector<ActionName>& known_actions()
         {"case.cancellation_returned", msgid("Returned the request to cancel the case")},
         {"case.contract_signed", msgid("Recorded the signed contract")},
         {"case.closed", msgid("Closed the case")},
+        {"case.letter_made", msgid("Made the employment letter")},
+        {"case.applicant_list_made", msgid("Made the applicant list")},
         {"application.priority_waived", msgid("Recorded why an applicant with priority access is not invited")},
     };
     return actions;

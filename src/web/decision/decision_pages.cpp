@@ -3,6 +3,7 @@
 #include <ctemplate/template.h>
 
 #include "core/display_format.hpp"
+#include "domain/application/file_rules.hpp"
 #include "services/decision/case_decisions.hpp"
 #include "web/app_context.hpp"
 #include "web/applications/application_labels.hpp"
@@ -171,6 +172,11 @@ Response decision_page(AppContext& context, Request& request, const std::optiona
                 if (error)
                     form->SetValue("VALUE_CONTRACT_SIGNED_ON", request.form_or("contract_signed_on"));
             }
+            if (approved && overview->can_finish)
+                dictionary.ShowSection("CAN_DOWNLOAD_LETTER");
+            if (overview->can_finish && record.employment_basis == "civil_servant" &&
+                !domain::is_editable(state) && state != domain::CaseState::published)
+                dictionary.ShowSection("HAS_APPLICANT_LIST");
             if (!record.contract_signed_on.empty())
                 dictionary.SetValueAndShowSection("SIGNED_ON", record.contract_signed_on, "CONTRACT_SIGNED");
 
@@ -258,6 +264,20 @@ Response after_decision(AppContext& context, Request& request, const core::Statu
                         decision_path(parse_id(request.param("case_id"))) + "?" + notice + "=1");
 }
 
+Response document_response(AppContext& context, Request& request,
+                           const core::Result<services::GeneratedDocument>& document)
+{
+    if (!document)
+        return error_response(context, request, document.error());
+    Response response;
+    response.content_type = document->media_type;
+    response.body = document->bytes;
+    response.set_header("Content-Disposition", domain::content_disposition("attachment", document->filename));
+    response.set_header("Cache-Control", "no-store");
+    response.set_header("X-Content-Type-Options", "nosniff");
+    return response;
+}
+
 } // namespace
 
 Response show_decision(AppContext& context, Request& request)
@@ -321,6 +341,25 @@ Response submit_case_close(AppContext& context, Request& request)
     auto result = context.decisions.close(request.actor(), institution_of(request),
                                           parse_id(request.param("case_id")), request.origin());
     return after_decision(context, request, result, "closed");
+}
+
+Response download_employment_letter(AppContext& context, Request& request)
+{
+    auto letter = context.decisions.employment_letter(request.actor(), institution_of(request),
+                                                      parse_id(request.param("case_id")), request.origin());
+    // A letter the case cannot fill is explained on the decision page, where the link was.
+    if (!letter && letter.error().kind == core::ErrorKind::invalid)
+        return decision_page(context, request, letter.error());
+    return document_response(context, request, letter);
+}
+
+Response download_applicant_list(AppContext& context, Request& request)
+{
+    return document_response(context, request,
+                             context.decisions.applicant_list(request.actor(), institution_of(request),
+                                                              parse_id(request.param("case_id")), request.origin(),
+                                                              request.language,
+                                                              translator_in(context, request.language)));
 }
 
 } // namespace rekrut::web

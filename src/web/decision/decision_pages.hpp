@@ -17,5 +17,9 @@ Response submit_cancellation_request(AppContext& context, Request& request);
 Response submit_priority_waiver(AppContext& context, Request& request);
 Response submit_contract(AppContext& context, Request& request);
 Response submit_case_close(AppContext& context, Request& request);
+/// The approved candidate's employment letter and, for a civil-servant position, the applicant list,
+/// as PDF.
+Response download_employment_letter(AppContext& context, Request& request);
+Response download_applicant_list(AppContext& context, Request& request);
 
 } // namespace rekrut::web
