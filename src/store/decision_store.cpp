@@ -9,7 +9,8 @@ constexpr const char* k_select =
     "SELECT d.id, d.institution_id, d.case_id, d.kind, d.status, d.application_id, d.sealed_justification,"
     " d.sealed_comment, d.reason, d.comment, d.proposed_by, p.name, d.proposed_at, d.decided_by,"
     " COALESCE(a.name, ''), d.decided_at FROM case_decisions d JOIN users p ON p.id = d.proposed_by"
-    " LEFT JOIN users a ON a.id = d.decided_by WHERE d.institution_id = :institution AND d.case_id = :case_id";
+    " LEFT JOIN users a ON a.id = d.decided_by WHERE d.institution_id = :institution AND d.case_id = "
+    ":case_id";
 
 std::vector<std::int64_t> reserves_of(soci::session& sql, std::int64_t decision_id)
 {
@@ -33,12 +34,12 @@ std::vector<StoredDecision> select(soci::session& sql, std::int64_t institution_
     soci::indicator application_null = soci::i_ok, decided_by_null = soci::i_ok, decided_at_null = soci::i_ok;
     std::string kind, status, sealed_justification, sealed_comment, reason, comment, proposer, decider;
     soci::statement statement =
-        (sql.prepare << std::string(k_select) + condition, soci::into(id), soci::into(inst), soci::into(owner),
-         soci::into(kind), soci::into(status), soci::into(application, application_null),
+        (sql.prepare << std::string(k_select) + condition, soci::into(id), soci::into(inst),
+         soci::into(owner), soci::into(kind), soci::into(status), soci::into(application, application_null),
          soci::into(sealed_justification), soci::into(sealed_comment), soci::into(reason),
          soci::into(comment), soci::into(proposed_by), soci::into(proposer), soci::into(proposed_at),
-         soci::into(decided_by, decided_by_null), soci::into(decider), soci::into(decided_at, decided_at_null),
-         soci::use(institution), soci::use(case_key));
+         soci::into(decided_by, decided_by_null), soci::into(decider),
+         soci::into(decided_at, decided_at_null), soci::use(institution), soci::use(case_key));
     statement.execute();
     while (statement.fetch()) {
         StoredDecision row;
@@ -47,7 +48,8 @@ std::vector<StoredDecision> select(soci::session& sql, std::int64_t institution_
         decision.institution_id = inst;
         decision.case_id = owner;
         decision.kind = domain::decision_kind_from_string(kind).value_or(domain::DecisionKind::hire);
-        decision.status = domain::decision_status_from_string(status).value_or(domain::DecisionStatus::returned);
+        decision.status =
+            domain::decision_status_from_string(status).value_or(domain::DecisionStatus::returned);
         if (application_null == soci::i_ok)
             decision.application_id = application;
         decision.justification = reason;
@@ -100,8 +102,9 @@ std::int64_t propose(soci::session& sql, const StoredDecision& proposal)
     sql << "INSERT INTO case_decisions (institution_id, case_id, kind, status, application_id,"
            " sealed_justification, reason, proposed_by, proposed_at) VALUES (:institution, :case_id, :kind,"
            " 'proposed', :application, :sealed, :reason, :by, :at) RETURNING id",
-        soci::use(institution), soci::use(case_key), soci::use(kind), soci::use(application, application_null),
-        soci::use(sealed), soci::use(reason), soci::use(by), soci::use(at), soci::into(id);
+        soci::use(institution), soci::use(case_key), soci::use(kind),
+        soci::use(application, application_null), soci::use(sealed), soci::use(reason), soci::use(by),
+        soci::use(at), soci::into(id);
     int position = 0;
     for (auto reserve : decision.reserves) {
         long long reserve_id = reserve;
@@ -142,16 +145,17 @@ std::vector<Standing> standings(soci::session& sql, std::int64_t institution_id,
                 " o.kind = 'interview_invitation' AND o.cancelled_at IS NULL) THEN 1 ELSE 0 END,"
                 " CASE WHEN w.application_id IS NULL THEN 0 ELSE 1 END, a.exclude_from_list, a.received_at"
                 " FROM applications a LEFT JOIN priority_access_waivers w ON w.application_id = a.id"
-                " WHERE a.institution_id = :institution AND a.case_id = :case_id ORDER BY a.received_at, a.id",
+                " WHERE a.institution_id = :institution AND a.case_id = :case_id ORDER BY a.received_at, "
+                "a.id",
          soci::into(id), soci::into(name), soci::into(status), soci::into(priority), soci::into(invited),
          soci::into(waived), soci::into(excluded), soci::into(received), soci::use(institution),
          soci::use(case_key));
     statement.execute();
     while (statement.fetch())
-        found.push_back({id, name,
-                         domain::application_status_from_string(status).value_or(
-                             domain::ApplicationStatus::received),
-                         priority != 0, invited != 0, waived != 0, excluded != 0, received});
+        found.push_back(
+            {id, name,
+             domain::application_status_from_string(status).value_or(domain::ApplicationStatus::received),
+             priority != 0, invited != 0, waived != 0, excluded != 0, received});
     return found;
 }
 
@@ -169,9 +173,8 @@ void waive_priority(soci::session& sql, std::int64_t institution_id, std::int64_
         soci::use(user), soci::use(at);
 }
 
-std::vector<std::pair<std::int64_t, std::string>> priority_waivers(soci::session& sql,
-                                                                   std::int64_t institution_id,
-                                                                   std::int64_t case_id)
+std::vector<std::pair<std::int64_t, std::string>>
+priority_waivers(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
 {
     std::vector<std::pair<std::int64_t, std::string>> found;
     long long institution = institution_id, case_key = case_id, application = 0;

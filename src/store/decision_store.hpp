@@ -62,9 +62,8 @@ void waive_priority(soci::session& sql, std::int64_t institution_id, std::int64_
                     std::int64_t application_id, const std::string& sealed_reason, std::int64_t user_id,
                     core::UnixTime now);
 /// The sealed reasons recorded on the case: application id → sealed reason.
-std::vector<std::pair<std::int64_t, std::string>> priority_waivers(soci::session& sql,
-                                                                   std::int64_t institution_id,
-                                                                   std::int64_t case_id);
+std::vector<std::pair<std::int64_t, std::string>>
+priority_waivers(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
 
 void set_contract_signed(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
                          const std::string& date, core::UnixTime now);

@@ -195,15 +195,18 @@ void register_routes(Router& router, AppContext& context)
     // the closing, and the request to cancel a case with applications.
     router.add("GET", "/cases/:case_id/decision", signed_in, worker_pool, bind(show_decision));
     router.add("POST", "/cases/:case_id/decision", signed_in, worker_pool, bind(submit_proposal));
-    router.add("POST", "/cases/:case_id/decision/answer", signed_in, worker_pool, bind(submit_decision_answer));
+    router.add("POST", "/cases/:case_id/decision/answer", signed_in, worker_pool,
+               bind(submit_decision_answer));
     router.add("POST", "/cases/:case_id/decision/cancellation", signed_in, worker_pool,
                bind(submit_cancellation_request));
     router.add("POST", "/cases/:case_id/decision/priority/:application_id", signed_in, worker_pool,
                bind(submit_priority_waiver));
     router.add("POST", "/cases/:case_id/decision/contract", signed_in, worker_pool, bind(submit_contract));
     router.add("POST", "/cases/:case_id/decision/close", signed_in, worker_pool, bind(submit_case_close));
-    router.add("GET", "/cases/:case_id/decision/letter", signed_in, worker_pool, bind(download_employment_letter));
-    router.add("GET", "/cases/:case_id/applicant-list", signed_in, worker_pool, bind(download_applicant_list));
+    router.add("GET", "/cases/:case_id/decision/letter", signed_in, worker_pool,
+               bind(download_employment_letter));
+    router.add("GET", "/cases/:case_id/applicant-list", signed_in, worker_pool,
+               bind(download_applicant_list));
 
     // Institution set-up
     router.add("GET", "/setup", signed_in, worker_pool, bind(show_setup));

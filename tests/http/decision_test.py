@@ -38,6 +38,11 @@ class DecisionCase(ServerTestCase):
         cls.dennis = signed_in(cls.server, DELTAGER, totp=False)
         for client in (cls.pl, cls.lene, cls.dennis):
             declare_no_conflicts(client, cls.case_id)
+        # An external member (an employee representative), whose account ends when the case is filled.
+        response = cls.pl.post(f"/cases/{cls.case_id}/committee/external",
+                               {"external_email": "tove.tillid@example.test", "external_name": "Tove Tillid",
+                                "external_role": "projektdeltager"})
+        assert response.status == 303, response.status
 
     @classmethod
     def sql(cls, query):
@@ -189,6 +194,10 @@ class HiringDecisionTest(DecisionCase):
         self.assertEqual(self.status(self.david), "hired")
         self.assertEqual(self.sql(f"SELECT contract_signed_on FROM recruitment_cases WHERE id = {self.case_id}")[0][0],
                          "2026-11-30")
+        self.assertEqual(self.sql("SELECT status FROM users WHERE email = 'tove.tillid@example.test'")[0][0],
+                         "deactivated")
+        self.assertEqual(self.sql("SELECT status FROM users WHERE email = 'deltager@styrelsen.example.test'")[0][0],
+                         "active")
 
         # Emma has had no answer: the page offers her rejection, and closing waits for it.
         page = self.pl.get(self.path())

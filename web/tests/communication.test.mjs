@@ -5,43 +5,14 @@
 // when the page first shows. Every page has zero axe violations.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from './support/server.mjs';
+import { startSmtpSink } from './support/smtp.mjs';
 import { assertCleanLoad, checkAccessibility, launchBrowser, openPage, saveArtifact, screenshot } from './support/browser.mjs';
 import { PROJEKTLEDER, declareNoConflicts, login, sqlite, submitAndWait } from './support/accounts.mjs';
 import { PUBLISHED_CASE } from './support/page-list.mjs';
 
 const T = { timeout: 180_000 };
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** aiosmtpd on a free loopback port, discarding what it receives. */
-async function startSmtpSink() {
-  const port = await freePort();
-  const child = spawn('/usr/bin/python3', ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${port}`, '-c', 'aiosmtpd.handlers.Sink'],
-    { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise((resolve) => {
-      const socket = createServer().listen(port, '127.0.0.1');
-      socket.once('error', () => resolve(true));
-      socket.once('listening', () => socket.close(() => resolve(false)));
-    });
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url: `smtp://127.0.0.1:${port}`, stop: () => child.kill() };
-}
 
 describe('sending mail to applicants', () => {
   let server;

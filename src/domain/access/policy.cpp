@@ -77,8 +77,7 @@ bool can(const Actor& actor, Action action, const Resource& resource)
         return on_case && !targets_self &&
                (administrative || actor.has(*resource.case_id, CaseRole::projektleder));
     case Action::assess_applications: return member_may_take_part;
-    case Action::propose_case_decision:
-        return leads_case && (member ? member_may_take_part : true);
+    case Action::propose_case_decision: return leads_case && (member ? member_may_take_part : true);
     case Action::approve_hiring_decision:
         // Four eyes: a proposal exists, and whoever made it never approves it.
         return on_case && actor.has(*resource.case_id, CaseRole::ansaettende_leder) &&

@@ -72,18 +72,20 @@ core::Status check_hire_proposal(const HireProposal& proposal,
         problems.push_back({"candidate", core::msgid("Choose the candidate among the case's applicants.")});
     else if (candidate->final)
         problems.push_back(
-            {"candidate", core::msgid("The candidate's application is withdrawn, rejected or already hired.")});
+            {"candidate",
+             core::msgid("The candidate's application is withdrawn, rejected or already hired.")});
     std::set<std::int64_t> seen{proposal.candidate};
     bool reserve_problem = false;
     for (auto reserve : proposal.reserves) {
         auto found = find(reserve);
-        reserve_problem = reserve_problem || !seen.insert(reserve).second || found == applications.end() ||
-                          found->final;
+        reserve_problem =
+            reserve_problem || !seen.insert(reserve).second || found == applications.end() || found->final;
     }
     if (reserve_problem)
         problems.push_back(
-            {"reserves", core::msgid("Each reserve must be a different applicant still in the process, and not "
-                                     "the candidate.")});
+            {"reserves",
+             core::msgid("Each reserve must be a different applicant still in the process, and not "
+                         "the candidate.")});
     if (proposal.reserves.size() > k_max_reserves)
         problems.push_back({"reserves", core::msgid("Name at most 10 reserves.")});
     if (auto text = check_decision_text(proposal.justification, true, "justification"); !text)

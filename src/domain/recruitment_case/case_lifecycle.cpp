@@ -97,7 +97,8 @@ core::Status check_transition(const CaseFacts& facts, CaseTransition transition,
     case CaseTransition::propose_decision:
         if (facts.hiring_decision != DecisionStatus::proposed)
             missing.push_back(
-                {"candidate", core::msgid("Propose the candidate, with a justification, on the decision page.")});
+                {"candidate",
+                 core::msgid("Propose the candidate, with a justification, on the decision page.")});
         if (facts.priority_applicants_not_invited > 0)
             missing.push_back(
                 {"priority_access",
@@ -108,14 +109,16 @@ core::Status check_transition(const CaseFacts& facts, CaseTransition transition,
     case CaseTransition::return_decision:
         if (facts.hiring_decision != DecisionStatus::returned)
             missing.push_back(
-                {"decision", core::msgid("Only the Ansættende leder returns a proposal, on the decision page.")});
+                {"decision",
+                 core::msgid("Only the Ansættende leder returns a proposal, on the decision page.")});
         break;
     case CaseTransition::mark_filled:
         if (facts.hiring_decision != DecisionStatus::approved)
             missing.push_back(
                 {"decision", core::msgid("The hiring decision must be approved by the Ansættende leder.")});
         if (!facts.contract_signed)
-            missing.push_back({"contract_signed_on", core::msgid("Record the date the contract was signed.")});
+            missing.push_back(
+                {"contract_signed_on", core::msgid("Record the date the contract was signed.")});
         break;
     default: break;
     }

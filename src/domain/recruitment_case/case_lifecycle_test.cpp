@@ -31,11 +31,10 @@ const CaseState k_states[] = {CaseState::draft,      CaseState::ready_for_public
                               CaseState::published,  CaseState::closed_for_applications,
                               CaseState::assessment, CaseState::decision,
                               CaseState::filled,     CaseState::cancelled};
-const CaseTransition k_transitions[] = {CaseTransition::mark_ready,       CaseTransition::reopen_draft,
-                                        CaseTransition::publish,          CaseTransition::close_applications,
-                                        CaseTransition::start_assessment, CaseTransition::propose_decision,
-                                        CaseTransition::return_decision,  CaseTransition::mark_filled,
-                                        CaseTransition::cancel};
+const CaseTransition k_transitions[] = {
+    CaseTransition::mark_ready,         CaseTransition::reopen_draft,     CaseTransition::publish,
+    CaseTransition::close_applications, CaseTransition::start_assessment, CaseTransition::propose_decision,
+    CaseTransition::return_decision,    CaseTransition::mark_filled,      CaseTransition::cancel};
 
 TEST(CaseLifecycle, every_state_and_transition_is_allowed_exactly_where_the_table_says)
 {
@@ -65,8 +64,7 @@ TEST(CaseLifecycle, every_state_and_transition_is_allowed_exactly_where_the_tabl
         auto listable = allowed.at(state);
         if (state == CaseState::decision)
             listable.insert(CaseTransition::return_decision);
-        EXPECT_EQ(std::set<CaseTransition>(listed.begin(), listed.end()), listable)
-            << to_string(state);
+        EXPECT_EQ(std::set<CaseTransition>(listed.begin(), listed.end()), listable) << to_string(state);
     }
 }
 
@@ -142,9 +140,9 @@ TEST(CaseLifecycle, an_applicant_with_priority_access_blocks_the_decision_until_
     EXPECT_TRUE(check_transition(facts, CaseTransition::propose_decision, k_now).ok());
 
     EXPECT_EQ(priority_applicants_not_invited({{false, false, false}}), 1);
-    EXPECT_EQ(priority_applicants_not_invited({{false, true, false}}), 0);  // invited
-    EXPECT_EQ(priority_applicants_not_invited({{false, false, true}}), 0);  // reason recorded
-    EXPECT_EQ(priority_applicants_not_invited({{true, false, false}}), 0);  // withdrew
+    EXPECT_EQ(priority_applicants_not_invited({{false, true, false}}), 0); // invited
+    EXPECT_EQ(priority_applicants_not_invited({{false, false, true}}), 0); // reason recorded
+    EXPECT_EQ(priority_applicants_not_invited({{true, false, false}}), 0); // withdrew
     EXPECT_EQ(priority_applicants_not_invited({{false, false, false}, {false, false, false}}), 2);
 }
 
@@ -178,7 +176,7 @@ TEST(CaseDecision, a_proposal_names_every_problem)
     for (const auto& field : refused.error().fields)
         fields.push_back(field.field);
     EXPECT_EQ(fields, (std::vector<std::string>{"candidate", "reserves", "justification"}));
-    EXPECT_FALSE(check_hire_proposal({1, {1}, "x"}, applications).ok());  // the candidate as reserve
+    EXPECT_FALSE(check_hire_proposal({1, {1}, "x"}, applications).ok());    // the candidate as reserve
     EXPECT_FALSE(check_hire_proposal({1, {2, 2}, "x"}, applications).ok()); // a reserve twice
     EXPECT_FALSE(check_hire_proposal({42, {}, "x"}, applications).ok());    // not the case's
     EXPECT_FALSE(check_hire_proposal({1, {}, std::string(5001, 'a')}, applications).ok());

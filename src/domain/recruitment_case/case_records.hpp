@@ -43,7 +43,7 @@ struct CaseRecord {
     std::optional<core::UnixTime> published_at;
     core::UnixTime created_at = 0;
     core::UnixTime updated_at = 0;
-    std::string contract_signed_on;         ///< "YYYY-MM-DD" once HR recorded the signed contract.
+    std::string contract_signed_on;          ///< "YYYY-MM-DD" once HR recorded the signed contract.
     std::optional<core::UnixTime> closed_at; ///< Closed after the rejections; retention runs from it.
 };
 

@@ -325,7 +325,8 @@ core::Result<ApplicationAssessment> Assessment::assessment_of(const domain::Acto
         view.committee_hidden = !domain::sees_committee_judgement(view.member, view.own_mark.has_value());
         if (!view.committee_hidden)
             for (const auto& mark : store::assessment::marks(session, institution_id, application_id))
-                view.committee_marks.push_back({mark.member_name, mark.mark, open_text(key, mark.sealed_comment),
+                view.committee_marks.push_back({mark.member_name, mark.mark,
+                                                open_text(key, mark.sealed_comment),
                                                 mark.user_id == actor.user_id});
         view.criteria = store::assessment::criteria(session, institution_id, case_id);
         auto scores = store::assessment::scores(session, institution_id, application_id);
@@ -339,8 +340,8 @@ core::Result<ApplicationAssessment> Assessment::assessment_of(const domain::Acto
         view.summary =
             domain::summarise(marks, view.criteria, view.scores_hidden ? decltype(scores){} : scores);
         for (const auto& note : store::assessment::notes(session, institution_id, application_id))
-            view.notes.push_back(
-                {note.author_name, open_text(key, note.sealed_text), note.sensitive_confirmed, note.created_at});
+            view.notes.push_back({note.author_name, open_text(key, note.sealed_text),
+                                  note.sensitive_confirmed, note.created_at});
         view.tags = store::assessment::tags(session, institution_id, application_id);
         domain::AuditFilter filter;
         filter.institution_id = institution_id;

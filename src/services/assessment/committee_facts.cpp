@@ -11,7 +11,8 @@ bool is_member(const domain::Actor& actor, std::int64_t institution_id, std::int
     return !actor.is_operator && actor.institution_id == institution_id && actor.has_any_role_on(case_id);
 }
 
-core::Error committee_refusal(const domain::Actor& actor, const domain::Resource& resource, bool hide_applicant)
+core::Error committee_refusal(const domain::Actor& actor, const domain::Resource& resource,
+                              bool hide_applicant)
 {
     if (resource.declarations_pending && is_member(actor, *resource.institution_id, *resource.case_id))
         return core::Error::conflict(k_declarations_pending);

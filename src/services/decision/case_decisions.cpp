@@ -5,9 +5,9 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "core/display_format.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
-#include "core/display_format.hpp"
 #include "domain/mail/email_template.hpp"
 #include "domain/recruitment_case/case_lifecycle.hpp"
 #include "integrations/pdf_document.hpp"
@@ -56,9 +56,8 @@ domain::CaseDecision opened(store::Session& session, const store::decisions::Sto
 {
     auto decision = stored.decision;
     if (decision.kind == DecisionKind::hire) {
-        auto key = decision.application_id
-                       ? store::application_keys::load(session, *decision.application_id)
-                       : std::nullopt;
+        auto key = decision.application_id ? store::application_keys::load(session, *decision.application_id)
+                                           : std::nullopt;
         decision.justification = open_text(key, stored.sealed_justification);
         decision.comment = open_text(key, stored.sealed_comment);
     }
@@ -145,8 +144,8 @@ core::Result<GeneratedDocument> rendered(const integrations::PdfDocument& docume
 
 } // namespace
 
-core::Result<DecisionOverview> CaseDecisions::overview(const domain::Actor& actor, std::int64_t institution_id,
-                                                       std::int64_t case_id)
+core::Result<DecisionOverview> CaseDecisions::overview(const domain::Actor& actor,
+                                                       std::int64_t institution_id, std::int64_t case_id)
 {
     return m_database.read([&](store::Session& session) -> core::Result<DecisionOverview> {
         auto record = store::cases::find(session, institution_id, case_id);
@@ -161,7 +160,8 @@ core::Result<DecisionOverview> CaseDecisions::overview(const domain::Actor& acto
         std::set<std::int64_t> conflicts;
         if (member)
             conflicts = store::assessment::conflicts_of(session, institution_id, case_id, actor.user_id);
-        const bool anonymous = member && store::assessment::methods(session, institution_id, case_id).anonymous;
+        const bool anonymous =
+            member && store::assessment::methods(session, institution_id, case_id).anonymous;
 
         std::optional<std::int64_t> candidate;
         auto hire = store::decisions::latest(session, institution_id, case_id, DecisionKind::hire);
@@ -187,12 +187,13 @@ core::Result<DecisionOverview> CaseDecisions::overview(const domain::Actor& acto
                                         standing.invited,
                                         standing.waived,
                                         {}};
-            if (anonymous && !store::assessment::anonymity_lifted(session, institution_id, standing.application_id))
+            if (anonymous &&
+                !store::assessment::anonymity_lifted(session, institution_id, standing.application_id))
                 applicant.label = reference_of(standing);
             overview.labels.emplace_back(applicant.id, applicant.label);
             if (auto waiver = waivers.find(applicant.id); waiver != waivers.end())
-                applicant.waiver_reason = open_text(
-                    store::application_keys::load(session, applicant.id), waiver->second);
+                applicant.waiver_reason =
+                    open_text(store::application_keys::load(session, applicant.id), waiver->second);
             if (standing.priority_access && !withdrawn)
                 overview.priority.push_back(applicant);
             if (domain::is_final(standing.status))
@@ -224,10 +225,10 @@ core::Result<DecisionOverview> CaseDecisions::overview(const domain::Actor& acto
         auto may_approve = [&](const std::optional<domain::CaseDecision>& decision) {
             if (!decision || decision->status != DecisionStatus::proposed)
                 return false;
-            auto approval = decision->kind == DecisionKind::hire && decision->application_id
-                                ? committee_resource(session, actor, institution_id, case_id,
-                                                     decision->application_id)
-                                : resource;
+            auto approval =
+                decision->kind == DecisionKind::hire && decision->application_id
+                    ? committee_resource(session, actor, institution_id, case_id, decision->application_id)
+                    : resource;
             approval.requested_by = decision->proposed_by;
             return domain::can(actor, Action::approve_hiring_decision, approval);
         };
@@ -248,13 +249,14 @@ core::Status CaseDecisions::propose(const domain::Actor& actor, std::int64_t ins
         auto record = store::cases::find(transaction, institution_id, case_id);
         if (!record)
             return core::Error::not_found();
-        auto resource = committee_resource(transaction, actor, institution_id, case_id,
-                                           proposal.candidate > 0 ? std::optional(proposal.candidate)
-                                                                  : std::nullopt);
+        auto resource =
+            committee_resource(transaction, actor, institution_id, case_id,
+                               proposal.candidate > 0 ? std::optional(proposal.candidate) : std::nullopt);
         if (!domain::can(actor, Action::propose_case_decision, resource))
             return committee_refusal(actor, resource);
         if (record->state != domain::CaseState::assessment)
-            return core::Error::conflict(msgid("The hiring decision is proposed while the case is in assessment."));
+            return core::Error::conflict(
+                msgid("The hiring decision is proposed while the case is in assessment."));
         if (pending(transaction, institution_id, case_id, DecisionKind::hire))
             return core::Error::conflict(msgid("A proposal already waits for approval."));
         std::vector<domain::ProposableApplication> applications;
@@ -264,8 +266,9 @@ core::Status CaseDecisions::propose(const domain::Actor& actor, std::int64_t ins
             return checked;
         auto key = store::application_keys::load(transaction, proposal.candidate);
         if (!key)
-            return core::Error::invalid(msgid("The proposal cannot be made. Check the marked fields."),
-                                        {{"candidate", msgid("The candidate's application is being deleted.")}});
+            return core::Error::invalid(
+                msgid("The proposal cannot be made. Check the marked fields."),
+                {{"candidate", msgid("The candidate's application is being deleted.")}});
         store::decisions::StoredDecision row;
         row.decision.institution_id = institution_id;
         row.decision.case_id = case_id;
@@ -288,9 +291,9 @@ core::Status CaseDecisions::propose(const domain::Actor& actor, std::int64_t ins
     });
 }
 
-core::Status CaseDecisions::decide(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                   DecisionKind kind, bool approve, const std::string& comment_input,
-                                   const Origin& origin)
+core::Status CaseDecisions::decide(const domain::Actor& actor, std::int64_t institution_id,
+                                   std::int64_t case_id, DecisionKind kind, bool approve,
+                                   const std::string& comment_input, const Origin& origin)
 {
     const std::string comment(core::trim(comment_input));
     if (auto checked = domain::check_decision_text(comment, !approve, "comment"); !checked)
@@ -304,8 +307,9 @@ core::Status CaseDecisions::decide(const domain::Actor& actor, std::int64_t inst
         if (!waiting)
             return core::Error::conflict(msgid("No proposal waits for approval."));
         const auto& decision = waiting->decision;
-        auto resource = committee_resource(transaction, actor, institution_id, case_id,
-                                           kind == DecisionKind::hire ? decision.application_id : std::nullopt);
+        auto resource =
+            committee_resource(transaction, actor, institution_id, case_id,
+                               kind == DecisionKind::hire ? decision.application_id : std::nullopt);
         resource.requested_by = decision.proposed_by;
         if (!domain::can(actor, Action::approve_hiring_decision, resource)) {
             if (decision.proposed_by == actor.user_id)
@@ -327,11 +331,12 @@ core::Status CaseDecisions::decide(const domain::Actor& actor, std::int64_t inst
             return core::Error::conflict(msgid("No proposal waits for approval."));
         const std::string id = std::to_string(decision.id);
         if (kind == DecisionKind::hire && approve) {
-            auto candidate = decision.application_id
-                                 ? store::applications::find(transaction, institution_id, *decision.application_id)
-                                 : std::nullopt;
+            auto candidate = decision.application_id ? store::applications::find(transaction, institution_id,
+                                                                                 *decision.application_id)
+                                                     : std::nullopt;
             if (!candidate || domain::is_final(candidate->status))
-                return core::Error::conflict(msgid("The candidate's application is no longer in the process."));
+                return core::Error::conflict(
+                    msgid("The candidate's application is no longer in the process."));
             store::applications::set_status(transaction, institution_id, candidate->id,
                                             domain::ApplicationStatus::offered, now);
             queue_application_mail(transaction, *record, *candidate, "offer", "");
@@ -357,13 +362,16 @@ core::Status CaseDecisions::decide(const domain::Actor& actor, std::int64_t inst
         for (const auto& standing : store::decisions::standings(transaction, institution_id, case_id)) {
             if (domain::is_final(standing.status))
                 continue;
-            if (auto application = store::applications::find(transaction, institution_id, standing.application_id)) {
+            if (auto application =
+                    store::applications::find(transaction, institution_id, standing.application_id)) {
                 queue_application_mail(transaction, *record, *application, "case_cancelled", "");
                 ++told;
             }
         }
-        audit_case(transaction, origin, *record, "case.cancellation_approved",
-                   json_object({{"state", "cancelled"}, {"decision_id", id}, {"applicants_told", std::to_string(told)}}));
+        audit_case(
+            transaction, origin, *record, "case.cancellation_approved",
+            json_object(
+                {{"state", "cancelled"}, {"decision_id", id}, {"applicants_told", std::to_string(told)}}));
         return core::success();
     });
     if (!result && (result.error().kind == core::ErrorKind::forbidden ||
@@ -373,8 +381,8 @@ core::Status CaseDecisions::decide(const domain::Actor& actor, std::int64_t inst
         static_cast<void>(m_database.transact([&](store::Transaction& transaction) -> core::Status {
             if (store::cases::find(transaction, institution_id, case_id))
                 record_audit(transaction, origin,
-                             {institution_id, "case.decision_refused", "recruitment_case", std::to_string(case_id),
-                              "{}",
+                             {institution_id, "case.decision_refused", "recruitment_case",
+                              std::to_string(case_id), "{}",
                               json_object({{"proposal", std::string(domain::to_string(kind))},
                                            {"answer", approve ? "approve" : "return"}})});
             return core::success();
@@ -452,8 +460,8 @@ core::Status CaseDecisions::waive_priority(const domain::Actor& actor, std::int6
         store::decisions::waive_priority(transaction, institution_id, case_id, application_id,
                                          seal_text(key, reason), actor.user_id, core::now());
         record_audit(transaction, origin,
-                     {institution_id, "application.priority_waived", "application", std::to_string(application_id),
-                      "{}", json_object({{"fields", "reason"}})});
+                     {institution_id, "application.priority_waived", "application",
+                      std::to_string(application_id), "{}", json_object({{"fields", "reason"}})});
         return core::success();
     });
 }
@@ -514,8 +522,8 @@ core::Status CaseDecisions::record_contract(const domain::Actor& actor, std::int
     });
 }
 
-core::Status CaseDecisions::close(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                  const Origin& origin)
+core::Status CaseDecisions::close(const domain::Actor& actor, std::int64_t institution_id,
+                                  std::int64_t case_id, const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         store::cases::lock(transaction, institution_id, case_id);
@@ -529,8 +537,9 @@ core::Status CaseDecisions::close(const domain::Actor& actor, std::int64_t insti
             return core::Error::conflict(msgid("A case is closed once it is filled or cancelled."));
         if (record->state == domain::CaseState::filled) {
             auto standings = store::decisions::standings(transaction, institution_id, case_id);
-            auto open = std::count_if(standings.begin(), standings.end(),
-                                      [](const auto& standing) { return !domain::is_final(standing.status); });
+            auto open = std::count_if(standings.begin(), standings.end(), [](const auto& standing) {
+                return !domain::is_final(standing.status);
+            });
             if (open > 0)
                 return core::Error::conflict(
                     msgid("Some applicants have not been rejected yet. Send the rejections first."));
@@ -543,8 +552,8 @@ core::Status CaseDecisions::close(const domain::Actor& actor, std::int64_t insti
 }
 
 core::Result<GeneratedDocument> CaseDecisions::employment_letter(const domain::Actor& actor,
-                                                                 std::int64_t institution_id, std::int64_t case_id,
-                                                                 const Origin& origin)
+                                                                 std::int64_t institution_id,
+                                                                 std::int64_t case_id, const Origin& origin)
 {
     struct Letter {
         integrations::PdfDocument document;
@@ -558,9 +567,10 @@ core::Result<GeneratedDocument> CaseDecisions::employment_letter(const domain::A
         if (!domain::can(actor, Action::edit_case, resource))
             return committee_refusal(actor, resource);
         auto hire = store::decisions::latest(transaction, institution_id, case_id, DecisionKind::hire);
-        auto candidate = hire && hire->decision.status == DecisionStatus::approved && hire->decision.application_id
-                             ? store::applications::find(transaction, institution_id, *hire->decision.application_id)
-                             : std::nullopt;
+        auto candidate =
+            hire && hire->decision.status == DecisionStatus::approved && hire->decision.application_id
+                ? store::applications::find(transaction, institution_id, *hire->decision.application_id)
+                : std::nullopt;
         if (!candidate)
             return core::Error::conflict(msgid("The letter is made once the hiring decision is approved."));
         const std::string language = candidate->language == "en" ? "en" : "da";
@@ -627,7 +637,7 @@ CaseDecisions::applicant_list(const domain::Actor& actor, std::int64_t instituti
         return translated;
     };
     auto document = m_database.transact([&](store::Transaction& transaction)
-                                             -> core::Result<integrations::PdfDocument> {
+                                            -> core::Result<integrations::PdfDocument> {
         auto record = store::cases::find(transaction, institution_id, case_id);
         if (!record)
             return core::Error::not_found();
@@ -644,12 +654,12 @@ CaseDecisions::applicant_list(const domain::Actor& actor, std::int64_t instituti
         list.letterhead = letterhead(transaction, institution_id);
         list.reference = text(msgid("Case no. {value}"), std::to_string(case_id));
         list.date_line = core::format_date(core::now(), language);
-        list.blocks.push_back(
-            {integrations::PdfBlock::Kind::paragraph,
-             text(msgid("The applicants for the position of {value}, as the Civil Servants Act (tjenestemandsloven) "
-                        "§ 5, subsection 3, provides."),
-                  record->title),
-             {}});
+        list.blocks.push_back({integrations::PdfBlock::Kind::paragraph,
+                               text(msgid("The applicants for the position of {value}, as the Civil Servants "
+                                          "Act (tjenestemandsloven) "
+                                          "§ 5, subsection 3, provides."),
+                                    record->title),
+                               {}});
         int listed = 0, left_off = 0;
         std::vector<integrations::PdfBlock> rows;
         for (const auto& standing : store::decisions::standings(transaction, institution_id, case_id)) {
@@ -663,8 +673,9 @@ CaseDecisions::applicant_list(const domain::Actor& actor, std::int64_t instituti
             rows.push_back(
                 {integrations::PdfBlock::Kind::table_row, "", {std::to_string(listed), standing.full_name}});
         }
-        list.blocks.push_back(
-            {integrations::PdfBlock::Kind::heading, text(msgid("Applicants: {value}"), std::to_string(listed)), {}});
+        list.blocks.push_back({integrations::PdfBlock::Kind::heading,
+                               text(msgid("Applicants: {value}"), std::to_string(listed)),
+                               {}});
         for (auto& row : rows)
             list.blocks.push_back(std::move(row));
         list.blocks.push_back(
@@ -672,9 +683,10 @@ CaseDecisions::applicant_list(const domain::Actor& actor, std::int64_t instituti
              text(msgid("Applicants who asked to be left off the list: {value}"), std::to_string(left_off)),
              {}});
         list.footer = list.letterhead.empty() ? "" : list.letterhead.front();
-        record_audit(transaction, origin,
-                     {institution_id, "case.applicant_list_made", "recruitment_case", std::to_string(case_id), "{}",
-                      json_object({{"listed", std::to_string(listed)}, {"left_off", std::to_string(left_off)}})});
+        record_audit(
+            transaction, origin,
+            {institution_id, "case.applicant_list_made", "recruitment_case", std::to_string(case_id), "{}",
+             json_object({{"listed", std::to_string(listed)}, {"left_off", std::to_string(left_off)}})});
         return list;
     });
     if (!document)

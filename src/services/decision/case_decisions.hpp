@@ -54,11 +54,11 @@ struct DecisionOverview {
     std::vector<std::pair<std::int64_t, std::string>> labels;
     bool has_applications = false;
     bool someone_holds_both_roles = false;
-    bool can_propose = false;  ///< May propose (the case's state aside).
+    bool can_propose = false; ///< May propose (the case's state aside).
     /// May approve or return the waiting proposal: the case's Ansættende leder, not its proposer.
     bool can_approve_hire = false;
     bool can_approve_cancel = false;
-    bool can_finish = false;   ///< May record the contract and close the case.
+    bool can_finish = false; ///< May record the contract and close the case.
 };
 
 /// A document made for download.
@@ -109,10 +109,10 @@ public:
     /// For a civil-servant position, after the deadline: the list of the applicants' names as PDF
     /// (tjenestemandsloven § 5, stk. 3), without those who asked to be left off, with their count.
     /// Its texts are in `language`, through `translate`.
-    core::Result<GeneratedDocument> applicant_list(const domain::Actor& actor, std::int64_t institution_id,
-                                                   std::int64_t case_id, const Origin& origin,
-                                                   const std::string& language,
-                                                   const std::function<std::string(const std::string&)>& translate);
+    core::Result<GeneratedDocument>
+    applicant_list(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
+                   const Origin& origin, const std::string& language,
+                   const std::function<std::string(const std::string&)>& translate);
 
 private:
     store::Database& m_database;

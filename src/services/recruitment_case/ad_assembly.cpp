@@ -221,9 +221,11 @@ void add_decision_facts(store::Session& sql, const domain::CaseRecord& record, d
             priority.push_back({withdrawn, standing.invited, standing.waived});
     }
     facts.priority_applicants_not_invited = domain::priority_applicants_not_invited(priority);
-    if (auto hire = store::decisions::latest(sql, record.institution_id, record.id, domain::DecisionKind::hire))
+    if (auto hire =
+            store::decisions::latest(sql, record.institution_id, record.id, domain::DecisionKind::hire))
         facts.hiring_decision = hire->decision.status;
-    auto cancel = store::decisions::latest(sql, record.institution_id, record.id, domain::DecisionKind::cancel);
+    auto cancel =
+        store::decisions::latest(sql, record.institution_id, record.id, domain::DecisionKind::cancel);
     facts.cancellation_approved = cancel && cancel->decision.status == domain::DecisionStatus::approved;
     facts.contract_signed = !record.contract_signed_on.empty();
 }
@@ -248,8 +250,8 @@ domain::CaseFacts case_facts(store::Session& sql, const domain::CaseRecord& reco
     // Different people: nobody holds both roles, however many hold each, so whoever proposes the
     // decision is never the one to approve it.
     for (auto leader : leaders)
-        facts.projektleder_is_ansaettende_leder = facts.projektleder_is_ansaettende_leder ||
-                                                  managers.count(leader) > 0;
+        facts.projektleder_is_ansaettende_leder =
+            facts.projektleder_is_ansaettende_leder || managers.count(leader) > 0;
     add_decision_facts(sql, record, facts);
     auto contacts = store::cases::contacts(sql, record.institution_id, record.id);
     for (const auto& language : ad_languages(record.ad_languages)) {

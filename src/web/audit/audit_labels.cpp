@@ -285,7 +285,8 @@ const std::vector<ActionName>& known_actions()
         {"case.closed", msgid("Closed the case")},
         {"case.letter_made", msgid("Made the employment letter")},
         {"case.applicant_list_made", msgid("Made the applicant list")},
-        {"application.priority_waived", msgid("Recorded why an applicant with priority access is not invited")},
+        {"application.priority_waived",
+         msgid("Recorded why an applicant with priority access is not invited")},
     };
     return actions;
 }

@@ -98,9 +98,9 @@ void fill_priority(Dictionary& dictionary, const AppContext& context, const Requ
     if (overview.priority.empty())
         return;
     auto* section = dictionary.AddSectionDictionary("HAS_PRIORITY");
-    const bool may_waive = overview.can_propose && (overview.case_record.state == domain::CaseState::assessment ||
-                                                    overview.case_record.state ==
-                                                        domain::CaseState::closed_for_applications);
+    const bool may_waive =
+        overview.can_propose && (overview.case_record.state == domain::CaseState::assessment ||
+                                 overview.case_record.state == domain::CaseState::closed_for_applications);
     for (const auto& applicant : overview.priority) {
         auto* row = section->AddSectionDictionary("PRIORITY_ROW");
         row->SetIntValue("APPLICATION_ID", applicant.id);
@@ -189,7 +189,8 @@ Response decision_page(AppContext& context, Request& request, const std::optiona
                     if (!before.empty()) {
                         auto* group = rejections->AddSectionDictionary("BEFORE");
                         group->SetIntValue("COUNT", static_cast<long>(before.size()));
-                        group->SetValue("HREF", rejection_link(case_id, "rejection_before_interview", before));
+                        group->SetValue("HREF",
+                                        rejection_link(case_id, "rejection_before_interview", before));
                     }
                     if (!after.empty()) {
                         auto* group = rejections->AddSectionDictionary("AFTER");
@@ -214,7 +215,8 @@ Response decision_page(AppContext& context, Request& request, const std::optiona
                 fill_decision(*section, context, request, *overview, *cancel);
                 section->ShowSection(overview->can_approve_cancel ? "CAN_APPROVE_CANCEL" : "WAITS_FOR_OTHER");
             }
-            const bool open_case = state != domain::CaseState::filled && state != domain::CaseState::cancelled;
+            const bool open_case =
+                state != domain::CaseState::filled && state != domain::CaseState::cancelled;
             if (open_case && overview->has_applications && overview->can_propose && !pending_cancel) {
                 auto* form = dictionary.AddSectionDictionary("CAN_REQUEST_CANCEL");
                 if (error)
@@ -225,12 +227,14 @@ Response decision_page(AppContext& context, Request& request, const std::optiona
                 auto* section = dictionary.AddSectionDictionary("HAS_HISTORY");
                 for (const auto& decision : overview->history) {
                     auto* row = section->AddSectionDictionary("HISTORY_ROW");
-                    row->SetValue("KIND", tr(context, request,
-                                             decision.kind == DecisionKind::hire ? msgid("Hiring")
-                                                                                 : msgid("Cancelling the case")));
+                    row->SetValue("KIND",
+                                  tr(context, request,
+                                     decision.kind == DecisionKind::hire ? msgid("Hiring")
+                                                                         : msgid("Cancelling the case")));
                     row->SetValue("STATUS", tr(context, request, decision_status_label(decision.status)));
-                    row->SetValue("PROPOSED", decision.proposed_by_name + ", " +
-                                                  core::format_date_time(decision.proposed_at, request.language));
+                    row->SetValue("PROPOSED",
+                                  decision.proposed_by_name + ", " +
+                                      core::format_date_time(decision.proposed_at, request.language));
                     if (decision.decided_at)
                         row->SetValue("DECIDED",
                                       decision.decided_by_name + ", " +
@@ -242,7 +246,8 @@ Response decision_page(AppContext& context, Request& request, const std::optiona
                 {"proposed", msgid("The proposal has been sent to the Ansættende leder for approval.")},
                 {"approved", msgid("The decision has been approved.")},
                 {"returned", msgid("The proposal has been returned to the Projektleder.")},
-                {"cancel_requested", msgid("The cancellation has been sent to the Ansættende leder for approval.")},
+                {"cancel_requested",
+                 msgid("The cancellation has been sent to the Ansættende leder for approval.")},
                 {"waived", msgid("The reason has been recorded.")},
                 {"contract", msgid("The contract is recorded and the case is filled.")},
                 {"closed", msgid("The case is closed.")},
@@ -303,12 +308,13 @@ Response submit_decision_answer(AppContext& context, Request& request)
     auto kind = domain::decision_kind_from_string(request.form_or("kind"));
     auto answer = request.form_or("answer");
     if (!kind || (answer != "approve" && answer != "return"))
-        return decision_page(context, request,
-                             core::Error::invalid(msgid("Choose whether to approve or return the proposal.")));
+        return decision_page(
+            context, request,
+            core::Error::invalid(msgid("Choose whether to approve or return the proposal.")));
     const bool approve = answer == "approve";
-    auto result = context.decisions.decide(request.actor(), institution_of(request),
-                                           parse_id(request.param("case_id")), *kind, approve,
-                                           request.form_or("comment"), request.origin());
+    auto result =
+        context.decisions.decide(request.actor(), institution_of(request), parse_id(request.param("case_id")),
+                                 *kind, approve, request.form_or("comment"), request.origin());
     return after_decision(context, request, result, approve ? "approved" : "returned");
 }
 
@@ -357,8 +363,8 @@ Response download_applicant_list(AppContext& context, Request& request)
 {
     return document_response(context, request,
                              context.decisions.applicant_list(request.actor(), institution_of(request),
-                                                              parse_id(request.param("case_id")), request.origin(),
-                                                              request.language,
+                                                              parse_id(request.param("case_id")),
+                                                              request.origin(), request.language,
                                                               translator_in(context, request.language)));
 }
 

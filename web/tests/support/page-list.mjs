@@ -55,6 +55,7 @@ export const PAGES = [
   { name: 'case-email-templates', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/email-templates` },
   { name: 'case-email-template', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/email-templates/offer` },
   { name: 'compose-mail', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.declaredCaseId(PROJEKTLEDER, PUBLISHED_CASE)}/mail?kind=interview_invitation&application_id=${await l.id(`SELECT MIN(id) FROM applications WHERE case_id = ${await l.caseId(PUBLISHED_CASE)}`)}` },
+  { name: 'decision', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(ASSESSMENT_CASE)}/decision` },
   { name: 'applications-search', as: ADMINISTRATOR, path: '/applications/search?q=erfaring' },
   { name: 'access-log', as: ADMINISTRATOR, path: '/audit/access' },
   { name: 'email-templates', as: ADMINISTRATOR, path: '/setup/email-templates' },
