@@ -23,6 +23,7 @@
 #include "services/applications/self_service.hpp"
 #include "services/assessment/assessment.hpp"
 #include "services/assessment/ranking_lists.hpp"
+#include "services/interview/interviews.hpp"
 #include "services/audit_anchor.hpp"
 #include "services/audit_log.hpp"
 #include "services/audit_trail.hpp"
@@ -549,6 +550,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::Mailings mailings(*database, config.public_url, config.smtp_from);
     services::Assessment assessment(*database);
     services::RankingLists rankings(*database);
+    services::Interviews interviews(*database, config.smtp_from);
     web::AppContext context{config,
                             translator,
                             views,
@@ -572,6 +574,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                             mailings,
                             assessment,
                             rankings,
+                            interviews,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};

@@ -24,6 +24,7 @@ class EmailTemplates;
 class Mailings;
 class Assessment;
 class RankingLists;
+class Interviews;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -58,6 +59,7 @@ struct AppContext {
     services::Mailings& mailings;
     services::Assessment& assessment;
     services::RankingLists& rankings;
+    services::Interviews& interviews;
     std::string static_dkfds_dir;
     std::string static_app_dir;
     HttpServer* server = nullptr;
