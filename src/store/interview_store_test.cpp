@@ -1,5 +1,3 @@
-#include "store/interview_store.hpp"
-
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +9,7 @@
 
 #include "core/crypto.hpp"
 #include "store/database.hpp"
+#include "store/interview_store.hpp"
 #include "store/migrations.hpp"
 
 // Bookings of interview slots on a migrated SQLite database and, when REKRUT_TEST_POSTGRES_URL names
@@ -77,7 +76,8 @@ struct InterviewStoreTest : ::testing::TestWithParam<Dialect> {
                     soci::use(key), soci::use(owner), soci::use(case_key), soci::into(id);
                 applications.push_back(id);
             }
-            domain::InterviewRoundRecord round{0, institution_id, case_id, "1. samtale", "Lokale 1", 24, user_id, 0};
+            domain::InterviewRoundRecord round{0,  institution_id, case_id, "1. samtale", "Lokale 1",
+                                               24, user_id,        0};
             round_id = interviews::create_round(sql, round);
             other_round_id = interviews::create_round(sql, round);
             const auto nine = *core::parse_copenhagen("2026-12-10", "09:00");
@@ -101,7 +101,8 @@ struct InterviewStoreTest : ::testing::TestWithParam<Dialect> {
     {
         long long id = 0;
         const auto cvr = core::random_hex(8);
-        sql << "INSERT INTO institutions (cvr, name, address, created_at) VALUES (:cvr, 'Test', '', 0) RETURNING id",
+        sql << "INSERT INTO institutions (cvr, name, address, created_at) VALUES (:cvr, 'Test', '', 0) "
+               "RETURNING id",
             soci::use(cvr), soci::into(id);
         return id;
     }
@@ -116,8 +117,8 @@ struct InterviewStoreTest : ::testing::TestWithParam<Dialect> {
     std::optional<std::int64_t> book(std::int64_t slot, std::int64_t application, std::int64_t round = 0)
     {
         auto booked = database->transact([&](Transaction& transaction) -> core::Result<std::int64_t> {
-            auto id = interviews::book(transaction, institution_id, round ? round : round_id, slot, application,
-                                       domain::BookedBy::applicant, 1);
+            auto id = interviews::book(transaction, institution_id, round ? round : round_id, slot,
+                                       application, domain::BookedBy::applicant, 1);
             if (!id)
                 return core::Error::conflict("taken");
             return *id;
@@ -144,7 +145,8 @@ TEST_P(InterviewStoreTest, many_clients_booking_at_once_never_share_a_slot)
     for (auto& client : clients)
         client.join();
     EXPECT_EQ(succeeded.load(), k_slots);
-    auto slots = database->read([&](Session& session) { return interviews::slots(session, institution_id, round_id); });
+    auto slots = database->read(
+        [&](Session& session) { return interviews::slots(session, institution_id, round_id); });
     std::set<std::int64_t> holders;
     for (const auto& slot : slots) {
         ASSERT_TRUE(slot.booking) << "slot " << slot.id;
@@ -165,8 +167,9 @@ TEST_P(InterviewStoreTest, one_applicant_booking_every_slot_at_once_gets_one)
     for (auto& client : clients)
         client.join();
     EXPECT_EQ(succeeded.load(), 1);
-    auto held = database->read(
-        [&](Session& session) { return interviews::booked_slot(session, institution_id, round_id, applications[0]); });
+    auto held = database->read([&](Session& session) {
+        return interviews::booked_slot(session, institution_id, round_id, applications[0]);
+    });
     ASSERT_TRUE(held);
     // The same application may hold a slot in another round.
     EXPECT_FALSE(book(slot_ids[1], applications[1], other_round_id) == std::nullopt);
@@ -206,8 +209,10 @@ TEST_P(InterviewStoreTest, cancelling_frees_the_slot_and_deleting_the_applicatio
     });
 }
 
-INSTANTIATE_TEST_SUITE_P(Dialects, InterviewStoreTest, ::testing::Values(Dialect::sqlite, Dialect::postgresql),
-                         [](const auto& info) { return std::string(info.param == Dialect::sqlite ? "sqlite" : "postgresql"); });
+INSTANTIATE_TEST_SUITE_P(Dialects, InterviewStoreTest,
+                         ::testing::Values(Dialect::sqlite, Dialect::postgresql), [](const auto& info) {
+                             return std::string(info.param == Dialect::sqlite ? "sqlite" : "postgresql");
+                         });
 
 } // namespace
 } // namespace rekrut::store

@@ -126,7 +126,8 @@ void register_routes(Router& router, AppContext& context)
     router.add("POST", "/application/:token/files", public_access, worker_pool, bind(submit_own_file),
                application_upload);
     router.add("GET", "/application/:token/export", public_access, worker_pool, bind(download_own_export));
-    router.add("GET", "/application/:token/interviews", public_access, worker_pool, bind(show_own_interviews));
+    router.add("GET", "/application/:token/interviews", public_access, worker_pool,
+               bind(show_own_interviews));
     router.add("POST", "/application/:token/interviews/:round_id/book", public_access, worker_pool,
                bind(submit_own_booking));
     router.add("POST", "/application/:token/interviews/:round_id/cancel", public_access, worker_pool,
@@ -201,7 +202,8 @@ void register_routes(Router& router, AppContext& context)
     // Interviews: rounds with time slots, invitations and bookings, and the round's schedule.
     router.add("GET", "/cases/:case_id/interviews", signed_in, worker_pool, bind(show_interview_rounds));
     router.add("POST", "/cases/:case_id/interviews", signed_in, worker_pool, bind(submit_interview_round));
-    router.add("GET", "/cases/:case_id/interviews/:round_id", signed_in, worker_pool, bind(show_interview_round));
+    router.add("GET", "/cases/:case_id/interviews/:round_id", signed_in, worker_pool,
+               bind(show_interview_round));
     router.add("POST", "/cases/:case_id/interviews/:round_id/slots", signed_in, worker_pool,
                bind(submit_interview_slots));
     router.add("POST", "/cases/:case_id/interviews/:round_id/invite", signed_in, worker_pool,

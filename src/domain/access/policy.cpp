@@ -100,8 +100,7 @@ bool can(const Actor& actor, Action action, const Resource& resource)
                !(member && resource.anonymous_round);
     case Action::rank_applications: return member && !resource.declarations_pending;
     case Action::manage_interviews: return leads_case;
-    case Action::view_interview_schedule:
-        return leads_case || (member && !resource.declarations_pending);
+    case Action::view_interview_schedule: return leads_case || (member && !resource.declarations_pending);
     }
     return false;
 }

@@ -68,7 +68,8 @@ core::Result<std::vector<core::UnixTime>> plan_slots(const SlotPlan& plan)
         problems.push_back({"minutes", msgid("Enter the length of a slot in minutes, from 5 to 480.")});
     auto pause = whole_number(trimmed(plan.pause_minutes.empty() ? std::string("0") : plan.pause_minutes));
     if (!pause || *pause < 0 || *pause > k_max_slot_minutes)
-        problems.push_back({"pause_minutes", msgid("Enter the pause between slots in minutes, from 0 to 480.")});
+        problems.push_back(
+            {"pause_minutes", msgid("Enter the pause between slots in minutes, from 0 to 480.")});
     if (!problems.empty())
         return core::Error::invalid(msgid("The slots cannot be added. Correct the marked fields."), problems);
 

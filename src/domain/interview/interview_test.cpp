@@ -1,6 +1,6 @@
-#include "domain/interview/interview.hpp"
-
 #include <gtest/gtest.h>
+
+#include "domain/interview/interview.hpp"
 
 namespace rekrut::domain {
 namespace {
@@ -18,15 +18,11 @@ TEST(InterviewCutoff, table)
         int cutoff_hours;
         bool open;
     } rows[] = {
-        {at("2026-12-08", "10:00"), 24, true},
-        {at("2026-12-09", "09:59"), 24, true},
+        {at("2026-12-08", "10:00"), 24, true},  {at("2026-12-09", "09:59"), 24, true},
         {at("2026-12-09", "10:00"), 24, false}, // the cut-off instant itself is too late
-        {at("2026-12-09", "10:01"), 24, false},
-        {at("2026-12-10", "09:59"), 0, true},
-        {at("2026-12-10", "10:00"), 0, false},
-        {at("2026-12-11", "10:00"), 0, false},
-        {at("2026-12-10", "07:59"), 2, true},
-        {at("2026-12-10", "08:00"), 2, false},
+        {at("2026-12-09", "10:01"), 24, false}, {at("2026-12-10", "09:59"), 0, true},
+        {at("2026-12-10", "10:00"), 0, false},  {at("2026-12-11", "10:00"), 0, false},
+        {at("2026-12-10", "07:59"), 2, true},   {at("2026-12-10", "08:00"), 2, false},
     };
     for (const auto& row : rows)
         EXPECT_EQ(before_cutoff(slot, row.cutoff_hours, row.now), row.open)

@@ -32,8 +32,8 @@ struct Standing {
     bool can_manage = false;
 };
 
-core::Result<Standing> standing(store::Session& session, const domain::Actor& actor, std::int64_t institution_id,
-                                std::int64_t case_id, bool to_manage)
+core::Result<Standing> standing(store::Session& session, const domain::Actor& actor,
+                                std::int64_t institution_id, std::int64_t case_id, bool to_manage)
 {
     // A case of another institution, or one the reader has nothing to do with, is not found.
     if (!domain::can(actor, Action::view_case, {institution_id, case_id, {}, false, {}}))
@@ -44,15 +44,17 @@ core::Result<Standing> standing(store::Session& session, const domain::Actor& ac
     auto resource = committee_resource(session, actor, institution_id, case_id);
     const bool can_manage = domain::can(actor, Action::manage_interviews, resource);
     if (to_manage && !can_manage)
-        return core::Error{core::ErrorKind::forbidden,
-                           msgid("Only the case's Projektleder and the administration manage its interviews."),
-                           {}};
+        return core::Error{
+            core::ErrorKind::forbidden,
+            msgid("Only the case's Projektleder and the administration manage its interviews."),
+            {}};
     if (!can_manage && !domain::can(actor, Action::view_interview_schedule, resource)) {
         if (resource.declarations_pending)
-            return core::Error{core::ErrorKind::forbidden,
-                               msgid("Declare on every application of the case, a conflict of interest or none, "
-                                     "before you see the interview schedule."),
-                               {}};
+            return core::Error{
+                core::ErrorKind::forbidden,
+                msgid("Declare on every application of the case, a conflict of interest or none, "
+                      "before you see the interview schedule."),
+                {}};
         return core::Error::forbidden();
     }
     return Standing{*record, resource, can_manage};
@@ -66,9 +68,10 @@ std::unordered_map<std::int64_t, InterviewApplicant> visible_applicants(store::S
 {
     const auto case_id = standing.case_record.id;
     const bool anonymous = store::assessment::methods(session, institution_id, case_id).anonymous;
-    const auto conflicts = is_member(actor, institution_id, case_id)
-                               ? store::assessment::conflicts_of(session, institution_id, case_id, actor.user_id)
-                               : std::set<std::int64_t>{};
+    const auto conflicts =
+        is_member(actor, institution_id, case_id)
+            ? store::assessment::conflicts_of(session, institution_id, case_id, actor.user_id)
+            : std::set<std::int64_t>{};
     std::unordered_map<std::int64_t, InterviewApplicant> found;
     for (const auto& application : store::rankings::applications(session, institution_id, case_id)) {
         auto resource = standing.resource;
@@ -137,11 +140,11 @@ std::optional<domain::ApplicationRecord> by_token(store::Session& session, const
 }
 
 /// The round behind the link that the application is invited to.
-std::optional<domain::InterviewRoundRecord> own_round(store::Session& session,
-                                                      const domain::ApplicationRecord& application,
-                                                      std::int64_t round_id)
+std::optional<domain::InterviewRoundRecord>
+own_round(store::Session& session, const domain::ApplicationRecord& application, std::int64_t round_id)
 {
-    for (auto& round : store::interviews::rounds_of_application(session, application.institution_id, application.id))
+    for (auto& round :
+         store::interviews::rounds_of_application(session, application.institution_id, application.id))
         if (round.id == round_id && round.case_id == application.case_id)
             return round;
     return std::nullopt;
@@ -166,7 +169,8 @@ core::Result<InterviewOverview> Interviews::overview(const domain::Actor& actor,
         auto reader = standing(session, actor, institution_id, case_id, false);
         if (!reader)
             return reader.error();
-        return InterviewOverview{reader->case_record, store::interviews::rounds(session, institution_id, case_id),
+        return InterviewOverview{reader->case_record,
+                                 store::interviews::rounds(session, institution_id, case_id),
                                  reader->can_manage};
     });
 }
@@ -191,8 +195,9 @@ core::Result<std::int64_t> Interviews::create_round(const domain::Actor& actor, 
                                            actor.user_id,
                                            core::now()};
         auto id = store::interviews::create_round(transaction, round);
-        audit_staff(transaction, origin, institution_id, "interview.round_created", "interview_round", id,
-                    {{"case_id", std::to_string(case_id)}, {"cutoff_hours", std::to_string(fields->cutoff_hours)}});
+        audit_staff(
+            transaction, origin, institution_id, "interview.round_created", "interview_round", id,
+            {{"case_id", std::to_string(case_id)}, {"cutoff_hours", std::to_string(fields->cutoff_hours)}});
         return id;
     });
 }
@@ -234,8 +239,8 @@ core::Result<RoundSchedule> Interviews::schedule(const domain::Actor& actor, std
 }
 
 core::Result<int> Interviews::add_slots(const domain::Actor& actor, std::int64_t institution_id,
-                                        std::int64_t case_id, std::int64_t round_id, const SlotRequest& request,
-                                        const Origin& origin)
+                                        std::int64_t case_id, std::int64_t round_id,
+                                        const SlotRequest& request, const Origin& origin)
 {
     auto starts = domain::plan_slots(request.plan);
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<int> {
@@ -249,14 +254,15 @@ core::Result<int> Interviews::add_slots(const domain::Actor& actor, std::int64_t
             return starts.error();
         const auto failed = msgid("The slots cannot be added. Correct the marked fields.");
         if (request.place.size() > domain::k_max_place)
-            return core::Error::invalid(failed, {{"place", msgid("The place can be at most 500 characters long.")}});
+            return core::Error::invalid(failed,
+                                        {{"place", msgid("The place can be at most 500 characters long.")}});
         const auto committee = store::cases::committee(transaction, institution_id, case_id);
         std::set<std::int64_t> members;
         for (auto member : request.member_ids) {
             if (std::none_of(committee.begin(), committee.end(),
                              [&](const auto& record) { return record.user_id == member; }))
-                return core::Error::invalid(failed,
-                                            {{"member_id", msgid("Choose the members among the case's committee.")}});
+                return core::Error::invalid(
+                    failed, {{"member_id", msgid("Choose the members among the case's committee.")}});
             members.insert(member);
         }
         const auto minutes = *domain::slot_minutes(request.plan.minutes);
@@ -283,9 +289,9 @@ core::Result<int> Interviews::add_slots(const domain::Actor& actor, std::int64_t
     });
 }
 
-core::Result<int> Interviews::invite(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
-                                     std::int64_t round_id, const std::vector<std::int64_t>& application_ids,
-                                     const Origin& origin)
+core::Result<int> Interviews::invite(const domain::Actor& actor, std::int64_t institution_id,
+                                     std::int64_t case_id, std::int64_t round_id,
+                                     const std::vector<std::int64_t>& application_ids, const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<int> {
         auto reader = standing(transaction, actor, institution_id, case_id, true);
@@ -302,8 +308,10 @@ core::Result<int> Interviews::invite(const domain::Actor& actor, std::int64_t in
             if (!application || application->case_id != case_id)
                 return core::Error::not_found();
             if (domain::is_final(application->status))
-                return core::Error::conflict(msgid("A withdrawn, rejected or hired applicant cannot be invited."));
-            if (store::interviews::invite(transaction, institution_id, round_id, id, actor.user_id, core::now())) {
+                return core::Error::conflict(
+                    msgid("A withdrawn, rejected or hired applicant cannot be invited."));
+            if (store::interviews::invite(transaction, institution_id, round_id, id, actor.user_id,
+                                          core::now())) {
                 ++invited;
                 audit_staff(transaction, origin, institution_id, "interview.invited", "application", id,
                             {{"case_id", std::to_string(case_id)}, {"round_id", std::to_string(round_id)}});
@@ -327,7 +335,8 @@ core::Status Interviews::assign(const domain::Actor& actor, std::int64_t institu
         if (!application || application->case_id != case_id)
             return core::Error::not_found();
         if (domain::is_final(application->status))
-            return core::Error::conflict(msgid("A withdrawn, rejected or hired applicant cannot be invited."));
+            return core::Error::conflict(
+                msgid("A withdrawn, rejected or hired applicant cannot be invited."));
         auto slot = store::interviews::find_slot(transaction, institution_id, round_id, slot_id);
         if (!slot)
             return core::Error::not_found();
@@ -356,8 +365,8 @@ core::Status Interviews::assign(const domain::Actor& actor, std::int64_t institu
 }
 
 core::Status Interviews::cancel_booking(const domain::Actor& actor, std::int64_t institution_id,
-                                        std::int64_t case_id, std::int64_t round_id, std::int64_t application_id,
-                                        const Origin& origin)
+                                        std::int64_t case_id, std::int64_t round_id,
+                                        std::int64_t application_id, const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
         auto reader = standing(transaction, actor, institution_id, case_id, true);
@@ -369,8 +378,8 @@ core::Status Interviews::cancel_booking(const domain::Actor& actor, std::int64_t
         if (!before || !store::interviews::cancel(transaction, institution_id, round_id, application_id))
             return core::Error::not_found();
         record_audit(transaction, origin,
-                     {institution_id, "interview.booking_cancelled", "application", std::to_string(application_id),
-                      json_object({{"slot_id", std::to_string(before->id)}}),
+                     {institution_id, "interview.booking_cancelled", "application",
+                      std::to_string(application_id), json_object({{"slot_id", std::to_string(before->id)}}),
                       json_object({{"case_id", std::to_string(case_id)},
                                    {"round_id", std::to_string(round_id)},
                                    {"cancelled_by", "staff"}})});
@@ -391,13 +400,14 @@ core::Result<OwnInterviews> Interviews::own_interviews(const std::string& token)
         if (domain::is_final(application->status))
             return own;
         const auto now = core::now();
-        for (const auto& round :
-             store::interviews::rounds_of_application(session, application->institution_id, application->id)) {
+        for (const auto& round : store::interviews::rounds_of_application(
+                 session, application->institution_id, application->id)) {
             if (round.case_id != application->case_id)
                 continue;
             OwnInvitation invitation{round, std::nullopt, true, {}};
             // Applicants see where and when, never who else comes or which committee members attend.
-            for (const auto& slot : store::interviews::slots(session, application->institution_id, round.id)) {
+            for (const auto& slot :
+                 store::interviews::slots(session, application->institution_id, round.id)) {
                 auto shown = scheduled(slot, round, {});
                 if (slot.booking && slot.booking->application_id == application->id) {
                     invitation.booking = shown;
@@ -420,7 +430,8 @@ core::Status Interviews::book_own(const std::string& token, std::int64_t round_i
         if (!application)
             return core::Error::not_found();
         if (domain::is_final(application->status))
-            return core::Error::conflict(msgid("The application is closed; an interview can no longer be booked."));
+            return core::Error::conflict(
+                msgid("The application is closed; an interview can no longer be booked."));
         const auto institution_id = application->institution_id;
         auto round = own_round(transaction, *application, round_id);
         if (!round)
@@ -475,8 +486,8 @@ core::Status Interviews::cancel_own(const std::string& token, std::int64_t round
             return past_cutoff();
         store::interviews::cancel(transaction, institution_id, round_id, application->id);
         record_audit(transaction, applicant_origin(origin),
-                     {institution_id, "interview.booking_cancelled", "application", std::to_string(application->id),
-                      json_object({{"slot_id", std::to_string(before->id)}}),
+                     {institution_id, "interview.booking_cancelled", "application",
+                      std::to_string(application->id), json_object({{"slot_id", std::to_string(before->id)}}),
                       json_object({{"case_id", std::to_string(application->case_id)},
                                    {"round_id", std::to_string(round_id)},
                                    {"cancelled_by", "applicant"}})});
@@ -493,7 +504,8 @@ core::Result<std::string> Interviews::own_calendar(const std::string& token, std
         auto round = own_round(session, *application, round_id);
         if (!round)
             return core::Error::not_found();
-        auto slot = store::interviews::booked_slot(session, application->institution_id, round_id, application->id);
+        auto slot =
+            store::interviews::booked_slot(session, application->institution_id, round_id, application->id);
         if (!slot)
             return core::Error::not_found();
         auto record = store::cases::find(session, application->institution_id, application->case_id);
@@ -504,7 +516,8 @@ core::Result<std::string> Interviews::own_calendar(const std::string& token, std
             institution_name = institution->name;
         integrations::CalendarEvent event;
         // Stable per round and application, so that a rebooked time replaces the old one in a calendar.
-        event.uid = "interview-round-" + std::to_string(round_id) + "-" + std::to_string(application->id) + "@rekrut";
+        event.uid =
+            "interview-round-" + std::to_string(round_id) + "-" + std::to_string(application->id) + "@rekrut";
         event.start = slot->starts_at;
         event.duration_minutes = slot->minutes;
         event.summary = (application->language == "en" ? "Interview: " : "Samtale: ") + record->title;

@@ -160,8 +160,9 @@ Response round_page(AppContext& context, Request& request, const std::optional<c
             if (request.query_value("added"))
                 show_notice(dictionary, context, request, msgid("The slots have been added."));
             if (request.query_value("invited"))
-                show_notice(dictionary, context, request,
-                            msgid("The applicants are invited and can book a time through their personal link."));
+                show_notice(
+                    dictionary, context, request,
+                    msgid("The applicants are invited and can book a time through their personal link."));
             if (request.query_value("assigned"))
                 show_notice(dictionary, context, request, msgid("The applicant has been given the time."));
             if (request.query_value("cancelled"))
@@ -176,7 +177,8 @@ Response after_round_change(AppContext& context, Request& request, const core::S
 {
     const auto case_id = parse_id(request.param("case_id"));
     if (result)
-        return Response::redirect(round_path(case_id, parse_id(request.param("round_id"))) + "?" + notice + "=1");
+        return Response::redirect(round_path(case_id, parse_id(request.param("round_id"))) + "?" + notice +
+                                  "=1");
     if (result.error().kind == core::ErrorKind::invalid || result.error().kind == core::ErrorKind::conflict)
         return round_page(context, request, result.error());
     return error_response(context, request, result.error());
@@ -265,8 +267,8 @@ Response submit_interview_round(AppContext& context, Request& request)
     const auto case_id = parse_id(request.param("case_id"));
     domain::RoundForm form{request.form_or("name"), request.form_or("default_place"),
                            request.form_or("cutoff_hours", "24")};
-    auto created =
-        context.interviews.create_round(request.actor(), institution_of(request), case_id, form, request.origin());
+    auto created = context.interviews.create_round(request.actor(), institution_of(request), case_id, form,
+                                                   request.origin());
     if (created)
         return Response::redirect(round_path(case_id, *created));
     if (created.error().kind == core::ErrorKind::invalid)
@@ -287,16 +289,17 @@ Response submit_interview_slots(AppContext& context, Request& request)
     slots.place = request.form_or("place");
     slots.member_ids = chosen_ids(request, "member_id");
     auto added = context.interviews.add_slots(request.actor(), institution_of(request),
-                                              parse_id(request.param("case_id")), parse_id(request.param("round_id")),
-                                              slots, request.origin());
-    return after_round_change(context, request, added ? core::success() : core::Status(added.error()), "added");
+                                              parse_id(request.param("case_id")),
+                                              parse_id(request.param("round_id")), slots, request.origin());
+    return after_round_change(context, request, added ? core::success() : core::Status(added.error()),
+                              "added");
 }
 
 Response submit_interview_invitations(AppContext& context, Request& request)
 {
-    auto invited = context.interviews.invite(request.actor(), institution_of(request),
-                                             parse_id(request.param("case_id")), parse_id(request.param("round_id")),
-                                             chosen_ids(request, "application_id"), request.origin());
+    auto invited = context.interviews.invite(
+        request.actor(), institution_of(request), parse_id(request.param("case_id")),
+        parse_id(request.param("round_id")), chosen_ids(request, "application_id"), request.origin());
     return after_round_change(context, request, invited ? core::success() : core::Status(invited.error()),
                               "invited");
 }
@@ -312,10 +315,9 @@ Response submit_interview_assignment(AppContext& context, Request& request)
 
 Response submit_interview_cancellation(AppContext& context, Request& request)
 {
-    auto result = context.interviews.cancel_booking(request.actor(), institution_of(request),
-                                                    parse_id(request.param("case_id")),
-                                                    parse_id(request.param("round_id")),
-                                                    parse_id(request.form_or("application_id")), request.origin());
+    auto result = context.interviews.cancel_booking(
+        request.actor(), institution_of(request), parse_id(request.param("case_id")),
+        parse_id(request.param("round_id")), parse_id(request.form_or("application_id")), request.origin());
     return after_round_change(context, request, result, "cancelled");
 }
 
@@ -340,7 +342,8 @@ Response submit_own_booking_cancellation(AppContext& context, Request& request)
 
 Response download_own_interview_calendar(AppContext& context, Request& request)
 {
-    auto calendar = context.interviews.own_calendar(request.param("token"), parse_id(request.param("round_id")));
+    auto calendar =
+        context.interviews.own_calendar(request.param("token"), parse_id(request.param("round_id")));
     if (!calendar)
         return error_response(context, request, calendar.error());
     auto response = Response::text(*calendar);
