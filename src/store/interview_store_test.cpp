@@ -84,7 +84,7 @@ struct InterviewStoreTest : ::testing::TestWithParam<Dialect> {
             for (int index = 0; index < k_slots; ++index) {
                 domain::InterviewSlotRecord slot;
                 slot.round_id = round_id;
-                slot.starts_at = nine + index * 45 * 60;
+                slot.starts_at = nine + core::UnixTime{index} * 45 * 60;
                 slot.minutes = 45;
                 slot.member_ids = {user_id};
                 slot_ids.push_back(interviews::add_slot(sql, institution_id, slot, 0));
@@ -134,6 +134,7 @@ TEST_P(InterviewStoreTest, many_clients_booking_at_once_never_share_a_slot)
     std::atomic<int> ready{0};
     std::atomic<int> succeeded{0};
     std::vector<std::thread> clients;
+    clients.reserve(k_applications);
     for (int index = 0; index < k_applications; ++index)
         clients.emplace_back([&, index] {
             ready.fetch_add(1);
@@ -159,6 +160,7 @@ TEST_P(InterviewStoreTest, one_applicant_booking_every_slot_at_once_gets_one)
 {
     std::atomic<int> succeeded{0};
     std::vector<std::thread> clients;
+    clients.reserve(k_slots);
     for (int index = 0; index < k_slots; ++index)
         clients.emplace_back([&, index] {
             if (book(slot_ids[index], applications[0]))

@@ -80,7 +80,7 @@ core::Result<std::vector<core::UnixTime>> plan_slots(const SlotPlan& plan)
     std::vector<core::UnixTime> starts;
     for (long long index = 0; index < *count; ++index) {
         const long long minute = start_minute + index * (*minutes + *pause);
-        if (minute + *minutes > 24 * 60)
+        if (minute + *minutes > 24LL * 60)
             return core::Error::invalid(msgid("The slots cannot be added. Correct the marked fields."),
                                         {{"count", msgid("The last slot would end after midnight.")}});
         auto start = core::parse_copenhagen(date, two_digits(minute / 60) + ":" + two_digits(minute % 60));

@@ -5,6 +5,11 @@
 namespace rekrut::domain {
 namespace {
 
+core::UnixTime minutes(core::UnixTime count)
+{
+    return count * 60;
+}
+
 core::UnixTime at(const char* date, const char* time)
 {
     return *core::parse_copenhagen(date, time);
@@ -107,14 +112,14 @@ TEST(SlotMinutes, bounds)
 TEST(SlotOverlap, touching_slots_do_not_overlap)
 {
     const auto nine = at("2026-12-10", "09:00");
-    EXPECT_FALSE(overlaps(nine, 45, nine + 45 * 60, 45));
-    EXPECT_TRUE(overlaps(nine, 45, nine + 44 * 60, 45));
-    EXPECT_TRUE(overlaps(nine, 120, nine + 30 * 60, 10)); // inside
-    EXPECT_FALSE(overlaps(nine + 45 * 60, 45, nine, 45));
+    EXPECT_FALSE(overlaps(nine, 45, nine + minutes(45), 45));
+    EXPECT_TRUE(overlaps(nine, 45, nine + minutes(44), 45));
+    EXPECT_TRUE(overlaps(nine, 120, nine + minutes(30), 10)); // inside
+    EXPECT_FALSE(overlaps(nine + minutes(45), 45, nine, 45));
     InterviewSlotRecord existing;
-    existing.starts_at = nine + 60 * 60;
+    existing.starts_at = nine + minutes(60);
     existing.minutes = 30;
-    EXPECT_EQ(first_overlap({nine, nine + 45 * 60}, 45, {existing}), nine + 45 * 60);
+    EXPECT_EQ(first_overlap({nine, nine + minutes(45)}, 45, {existing}), nine + minutes(45));
     EXPECT_FALSE(first_overlap({nine}, 45, {existing}));
 }
 

@@ -32,8 +32,10 @@ std::string own_interviews_path(const Request& request)
 /// "10. december 2026 kl. 09.00–09.45" in the page's language.
 std::string slot_time(const domain::InterviewSlotRecord& slot, const std::string& language)
 {
-    const auto end = core::format_copenhagen(slot.ends_at());
-    return core::format_date_time(slot.starts_at, language) + "–" + end.substr(end.size() - 5);
+    // The end is the time of day that ends the end's own date and time ("kl. 09.45", ", 09:45"), so
+    // both ends read alike in either language.
+    const auto end = core::format_date_time(slot.ends_at(), language);
+    return core::format_date_time(slot.starts_at, language) + "–" + end.substr(end.rfind(' ') + 1);
 }
 
 void fill_slot(Dictionary& row, const services::ScheduledSlot& slot, const std::string& language)
