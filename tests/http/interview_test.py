@@ -105,7 +105,7 @@ class InterviewTest(InterviewCase):
         self.invite(round_id, [bo])
         # The invite page links to the mail page with the invited applications.
         page = self.pl.get(f"/cases/{self.case_id}/interviews/{round_id}")
-        self.assertIn(f"kind=interview_invitation&amp;application_id={bo}", page.text)
+        self.assertIn(f"kind=interview_booking&amp;application_id={bo}", page.text)
 
         applicant = self.client()
         own = applicant.get(link)

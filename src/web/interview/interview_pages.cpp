@@ -123,7 +123,7 @@ Response round_page(AppContext& context, Request& request, const std::optional<c
                 item->SetIntValue("USER_ID", member.user_id);
                 item->SetValue("NAME", member.name);
             }
-            std::string mail_href = "/cases/" + std::to_string(case_id) + "/mail?kind=interview_invitation";
+            std::string mail_href = "/cases/" + std::to_string(case_id) + "/mail?kind=interview_booking";
             bool any_invited = false;
             for (const auto& applicant : schedule->applicants) {
                 if (applicant.final_status)
