@@ -142,6 +142,33 @@ class InterviewTest(InterviewCase):
             self.assertNotIn("Bookesen", row[1] + row[2])
             self.assertNotIn("example.test", row[1] + row[2])
 
+    def test_the_invitation_mail_carries_the_link_the_applicant_books_with(self):
+        mia, mia_email = self.apply("Mia Mailsen", "mia.mailsen@example.test")
+        self.mail_to(mia_email, "/application/", timeout=60)          # the receipt, before the invitation
+        round_id = self.make_round("Mailrunde")
+        self.assertStatus(self.add_slots(round_id, start="11:00", count="2", minutes="30"), 303)
+        self.invite(round_id, [mia])
+        page = self.pl.get(f"/cases/{self.case_id}/interviews/{round_id}")
+        mail_href = re.search(r'href="([^"]*/mail\?kind=interview_booking[^"]*)"', page.text).group(1)
+        compose = self.pl.get(mail_href.replace("&amp;", "&"))
+        self.assertStatus(compose, 200)
+        form = compose.form(action=f"/cases/{self.case_id}/mail")
+        values = {name: form.get(name) for name in ("subject_da", "body_da", "subject_en", "body_en")}
+        values.update({"kind": "interview_booking", "action": "send"})
+        sent = self.pl.post(form.action, list(values.items()) + [("application_id", str(mia))])
+        self.assertStatus(sent, 303, sent.visible_text[:1500])
+        mail = self.smtp.wait_for(lambda m: mia_email in str(m["To"] or "")
+                                  and "Vælg selv en tid" in message_text(m), 60)
+        link = "/application/" + LINK.search(message_text(mail)).group(1)
+        applicant = self.client()
+        slot = self.slots_of(round_id)[0]
+        self.assertStatus(applicant.post(f"{link}/interviews/{round_id}/book", {"slot_id": str(slot)}), 303)
+        self.assertEqual(self.bookings(round_id), {slot: mia})
+        deadline = time.monotonic() + 30
+        while self.sql(f"SELECT status FROM applications WHERE id = {mia}")[0][0] != "invited":
+            self.assertLess(time.monotonic(), deadline, "the mail did not set the status invited")
+            time.sleep(0.2)
+
     def test_hr_gives_a_fixed_slot_moves_and_cancels_it(self):
         fie, _ = self.apply("Fie Fastsat", "fie.fastsat@example.test")
         other, _ = self.apply("Ole Optaget", "ole.optaget@example.test")
