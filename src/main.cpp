@@ -32,6 +32,7 @@
 #include "services/demo_seed.hpp"
 #include "services/identity.hpp"
 #include "services/institution_setup.hpp"
+#include "services/interview/interviews.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "services/open_positions.hpp"
 #include "services/outbox_sender.hpp"
@@ -551,6 +552,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::Assessment assessment(*database);
     services::RankingLists rankings(*database);
     services::CaseDecisions decisions(*database, config.public_url);
+    services::Interviews interviews(*database, config.smtp_from);
     web::AppContext context{config,
                             translator,
                             views,
@@ -575,6 +577,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                             assessment,
                             rankings,
                             decisions,
+                            interviews,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};

@@ -25,6 +25,7 @@ class Mailings;
 class Assessment;
 class RankingLists;
 class CaseDecisions;
+class Interviews;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -60,6 +61,7 @@ struct AppContext {
     services::Assessment& assessment;
     services::RankingLists& rankings;
     services::CaseDecisions& decisions;
+    services::Interviews& interviews;
     std::string static_dkfds_dir;
     std::string static_app_dir;
     HttpServer* server = nullptr;

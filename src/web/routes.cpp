@@ -11,6 +11,7 @@
 #include "web/communication/communication_pages.hpp"
 #include "web/decision/decision_pages.hpp"
 #include "web/identity/identity_pages.hpp"
+#include "web/interview/interview_pages.hpp"
 #include "web/operations/operations.hpp"
 #include "web/operator/operator_pages.hpp"
 #include "web/operator/superbruger_pages.hpp"
@@ -126,6 +127,14 @@ void register_routes(Router& router, AppContext& context)
     router.add("POST", "/application/:token/files", public_access, worker_pool, bind(submit_own_file),
                application_upload);
     router.add("GET", "/application/:token/export", public_access, worker_pool, bind(download_own_export));
+    router.add("GET", "/application/:token/interviews", public_access, worker_pool,
+               bind(show_own_interviews));
+    router.add("POST", "/application/:token/interviews/:round_id/book", public_access, worker_pool,
+               bind(submit_own_booking));
+    router.add("POST", "/application/:token/interviews/:round_id/cancel", public_access, worker_pool,
+               bind(submit_own_booking_cancellation));
+    router.add("GET", "/application/:token/interviews/:round_id/calendar.ics", public_access, worker_pool,
+               bind(download_own_interview_calendar));
     router.add("GET", "/applications/search", signed_in, worker_pool, bind(show_application_search));
     router.add("GET", "/cases/:case_id/applications", signed_in, worker_pool, bind(show_case_applications));
     router.add("GET", "/cases/:case_id/applications/new", signed_in, worker_pool,
@@ -207,6 +216,19 @@ void register_routes(Router& router, AppContext& context)
                bind(download_employment_letter));
     router.add("GET", "/cases/:case_id/applicant-list", signed_in, worker_pool,
                bind(download_applicant_list));
+    // Interviews: rounds with time slots, invitations and bookings, and the round's schedule.
+    router.add("GET", "/cases/:case_id/interviews", signed_in, worker_pool, bind(show_interview_rounds));
+    router.add("POST", "/cases/:case_id/interviews", signed_in, worker_pool, bind(submit_interview_round));
+    router.add("GET", "/cases/:case_id/interviews/:round_id", signed_in, worker_pool,
+               bind(show_interview_round));
+    router.add("POST", "/cases/:case_id/interviews/:round_id/slots", signed_in, worker_pool,
+               bind(submit_interview_slots));
+    router.add("POST", "/cases/:case_id/interviews/:round_id/invite", signed_in, worker_pool,
+               bind(submit_interview_invitations));
+    router.add("POST", "/cases/:case_id/interviews/:round_id/assign", signed_in, worker_pool,
+               bind(submit_interview_assignment));
+    router.add("POST", "/cases/:case_id/interviews/:round_id/cancel", signed_in, worker_pool,
+               bind(submit_interview_cancellation));
 
     // Institution set-up
     router.add("GET", "/setup", signed_in, worker_pool, bind(show_setup));

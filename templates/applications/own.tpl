@@ -2,6 +2,7 @@
 <h1>{{_ Your application}}</h1>
 {{#HAS_NOTICE}}<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{{NOTICE}}</p></div></div>{{/HAS_NOTICE}}
 {{>ERROR_SUMMARY}}
+{{#HAS_INTERVIEWS}}<div class="alert alert-info"><div class="alert-body"><p class="alert-text">{{_ You are invited to an interview.}} <a href="{{INTERVIEWS_HREF}}">{{_ Book or see your interview time}}</a></p></div></div>{{/HAS_INTERVIEWS}}
 <dl>
 <dt>{{_ Position}}</dt><dd>{{POSITION_TITLE}} ({{INSTITUTION}})</dd>
 <dt>{{_ Reference number}}</dt><dd>{{REFERENCE}}</dd>

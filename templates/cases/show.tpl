@@ -41,6 +41,7 @@
 <li><a href="/cases/{{CASE_ID}}/email-templates">{{_ The case's e-mail templates}}</a>{{#HAS_OWN_TEMPLATES}} ({{_ own texts:}} {{OWN_TEMPLATES}}){{/HAS_OWN_TEMPLATES}}</li>{{/CAN_REGISTER}}
 {{#CAN_RANK}}<li><a href="/cases/{{CASE_ID}}/rankings">{{_ Ranking lists}}</a></li>{{/CAN_RANK}}
 {{#HAS_DECISION_PAGE}}<li><a href="/cases/{{CASE_ID}}/decision">{{_ Hiring decision}}</a></li>{{/HAS_DECISION_PAGE}}
+<li><a href="/cases/{{CASE_ID}}/interviews">{{_ Interviews}}</a></li>
 </ul>{{/MAY_SEE_APPLICATIONS}}
 </section>{{/HAS_APPLICATIONS_SECTION}}
 <section aria-labelledby="ad">

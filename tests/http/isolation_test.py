@@ -61,6 +61,10 @@ SKIPPED = {
     "/application/:token/content": "personal link token",
     "/application/:token/files": "personal link token",
     "/application/:token/export": "personal link token",
+    "/application/:token/interviews": "personal link token",
+    "/application/:token/interviews/:round_id/book": "personal link token; other rounds in interview_test.py",
+    "/application/:token/interviews/:round_id/cancel": "personal link token; other rounds in interview_test.py",
+    "/application/:token/interviews/:round_id/calendar.ics": "personal link token",
 }
 
 NONEXISTENT_ID = "987654321"
@@ -79,6 +83,7 @@ TABLE_FOR_PARAMETER = {
     "institution_id": "institutions",
     "attachment_id": "application_attachments",
     "ranking_id": "ranking_lists",
+    "round_id": "interview_rounds",
 }
 
 # Fields for every POST: plausible values for the forms of all routes, so that a handler that
@@ -152,6 +157,15 @@ class InstitutionIsolationTest(ServerTestCase):
                 f" SELECT c.institution_id, c.id, 'Akademiets liste', 'final', 0, {jens}, 0"
                 f" FROM recruitment_cases c JOIN institutions i ON i.id = c.institution_id"
                 f" WHERE i.name = '{AKADEMIET}' ORDER BY c.id LIMIT 1")
+        # An interview round of the same case, with one slot.
+        cls.sql("INSERT INTO interview_rounds (institution_id, case_id, name, default_place, cutoff_hours,"
+                " created_by, created_at)"
+                f" SELECT c.institution_id, c.id, 'Akademiets samtaler', 'Mødelokale B', 24, {jens}, 0"
+                f" FROM recruitment_cases c JOIN institutions i ON i.id = c.institution_id"
+                f" WHERE i.name = '{AKADEMIET}' ORDER BY c.id LIMIT 1")
+        cls.sql("INSERT INTO interview_slots (institution_id, round_id, starts_at, minutes, place, created_at)"
+                " SELECT institution_id, id, 4102444800, 45, '', 0 FROM interview_rounds"
+                " WHERE name = 'Akademiets samtaler'")
         for role, outcome in (("administrator", "requested"), ("superbruger", "sent")):
             requested = karen.post(f"/users/{jens}/roles", {"role": role, "operation": "grant"})
             assert requested.status == 303 and outcome in requested.location, \

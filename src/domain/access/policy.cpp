@@ -102,6 +102,8 @@ bool can(const Actor& actor, Action action, const Resource& resource)
         return (member ? member_may_take_part : on_case && administrative) &&
                !(member && resource.anonymous_round);
     case Action::rank_applications: return member && !resource.declarations_pending;
+    case Action::manage_interviews: return leads_case;
+    case Action::view_interview_schedule: return leads_case || (member && !resource.declarations_pending);
     }
     return false;
 }

@@ -82,6 +82,13 @@ enum class Action {
     see_applicant_identity,
     /// Save a new order of a case's ranking list, or make a new list.
     rank_applications,
+    // Interviews
+    /// Make interview rounds and their slots, invite applicants, give, move and cancel bookings.
+    manage_interviews,
+    /// Read a round's schedule: a committee member who has declared on every application, or whoever
+    /// manages the case. The name of an applicant the member declared a conflict with stays hidden
+    /// (see_applicant_identity decides per booking).
+    view_interview_schedule,
 };
 
 /// What the action is about. Fields that do not apply stay empty.

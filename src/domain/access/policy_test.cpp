@@ -345,6 +345,25 @@ TEST(Policy, a_member_takes_part_only_after_declaring_and_never_with_a_conflict)
     check(table);
 }
 
+TEST(Policy, interviews_are_managed_by_who_leads_the_case_and_read_by_the_committee)
+{
+    const std::vector<Row> table = {
+        {"projektleder_a", Action::manage_interviews, case_a(), true},
+        {"administrator_a", Action::manage_interviews, case_a(), true},
+        {"projektdeltager_a", Action::manage_interviews, case_a(), false},
+        {"ansaettende_leder_a", Action::manage_interviews, case_a(), false},
+        {"superbruger_b", Action::manage_interviews, case_a(), false},
+        {"projektdeltager_a", Action::view_interview_schedule, case_a(), true},
+        {"ansaettende_leder_a", Action::view_interview_schedule, case_a(), true},
+        {"administrator_a", Action::view_interview_schedule, case_a(), true},
+        {"projektdeltager_a", Action::view_interview_schedule, undeclared_case_a(), false},
+        {"superbruger_b", Action::view_interview_schedule, case_a(), false},
+        // The schedule is read, but the conflicted applicant's name is not shown to that member.
+        {"projektdeltager_a", Action::see_applicant_identity, conflicted_application_a(), false},
+    };
+    check(table);
+}
+
 TEST(Policy, the_anonymised_round_hides_the_applicant_from_the_committee_only)
 {
     const std::vector<Row> table = {

@@ -45,6 +45,16 @@ constexpr DefaultTexts k_defaults[] = {
      "{{case_title}}.\n\nTime: {{interview_time}}\nPlace: {{interview_place}}\n\nThe invitation is attached "
      "as a calendar file. If you have questions, please contact {{contact_person}}.\n\nKind regards\n"
      "{{institution}}"},
+    {"interview_booking", "Invitation til samtale: {{stillingsbetegnelse}}",
+     "Kære {{ansøgers_navn}}\n\nVi vil gerne invitere dig til samtale om stillingen som "
+     "{{stillingsbetegnelse}}.\n\nVælg selv en tid til samtalen her, hvor du også kan ombooke eller aflyse "
+     "den og hente den som kalenderfil:\n{{selvbetjeningslink}}\n\nHar du spørgsmål, kan du kontakte "
+     "{{kontaktperson}}.\n\nVenlig hilsen\n{{institution}}",
+     "Invitation to interview: {{case_title}}",
+     "Dear {{applicant_name}}\n\nWe would like to invite you to an interview for the position of "
+     "{{case_title}}.\n\nPlease pick a time for the interview here, where you can also rebook or cancel it "
+     "and download it as a calendar file:\n{{self_service_link}}\n\nIf you have questions, please contact "
+     "{{contact_person}}.\n\nKind regards\n{{institution}}"},
     {"rejection_before_interview", "Din ansøgning: {{stillingsbetegnelse}}",
      "Kære {{ansøgers_navn}}\n\nTak for din ansøgning til stillingen som {{stillingsbetegnelse}}. Vi har "
      "modtaget mange kvalificerede ansøgninger, og vi har valgt at gå videre med andre kandidater. Du er "

@@ -32,6 +32,9 @@ inline constexpr MailKind k_mail_kinds[] = {
     {"application_receipt", core::msgid("Application receipt"), MailAudience::applicant, ""},
     {"self_service_link", core::msgid("Link to the application"), MailAudience::applicant, ""},
     {"interview_invitation", core::msgid("Interview invitation"), MailAudience::applicant, "invited"},
+    /// An invitation to an interview round whose time the applicant books through the personal link.
+    {"interview_booking", core::msgid("Invitation to book an interview time"), MailAudience::applicant,
+     "invited"},
     {"rejection_before_interview", core::msgid("Rejection before interview"), MailAudience::applicant,
      "rejected"},
     {"rejection_after_interview", core::msgid("Rejection after interview"), MailAudience::applicant,

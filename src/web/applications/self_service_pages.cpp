@@ -3,6 +3,7 @@
 #include "core/display_format.hpp"
 #include "domain/application/file_rules.hpp"
 #include "services/applications/self_service.hpp"
+#include "services/interview/interviews.hpp"
 #include "web/app_context.hpp"
 #include "web/applications/application_form_view.hpp"
 #include "web/applications/application_labels.hpp"
@@ -80,6 +81,10 @@ Response own_page(AppContext& context, Request& request, const std::optional<cor
         context, request, "applications/own", tr(context, request, msgid("Your application")),
         [&](Dictionary& dictionary) {
             fill_own(dictionary, context, request, *own);
+            if (auto interviews = context.interviews.own_interviews(request.param("token"));
+                interviews && !interviews->invitations.empty())
+                dictionary.SetValueAndShowSection("INTERVIEWS_HREF", own_path(request) + "/interviews",
+                                                  "HAS_INTERVIEWS");
             auto form = typed ? *typed : form_of(*own);
             keep_value(dictionary, "cover_letter", form.cover_letter);
             fill_question_fields(dictionary, context, request, own->questions, form, error);

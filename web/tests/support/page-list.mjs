@@ -29,6 +29,24 @@ export function lookups(server) {
     institutionId: (name) => id(`SELECT id FROM institutions WHERE name = '${quoted(name)}'`),
     /** The case's id, once `email` has declared no conflict with any of its applicants. */
     declaredCaseId: async (email, title) => declareNoConflicts(server, email, await caseId(title)),
+    /** A round of the case with three slots, the first booked by its first application (made once). */
+    interviewRoundId: async (title) => {
+      const caseKey = await caseId(title);
+      const existing = await sqlite(server, `SELECT id FROM interview_rounds WHERE case_id = ${caseKey} AND name = '1. samtalerunde'`);
+      if (existing.length > 0 && existing[0][0]) return existing[0][0];
+      const round = await id(`INSERT INTO interview_rounds (institution_id, case_id, name, default_place, cutoff_hours, created_by, created_at)
+        SELECT institution_id, id, '1. samtalerunde', 'Mødelokale 3, Slotsholmsgade 1', 24, (SELECT MIN(id) FROM users), 0
+        FROM recruitment_cases WHERE id = ${caseKey} RETURNING id`);
+      const start = Math.floor(Date.now() / 1000) + 30 * 86400;
+      for (let index = 0; index < 3; index += 1) {
+        await sqlite(server, `INSERT INTO interview_slots (institution_id, round_id, starts_at, minutes, place, created_at)
+          SELECT institution_id, id, ${start + index * 2700}, 45, '', 0 FROM interview_rounds WHERE id = ${round}`);
+      }
+      await sqlite(server, `INSERT INTO interview_bookings (institution_id, round_id, slot_id, application_id, booked_by, booked_at)
+        SELECT s.institution_id, s.round_id, s.id, (SELECT MIN(id) FROM applications WHERE case_id = ${caseKey}), 'staff', 0
+        FROM interview_slots s WHERE s.round_id = ${round} ORDER BY s.starts_at LIMIT 1`);
+      return round;
+    },
     adVersionId: async (title) => id(`SELECT id FROM job_ad_versions WHERE case_id = ${await caseId(title)} ORDER BY id DESC LIMIT 1`),
   };
 }
@@ -56,6 +74,11 @@ export const PAGES = [
   { name: 'case-email-template', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/email-templates/offer` },
   { name: 'compose-mail', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.declaredCaseId(PROJEKTLEDER, PUBLISHED_CASE)}/mail?kind=interview_invitation&application_id=${await l.id(`SELECT MIN(id) FROM applications WHERE case_id = ${await l.caseId(PUBLISHED_CASE)}`)}` },
   { name: 'decision', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(ASSESSMENT_CASE)}/decision` },
+  // Interviews: the case's rounds, and one round's schedule with its forms (the round and a booked
+  // slot are written directly, once, since the demo has none).
+  { name: 'interview-rounds', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/interviews` },
+  { name: 'interview-round', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/interviews/${await l.interviewRoundId(PUBLISHED_CASE)}` },
+  { name: 'interview-round-member', as: DELTAGER, path: async (l) => `/cases/${await l.declaredCaseId(DELTAGER, PUBLISHED_CASE)}/interviews/${await l.interviewRoundId(PUBLISHED_CASE)}` },
   { name: 'applications-search', as: ADMINISTRATOR, path: '/applications/search?q=erfaring' },
   { name: 'access-log', as: ADMINISTRATOR, path: '/audit/access' },
   { name: 'email-templates', as: ADMINISTRATOR, path: '/setup/email-templates' },
