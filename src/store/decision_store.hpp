@@ -47,7 +47,8 @@ struct Standing {
     std::string full_name;
     domain::ApplicationStatus status = domain::ApplicationStatus::received;
     bool priority_access = false;
-    /// Invited to interview: an invitation queued or sent (not cancelled), or a status after it.
+    /// Invited to interview: invited to an interview round, an invitation mail queued or sent (not
+    /// cancelled), or a status after it.
     bool invited = false;
     /// A reason is recorded why the applicant (priority access) does not meet the formal requirements.
     bool waived = false;

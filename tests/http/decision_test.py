@@ -214,6 +214,24 @@ class HiringDecisionTest(DecisionCase):
             self.assertIn(expected, actions)
 
 
+class PriorityInvitationTest(DecisionCase):
+    def test_inviting_the_applicant_with_priority_access_lets_the_proposal_through(self):
+        self.sql(f"UPDATE applications SET priority_access = 1 WHERE id = {self.emma}")
+        self.assertStatus(self.propose(self.pl, self.david), 400)
+        page = self.lene.get(self.path())
+        self.assertIn("Ikke indkaldt", page.visible_text)
+        # Invited to an interview round, she no longer blocks the decision.
+        response = self.pl.post(f"/cases/{self.case_id}/interviews",
+                                {"name": "1. samtalerunde", "default_place": "Mødelokale 2", "cutoff_hours": "24"})
+        self.assertStatus(response, 303)
+        round_id = int(response.location.rstrip("/").split("/")[-1])
+        self.assertStatus(self.pl.post(f"/cases/{self.case_id}/interviews/{round_id}/invite",
+                                       [("application_id", str(self.emma))]), 303)
+        self.assertStatus(self.propose(self.pl, self.david), 303)
+        self.assertEqual(self.state(), "decision")
+        self.assertEqual(self.sql("SELECT COUNT(*) FROM priority_access_waivers")[0][0], "0")
+
+
 class HostileProposalTest(DecisionCase):
     def test_a_bad_proposal_is_refused_and_changes_nothing(self):
         other_case_application = self.application_of("Astrid Andersen")
