@@ -74,7 +74,7 @@ describe('the hiring decision', () => {
     leader.problems.clear();
     await submitAndWait(leader.page, leader.page.getByRole('button', { name: 'Send indstillingen til godkendelse' }));
     await check(leader, 'proposed');
-    assert.match(await leader.page.locator('#decision-status').innerText(), /Afventer godkendelse/);
+    assert.match(await leader.page.locator('#decision-status').innerText(), /Venter på godkendelse/);
     assert.equal(await leader.page.getByRole('button', { name: 'Godkend beslutningen' }).count(), 0,
       'the proposer is not offered the approval');
 
