@@ -1,4 +1,6 @@
-// The end of a case in a real browser, by two people: the Projektleder proposes the candidate with a
+// The end of a case in a real browser, by two people and an applicant: the Projektleder makes an
+// interview round with slots and invites two applicants, one of them books a time through their
+// personal link; then the Projektleder proposes the candidate with a
 // reserve and a justification, the Ansættende leder (another user, in another browser context) reads
 // it and approves, the Projektleder downloads the employment letter, records the signed contract,
 // sends the remaining applicant the rejection through the mail page (to a real SMTP server) and
@@ -9,7 +11,9 @@ import { after, before, describe, test } from 'node:test';
 import { startServer } from './support/server.mjs';
 import { startSmtpSink } from './support/smtp.mjs';
 import { assertCleanLoad, checkAccessibility, launchBrowser, openPage, saveArtifact } from './support/browser.mjs';
-import { LEDER, PROJEKTLEDER, declareNoConflicts, login, sqlite, submitAndWait } from './support/accounts.mjs';
+import {
+  LEDER, PROJEKTLEDER, applicationLinkFor, declareNoConflicts, login, sqlite, submitAndWait,
+} from './support/accounts.mjs';
 import { ASSESSMENT_CASE } from './support/page-list.mjs';
 
 const T = { timeout: 240_000 };
@@ -59,10 +63,52 @@ describe('the hiring decision', () => {
     const [[david]] = await sqlite(server, "SELECT id FROM applications WHERE full_name = 'David Dahl'");
     const [[emma]] = await sqlite(server, "SELECT id FROM applications WHERE full_name = 'Emma Eskildsen'");
 
-    // The Projektleder goes from the case to the decision and proposes.
+    // The Projektleder makes an interview round with three slots and invites both applicants.
     const leader = await openPage(browser);
     contexts.push(leader.context);
     await login(leader.page, server, PROJEKTLEDER);
+    leader.problems.clear();
+    await leader.page.goto(server.url(`/cases/${caseId}/interviews`));
+    await check(leader, 'interview-rounds');
+    await leader.page.locator('#name').fill('1. samtalerunde');
+    await leader.page.locator('#default_place').fill('Mødelokale 2, Demovej 1');
+    await leader.page.locator('#cutoff_hours').fill('24');
+    leader.problems.clear();
+    await submitAndWait(leader.page, leader.page.locator(`form[action="/cases/${caseId}/interviews"] button[type=submit]`));
+    await check(leader, 'interview-round');
+    const day = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
+    await leader.page.locator('#add-slots summary').click();
+    await leader.page.locator('#date').fill(day);
+    await leader.page.locator('#start_time').fill('09:00');
+    await leader.page.locator('#count').fill('3');
+    await leader.page.locator('#minutes').fill('45');
+    await leader.page.locator('#pause_minutes').fill('0');
+    await submitAndWait(leader.page, leader.page.locator('form[action$="/slots"] button[type=submit]'));
+    await leader.page.locator(`#invite-${david}`).check();
+    await leader.page.locator(`#invite-${emma}`).check();
+    leader.problems.clear();
+    await submitAndWait(leader.page, leader.page.locator('form[action$="/invite"] button[type=submit]'));
+    await check(leader, 'interview-invited');
+
+    // David asks for his personal link and books the first free time through it.
+    const applicant = await openPage(browser);
+    contexts.push(applicant.context);
+    await applicant.page.goto(server.url('/application'));
+    await applicant.page.locator('#email').fill('david@ansoger.example.test');
+    await submitAndWait(applicant.page, applicant.page.locator('form[action="/application"] button[type=submit]'));
+    applicant.problems.clear();
+    await applicant.page.goto(server.url(await applicationLinkFor(server, 'david@ansoger.example.test')));
+    await check(applicant, 'own-application');
+    await submitAndWait(applicant.page, applicant.page.locator('.alert a[href*="/interviews"]'));
+    await check(applicant, 'own-interviews');
+    await applicant.page.locator('input[name=slot_id]').first().check();
+    applicant.problems.clear();
+    await submitAndWait(applicant.page, applicant.page.locator('form[action$="/book"] button[type=submit]'));
+    await check(applicant, 'own-interview-booked');
+    const [[booked]] = await sqlite(server, `SELECT COUNT(*) FROM interview_bookings WHERE application_id = ${david}`);
+    assert.equal(Number(booked), 1, 'David has a time');
+
+    // The Projektleder goes from the case to the decision and proposes.
     leader.problems.clear();
     await leader.page.goto(server.url(`/cases/${caseId}`));
     await check(leader, 'case');

@@ -14,6 +14,7 @@
 #include "services/applications/application_support.hpp"
 #include "services/assessment/committee_facts.hpp"
 #include "services/communication/email_templates.hpp"
+#include "services/mail/mail_composer.hpp"
 #include "services/recruitment_case/ad_assembly.hpp"
 #include "store/application_store.hpp"
 #include "store/assessment_store.hpp"
@@ -470,6 +471,8 @@ std::int64_t queue_application_mail(store::Transaction& transaction, const domai
     }
     auto message = case_mail(case_record, kind, application.email, &*recipient.mail);
     message.application_id = application.id;
+    if (!self_service_link.empty())
+        mail::log_link_for_demo(application.email, self_service_link);
     return store::outbox::enqueue(transaction, message);
 }
 

@@ -205,11 +205,17 @@ std::int64_t queue(store::Transaction& transaction, const MailComposer& composer
     message.body_text = std::move(composed.text);
     message.body_html = std::move(composed.html);
     message.created_at = core::now();
-    if (g_log_links.load() && fields.count("LINK"))
-        core::log_event("warn", "demo_mail_link",
-                        "\"recipient\":\"" + core::json_escape(recipient.address) + "\",\"link\":\"" +
-                            core::json_escape(fields.at("LINK")) + "\"");
+    if (fields.count("LINK"))
+        log_link_for_demo(recipient.address, fields.at("LINK"));
     return store::outbox::enqueue(transaction, message);
+}
+
+void log_link_for_demo(const std::string& recipient, const std::string& link)
+{
+    if (g_log_links.load())
+        core::log_event("warn", "demo_mail_link",
+                        "\"recipient\":\"" + core::json_escape(recipient) + "\",\"link\":\"" +
+                            core::json_escape(link) + "\"");
 }
 
 void log_links_for_demo(bool on)

@@ -113,5 +113,8 @@ const MailComposer& installed_composer();
 /// (level warn), so a demo without a mail server can follow it. Never on by default: the link is a
 /// secret that takes over an account.
 void log_links_for_demo(bool on);
+/// Writes `link`, mailed to `recipient`, to the server log when log_links_for_demo is on (the
+/// applicants' personal links too); does nothing otherwise.
+void log_link_for_demo(const std::string& recipient, const std::string& link);
 
 } // namespace rekrut::services::mail

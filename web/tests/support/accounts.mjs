@@ -191,14 +191,24 @@ export async function declareNoConflicts(server, email, caseId) {
   return caseId;
 }
 
-export async function passwordLinkFor(server, email) {
+/** The newest link matching `pattern` (with the token as its group) mailed to `email`, from the server log. */
+function mailedLinkFor(server, email, pattern, what) {
   const links = [];
   for (const line of server.output().split('\n')) {
     if (!line.includes('"event":"demo_mail_link"')) continue;
     const recipient = line.match(/"recipient":"([^"]*)"/)?.[1];
-    const link = line.match(/\/password\/reset\/([0-9A-Za-z_-]+)/)?.[1];
-    if (recipient?.toLowerCase() === email.toLowerCase() && link) links.push(`/password/reset/${link}`);
+    const token = line.match(pattern)?.[1];
+    if (recipient?.toLowerCase() === email.toLowerCase() && token) links.push(token);
   }
   if (links.length) return links[links.length - 1];
-  assert.fail(`no password link mailed to ${email} in the server log`);
+  assert.fail(`no ${what} mailed to ${email} in the server log`);
+}
+
+export async function passwordLinkFor(server, email) {
+  return `/password/reset/${mailedLinkFor(server, email, /\/password\/reset\/([0-9A-Za-z_-]+)/, 'password link')}`;
+}
+
+/** The applicant's newest personal link to their application, as mailed to `email`. */
+export async function applicationLinkFor(server, email) {
+  return `/application/${mailedLinkFor(server, email, /\/application\/([0-9A-Za-z_-]+)/, 'personal link')}`;
 }
