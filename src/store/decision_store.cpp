@@ -141,9 +141,11 @@ std::vector<Standing> standings(soci::session& sql, std::int64_t institution_id,
     soci::statement statement =
         (sql.prepare
              << "SELECT a.id, a.full_name, a.status, a.priority_access, CASE WHEN a.status IN ('invited',"
-                " 'offered', 'hired') OR EXISTS (SELECT 1 FROM interview_invitations i WHERE i.application_id ="
+                " 'offered', 'hired') OR EXISTS (SELECT 1 FROM interview_invitations i WHERE "
+                "i.application_id ="
                 " a.id) OR EXISTS (SELECT 1 FROM outbox o WHERE o.application_id = a.id AND o.kind IN"
-                " ('interview_invitation', 'interview_booking') AND o.cancelled_at IS NULL) THEN 1 ELSE 0 END,"
+                " ('interview_invitation', 'interview_booking') AND o.cancelled_at IS NULL) THEN 1 ELSE 0 "
+                "END,"
                 " CASE WHEN w.application_id IS NULL THEN 0 ELSE 1 END, a.exclude_from_list, a.received_at"
                 " FROM applications a LEFT JOIN priority_access_waivers w ON w.application_id = a.id"
                 " WHERE a.institution_id = :institution AND a.case_id = :case_id ORDER BY a.received_at, "
