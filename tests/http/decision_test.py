@@ -232,6 +232,27 @@ class PriorityInvitationTest(DecisionCase):
         self.assertEqual(self.sql("SELECT COUNT(*) FROM priority_access_waivers")[0][0], "0")
 
 
+class ApplicantListTest(DecisionCase):
+    def test_the_applicant_list_of_a_civil_servant_position_leaves_off_who_asked(self):
+        path = f"/cases/{self.case_id}/applicant-list"
+        self.assertStatus(self.pl.get(path), 409)  # not a civil-servant position
+        self.sql(f"UPDATE recruitment_cases SET employment_basis = 'civil_servant' WHERE id = {self.case_id}")
+        self.sql(f"UPDATE applications SET exclude_from_list = 1 WHERE id = {self.emma}")
+        response = self.pl.get(path)
+        self.assertStatus(response, 200)
+        self.assertEqual(response.content_type, "application/pdf")
+        text = pdf_text(response.body)
+        self.assertIn("Ansøgerliste: Jurist til tilsynsenheden", text)
+        self.assertIn("David Dahl", text)
+        self.assertNotIn("Emma Eskildsen", text)
+        self.assertIn("Ansøgere, der har bedt om ikke at stå på listen: 1", text)
+        self.assertIn("tjenestemandslovens § 5, stk. 3", text)
+        # Only those who lead the case make it; another institution finds nothing.
+        self.assertStatus(self.dennis.get(path), 403)
+        self.assertStatus(signed_in(self.server, AKADEMIET_PROJEKTLEDER, totp=False).get(path), 404)
+        self.assertIn("case.applicant_list_made", self.audit_actions())
+
+
 class HostileProposalTest(DecisionCase):
     def test_a_bad_proposal_is_refused_and_changes_nothing(self):
         other_case_application = self.application_of("Astrid Andersen")

@@ -97,6 +97,23 @@ void audit_case(store::Transaction& transaction, const Origin& origin, const dom
                   json_object({{"state", std::string(domain::to_string(record.state))}}), after});
 }
 
+/// The case `case_id` as `actor` may take it for `action` (with the committee facts), locked for the
+/// rest of the transaction when `lock`; not found, or the policy's refusal, otherwise.
+core::Result<domain::CaseRecord> case_for(store::Session& session, const domain::Actor& actor,
+                                          std::int64_t institution_id, std::int64_t case_id, Action action,
+                                          bool lock)
+{
+    if (lock)
+        store::cases::lock(session, institution_id, case_id);
+    auto record = store::cases::find(session, institution_id, case_id);
+    if (!record)
+        return core::Error::not_found();
+    auto resource = committee_resource(session, actor, institution_id, case_id);
+    if (!domain::can(actor, action, resource))
+        return committee_refusal(actor, resource);
+    return *record;
+}
+
 /// The institution's name and the lines of its address, for a letterhead.
 std::vector<std::string> letterhead(store::Session& session, std::int64_t institution_id)
 {
@@ -401,13 +418,10 @@ core::Status CaseDecisions::request_cancellation(const domain::Actor& actor, std
                                     {{"reason", msgid("Give the reason for cancelling the case, in at most "
                                                       "5,000 characters.")}});
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
-        store::cases::lock(transaction, institution_id, case_id);
-        auto record = store::cases::find(transaction, institution_id, case_id);
+        auto record =
+            case_for(transaction, actor, institution_id, case_id, Action::propose_case_decision, true);
         if (!record)
-            return core::Error::not_found();
-        auto resource = committee_resource(transaction, actor, institution_id, case_id);
-        if (!domain::can(actor, Action::propose_case_decision, resource))
-            return committee_refusal(actor, resource);
+            return record.error();
         if (record->state == domain::CaseState::filled || record->state == domain::CaseState::cancelled)
             return core::Error::conflict(msgid("A filled or cancelled case cannot be cancelled."));
         if (!recruitment_case::case_facts(transaction, *record).has_applications)
@@ -478,13 +492,9 @@ core::Status CaseDecisions::record_contract(const domain::Actor& actor, std::int
             {{"contract_signed_on", msgid("Enter the date the contract was signed (YYYY-MM-DD), not in the "
                                           "future.")}});
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
-        store::cases::lock(transaction, institution_id, case_id);
-        auto record = store::cases::find(transaction, institution_id, case_id);
+        auto record = case_for(transaction, actor, institution_id, case_id, Action::edit_case, true);
         if (!record)
-            return core::Error::not_found();
-        auto resource = committee_resource(transaction, actor, institution_id, case_id);
-        if (!domain::can(actor, Action::edit_case, resource))
-            return committee_refusal(actor, resource);
+            return record.error();
         auto hire = store::decisions::latest(transaction, institution_id, case_id, DecisionKind::hire);
         if (record->state != domain::CaseState::decision || !hire ||
             hire->decision.status != DecisionStatus::approved)
@@ -526,13 +536,9 @@ core::Status CaseDecisions::close(const domain::Actor& actor, std::int64_t insti
                                   std::int64_t case_id, const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
-        store::cases::lock(transaction, institution_id, case_id);
-        auto record = store::cases::find(transaction, institution_id, case_id);
+        auto record = case_for(transaction, actor, institution_id, case_id, Action::edit_case, true);
         if (!record)
-            return core::Error::not_found();
-        auto resource = committee_resource(transaction, actor, institution_id, case_id);
-        if (!domain::can(actor, Action::edit_case, resource))
-            return committee_refusal(actor, resource);
+            return record.error();
         if (record->state != domain::CaseState::filled && record->state != domain::CaseState::cancelled)
             return core::Error::conflict(msgid("A case is closed once it is filled or cancelled."));
         if (record->state == domain::CaseState::filled) {
@@ -560,12 +566,9 @@ core::Result<GeneratedDocument> CaseDecisions::employment_letter(const domain::A
         std::string filename;
     };
     auto letter = m_database.transact([&](store::Transaction& transaction) -> core::Result<Letter> {
-        auto record = store::cases::find(transaction, institution_id, case_id);
+        auto record = case_for(transaction, actor, institution_id, case_id, Action::edit_case, false);
         if (!record)
-            return core::Error::not_found();
-        auto resource = committee_resource(transaction, actor, institution_id, case_id);
-        if (!domain::can(actor, Action::edit_case, resource))
-            return committee_refusal(actor, resource);
+            return record.error();
         auto hire = store::decisions::latest(transaction, institution_id, case_id, DecisionKind::hire);
         auto candidate =
             hire && hire->decision.status == DecisionStatus::approved && hire->decision.application_id
@@ -638,12 +641,9 @@ CaseDecisions::applicant_list(const domain::Actor& actor, std::int64_t instituti
     };
     auto document = m_database.transact([&](store::Transaction& transaction)
                                             -> core::Result<integrations::PdfDocument> {
-        auto record = store::cases::find(transaction, institution_id, case_id);
+        auto record = case_for(transaction, actor, institution_id, case_id, Action::edit_case, false);
         if (!record)
-            return core::Error::not_found();
-        auto resource = committee_resource(transaction, actor, institution_id, case_id);
-        if (!domain::can(actor, Action::edit_case, resource))
-            return committee_refusal(actor, resource);
+            return record.error();
         if (record->employment_basis != "civil_servant")
             return core::Error::conflict(msgid("Only a position for a civil servant has an applicant list."));
         if (domain::is_editable(record->state) || record->state == domain::CaseState::published)
