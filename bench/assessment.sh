@@ -272,7 +272,7 @@ PY
 
 # Reads HTML on stdin and prints, for the list of case $1, first the number of the rows' application
 # links and the ids in order ("ROWS n id id ..."), then the "next" link (an href to the list with
-# after=ID in its query), HTML-unescaped, or nothing.
+# after=ID in its query, relative to the list or not), HTML-unescaped, or nothing.
 read_page() {
     /usr/bin/python3 -c '
 import html, re, sys
@@ -282,7 +282,9 @@ for found in re.findall(r"href=\"/cases/" + case_id + r"/applications/([0-9]+)[\
     if found not in ids:
         ids.append(found)
 print("ROWS", len(ids), " ".join(ids))
-links = [html.unescape(href) for href in re.findall(r"href=\"(/cases/" + case_id + r"/applications\?[^\"]*)\"", page)]
+list_path = "/cases/" + case_id + "/applications"
+links = [html.unescape(href) for href in re.findall(r"href=\"((?:" + list_path + r")?\?[^\"]*)\"", page)]
+links = [list_path + href if href.startswith("?") else href for href in links]
 following = [href for href in links if re.search(r"[?&]after=[0-9]+", href)]
 if following:
     print("NEXT", following[-1])
