@@ -56,8 +56,9 @@ class CommunicationCase(ServerTestCase):
 
     @classmethod
     def apply_many(cls, prefix, count):
-        cls.sql(f"UPDATE recruitment_cases SET application_deadline = {int(time.time()) + 30 * 86400} "
-                f"WHERE id = {cls.case_id}")
+        # Open again for applications: an earlier test of the class may have let the deadline job close it.
+        cls.sql(f"UPDATE recruitment_cases SET application_deadline = {int(time.time()) + 30 * 86400}, "
+                f"state = 'published' WHERE id = {cls.case_id}")
         with concurrent.futures.ThreadPoolExecutor(4) as pool:
             return list(pool.map(lambda n: cls.apply(f"Ansøger {prefix} {n:03d}", f"{prefix}{n:03d}@example.test"),
                                  range(count)))
