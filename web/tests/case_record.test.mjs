@@ -161,6 +161,14 @@ describe('record page and confirmations', () => {
     assert.match(await main.locator('.alert-success').innerText(), /Medlemmet er fjernet fra ansættelsesudvalget\./);
     assert.equal(Number(await one(`SELECT COUNT(*) FROM case_roles WHERE case_id = ${published}`)), Number(members) - 1);
 
+    // A case with applications is cancelled only by two people, through the decision page.
+    assert.equal(await main.getByRole('link', { name: 'Annullér sagen' }).count(), 0);
+    assert.equal(await main.getByRole('link', { name: 'Anmod om at annullere sagen' }).getAttribute('href'),
+      `/cases/${published}/decision#cancel`);
+    const [empty] = (await sqlite(server, `SELECT c.id FROM recruitment_cases c JOIN institutions i
+      ON i.id = c.institution_id WHERE i.name = '${STYRELSEN}' AND c.state = 'published'
+      AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id) ORDER BY c.id`)).map((r) => r[0]);
+    await visit(s, `/cases/${empty}`, 'js-case-without-applications');
     await main.getByRole('link', { name: 'Annullér sagen' }).click();
     const cancel = page.locator('#confirm-cancel');
     await cancel.waitFor({ state: 'visible' });
@@ -168,9 +176,9 @@ describe('record page and confirmations', () => {
     await cancel.locator('textarea[name="reason"]').fill('Opgaven er flyttet til en anden styrelse.');
     await click(s, cancel.getByRole('button', { name: 'Ja, annullér sagen' }), 'js-cancelled');
     assert.match(await main.locator('.alert-success').innerText(), /Sagen er annulleret\./);
-    assert.equal(await one(`SELECT state FROM recruitment_cases WHERE id = ${published}`), 'cancelled');
+    assert.equal(await one(`SELECT state FROM recruitment_cases WHERE id = ${empty}`), 'cancelled');
     const reason = await one(`SELECT after_json FROM audit_events WHERE object_type = 'recruitment_case'
-      AND object_id = '${published}' AND action = 'case.state_changed' ORDER BY id DESC LIMIT 1`);
+      AND object_id = '${empty}' AND action = 'case.state_changed' ORDER BY id DESC LIMIT 1`);
     assert.match(reason, /Opgaven er flyttet til en anden styrelse\./);
   });
 
