@@ -212,4 +212,15 @@ core::Result<DecryptedFile> decrypt_attachment(store::Session& session, store::F
     return DecryptedFile{path, attachment->filename, attachment->media_type};
 }
 
+std::optional<domain::ApplicationRecord> application_by_link(store::Session& session,
+                                                             const std::string& token)
+{
+    if (token.size() != 64)
+        return std::nullopt;
+    auto target = store::applications::find_link(session, core::blake2b_hex(token), core::now());
+    if (!target)
+        return std::nullopt;
+    return store::applications::find(session, target->institution_id, target->application_id);
+}
+
 } // namespace rekrut::services::applications

@@ -1,7 +1,8 @@
 #pragma once
 
 // What the application services share: storing a new application with its files, the receipt and
-// its mail, the access log and refusals. Internal to services/applications.
+// its mail, the access log, refusals and the application behind a personal link (which the interview
+// booking uses too). Internal to the services.
 
 #include <optional>
 #include <string>
@@ -60,6 +61,9 @@ Receipt receipt_for(store::Session& session, const domain::CaseRecord& case_reco
                     std::int64_t application_id, bool repeated);
 /// The personal link: `<public_url>/application/<token>`.
 std::string self_service_link(const std::string& public_url, const std::string& token);
+/// The application a personal link's token leads to, or nothing for an unknown or expired link.
+std::optional<domain::ApplicationRecord> application_by_link(store::Session& session,
+                                                             const std::string& token);
 
 /// Records a view or download in the access log.
 void log_access(store::Transaction& transaction, const domain::ApplicationRecord& application,

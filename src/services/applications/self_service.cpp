@@ -20,17 +20,6 @@ using core::msgid;
 
 namespace {
 
-/// The application a personal link leads to, or nothing for an unknown or expired link.
-std::optional<domain::ApplicationRecord> by_token(store::Session& session, const std::string& token)
-{
-    if (token.size() != 64)
-        return std::nullopt;
-    auto target = store::applications::find_link(session, core::blake2b_hex(token), core::now());
-    if (!target)
-        return std::nullopt;
-    return store::applications::find(session, target->institution_id, target->application_id);
-}
-
 void audit_applicant(store::Transaction& transaction, const domain::ApplicationRecord& application,
                      const std::string& action, const Origin& origin)
 {
@@ -51,7 +40,7 @@ SelfService::SelfService(store::Database& database, store::FileStore& files, std
 core::Result<OwnApplication> SelfService::open(const std::string& token, const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<OwnApplication> {
-        auto application = by_token(transaction, token);
+        auto application = applications::application_by_link(transaction, token);
         if (!application)
             return core::Error::not_found();
         auto record = store::cases::find(transaction, application->institution_id, application->case_id);
@@ -77,7 +66,7 @@ core::Result<OwnApplication> SelfService::open(const std::string& token, const O
 core::Status SelfService::withdraw(const std::string& token, const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
-        auto application = by_token(transaction, token);
+        auto application = applications::application_by_link(transaction, token);
         if (!application)
             return core::Error::not_found();
         store::applications::lock(transaction, application->institution_id, application->id);
@@ -95,7 +84,7 @@ core::Status SelfService::withdraw(const std::string& token, const Origin& origi
 core::Status SelfService::request_deletion(const std::string& token, const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
-        auto application = by_token(transaction, token);
+        auto application = applications::application_by_link(transaction, token);
         if (!application)
             return core::Error::not_found();
         store::applications::mark_deletion_requested(transaction, application->institution_id,
@@ -111,7 +100,7 @@ core::Result<DecryptedFile> SelfService::download(const std::string& token, std:
                                                   const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<DecryptedFile> {
-        auto application = by_token(transaction, token);
+        auto application = applications::application_by_link(transaction, token);
         if (!application)
             return core::Error::not_found();
         auto file =
@@ -126,7 +115,7 @@ core::Result<DecryptedFile> SelfService::download(const std::string& token, std:
 core::Result<DecryptedFile> SelfService::export_all(const std::string& token, const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<DecryptedFile> {
-        auto application = by_token(transaction, token);
+        auto application = applications::application_by_link(transaction, token);
         if (!application)
             return core::Error::not_found();
         auto record = store::cases::find(transaction, application->institution_id, application->case_id);
@@ -155,7 +144,7 @@ namespace {
 /// deadline or once it is final.
 core::Result<domain::ApplicationRecord> changeable(store::Transaction& transaction, const std::string& token)
 {
-    auto application = by_token(transaction, token);
+    auto application = applications::application_by_link(transaction, token);
     if (!application)
         return core::Error::not_found();
     store::cases::lock(transaction, application->institution_id, application->case_id);

@@ -9,6 +9,7 @@
 #include "domain/access/policy.hpp"
 #include "domain/application/application_records.hpp"
 #include "integrations/calendar.hpp"
+#include "services/applications/application_support.hpp"
 #include "services/assessment/committee_facts.hpp"
 #include "store/application_store.hpp"
 #include "store/assessment_store.hpp"
@@ -126,17 +127,6 @@ void audit_staff(store::Transaction& transaction, const Origin& origin, std::int
 {
     record_audit(transaction, origin,
                  {institution_id, action, object_type, std::to_string(object_id), "{}", json_object(after)});
-}
-
-/// The application behind a personal link, or nothing for an unknown or expired link.
-std::optional<domain::ApplicationRecord> by_token(store::Session& session, const std::string& token)
-{
-    if (token.size() != 64)
-        return std::nullopt;
-    auto target = store::applications::find_link(session, core::blake2b_hex(token), core::now());
-    if (!target)
-        return std::nullopt;
-    return store::applications::find(session, target->institution_id, target->application_id);
 }
 
 /// The round behind the link that the application is invited to.
@@ -390,7 +380,7 @@ core::Status Interviews::cancel_booking(const domain::Actor& actor, std::int64_t
 core::Result<OwnInterviews> Interviews::own_interviews(const std::string& token)
 {
     return m_database.read([&](store::Session& session) -> core::Result<OwnInterviews> {
-        auto application = by_token(session, token);
+        auto application = applications::application_by_link(session, token);
         if (!application)
             return core::Error::not_found();
         auto record = store::cases::find(session, application->institution_id, application->case_id);
@@ -426,7 +416,7 @@ core::Status Interviews::book_own(const std::string& token, std::int64_t round_i
                                   const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
-        auto application = by_token(transaction, token);
+        auto application = applications::application_by_link(transaction, token);
         if (!application)
             return core::Error::not_found();
         if (domain::is_final(application->status))
@@ -472,7 +462,7 @@ core::Status Interviews::book_own(const std::string& token, std::int64_t round_i
 core::Status Interviews::cancel_own(const std::string& token, std::int64_t round_id, const Origin& origin)
 {
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
-        auto application = by_token(transaction, token);
+        auto application = applications::application_by_link(transaction, token);
         if (!application)
             return core::Error::not_found();
         auto round = own_round(transaction, *application, round_id);
@@ -498,7 +488,7 @@ core::Status Interviews::cancel_own(const std::string& token, std::int64_t round
 core::Result<std::string> Interviews::own_calendar(const std::string& token, std::int64_t round_id)
 {
     auto found = m_database.read([&](store::Session& session) -> core::Result<integrations::CalendarEvent> {
-        auto application = by_token(session, token);
+        auto application = applications::application_by_link(session, token);
         if (!application)
             return core::Error::not_found();
         auto round = own_round(session, *application, round_id);
