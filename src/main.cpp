@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <malloc.h>
 #include <memory>
@@ -33,6 +34,7 @@
 #include "services/identity.hpp"
 #include "services/institution_setup.hpp"
 #include "services/interview/interviews.hpp"
+#include "services/jobnet/jobnet_transfer.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "services/open_positions.hpp"
 #include "services/outbox_sender.hpp"
@@ -46,6 +48,7 @@
 #include "services/recruitment_case/screening_questions.hpp"
 #include "services/system_status.hpp"
 #include "services/user_administration.hpp"
+#include "simulators/jobnet_simulator.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
 #include "store/file_store.hpp"
@@ -432,6 +435,20 @@ void keep_freed_memory()
     mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
 }
 
+/// The first line of a file that holds a secret, such as the Jobnet password; empty when there is no
+/// such file (the connector then sends an empty password, and Jobnet refuses it visibly).
+std::string read_secret_file(const std::string& path)
+{
+    if (path.empty())
+        return {};
+    std::ifstream file(path);
+    std::string line;
+    std::getline(file, line);
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return line;
+}
+
 /// The server's background threads: mail delivery and the purge of old mail bodies, the list of open
 /// positions, the closing of cases at their deadline and the audit chain's anchor.
 class BackgroundWork {
@@ -457,6 +474,15 @@ public:
                        [&held] { held.purge(core::now() - 86400); })
     {
         m_outbox.start();
+        if (!config.jobnet_endpoint.empty()) {
+            integrations::jobnet::Settings jobnet{
+                config.jobnet_endpoint, config.jobnet_username, read_secret_file(config.jobnet_password_file),
+                config.jobnet_namespace.empty() ? std::string(integrations::jobnet::k_default_namespace)
+                                                : config.jobnet_namespace,
+                20};
+            m_jobnet.emplace(database, std::move(jobnet), config.jobnet_retry_seconds, config.public_url);
+            m_jobnet->start();
+        }
         if (!config.audit_anchor.empty()) {
             m_anchor.emplace(database, config.audit_anchor);
             m_anchor_job.emplace("audit_anchor", std::chrono::seconds(config.audit_anchor_interval_seconds),
@@ -468,6 +494,8 @@ public:
     void stop()
     {
         m_outbox.stop();
+        if (m_jobnet)
+            m_jobnet->stop();
         m_outbox_purge.stop();
         m_identity_purge.stop();
         m_deadlines.stop();
@@ -488,6 +516,7 @@ private:
     services::PeriodicJob m_deadlines;
     services::PeriodicJob m_texts;
     services::PeriodicJob m_held_purge;
+    std::optional<services::jobnet::Sender> m_jobnet;
     std::optional<services::AuditAnchor> m_anchor;
     std::optional<services::PeriodicJob> m_anchor_job;
 };
@@ -509,6 +538,7 @@ int run_serve(const core::Config& config, const std::string& resources)
         return fail(problem);
     services::mail::install_composer(mail_composer);
     services::mail::log_links_for_demo(config.mail_log_links);
+    services::jobnet::enable(!config.jobnet_endpoint.empty());
     if (config.mail_log_links)
         core::log_event("warn", "mail_links_logged", "\"why\":\"mail.log_links is on (demo only)\"");
 
@@ -630,8 +660,29 @@ int run_command_line(int argc, char** argv)
     std::string anchor;
     audit_verify->add_option("--anchor", anchor,
                              "An anchor line from the system log (default: the anchor file)");
+    simulators::JobnetSimulatorOptions simulator;
+    std::string simulator_listen = "127.0.0.1:8090";
+    auto* jobnet_sim = cli.add_subcommand(
+        "jobnet-sim", "Run a stand-in for Jobnet's job-ad web service (development and tests)");
+    jobnet_sim->add_option("--listen", simulator_listen, "IPv4 address and port")
+        ->default_val("127.0.0.1:8090");
+    jobnet_sim->add_option("--database", simulator.database, "The simulator's own SQLite file")
+        ->default_val("var/jobnet-sim.sqlite3");
+    jobnet_sim->add_option("--username", simulator.username, "The username it accepts")
+        ->default_val("rekrut");
+    jobnet_sim->add_option("--password", simulator.password, "The password it accepts (a test value)")
+        ->default_val("rekrut-demo");
     CLI11_PARSE(cli, argc, argv);
 
+    if (jobnet_sim->parsed()) {
+        auto colon = simulator_listen.rfind(':');
+        if (colon == std::string::npos)
+            return fail("jobnet-sim: --listen takes ADDRESS:PORT");
+        simulator.address = simulator_listen.substr(0, colon);
+        simulator.port = std::atoi(simulator_listen.c_str() + colon + 1);
+        const sigset_t stop_signals = block_stop_signals();
+        return simulators::run_jobnet_simulator(simulator, stop_signals);
+    }
     if (version->parsed()) {
         std::cout << "rekrut 0.1.0\n";
         return 0;

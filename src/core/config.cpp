@@ -232,6 +232,22 @@ void add_mail_and_log_settings(Settings& table)
          [](Config& c, const std::string& v) {
              return set_unsigned(c.audit_anchor_interval_seconds, v, 1, 86400);
          }},
+        {"jobnet.endpoint",
+         [](Config& c, const std::string& v) -> std::string {
+             if (!v.empty() && v.rfind("https://", 0) != 0 && v.rfind("http://127.0.0.1", 0) != 0 &&
+                 v.rfind("http://localhost", 0) != 0)
+                 return "must start with https:// (http:// only on loopback, for the simulator)";
+             c.jobnet_endpoint = v;
+             return "";
+         }},
+        {"jobnet.username",
+         [](Config& c, const std::string& v) { return c.jobnet_username = v, std::string(); }},
+        {"jobnet.password_file",
+         [](Config& c, const std::string& v) { return c.jobnet_password_file = v, std::string(); }},
+        {"jobnet.namespace",
+         [](Config& c, const std::string& v) { return c.jobnet_namespace = v, std::string(); }},
+        {"jobnet.retry_seconds",
+         [](Config& c, const std::string& v) { return set_unsigned(c.jobnet_retry_seconds, v, 1, 86400); }},
         {"mail.log_links", [](Config& c, const std::string& v) { return set_bool(c.mail_log_links, v); }},
         {"log.level",
          [](Config& c, const std::string& v) -> std::string {

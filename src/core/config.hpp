@@ -68,6 +68,16 @@ struct Config {
     /// The wait before the first retry of a mail the server did not take; each further retry waits
     /// twice as long.
     unsigned smtp_retry_seconds = 30;
+    // [jobnet]
+    /// The job-ad web service; empty: ads are not transferred (and Jobnet's rules are not checked).
+    std::string jobnet_endpoint;
+    std::string jobnet_username;
+    /// A file holding the password (its first line), so the secret stays out of the configuration.
+    std::string jobnet_password_file;
+    /// The namespace of the service's elements (empty: the default of integrations/jobnet_xml.hpp).
+    std::string jobnet_namespace;
+    /// The wait before the first retry of a failed call; each further retry waits twice as long.
+    unsigned jobnet_retry_seconds = 30;
     // [mail]
     bool mail_log_links = false; ///< Demo only: mailed links also go to the server log.
     // [log]

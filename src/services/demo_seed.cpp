@@ -84,7 +84,14 @@ void complete_case(store::Transaction& transaction, const DemoInstitution& insti
 {
     domain::CaseRecord record = *store::cases::find(transaction, institution.id, case_id);
     record.unit_id = unit_named(transaction, institution.id, demo.unit);
+    // "Demovej 1, 1000 København K": the postcode and the town are also given on their own, for Jobnet.
+    auto comma = institution.address.find(", ");
     record.place_of_work = institution.address;
+    if (comma != std::string::npos) {
+        std::string rest = institution.address.substr(comma + 2);
+        record.work_postcode = rest.substr(0, 4);
+        record.work_city = rest.size() > 5 ? rest.substr(5) : "";
+    }
     record.municipality_code = institution.municipality;
     record.occupation_code = demo.occupation;
     record.salary_text = demo.salary;

@@ -13,7 +13,7 @@ constexpr const char* k_columns =
     " c.weekly_hours, c.salary_text, c.collective_agreement, c.position_category, c.positions, "
     "c.application_deadline, c.expected_start,"
     " c.readvertisement, c.ad_languages, c.template_id, c.copied_from, c.published_at, c.created_at, "
-    "c.updated_at, c.contract_signed_on, c.closed_at"
+    "c.updated_at, c.contract_signed_on, c.closed_at, c.work_postcode, c.work_city"
     " FROM recruitment_cases c LEFT JOIN organisation_units u ON u.id = c.unit_id ";
 
 template <typename T> struct Nullable {
@@ -27,7 +27,7 @@ struct CaseRow {
     int full_time = 1, positions = 1, readvertisement = 0;
     double weekly_hours = 37;
     std::string title, state, unit_name, place, municipality, occupation, form, basis, fixed_term, salary,
-        agreement, category, languages, contract_signed_on;
+        agreement, category, languages, contract_signed_on, postcode, city;
     Nullable<long long> unit_id, deadline, expected_start, template_id, copied_from, published_at, closed_at;
 
     template <typename Statement> void bind(Statement& statement)
@@ -43,7 +43,7 @@ struct CaseRow {
             soci::into(copied_from.value, copied_from.indicator),
             soci::into(published_at.value, published_at.indicator), soci::into(created_at),
             soci::into(updated_at), soci::into(contract_signed_on),
-            soci::into(closed_at.value, closed_at.indicator);
+            soci::into(closed_at.value, closed_at.indicator), soci::into(postcode), soci::into(city);
     }
 
     CaseRecord record() const
@@ -78,6 +78,8 @@ struct CaseRow {
         record.updated_at = updated_at;
         record.contract_signed_on = contract_signed_on;
         record.closed_at = closed_at.get();
+        record.work_postcode = postcode;
+        record.work_city = city;
         return record;
     }
 };
@@ -183,13 +185,15 @@ std::int64_t insert(soci::session& sql, const CaseRecord& record)
            " occupation_code, employment_form, employment_basis, fixed_term_text, full_time, weekly_hours,"
            " salary_text, collective_agreement, position_category, positions, application_deadline, "
            "expected_start,"
-           " readvertisement, ad_languages, template_id, copied_from, created_at, updated_at) VALUES "
+           " readvertisement, ad_languages, template_id, copied_from, created_at, updated_at, work_postcode, "
+           "work_city)"
+           " VALUES "
            "(:institution,"
            " :title, :state, :unit, :place, :municipality, :occupation, :form, :basis, :fixed_term, "
            ":full_time, :hours,"
            " :salary, :agreement, :category, :positions, :deadline, :start, :readvertisement, :languages, "
            ":template, :copied,"
-           " :created, :updated) RETURNING id",
+           " :created, :updated, :postcode, :city) RETURNING id",
         soci::use(values.institution_id), soci::use(record.title), soci::use(values.state),
         soci::use(values.unit_id, values.unit_null), soci::use(record.place_of_work),
         soci::use(record.municipality_code), soci::use(record.occupation_code),
@@ -201,7 +205,8 @@ std::int64_t insert(soci::session& sql, const CaseRecord& record)
         soci::use(values.readvertisement), soci::use(record.ad_languages),
         soci::use(values.template_id, values.template_null),
         soci::use(values.copied_from, values.copied_null), soci::use(values.created_at),
-        soci::use(values.updated_at), soci::into(id);
+        soci::use(values.updated_at), soci::use(record.work_postcode), soci::use(record.work_city),
+        soci::into(id);
     return id;
 }
 
@@ -271,8 +276,8 @@ void update(soci::session& sql, const CaseRecord& record)
            " salary_text = :salary, collective_agreement = :agreement, position_category = :category,"
            " positions = :positions,"
            " application_deadline = :deadline, expected_start = :start, readvertisement = :readvertisement,"
-           " ad_languages = :languages, updated_at = :updated WHERE institution_id = :institution AND id = "
-           ":id",
+           " ad_languages = :languages, updated_at = :updated, work_postcode = :postcode, work_city = :city"
+           " WHERE institution_id = :institution AND id = :id",
         soci::use(record.title), soci::use(values.unit_id, values.unit_null), soci::use(record.place_of_work),
         soci::use(record.municipality_code), soci::use(record.occupation_code),
         soci::use(record.employment_form), soci::use(record.employment_basis),
@@ -281,7 +286,8 @@ void update(soci::session& sql, const CaseRecord& record)
         soci::use(record.position_category), soci::use(values.positions),
         soci::use(values.deadline, values.deadline_null), soci::use(values.expected_start, values.start_null),
         soci::use(values.readvertisement), soci::use(record.ad_languages), soci::use(values.updated_at),
-        soci::use(values.institution_id), soci::use(id);
+        soci::use(record.work_postcode), soci::use(record.work_city), soci::use(values.institution_id),
+        soci::use(id);
 }
 
 void set_state(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, domain::CaseState state,

@@ -81,6 +81,8 @@ void register_routes(Router& router, AppContext& context)
     router.add("POST", "/cases/:case_id/copy", signed_in, worker_pool, bind(submit_copy_case));
     router.add("GET", "/cases/:case_id/edit", signed_in, worker_pool, bind(show_case_edit));
     router.add("POST", "/cases/:case_id/edit", signed_in, worker_pool, bind(submit_case_edit));
+    router.add("GET", "/cases/:case_id/correction", signed_in, worker_pool, bind(show_case_correction));
+    router.add("POST", "/cases/:case_id/correction", signed_in, worker_pool, bind(submit_case_correction));
     router.add("POST", "/cases/:case_id/transition", signed_in, worker_pool, bind(submit_case_transition));
     router.add("GET", "/cases/:case_id/cancel", signed_in, worker_pool, bind(show_cancel_confirmation));
     router.add("GET", "/cases/:case_id/committee/remove", signed_in, worker_pool,

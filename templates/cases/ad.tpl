@@ -4,6 +4,13 @@
 <form method="post" action="/cases/{{ID}}/ad" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <input type="hidden" name="language" value="{{AD_LANGUAGE}}">
+{{#CORRECTION}}<div class="alert alert-info"><div class="alert-body"><p class="alert-text">{{_ The ad is published. A correction is shown on the career site at once and sent to Jobnet again; applications already received are not affected.}}</p></div></div>
+<div class="form-group{{#ERROR_CORRECTION_REASON}} form-error{{/ERROR_CORRECTION_REASON}}">
+<label class="form-label" for="correction_reason">{{_ Reason for the correction}}</label>
+<span class="form-hint" id="correction_reason-hint">{{_ Recorded in the case's history. At most 1,000 characters.}}</span>
+{{#ERROR_CORRECTION_REASON}}<span class="form-error-message" id="correction_reason-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_CORRECTION_REASON}}
+<textarea class="form-input" id="correction_reason" name="correction_reason" rows="3" aria-describedby="correction_reason-hint{{#ERROR_CORRECTION_REASON}} correction_reason-error{{/ERROR_CORRECTION_REASON}}">{{VALUE_CORRECTION_REASON:pre_escape}}</textarea>
+</div>{{/CORRECTION}}
 <div class="form-group{{#ERROR_BODY}} form-error{{/ERROR_BODY}}">
 <label class="form-label" for="body">{{_ Ad text}}</label>
 <span class="form-hint" id="body-hint">{{_ Write the ad as plain text. Placeholders in double braces are replaced by the case's values when the ad is shown; see the list below the field.}}</span>

@@ -87,7 +87,18 @@
 <div class="form-group{{#ERROR_PLACE_OF_WORK}} form-error{{/ERROR_PLACE_OF_WORK}}">
 <label class="form-label" for="place_of_work">{{_ Address of the place of work}} <span class="weight-normal">({{_ needed for publication}})</span></label>
 {{#ERROR_PLACE_OF_WORK}}<span class="form-error-message"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_PLACE_OF_WORK}}
-<input class="form-input input-width-xxl" type="text" id="place_of_work" name="place_of_work" value="{{VALUE_PLACE_OF_WORK}}">
+<input class="form-input input-width-xxl" type="text" id="place_of_work" name="place_of_work" value="{{VALUE_PLACE_OF_WORK}}" autocomplete="street-address">
+</div>
+<div class="form-group{{#ERROR_WORK_POSTCODE}} form-error{{/ERROR_WORK_POSTCODE}}">
+<label class="form-label" for="work_postcode">{{_ Postcode}}</label>
+<span class="form-hint" id="work_postcode-hint">{{_ Four digits. Jobnet needs the postcode and town of the place of work.}}</span>
+{{#ERROR_WORK_POSTCODE}}<span class="form-error-message" id="work_postcode-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_WORK_POSTCODE}}
+<input class="form-input input-width-xs" type="text" inputmode="numeric" id="work_postcode" name="work_postcode" value="{{VALUE_WORK_POSTCODE}}" maxlength="4" autocomplete="postal-code" aria-describedby="work_postcode-hint{{#ERROR_WORK_POSTCODE}} work_postcode-error{{/ERROR_WORK_POSTCODE}}">
+</div>
+<div class="form-group{{#ERROR_WORK_CITY}} form-error{{/ERROR_WORK_CITY}}">
+<label class="form-label" for="work_city">{{_ Town}}</label>
+{{#ERROR_WORK_CITY}}<span class="form-error-message" id="work_city-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_WORK_CITY}}
+<input class="form-input input-width-l" type="text" id="work_city" name="work_city" value="{{VALUE_WORK_CITY}}" autocomplete="address-level2"{{#ERROR_WORK_CITY}} aria-describedby="work_city-error"{{/ERROR_WORK_CITY}}>
 </div>
 <div class="form-group{{#ERROR_MUNICIPALITY_CODE}} form-error{{/ERROR_MUNICIPALITY_CODE}}">
 <label class="form-label" for="municipality_code">{{_ Municipality}} <span class="weight-normal">({{_ needed for publication}})</span></label>

@@ -52,8 +52,21 @@
 {{#AD_PROBLEM}}<li>{{MESSAGE}}</li>
 {{/AD_PROBLEM}}</ul>{{/AD_PROBLEMS}}
 <ul class="nobullet-list">
-{{#AD_LANGUAGE}}<li>{{LANGUAGE_NAME}}: {{#CAN_EDIT}}<a href="/cases/{{CASE_ID}}/ad?language={{LANGUAGE}}">{{_ Write the ad}}</a> · {{/CAN_EDIT}}<a href="/cases/{{CASE_ID}}/ad/preview?language={{LANGUAGE}}">{{_ Preview}}</a> · <a href="/cases/{{CASE_ID}}/ad/versions?language={{LANGUAGE}}">{{_ Versions}}</a></li>
+{{#AD_LANGUAGE}}<li>{{LANGUAGE_NAME}}: {{#CAN_EDIT}}<a href="/cases/{{CASE_ID}}/ad?language={{LANGUAGE}}">{{_ Write the ad}}</a> · {{/CAN_EDIT}}{{#CAN_CORRECT}}<a href="/cases/{{CASE_ID}}/ad?language={{LANGUAGE}}">{{_ Correct the published ad}}</a> · {{/CAN_CORRECT}}<a href="/cases/{{CASE_ID}}/ad/preview?language={{LANGUAGE}}">{{_ Preview}}</a> · <a href="/cases/{{CASE_ID}}/ad/versions?language={{LANGUAGE}}">{{_ Versions}}</a></li>
 {{/AD_LANGUAGE}}</ul>
+{{#CAN_CORRECT_CASE}}<p><a href="/cases/{{CASE_ID}}/correction">{{_ Move the deadline or change the contact persons}}</a></p>{{/CAN_CORRECT_CASE}}
+{{#JOBNET}}<h3 id="jobnet">{{_ Jobnet}}</h3>
+<dl class="jobnet-status" data-status="{{STATUS}}">
+<dt>{{_ Status}}</dt><dd>{{STATUS_TEXT}}</dd>
+{{#HAS_REASON}}<dt>{{_ Jobnet's reason}}</dt><dd>{{REASON}}</dd>{{/HAS_REASON}}
+{{#HAS_ERROR}}<dt>{{_ Last error}}</dt><dd>{{ERROR}}</dd>{{/HAS_ERROR}}
+{{#HAS_NEXT}}<dt>{{_ Next attempt}}</dt><dd>{{NEXT}}</dd>{{/HAS_NEXT}}
+{{#HAS_JOBNET_ID}}<dt>{{_ Jobnet's ad id}}</dt><dd>{{JOBNET_ID}}</dd>{{/HAS_JOBNET_ID}}
+<dt>{{_ Language sent}}</dt><dd>{{LANGUAGE}}</dd>
+{{#HAS_SENT}}<dt>{{_ Last sent}}</dt><dd>{{SENT}} ({{OPERATION}})</dd>{{/HAS_SENT}}
+</dl>
+{{#NEEDS_CORRECTION}}<p>{{_ Correct the ad and it is sent to Jobnet again.}}</p>{{/NEEDS_CORRECTION}}
+{{/JOBNET}}
 </section>
 <section aria-labelledby="committee">
 <h2 id="committee">{{_ Hiring committee}}</h2>

@@ -80,6 +80,9 @@ std::vector<core::FieldError> check_case_fields(const CaseFields& fields)
     if (!fields.municipality_code.empty() &&
         (fields.municipality_code.size() != 3 || !core::is_ascii_digits(fields.municipality_code)))
         problems.push_back({"municipality_code", msgid("The municipality code must be three digits.")});
+    if (!fields.work_postcode.empty() &&
+        (fields.work_postcode.size() != 4 || !core::is_ascii_digits(fields.work_postcode)))
+        problems.push_back({"work_postcode", msgid("The postcode must be four digits.")});
     if (!fields.full_time && !(fields.weekly_hours > 0 && fields.weekly_hours < 37))
         problems.push_back({"weekly_hours", msgid("Enter the weekly hours as a number under 37.")});
     if (fields.positions < 1 || fields.positions > limits::positions)
@@ -105,11 +108,9 @@ std::vector<core::FieldError> check_case_fields(const CaseFields& fields)
                 problems.push_back({contact_field(index, part), msgid("The text is too long.")});
     }
     const std::pair<const char*, const std::string*> lines[] = {
-        {"place_of_work", &fields.place_of_work},
-        {"salary_text", &fields.salary_text},
-        {"fixed_term_text", &fields.fixed_term_text},
-        {"occupation_code", &fields.occupation_code},
-        {"position_category", &fields.position_category}};
+        {"place_of_work", &fields.place_of_work},     {"work_city", &fields.work_city},
+        {"salary_text", &fields.salary_text},         {"fixed_term_text", &fields.fixed_term_text},
+        {"occupation_code", &fields.occupation_code}, {"position_category", &fields.position_category}};
     for (const auto& [field, text] : lines)
         if (text->size() > limits::line)
             problems.push_back({field, msgid("The text is too long.")});

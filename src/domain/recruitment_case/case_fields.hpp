@@ -34,6 +34,8 @@ struct CaseFields {
     std::string title;
     std::optional<std::int64_t> unit_id;
     std::string place_of_work;
+    std::string work_postcode; ///< Four digits, or empty.
+    std::string work_city;
     std::string municipality_code; ///< Three digits, or empty.
     std::string occupation_code;
     EmploymentForm employment_form = EmploymentForm::permanent;

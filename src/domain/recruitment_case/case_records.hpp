@@ -22,7 +22,9 @@ struct CaseRecord {
     domain::CaseState state = domain::CaseState::draft;
     std::optional<std::int64_t> unit_id;
     std::string unit_name;
-    std::string place_of_work;
+    std::string place_of_work; ///< The street address of the workplace.
+    std::string work_postcode; ///< Four digits, or empty.
+    std::string work_city;
     std::string municipality_code;
     std::string occupation_code;
     std::string employment_form = "permanent";

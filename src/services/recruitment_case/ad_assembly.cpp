@@ -11,6 +11,7 @@
 #include "domain/job_ad/placeholders.hpp"
 #include "domain/job_ad/rich_text.hpp"
 #include "services/audit_log.hpp"
+#include "services/jobnet/jobnet_transfer.hpp"
 #include "store/case_store.hpp"
 #include "store/decision_store.hpp"
 #include "store/institution_store.hpp"
@@ -274,6 +275,17 @@ domain::CaseFacts case_facts(store::Session& sql, const domain::CaseRecord& reco
             facts.ad_problems.push_back(problem);
         }
     }
+    // Jobnet's own rules, where the installation transfers ads and the case is still to be published;
+    // an item the ad's rules already name is not named twice.
+    if (jobnet::enabled() && (record.state == domain::CaseState::draft ||
+                              record.state == domain::CaseState::ready_for_publication))
+        for (auto& problem : jobnet::problems_for(sql, record, core::now())) {
+            bool named =
+                std::any_of(facts.ad_problems.begin(), facts.ad_problems.end(),
+                            [&](const core::FieldError& known) { return known.field == problem.field; });
+            if (!named)
+                facts.ad_problems.push_back(std::move(problem));
+        }
     return facts;
 }
 
@@ -289,6 +301,8 @@ std::string case_json(const domain::CaseRecord& record, const std::vector<domain
                         {"state", std::string(domain::to_string(record.state))},
                         {"unit", record.unit_name},
                         {"place_of_work", record.place_of_work},
+                        {"work_postcode", record.work_postcode},
+                        {"work_city", record.work_city},
                         {"municipality_code", record.municipality_code},
                         {"occupation_code", record.occupation_code},
                         {"employment_form", record.employment_form},

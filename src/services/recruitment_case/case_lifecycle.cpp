@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "services/audit_log.hpp"
 #include "services/communication/mailings.hpp"
+#include "services/jobnet/jobnet_transfer.hpp"
 #include "services/recruitment_case/ad_assembly.hpp"
 #include "services/recruitment_case/case_frame.hpp"
 #include "store/case_store.hpp"
@@ -64,6 +65,14 @@ core::Status CaseLifecycle::transition(const domain::Actor& actor, std::int64_t 
             if (target == domain::CaseState::published)
                 published = now;
             store::cases::set_state(edit.transaction, institution_id, case_id, target, published, now);
+            // The transfer to Jobnet commits with the transition, or neither happens.
+            if (target == domain::CaseState::published) {
+                domain::CaseRecord published_record = edit.record;
+                published_record.published_at = now;
+                jobnet::queue_publication(edit.transaction, published_record, now);
+            } else if (target == domain::CaseState::cancelled) {
+                jobnet::queue_close(edit.transaction, institution_id, case_id, now);
+            }
             std::vector<std::pair<std::string, std::string>> after = {
                 {"state", std::string(domain::to_string(target))},
                 {"transition", std::string(domain::to_string(transition))}};
@@ -91,6 +100,7 @@ int CaseLifecycle::close_due_cases()
                 return core::Error::not_found(); // closed or changed meanwhile
             if (auto record = store::cases::find(transaction, institution_id, case_id))
                 queue_committee_mail(transaction, *record, "deadline_passed", m_public_url);
+            jobnet::queue_close(transaction, institution_id, case_id, now);
             record_audit(
                 transaction, Origin::system("application deadline"),
                 {institution_id, "case.state_changed", "recruitment_case", std::to_string(case_id),

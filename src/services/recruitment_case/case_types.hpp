@@ -21,6 +21,20 @@ struct AdBlock {
 };
 
 /// Everything the case pages show.
+/// Where the case's ad stands at Jobnet, for the case page.
+struct JobnetView {
+    /// waiting | sent | failing | refused, or Jobnet's status: Processed, Publication, NotApproved,
+    /// PublicationEnd, Closed, Deleted.
+    std::string status;
+    std::string reason;     ///< Jobnet's reason for NotApproved or for refusing the ad, as Jobnet wrote it.
+    std::string last_error; ///< The last failure, as the connector or Jobnet described it.
+    std::optional<core::UnixTime> next_attempt_at;
+    std::string jobnet_id;
+    std::string language;       ///< The version that goes: "da", else "en".
+    std::string last_operation; ///< "AddJob", "PublishJob", ...
+    std::optional<core::UnixTime> sent_at;
+};
+
 struct CaseOverview {
     domain::CaseRecord record;
     std::vector<domain::ContactPerson> contacts;
@@ -31,6 +45,8 @@ struct CaseOverview {
     std::vector<core::FieldError> ad_problems;
     /// What the state machine knows about the case, for showing which steps are possible.
     domain::CaseFacts facts;
+    /// Set when the installation transfers ads to Jobnet and the case was published.
+    std::optional<JobnetView> jobnet;
 };
 
 /// A rendered ad, exactly as applicants see it.

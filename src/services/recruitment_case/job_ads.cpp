@@ -7,6 +7,7 @@
 #include "domain/access/policy.hpp"
 #include "domain/field_limits.hpp"
 #include "services/audit_log.hpp"
+#include "services/jobnet/jobnet_transfer.hpp"
 #include "services/recruitment_case/ad_assembly.hpp"
 #include "services/recruitment_case/case_frame.hpp"
 #include "store/case_store.hpp"
@@ -90,12 +91,27 @@ core::Result<AdDraft> JobAds::draft(const domain::Actor& actor, std::int64_t ins
 core::Status JobAds::save(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                           const std::string& language, const std::string& body_source,
                           const std::vector<std::int64_t>& chosen_texts,
-                          const std::map<std::int64_t, std::string>& adapted_texts, const Origin& origin)
+                          const std::map<std::int64_t, std::string>& adapted_texts, const Origin& origin,
+                          const std::string& correction_reason)
 {
     if (!is_ad_language(language))
         return core::Error::not_found();
+    std::string reason(core::trim(correction_reason));
+    recruitment_case::ChangeRules rules;
+    rules.editable = recruitment_case::Editable::in_any_state;
     return change_case(
-        m_database, actor, institution_id, case_id, {}, origin, [&](CaseEdit& edit) -> core::Status {
+        m_database, actor, institution_id, case_id, rules, origin, [&](CaseEdit& edit) -> core::Status {
+            bool correction = edit.record.state == domain::CaseState::published;
+            if (!correction && !domain::is_editable(edit.record.state))
+                return core::Error::conflict(msgid("A published case can no longer be edited here."));
+            if (correction && (reason.empty() || !core::is_valid_utf8(reason) ||
+                               std::count_if(reason.begin(), reason.end(), [](char byte) {
+                                   return (static_cast<unsigned char>(byte) & 0xC0U) != 0x80U;
+                               }) > 1000))
+                return core::Error::invalid(
+                    msgid("Check the marked fields."),
+                    {{"correction_reason", msgid("Give the reason for correcting the published ad (at most "
+                                                 "1,000 characters).")}});
             if (body_source.size() > domain::limits::ad_body)
                 return core::Error::invalid(msgid("Check the marked fields."),
                                             {{"body", msgid("The ad text is too long.")}});
@@ -118,13 +134,16 @@ core::Status JobAds::save(const domain::Actor& actor, std::int64_t institution_i
             ad.created_at = core::now();
             int version = store::cases::add_ad_version(edit.transaction, institution_id, case_id, ad, texts,
                                                        actor.user_id);
-            edit.audit("job_ad.saved",
+            if (correction)
+                jobnet::queue_update(edit.transaction, edit.record, ad.created_at);
+            edit.audit(correction ? "job_ad.corrected" : "job_ad.saved",
                        json_object({{"language", language},
                                     {"version", previous ? std::to_string(previous->version) : ""}}),
                        json_object({{"language", language},
                                     {"version", std::to_string(version)},
                                     {"mandatory_texts", ad.mandatory_text_ids},
-                                    {"adapted_texts", join_ids(adapted_ids(texts, blocks))}}));
+                                    {"adapted_texts", join_ids(adapted_ids(texts, blocks))},
+                                    {"reason", reason}}));
             return core::success();
         });
 }

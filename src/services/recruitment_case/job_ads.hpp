@@ -29,10 +29,16 @@ public:
     /// Saves a new version. Required mandatory texts are always included; others as chosen. An
     /// editable text takes the wording in `adapted_texts` (by mandatory text id) when given; a locked
     /// one is always the institution's wording.
+    ///
+    /// A published case's ad can be corrected (a typo, an answer to Jobnet's review) with a reason of
+    /// at most 1,000 characters: the new version is what the career site shows from then on, the
+    /// correction is audited with its reason, and the ad goes to Jobnet again (UpdateJob).
+    /// Applications already received are not touched.
     core::Status save(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                       const std::string& language, const std::string& body_source,
                       const std::vector<std::int64_t>& chosen_texts,
-                      const std::map<std::int64_t, std::string>& adapted_texts, const Origin& origin);
+                      const std::map<std::int64_t, std::string>& adapted_texts, const Origin& origin,
+                      const std::string& correction_reason = "");
     core::Result<std::vector<domain::AdVersionRecord>> versions(const domain::Actor& actor,
                                                                 std::int64_t institution_id,
                                                                 std::int64_t case_id,

@@ -9,6 +9,7 @@
 #include "domain/field_limits.hpp"
 #include "domain/job_ad/rich_text.hpp"
 #include "services/audit_log.hpp"
+#include "services/jobnet/jobnet_transfer.hpp"
 #include "services/recruitment_case/ad_assembly.hpp"
 #include "services/recruitment_case/case_frame.hpp"
 #include "store/case_store.hpp"
@@ -100,6 +101,8 @@ void apply(domain::CaseRecord& record, const domain::CaseFields& fields)
     record.title = fields.title;
     record.unit_id = fields.unit_id;
     record.place_of_work = fields.place_of_work;
+    record.work_postcode = fields.work_postcode;
+    record.work_city = fields.work_city;
     record.municipality_code = fields.municipality_code;
     record.occupation_code = fields.occupation_code;
     record.employment_form = std::string(domain::to_string(fields.employment_form));
@@ -225,6 +228,7 @@ core::Result<CaseOverview> RecruitmentCases::overview(const domain::Actor& actor
         overview.transitions = domain::transitions_from(record->state);
         overview.facts = case_facts(session, *record);
         overview.ad_problems = overview.facts.ad_problems;
+        overview.jobnet = jobnet::view(session, institution_id, case_id);
         return overview;
     });
 }
@@ -257,6 +261,57 @@ core::Status RecruitmentCases::update(const domain::Actor& actor, std::int64_t i
             record.state = domain::state_after_change(record.state);
             edit.audit("case.changed", case_json(edit.record, contacts_before),
                        case_json(record, fields.contacts));
+            return core::success();
+        });
+}
+
+core::Status RecruitmentCases::correct(const domain::Actor& actor, std::int64_t institution_id,
+                                       std::int64_t case_id, domain::CaseCorrection correction,
+                                       const Origin& origin)
+{
+    recruitment_case::ChangeRules rules;
+    rules.editable = recruitment_case::Editable::in_any_state;
+    rules.recheck = recruitment_case::Recheck::no;
+    return change_case(
+        m_database, actor, institution_id, case_id, rules, origin, [&](CaseEdit& edit) -> core::Status {
+            core::UnixTime now = core::now();
+            auto problems = domain::check_case_correction(edit.record, correction, now);
+            bool published =
+                std::none_of(problems.begin(), problems.end(),
+                             [](const core::FieldError& problem) { return problem.field == "state"; });
+            if (!published)
+                return core::Error::conflict(msgid("Only a published case can be corrected."));
+            if (!problems.empty())
+                return core::Error::invalid(msgid("Check the marked fields."), std::move(problems));
+            std::erase_if(correction.contacts, domain::is_blank);
+            domain::CaseRecord record = edit.record;
+            record.application_deadline = correction.application_deadline;
+            record.updated_at = now;
+            if (!recruitment_case::ads_fit(edit.transaction, record, correction.contacts))
+                return core::Error::invalid(recruitment_case::rendered_ad_too_long().message);
+            auto contacts_before = store::cases::contacts(edit.transaction, institution_id, case_id);
+            store::cases::update(edit.transaction, record);
+            store::cases::replace_contacts(edit.transaction, institution_id, case_id, correction.contacts);
+            // Jobnet's rules for the corrected ad, counted from its publication; a refusal rolls back.
+            if (jobnet::enabled()) {
+                std::vector<core::FieldError> refused;
+                for (auto& problem :
+                     jobnet::problems_for(edit.transaction, record, record.published_at.value_or(now)))
+                    if (problem.field == "deadline_date" || problem.field.rfind("contact_", 0) == 0)
+                        refused.push_back(std::move(problem));
+                if (!refused.empty())
+                    return core::Error::invalid(msgid("Check the marked fields."), std::move(refused));
+            }
+            jobnet::queue_update(edit.transaction, record, now);
+            auto iso = [](const std::optional<core::UnixTime>& time) {
+                return time ? core::format_iso_utc(*time) : std::string();
+            };
+            edit.audit("case.corrected",
+                       json_object({{"application_deadline", iso(edit.record.application_deadline)},
+                                    {"contacts", recruitment_case::contact_line(contacts_before)}}),
+                       json_object({{"application_deadline", iso(record.application_deadline)},
+                                    {"contacts", recruitment_case::contact_line(correction.contacts)},
+                                    {"reason", std::string(core::trim(correction.reason))}}));
             return core::success();
         });
 }

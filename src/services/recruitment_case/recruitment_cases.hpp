@@ -7,6 +7,7 @@
 
 #include "core/result.hpp"
 #include "domain/access/actor.hpp"
+#include "domain/recruitment_case/case_correction.hpp"
 #include "domain/recruitment_case/case_fields.hpp"
 #include "services/audit_log.hpp"
 #include "services/recruitment_case/case_types.hpp"
@@ -46,6 +47,13 @@ public:
     /// institution's own; the rest is checked by domain::check_case_fields.
     core::Status update(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
                         domain::CaseFields fields, const Origin& origin);
+
+    /// Corrects a published case: a later deadline and the contact persons, with a reason
+    /// (domain::check_case_correction), and, where ads go to Jobnet, within Jobnet's rules. Audited
+    /// with the reason as `case.corrected`; the career site shows it at once and Jobnet receives it
+    /// (UpdateJob). Applications already received are not touched.
+    core::Status correct(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
+                         domain::CaseCorrection correction, const Origin& origin);
 
     /// The institution's lists, for those who work with its cases.
     std::vector<domain::AdTemplateRecord> templates(const domain::Actor& actor, std::int64_t institution_id);

@@ -244,8 +244,18 @@ TEST_F(RecruitmentCasesTest, a_published_case_keeps_its_fields)
     auto updated = m_cases->update(anna(), styrelsen_for_x.id, case_id,
                                    complete_fields("Efter offentliggørelse"), by_anna());
     EXPECT_EQ(kind_of(updated), "conflict");
+    // Its ad is corrected only with a reason.
     auto saved = m_ads->save(anna(), styrelsen_for_x.id, case_id, "da", "Ny tekst", {}, {}, by_anna());
-    EXPECT_EQ(kind_of(saved), "conflict");
+    ASSERT_EQ(kind_of(saved), "invalid");
+    EXPECT_EQ(fields_of(saved.error()), std::vector<std::string>{"correction_reason"});
+    auto before = m_ads->versions(anna(), styrelsen_for_x.id, case_id, "da");
+    ASSERT_TRUE(before.ok());
+    auto corrected =
+        m_ads->save(anna(), styrelsen_for_x.id, case_id, "da", "Rettet tekst", {}, {}, by_anna(), "Stavefejl.");
+    EXPECT_TRUE(corrected.ok());
+    auto after = m_ads->versions(anna(), styrelsen_for_x.id, case_id, "da");
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after->size(), before->size() + 1);
     auto overview = m_cases->overview(anna(), styrelsen_for_x.id, case_id);
     ASSERT_TRUE(overview.ok());
     EXPECT_EQ(overview->record.title, "Fuldmægtig til HR");

@@ -74,6 +74,10 @@ Response ad_form(AppContext& context, Request& request, const std::optional<core
             dictionary.SetValue("VERSION", std::to_string(draft->version));
             fill_placeholders(dictionary, context, request);
             keep_value(dictionary, "body", posted ? request.form_or("body") : draft->body_source);
+            if (draft->record.state == domain::CaseState::published) {
+                dictionary.ShowSection("CORRECTION");
+                keep_value(dictionary, "correction_reason", request.form_or("correction_reason"));
+            }
             for (const auto& block : draft->blocks) {
                 auto* row = dictionary.AddSectionDictionary("BLOCK");
                 std::string id = std::to_string(block.text.id);
@@ -114,7 +118,9 @@ std::optional<Response> locked_ad_page(AppContext& context, Request& request)
     if (!domain::can(request.actor(), Action::edit_case, resource))
         return std::nullopt; // refused by the editor or the save, as before
     auto overview = context.cases.overview(request.actor(), institution_of(request), case_id);
-    if (!overview || domain::is_editable(overview->record.state))
+    // A published ad can be corrected, with a reason (JobAds::save).
+    if (!overview || domain::is_editable(overview->record.state) ||
+        overview->record.state == domain::CaseState::published)
         return std::nullopt;
     auto ad =
         context.job_ads.render(request.actor(), institution_of(request), case_id, language_param(request));
@@ -156,9 +162,9 @@ Response submit_ad(AppContext& context, Request& request)
     std::string language = language_param(request);
     if (auto locked = locked_ad_page(context, request))
         return *locked; // a stale form against a case published meanwhile
-    auto result =
-        context.job_ads.save(request.actor(), institution_of(request), parse_id(request.param("case_id")),
-                             language, request.form_or("body"), chosen, adapted, request.origin());
+    auto result = context.job_ads.save(
+        request.actor(), institution_of(request), parse_id(request.param("case_id")), language,
+        request.form_or("body"), chosen, adapted, request.origin(), request.form_or("correction_reason"));
     return after_submit(context, request, result, ad_form,
                         "/cases/" + request.param("case_id") + "/ad/preview?language=" + language);
 }

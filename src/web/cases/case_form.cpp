@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <ctemplate/template.h>
 
+#include "core/display_format.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "domain/recruitment_case/case_fields.hpp"
@@ -68,6 +69,8 @@ ParsedCaseForm parse_case_form(const Request& request)
             problems.push_back({"unit_id", msgid("Choose one of the units.")});
     }
     fields.place_of_work = trimmed_field(request, "place_of_work");
+    fields.work_postcode = trimmed_field(request, "work_postcode");
+    fields.work_city = trimmed_field(request, "work_city");
     fields.municipality_code = trimmed_field(request, "municipality_code");
     // A three-digit code that names no municipality; other shapes get the domain's message.
     if (fields.municipality_code.size() == 3 && core::is_ascii_digits(fields.municipality_code) &&
@@ -171,6 +174,8 @@ void fill_case_texts(Dictionary& dictionary, const domain::CaseRecord& record, c
     dictionary.SetValue("ID", std::to_string(record.id));
     keep_value(dictionary, "title", value("title", record.title));
     keep_value(dictionary, "place_of_work", value("place_of_work", record.place_of_work));
+    keep_value(dictionary, "work_postcode", value("work_postcode", record.work_postcode));
+    keep_value(dictionary, "work_city", value("work_city", record.work_city));
     keep_value(dictionary, "municipality_code", value("municipality_code", record.municipality_code));
     keep_value(dictionary, "occupation_code", value("occupation_code", record.occupation_code));
     keep_value(dictionary, "fixed_term_text", value("fixed_term_text", record.fixed_term_text));
@@ -331,7 +336,82 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
         form_status(error));
 }
 
+/// The correction of a published case: the deadline, the contact persons and the reason as typed.
+domain::CaseCorrection parse_correction(const Request& request, std::vector<core::FieldError>& problems)
+{
+    domain::CaseCorrection correction;
+    auto deadline_date = trimmed_field(request, "deadline_date");
+    auto deadline_time = trimmed_field(request, "deadline_time");
+    correction.application_deadline = core::parse_copenhagen(deadline_date, deadline_time);
+    if (!correction.application_deadline)
+        problems.push_back({"deadline_date", msgid("Enter the deadline as a date and a time, for example "
+                                                   "2027-01-15 and 12:00.")});
+    for (int number = 1; number <= 2; ++number) {
+        std::string n = std::to_string(number);
+        correction.contacts.push_back(
+            {trimmed_field(request, "contact_name_" + n), trimmed_field(request, "contact_title_" + n),
+             trimmed_field(request, "contact_phone_" + n), trimmed_field(request, "contact_email_" + n)});
+    }
+    correction.reason = request.form_or("reason");
+    return correction;
+}
+
+Response correction_form(AppContext& context, Request& request, const std::optional<core::Error>& error)
+{
+    auto case_id = parse_id(request.param("case_id"));
+    auto institution = institution_of(request);
+    domain::Resource resource{institution, case_id, {}, false, {}};
+    if (!domain::can(request.actor(), Action::edit_case, resource))
+        return error_page(context, request,
+                          domain::can(request.actor(), Action::view_case, resource) ? 403 : 404);
+    auto overview = context.cases.overview(request.actor(), institution, case_id);
+    if (!overview)
+        return error_response(context, request, overview.error());
+    const auto& record = overview->record;
+    if (record.state != domain::CaseState::published)
+        return locked_case_page(context, request, *overview, LockedPart::facts);
+    FormValues value(request);
+    return page(
+        context, request, "cases/correction", tr(context, request, msgid("Correct the published case")),
+        [&](Dictionary& dictionary) {
+            dictionary.SetValue("ID", std::to_string(record.id));
+            dictionary.SetValue("CURRENT_DEADLINE",
+                                core::format_date_time(record.application_deadline, request.language));
+            keep_value(dictionary, "deadline_date",
+                       value("deadline_date", date_part(record.application_deadline)));
+            keep_value(dictionary, "deadline_time",
+                       value("deadline_time", time_part(record.application_deadline)));
+            keep_value(dictionary, "reason", request.form_or("reason"));
+            fill_contacts(dictionary, overview->contacts, value);
+            if (error)
+                show_form_errors(dictionary, *error, context.translator, request);
+        },
+        form_status(error));
+}
+
 } // namespace
+
+Response show_case_correction(AppContext& context, Request& request)
+{
+    return correction_form(context, request, std::nullopt);
+}
+
+Response submit_case_correction(AppContext& context, Request& request)
+{
+    std::vector<core::FieldError> problems;
+    auto correction = parse_correction(request, problems);
+    if (!problems.empty())
+        return correction_form(context, request,
+                               core::Error::invalid(msgid("Check the marked fields."), problems));
+    auto result =
+        context.cases.correct(request.actor(), institution_of(request), parse_id(request.param("case_id")),
+                              std::move(correction), request.origin());
+    if (!result &&
+        (result.error().kind == core::ErrorKind::invalid || result.error().kind == core::ErrorKind::conflict))
+        return correction_form(context, request, result.error());
+    return after_submit(context, request, result, correction_form,
+                        "/cases/" + request.param("case_id") + "?saved=1");
+}
 
 Response show_case_edit(AppContext& context, Request& request)
 {

@@ -4,6 +4,7 @@
 #include <ctemplate/template.h>
 #include <set>
 
+#include "core/display_format.hpp"
 #include "domain/access/policy.hpp"
 #include "domain/access/role_rules.hpp"
 #include "services/open_positions.hpp"
@@ -70,6 +71,9 @@ struct CasePageView {
 void fill_ad_state(Dictionary& dictionary, const CasePageView& view)
 {
     const auto& record = view.overview.record;
+    bool can_correct = record.state == domain::CaseState::published &&
+                       domain::can(view.request.actor(), Action::edit_case,
+                                   {record.institution_id, record.id, {}, false, {}});
     for (const auto& language : {std::string("da"), std::string("en")})
         if (record.ad_languages.find(language) != std::string::npos) {
             auto* ad = dictionary.AddSectionDictionary("AD_LANGUAGE");
@@ -77,7 +81,11 @@ void fill_ad_state(Dictionary& dictionary, const CasePageView& view)
             ad->SetValue("LANGUAGE_NAME", view.tr(language_label(language)));
             if (view.can_edit)
                 ad->ShowSection("CAN_EDIT");
+            if (can_correct)
+                ad->ShowSection("CAN_CORRECT");
         }
+    if (can_correct)
+        dictionary.ShowSection("CAN_CORRECT_CASE");
     if (view.overview.ad_problems.empty()) {
         dictionary.ShowSection("AD_COMPLETE");
         return;
@@ -85,6 +93,55 @@ void fill_ad_state(Dictionary& dictionary, const CasePageView& view)
     auto* problems = dictionary.AddSectionDictionary("AD_PROBLEMS");
     for (const auto& problem : view.overview.ad_problems)
         problems->AddSectionDictionary("AD_PROBLEM")->SetValue("MESSAGE", view.tr(problem.message));
+}
+
+std::string jobnet_status_text(const CasePageView& view, const std::string& status)
+{
+    static const std::vector<std::pair<std::string, std::string>> texts{
+        {"waiting", msgid("Waiting to be sent")},
+        {"sent", msgid("Sent")},
+        {"failing", msgid("Not delivered: Rekrut tries again")},
+        {"refused", msgid("Refused by Jobnet")},
+        {"Processed", msgid("Received by Jobnet, awaiting review (Processed)")},
+        {"Publication", msgid("Published on Jobnet (Publication)")},
+        {"NotApproved", msgid("Not approved by Jobnet (NotApproved)")},
+        {"PublicationEnd", msgid("Publication ended (PublicationEnd)")},
+        {"Closed", msgid("Closed on Jobnet (Closed)")},
+        {"Deleted", msgid("Deleted from Jobnet")},
+    };
+    for (const auto& [known, text] : texts)
+        if (known == status)
+            return view.tr(text);
+    return status;
+}
+
+/// Where the ad stands at Jobnet, once the case was published with the transfer on.
+void fill_jobnet(Dictionary& dictionary, const CasePageView& view)
+{
+    if (!view.overview.jobnet)
+        return;
+    const auto& jobnet = *view.overview.jobnet;
+    const std::string& language = view.request.language;
+    auto* section = dictionary.AddSectionDictionary("JOBNET");
+    section->SetValue("STATUS", jobnet.status);
+    section->SetValue("STATUS_TEXT", jobnet_status_text(view, jobnet.status));
+    if (!jobnet.reason.empty())
+        section->SetValueAndShowSection("REASON", jobnet.reason, "HAS_REASON");
+    if (!jobnet.last_error.empty())
+        section->SetValueAndShowSection("ERROR", view.tr(jobnet.last_error), "HAS_ERROR");
+    if (jobnet.next_attempt_at && jobnet.status == "failing")
+        section->SetValueAndShowSection("NEXT", core::format_date_time(*jobnet.next_attempt_at, language),
+                                        "HAS_NEXT");
+    if (!jobnet.jobnet_id.empty())
+        section->SetValueAndShowSection("JOBNET_ID", jobnet.jobnet_id, "HAS_JOBNET_ID");
+    section->SetValue("LANGUAGE", view.tr(language_label(jobnet.language)));
+    if (jobnet.sent_at) {
+        section->SetValueAndShowSection("SENT", core::format_date_time(*jobnet.sent_at, language),
+                                        "HAS_SENT");
+        section->SetValue("OPERATION", jobnet.last_operation);
+    }
+    if (jobnet.status == "NotApproved" || jobnet.status == "refused")
+        section->ShowSection("NEEDS_CORRECTION");
 }
 
 void fill_committee(Dictionary& dictionary, const CasePageView& view)
@@ -250,6 +307,7 @@ Response case_page(AppContext& context, Request& request, const std::optional<co
                                                   "CAN_SEE_HISTORY");
             fill_case_applications(dictionary, context, request, record);
             fill_ad_state(dictionary, view);
+            fill_jobnet(dictionary, view);
             fill_committee(dictionary, view);
             fill_questions(dictionary, view);
             show_saved_notice(dictionary, context, request);

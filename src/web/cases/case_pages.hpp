@@ -14,6 +14,9 @@ Response submit_copy_case(AppContext& context, Request& request);
 Response show_case(AppContext& context, Request& request);
 Response show_case_edit(AppContext& context, Request& request);
 Response submit_case_edit(AppContext& context, Request& request);
+/// The correction of a published case: a later deadline and the contact persons, with a reason.
+Response show_case_correction(AppContext& context, Request& request);
+Response submit_case_correction(AppContext& context, Request& request);
 Response submit_case_transition(AppContext& context, Request& request);
 Response show_cancel_confirmation(AppContext& context, Request& request);
 Response show_committee_remove_confirmation(AppContext& context, Request& request);

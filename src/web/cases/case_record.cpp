@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/display_format.hpp"
+#include "core/text.hpp"
 #include "domain/recruitment_case/case_lifecycle.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/reference_data.hpp"
@@ -171,6 +172,8 @@ void fill_case_summary(Dictionary& dictionary, const AppContext& context, const 
                        t(msgid("Place of work")),
                        change("place_of_work"),
                        {{t(msgid("Address of the place of work")), record.place_of_work},
+                        {t(msgid("Postcode and town")),
+                         std::string(core::trim(record.work_postcode + " " + record.work_city))},
                         {t(msgid("Municipality")), municipality_text(record.municipality_code)},
                         {t(msgid("Occupation code (DISCO-08)")),
                          occupation_text(record.occupation_code, request.language)}}});

@@ -74,6 +74,9 @@ export const PAGES = [
   { name: 'case-email-template', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/email-templates/offer` },
   { name: 'compose-mail', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.declaredCaseId(PROJEKTLEDER, PUBLISHED_CASE)}/mail?kind=interview_invitation&application_id=${await l.id(`SELECT MIN(id) FROM applications WHERE case_id = ${await l.caseId(PUBLISHED_CASE)}`)}` },
   { name: 'decision', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(ASSESSMENT_CASE)}/decision` },
+  // Corrections of a published case: its deadline and contact persons, and its ad text.
+  { name: 'case-correction', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/correction` },
+  { name: 'ad-correction', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/ad?language=da` },
   // Interviews: the case's rounds, and one round's schedule with its forms (the round and a booked
   // slot are written directly, once, since the demo has none).
   { name: 'interview-rounds', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/interviews` },
