@@ -41,6 +41,7 @@ bench: build-release ## Load benchmarks against nginx as the reference (see docs
 	@./bench/mail.sh
 	@./bench/assessment.sh
 	@./bench/pdf.sh
+	@./bench/jobnet.sh
 
 fmt: ## Format the C++ sources (clang-format 14)
 	@./scripts/lint format

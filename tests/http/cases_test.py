@@ -57,6 +57,7 @@ MSG_TITLE = "Giv stillingen en titel (højst 200 tegn)."
 MSG_TEMPLATE = "Vælg en af skabelonerne."
 MSG_QUESTIONS_LOCKED = "Screeningsspørgsmål kan kun ændres, indtil sagen er offentliggjort."
 MSG_PUBLISHED_LOCKED = "En offentliggjort sag kan ikke længere redigeres her."
+MSG_CORRECTION_REASON = "Angiv begrundelsen for at rette den offentliggjorte annonce (højst 1.000 tegn)."
 MSG_CONCURRENT = "En anden har ændret det samme."
 MSG_REASON = "Skriv, hvorfor sagen annulleres."
 MSG_CHOOSE_MUNICIPALITY = "Vælg kommunen på listen."
@@ -1055,18 +1056,22 @@ class CasePreparationTest(CasesTestCase):
         case_id = self.published_case()
         before = self.snapshot(case_id)
         self.assertStatus(self.admin.post(f"/cases/{case_id}/edit", self.case_fields("Ændret efter udgivelse")), 409)
-        self.assertStatus(self.admin.post(f"/cases/{case_id}/ad", {"language": "da", "body": "Ændret"}), 409)
+        # The ad of a published case is corrected only with a reason (see jobnet_test).
+        refused = self.admin.post(f"/cases/{case_id}/ad", {"language": "da", "body": "Ændret"})
+        self.assertStatus(refused, 400)
+        self.assertIn(MSG_CORRECTION_REASON, refused.visible_text)
         self.assertEqual(self.snapshot(case_id), before)
 
     def test_refusals_on_the_published_demo_case(self):
         # The role check comes before the state check: a Projektdeltager is refused (403), an
-        # Administrator is told that a published case cannot change (409).
+        # Administrator is told that a published case's facts cannot change here (409) and that its ad
+        # is corrected only with a reason (400).
         before = self.snapshot(FIRST_CASE)
         deltager = self.as_user(DELTAGER)
         self.assertStatus(deltager.post(f"/cases/{FIRST_CASE}/ad", {"language": "da", "body": "x"}), 403)
         self.assertStatus(deltager.post(f"/cases/{FIRST_CASE}/edit", self.case_fields("x")), 403)
         self.assertStatus(deltager.post(f"/cases/{FIRST_CASE}/transition", {"transition": "cancel"}), 403)
-        self.assertStatus(self.admin.post(f"/cases/{FIRST_CASE}/ad", {"language": "da", "body": "x"}), 409)
+        self.assertStatus(self.admin.post(f"/cases/{FIRST_CASE}/ad", {"language": "da", "body": "x"}), 400)
         self.assertStatus(self.admin.post(f"/cases/{FIRST_CASE}/edit", self.case_fields("x")), 409)
         self.assertEqual(self.snapshot(FIRST_CASE), before)
         self.assertEqual(self.state_of(FIRST_CASE), "published")
@@ -1310,7 +1315,7 @@ class CaseRecordPageTest(CasesTestCase):
         # Unknown values show no notice (the text is never taken from the query).
         self.assertNotIn("alert-success", self.admin.get(f"/cases/{ready}?saved=%3Cb%3E").text)
 
-    def test_published_case_has_no_forms_and_refuses_a_stale_form_with_the_right_message(self):
+    def test_published_case_has_no_edit_form_and_refuses_stale_forms_with_the_right_message(self):
         case_id = self.ready_case()
         stale_fields = self.case_fields("Ny titel fra en gammel fane")
         stale_ad = [("language", "da"), ("body", "Tekst fra en gammel fane")]
@@ -1322,21 +1327,22 @@ class CaseRecordPageTest(CasesTestCase):
         self.assertNotIn(f'action="/cases/{case_id}/edit"', edit.text, "no edit form on a published case")
         self.assertIn("Demovej 1, 1000 København K", edit.visible_text)
         self.assertIn(f'href="/cases/{case_id}"', edit.text)
+        # The ad editor becomes the correction form: it asks for the reason.
         ad = self.admin.get(f"/cases/{case_id}/ad?language=da")
         self.assertStatus(ad, 200)
-        self.assertNotIn(f'action="/cases/{case_id}/ad"', ad.text, "no ad editor on a published case")
-        self.assertNotIn("<textarea", ad.text)
-        self.assertIn("Vi søger en dygtig kollega.", ad.visible_text)
+        self.assertIn('name="correction_reason"', ad.text)
         self.assertIn(f'href="/cases/{case_id}"', ad.text)
 
-        for path, form in ((f"/cases/{case_id}/edit", stale_fields), (f"/cases/{case_id}/ad", stale_ad)):
-            with self.subTest(path=path):
-                refused = self.admin.post(path, form)
-                self.assertStatus(refused, 409)
-                self.assertIn(MSG_PUBLISHED_LOCKED, refused.visible_text)
-                self.assertNotIn(MSG_CONCURRENT, refused.visible_text)
-                self.assertIn(f'href="/cases/{case_id}"', refused.text, "a link back to the case")
-                self.assertNotIn(f'action="{path}"', refused.text)
+        refused = self.admin.post(f"/cases/{case_id}/edit", stale_fields)
+        self.assertStatus(refused, 409)
+        self.assertIn(MSG_PUBLISHED_LOCKED, refused.visible_text)
+        self.assertNotIn(MSG_CONCURRENT, refused.visible_text)
+        self.assertIn(f'href="/cases/{case_id}"', refused.text, "a link back to the case")
+        self.assertNotIn(f'action="/cases/{case_id}/edit"', refused.text)
+        stale = self.admin.post(f"/cases/{case_id}/ad", stale_ad)
+        self.assertStatus(stale, 400)
+        self.assertIn(MSG_CORRECTION_REASON, stale.visible_text)
+        self.assertIn("Tekst fra en gammel fane", stale.text, "what was typed is kept")
         self.assertEqual(self.snapshot(case_id), before)
 
     def test_municipality_is_chosen_from_the_list_and_disco_codes_are_checked(self):

@@ -87,8 +87,10 @@ describe('record page and confirmations', () => {
     // "Luk for ansøgninger" before the deadline: explained, not a button.
     assert.equal(await main.getByRole('button', { name: 'Luk for ansøgninger' }).count(), 0);
     assert.match(await main.locator('.next-steps').innerText(), /Luk for ansøgninger: ikke endnu/);
-    // Published: no change links, no forms to add questions, no empty question section.
-    assert.equal(await main.getByRole('link', { name: /^Ret/ }).count(), 0);
+    // Published: no change links but the correction of the published ad, no forms to add questions,
+    // no empty question section.
+    assert.deepEqual(await main.getByRole('link', { name: /^Ret/ }).allInnerTexts(), ['Ret den offentliggjorte annonce']);
+    assert.equal(await main.getByRole('link', { name: 'Flyt fristen eller skift kontaktpersoner' }).count(), 1);
     assert.equal(await main.locator('#questions').count(), 0);
     // The committee forms are closed until asked for.
     const add = main.locator('details', { hasText: 'Tilføj et medlem' });
@@ -105,17 +107,18 @@ describe('record page and confirmations', () => {
     assert.ok(await main.getByRole('link', { name: /^Ret/ }).count() >= 5, 'a change link per group');
   });
 
-  test('a published case shows its facts and its ad read-only, with a way back', T, async () => {
+  test('a published case shows its facts read-only and corrects its ad only with a reason, with a way back', T, async () => {
     const s = await session(ADMINISTRATOR);
     const main = s.page.locator('main');
     const [published] = await styrelsenCases('published');
-    for (const [urlPath, name] of [[`/cases/${published}/edit`, 'published-edit'], [`/cases/${published}/ad?language=da`, 'published-ad']]) {
-      await visit(s, urlPath, name);
-      assert.equal(await main.locator('form').count(), 0, `${urlPath} shows no form`);
-      assert.match(await main.locator('.alert').innerText(), /ikke længere ændres/);
-      await main.getByRole('link', { name: 'Tilbage til sagen' }).first().waitFor();
-    }
-    assert.ok(await main.locator('article.job-ad').isVisible(), 'the ad as it stands');
+    await visit(s, `/cases/${published}/edit`, 'published-edit');
+    assert.equal(await main.locator('form').count(), 0, 'the facts show no form');
+    assert.match(await main.locator('.alert').innerText(), /ikke længere ændres/);
+    await main.getByRole('link', { name: 'Tilbage til sagen' }).first().waitFor();
+    await visit(s, `/cases/${published}/ad?language=da`, 'published-ad');
+    assert.ok(await main.locator('#correction_reason').isVisible(), 'a correction asks for its reason');
+    assert.match(await main.locator('.alert').innerText(), /Annoncen er offentliggjort/);
+    await main.getByRole('link', { name: 'Tilbage til sagen' }).first().waitFor();
   });
 
   test('without JavaScript: cancelling asks for a reason on a confirmation page', T, async () => {
