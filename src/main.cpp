@@ -46,6 +46,7 @@
 #include "services/recruitment_case/job_ads.hpp"
 #include "services/recruitment_case/recruitment_cases.hpp"
 #include "services/recruitment_case/screening_questions.hpp"
+#include "services/retention/retention.hpp"
 #include "services/system_status.hpp"
 #include "services/user_administration.hpp"
 #include "simulators/jobnet_simulator.hpp"
@@ -455,7 +456,8 @@ class BackgroundWork {
 public:
     BackgroundWork(const core::Config& config, store::Database& database, services::IdentityService& identity,
                    services::OpenPositions& positions, services::CaseLifecycle& lifecycle,
-                   services::AttachmentTexts& texts, services::HeldUploads& held)
+                   services::AttachmentTexts& texts, services::HeldUploads& held,
+                   services::Retention& retention)
         : m_outbox(database,
                    {config.smtp_url, config.smtp_from, config.smtp_username, config.smtp_password, 20},
                    {config.smtp_max_per_second, config.smtp_retry_seconds}),
@@ -471,7 +473,10 @@ public:
           m_texts("attachment_texts", std::chrono::seconds(2), [&texts] { texts.extract_pending(20); }),
           // Files held between tries of a form live a day at most.
           m_held_purge("held_uploads_purge", std::chrono::hours(1),
-                       [&held] { held.purge(core::now() - 86400); })
+                       [&held] { held.purge(core::now() - 86400); }),
+          // Personal data deleted on time (each deletion its own transaction, safe on several nodes).
+          m_retention("retention", std::chrono::seconds(config.job_interval_seconds),
+                      [&retention] { retention.run(core::now()); })
     {
         m_outbox.start();
         if (!config.jobnet_endpoint.empty()) {
@@ -502,6 +507,7 @@ public:
         m_positions.stop();
         m_texts.stop();
         m_held_purge.stop();
+        m_retention.stop();
         if (m_anchor) {
             m_anchor_job->stop();
             mark_audit_anchor(*m_anchor);
@@ -516,6 +522,7 @@ private:
     services::PeriodicJob m_deadlines;
     services::PeriodicJob m_texts;
     services::PeriodicJob m_held_purge;
+    services::PeriodicJob m_retention;
     std::optional<services::jobnet::Sender> m_jobnet;
     std::optional<services::AuditAnchor> m_anchor;
     std::optional<services::PeriodicJob> m_anchor_job;
@@ -583,6 +590,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::RankingLists rankings(*database);
     services::CaseDecisions decisions(*database, config.public_url);
     services::Interviews interviews(*database, config.smtp_from);
+    services::Retention retention(*database);
     web::AppContext context{config,
                             translator,
                             views,
@@ -608,12 +616,13 @@ int run_serve(const core::Config& config, const std::string& resources)
                             rankings,
                             decisions,
                             interviews,
+                            retention,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr};
     services::AttachmentTexts attachment_texts(*database, file_store, spool_dir);
     BackgroundWork background(config, *database, identity, open_positions, lifecycle, attachment_texts,
-                              held_uploads);
+                              held_uploads, retention);
     web::Application application(context);
 
     auto drained = serve_until_stopped(config, context, application, stop_signals);

@@ -123,6 +123,8 @@ std::unique_ptr<Database> Database::open(const std::string& url, unsigned pool_s
                 session << "PRAGMA journal_mode=WAL";
                 session << "PRAGMA synchronous=NORMAL";
                 session << "PRAGMA foreign_keys=ON";
+                // Freed pages are overwritten with zeros, so deleted personal data leaves no trace.
+                session << "PRAGMA secure_delete=ON";
                 session << "PRAGMA busy_timeout=5000";
                 // Before any migration or query touches the application search table, which uses it.
                 auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());

@@ -26,6 +26,7 @@ class Assessment;
 class RankingLists;
 class CaseDecisions;
 class Interviews;
+class Retention;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -62,6 +63,7 @@ struct AppContext {
     services::RankingLists& rankings;
     services::CaseDecisions& decisions;
     services::Interviews& interviews;
+    services::Retention& retention;
     std::string static_dkfds_dir;
     std::string static_app_dir;
     HttpServer* server = nullptr;

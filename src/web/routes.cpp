@@ -16,6 +16,7 @@
 #include "web/operator/operator_pages.hpp"
 #include "web/operator/superbruger_pages.hpp"
 #include "web/public_site/public_site.hpp"
+#include "web/retention/retention_pages.hpp"
 #include "web/setup/setup_pages.hpp"
 #include "web/static_files.hpp"
 #include "web/users/users_pages.hpp"
@@ -234,6 +235,11 @@ void register_routes(Router& router, AppContext& context)
 
     // Institution set-up
     router.add("GET", "/setup", signed_in, worker_pool, bind(show_setup));
+    router.add("GET", "/retention", signed_in, worker_pool, bind(show_retention));
+    router.add("POST", "/retention/settings", signed_in, worker_pool, bind(submit_retention_settings));
+    router.add("POST", "/retention/holds", signed_in, worker_pool, bind(submit_retention_hold));
+    router.add("POST", "/retention/holds/:hold_id/lift", signed_in, worker_pool,
+               bind(submit_retention_hold_lift));
     router.add("GET", "/setup/units", signed_in, worker_pool, bind(show_units));
     router.add("POST", "/setup/units", signed_in, worker_pool, bind(submit_unit));
     router.add("POST", "/setup/units/:unit_id", signed_in, worker_pool, bind(submit_unit_rename));

@@ -9,6 +9,7 @@
 #include "services/recruitment_case/case_frame.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
+#include "store/decision_store.hpp"
 
 namespace rekrut::services {
 namespace {
@@ -72,6 +73,8 @@ core::Status CaseLifecycle::transition(const domain::Actor& actor, std::int64_t 
                 jobnet::queue_publication(edit.transaction, published_record, now);
             } else if (target == domain::CaseState::cancelled) {
                 jobnet::queue_close(edit.transaction, institution_id, case_id, now);
+                // A cancelled case is closed: the retention of its applications runs from now.
+                store::decisions::close(edit.transaction, institution_id, case_id, now);
             }
             std::vector<std::pair<std::string, std::string>> after = {
                 {"state", std::string(domain::to_string(target))},

@@ -250,8 +250,8 @@ TEST_F(RecruitmentCasesTest, a_published_case_keeps_its_fields)
     EXPECT_EQ(fields_of(saved.error()), std::vector<std::string>{"correction_reason"});
     auto before = m_ads->versions(anna(), styrelsen_for_x.id, case_id, "da");
     ASSERT_TRUE(before.ok());
-    auto corrected =
-        m_ads->save(anna(), styrelsen_for_x.id, case_id, "da", "Rettet tekst", {}, {}, by_anna(), "Stavefejl.");
+    auto corrected = m_ads->save(anna(), styrelsen_for_x.id, case_id, "da", "Rettet tekst", {}, {}, by_anna(),
+                                 "Stavefejl.");
     EXPECT_TRUE(corrected.ok());
     auto after = m_ads->versions(anna(), styrelsen_for_x.id, case_id, "da");
     ASSERT_TRUE(after.ok());

@@ -75,6 +75,8 @@ export const PAGES = [
   { name: 'compose-mail', as: PROJEKTLEDER, path: async (l) => `/cases/${await l.declaredCaseId(PROJEKTLEDER, PUBLISHED_CASE)}/mail?kind=interview_invitation&application_id=${await l.id(`SELECT MIN(id) FROM applications WHERE case_id = ${await l.caseId(PUBLISHED_CASE)}`)}` },
   { name: 'decision', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(ASSESSMENT_CASE)}/decision` },
   // Corrections of a published case: its deadline and contact persons, and its ad text.
+  // Deletion of personal data: periods, what comes next, holds and the report.
+  { name: 'retention', as: ADMINISTRATOR, path: '/retention' },
   { name: 'case-correction', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/correction` },
   { name: 'ad-correction', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/ad?language=da` },
   // Interviews: the case's rounds, and one round's schedule with its forms (the round and a booked

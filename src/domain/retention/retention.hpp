@@ -1,0 +1,39 @@
+#pragma once
+
+// When personal data is deleted: the rules of retention, in pure C++ so that they are table-tested.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+
+namespace rekrut::domain {
+
+/// An institution's retention periods (lawful defaults).
+struct RetentionSettings {
+    int applications_months = 6; ///< After the case is closed.
+    int access_log_months = 6;   ///< After the entry was made.
+};
+
+/// The bounds of the settings: applications 1 to 60 months, the access log 6 to 60 months.
+std::vector<core::FieldError> check_retention_settings(const RetentionSettings& settings);
+
+/// `time` moved `months` calendar months (UTC date, the day clamped to the month's last day).
+core::UnixTime add_months(core::UnixTime time, int months);
+
+/// What decides when an application is deleted.
+struct RetentionFacts {
+    std::optional<core::UnixTime> case_closed_at; ///< Not closed: nothing runs yet.
+    bool hired = false;                           ///< The chosen candidate's application is kept.
+    bool on_hold = false;                         ///< A hold on the case stops deletion.
+    std::optional<core::UnixTime> keep_until;     ///< The applicant's consent for future positions.
+};
+
+/// When the application is to be deleted, or nothing while it is not due to be (case open, hired,
+/// on hold). Due at the end of the retention period after the case closed, or when the consent to
+/// keep it ends, whichever is later.
+std::optional<core::UnixTime> deletion_due(const RetentionFacts& facts, const RetentionSettings& settings);
+
+} // namespace rekrut::domain

@@ -1,0 +1,255 @@
+#include "store/retention_store.hpp"
+
+#include <algorithm>
+#include <map>
+#include <soci/soci.h>
+#include <tuple>
+
+#include "store/database.hpp"
+
+namespace rekrut::store::retention {
+namespace {
+
+/// Runs one DELETE with the application's id bound; returns how many rows went.
+int delete_rows(soci::session& sql, const std::string& statement_text, long long application)
+{
+    soci::statement statement = (sql.prepare << statement_text, soci::use(application));
+    statement.execute(true);
+    return static_cast<int>(statement.get_affected_rows());
+}
+
+} // namespace
+
+domain::RetentionSettings settings(soci::session& sql, std::int64_t institution_id)
+{
+    long long institution = institution_id;
+    domain::RetentionSettings found;
+    int applications = 0, access_log = 0;
+    sql << "SELECT applications_months, access_log_months FROM retention_settings WHERE institution_id = :id",
+        soci::use(institution), soci::into(applications), soci::into(access_log);
+    if (sql.got_data()) {
+        found.applications_months = applications;
+        found.access_log_months = access_log;
+    }
+    return found;
+}
+
+void save_settings(soci::session& sql, std::int64_t institution_id, const domain::RetentionSettings& settings,
+                   std::int64_t user_id, core::UnixTime now)
+{
+    long long institution = institution_id, user = user_id, at = now;
+    soci::statement update =
+        (sql.prepare
+             << "UPDATE retention_settings SET applications_months = :applications, access_log_months ="
+                " :access_log, updated_by = :user, updated_at = :at WHERE institution_id = :id",
+         soci::use(settings.applications_months), soci::use(settings.access_log_months), soci::use(user),
+         soci::use(at), soci::use(institution));
+    update.execute(true);
+    if (update.get_affected_rows() > 0)
+        return;
+    sql << "INSERT INTO retention_settings (institution_id, applications_months, access_log_months, "
+           "updated_by,"
+           " updated_at) VALUES (:id, :applications, :access_log, :user, :at)",
+        soci::use(institution), soci::use(settings.applications_months),
+        soci::use(settings.access_log_months), soci::use(user), soci::use(at);
+}
+
+int shortest_applications_months(soci::session& sql)
+{
+    int shortest = domain::RetentionSettings{}.applications_months, stored = 0;
+    soci::indicator none = soci::i_ok;
+    sql << "SELECT MIN(applications_months) FROM retention_settings", soci::into(stored, none);
+    return none == soci::i_ok ? std::min(shortest, stored) : shortest;
+}
+
+std::vector<Candidate> candidates(soci::session& sql, std::optional<std::int64_t> institution_id,
+                                  core::UnixTime closed_before, std::int64_t after_id, int limit)
+{
+    long long institution = institution_id.value_or(0), before = closed_before, after = after_id;
+    int any_institution = institution_id ? 0 : 1;
+    long long id = 0, owner = 0, case_id = 0, closed = 0, keep = 0, holds = 0;
+    soci::indicator keep_null = soci::i_ok;
+    soci::statement statement =
+        (sql.prepare
+             << "SELECT a.id, a.institution_id, a.case_id, c.closed_at, a.keep_until,"
+                " (SELECT COUNT(*) FROM case_holds h WHERE h.institution_id = c.institution_id AND"
+                " h.case_id = c.id AND h.lifted_at IS NULL)"
+                " FROM applications a JOIN recruitment_cases c ON c.id = a.case_id AND"
+                " c.institution_id = a.institution_id"
+                " WHERE c.closed_at IS NOT NULL AND c.closed_at < :before AND a.status <> 'hired' AND"
+                " (:any = 1 OR a.institution_id = :institution) AND a.id > :after ORDER BY a.id LIMIT :limit",
+         soci::into(id), soci::into(owner), soci::into(case_id), soci::into(closed),
+         soci::into(keep, keep_null), soci::into(holds), soci::use(before), soci::use(any_institution),
+         soci::use(institution), soci::use(after), soci::use(limit));
+    statement.execute();
+    std::vector<Candidate> found;
+    while (statement.fetch()) {
+        Candidate candidate{owner, case_id, id, closed, std::nullopt, holds > 0};
+        if (keep_null == soci::i_ok)
+            candidate.keep_until = keep;
+        found.push_back(candidate);
+    }
+    return found;
+}
+
+bool erase_application(Transaction& transaction, std::int64_t institution_id, std::int64_t application_id)
+{
+    soci::session& sql = transaction;
+    long long institution = institution_id, application = application_id, found = 0;
+    sql << "SELECT id FROM applications WHERE institution_id = :institution AND id = :id",
+        soci::use(institution), soci::use(application), soci::into(found);
+    if (!sql.got_data())
+        return false;
+    // The key first: from here on nothing sealed under it can be opened, whatever else remains.
+    delete_rows(sql, "DELETE FROM application_keys WHERE application_id = :id", application);
+    const std::string attachments_of = "(SELECT id FROM application_attachments WHERE application_id = :id)";
+    const std::string statements[] = {
+        "DELETE FROM attachment_chunks WHERE attachment_id IN " + attachments_of,
+        "DELETE FROM attachment_texts WHERE attachment_id IN " + attachments_of,
+        "DELETE FROM application_attachments WHERE application_id = :id",
+        "DELETE FROM application_answers WHERE application_id = :id",
+        "DELETE FROM application_links WHERE application_id = :id",
+        "DELETE FROM conflict_declarations WHERE application_id = :id",
+        "DELETE FROM assessment_marks WHERE application_id = :id",
+        "DELETE FROM assessment_scores WHERE application_id = :id",
+        "DELETE FROM assessment_summaries WHERE application_id = :id",
+        "DELETE FROM application_notes WHERE application_id = :id",
+        "DELETE FROM application_tags WHERE application_id = :id",
+        "DELETE FROM anonymity_lifts WHERE application_id = :id",
+        "DELETE FROM outbox WHERE application_id = :id",
+        "DELETE FROM applications WHERE id = :id",
+    };
+    for (const auto& statement : statements)
+        delete_rows(sql, statement, application);
+    return true;
+}
+
+int erase_access_log(Transaction& transaction, std::int64_t institution_id, core::UnixTime before)
+{
+    soci::session& sql = transaction;
+    long long institution = institution_id, at = before;
+    soci::statement statement =
+        (sql.prepare << "DELETE FROM access_log WHERE institution_id = :institution AND at < :before",
+         soci::use(institution), soci::use(at));
+    statement.execute(true);
+    return static_cast<int>(statement.get_affected_rows());
+}
+
+std::vector<std::int64_t> institutions_with_old_access_log(soci::session& sql, core::UnixTime before)
+{
+    long long at = before, institution = 0;
+    soci::statement statement =
+        (sql.prepare
+             << "SELECT DISTINCT institution_id FROM access_log WHERE at < :before ORDER BY institution_id",
+         soci::into(institution), soci::use(at));
+    statement.execute();
+    std::vector<std::int64_t> found;
+    while (statement.fetch())
+        found.push_back(institution);
+    return found;
+}
+
+void compact_index(Transaction& transaction)
+{
+    soci::session& sql = transaction;
+    if (sql.get_backend_name() == "postgresql")
+        return;
+    sql << "INSERT INTO application_search (application_search) VALUES ('optimize')";
+}
+
+void checkpoint(soci::session& sql)
+{
+    if (sql.get_backend_name() == "postgresql")
+        return;
+    sql << "PRAGMA wal_checkpoint(TRUNCATE)";
+}
+
+void log_deletion(soci::session& sql, std::int64_t institution_id, std::optional<std::int64_t> case_id,
+                  const std::string& kind, int deleted, core::UnixTime now)
+{
+    long long institution = institution_id, at = now, case_key = case_id.value_or(0);
+    soci::indicator case_null = case_id ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO deletion_log (institution_id, case_id, kind, deleted, deleted_at) VALUES "
+           "(:institution,"
+           " :case_id, :kind, :deleted, :at)",
+        soci::use(institution), soci::use(case_key, case_null), soci::use(kind), soci::use(deleted),
+        soci::use(at);
+}
+
+std::int64_t place_hold(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
+                        const std::string& reason, std::int64_t user_id, core::UnixTime now)
+{
+    long long institution = institution_id, id = case_id, user = user_id, at = now, hold = 0;
+    sql << "INSERT INTO case_holds (institution_id, case_id, reason, placed_by, placed_at) VALUES "
+           "(:institution,"
+           " :case_id, :reason, :user, :at) RETURNING id",
+        soci::use(institution), soci::use(id), soci::use(reason), soci::use(user), soci::use(at),
+        soci::into(hold);
+    return hold;
+}
+
+bool lift_hold(soci::session& sql, std::int64_t institution_id, std::int64_t hold_id, std::int64_t user_id,
+               core::UnixTime now)
+{
+    long long institution = institution_id, id = hold_id, user = user_id, at = now;
+    soci::statement statement =
+        (sql.prepare << "UPDATE case_holds SET lifted_by = :user, lifted_at = :at WHERE institution_id ="
+                        " :institution AND id = :id AND lifted_at IS NULL",
+         soci::use(user), soci::use(at), soci::use(institution), soci::use(id));
+    statement.execute(true);
+    return statement.get_affected_rows() == 1;
+}
+
+std::vector<HoldRecord> active_holds(soci::session& sql, std::int64_t institution_id)
+{
+    long long institution = institution_id, id = 0, case_id = 0, placed = 0;
+    std::string title, reason, name;
+    soci::statement statement =
+        (sql.prepare << "SELECT h.id, h.case_id, c.title, h.reason, COALESCE(u.name, ''), h.placed_at FROM"
+                        " case_holds h JOIN recruitment_cases c ON c.id = h.case_id AND c.institution_id ="
+                        " h.institution_id LEFT JOIN users u ON u.id = h.placed_by WHERE h.institution_id ="
+                        " :institution AND h.lifted_at IS NULL ORDER BY h.id",
+         soci::into(id), soci::into(case_id), soci::into(title), soci::into(reason), soci::into(name),
+         soci::into(placed), soci::use(institution));
+    statement.execute();
+    std::vector<HoldRecord> holds;
+    while (statement.fetch())
+        holds.push_back({id, case_id, title, reason, name, placed});
+    return holds;
+}
+
+std::vector<DeletionReportRow> deletion_report(soci::session& sql, std::int64_t institution_id,
+                                               core::UnixTime since)
+{
+    long long institution = institution_id, at = since, case_id = 0, when = 0;
+    soci::indicator case_null = soci::i_ok;
+    std::string title, kind;
+    int deleted = 0;
+    soci::statement statement =
+        (sql.prepare
+             << "SELECT d.case_id, COALESCE(c.title, ''), d.kind, d.deleted, d.deleted_at FROM"
+                " deletion_log d LEFT JOIN recruitment_cases c ON c.id = d.case_id AND c.institution_id ="
+                " d.institution_id WHERE d.institution_id = :institution AND d.deleted_at >= :since",
+         soci::into(case_id, case_null), soci::into(title), soci::into(kind), soci::into(deleted),
+         soci::into(when), soci::use(institution), soci::use(at));
+    statement.execute();
+    // Summed per month, case and kind, newest month first.
+    std::map<std::tuple<std::string, std::int64_t, std::string>, DeletionReportRow, std::greater<>> rows;
+    while (statement.fetch()) {
+        std::string month = core::format_copenhagen_date(when).substr(0, 7);
+        std::int64_t key = case_null == soci::i_ok ? case_id : 0;
+        auto& row = rows[{month, key, kind}];
+        row.month = month;
+        row.case_id = key;
+        row.case_title = title;
+        row.kind = kind;
+        row.deleted += deleted;
+    }
+    std::vector<DeletionReportRow> report;
+    report.reserve(rows.size());
+    for (auto& [key, row] : rows)
+        report.push_back(std::move(row));
+    return report;
+}
+
+} // namespace rekrut::store::retention

@@ -1,0 +1,100 @@
+#pragma once
+
+// Retention: the institutions' periods, holds on cases, the erasure of an application with every
+// row about it, and the log of what was deleted (counts only).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "domain/retention/retention.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace rekrut::store {
+
+class Transaction;
+
+namespace retention {
+
+/// The institution's periods; the defaults when it never set them.
+domain::RetentionSettings settings(soci::session& sql, std::int64_t institution_id);
+void save_settings(soci::session& sql, std::int64_t institution_id, const domain::RetentionSettings& settings,
+                   std::int64_t user_id, core::UnixTime now);
+
+/// An application of a closed case that is not the hired one: what decides its deletion.
+struct Candidate {
+    std::int64_t institution_id = 0;
+    std::int64_t case_id = 0;
+    std::int64_t application_id = 0;
+    core::UnixTime closed_at = 0;
+    std::optional<core::UnixTime> keep_until;
+    bool on_hold = false;
+};
+
+/// The shortest period any institution keeps applications (the default where none is set).
+int shortest_applications_months(soci::session& sql);
+
+/// Applications of cases closed before `closed_before` (of every institution, or of one), without
+/// the hired ones, in id order after `after_id`, at most `limit`.
+std::vector<Candidate> candidates(soci::session& sql, std::optional<std::int64_t> institution_id,
+                                  core::UnixTime closed_before, std::int64_t after_id, int limit);
+
+/// Deletes the application and every row about it: its data key first (so its files and mail bodies
+/// can no longer be opened), then attachments with their chunks and extracted texts, answers,
+/// personal links, committee declarations, marks, scores, summaries, notes, tags, lifted anonymity,
+/// mails with their bodies, and the application (its search entry, ranking entries, interview
+/// invitations and bookings follow by cascade). False when it was already gone.
+bool erase_application(Transaction& transaction, std::int64_t institution_id, std::int64_t application_id);
+
+/// Deletes the institution's access-log entries made before `before`; returns how many.
+int erase_access_log(Transaction& transaction, std::int64_t institution_id, core::UnixTime before);
+
+/// Institutions that have access-log entries made before `before`.
+std::vector<std::int64_t> institutions_with_old_access_log(soci::session& sql, core::UnixTime before);
+
+/// After deletions on SQLite: rewrites the full-text index without the deleted entries' words and
+/// empties the write-ahead log into the database file, so that (with secure_delete) no copy of the
+/// deleted data stays in either file. Nothing on PostgreSQL, where VACUUM reclaims dead rows.
+void compact_index(Transaction& transaction);
+/// Empties SQLite's write-ahead log into the database file (outside a transaction).
+void checkpoint(soci::session& sql);
+
+void log_deletion(soci::session& sql, std::int64_t institution_id, std::optional<std::int64_t> case_id,
+                  const std::string& kind, int deleted, core::UnixTime now);
+
+struct HoldRecord {
+    std::int64_t id = 0;
+    std::int64_t case_id = 0;
+    std::string case_title;
+    std::string reason;
+    std::string placed_by_name;
+    core::UnixTime placed_at = 0;
+};
+
+std::int64_t place_hold(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
+                        const std::string& reason, std::int64_t user_id, core::UnixTime now);
+/// False when the hold is not the institution's or was lifted already.
+bool lift_hold(soci::session& sql, std::int64_t institution_id, std::int64_t hold_id, std::int64_t user_id,
+               core::UnixTime now);
+std::vector<HoldRecord> active_holds(soci::session& sql, std::int64_t institution_id);
+
+/// What the deletion log holds for one month and case (case_id 0 for the access log).
+struct DeletionReportRow {
+    std::string month; ///< "2026-11"
+    std::int64_t case_id = 0;
+    std::string case_title;
+    std::string kind;
+    int deleted = 0;
+};
+
+/// The institution's deletions since `since`, newest month first.
+std::vector<DeletionReportRow> deletion_report(soci::session& sql, std::int64_t institution_id,
+                                               core::UnixTime since);
+
+} // namespace retention
+} // namespace rekrut::store

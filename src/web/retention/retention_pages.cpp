@@ -1,0 +1,128 @@
+#include "web/retention/retention_pages.hpp"
+
+#include <charconv>
+#include <ctemplate/template.h>
+
+#include "core/clock.hpp"
+#include "core/display_format.hpp"
+#include "core/text.hpp"
+#include "services/retention/retention.hpp"
+#include "web/app_context.hpp"
+#include "web/forms.hpp"
+#include "web/page_kit.hpp"
+
+namespace rekrut::web {
+namespace {
+
+using core::msgid;
+
+/// A whole number of months as typed, or -1 (which the domain refuses with its message).
+int months_field(const Request& request, const std::string& name)
+{
+    std::string text(core::trim(request.form_or(name)));
+    int value = -1;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc() && end == text.data() + text.size() ? value : -1;
+}
+
+Response retention_page(AppContext& context, Request& request, const std::optional<core::Error>& error)
+{
+    auto overview = context.retention.overview(request.actor(), institution_of(request), core::now());
+    if (!overview)
+        return error_response(context, request, overview.error());
+    const std::string& language = request.language;
+    bool posted = request.method == "POST";
+    return page(
+        context, request, "retention/overview", tr(context, request, msgid("Deletion of personal data")),
+        [&](Dictionary& dictionary) {
+            const auto& settings = overview->settings;
+            keep_value(dictionary, "applications_months",
+                       posted ? request.form_or("applications_months")
+                              : std::to_string(settings.applications_months));
+            keep_value(dictionary, "access_log_months",
+                       posted ? request.form_or("access_log_months")
+                              : std::to_string(settings.access_log_months));
+            keep_value(dictionary, "reason", request.form_or("reason"));
+            if (overview->upcoming.empty())
+                dictionary.ShowSection("NO_UPCOMING");
+            auto* upcoming_table =
+                overview->upcoming.empty() ? nullptr : dictionary.AddSectionDictionary("HAS_UPCOMING");
+            for (const auto& upcoming : overview->upcoming) {
+                auto* row = upcoming_table->AddSectionDictionary("UPCOMING");
+                row->SetValue("CASE_ID", std::to_string(upcoming.case_id));
+                row->SetValue("CASE_TITLE", upcoming.case_title);
+                row->SetValue("COUNT", std::to_string(upcoming.applications));
+                row->SetValue("DUE", core::format_date(upcoming.first_due, language));
+            }
+            if (overview->holds.empty())
+                dictionary.ShowSection("NO_HOLDS");
+            for (const auto& hold : overview->holds) {
+                auto* row = dictionary.AddSectionDictionary("HOLD");
+                row->SetValue("HOLD_ID", std::to_string(hold.id));
+                row->SetValue("CASE_ID", std::to_string(hold.case_id));
+                row->SetValue("CASE_TITLE", hold.case_title);
+                row->SetValue("REASON", hold.reason);
+                row->SetValue("BY", hold.placed_by);
+                row->SetValue("AT", core::format_date(hold.placed_at, language));
+            }
+            std::string chosen = request.form_or("case_id");
+            for (const auto& [case_id, title] : overview->closed_cases) {
+                auto* option = dictionary.AddSectionDictionary("CASE_OPTION");
+                option->SetValue("VALUE", std::to_string(case_id));
+                option->SetValue("LABEL", title);
+                if (chosen == std::to_string(case_id))
+                    option->ShowSection("SELECTED");
+            }
+            if (overview->report.empty())
+                dictionary.ShowSection("NO_REPORT");
+            auto* report_table =
+                overview->report.empty() ? nullptr : dictionary.AddSectionDictionary("HAS_REPORT");
+            for (const auto& line : overview->report) {
+                auto* row = report_table->AddSectionDictionary("REPORT");
+                row->SetValue("MONTH", line.month);
+                row->SetValue("WHAT", line.kind == "access_log"
+                                          ? tr(context, request, msgid("Access log entries"))
+                                          : tr(context, request, msgid("Applications")));
+                row->SetValue("CASE_TITLE", line.case_id == 0 ? "" : line.case_title);
+                row->SetValue("COUNT", std::to_string(line.deleted));
+            }
+            if (request.query_value("saved"))
+                show_notice(dictionary, context, request, msgid("Your changes have been saved."));
+            if (error)
+                show_form_errors(dictionary, *error, context.translator, request);
+        },
+        form_status(error));
+}
+
+} // namespace
+
+Response show_retention(AppContext& context, Request& request)
+{
+    return retention_page(context, request, std::nullopt);
+}
+
+Response submit_retention_settings(AppContext& context, Request& request)
+{
+    domain::RetentionSettings settings{months_field(request, "applications_months"),
+                                       months_field(request, "access_log_months")};
+    auto result =
+        context.retention.save_settings(request.actor(), institution_of(request), settings, request.origin());
+    return after_submit(context, request, result, retention_page, "/retention?saved=1");
+}
+
+Response submit_retention_hold(AppContext& context, Request& request)
+{
+    auto result = context.retention.place_hold(request.actor(), institution_of(request),
+                                               parse_id(request.form_or("case_id")),
+                                               request.form_or("reason"), request.origin());
+    return after_submit(context, request, result, retention_page, "/retention?saved=1#holds");
+}
+
+Response submit_retention_hold_lift(AppContext& context, Request& request)
+{
+    auto result = context.retention.lift_hold(request.actor(), institution_of(request),
+                                              parse_id(request.param("hold_id")), request.origin());
+    return after_submit(context, request, result, retention_page, "/retention?saved=1#holds");
+}
+
+} // namespace rekrut::web

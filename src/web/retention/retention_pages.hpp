@@ -1,0 +1,17 @@
+#pragma once
+
+#include "web/request.hpp"
+#include "web/response.hpp"
+
+namespace rekrut::web {
+
+struct AppContext;
+
+/// The institution's deletion of personal data, for its Administrators: the retention periods, what
+/// is deleted in the next 30 days, the holds, and the monthly deletion report.
+Response show_retention(AppContext& context, Request& request);
+Response submit_retention_settings(AppContext& context, Request& request);
+Response submit_retention_hold(AppContext& context, Request& request);
+Response submit_retention_hold_lift(AppContext& context, Request& request);
+
+} // namespace rekrut::web

@@ -1,0 +1,233 @@
+"""Deletion of personal data on time against the real binary: the retention job deletes the applications
+of a case closed longer ago than the institution's period, with everything about them, so that no table
+or index (and on SQLite no byte of the database files) holds the applicant's name, e-mail or a phrase of
+their CV; the hired candidate, a case on hold and an applicant's consent to be kept stop it; the
+Administrators' overview shows what comes next and what went; the settings are bounded. The same tests
+run on SQLite and PostgreSQL (REKRUT_TEST_DATABASE)."""
+
+import os
+import time
+import unittest
+import uuid
+
+from accounts import ADMINISTRATOR, PROJEKTLEDER, signed_in
+from harness import ServerTestCase, database_kind, execute_sql
+
+PUBLISHED_CASE = "Fuldmægtig til økonomienheden"
+MONTH = 31 * 86400
+
+
+class RetentionTest(ServerTestCase):
+    seed_demo = True
+    server_env = {"REKRUT_SERVER_JOB_INTERVAL_SECONDS": "1"}
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.admin = signed_in(cls.server, ADMINISTRATOR)
+
+    def sql(self, query):
+        return execute_sql(self.server.database_url, query)
+
+    def scalar(self, query):
+        rows = self.sql(query)
+        return rows[0][0] if rows else None
+
+    def case_id(self, title=PUBLISHED_CASE):
+        return int(self.scalar(f"SELECT id FROM recruitment_cases WHERE title = '{title}' ORDER BY id"))
+
+    def apply(self, case_id, name, email, phrase, keep=False):
+        """An application through the public form, with a CV as a text file; returns its id."""
+        client = self.client()
+        page = client.get(f"/positions/{case_id}/apply")
+        self.assertStatus(page, 200)
+        form = page.form(action=f"/positions/{case_id}/apply")
+        fields = {"form_key": form.get("form_key"), "full_name": name, "email": email, "phone": "+45 12 34 56 78",
+                  "cover_letter": f"Jeg har arbejdet med {phrase}.", "consent_processing": "1", "send": "1"}
+        if keep:
+            fields["keep_for_future"] = "1"
+        cv = f"{name}\n{email}\nErfaring: {phrase} i fem år.\n".encode()
+        response = client.post(form.action, fields, files={"cv_file": ("cv.txt", cv, "text/plain")})
+        self.assertStatus(response, 303)
+        return int(self.scalar(f"SELECT id FROM applications WHERE email = '{email}'"))
+
+    def new_closed_case(self, months_ago):
+        """A copy of the published demo case with its own applications later: published now, closed
+        `months_ago` months ago once applications are in."""
+        source = self.case_id()
+        title = f"Sletningssag {uuid.uuid4().hex[:6]}"
+        self.sql("INSERT INTO recruitment_cases (institution_id, title, state, place_of_work, municipality_code,"
+                 " occupation_code, employment_form, employment_basis, fixed_term_text, full_time, weekly_hours,"
+                 " salary_text, collective_agreement, position_category, positions, application_deadline,"
+                 " readvertisement, ad_languages, published_at, created_at, updated_at)"
+                 f" SELECT institution_id, '{title}', 'published', place_of_work, municipality_code, occupation_code,"
+                 " employment_form, employment_basis, fixed_term_text, full_time, weekly_hours, salary_text,"
+                 " collective_agreement, position_category, positions, application_deadline, readvertisement,"
+                 " ad_languages, published_at, created_at, updated_at"
+                 f" FROM recruitment_cases WHERE id = {source}")
+        case_id = self.case_id(title)
+        self.sql("INSERT INTO job_ad_versions (institution_id, case_id, language, version, body_source, body_html,"
+                 " mandatory_text_ids, created_by, created_at) SELECT institution_id, "
+                 f"{case_id}, language, version, body_source, body_html, mandatory_text_ids, created_by, created_at"
+                 f" FROM job_ad_versions WHERE case_id = {source}")
+        return case_id, title
+
+    def close(self, case_id, months_ago):
+        closed = int(time.time()) - int(months_ago * MONTH)
+        self.sql(f"UPDATE recruitment_cases SET state = 'filled', closed_at = {closed} WHERE id = {case_id}")
+
+    def wait_for(self, predicate, timeout=30, what="the retention job"):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if predicate():
+                return
+            time.sleep(0.3)
+        self.fail(f"{what} did not get there in {timeout} s")
+
+    def wait_for_text(self, application_id):
+        """The text-extraction job has read the application's attachments."""
+        self.wait_for(lambda: int(self.scalar(
+            "SELECT COUNT(*) FROM attachment_texts t JOIN application_attachments a ON a.id = t.attachment_id"
+            f" WHERE a.application_id = {application_id}")) > 0, what="the text extraction")
+
+    def exists(self, application_id):
+        return int(self.scalar(f"SELECT COUNT(*) FROM applications WHERE id = {application_id}")) == 1
+
+    def every_value(self):
+        """Every value of every table (and, on SQLite, of the full-text index's own tables), as text."""
+        if database_kind() == "sqlite":
+            tables = [row[0] for row in self.sql("SELECT name FROM sqlite_master WHERE type = 'table' AND"
+                                                  " sql NOT LIKE 'CREATE VIRTUAL TABLE%'")]
+        else:
+            tables = [row[0] for row in self.sql("SELECT table_name FROM information_schema.tables WHERE"
+                                                  " table_schema = 'public' AND table_type = 'BASE TABLE'")]
+        self.assertIn("applications", tables)
+        text = []
+        for table in tables:
+            for row in self.sql(f"SELECT * FROM {table}"):
+                text.append(f"{table}: {row!r}")
+        return "\n".join(text).lower()
+
+    def database_bytes(self):
+        """On SQLite: the database file and its write-ahead log, lower-cased; empty on PostgreSQL."""
+        if database_kind() != "sqlite":
+            return b""
+        path = self.server.database_url.split(":", 1)[1]
+        data = b""
+        for file in (path, path + "-wal"):
+            if os.path.exists(file):
+                with open(file, "rb") as handle:
+                    data += handle.read()
+        return data.lower()
+
+    def assertStoredEverywhere(self, *needles):
+        """The needles are found where assertGoneEverywhere looks, so that its finding nothing means something."""
+        values = self.every_value()
+        data = self.database_bytes()
+        for needle in needles:
+            self.assertIn(needle.lower(), values)
+            if database_kind() == "sqlite":
+                self.assertIn(needle.lower().encode(), data)
+
+    def assertGoneEverywhere(self, *needles):
+        values = self.every_value()
+        data = self.database_bytes()
+        for needle in needles:
+            self.assertNotIn(needle.lower(), values, f"{needle!r} is still in the database")
+            self.assertNotIn(needle.lower().encode(), data, f"{needle!r} is still in the database files")
+
+    def test_applications_are_deleted_with_everything_about_them(self):
+        case_id, _ = self.new_closed_case(7)
+        name, email, phrase = "Zacharias Zyxbrandt", "zyx.retention@example.test", "kvanteoptiske vandmandsprojekter"
+        gone = self.apply(case_id, name, email, phrase)
+        hired = self.apply(case_id, "Hanne Hyrevik", "hyrevik@example.test", "budgetopfølgning")
+        kept = self.apply(case_id, "Karla Keepsen", "keepsen@example.test", "lønadministration", keep=True)
+        for application in (gone, hired, kept):
+            self.wait_for_text(application)
+        # A personal link exists and the receipt went to the outbox, both about the application.
+        self.assertGreater(int(self.scalar(f"SELECT COUNT(*) FROM application_links WHERE application_id = {gone}")), 0)
+        self.assertGreater(int(self.scalar(f"SELECT COUNT(*) FROM outbox WHERE application_id = {gone}")), 0)
+        self.assertStoredEverywhere(email, "Zyxbrandt", "vandmandsprojekter", "brandt", "ndmandsprojekt")
+        self.sql(f"UPDATE applications SET status = 'hired' WHERE id = {hired}")
+        self.sql(f"UPDATE applications SET keep_until = {int(time.time()) + 3 * MONTH} WHERE id = {kept}")
+
+        self.close(case_id, 7)
+        self.wait_for(lambda: not self.exists(gone))
+        self.assertTrue(self.exists(hired), "the hired candidate's application is kept")
+        self.assertTrue(self.exists(kept), "the consent to be kept holds")
+        # Wait for the job's run to finish (its log line), then look everywhere.
+        self.wait_for(lambda: int(self.scalar("SELECT COUNT(*) FROM deletion_log WHERE kind = 'applications'"
+                                              f" AND case_id = {case_id}")) >= 1)
+        time.sleep(1.5)
+        self.assertGoneEverywhere(email, "Zyxbrandt", "vandmandsprojekter", "brandt", "ndmandsprojekt")
+
+        # What stays: counts without personal data, in the report and the audit trail.
+        self.assertEqual(int(self.scalar(f"SELECT SUM(deleted) FROM deletion_log WHERE case_id = {case_id}")), 1)
+        after = self.scalar("SELECT after_json FROM audit_events WHERE action = 'retention.applications_deleted'"
+                            f" AND object_id = '{case_id}'")
+        self.assertIn('"applications":"1"', after.replace(" ", ""))
+        page = self.admin.get("/retention")
+        self.assertStatus(page, 200)
+        self.assertIn("deletion-report", page.text)
+        verify = self.server.cli("audit", "verify")
+        self.assertEqual(verify.returncode, 0, verify.stdout + verify.stderr)
+
+    def test_a_hold_stops_deletion_until_lifted(self):
+        case_id, title = self.new_closed_case(7)
+        application = self.apply(case_id, "Holger Holdt", "holdt@example.test", "klagesagsbehandling")
+        self.wait_for_text(application)
+        response = self.admin.post("/retention/holds", {"case_id": str(case_id), "reason": ""})
+        self.assertStatus(response, 400)
+        self.assertIn("Angiv begrundelsen for tilbageholdelsen", response.text)
+        response = self.admin.post("/retention/holds", {"case_id": str(case_id),
+                                                         "reason": "Klage til Ombudsmanden, j.nr. 2026-1"})
+        self.assertStatus(response, 303)
+        hold = int(self.scalar(f"SELECT id FROM case_holds WHERE case_id = {case_id} AND lifted_at IS NULL"))
+        self.close(case_id, 7)
+        time.sleep(4)  # several runs of the job
+        self.assertTrue(self.exists(application), "a case on hold keeps its applications")
+        page = self.admin.get("/retention").text
+        self.assertIn("Klage til Ombudsmanden", page)
+        placed = self.scalar("SELECT after_json FROM audit_events WHERE action = 'retention.hold_placed'"
+                             f" AND object_id = '{case_id}'")
+        self.assertNotIn("Ombudsmanden", placed, "the reason stays out of the audit trail")
+
+        self.assertStatus(self.admin.post(f"/retention/holds/{hold}/lift", {}), 303)
+        self.wait_for(lambda: not self.exists(application))
+
+    def test_the_overview_shows_what_is_deleted_next(self):
+        case_id, title = self.new_closed_case(0)
+        application = self.apply(case_id, "Nina Næstenfri", "naesten@example.test", "arkivering")
+        self.wait_for_text(application)
+        # Closed 5 months and 20 days ago: due in about 10 days with the default 6 months.
+        closed = int(time.time()) - 6 * MONTH + 15 * 86400
+        self.sql(f"UPDATE recruitment_cases SET state = 'filled', closed_at = {closed} WHERE id = {case_id}")
+        page = self.admin.get("/retention")
+        self.assertStatus(page, 200)
+        self.assertIn(title, page.text)
+        self.assertTrue(self.exists(application), "not deleted before it is due")
+        # Someone who is not an Administrator does not see it.
+        self.assertStatus(signed_in(self.server, PROJEKTLEDER, totp=False).get("/retention"), 403)
+
+    def test_settings_are_bounded_and_audited(self):
+        for applications, access_log, message in (("0", "6", "fra 1 til 60"), ("61", "6", "fra 1 til 60"),
+                                                  ("6", "5", "fra 6 til 60"), ("seks", "6", "fra 1 til 60")):
+            response = self.admin.post("/retention/settings", {"applications_months": applications,
+                                                                "access_log_months": access_log})
+            self.assertStatus(response, 400)
+            self.assertIn(message, response.text)
+            self.assertIn(f'value="{applications}"', response.text, "what was typed is kept")
+        self.assertStatus(self.admin.post("/retention/settings", {"applications_months": "12",
+                                                                   "access_log_months": "24"}), 303)
+        institution = self.scalar(f"SELECT institution_id FROM recruitment_cases WHERE id = {self.case_id()}")
+        self.assertEqual([int(value) for value in self.sql(
+            "SELECT applications_months, access_log_months FROM retention_settings"
+            f" WHERE institution_id = {institution}")[0]], [12, 24])
+        self.assertIn("retention.settings_changed",
+                      [row[0] for row in self.sql("SELECT action FROM audit_events")])
+        self.assertStatus(self.admin.post("/retention/settings", {"applications_months": "6",
+                                                                   "access_log_months": "6"}), 303)
+
+
+if __name__ == "__main__":
+    unittest.main()
