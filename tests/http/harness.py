@@ -1261,3 +1261,18 @@ def declare_no_conflicts(client, case_id: int) -> None:
     response = client.post(f"/cases/{case_id}/declarations", [("all_none", "1")] + [("shown", i) for i in shown])
     if response.status != 303:
         raise AssertionError(f"declaring no conflicts answered {response.status}")
+
+
+def apply_online(client, case_id: int, name: str, email: str, text: str, keep: bool = False):
+    """An application to the published case through its public form, with `text` in the cover letter
+    and in a CV sent as a text file; returns the form's answer (303 when it was received)."""
+    page = client.get(f"/positions/{case_id}/apply")
+    if page.status != 200:
+        raise AssertionError(f"the application form answered {page.status}")
+    form = page.form(action=f"/positions/{case_id}/apply")
+    fields = {"form_key": form.get("form_key"), "full_name": name, "email": email, "phone": "+45 12 34 56 78",
+              "cover_letter": f"Jeg har arbejdet med {text}.", "consent_processing": "1", "send": "1"}
+    if keep:
+        fields["keep_for_future"] = "1"
+    cv = f"{name}\n{email}\nErfaring: {text} i fem år.\n".encode()
+    return client.post(form.action, fields, files={"cv_file": ("cv.txt", cv, "text/plain")})

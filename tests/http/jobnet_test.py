@@ -16,7 +16,7 @@ import zoneinfo
 
 from accounts import LEDER, PROJEKTLEDER
 from cases_test import CasesTestCase
-from harness import base_environment, free_port, make_temp_dir, rekrut_bin, wait_for_port
+from harness import apply_online, base_environment, free_port, make_temp_dir, rekrut_bin, wait_for_port
 
 COPENHAGEN = zoneinfo.ZoneInfo("Europe/Copenhagen")
 JOBNET_FIELDS = {"work_postcode": "1000", "work_city": "København K",
@@ -210,6 +210,18 @@ class JobnetTransferTest(JobnetTestCase):
         self.publish(case_id)
         job = self.wait_for_job(case_id, lambda job: job["status"] == "Publication", timeout=60)
         self.assertEqual(len(self.simulator.ads(job["reference"])), 1)
+
+    def test_deleting_the_applications_deletes_the_ad(self):
+        case_id = self.jobnet_case()
+        self.publish(case_id)
+        job = self.wait_for_job(case_id, lambda job: job["status"] == "Publication")
+        self.assertStatus(apply_online(self.client(), case_id, "Dorte Deletesen", "deletesen@example.test",
+                                       "sagsbehandling"), 303)
+        closed = int(time.time()) - 7 * 31 * 86400
+        self.sql(f"UPDATE recruitment_cases SET state = 'filled', closed_at = {closed} WHERE id = {case_id}")
+        job = self.wait_for_job(case_id, lambda job: job["status"] == "Deleted", timeout=60)
+        self.assertEqual(job["remote_step"], "deleted")
+        self.assertEqual(self.simulator.ads(job["reference"])[0][1], "Deleted")
 
     def test_deadline_and_cancellation_close_the_ad(self):
         closing = self.jobnet_case()

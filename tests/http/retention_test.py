@@ -11,7 +11,7 @@ import unittest
 import uuid
 
 from accounts import ADMINISTRATOR, PROJEKTLEDER, signed_in
-from harness import ServerTestCase, database_kind, execute_sql
+from harness import ServerTestCase, apply_online, database_kind, execute_sql
 
 PUBLISHED_CASE = "Fuldmægtig til økonomienheden"
 MONTH = 31 * 86400
@@ -38,17 +38,7 @@ class RetentionTest(ServerTestCase):
 
     def apply(self, case_id, name, email, phrase, keep=False):
         """An application through the public form, with a CV as a text file; returns its id."""
-        client = self.client()
-        page = client.get(f"/positions/{case_id}/apply")
-        self.assertStatus(page, 200)
-        form = page.form(action=f"/positions/{case_id}/apply")
-        fields = {"form_key": form.get("form_key"), "full_name": name, "email": email, "phone": "+45 12 34 56 78",
-                  "cover_letter": f"Jeg har arbejdet med {phrase}.", "consent_processing": "1", "send": "1"}
-        if keep:
-            fields["keep_for_future"] = "1"
-        cv = f"{name}\n{email}\nErfaring: {phrase} i fem år.\n".encode()
-        response = client.post(form.action, fields, files={"cv_file": ("cv.txt", cv, "text/plain")})
-        self.assertStatus(response, 303)
+        self.assertStatus(apply_online(self.client(), case_id, name, email, phrase, keep), 303)
         return int(self.scalar(f"SELECT id FROM applications WHERE email = '{email}'"))
 
     def new_closed_case(self, months_ago):

@@ -52,6 +52,10 @@ void queue_update(store::Transaction& transaction, const domain::CaseRecord& rec
 void queue_close(store::Transaction& transaction, std::int64_t institution_id, std::int64_t case_id,
                  core::UnixTime now);
 
+/// In the transaction that deletes a case's personal data: DeleteJob, if the ad was ever queued.
+void queue_delete(store::Transaction& transaction, std::int64_t institution_id, std::int64_t case_id,
+                  core::UnixTime now);
+
 /// The case's transfer for the case page, if there is one.
 std::optional<JobnetView> view(store::Session& session, std::int64_t institution_id, std::int64_t case_id);
 

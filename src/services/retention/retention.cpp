@@ -7,6 +7,7 @@
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
+#include "services/jobnet/jobnet_transfer.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/retention_store.hpp"
@@ -249,6 +250,8 @@ Retention::RunResult Retention::run(core::UnixTime now)
     auto logged = m_database.transact([&](store::Transaction& transaction) -> core::Status {
         for (const auto& [key, count] : deleted_by_case) {
             store::retention::log_deletion(transaction, key.first, key.second, "applications", count, now);
+            // The ad at Jobnet names the case's contact persons: it goes with the applications.
+            jobnet::queue_delete(transaction, key.first, key.second, now);
             record_audit(transaction, Origin::system("retention"),
                          {key.first, "retention.applications_deleted", "recruitment_case",
                           std::to_string(key.second), "{}",
