@@ -67,26 +67,39 @@ std::vector<Candidate> candidates(soci::session& sql, std::optional<std::int64_t
 {
     long long institution = institution_id.value_or(0), before = closed_before, after = after_id;
     int any_institution = institution_id ? 0 : 1;
-    long long id = 0, owner = 0, case_id = 0, closed = 0, keep = 0, holds = 0;
-    soci::indicator keep_null = soci::i_ok;
+    long long id = 0, owner = 0, case_id = 0, closed = 0, keep = 0, holds = 0, requested = 0;
+    std::string status;
+    soci::indicator closed_null = soci::i_ok, keep_null = soci::i_ok, requested_null = soci::i_ok;
     soci::statement statement =
         (sql.prepare
              << "SELECT a.id, a.institution_id, a.case_id, c.closed_at, a.keep_until,"
                 " (SELECT COUNT(*) FROM case_holds h WHERE h.institution_id = c.institution_id AND"
-                " h.case_id = c.id AND h.lifted_at IS NULL)"
+                " h.case_id = c.id AND h.lifted_at IS NULL), a.deletion_requested_at, a.status"
                 " FROM applications a JOIN recruitment_cases c ON c.id = a.case_id AND"
                 " c.institution_id = a.institution_id"
-                " WHERE c.closed_at IS NOT NULL AND c.closed_at < :before AND a.status <> 'hired' AND"
-                " (:any = 1 OR a.institution_id = :institution) AND a.id > :after ORDER BY a.id LIMIT :limit",
-         soci::into(id), soci::into(owner), soci::into(case_id), soci::into(closed),
-         soci::into(keep, keep_null), soci::into(holds), soci::use(before), soci::use(any_institution),
-         soci::use(institution), soci::use(after), soci::use(limit));
+                " WHERE ((c.closed_at IS NOT NULL AND c.closed_at < :before) OR (a.deletion_requested_at IS"
+                " NOT NULL AND (a.status = 'withdrawn' OR c.closed_at IS NOT NULL))) AND a.status <> 'hired'"
+                " AND (:any = 1 OR a.institution_id = :institution) AND a.id > :after ORDER BY a.id LIMIT"
+                " :limit",
+         soci::into(id), soci::into(owner), soci::into(case_id), soci::into(closed, closed_null),
+         soci::into(keep, keep_null), soci::into(holds), soci::into(requested, requested_null),
+         soci::into(status), soci::use(before), soci::use(any_institution), soci::use(institution),
+         soci::use(after), soci::use(limit));
     statement.execute();
     std::vector<Candidate> found;
     while (statement.fetch()) {
-        Candidate candidate{owner, case_id, id, closed, std::nullopt, holds > 0};
+        Candidate candidate;
+        candidate.institution_id = owner;
+        candidate.case_id = case_id;
+        candidate.application_id = id;
+        if (closed_null == soci::i_ok)
+            candidate.closed_at = closed;
         if (keep_null == soci::i_ok)
             candidate.keep_until = keep;
+        candidate.on_hold = holds > 0;
+        if (requested_null == soci::i_ok)
+            candidate.deletion_requested_at = requested;
+        candidate.withdrawn = status == "withdrawn";
         found.push_back(candidate);
     }
     return found;
@@ -164,6 +177,14 @@ void checkpoint(soci::session& sql)
     sql << "PRAGMA wal_checkpoint(TRUNCATE)";
 }
 
+bool deleted_since(soci::session& sql, core::UnixTime since)
+{
+    long long at = since, count = 0;
+    sql << "SELECT COUNT(*) FROM deletion_log WHERE deleted_at >= :since AND kind = 'applications'",
+        soci::use(at), soci::into(count);
+    return count > 0;
+}
+
 void log_deletion(soci::session& sql, std::int64_t institution_id, std::optional<std::int64_t> case_id,
                   const std::string& kind, int deleted, core::UnixTime now)
 {
@@ -198,6 +219,16 @@ bool lift_hold(soci::session& sql, std::int64_t institution_id, std::int64_t hol
          soci::use(user), soci::use(at), soci::use(institution), soci::use(id));
     statement.execute(true);
     return statement.get_affected_rows() == 1;
+}
+
+bool on_hold(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
+{
+    long long institution = institution_id, id = case_id, holds = 0;
+    sql << "SELECT COUNT(*) FROM case_holds WHERE institution_id = :institution AND case_id = :id AND "
+           "lifted_at IS"
+           " NULL",
+        soci::use(institution), soci::use(id), soci::into(holds);
+    return holds > 0;
 }
 
 std::vector<HoldRecord> active_holds(soci::session& sql, std::int64_t institution_id)

@@ -31,16 +31,19 @@ struct Candidate {
     std::int64_t institution_id = 0;
     std::int64_t case_id = 0;
     std::int64_t application_id = 0;
-    core::UnixTime closed_at = 0;
+    std::optional<core::UnixTime> closed_at;
     std::optional<core::UnixTime> keep_until;
     bool on_hold = false;
+    std::optional<core::UnixTime> deletion_requested_at;
+    bool withdrawn = false;
 };
 
 /// The shortest period any institution keeps applications (the default where none is set).
 int shortest_applications_months(soci::session& sql);
 
-/// Applications of cases closed before `closed_before` (of every institution, or of one), without
-/// the hired ones, in id order after `after_id`, at most `limit`.
+/// Applications of cases closed before `closed_before`, and applications whose applicant asked for
+/// erasure that are withdrawn or whose case is closed (of every institution, or of one), without the
+/// hired ones, in id order after `after_id`, at most `limit`.
 std::vector<Candidate> candidates(soci::session& sql, std::optional<std::int64_t> institution_id,
                                   core::UnixTime closed_before, std::int64_t after_id, int limit);
 
@@ -64,6 +67,9 @@ void compact_index(Transaction& transaction);
 /// Empties SQLite's write-ahead log into the database file (outside a transaction).
 void checkpoint(soci::session& sql);
 
+/// Whether anything was deleted at or after `since` (by the deletion log).
+bool deleted_since(soci::session& sql, core::UnixTime since);
+
 void log_deletion(soci::session& sql, std::int64_t institution_id, std::optional<std::int64_t> case_id,
                   const std::string& kind, int deleted, core::UnixTime now);
 
@@ -81,6 +87,8 @@ std::int64_t place_hold(soci::session& sql, std::int64_t institution_id, std::in
 /// False when the hold is not the institution's or was lifted already.
 bool lift_hold(soci::session& sql, std::int64_t institution_id, std::int64_t hold_id, std::int64_t user_id,
                core::UnixTime now);
+/// Whether a hold is in place on the case.
+bool on_hold(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
 std::vector<HoldRecord> active_holds(soci::session& sql, std::int64_t institution_id);
 
 /// What the deletion log holds for one month and case (case_id 0 for the access log).

@@ -74,7 +74,8 @@
 <button type="submit" class="button button-secondary">{{_ Withdraw my application}}</button>
 </form>{{/CAN_WITHDRAW}}
 <h2>{{_ Your data}}</h2>
-{{#DELETION_REQUESTED}}<p>{{_ You have asked for your application to be deleted. It is deleted when the law allows.}}</p>{{/DELETION_REQUESTED}}
+{{#DELETION_REQUESTED}}<p>{{_ You have asked for your application to be deleted. The institution needs it until the position is filled: it is deleted as soon as the case is closed. If you withdraw your application, it is deleted at once.}}</p>{{/DELETION_REQUESTED}}
+{{#DELETION_REQUESTED_HIRED}}<p>{{_ You have asked for your application to be deleted. The institution keeps the application of the person it employs with the employment; ask its HR office about your data.}}</p>{{/DELETION_REQUESTED_HIRED}}
 {{#CAN_REQUEST_DELETION}}<p>{{_ You can ask for your application and the data in it to be deleted. The institution deletes it when the law allows; a withdrawn application is not considered.}}</p>
 <form method="post" action="{{SELF_PATH}}/deletion">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">

@@ -6,19 +6,22 @@ Administrators' overview shows what comes next and what went; the settings are b
 run on SQLite and PostgreSQL (REKRUT_TEST_DATABASE)."""
 
 import os
+import re
 import time
 import unittest
 import uuid
 
 from accounts import ADMINISTRATOR, PROJEKTLEDER, signed_in
-from harness import ServerTestCase, apply_online, database_kind, execute_sql
+from harness import ServerTestCase, apply_online, database_kind, execute_sql, message_text
 
 PUBLISHED_CASE = "Fuldmægtig til økonomienheden"
 MONTH = 31 * 86400
+LINK = re.compile(r"https?://[^\s\"<>]+(/application/[0-9a-f]{64})")
 
 
 class RetentionTest(ServerTestCase):
     seed_demo = True
+    mail_sink = True
     server_env = {"REKRUT_SERVER_JOB_INTERVAL_SECONDS": "1"}
 
     @classmethod
@@ -115,16 +118,16 @@ class RetentionTest(ServerTestCase):
         values = self.every_value()
         data = self.database_bytes()
         for needle in needles:
-            self.assertIn(needle.lower(), values)
+            self.assertTrue(needle.lower() in values, f"{needle!r} is not in the database")
             if database_kind() == "sqlite":
-                self.assertIn(needle.lower().encode(), data)
+                self.assertTrue(needle.lower().encode() in data, f"{needle!r} is not in the database files")
 
     def assertGoneEverywhere(self, *needles):
         values = self.every_value()
         data = self.database_bytes()
         for needle in needles:
-            self.assertNotIn(needle.lower(), values, f"{needle!r} is still in the database")
-            self.assertNotIn(needle.lower().encode(), data, f"{needle!r} is still in the database files")
+            self.assertFalse(needle.lower() in values, f"{needle!r} is still in the database")
+            self.assertFalse(needle.lower().encode() in data, f"{needle!r} is still in the database files")
 
     def test_applications_are_deleted_with_everything_about_them(self):
         case_id, _ = self.new_closed_case(7)
@@ -198,6 +201,42 @@ class RetentionTest(ServerTestCase):
         self.assertTrue(self.exists(application), "not deleted before it is due")
         # Someone who is not an Administrator does not see it.
         self.assertStatus(signed_in(self.server, PROJEKTLEDER, totp=False).get("/retention"), 403)
+
+    def personal_link(self, email):
+        return LINK.search(message_text(self.mail_to(email, "/application/"))).group(1)
+
+    def test_erasure_on_request_waits_for_withdrawal_or_closing(self):
+        case_id = self.case_id()
+        # Asked while the case is open: recorded, explained, and carried out once withdrawn.
+        first = self.apply(case_id, "Ebbe Eraser", "ebbe.eraser@example.test", "registrering")
+        link = self.personal_link("ebbe.eraser@example.test")
+        applicant = self.client()
+        own = applicant.get(link)
+        self.assertStatus(own, 200)
+        response = applicant.submit(own.form(action=link + "/deletion"))
+        self.assertStatus(response, 303)
+        page = applicant.follow(response)
+        self.assertIn("slettes, så snart sagen er lukket", page.text)
+        self.assertTrue(self.exists(first), "the case is open: the institution still needs it")
+        self.assertStatus(applicant.submit(applicant.get(link).form(action=link + "/withdraw")), 303)
+        self.wait_for(lambda: not self.exists(first))
+        self.assertStatus(applicant.get(link), 404)
+
+        # Withdrawn first, then asked: erased at once, and the applicant is told so.
+        second = self.apply(case_id, "Frida Fjernsen", "frida.fjernsen@example.test", "journalisering")
+        link = self.personal_link("frida.fjernsen@example.test")
+        applicant = self.client()
+        self.assertStatus(applicant.submit(applicant.get(link).form(action=link + "/withdraw")), 303)
+        response = applicant.submit(applicant.get(link).form(action=link + "/deletion"))
+        self.assertStatus(response, 303)
+        self.assertEqual(response.location, "/application?deleted=1")
+        self.assertFalse(self.exists(second), "erased in the same request")
+        self.assertIn("er slettet", applicant.follow(response).text)
+        self.assertIn("application.erased", [row[0] for row in self.sql(
+            f"SELECT action FROM audit_events WHERE object_id = '{second}'")])
+        # The job's next run compacts the files after the erasure.
+        self.wait_for(lambda: b"frida.fjernsen@example.test" not in self.database_bytes())
+        self.assertGoneEverywhere("frida.fjernsen@example.test", "Fjernsen")
 
     def test_settings_are_bounded_and_audited(self):
         for applications, access_log, message in (("0", "6", "fra 1 til 60"), ("61", "6", "fra 1 til 60"),

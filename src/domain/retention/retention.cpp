@@ -36,7 +36,11 @@ core::UnixTime add_months(core::UnixTime time, int months)
 
 std::optional<core::UnixTime> deletion_due(const RetentionFacts& facts, const RetentionSettings& settings)
 {
-    if (!facts.case_closed_at || facts.hired || facts.on_hold)
+    if (facts.hired || facts.on_hold)
+        return std::nullopt;
+    if (facts.deletion_requested_at && (facts.withdrawn || facts.case_closed_at))
+        return facts.deletion_requested_at;
+    if (!facts.case_closed_at)
         return std::nullopt;
     core::UnixTime due = add_months(*facts.case_closed_at, settings.applications_months);
     if (facts.keep_until)

@@ -29,11 +29,16 @@ struct RetentionFacts {
     bool hired = false;                           ///< The chosen candidate's application is kept.
     bool on_hold = false;                         ///< A hold on the case stops deletion.
     std::optional<core::UnixTime> keep_until;     ///< The applicant's consent for future positions.
+    /// The applicant asked for erasure (Art. 17).
+    std::optional<core::UnixTime> deletion_requested_at;
+    bool withdrawn = false;
 };
 
 /// When the application is to be deleted, or nothing while it is not due to be (case open, hired,
 /// on hold). Due at the end of the retention period after the case closed, or when the consent to
-/// keep it ends, whichever is later.
+/// keep it ends, whichever is later; at once when the applicant asked for erasure and the application
+/// is withdrawn or its case closed (until then the institution needs it to fill the position).
+/// The hired candidate's application is kept with the employment, and a hold keeps everything.
 std::optional<core::UnixTime> deletion_due(const RetentionFacts& facts, const RetentionSettings& settings);
 
 } // namespace rekrut::domain

@@ -40,17 +40,36 @@ TEST(Retention, DueAfterTheCaseClosedOrWhenConsentEnds)
         std::optional<core::UnixTime> due;
     };
     const Row rows[] = {
-        {"open case", {std::nullopt, false, false, std::nullopt}, std::nullopt},
-        {"closed case", {closed, false, false, std::nullopt}, at(2026, 7, 10, 12)},
-        {"hired", {closed, true, false, std::nullopt}, std::nullopt},
-        {"on hold", {closed, false, true, std::nullopt}, std::nullopt},
-        {"consent ends later", {closed, false, false, at(2027, 3, 1)}, at(2027, 3, 1)},
-        {"consent ended before", {closed, false, false, at(2026, 2, 1)}, at(2026, 7, 10, 12)},
+        {"open case", {std::nullopt, false, false, std::nullopt, std::nullopt, false}, std::nullopt},
+        {"closed case", {closed, false, false, std::nullopt, std::nullopt, false}, at(2026, 7, 10, 12)},
+        {"hired", {closed, true, false, std::nullopt, std::nullopt, false}, std::nullopt},
+        {"on hold", {closed, false, true, std::nullopt, std::nullopt, false}, std::nullopt},
+        {"consent ends later", {closed, false, false, at(2027, 3, 1), std::nullopt, false}, at(2027, 3, 1)},
+        {"consent ended before",
+         {closed, false, false, at(2026, 2, 1), std::nullopt, false},
+         at(2026, 7, 10, 12)},
     };
     for (const auto& row : rows)
         EXPECT_EQ(deletion_due(row.facts, settings), row.due) << row.name;
+    // Erasure on request: at once once the application is withdrawn or the case closed.
+    core::UnixTime asked = at(2026, 1, 5);
+    struct Request {
+        const char* name;
+        RetentionFacts facts;
+        std::optional<core::UnixTime> due;
+    };
+    const Request requests[] = {
+        {"open case, not withdrawn", {std::nullopt, false, false, std::nullopt, asked, false}, std::nullopt},
+        {"open case, withdrawn", {std::nullopt, false, false, std::nullopt, asked, true}, asked},
+        {"closed case", {closed, false, false, at(2027, 3, 1), asked, false}, asked},
+        {"hired", {closed, true, false, std::nullopt, asked, false}, std::nullopt},
+        {"on hold", {closed, false, true, std::nullopt, asked, true}, std::nullopt},
+    };
+    for (const auto& row : requests)
+        EXPECT_EQ(deletion_due(row.facts, settings), row.due) << row.name;
     settings.applications_months = 12;
-    EXPECT_EQ(deletion_due({closed, false, false, std::nullopt}, settings), at(2027, 1, 10, 12));
+    EXPECT_EQ(deletion_due({closed, false, false, std::nullopt, std::nullopt, false}, settings),
+              at(2027, 1, 10, 12));
 }
 
 TEST(Retention, SettingsAreBounded)

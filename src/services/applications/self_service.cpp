@@ -3,6 +3,7 @@
 #include "core/crypto.hpp"
 #include "domain/application/file_rules.hpp"
 #include "domain/email_address.hpp"
+#include "domain/retention/retention.hpp"
 #include "services/applications/applicant_export.hpp"
 #include "services/applications/application_support.hpp"
 #include "services/applications/attachment_texts.hpp"
@@ -13,6 +14,7 @@
 #include "store/database.hpp"
 #include "store/file_store.hpp"
 #include "store/institution_store.hpp"
+#include "store/retention_store.hpp"
 
 namespace rekrut::services {
 
@@ -81,18 +83,35 @@ core::Status SelfService::withdraw(const std::string& token, const Origin& origi
     });
 }
 
-core::Status SelfService::request_deletion(const std::string& token, const Origin& origin)
+core::Result<bool> SelfService::request_deletion(const std::string& token, const Origin& origin)
 {
-    return m_database.transact([&](store::Transaction& transaction) -> core::Status {
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<bool> {
         auto application = applications::application_by_link(transaction, token);
         if (!application)
             return core::Error::not_found();
+        core::UnixTime now = core::now();
         store::applications::mark_deletion_requested(transaction, application->institution_id,
-                                                     application->id, core::now());
+                                                     application->id, now);
         applications::log_access(transaction, *application, std::nullopt, std::nullopt, "applicant_deletion",
                                  origin);
         audit_applicant(transaction, *application, "application.deletion_requested", origin);
-        return core::Done{};
+        auto record = store::cases::find(transaction, application->institution_id, application->case_id);
+        domain::RetentionFacts facts{
+            record ? record->closed_at : std::nullopt,
+            application->status == domain::ApplicationStatus::hired,
+            store::retention::on_hold(transaction, application->institution_id, application->case_id),
+            application->keep_until,
+            application->deletion_requested_at.value_or(now),
+            application->status == domain::ApplicationStatus::withdrawn};
+        auto due =
+            domain::deletion_due(facts, store::retention::settings(transaction, application->institution_id));
+        if (!due || *due > now)
+            return false;
+        store::retention::erase_application(transaction, application->institution_id, application->id);
+        store::retention::log_deletion(transaction, application->institution_id, application->case_id,
+                                       "applications", 1, now);
+        audit_applicant(transaction, *application, "application.erased", origin);
+        return true;
     });
 }
 

@@ -33,8 +33,11 @@ public:
     core::Result<OwnApplication> open(const std::string& token, const Origin& origin);
     /// Withdraws the application; a conflict once it is final.
     core::Status withdraw(const std::string& token, const Origin& origin);
-    /// Records that the applicant asks for the application's deletion (carried out by the retention job).
-    core::Status request_deletion(const std::string& token, const Origin& origin);
+    /// Records that the applicant asks for the application's erasure, and carries it out at once when
+    /// the application is withdrawn or its case closed (not for the hired candidate, nor while the case
+    /// is on hold); otherwise the retention job erases it as soon as that is so. True when it was erased
+    /// (the link no longer works).
+    core::Result<bool> request_deletion(const std::string& token, const Origin& origin);
     /// One of the applicant's own files, decrypted to a temporary file; the download is logged.
     core::Result<DecryptedFile> download(const std::string& token, std::int64_t attachment_id,
                                          const Origin& origin);

@@ -188,7 +188,8 @@ void queue_delete(store::Transaction& transaction, std::int64_t institution_id, 
     auto job = store::jobnet::find(transaction, institution_id, case_id);
     if (!job || job->desired == "deleted")
         return;
-    store::jobnet::want(transaction, institution_id, case_id, job->reference, "deleted", job->language, false, now);
+    store::jobnet::want(transaction, institution_id, case_id, job->reference, "deleted", job->language, false,
+                        now);
 }
 
 std::optional<JobnetView> view(store::Session& session, std::int64_t institution_id, std::int64_t case_id)

@@ -40,7 +40,9 @@ bool may_manage(const domain::Actor& actor, std::int64_t institution_id)
 
 domain::RetentionFacts facts_of(const store::retention::Candidate& candidate)
 {
-    return {candidate.closed_at, false, candidate.on_hold, candidate.keep_until};
+    return {
+        candidate.closed_at, false, candidate.on_hold, candidate.keep_until, candidate.deletion_requested_at,
+        candidate.withdrawn};
 }
 
 /// The settings of every institution met, read once per run.
@@ -244,8 +246,10 @@ Retention::RunResult Retention::run(core::UnixTime now)
         if (erased)
             result.access_log_entries += *erased;
     }
-    if (result.applications == 0)
+    if (result.applications == 0) {
+        compact_after_deletions(now);
         return result;
+    }
     // One log line and one audit event per case: counts and ids, never who the applicants were.
     auto logged = m_database.transact([&](store::Transaction& transaction) -> core::Status {
         for (const auto& [key, count] : deleted_by_case) {
@@ -262,17 +266,29 @@ Retention::RunResult Retention::run(core::UnixTime now)
     if (!logged)
         core::log_event("error", "retention_log_failed",
                         "\"deleted\":" + std::to_string(result.applications));
-    auto compacted = m_database.transact([&](store::Transaction& transaction) -> core::Status {
-        store::retention::compact_index(transaction);
-        return core::success();
-    });
-    if (!compacted)
-        core::log_event("warn", "retention_compact_failed", "");
-    m_database.read([&](store::Session& session) { store::retention::checkpoint(session); });
+    compact_after_deletions(now);
     core::log_event("info", "retention_deleted",
                     "\"applications\":" + std::to_string(result.applications) +
                         ",\"access_log_entries\":" + std::to_string(result.access_log_entries));
     return result;
+}
+
+void Retention::compact_after_deletions(core::UnixTime now)
+{
+    bool deleted = m_database.read(
+        [&](store::Session& session) { return store::retention::deleted_since(session, m_compacted_at); });
+    if (!deleted)
+        return;
+    auto compacted = m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        store::retention::compact_index(transaction);
+        return core::success();
+    });
+    if (!compacted) {
+        core::log_event("warn", "retention_compact_failed", "");
+        return;
+    }
+    m_database.read([&](store::Session& session) { store::retention::checkpoint(session); });
+    m_compacted_at = now;
 }
 
 } // namespace rekrut::services

@@ -78,7 +78,12 @@ public:
     RunResult run(core::UnixTime now);
 
 private:
+    /// Rewrites SQLite's full-text index and empties its log when anything was deleted since the last
+    /// time (by this job or by an erasure on request).
+    void compact_after_deletions(core::UnixTime now);
+
     store::Database& m_database;
+    core::UnixTime m_compacted_at = 0;
 };
 
 } // namespace rekrut::services

@@ -56,7 +56,9 @@ void fill_own(Dictionary& dictionary, const AppContext& context, const Request& 
     if (own.before_deadline && application.status == domain::ApplicationStatus::received)
         dictionary.ShowSection("CAN_CHANGE");
     if (application.deletion_requested_at)
-        dictionary.ShowSection("DELETION_REQUESTED");
+        dictionary.ShowSection(application.status == domain::ApplicationStatus::hired
+                                   ? "DELETION_REQUESTED_HIRED"
+                                   : "DELETION_REQUESTED");
     else
         dictionary.ShowSection("CAN_REQUEST_DELETION");
 }
@@ -110,6 +112,9 @@ Response show_link_request(AppContext& context, Request& request)
 {
     return page(context, request, "applications/link_request", tr(context, request, msgid("Get a new link")),
                 [&](Dictionary& dictionary) {
+                    if (request.query_value("deleted"))
+                        show_notice(dictionary, context, request,
+                                    msgid("Your application and everything about it have been deleted."));
                     if (request.query_value("sent"))
                         show_notice(
                             dictionary, context, request,
@@ -144,6 +149,9 @@ Response submit_own_deletion_request(AppContext& context, Request& request)
     auto result = context.self_service.request_deletion(request.param("token"), request.origin());
     if (!result)
         return error_response(context, request, result.error());
+    // Erased at once: the personal link no longer leads anywhere.
+    if (*result)
+        return Response::redirect("/application?deleted=1");
     return Response::redirect(own_path(request) + "?deletion=1");
 }
 

@@ -265,6 +265,7 @@ const std::vector<ActionName>& known_actions()
         {"application.received", msgid("Received an application")},
         {"application.withdrawn", msgid("The applicant withdrew the application")},
         {"application.deletion_requested", msgid("The applicant asked for deletion")},
+        {"application.erased", msgid("The application was erased at the applicant's request")},
         {"access_log.exported", msgid("Exported the access log")},
         {"application.changed", msgid("The applicant changed the application")},
         {"application.file_replaced", msgid("The applicant sent a new file")},
