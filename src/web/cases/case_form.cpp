@@ -2,6 +2,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <ctemplate/template.h>
+#include <variant>
 
 #include "core/display_format.hpp"
 #include "core/text.hpp"
@@ -308,7 +309,9 @@ Response locked_case_page(AppContext& context, Request& request, const services:
 
 namespace {
 
-Response edit_form(AppContext& context, Request& request, const std::optional<core::Error>& error)
+/// The case a form edits, for one who may edit it; otherwise the page that says no (403 for one who
+/// may see the case, 404 for anyone else) or the error that stopped the look-up.
+std::variant<services::CaseOverview, Response> case_to_edit(AppContext& context, Request& request)
 {
     auto case_id = parse_id(request.param("case_id"));
     auto institution = institution_of(request);
@@ -319,9 +322,18 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
     auto overview = context.cases.overview(request.actor(), institution, case_id);
     if (!overview)
         return error_response(context, request, overview.error());
-    const auto& record = overview->record;
+    return std::move(overview.value());
+}
+
+Response edit_form(AppContext& context, Request& request, const std::optional<core::Error>& error)
+{
+    auto overview = case_to_edit(context, request);
+    if (auto* refused = std::get_if<Response>(&overview))
+        return std::move(*refused);
+    auto& view = std::get<services::CaseOverview>(overview);
+    const auto& record = view.record;
     if (!domain::is_editable(record.state))
-        return locked_case_page(context, request, *overview, LockedPart::facts);
+        return locked_case_page(context, request, view, LockedPart::facts);
     FormValues value(request);
     return page(
         context, request, "cases/edit", record.title,
@@ -329,7 +341,7 @@ Response edit_form(AppContext& context, Request& request, const std::optional<co
             fill_case_texts(dictionary, record, value);
             fill_case_choices(dictionary, request, record, value);
             fill_case_lists(dictionary, context, request, record, value);
-            fill_contacts(dictionary, overview->contacts, value);
+            fill_contacts(dictionary, view.contacts, value);
             if (error)
                 show_form_errors(dictionary, *error, context.translator, request);
         },
@@ -358,18 +370,13 @@ domain::CaseCorrection parse_correction(const Request& request, std::vector<core
 
 Response correction_form(AppContext& context, Request& request, const std::optional<core::Error>& error)
 {
-    auto case_id = parse_id(request.param("case_id"));
-    auto institution = institution_of(request);
-    domain::Resource resource{institution, case_id, {}, false, {}};
-    if (!domain::can(request.actor(), Action::edit_case, resource))
-        return error_page(context, request,
-                          domain::can(request.actor(), Action::view_case, resource) ? 403 : 404);
-    auto overview = context.cases.overview(request.actor(), institution, case_id);
-    if (!overview)
-        return error_response(context, request, overview.error());
-    const auto& record = overview->record;
+    auto overview = case_to_edit(context, request);
+    if (auto* refused = std::get_if<Response>(&overview))
+        return std::move(*refused);
+    auto& view = std::get<services::CaseOverview>(overview);
+    const auto& record = view.record;
     if (record.state != domain::CaseState::published)
-        return locked_case_page(context, request, *overview, LockedPart::facts);
+        return locked_case_page(context, request, view, LockedPart::facts);
     FormValues value(request);
     return page(
         context, request, "cases/correction", tr(context, request, msgid("Correct the published case")),
@@ -382,7 +389,7 @@ Response correction_form(AppContext& context, Request& request, const std::optio
             keep_value(dictionary, "deadline_time",
                        value("deadline_time", time_part(record.application_deadline)));
             keep_value(dictionary, "reason", request.form_or("reason"));
-            fill_contacts(dictionary, overview->contacts, value);
+            fill_contacts(dictionary, view.contacts, value);
             if (error)
                 show_form_errors(dictionary, *error, context.translator, request);
         },
