@@ -17,6 +17,9 @@ struct Response {
     /// The file is a temporary one (a decrypted attachment): removed once it is open for sending.
     bool remove_file_after = false;
     std::vector<std::pair<std::string, std::string>> headers;
+    /// The same bytes for every visitor without a session (a cached career-site page without a form):
+    /// the middleware sets no cookie on it, so that browsers and proxies may keep and share it.
+    bool shared = false;
 
     static Response html(std::string body, unsigned status = 200);
     static Response text(std::string body, unsigned status = 200);
