@@ -663,10 +663,11 @@ class DatabaseDownTest(FoundationTestCase):
         self.assertEqual(body.get("status"), "not ready")
         self.assertIs(body.get("database"), False)
         self.assertStatus(self.client().get("/healthz"), 200)
-        # The front page is served from the list kept in memory, so the career site stays up.
+        # The career site is served from the snapshot kept in memory, so it stays up.
         self.assertStatus(self.client().get("/"), 200)
-        # A page that must read the database says so, with the request id to quote.
-        page = self.client().get("/positions/1")
+        self.assertStatus(self.client().get("/feed.atom"), 200)
+        # A page that must read the database (the application form) says so, with the request id to quote.
+        page = self.client().get("/positions/1/apply")
         self.assertIn(page.status, (500, 503), page.text[:500])
         self.assertIn(page.header("X-Request-Id"), page.text)
 
