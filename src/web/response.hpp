@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +14,9 @@ struct Response {
     unsigned status = 200;
     std::string content_type = "text/html; charset=utf-8";
     std::string body;
+    /// When set, the body instead of `body`: bytes kept in memory (a cached career-site page), handed to
+    /// the HTTP layer without copying them.
+    std::shared_ptr<const std::string> kept_body;
     std::string file_path; ///< When set, the body is this file, streamed by the HTTP layer.
     /// The file is a temporary one (a decrypted attachment): removed once it is open for sending.
     bool remove_file_after = false;

@@ -167,8 +167,8 @@ Response serve_career_page(AppContext& context, Request& request, const std::str
         fresh.last_modified = http_date(last_modified);
         std::string compressed = gzip(rendered.body);
         if (compressed.size() < rendered.body.size())
-            fresh.gzip_body = std::move(compressed);
-        fresh.body = std::move(rendered.body);
+            fresh.gzip_body = std::make_shared<const std::string>(std::move(compressed));
+        fresh.body = std::make_shared<const std::string>(std::move(rendered.body));
         page = context.career_pages->keep(state, language_key, std::move(fresh));
     }
     Response response;
@@ -186,11 +186,11 @@ Response serve_career_page(AppContext& context, Request& request, const std::str
         return response;
     }
     auto accept_encoding = request.header("Accept-Encoding");
-    if (!page->gzip_body.empty() && accept_encoding && accepts_gzip(*accept_encoding)) {
-        response.body = page->gzip_body;
+    if (page->gzip_body && accept_encoding && accepts_gzip(*accept_encoding)) {
+        response.kept_body = page->gzip_body;
         response.set_header("Content-Encoding", "gzip");
     } else {
-        response.body = page->body;
+        response.kept_body = page->body;
     }
     return response;
 }

@@ -23,8 +23,8 @@ using CareerRender = std::function<Response(const services::CareerSiteSnapshot&)
 /// An anonymous career-site page as it is sent: the bytes, their gzip form and the validators.
 struct CachedPage {
     std::string content_type;
-    std::string body;
-    std::string gzip_body; ///< Empty when compressing does not make it smaller.
+    std::shared_ptr<const std::string> body;
+    std::shared_ptr<const std::string> gzip_body; ///< Null when compressing does not make it smaller.
     std::string etag;      ///< Weak (`W/"..."`): the same for both encodings.
     std::string last_modified;
 };
