@@ -30,7 +30,7 @@ std::vector<std::int64_t> ids(const PositionPage& page)
     return result;
 }
 
-auto lookup(std::map<std::string, std::string> values)
+auto lookup(const std::map<std::string, std::string>& values)
 {
     return [values](const char* name) -> std::optional<std::string> {
         auto found = values.find(name);

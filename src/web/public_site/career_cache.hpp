@@ -25,7 +25,7 @@ struct CachedPage {
     std::string content_type;
     std::shared_ptr<const std::string> body;
     std::shared_ptr<const std::string> gzip_body; ///< Null when compressing does not make it smaller.
-    std::string etag;      ///< Weak (`W/"..."`): the same for both encodings.
+    std::string etag;                             ///< Weak (`W/"..."`): the same for both encodings.
     std::string last_modified;
 };
 
