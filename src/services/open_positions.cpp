@@ -86,7 +86,9 @@ void OpenPositions::refresh()
 
     auto snapshot = std::make_shared<CareerSiteSnapshot>();
     snapshot->fingerprint = fingerprint;
-    snapshot->last_modified = last_modified;
+    // A position that left the list (cancelled, closed) changes no remaining row's time, so the time of
+    // this change counts too: a page never keeps its Last-Modified while its content changes.
+    snapshot->last_modified = std::max(last_modified, core::now());
     snapshot->institutions.insert(institutions.begin(), institutions.end());
     for (const auto& presentation : presentations)
         snapshot->presentations.emplace(std::make_pair(presentation.institution_id, presentation.language),

@@ -31,7 +31,8 @@ struct CareerSiteSnapshot {
     /// Changes whenever anything the pages show changes (a position, its ad, an institution's name or
     /// presentation); the same data gives the same value on every server instance.
     std::string fingerprint;
-    /// The latest change among the positions and presentations it holds.
+    /// When it was read after a change (never before the latest change among its positions and
+    /// presentations).
     core::UnixTime last_modified = 0;
     /// Published cases whose deadline had not passed when it was read, by deadline (then case id).
     std::vector<domain::OpenPosition> positions;

@@ -298,6 +298,17 @@ class CareerSiteTest(ServerTestCase):
                  f" WHERE id = {case_id}")
         self.wait_until(lambda: "Omdøbt stilling" in self.client().get(f"/positions/{case_id}").text)
 
+    def test_a_position_leaving_the_list_changes_last_modified(self):
+        case_id = self.publish_generated("Stilling der aflyses", int(time.time()) + 86400)
+        client = self.client()
+        before = client.get("/")
+        time.sleep(1.1)  # Last-Modified counts whole seconds
+        self.sql(f"UPDATE recruitment_cases SET state = 'cancelled' WHERE id = {case_id}")
+        self.wait_until(lambda: self.client().get(f"/positions/{case_id}").status == 404)
+        after = client.get("/", headers={"If-Modified-Since": before.header("Last-Modified")})
+        self.assertStatus(after, 200)
+        self.assertNotEqual(after.header("Last-Modified"), before.header("Last-Modified"))
+
     def test_no_cookie_on_pages_without_a_form(self):
         for path in ("/", "/?q=x", "/positions/1", f"/institutions/{STYRELSEN_ID}", "/feed.atom", "/sitemap.xml"):
             with self.subTest(path=path):
