@@ -36,6 +36,7 @@ browser-test: build-dev ## Browser tests only
 
 bench: build-release ## Load benchmarks against nginx as the reference (see docs/benchmarks.md)
 	@./bench/http.sh
+	@./bench/career.sh
 	@./bench/pages.sh
 	@./bench/applications.sh
 	@./bench/mail.sh

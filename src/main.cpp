@@ -62,6 +62,7 @@
 #include "web/i18n.hpp"
 #include "web/metrics.hpp"
 #include "web/operations/operations.hpp"
+#include "web/public_site/career_cache.hpp"
 #include "web/views.hpp"
 
 extern char** environ;
@@ -591,6 +592,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::CaseDecisions decisions(*database, config.public_url);
     services::Interviews interviews(*database, config.smtp_from);
     services::Retention retention(*database);
+    web::CareerPageCache career_pages;
     web::AppContext context{config,
                             translator,
                             views,
@@ -619,7 +621,8 @@ int run_serve(const core::Config& config, const std::string& resources)
                             retention,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
-                            nullptr};
+                            nullptr,
+                            &career_pages};
     services::AttachmentTexts attachment_texts(*database, file_store, spool_dir);
     BackgroundWork background(config, *database, identity, open_positions, lifecycle, attachment_texts,
                               held_uploads, retention);

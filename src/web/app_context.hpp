@@ -35,6 +35,7 @@ class Translator;
 class Views;
 class Metrics;
 class HttpServer;
+class CareerPageCache;
 
 /// What handlers need from the composition root. Built once in main.cpp.
 struct AppContext {
@@ -67,6 +68,8 @@ struct AppContext {
     std::string static_dkfds_dir;
     std::string static_app_dir;
     HttpServer* server = nullptr;
+    /// The anonymous career-site pages as sent (public_site/career_cache.hpp).
+    CareerPageCache* career_pages = nullptr;
 };
 
 } // namespace rekrut::web

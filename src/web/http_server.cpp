@@ -208,6 +208,12 @@ MHD_Result send(MHD_Connection* connection, const Response& response, bool closi
             MHD_destroy_response(reply);
             return result;
         }
+    } else if (response.kept_body) {
+        // libmicrohttpd sends from the kept bytes and releases our share of them when it is done.
+        auto* share = new std::shared_ptr<const std::string>(response.kept_body);
+        reply = MHD_create_response_from_buffer_with_free_callback_cls(
+            (*share)->size(), const_cast<char*>((*share)->data()), // only read
+            [](void* cls) { delete static_cast<std::shared_ptr<const std::string>*>(cls); }, share);
     } else {
         reply = MHD_create_response_from_buffer(response.body.size(), const_cast<char*>(response.body.data()),
                                                 MHD_RESPMEM_MUST_COPY);

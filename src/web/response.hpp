@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,10 +14,16 @@ struct Response {
     unsigned status = 200;
     std::string content_type = "text/html; charset=utf-8";
     std::string body;
+    /// When set, the body instead of `body`: bytes kept in memory (a cached career-site page), handed to
+    /// the HTTP layer without copying them.
+    std::shared_ptr<const std::string> kept_body;
     std::string file_path; ///< When set, the body is this file, streamed by the HTTP layer.
     /// The file is a temporary one (a decrypted attachment): removed once it is open for sending.
     bool remove_file_after = false;
     std::vector<std::pair<std::string, std::string>> headers;
+    /// The same bytes for every visitor without a session (a cached career-site page without a form):
+    /// the middleware sets no cookie on it, so that browsers and proxies may keep and share it.
+    bool shared = false;
 
     static Response html(std::string body, unsigned status = 200);
     static Response text(std::string body, unsigned status = 200);

@@ -46,7 +46,16 @@ void register_routes(Router& router, AppContext& context)
     });
 
     // Public career site
-    router.add("GET", "/", public_access, Execution::event_loop_when_anonymous, bind(show_front_page));
+    // Served from memory (services::OpenPositions, web/public_site/career_cache.hpp): on the event loop
+    // for visitors without a session.
+    constexpr auto from_memory = Execution::event_loop_when_anonymous;
+    router.add("GET", "/", public_access, from_memory, bind(show_front_page));
+    router.add("GET", "/institutions/:institution_id", public_access, from_memory,
+               bind(show_institution_positions));
+    router.add("GET", "/institutions/:institution_id/feed.atom", public_access, from_memory,
+               bind(show_institution_feed));
+    router.add("GET", "/feed.atom", public_access, from_memory, bind(show_feed));
+    router.add("GET", "/sitemap.xml", public_access, from_memory, bind(show_sitemap));
     router.add("GET", "/language/:language", public_access, event_loop, bind(switch_language));
 
     // Login, second factor, sessions and the own profile
@@ -105,7 +114,7 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/cases/:case_id/ad/preview", signed_in, worker_pool, bind(show_ad_preview));
     router.add("GET", "/cases/:case_id/ad/versions", signed_in, worker_pool, bind(show_ad_versions));
     router.add("GET", "/cases/:case_id/ad/versions/:version_id", signed_in, worker_pool, bind(show_ad_diff));
-    router.add("GET", "/positions/:case_id", public_access, worker_pool, bind(show_public_ad));
+    router.add("GET", "/positions/:case_id", public_access, from_memory, bind(show_public_ad));
 
     // Applications: the public form with its files, the receipt and the applicant's own pages; the
     // case's applications for HR and the committee. Only the two forms that take files read more than

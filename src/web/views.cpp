@@ -139,6 +139,14 @@ void Views::reload_if_changed()
 std::string Views::render_page(const Request& request, const std::string& page, const std::string& title,
                                const std::function<void(ctemplate::TemplateDictionary&)>& fill) const
 {
+    return render_page(request, page, title, fill, "", nullptr);
+}
+
+std::string Views::render_page(const Request& request, const std::string& page, const std::string& title,
+                               const std::function<void(ctemplate::TemplateDictionary&)>& fill,
+                               const std::string& head,
+                               const std::function<void(ctemplate::TemplateDictionary&)>& fill_head) const
+{
     const std::string& language = request.language;
     ctemplate::TemplateDictionary layout("layout");
     // Template-global values are visible in the layout and in every included part.
@@ -161,6 +169,12 @@ std::string Views::render_page(const Request& request, const std::string& page, 
         header->ShowSection("SIGNED_OUT");
     }
     layout.AddIncludeDictionary("FOOTER")->SetFilename(language + "/layouts/_footer.tpl");
+    if (!head.empty()) {
+        auto* head_part = layout.AddIncludeDictionary("HEAD");
+        head_part->SetFilename(language + "/" + head + ".tpl");
+        if (fill_head)
+            fill_head(*head_part);
+    }
     auto* content = layout.AddIncludeDictionary("CONTENT");
     content->SetFilename(language + "/" + page + ".tpl");
     fill(*content);

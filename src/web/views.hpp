@@ -25,6 +25,12 @@ public:
     /// values and sections; `title` is already translated.
     std::string render_page(const Request& request, const std::string& page, const std::string& title,
                             const std::function<void(ctemplate::TemplateDictionary&)>& fill) const;
+    /// The same, with `head` ("public_site/_position_head") added to the page's <head> and filled by
+    /// `fill_head` (machine-readable data: JSON-LD, Open Graph, feed links).
+    std::string render_page(const Request& request, const std::string& page, const std::string& title,
+                            const std::function<void(ctemplate::TemplateDictionary&)>& fill,
+                            const std::string& head,
+                            const std::function<void(ctemplate::TemplateDictionary&)>& fill_head) const;
 
     /// Reloads changed files (development only).
     void reload_if_changed();

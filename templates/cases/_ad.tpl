@@ -9,7 +9,8 @@
 <dt>{{_ Place of work}}</dt><dd>{{PLACE}}</dd>
 {{#HAS_SALARY}}<dt>{{_ Salary}}</dt><dd>{{SALARY}}</dd>{{/HAS_SALARY}}
 {{#HAS_AGREEMENT}}<dt>{{_ Collective agreement}}</dt><dd>{{AGREEMENT}}</dd>{{/HAS_AGREEMENT}}
-{{#PART_TIME}}<dt>{{_ Weekly hours}}</dt><dd>{{HOURS}}</dd>{{/PART_TIME}}
+<dt>{{_ Employment}}</dt><dd>{{#FORM_PERMANENT}}{{_ Permanent}}{{/FORM_PERMANENT}}{{#FORM_FIXED_TERM}}{{_ Fixed term}}{{/FORM_FIXED_TERM}}{{#FORM_AAREMAAL}}{{_ Åremål (fixed-term senior post)}}{{/FORM_AAREMAAL}}</dd>
+{{#PART_TIME}}<dt>{{_ Weekly hours}}</dt><dd>{{HOURS}}</dd>{{/PART_TIME}}{{#FULL_TIME}}<dt>{{_ Weekly hours}}</dt><dd>{{_ Full time}} ({{HOURS}})</dd>{{/FULL_TIME}}
 {{#IS_FIXED_TERM}}<dt>{{_ Period}}</dt><dd>{{FIXED_TERM}}</dd>{{/IS_FIXED_TERM}}
 <dt>{{_ Application deadline}}</dt><dd><time datetime="{{DEADLINE_ISO}}">{{DEADLINE}}</time></dd>
 </dl>

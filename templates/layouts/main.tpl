@@ -7,6 +7,7 @@
 <link rel="icon" href="/static/app/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/dkfds/css/dkfds.min.css">
 <link rel="stylesheet" href="/static/app/rekrut.css">
+{{>HEAD}}
 </head>
 <body>
 <a class="skipnav" href="#main-content">{{_ Skip to content}}</a>

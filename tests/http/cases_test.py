@@ -131,7 +131,10 @@ class ActiveContentFinder(html.parser.HTMLParser):
                     ("javascript:", "vbscript:", "data:text/html")):
                 self.problems.append(f"<{tag} {name}={value!r}>")
         if tag == "script":
-            self._script = ""
+            # A JSON-LD block is data that browsers never run; the ad's text is in it on purpose. That it
+            # cannot end its <script> early is tested in career_site_test.py.
+            kind = (dict(attrs).get("type") or "").lower()
+            self._script = None if kind == "application/ld+json" else ""
 
     def handle_endtag(self, tag):
         if tag == "script" and self._script is not None:

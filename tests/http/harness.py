@@ -1048,7 +1048,7 @@ class Client:
     def csrf_token(self) -> str:
         """The CSRF token for the next form. Signed in, it is bound to the session: read from a page
         (the header's logout form on GET /), once per session cookie. Otherwise the jar's rekrut_csrf
-        cookie, fetching GET / first if there is none."""
+        cookie, fetching GET /login (a page with a form) first if there is none."""
         # With secure cookies the names carry the __Host- prefix.
         session = self.cookies.get("rekrut_session") or self.cookies.get("__Host-rekrut_session")
         if session:
@@ -1062,10 +1062,10 @@ class Client:
             # No live session behind the cookie (made up, or ended): the anonymous token below.
         anonymous = lambda: self.cookies.get("rekrut_csrf") or self.cookies.get("__Host-rekrut_csrf")
         if not anonymous():
-            self.get("/")
+            self.get("/login")  # the career site's pages have no form and set no cookie
         token = anonymous()
         if not token:
-            raise AssertionError("the server set no rekrut_csrf cookie on GET /")
+            raise AssertionError("the server set no rekrut_csrf cookie on GET /login")
         return token
 
     def post(self, path: str, fields: Fields = None, files: Optional[Mapping[str, FileSpec]] = None,

@@ -47,6 +47,10 @@ SKIPPED = {
     # published ad of B answers 200 to anyone. That unpublished cases (of any institution) are not
     # found there belongs in the tests of the public site.
     "/positions/:case_id": "public ad of a published case",
+    # One institution's open positions and their Atom feed: public by design for every institution,
+    # showing only its published ads before their deadline (career_site_test.py); no unpublished data.
+    "/institutions/:institution_id": "public list of an institution's open positions",
+    "/institutions/:institution_id/feed.atom": "public Atom feed of an institution's open positions",
     # The application form of a published position is public too, for every institution's ads; that
     # a case that is not published has no form is tested in applications_test.py.
     "/positions/:case_id/apply": "public application form of a published case",

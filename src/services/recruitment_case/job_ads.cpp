@@ -197,16 +197,4 @@ core::Result<RenderedAd> JobAds::render(const domain::Actor& actor, std::int64_t
     });
 }
 
-std::optional<RenderedAd> JobAds::public_ad(std::int64_t case_id, const std::string& language)
-{
-    return m_database.read([&](store::Session& session) -> std::optional<RenderedAd> {
-        auto record = store::cases::find_published(session, case_id);
-        if (!record)
-            return std::nullopt;
-        auto languages = ad_languages(record->ad_languages);
-        bool offered = std::find(languages.begin(), languages.end(), language) != languages.end();
-        return recruitment_case::render(session, *record, offered ? language : languages.front());
-    });
-}
-
 } // namespace rekrut::services

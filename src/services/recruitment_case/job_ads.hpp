@@ -49,9 +49,6 @@ public:
     /// The ad as applicants will see it, for those who may see the case.
     core::Result<RenderedAd> render(const domain::Actor& actor, std::int64_t institution_id,
                                     std::int64_t case_id, const std::string& language);
-    /// The public ad of a published case, in `language` when the case has it (no actor: the career
-    /// site, which reads across institutions).
-    std::optional<RenderedAd> public_ad(std::int64_t case_id, const std::string& language);
 
 private:
     store::Database& m_database;

@@ -38,9 +38,11 @@ void fill_ad(Dictionary& dictionary, const services::RenderedAd& ad, const std::
     dictionary.SetValue("DEADLINE", deadline_text(ad.record.application_deadline, language));
     if (ad.record.application_deadline)
         dictionary.SetValue("DEADLINE_ISO", core::format_iso_utc(*ad.record.application_deadline));
-    if (!ad.record.full_time)
-        dictionary.SetValueAndShowSection("HOURS", core::format_hours(ad.record.weekly_hours, language),
-                                          "PART_TIME");
+    dictionary.ShowSection(ad.record.employment_form == "fixed_term" ? "FORM_FIXED_TERM"
+                           : ad.record.employment_form == "aaremaal" ? "FORM_AAREMAAL"
+                                                                     : "FORM_PERMANENT");
+    dictionary.SetValueAndShowSection("HOURS", core::format_hours(ad.record.weekly_hours, language),
+                                      ad.record.full_time ? "FULL_TIME" : "PART_TIME");
     if (ad.record.employment_form != "permanent")
         dictionary.SetValueAndShowSection("FIXED_TERM", ad.record.fixed_term_text, "IS_FIXED_TERM");
     if (ad.record.readvertisement)

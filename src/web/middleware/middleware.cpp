@@ -3,6 +3,7 @@
 #include <chrono>
 #include <exception>
 #include <spdlog/spdlog.h>
+#include <strings.h>
 
 #include "core/crypto.hpp"
 #include "core/log.hpp"
@@ -107,7 +108,11 @@ Middleware language_middleware()
         request.language = Translator::choose(cookie ? &*cookie : nullptr, accept ? &*accept : nullptr);
         Response response = next(request);
         response.set_header("Content-Language", request.language);
-        response.set_header("Vary", "Accept-Language, Cookie");
+        std::string vary = "Accept-Language, Cookie";
+        for (const auto& [name, value] : response.headers)
+            if (strcasecmp(name.c_str(), "Vary") == 0)
+                vary += ", " + value; // the handler's own (Accept-Encoding on compressed pages)
+        response.set_header("Vary", vary);
         return response;
     };
 }
@@ -195,7 +200,8 @@ Middleware csrf_middleware(AppContext& context)
         }
         Response response = next(request);
         bool page = response.content_type.rfind("text/html", 0) == 0;
-        if (fresh && page && !request.session)
+        // A shared page has no form, so it needs no token, and a cookie would keep it from being shared.
+        if (fresh && page && !request.session && !response.shared)
             response.set_cookie(csrf_cookie_name(context.config), request.csrf_token, -1, true,
                                 context.config.secure_cookies);
         return response;
