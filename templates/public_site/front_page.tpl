@@ -25,6 +25,13 @@
 {{#FORM_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/FORM_OPTION}}</select>
 </div>
+{{#HAS_MUNICIPALITIES}}<div class="form-group">
+<label class="form-label" for="municipality">{{_ Municipality}}</label>
+<select class="form-select" id="municipality" name="municipality">
+<option value="">{{_ All municipalities}}</option>
+{{#MUNICIPALITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/MUNICIPALITY_OPTION}}</select>
+</div>{{/HAS_MUNICIPALITIES}}
 {{#HAS_CATEGORIES}}<div class="form-group">
 <label class="form-label" for="category">{{_ Position category}}</label>
 <select class="form-select" id="category" name="category">

@@ -40,16 +40,19 @@ class CareerSiteTest(ServerTestCase):
         super().setUpClass()
         now = int(time.time())
         # 45 generated positions at Demoakademiet: "Testjurist 1..45", every third fixed-term, every fifth
-        # a trainee ("Elev"), deadlines a day apart, published a minute apart (the last is the newest).
+        # a trainee ("Elev"), every fourth in Aalborg (851, the others in Aarhus, 751), deadlines a day
+        # apart, published a minute apart (the last is the newest).
         rows = []
         for number in range(1, 46):
             form = "fixed_term" if number % 3 == 0 else "permanent"
             category = "Elev" if number % 5 == 0 else ""
+            municipality = "851" if number % 4 == 0 else "751"
             rows.append(f"({AKADEMIET_ID}, 'Testjurist {number}', 'published', 'Testvej {number}, 8000 Aarhus C',"
-                        f" '{form}', '{category}', {now + 86400 * (30 + number)}, {now - 10000 + number * 60},"
-                        f" {now}, {now})")
+                        f" '{form}', '{category}', '{municipality}', {now + 86400 * (30 + number)},"
+                        f" {now - 10000 + number * 60}, {now}, {now})")
         cls.sql("INSERT INTO recruitment_cases (institution_id, title, state, place_of_work, employment_form,"
-                " position_category, application_deadline, published_at, created_at, updated_at) VALUES "
+                " position_category, municipality_code, application_deadline, published_at, created_at,"
+                " updated_at) VALUES "
                 + ", ".join(rows))
         cls.generated = {int(row[1].split()[1]): int(row[0]) for row in
                          cls.sql("SELECT id, title FROM recruitment_cases WHERE title LIKE 'Testjurist %'")}
@@ -111,6 +114,11 @@ class CareerSiteTest(ServerTestCase):
         self.assertIn('<option value="Elev" selected>', trainee.text)
         both = client.get("/?q=testjurist&category=Elev&employment_form=fixed_term")
         self.assertEqual(self.ids_on(both), [self.generated[15], self.generated[30], self.generated[45]])
+        aalborg = client.get("/?q=testjurist&municipality=851")
+        self.assertEqual(self.caption_count(aalborg), 11)
+        self.assertIn('<option value="851" selected>Aalborg</option>', aalborg.text)
+        self.assertEqual(self.caption_count(client.get("/?q=testjurist&municipality=851&employment_form=fixed_term")),
+                         3, "12, 24 and 36")
         styrelsen = client.get(f"/?q=testjurist&institution={STYRELSEN_ID}")
         self.assertEqual(self.ids_on(styrelsen), [])
         self.assertIn("Ingen ledige stillinger passer til din søgning.", styrelsen.visible_text)

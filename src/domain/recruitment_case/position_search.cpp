@@ -51,6 +51,8 @@ bool matches(const OpenPosition& position, const PositionSearch& search,
 {
     if (search.institution_id && position.institution_id != *search.institution_id)
         return false;
+    if (!search.municipality.empty() && position.municipality_code != search.municipality)
+        return false;
     if (!search.employment_form.empty() && position.employment_form != search.employment_form)
         return false;
     if (!search.category.empty() && position.position_category != search.category)
@@ -62,12 +64,11 @@ bool matches(const OpenPosition& position, const PositionSearch& search,
 
 } // namespace
 
-PositionSearch make_position_search(const std::optional<std::string>& text,
-                                    const std::optional<std::string>& institution,
-                                    const std::optional<std::string>& employment_form,
-                                    const std::optional<std::string>& category,
-                                    const std::optional<std::string>& sort,
-                                    const std::optional<std::string>& page)
+PositionSearch
+make_position_search(const std::optional<std::string>& text, const std::optional<std::string>& institution,
+                     const std::optional<std::string>& employment_form,
+                     const std::optional<std::string>& category, const std::optional<std::string>& sort,
+                     const std::optional<std::string>& page, const std::optional<std::string>& municipality)
 {
     PositionSearch search;
     if (text)
@@ -76,6 +77,10 @@ PositionSearch make_position_search(const std::optional<std::string>& text,
     if (employment_form && (*employment_form == "permanent" || *employment_form == "fixed_term" ||
                             *employment_form == "aaremaal"))
         search.employment_form = *employment_form;
+    if (municipality && municipality->size() == 3 &&
+        std::all_of(municipality->begin(), municipality->end(),
+                    [](char ch) { return ch >= '0' && ch <= '9'; }))
+        search.municipality = *municipality;
     if (category && category->size() <= 200)
         search.category = std::string(core::trim(*category));
     if (sort && *sort == "newest")
@@ -94,6 +99,8 @@ std::string canonical_query(const PositionSearch& search, bool with_institution)
         add("q", search.text);
     if (with_institution && search.institution_id)
         add("institution", std::to_string(*search.institution_id));
+    if (!search.municipality.empty())
+        add("municipality", search.municipality);
     if (!search.employment_form.empty())
         add("employment_form", search.employment_form);
     if (!search.category.empty())

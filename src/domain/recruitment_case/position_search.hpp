@@ -25,8 +25,7 @@ struct PositionSearch {
     std::optional<std::int64_t> institution_id;
     std::string employment_form; ///< permanent | fixed_term | aaremaal, or empty for all.
     std::string category;        ///< A position category, or empty for all.
-    // FIXME: a municipality filter (OpenPosition::municipality_code) once the structured workplace
-    // address exists; it belongs here, in `matches`, in `canonical_query` and in the filter form.
+    std::string municipality;    ///< The workplace's three-digit municipality code, or empty for all.
     PositionSort sort = PositionSort::deadline;
     int page = 1;
 };
@@ -39,8 +38,8 @@ struct PositionPage {
     int pages = 1;
 };
 
-/// Reads the query parameters q, institution, employment_form, category, sort and page. `value` returns
-/// a parameter's value or nullopt.
+/// Reads the query parameters q, institution, municipality, employment_form, category, sort and page. `value`
+/// returns a parameter's value or nullopt.
 template <typename Lookup> PositionSearch parse_position_search(const Lookup& value);
 
 /// The search from already extracted values (what the template above calls).
@@ -49,7 +48,8 @@ PositionSearch make_position_search(const std::optional<std::string>& text,
                                     const std::optional<std::string>& employment_form,
                                     const std::optional<std::string>& category,
                                     const std::optional<std::string>& sort,
-                                    const std::optional<std::string>& page);
+                                    const std::optional<std::string>& page,
+                                    const std::optional<std::string>& municipality = std::nullopt);
 
 /// The search as a query string in a fixed order, without defaults and without `page` (the page is
 /// added by the caller), so that equal searches give equal strings: "q=jurist&sort=newest".
@@ -66,7 +66,7 @@ PositionPage search_positions(const std::vector<OpenPosition>& open, std::size_t
 template <typename Lookup> PositionSearch parse_position_search(const Lookup& value)
 {
     return make_position_search(value("q"), value("institution"), value("employment_form"), value("category"),
-                                value("sort"), value("page"));
+                                value("sort"), value("page"), value("municipality"));
 }
 
 } // namespace rekrut::domain

@@ -114,5 +114,20 @@ TEST(PositionSearch, FiltersSortsAndPages)
     EXPECT_TRUE(none.positions.empty());
 }
 
+TEST(PositionSearch, FiltersByTheWorkplacesMunicipality)
+{
+    std::vector<OpenPosition> open{position(1, 1, "Jurist", 2000, 100), position(2, 1, "Jurist", 2000, 100),
+                                   position(3, 2, "Jurist", 2000, 100)};
+    open[0].municipality_code = "101";
+    open[1].municipality_code = "751";
+    open[2].municipality_code = "101";
+    auto search = parse_position_search(lookup({{"municipality", "101"}}));
+    EXPECT_EQ(search.municipality, "101");
+    EXPECT_EQ(ids(search_positions(open, 0, search)), (std::vector<std::int64_t>{1, 3}));
+    EXPECT_EQ(canonical_query(search), "municipality=101");
+    for (const char* bad : {"10", "1011", "abc", "<b>"})
+        EXPECT_EQ(parse_position_search(lookup({{"municipality", bad}})).municipality, "") << bad;
+}
+
 } // namespace
 } // namespace rekrut::domain

@@ -11,6 +11,7 @@
 #include "domain/recruitment_case/position_search.hpp"
 #include "services/open_positions.hpp"
 #include "web/app_context.hpp"
+#include "web/cases/reference_data.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
 #include "web/page_kit.hpp"
@@ -86,6 +87,8 @@ Response render_list(AppContext& context, const Request& request,
         std::map<std::string, std::int64_t> institutions;
         std::set<std::string> categories;
         std::set<std::string> forms;
+        std::map<std::string, std::string> municipalities; // by name
+
         for (std::size_t index = first_open; index < snapshot.positions.size(); ++index) {
             const auto& position = snapshot.positions[index];
             institutions.emplace(position.institution_name, position.institution_id);
@@ -94,6 +97,19 @@ Response render_list(AppContext& context, const Request& request,
             if (!position.position_category.empty())
                 categories.insert(position.position_category);
             forms.insert(position.employment_form);
+            if (const auto* municipality = municipality_by_code(position.municipality_code))
+                municipalities.emplace(std::string(municipality->name), position.municipality_code);
+        }
+        if (const auto* chosen = municipality_by_code(search.municipality))
+            municipalities.emplace(std::string(chosen->name), search.municipality);
+        if (!municipalities.empty())
+            dictionary.ShowSection("HAS_MUNICIPALITIES");
+        for (const auto& [name, code] : municipalities) {
+            auto* option = dictionary.AddSectionDictionary("MUNICIPALITY_OPTION");
+            option->SetValue("VALUE", code);
+            option->SetValue("LABEL", name);
+            if (search.municipality == code)
+                option->ShowSection("SELECTED");
         }
         for (const auto& [name, id] : institutions) {
             auto* option = dictionary.AddSectionDictionary("INSTITUTION_OPTION");
