@@ -134,8 +134,13 @@ core::Status JobAds::save(const domain::Actor& actor, std::int64_t institution_i
             ad.created_at = core::now();
             int version = store::cases::add_ad_version(edit.transaction, institution_id, case_id, ad, texts,
                                                        actor.user_id);
-            if (correction)
-                jobnet::queue_update(edit.transaction, edit.record, ad.created_at);
+            if (correction) {
+                // The case changed: the career site renders its ad again, and Jobnet receives it.
+                domain::CaseRecord touched = edit.record;
+                touched.updated_at = ad.created_at;
+                store::cases::update(edit.transaction, touched);
+                jobnet::queue_update(edit.transaction, touched, ad.created_at);
+            }
             edit.audit(correction ? "job_ad.corrected" : "job_ad.saved",
                        json_object({{"language", language},
                                     {"version", previous ? std::to_string(previous->version) : ""}}),
