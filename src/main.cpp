@@ -46,6 +46,7 @@
 #include "services/recruitment_case/job_ads.hpp"
 #include "services/recruitment_case/recruitment_cases.hpp"
 #include "services/recruitment_case/screening_questions.hpp"
+#include "services/retention/data_requests.hpp"
 #include "services/retention/retention.hpp"
 #include "services/system_status.hpp"
 #include "services/user_administration.hpp"
@@ -592,6 +593,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::CaseDecisions decisions(*database, config.public_url);
     services::Interviews interviews(*database, config.smtp_from);
     services::Retention retention(*database);
+    services::DataRequests data_requests(*database, file_store, spool_dir);
     web::CareerPageCache career_pages;
     web::AppContext context{config,
                             translator,
@@ -619,6 +621,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                             decisions,
                             interviews,
                             retention,
+                            data_requests,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr,

@@ -27,6 +27,7 @@ class RankingLists;
 class CaseDecisions;
 class Interviews;
 class Retention;
+class DataRequests;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -65,6 +66,7 @@ struct AppContext {
     services::CaseDecisions& decisions;
     services::Interviews& interviews;
     services::Retention& retention;
+    services::DataRequests& data_requests;
     std::string static_dkfds_dir;
     std::string static_app_dir;
     HttpServer* server = nullptr;

@@ -245,6 +245,10 @@ void register_routes(Router& router, AppContext& context)
     // Institution set-up
     router.add("GET", "/setup", signed_in, worker_pool, bind(show_setup));
     router.add("GET", "/retention", signed_in, worker_pool, bind(show_retention));
+    router.add("GET", "/retention/person", signed_in, worker_pool, bind(show_person_search));
+    router.add("POST", "/retention/person", signed_in, worker_pool, bind(submit_person_search));
+    router.add("GET", "/retention/person/applications/:application_id/export", signed_in, worker_pool,
+               bind(download_person_export));
     router.add("POST", "/retention/settings", signed_in, worker_pool, bind(submit_retention_settings));
     router.add("POST", "/retention/holds", signed_in, worker_pool, bind(submit_retention_hold));
     router.add("POST", "/retention/holds/:hold_id/lift", signed_in, worker_pool,

@@ -5,11 +5,13 @@ their CV; the hired candidate, a case on hold and an applicant's consent to be k
 Administrators' overview shows what comes next and what went; the settings are bounded. The same tests
 run on SQLite and PostgreSQL (REKRUT_TEST_DATABASE)."""
 
+import io
 import os
 import re
 import time
 import unittest
 import uuid
+import zipfile
 
 from accounts import ADMINISTRATOR, PROJEKTLEDER, signed_in
 from harness import ServerTestCase, apply_online, database_kind, execute_sql, message_text
@@ -237,6 +239,38 @@ class RetentionTest(ServerTestCase):
         # The job's next run compacts the files after the erasure.
         self.wait_for(lambda: b"frida.fjernsen@example.test" not in self.database_bytes())
         self.assertGoneEverywhere("frida.fjernsen@example.test", "Fjernsen")
+
+    def test_request_for_access_finds_and_exports_a_persons_applications(self):
+        case_id = self.case_id()
+        application = self.apply(case_id, "Ida Indsigt", "ida.indsigt@example.test", "tilsynsarbejde")
+        self.assertStatus(self.admin.get("/retention/person"), 200)
+        response = self.admin.post("/retention/person", {"email": "IDA.Indsigt@example.test"})
+        self.assertStatus(response, 200)
+        self.assertIn("Ida Indsigt", response.text)
+        self.assertNotIn("ida.indsigt@example.test", response.headers.get("Location", ""))
+        export = f"/retention/person/applications/{application}/export"
+        self.assertIn(f'href="{export}"', response.text)
+        download = self.admin.get(export)
+        self.assertStatus(download, 200)
+        archive = zipfile.ZipFile(io.BytesIO(download.body))
+        self.assertIn("Ida Indsigt", archive.read("application.json").decode())
+        self.assertTrue(any(name.startswith("files/") for name in archive.namelist()), archive.namelist())
+        self.assertIn("staff_export", [row[0] for row in self.sql(
+            f"SELECT action FROM access_log WHERE application_id = {application}")])
+        searched = [row[0] for row in self.sql("SELECT after_json FROM audit_events WHERE"
+                                                " action = 'data_request.searched'")]
+        self.assertTrue(searched)
+        self.assertFalse(any("indsigt" in text.lower() for text in searched), "no address in the audit trail")
+        # Bad input and the wrong people.
+        refused = self.admin.post("/retention/person", {"email": "ikke en adresse"})
+        self.assertStatus(refused, 400)
+        self.assertIn("Indtast en gyldig e-mailadresse", refused.text)
+        none = self.admin.post("/retention/person", {"email": "ingen@example.test"})
+        self.assertIn("Institutionen har ingen ansøgning fra denne adresse.", none.text)
+        projektleder = signed_in(self.server, PROJEKTLEDER, totp=False)
+        self.assertStatus(projektleder.get("/retention/person"), 403)
+        self.assertStatus(projektleder.post("/retention/person", {"email": "ida.indsigt@example.test"}), 403)
+        self.assertStatus(projektleder.get(export), 403)
 
     def test_settings_are_bounded_and_audited(self):
         for applications, access_log, message in (("0", "6", "fra 1 til 60"), ("61", "6", "fra 1 til 60"),

@@ -6,8 +6,13 @@
 #include "core/clock.hpp"
 #include "core/display_format.hpp"
 #include "core/text.hpp"
+#include "domain/access/policy.hpp"
+#include "domain/application/application_status.hpp"
+#include "services/retention/data_requests.hpp"
 #include "services/retention/retention.hpp"
 #include "web/app_context.hpp"
+#include "web/applications/application_labels.hpp"
+#include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/page_kit.hpp"
 
@@ -94,7 +99,73 @@ Response retention_page(AppContext& context, Request& request, const std::option
         form_status(error));
 }
 
+Response person_page(AppContext& context, Request& request,
+                     const std::optional<std::vector<services::PersonApplication>>& found,
+                     const std::optional<core::Error>& error)
+{
+    const std::string& language = request.language;
+    auto response = page(
+        context, request, "retention/person", tr(context, request, msgid("Everything held about a person")),
+        [&](Dictionary& dictionary) {
+            keep_value(dictionary, "email", request.form_or("email"));
+            if (found) {
+                auto* searched = dictionary.AddSectionDictionary("SEARCHED");
+                if (found->empty())
+                    searched->ShowSection("NONE_FOUND");
+                auto* table = found->empty() ? nullptr : searched->AddSectionDictionary("HAS_FOUND");
+                for (const auto& application : *found) {
+                    auto* row = table->AddSectionDictionary("FOUND");
+                    row->SetValue("APPLICATION_ID", std::to_string(application.application_id));
+                    row->SetValue("CASE_TITLE", application.case_title);
+                    row->SetValue("NAME", application.name);
+                    row->SetValue("RECEIVED", core::format_date(application.received_at, language));
+                    auto status = domain::application_status_from_string(application.status);
+                    row->SetValue("STATUS",
+                                  status ? tr(context, request, status_label(*status)) : application.status);
+                }
+            }
+            if (error)
+                show_form_errors(dictionary, *error, context.translator, request);
+        },
+        form_status(error));
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
 } // namespace
+
+Response show_person_search(AppContext& context, Request& request)
+{
+    if (!domain::can(request.actor(), domain::Action::edit_institution_setup,
+                     {institution_of(request), {}, {}, false, {}}))
+        return error_page(context, request, 403);
+    return person_page(context, request, std::nullopt, std::nullopt);
+}
+
+Response submit_person_search(AppContext& context, Request& request)
+{
+    auto found = context.data_requests.find(request.actor(), institution_of(request),
+                                            request.form_or("email"), request.origin());
+    if (!found && found.error().kind == core::ErrorKind::invalid)
+        return person_page(context, request, std::nullopt, found.error());
+    if (!found)
+        return error_response(context, request, found.error());
+    return person_page(context, request, *found, std::nullopt);
+}
+
+Response download_person_export(AppContext& context, Request& request)
+{
+    auto file =
+        context.data_requests.export_application(request.actor(), institution_of(request),
+                                                 parse_id(request.param("application_id")), request.origin());
+    if (!file)
+        return error_response(context, request, file.error());
+    auto response = Response::file(file->path, file->media_type);
+    response.remove_file_after = true;
+    response.set_header("Content-Disposition", domain::content_disposition("attachment", file->filename));
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
 
 Response show_retention(AppContext& context, Request& request)
 {

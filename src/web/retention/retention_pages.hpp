@@ -13,5 +13,10 @@ Response show_retention(AppContext& context, Request& request);
 Response submit_retention_settings(AppContext& context, Request& request);
 Response submit_retention_hold(AppContext& context, Request& request);
 Response submit_retention_hold_lift(AppContext& context, Request& request);
+/// A request for access: everything held about a person, found by e-mail address (posted, so that the
+/// address stays out of addresses and logs), and each application's ZIP.
+Response show_person_search(AppContext& context, Request& request);
+Response submit_person_search(AppContext& context, Request& request);
+Response download_person_export(AppContext& context, Request& request);
 
 } // namespace rekrut::web

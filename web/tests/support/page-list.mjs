@@ -77,6 +77,7 @@ export const PAGES = [
   // Corrections of a published case: its deadline and contact persons, and its ad text.
   // Deletion of personal data: periods, what comes next, holds and the report.
   { name: 'retention', as: ADMINISTRATOR, path: '/retention' },
+  { name: 'retention-person', as: ADMINISTRATOR, path: '/retention/person' },
   { name: 'case-correction', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/correction` },
   { name: 'ad-correction', as: ADMINISTRATOR, path: async (l) => `/cases/${await l.caseId(PUBLISHED_CASE)}/ad?language=da` },
   // Interviews: the case's rounds, and one round's schedule with its forms (the round and a booked
