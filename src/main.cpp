@@ -123,19 +123,20 @@ void check_installation_key(const core::Config& config, store::Database& databas
     auto check = store::installation_key::check_or_record(database);
     switch (check.verdict) {
     case Verdict::not_migrated:
-    case Verdict::matches:
-        return;
+    case Verdict::matches: return;
     case Verdict::recorded_now:
         core::log_event("info", "installation_key_recorded", "\"fingerprint\":\"" + ours + "\"");
         return;
     case Verdict::differs:
-        throw std::runtime_error("the key file " + config.key_file + " holds the key with fingerprint " + ours +
+        throw std::runtime_error("the key file " + config.key_file + " holds the key with fingerprint " +
+                                 ours +
                                  ", but this database belongs to the installation key with fingerprint " +
                                  check.recorded_fingerprint +
                                  "; every node must use the installation's key file: copy it from a node "
                                  "that runs (security.key_file)");
     case Verdict::opens_no_data:
-        throw std::runtime_error("the key file " + config.key_file + " holds the key with fingerprint " + ours +
+        throw std::runtime_error("the key file " + config.key_file + " holds the key with fingerprint " +
+                                 ours +
                                  ", which does not open the data in this database (its audit trail or second "
                                  "factors were written with another key); restore the installation's key "
                                  "file (security.key_file)");
@@ -163,7 +164,8 @@ std::unique_ptr<store::Database> open_database(const core::Config& config, const
             throw std::runtime_error("the key file " + config.key_file +
                                      " is missing, but this database belongs to the installation key with "
                                      "fingerprint " +
-                                     recorded + "; copy the key file from a node that runs (security.key_file)");
+                                     recorded +
+                                     "; copy the key file from a node that runs (security.key_file)");
     }
     auto key = core::SecretKey::load_or_create(config.key_file);
     if (!key)
@@ -429,7 +431,8 @@ void wait_for_grace_period(unsigned seconds, const sigset_t& stop_signals)
         auto whole = std::chrono::duration_cast<std::chrono::seconds>(left);
         timespec timeout{};
         timeout.tv_sec = static_cast<time_t>(whole.count());
-        timeout.tv_nsec = static_cast<long>(std::chrono::duration_cast<std::chrono::nanoseconds>(left - whole).count());
+        timeout.tv_nsec =
+            static_cast<long>(std::chrono::duration_cast<std::chrono::nanoseconds>(left - whole).count());
         int received = sigtimedwait(&stop_signals, nullptr, &timeout);
         if (received > 0) {
             core::log_event("info", "grace_period_cut_short", "\"signal\":" + std::to_string(received));

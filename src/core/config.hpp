@@ -32,7 +32,7 @@ struct Config {
     /// After SIGTERM or SIGINT, how long the server goes on serving while /readyz answers 503, so that
     /// load balancers send new requests elsewhere, before it stops accepting and drains.
     unsigned shutdown_grace_seconds = 5;
-    bool secure_cookies = false;        ///< Set when served behind TLS.
+    bool secure_cookies = false; ///< Set when served behind TLS.
     std::string public_url = "http://127.0.0.1:8080";
     /// host:port of the internal listener that serves /metrics; empty: metrics are not served.
     std::string metrics_listen;

@@ -132,7 +132,8 @@ TEST(Config, shutdown_grace_and_mail_lease_are_set_within_their_bounds)
     std::vector<std::string> keys;
     for (auto& problem : refused.problems)
         keys.push_back(problem.key);
-    EXPECT_EQ(keys, (std::vector<std::string>{"REKRUT_SERVER_SHUTDOWN_GRACE_SECONDS", "REKRUT_SMTP_LEASE_SECONDS"}));
+    EXPECT_EQ(keys, (std::vector<std::string>{"REKRUT_SERVER_SHUTDOWN_GRACE_SECONDS",
+                                              "REKRUT_SMTP_LEASE_SECONDS"}));
     EXPECT_EQ(refused.config.shutdown_grace_seconds, 5u) << "a bad value leaves the default";
     EXPECT_EQ(refused.config.smtp_lease_seconds, 300u);
 }

@@ -54,8 +54,8 @@ std::string fingerprint_of(const std::string& master)
 {
     std::string subkey = derive(master, k_fingerprint_subkey);
     unsigned char hash[crypto_generichash_BYTES_MIN];
-    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(subkey.data()), subkey.size(),
-                       nullptr, 0);
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(subkey.data()),
+                       subkey.size(), nullptr, 0);
     sodium_memzero(subkey.data(), subkey.size());
     return to_hex(std::string_view(reinterpret_cast<const char*>(hash), k_fingerprint_bytes));
 }

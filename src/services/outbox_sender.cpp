@@ -112,7 +112,8 @@ int OutboxSender::deliver_due()
             .value();
     // A mail is sent only while the claim holds for longer than one SMTP exchange may take, so
     // that another node never takes over a mail this one is still sending.
-    const core::UnixTime send_until = claimed_at + lease - static_cast<core::UnixTime>(m_settings.timeout_seconds);
+    const core::UnixTime send_until =
+        claimed_at + lease - static_cast<core::UnixTime>(m_settings.timeout_seconds);
     int delivered = 0;
     for (const auto& message : due) {
         if (!pace())

@@ -39,8 +39,8 @@ bool key_opens_existing_data(Database& database, const core::SecretKey& key)
         domain::AuditFilter newest;
         newest.limit = 1;
         auto events = audit_events::list(session, newest);
-        if (!events.empty() &&
-            audit_event_hash(key.audit_key(), events.front().previous_hash, events.front()) != events.front().hash)
+        if (!events.empty() && audit_event_hash(key.audit_key(), events.front().previous_hash,
+                                                events.front()) != events.front().hash)
             return false;
         std::string sealed;
         session.sql() << "SELECT totp_secret FROM users WHERE totp_secret LIKE 'enc1:%' ORDER BY id LIMIT 1",
@@ -72,8 +72,9 @@ Check check_or_record(Database& database)
     const std::string fingerprint = key.fingerprint();
     (void)database.transact([&](Transaction& transaction) -> core::Status {
         long long now = core::now();
-        transaction.sql() << "INSERT INTO installation_key (id, fingerprint, recorded_at) VALUES (1, :fingerprint,"
-                             " :now) ON CONFLICT (id) DO NOTHING",
+        transaction.sql()
+            << "INSERT INTO installation_key (id, fingerprint, recorded_at) VALUES (1, :fingerprint,"
+               " :now) ON CONFLICT (id) DO NOTHING",
             soci::use(fingerprint), soci::use(now);
         return core::success();
     });

@@ -10,12 +10,12 @@ namespace installation_key {
 
 /// What the database says about the key set on it (Database::set_secret_key).
 enum class Verdict {
-    not_migrated,    ///< The table does not exist yet: nothing recorded, nothing checked.
-    recorded_now,    ///< This key is now the installation's key (first start, or first after upgrading).
-    matches,         ///< The recorded fingerprint is this key's.
-    differs,         ///< Another key's fingerprint is recorded (perhaps by a node that started at once).
-    opens_no_data,   ///< Nothing is recorded, and the data already written with a key does not open
-                     ///< with this one; nothing was recorded.
+    not_migrated,  ///< The table does not exist yet: nothing recorded, nothing checked.
+    recorded_now,  ///< This key is now the installation's key (first start, or first after upgrading).
+    matches,       ///< The recorded fingerprint is this key's.
+    differs,       ///< Another key's fingerprint is recorded (perhaps by a node that started at once).
+    opens_no_data, ///< Nothing is recorded, and the data already written with a key does not open
+                   ///< with this one; nothing was recorded.
 };
 
 struct Check {

@@ -1,5 +1,3 @@
-#include "store/installation_key_store.hpp"
-
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -10,6 +8,7 @@
 #include "core/crypto.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
+#include "store/installation_key_store.hpp"
 #include "store/migrations.hpp"
 
 // The installation key's fingerprint on a migrated SQLite database and, when REKRUT_TEST_POSTGRES_URL
@@ -54,7 +53,8 @@ struct InstallationKeyTest : ::testing::TestWithParam<Dialect> {
     }
     static void migrate_all(Database& database)
     {
-        auto migrated = migrate(database, read_migrations(REKRUT_MIGRATIONS_DIR, database.dialect() == Dialect::sqlite));
+        auto migrated =
+            migrate(database, read_migrations(REKRUT_MIGRATIONS_DIR, database.dialect() == Dialect::sqlite));
         ASSERT_TRUE(migrated.ok()) << migrated.error().message;
     }
     static void forget_recorded_key(Database& database)
@@ -94,6 +94,8 @@ TEST_P(InstallationKeyTest, first_key_is_recorded_once_and_another_key_is_refuse
     constexpr int k_nodes = 6;
     std::vector<core::SecretKey> keys;
     std::vector<std::unique_ptr<Database>> nodes;
+    keys.reserve(k_nodes);
+    nodes.reserve(k_nodes);
     for (int index = 0; index < k_nodes; ++index) {
         keys.push_back(core::SecretKey::random());
         nodes.push_back(open(keys.back()));
@@ -101,6 +103,7 @@ TEST_P(InstallationKeyTest, first_key_is_recorded_once_and_another_key_is_refuse
     std::vector<installation_key::Check> checks(k_nodes);
     std::atomic<int> ready{0};
     std::vector<std::thread> starts;
+    starts.reserve(k_nodes);
     for (int index = 0; index < k_nodes; ++index)
         starts.emplace_back([&, index] {
             ready.fetch_add(1);
@@ -132,7 +135,8 @@ INSTANTIATE_TEST_SUITE_P(Dialects, InstallationKeyTest,
 TEST(InstallationKeyUpgradeTest, only_a_key_that_opens_the_existing_data_is_recorded)
 {
     core::init_crypto();
-    fs::path dir = fs::path(::testing::TempDir()) / ("rekrut_installation_key_upgrade_" + core::random_hex(6));
+    fs::path dir =
+        fs::path(::testing::TempDir()) / ("rekrut_installation_key_upgrade_" + core::random_hex(6));
     fs::create_directories(dir);
     const auto key = core::SecretKey::random();
     const auto other_key = core::SecretKey::random();

@@ -1,7 +1,7 @@
 """Running several nodes on one database: every node must hold the installation's key (its fingerprint
-is recorded in the database), and a node that is stopped says so on /readyz, goes on serving for its
-grace period and answers every request it has begun before it exits. Runs against SQLite or
-PostgreSQL (REKRUT_TEST_DATABASE)."""
+is recorded in the database), a node that is stopped says so on /readyz, goes on serving for its
+grace period and answers every request it has begun before it exits, and the outbox's claim lasts
+smtp.lease_seconds. Runs against SQLite or PostgreSQL (REKRUT_TEST_DATABASE)."""
 
 import concurrent.futures
 import hashlib
@@ -15,8 +15,8 @@ import time
 import unittest
 import urllib.parse
 
-from harness import (Server, base_environment, database_url, execute_sql, make_temp_dir, rekrut_bin,
-                     secret_key_file)
+from harness import (Server, ServerTestCase, base_environment, database_url, execute_sql, make_temp_dir,
+                     rekrut_bin, secret_key_file)
 
 
 def key_fingerprint(path: str) -> str:
@@ -215,6 +215,27 @@ class GracefulStopTest(unittest.TestCase):
             self.assertIn('"drained":true', server.log())
         finally:
             server.kill()
+
+
+class OutboxLeaseTest(ServerTestCase):
+    """smtp.lease_seconds is how long a node's claim on the mails it sends holds, and a mail is sent
+    while the claim holds (with the default of 300 s the claim would outlast the send by minutes)."""
+
+    seed_demo = True
+    mail_sink = True
+    server_env = {"REKRUT_SMTP_LEASE_SECONDS": "60"}
+
+    def test_mails_are_claimed_for_the_configured_lease(self):
+        address = "leder@styrelsen.example.test"
+        self.assertEqual(self.client().post("/password/forgot", {"email": address}).status, 200)
+        self.mail_to(address)
+        rows = execute_sql(self.server.database_url,
+                           "SELECT sent_at, claimed_until FROM outbox WHERE sent_at IS NOT NULL")
+        self.assertTrue(rows, "no mail recorded as sent")
+        for sent_at, claimed_until in rows:
+            held_after_sending = int(claimed_until) - int(sent_at)
+            self.assertLessEqual(held_after_sending, 60, "claimed for longer than smtp.lease_seconds")
+            self.assertGreater(held_after_sending, 0, "sent after its claim ran out")
 
 
 if __name__ == "__main__":
