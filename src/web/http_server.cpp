@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <microhttpd.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -541,6 +542,13 @@ std::string HttpServer::start()
 void HttpServer::stop_accepting()
 {
     m_accepting.store(false);
+    // New connections are then refused by the kernel instead of accepted and closed: a proxy sees the
+    // refusal before it has sent anything and passes the request to another node, a POST too. The
+    // socket stays open (libmicrohttpd closes it when it stops), so its epoll sets stay valid;
+    // libmicrohttpd takes the EINVAL of accept() on it as a shutdown.
+    if (m_daemon)
+        if (const auto* info = MHD_get_daemon_info(m_daemon, MHD_DAEMON_INFO_LISTEN_FD))
+            ::shutdown(info->listen_fd, SHUT_RDWR);
 }
 
 bool HttpServer::drain(int timeout_ms)

@@ -138,8 +138,9 @@ class PartialPost:
 
 
 class GracefulStopTest(unittest.TestCase):
-    """SIGTERM: /readyz answers 503 at once, the node serves on through its grace period, then stops
-    accepting and answers every request it has begun, POSTs whose bodies are still arriving included."""
+    """SIGTERM: /readyz answers 503 at once, the node serves on through its grace period, then refuses
+    new connections and answers every request it has begun, POSTs whose bodies are still arriving
+    included."""
 
     def start_server(self, grace_seconds: int, name: str) -> Server:
         return Server(env={"REKRUT_SERVER_SHUTDOWN_GRACE_SECONDS": str(grace_seconds), "REKRUT_LOG_LEVEL": "info"},
@@ -202,6 +203,15 @@ class GracefulStopTest(unittest.TestCase):
 
             server.process.send_signal(signal.SIGTERM)
             self.wait_for(lambda: '"event":"stopping"' in server.log(), "the server logs that it is stopping")
+
+            def refused() -> bool:
+                try:
+                    socket.create_connection((server.host, server.port), timeout=5).close()
+                    return False
+                except ConnectionRefusedError:
+                    return True
+            # Refused by the kernel, so that a proxy passes the request to another node before sending it.
+            self.wait_for(refused, "new connections are refused once the server stops accepting")
 
             with concurrent.futures.ThreadPoolExecutor(8) as pool:
                 answers = list(pool.map(PartialPost.finish, in_flight))
