@@ -59,7 +59,8 @@ public:
     /// that load balancers and clients move to other nodes.
     void begin_draining() { m_draining.store(true); }
     bool draining() const { return m_draining.load(); }
-    /// Stops accepting new connections; requests in flight go on.
+    /// Stops accepting new connections: the kernel refuses them from now on (the listening socket is
+    /// shut down), and one accepted in the instant is closed; requests in flight go on.
     void stop_accepting();
     /// Waits until no request is in flight, at most `timeout_ms`. Returns true when drained. A
     /// request is in flight from its headers until its response is sent, its body included.
