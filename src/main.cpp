@@ -1,5 +1,7 @@
 // Composition root: configuration → database → services → web. Each subcommand is a function here.
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -54,6 +56,7 @@
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
 #include "store/file_store.hpp"
+#include "store/installation_key_store.hpp"
 #include "store/institution_store.hpp"
 #include "store/migrations.hpp"
 #include "store/runtime_role.hpp"
@@ -112,24 +115,66 @@ int fail(const std::string& message)
     return 1;
 }
 
+/// Compares the database's key with the fingerprint the database records, and records it on the first
+/// start after migration 0018 (see store/installation_key_store.hpp). Throws std::runtime_error, naming
+/// both fingerprints, when the key is not the installation's: a node with another key would write
+/// audit events and second factors that the other nodes cannot read.
+void check_installation_key(const core::Config& config, store::Database& database)
+{
+    using store::installation_key::Verdict;
+    const std::string& ours = database.secret_key().fingerprint();
+    auto check = store::installation_key::check_or_record(database);
+    switch (check.verdict) {
+    case Verdict::not_migrated:
+    case Verdict::matches: return;
+    case Verdict::recorded_now:
+        core::log_event("info", "installation_key_recorded", "\"fingerprint\":\"" + ours + "\"");
+        return;
+    case Verdict::differs:
+        throw std::runtime_error("the key file " + config.key_file + " holds the key with fingerprint " +
+                                 ours +
+                                 ", but this database belongs to the installation key with fingerprint " +
+                                 check.recorded_fingerprint +
+                                 "; every node must use the installation's key file: copy it from a node "
+                                 "that runs (security.key_file)");
+    case Verdict::opens_no_data:
+        throw std::runtime_error("the key file " + config.key_file + " holds the key with fingerprint " +
+                                 ours +
+                                 ", which does not open the data in this database (its audit trail or second "
+                                 "factors were written with another key); restore the installation's key "
+                                 "file (security.key_file)");
+    }
+}
+
 /// The database with the installation's secret key, which every command that writes audit events or
-/// reads second factors needs. Throws std::runtime_error when the key file cannot be read or made.
+/// reads second factors needs. Throws std::runtime_error when the key file cannot be read or made, or
+/// holds another key than the installation's.
 std::unique_ptr<store::Database> open_database(const core::Config& config, const std::string& url,
                                                unsigned pool_size)
 {
     ensure_sqlite_folder(url);
     auto database = store::Database::open(url, pool_size);
-    // A new key is made only for a database that holds nothing written with one: a missing key file
-    // next to existing data is a restore gone wrong, and a new key would make that data unreadable.
+    // A new key is made only for a database that holds nothing written with one and has no key
+    // recorded: a missing key file next to existing data is a restore gone wrong or a node set up
+    // without the installation's key, and a new key would make that data unreadable.
     std::error_code ignored;
-    if (!fs::exists(config.key_file, ignored) && store::holds_keyed_data(*database))
-        throw std::runtime_error("the key file " + config.key_file +
-                                 " is missing, but the database holds data written with a key (the audit "
-                                 "trail, second factors); restore the key file (security.key_file)");
+    if (!fs::exists(config.key_file, ignored)) {
+        if (store::holds_keyed_data(*database))
+            throw std::runtime_error("the key file " + config.key_file +
+                                     " is missing, but the database holds data written with a key (the audit "
+                                     "trail, second factors); restore the key file (security.key_file)");
+        if (auto recorded = store::installation_key::recorded_fingerprint(*database); !recorded.empty())
+            throw std::runtime_error("the key file " + config.key_file +
+                                     " is missing, but this database belongs to the installation key with "
+                                     "fingerprint " +
+                                     recorded +
+                                     "; copy the key file from a node that runs (security.key_file)");
+    }
     auto key = core::SecretKey::load_or_create(config.key_file);
     if (!key)
         throw std::runtime_error(key.error().message);
     database->set_secret_key(*key);
+    check_installation_key(config, *database);
     return database;
 }
 
@@ -151,6 +196,8 @@ core::Result<store::MigrationReport> migrate_database(const core::Config& config
     auto migrated = store::migrate(*owner, migrations);
     if (!migrated)
         return migrated.error();
+    // A new database has its table for the key's fingerprint only now.
+    check_installation_key(config, *owner);
     migrated->version = migrations.empty() ? 0 : migrations.back().version;
     if (!config.database_runtime_role.empty())
         if (auto granted = store::grant_runtime_role(*owner, config.database_runtime_role); !granted)
@@ -375,9 +422,35 @@ std::unique_ptr<web::HttpServer> metrics_listener(const core::Config& config, we
     return std::make_unique<web::HttpServer>(std::move(options), admit, admit, serve);
 }
 
+/// Waits up to `seconds` for another stop signal: the grace period in which a stopping node still
+/// serves while load balancers notice its /readyz. A second Ctrl-C or SIGTERM ends it early.
+void wait_for_grace_period(unsigned seconds, const sigset_t& stop_signals)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    for (;;) {
+        auto left = deadline - std::chrono::steady_clock::now();
+        if (left <= std::chrono::steady_clock::duration::zero())
+            return;
+        auto whole = std::chrono::duration_cast<std::chrono::seconds>(left);
+        timespec timeout{};
+        timeout.tv_sec = static_cast<time_t>(whole.count());
+        timeout.tv_nsec =
+            static_cast<long>(std::chrono::duration_cast<std::chrono::nanoseconds>(left - whole).count());
+        int received = sigtimedwait(&stop_signals, nullptr, &timeout);
+        if (received > 0) {
+            core::log_event("info", "grace_period_cut_short", "\"signal\":" + std::to_string(received));
+            return;
+        }
+        if (errno != EINTR)
+            return; // EAGAIN: the time is up
+    }
+}
+
 /// Serves until SIGINT or SIGTERM: the public listener, and the metrics listener when configured.
-/// Then stops accepting, drains and stops both. Returns whether the drain completed, or nullopt when
-/// a listener could not start (the reason is printed).
+/// Then /readyz answers 503 while the server goes on serving for `server.shutdown_grace_seconds`,
+/// so that load balancers send new requests to other nodes; then it stops accepting, drains and
+/// stops both. Returns whether the drain completed, or nullopt when a listener could not start (the
+/// reason is printed).
 std::optional<bool> serve_until_stopped(const core::Config& config, web::AppContext& context,
                                         web::Application& application, const sigset_t& stop_signals)
 {
@@ -405,8 +478,13 @@ std::optional<bool> serve_until_stopped(const core::Config& config, web::AppCont
 
     int received = 0;
     sigwait(&stop_signals, &received);
-    core::log_event("info", "stopping", "\"signal\":" + std::to_string(received));
+    core::log_event("info", "stopping",
+                    "\"signal\":" + std::to_string(received) +
+                        ",\"grace_seconds\":" + std::to_string(config.shutdown_grace_seconds));
+    server.begin_draining();
+    wait_for_grace_period(config.shutdown_grace_seconds, stop_signals);
     server.stop_accepting();
+    // A request whose body stalls holds the stop until libmicrohttpd's idle timeout ends it, or this.
     bool drained = server.drain(15000);
     server.stop();
     if (metrics_server)
@@ -462,7 +540,7 @@ public:
                    services::Retention& retention)
         : m_outbox(database,
                    {config.smtp_url, config.smtp_from, config.smtp_username, config.smtp_password, 20},
-                   {config.smtp_max_per_second, config.smtp_retry_seconds}),
+                   {config.smtp_max_per_second, config.smtp_retry_seconds, config.smtp_lease_seconds}),
           m_outbox_purge("outbox_purge", std::chrono::hours(1),
                          [this] { m_outbox.purge_old_bodies(core::now()); }),
           m_identity_purge("identity_purge", std::chrono::minutes(10),

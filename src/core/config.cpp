@@ -129,6 +129,8 @@ void add_server_settings(Settings& table)
          [](Config& c, const std::string& v) { return set_unsigned(c.worker_threads, v, 1, 256); }},
         {"server.job_interval_seconds",
          [](Config& c, const std::string& v) { return set_unsigned(c.job_interval_seconds, v, 1, 3600); }},
+        {"server.shutdown_grace_seconds",
+         [](Config& c, const std::string& v) { return set_unsigned(c.shutdown_grace_seconds, v, 0, 300); }},
         {"server.hashing_threads",
          [](Config& c, const std::string& v) { return set_unsigned(c.hashing_threads, v, 1, 16); }},
         {"server.secure_cookies",
@@ -227,6 +229,8 @@ void add_mail_and_log_settings(Settings& table)
          [](Config& c, const std::string& v) { return set_unsigned(c.smtp_max_per_second, v, 0, 100000); }},
         {"smtp.retry_seconds",
          [](Config& c, const std::string& v) { return set_unsigned(c.smtp_retry_seconds, v, 1, 86400); }},
+        {"smtp.lease_seconds",
+         [](Config& c, const std::string& v) { return set_unsigned(c.smtp_lease_seconds, v, 60, 86400); }},
         {"audit.anchor", [](Config& c, const std::string& v) { return c.audit_anchor = v, std::string(); }},
         {"audit.anchor_interval_seconds",
          [](Config& c, const std::string& v) {

@@ -29,7 +29,10 @@ struct Config {
     unsigned connection_timeout_seconds = 30;
     unsigned max_queued_requests = 512; ///< Waiting requests per worker pool before 503.
     unsigned job_interval_seconds = 30; ///< How often background jobs (deadlines) run.
-    bool secure_cookies = false;        ///< Set when served behind TLS.
+    /// After SIGTERM or SIGINT, how long the server goes on serving while /readyz answers 503, so that
+    /// load balancers send new requests elsewhere, before it stops accepting and drains.
+    unsigned shutdown_grace_seconds = 5;
+    bool secure_cookies = false; ///< Set when served behind TLS.
     std::string public_url = "http://127.0.0.1:8080";
     /// host:port of the internal listener that serves /metrics; empty: metrics are not served.
     std::string metrics_listen;
@@ -68,6 +71,9 @@ struct Config {
     /// The wait before the first retry of a mail the server did not take; each further retry waits
     /// twice as long.
     unsigned smtp_retry_seconds = 30;
+    /// How long a node's claim on the mails it is sending holds: another node takes over the mails
+    /// of a node that crashed once this has passed.
+    unsigned smtp_lease_seconds = 300;
     // [jobnet]
     /// The job-ad web service; empty: ads are not transferred (and Jobnet's rules are not checked).
     std::string jobnet_endpoint;

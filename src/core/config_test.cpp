@@ -111,3 +111,29 @@ TEST(Config, bad_proxy_and_metrics_settings_are_named)
                                         "REKRUT_SERVER_FORWARDED_HEADER", "REKRUT_SERVER_METRICS_LISTEN"}));
     EXPECT_TRUE(load.config.trusted_proxies.empty()) << "a list with a bad entry is not half applied";
 }
+
+TEST(Config, shutdown_grace_and_mail_lease_are_set_within_their_bounds)
+{
+    char* none[] = {nullptr};
+    auto defaults = load_config("", none);
+    EXPECT_EQ(defaults.config.shutdown_grace_seconds, 5u);
+    EXPECT_EQ(defaults.config.smtp_lease_seconds, 300u);
+
+    auto path = write_toml("[server]\nshutdown_grace_seconds = 0\n[smtp]\nlease_seconds = 120\n");
+    auto set = load_config(path, none);
+    EXPECT_TRUE(set.problems.empty());
+    EXPECT_EQ(set.config.shutdown_grace_seconds, 0u);
+    EXPECT_EQ(set.config.smtp_lease_seconds, 120u);
+
+    std::string grace = "REKRUT_SERVER_SHUTDOWN_GRACE_SECONDS=301";
+    std::string lease = "REKRUT_SMTP_LEASE_SECONDS=10";
+    char* environment[] = {grace.data(), lease.data(), nullptr};
+    auto refused = load_config("", environment);
+    std::vector<std::string> keys;
+    for (auto& problem : refused.problems)
+        keys.push_back(problem.key);
+    EXPECT_EQ(keys, (std::vector<std::string>{"REKRUT_SERVER_SHUTDOWN_GRACE_SECONDS",
+                                              "REKRUT_SMTP_LEASE_SECONDS"}));
+    EXPECT_EQ(refused.config.shutdown_grace_seconds, 5u) << "a bad value leaves the default";
+    EXPECT_EQ(refused.config.smtp_lease_seconds, 300u);
+}

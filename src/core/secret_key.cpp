@@ -23,6 +23,8 @@ constexpr std::uint64_t k_totp_subkey = 2;
 constexpr std::uint64_t k_csrf_subkey = 3;
 constexpr std::uint64_t k_recovery_code_subkey = 4;
 constexpr std::uint64_t k_key_wrapping_subkey = 5;
+constexpr std::uint64_t k_fingerprint_subkey = 6;
+constexpr std::size_t k_fingerprint_bytes = 8;
 // Authenticated with every wrapped data key, so that nothing else sealed under the subkey passes for one.
 constexpr std::string_view k_wrapped_key_context = "rekrut data key 1";
 constexpr std::string_view k_sealed_prefix = "enc1:";
@@ -47,12 +49,23 @@ std::optional<std::string> read_key(const std::string& path)
     return bytes;
 }
 
+/// The first k_fingerprint_bytes of BLAKE2b-128 of the fingerprint subkey, as hex.
+std::string fingerprint_of(const std::string& master)
+{
+    std::string subkey = derive(master, k_fingerprint_subkey);
+    unsigned char hash[crypto_generichash_BYTES_MIN];
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(subkey.data()),
+                       subkey.size(), nullptr, 0);
+    sodium_memzero(subkey.data(), subkey.size());
+    return to_hex(std::string_view(reinterpret_cast<const char*>(hash), k_fingerprint_bytes));
+}
+
 } // namespace
 
 SecretKey::SecretKey(const std::string& master)
     : m_audit(derive(master, k_audit_subkey)), m_totp(derive(master, k_totp_subkey)),
       m_csrf(derive(master, k_csrf_subkey)), m_recovery_code(derive(master, k_recovery_code_subkey)),
-      m_key_wrapping(derive(master, k_key_wrapping_subkey))
+      m_key_wrapping(derive(master, k_key_wrapping_subkey)), m_fingerprint(fingerprint_of(master))
 {
 }
 

@@ -28,6 +28,10 @@ public:
     const std::string& csrf_key() const { return m_csrf; }
     /// The key for the BLAKE2b of stored recovery codes (32 bytes).
     const std::string& recovery_code_key() const { return m_recovery_code; }
+    /// A short name of this key (16 hex digits) that the database records, so that a node started
+    /// with another key is refused. It is BLAKE2b of a subkey derived only for it, so it reveals
+    /// nothing of the key or of the other subkeys.
+    const std::string& fingerprint() const { return m_fingerprint; }
     /// Encrypts `plaintext` (XSalsa20-Poly1305 under the TOTP key) as "enc1:" + hex(nonce ‖ box).
     std::string seal(std::string_view plaintext) const;
     /// The plaintext of a sealed value; nullopt when it was sealed under another key or altered.
@@ -48,6 +52,7 @@ private:
     std::string m_csrf;
     std::string m_recovery_code;
     std::string m_key_wrapping;
+    std::string m_fingerprint;
 };
 
 /// BLAKE2b-256 of `data` keyed with `key`, as lower-case hex.

@@ -41,6 +41,26 @@ TEST_F(SecretKeyTest, created_once_private_and_read_back)
     EXPECT_EQ(second->open(first->seal("GEZDGNBVGY3TQOJQ")), std::optional<std::string>("GEZDGNBVGY3TQOJQ"));
 }
 
+TEST_F(SecretKeyTest, the_fingerprint_names_the_key_without_revealing_it)
+{
+    std::string path = (m_folder / "rekrut.key").string();
+    auto key = SecretKey::load_or_create(path);
+    ASSERT_TRUE(key);
+    auto again = SecretKey::load_or_create(path);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(key->fingerprint(), again->fingerprint());
+    EXPECT_EQ(key->fingerprint().size(), 16u);
+    EXPECT_EQ(key->fingerprint().find_first_not_of("0123456789abcdef"), std::string::npos);
+    EXPECT_NE(key->fingerprint(), SecretKey::random().fingerprint());
+    // Neither the key in the file nor any subkey in use starts with it.
+    std::ifstream file(path);
+    std::string master_hex;
+    file >> master_hex;
+    EXPECT_EQ(master_hex.find(key->fingerprint()), std::string::npos);
+    for (const auto* subkey : {&key->audit_key(), &key->csrf_key(), &key->recovery_code_key()})
+        EXPECT_EQ(to_hex(*subkey).find(key->fingerprint()), std::string::npos);
+}
+
 TEST_F(SecretKeyTest, a_file_without_a_key_is_refused)
 {
     std::filesystem::create_directories(m_folder);

@@ -1,5 +1,7 @@
 #include "services/outbox_sender.hpp"
 
+#include <algorithm>
+
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
@@ -14,10 +16,17 @@ namespace rekrut::services {
 namespace {
 
 constexpr int k_max_attempts = domain::k_max_mail_attempts;
-/// Mails claimed at a time, and how long a claim holds: long enough for a batch at a slow server's
-/// pace, short enough that a crashed instance's claims are soon taken over.
+/// Mails claimed at a time, at most: fewer when the rate limit would not send them all within half
+/// the claim's time (OutboxPacing::lease_seconds).
 constexpr int k_batch = 50;
-constexpr int k_lease_seconds = 300;
+
+int batch_size(const OutboxPacing& pacing)
+{
+    if (pacing.max_per_second == 0)
+        return k_batch;
+    auto fits = static_cast<long long>(pacing.lease_seconds) * pacing.max_per_second / 2;
+    return static_cast<int>(std::clamp(fits, 1LL, static_cast<long long>(k_batch)));
+}
 
 /// Sets the status that the mail's template sets (a rejection: rejected), in the transaction that
 /// records the mail as sent, so the status says what the applicant was told. An application that
@@ -92,17 +101,25 @@ void OutboxSender::stop()
 
 int OutboxSender::deliver_due()
 {
+    const core::UnixTime claimed_at = core::now();
+    const auto lease = static_cast<int>(m_pacing.lease_seconds);
     auto due =
         m_database
             .transact(
                 [&](store::Transaction& transaction) -> core::Result<std::vector<domain::OutboxMessage>> {
-                    return store::outbox::claim_due(transaction, core::now(), k_batch, k_lease_seconds);
+                    return store::outbox::claim_due(transaction, claimed_at, batch_size(m_pacing), lease);
                 })
             .value();
+    // A mail is sent only while the claim holds for longer than one SMTP exchange may take, so
+    // that another node never takes over a mail this one is still sending.
+    const core::UnixTime send_until =
+        claimed_at + lease - static_cast<core::UnixTime>(m_settings.timeout_seconds);
     int delivered = 0;
     for (const auto& message : due) {
         if (!pace())
             break; // stopping: the claims run out and another run sends the rest
+        if (core::now() >= send_until)
+            break; // the rest are claimed again, here or elsewhere, when their claims run out
         // A mailing cancelled while its mails waited here, claimed, keeps them from being sent.
         if (message.mailing_id && m_database.read([&](store::Session& session) {
                 return store::outbox::is_cancelled(session, message.id);

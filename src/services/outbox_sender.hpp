@@ -19,6 +19,10 @@ namespace rekrut::services {
 struct OutboxPacing {
     unsigned max_per_second = 0; ///< 0: as fast as the SMTP server takes them.
     unsigned retry_seconds = 30; ///< The first retry's wait; each further one waits twice as long.
+    /// How long a claim on a batch holds (`smtp.lease_seconds`). Every node runs a sender; a node that
+    /// crashes leaves its claimed mails to the others once the claim has run out, so this is also
+    /// the longest such mails wait. A batch is cut short before its claim could run out mid-send.
+    unsigned lease_seconds = 300;
 };
 
 /// Delivers queued mail in the background: claims due messages (so several server instances can

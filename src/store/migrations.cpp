@@ -99,10 +99,19 @@ std::optional<core::Error> changed_migration(const std::map<int, Applied>& appli
 }
 
 /// Runs one migration and records it, in a transaction of its own; rolled back when it fails.
-core::Status apply(Database& database, soci::session& session, const Migration& migration)
+/// Returns false when another process applied it first: on SQLite nothing else serialises two
+/// processes migrating one file at once, so the record is read again under the write lock.
+core::Result<bool> apply(Database& database, soci::session& session, const Migration& migration)
 {
     session << (database.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
+        int already = 0;
+        session << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(migration.version),
+            soci::into(already);
+        if (already > 0) {
+            session << "ROLLBACK";
+            return false;
+        }
         database.execute_script(session, migration.sql);
         core::UnixTime now = core::now();
         session << "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
@@ -114,7 +123,7 @@ core::Status apply(Database& database, soci::session& session, const Migration& 
         session << "ROLLBACK";
         return core::Error::invalid("migration " + migration.name + " failed: " + error.what());
     }
-    return core::success();
+    return true;
 }
 
 /// Refuses when an applied migration has changed, else applies the pending ones in order and stops
@@ -130,9 +139,11 @@ core::Result<MigrationReport> apply_pending(Database& database, soci::session& s
     for (const auto& migration : migrations) {
         if (applied.count(migration.version))
             continue;
-        if (auto done = apply(database, session, migration); !done)
+        auto done = apply(database, session, migration);
+        if (!done)
             return done.error();
-        report.applied.push_back(migration.name);
+        if (*done)
+            report.applied.push_back(migration.name);
     }
     return report;
 }

@@ -1,7 +1,9 @@
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <soci/soci.h>
+#include <thread>
 
 #include "core/crypto.hpp"
 #include "store/database.hpp"
@@ -73,6 +75,38 @@ TEST_F(MigrationsFixture, failing_migration_rolls_back_and_is_not_recorded)
         return tables;
     });
     EXPECT_EQ(count, 0);
+}
+
+TEST_F(MigrationsFixture, processes_migrating_one_file_at_once_both_succeed_and_apply_each_once)
+{
+    for (int version = 2; version <= 80; ++version) {
+        std::string number = std::to_string(version);
+        write(std::string(4 - number.size(), '0') + number + "_table.sql",
+              "CREATE TABLE table_" + number + " (id {{id}});");
+    }
+    auto migrations = read_migrations((dir / "sql").string(), true);
+    // Two processes are two Databases with sessions of their own on the same file.
+    auto first = open();
+    auto second = open();
+    std::optional<core::Result<MigrationReport>> first_report, second_report;
+    std::atomic<int> ready{0};
+    auto start_together = [&ready] {
+        ready.fetch_add(1);
+        while (ready.load() < 2)
+            std::this_thread::yield();
+    };
+    std::thread other([&] {
+        start_together();
+        second_report.emplace(migrate(*second, migrations));
+    });
+    start_together();
+    first_report.emplace(migrate(*first, migrations));
+    other.join();
+    ASSERT_TRUE(first_report->ok()) << first_report->error().message;
+    ASSERT_TRUE(second_report->ok()) << second_report->error().message;
+    EXPECT_EQ((*first_report)->applied.size() + (*second_report)->applied.size(), migrations.size())
+        << "each migration is reported by the process that applied it";
+    EXPECT_TRUE(migrations_current(*first, migrations));
 }
 
 } // namespace

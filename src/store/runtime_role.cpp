@@ -31,6 +31,8 @@ core::Status grant_runtime_role(Database& owner, const std::string& role)
         sql << "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + role;
         sql << "REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_events FROM " + role;
         sql << "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM " + role;
+        // The installation key's fingerprint is recorded once, by the owner, and never changed.
+        sql << "REVOKE UPDATE, DELETE, TRUNCATE ON installation_key FROM " + role;
         return core::success();
     });
 }

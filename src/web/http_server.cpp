@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <microhttpd.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -323,14 +324,20 @@ void admit(Exchange& exchange)
         request.rejection_status = 413;
 }
 
-/// Suspends the connection (work goes on elsewhere) and counts the request as in flight, once.
-void suspend(Exchange& exchange, MHD_Connection* connection)
+/// Counts the request as in flight until its Exchange ends with the response sent, once.
+void count_in_flight(Exchange& exchange)
 {
-    MHD_suspend_connection(connection);
     if (!exchange.counted) {
         exchange.counted = true;
         ++exchange.server->in_flight_counter();
     }
+}
+
+/// Suspends the connection (work goes on elsewhere).
+void suspend(Exchange& exchange, MHD_Connection* connection)
+{
+    MHD_suspend_connection(connection);
+    count_in_flight(exchange);
 }
 
 /// Answers a refused request at once, before its body: libmicrohttpd then leaves the body unread
@@ -341,7 +348,7 @@ MHD_Result refuse_or_receive(Exchange& exchange, MHD_Connection* connection)
     Request& request = exchange.request;
     if (request.rejection_status != 0) {
         exchange.dispatched = true;
-        return send(connection, server.dispatch()(request), !server.accepting());
+        return send(connection, server.dispatch()(request), server.closing_connections());
     }
     if (request.is_state_changing())
         exchange.post_processor =
@@ -376,6 +383,9 @@ MHD_Result look_up_session(Exchange& exchange, MHD_Connection* connection)
 MHD_Result begin_request(Exchange& exchange, MHD_Connection* connection, const char* url, const char* method)
 {
     exchange.started = true;
+    // From here until its response is sent, including the time its body takes to arrive, a graceful
+    // stop waits for the request (HttpServer::drain).
+    count_in_flight(exchange);
     start_request(exchange, connection, url, method);
     Request& request = exchange.request;
     if (request.rejection_status == 0)
@@ -448,7 +458,7 @@ MHD_Result hand_off(Exchange& exchange, MHD_Connection* connection, WorkerPool& 
     HttpServer* server = exchange.server;
     if (pool.queued() >= server->options().max_queued_requests) {
         exchange.request.rejection_status = 503;
-        return send(connection, server->dispatch()(exchange.request), !server->accepting());
+        return send(connection, server->dispatch()(exchange.request), server->closing_connections());
     }
     suspend(exchange, connection);
     pool.submit([server, pointer = &exchange, connection] {
@@ -468,7 +478,7 @@ MHD_Result finish_request(Exchange& exchange, MHD_Connection* connection)
     Execution execution =
         request.rejection_status != 0 ? Execution::event_loop : exchange.admission.execution;
     if (execution == Execution::event_loop)
-        return send(connection, server.dispatch()(request), !server.accepting());
+        return send(connection, server.dispatch()(request), server.closing_connections());
     return hand_off(exchange, connection, server.workers(execution));
 }
 
@@ -491,7 +501,7 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
         return MHD_YES;
     }
     if (exchange->response)
-        return send(connection, *exchange->response, !exchange->server->accepting());
+        return send(connection, *exchange->response, exchange->server->closing_connections());
     if (exchange->dispatched)
         return MHD_YES;
     return finish_request(*exchange, connection);
@@ -538,6 +548,13 @@ std::string HttpServer::start()
 void HttpServer::stop_accepting()
 {
     m_accepting.store(false);
+    // New connections are then refused by the kernel instead of accepted and closed: a proxy sees the
+    // refusal before it has sent anything and passes the request to another node, a POST too. The
+    // socket stays open (libmicrohttpd closes it when it stops), so its epoll sets stay valid;
+    // libmicrohttpd takes the EINVAL of accept() on it as a shutdown.
+    if (m_daemon)
+        if (const auto* info = MHD_get_daemon_info(m_daemon, MHD_DAEMON_INFO_LISTEN_FD))
+            ::shutdown(info->listen_fd, SHUT_RDWR);
 }
 
 bool HttpServer::drain(int timeout_ms)
@@ -553,7 +570,10 @@ bool HttpServer::drain(int timeout_ms)
 void HttpServer::stop()
 {
     if (m_daemon) {
-        drain(10000);
+        // After a graceful stop (stop_accepting, drain) the wait is over; otherwise give the requests
+        // in flight a moment.
+        if (m_accepting.exchange(false))
+            drain(10000);
         MHD_stop_daemon(m_daemon);
         m_daemon = nullptr;
     }

@@ -54,11 +54,19 @@ public:
 
     /// Binds and starts serving. Returns an error text on failure.
     std::string start();
-    /// Stops accepting new connections; requests in flight go on.
+    /// The first step of a graceful stop: the server goes on serving, but says that it is stopping
+    /// (the application's /readyz answers 503) and closes each connection after its response, so
+    /// that load balancers and clients move to other nodes.
+    void begin_draining() { m_draining.store(true); }
+    bool draining() const { return m_draining.load(); }
+    /// Stops accepting new connections: the kernel refuses them from now on (the listening socket is
+    /// shut down), and one accepted in the instant is closed; requests in flight go on.
     void stop_accepting();
-    /// Waits until no request is in flight, at most `timeout_ms`. Returns true when drained.
+    /// Waits until no request is in flight, at most `timeout_ms`. Returns true when drained. A
+    /// request is in flight from its headers until its response is sent, its body included.
     bool drain(int timeout_ms);
-    /// Closes every connection and the worker pool.
+    /// Closes every connection and the worker pool; without a graceful stop before, it first stops
+    /// accepting and waits up to 10 s for the requests in flight.
     void stop();
 
     std::size_t in_flight() const { return m_in_flight.load(); }
@@ -76,6 +84,8 @@ public:
     }
     std::atomic<std::size_t>& in_flight_counter() { return m_in_flight; }
     bool accepting() const { return m_accepting.load(); }
+    /// Whether responses now end their connection (draining or no longer accepting).
+    bool closing_connections() const { return m_draining.load() || !m_accepting.load(); }
 
 private:
     Options m_options;
@@ -87,6 +97,7 @@ private:
     MHD_Daemon* m_daemon = nullptr;
     std::atomic<std::size_t> m_in_flight{0};
     std::atomic<bool> m_accepting{true};
+    std::atomic<bool> m_draining{false};
 };
 
 } // namespace rekrut::web

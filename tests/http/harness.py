@@ -525,8 +525,9 @@ class Server:
         assert server.stop() == 0 # SIGTERM; returns the exit code
 
     `env` adds variables to (or, with value None, removes them from) the server's environment;
-    REKRUT_LISTEN, REKRUT_DATABASE_URL and REKRUT_LOG_LEVEL=warn are set by default. `cli()` runs
-    other subcommands with the same environment. Usable as a context manager.
+    REKRUT_LISTEN, REKRUT_DATABASE_URL, REKRUT_LOG_LEVEL=warn and REKRUT_SERVER_SHUTDOWN_GRACE_SECONDS=0 are
+    set by default. `cli()` runs other subcommands with the same environment. Usable as a context
+    manager.
     """
 
     def __init__(self, env: Optional[Mapping[str, Optional[str]]] = None, database_url: Optional[str] = None,
@@ -550,8 +551,10 @@ class Server:
 
     def environment(self) -> dict:
         """The complete environment of the server and of cli()."""
+        # No load balancer waits on a test server: it stops without the shutdown grace period, unless
+        # a test sets REKRUT_SERVER_SHUTDOWN_GRACE_SECONDS itself.
         env = {"REKRUT_LISTEN": self.listen, "REKRUT_DATABASE_URL": self.database_url, "REKRUT_LOG_LEVEL": "warn",
-               "REKRUT_AUDIT_ANCHOR": self.anchor_path}
+               "REKRUT_AUDIT_ANCHOR": self.anchor_path, "REKRUT_SERVER_SHUTDOWN_GRACE_SECONDS": "0"}
         env.update(self.extra_env)
         return base_environment(env)
 

@@ -15,6 +15,10 @@ Response show_health(AppContext&, Request&)
 
 Response show_readiness(AppContext& context, Request&)
 {
+    // A node that is stopping says so first, so that load balancers take it out before it stops
+    // accepting connections; it still serves what they send meanwhile.
+    if (context.server && context.server->draining())
+        return Response::json("{\"status\":\"stopping\"}", 503);
     bool database = context.status.database_reachable();
     bool migrations = database && context.status.migrations_current();
     std::string body = std::string("{\"status\":\"") + (database && migrations ? "ready" : "not ready") +

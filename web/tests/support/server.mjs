@@ -114,6 +114,7 @@ export async function startServer({ seed = false, env: extraEnv = {}, startTimeo
     REKRUT_AUDIT_ANCHOR: path.join(dir, 'audit-anchor.log'),
     REKRUT_MAIL_LOG_LINKS: 'true', // the demo's way to read mailed links (accounts.mjs passwordLinkFor)
     REKRUT_LOG_LEVEL: 'warn',
+    REKRUT_SERVER_SHUTDOWN_GRACE_SECONDS: '0', // no load balancer to wait for: stop at once
     ...extraEnv,
   };
 
