@@ -85,7 +85,7 @@ core::Result<JobStatus> Client::call(Operation operation, const JobAd* ad, const
     }
     // SOAP 1.1 sends a fault with HTTP 500; any other answer without an envelope is Jobnet unavailable.
     auto read = read_reply(reply);
-    if (!read && read.error().message == "Jobnet's reply could not be read.")
+    if (!read && read.error().message == k_unreadable_reply)
         return unavailable("HTTP " + std::to_string(status) + " without a SOAP reply");
     return read;
 }

@@ -460,7 +460,7 @@ core::Result<JobStatus> read_reply(std::string_view xml_text)
 {
     auto parsed = parse_envelope(xml_text);
     if (!parsed)
-        return core::Error{core::ErrorKind::unavailable, "Jobnet's reply could not be read.", {}};
+        return core::Error{core::ErrorKind::unavailable, std::string(k_unreadable_reply), {}};
     const xmlNode* reply = first_element(parsed->second);
     if (reply == nullptr)
         return core::Error{core::ErrorKind::unavailable, "Jobnet's reply was empty.", {}};

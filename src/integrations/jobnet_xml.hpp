@@ -107,6 +107,9 @@ core::Result<Request> read_request(std::string_view xml);
 
 std::string write_reply(std::string_view service_namespace, Operation operation, const JobStatus& status);
 std::string write_fault(const Fault& fault);
+/// The message of the error read_reply gives for a reply that is no SOAP envelope at all.
+inline constexpr std::string_view k_unreadable_reply = "Jobnet's reply could not be read.";
+
 /// Reads a reply. A fault comes back as an error: kind `invalid` with Jobnet's reason for a client
 /// fault, `not_found` when GetJob found nothing, `unavailable` for a server fault or an unreadable reply.
 /// The reason is in `Error::message` as Jobnet wrote it (not a message id).
