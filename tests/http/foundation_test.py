@@ -11,7 +11,7 @@ import time
 import unittest
 import urllib.parse
 
-from harness import (Client, Server, ServerTestCase, database_kind, database_url, execute_sql,
+from harness import (Client, PartialPost, Server, ServerTestCase, database_kind, database_url, execute_sql,
                      free_port, raw_status, run_rekrut)
 
 # Published demo cases (seed-demo) and those that must not be listed.
@@ -826,23 +826,18 @@ class GracefulShutdownTest(unittest.TestCase):
         client = server.client()
         token = client.csrf_token()
         idle = socket.create_connection(("127.0.0.1", server.port))
-        partial = socket.create_connection(("127.0.0.1", server.port))
+        partial = PartialPost(server, token, 1)
         try:
-            start = f"csrf_token={token}&a="
-            partial.sendall((f"POST / HTTP/1.1\r\nHost: x\r\nCookie: rekrut_csrf={token}\r\n"
-                             f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n"
-                             f"{start}").encode())
             server.process.send_signal(signal.SIGTERM)
             deadline = time.monotonic() + 30
             while '"event":"stopping"' not in server.log() and time.monotonic() < deadline:
                 time.sleep(0.05)
-            partial.sendall(b"b" * (1000 - len(start)))
-            partial.settimeout(30)
-            self.assertIsNotNone(raw_status(partial.recv(100)), "the request in flight was not answered")
+            status, _, _ = partial.finish()
+            self.assertIsNotNone(status, "the request in flight was not answered")
             self.assertEqual(server.stop(timeout=20), 0, server.log())
         finally:
             idle.close()
-            partial.close()
+            partial.socket.close()
             server.kill()
 
     @unittest.skipUnless(database_kind() == "sqlite", "holds the SQLite write lock to keep a request in flight")

@@ -1141,6 +1141,44 @@ def raw_status(reply: bytes) -> Optional[int]:
     return int(match.group(1)) if match else None
 
 
+class PartialPost:
+    """A POST /password/forgot whose headers and first half of the body have reached the server: in
+    flight from the server's point of view until the rest arrives. The headers carry
+    Expect: 100-continue and the constructor waits for the interim answer, so the server has read them
+    before anything else happens (a signal sent earlier could otherwise find an idle connection)."""
+
+    def __init__(self, server: "Server", csrf: str, number: int) -> None:
+        body = urllib.parse.urlencode({"csrf_token": csrf, "email": f"nobody{number}@example.test"}).encode()
+        self.socket = socket.create_connection((server.host, server.port), timeout=60)
+        head = (f"POST /password/forgot HTTP/1.1\r\nHost: {server.listen}\r\nCookie: rekrut_csrf={csrf}\r\n"
+                f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n"
+                f"Expect: 100-continue\r\n\r\n").encode()
+        self.socket.sendall(head)
+        interim = b""
+        while b"\r\n\r\n" not in interim:
+            chunk = self.socket.recv(4096)
+            if not chunk:
+                raise ConnectionError("the server closed the connection instead of answering 100 Continue")
+            interim += chunk
+        if raw_status(interim) != 100:
+            raise ConnectionError(f"expected 100 Continue, got {interim[:200]!r}")
+        half = len(body) // 2
+        self.socket.sendall(body[:half])
+        self.rest = body[half:]
+
+    def finish(self) -> tuple:
+        """Sends the rest and reads the whole answer: (status, headers, body). Raises when the server
+        closes the connection before the answer is complete."""
+        try:
+            self.socket.sendall(self.rest)
+            response = http.client.HTTPResponse(self.socket)
+            response.begin()
+            body = response.read()  # IncompleteRead if the body is cut short
+            return response.status, response.headers, body
+        finally:
+            self.socket.close()
+
+
 def encode_urlencoded(pairs: Sequence[tuple]) -> bytes:
     """application/x-www-form-urlencoded; values may be str or bytes (bytes are sent as-is,
     percent-encoded)."""

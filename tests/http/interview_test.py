@@ -197,7 +197,7 @@ class InterviewTest(InterviewCase):
         self.assertStatus(self.pl.post(f"{base}/assign", {"application_id": "x", "slot_id": slots[1]}), 404)
         self.assertStatus(self.pl.post(f"/cases/{self.case_id}/interviews/987654321/assign",
                                        {"application_id": fie, "slot_id": slots[1]}), 404)
-        self.assertStatus(self.pl.get(f"/cases/987654321/interviews"), 404)
+        self.assertStatus(self.pl.get("/cases/987654321/interviews"), 404)
         self.assertEqual(self.bookings(round_id), {})
         # A committee member reads the schedule but manages nothing.
         declare_no_conflicts(self.dennis, self.case_id)

@@ -5,7 +5,6 @@ smtp.lease_seconds. Runs against SQLite or PostgreSQL (REKRUT_TEST_DATABASE)."""
 
 import concurrent.futures
 import hashlib
-import http.client
 import os
 import signal
 import socket
@@ -13,9 +12,8 @@ import struct
 import subprocess
 import time
 import unittest
-import urllib.parse
 
-from harness import (Server, ServerTestCase, base_environment, database_url, execute_sql, make_temp_dir,
+from harness import (PartialPost, Server, ServerTestCase, base_environment, database_url, execute_sql, make_temp_dir,
                      rekrut_bin, secret_key_file)
 
 
@@ -114,32 +112,6 @@ class InstallationKeyTest(unittest.TestCase):
                                    env=base_environment({"REKRUT_DATABASE_URL": url,
                                                          "REKRUT_SECURITY_KEY_FILE": keys[winner]}))
             self.assertEqual(again.returncode, 0, again.stderr)
-
-
-class PartialPost:
-    """A POST /password/forgot whose headers and first half of the body are sent: in flight from the
-    server's point of view until the rest arrives."""
-
-    def __init__(self, server: Server, csrf: str, number: int) -> None:
-        body = urllib.parse.urlencode({"csrf_token": csrf, "email": f"nobody{number}@example.test"}).encode()
-        self.socket = socket.create_connection((server.host, server.port), timeout=60)
-        head = (f"POST /password/forgot HTTP/1.1\r\nHost: {server.listen}\r\nCookie: rekrut_csrf={csrf}\r\n"
-                f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n\r\n").encode()
-        half = len(body) // 2
-        self.socket.sendall(head + body[:half])
-        self.rest = body[half:]
-
-    def finish(self) -> tuple:
-        """Sends the rest and reads the whole answer: (status, headers, body). Raises when the server
-        closes the connection before the answer is complete."""
-        try:
-            self.socket.sendall(self.rest)
-            response = http.client.HTTPResponse(self.socket)
-            response.begin()
-            body = response.read()  # IncompleteRead if the body is cut short
-            return response.status, response.headers, body
-        finally:
-            self.socket.close()
 
 
 class GracefulStopTest(unittest.TestCase):

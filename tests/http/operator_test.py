@@ -16,7 +16,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable 
 
 from accounts import (ADMINISTRATOR, AKADEMIET, OPERATOR, OPERATOR2, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login,
                       totp_code)
-from harness import ServerTestCase, database_kind, execute_sql, message_text
+from harness import ServerTestCase, execute_sql, message_text
 
 RESET_LINK = re.compile(r"https?://[^\s\"'<>]+(/password/reset/[0-9a-f]{64})")
 NEW_PASSWORD = "Et-nyt-kodeord-til-Superbrugeren"

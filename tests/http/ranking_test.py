@@ -230,7 +230,7 @@ class RankingTest(RankingCase):
             f"SELECT action FROM audit_events WHERE object_type = 'ranking_list' AND object_id = '{ranking}' ORDER BY id")]
         self.assertEqual(events, ["ranking.created", "ranking.saved", "ranking.saved"])
         details = " ".join(row[0] + row[1] for row in self.sql(
-            f"SELECT before_json, after_json FROM audit_events WHERE object_type = 'ranking_list'"))
+            "SELECT before_json, after_json FROM audit_events WHERE object_type = 'ranking_list'"))
         self.assertNotIn("Astrid", details)
 
     def test_hostile_input_is_refused_and_changes_nothing(self):
@@ -286,7 +286,7 @@ class RankingTest(RankingCase):
 
     def test_a_conflicted_applicant_is_hidden_and_keeps_their_place(self):
         ids = self.application_ids()
-        astrid = int(self.sql(f"SELECT id FROM applications WHERE full_name = 'Astrid Andersen'")[0][0])
+        astrid = int(self.sql("SELECT id FROM applications WHERE full_name = 'Astrid Andersen'")[0][0])
         ranking = self.make_list(self.pl)
         full = [ids[-1], astrid] + [i for i in ids if i not in (astrid, ids[-1])]
         self.assertStatus(self.save(self.pl, ranking, {"order": ",".join(map(str, full))}), 303)
@@ -351,7 +351,7 @@ class LongListTest(RankingCase):
         pl = signed_in(self.server, PROJEKTLEDER, totp=False)
         ranking = self.make_list(pl)
         ids = [int(row[0]) for row in self.sql(
-            f"SELECT id FROM applications WHERE idempotency_key LIKE 'long-%' ORDER BY id")]
+            "SELECT id FROM applications WHERE idempotency_key LIKE 'long-%' ORDER BY id")]
         self.assertEqual(len(ids), 200)
         timings = []
         for round_number in range(5):

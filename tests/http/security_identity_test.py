@@ -21,8 +21,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable from the repository root
 
-from accounts import (ADMINISTRATOR, DELTAGER, DEMO_PASSWORD, LEDER, PROJEKTLEDER, SUPERBRUGER, SUPERBRUGER2,
-                      login)
+from accounts import ADMINISTRATOR, DELTAGER, DEMO_PASSWORD, LEDER, PROJEKTLEDER, SUPERBRUGER, SUPERBRUGER2
 from harness import Server, ServerTestCase, execute_sql, message_text
 
 DEMO_SECRET_HEX = "3132333435363738393031323334353637383930"

@@ -16,8 +16,8 @@ import uuid
 # Importable as tests/http/security_test.py from the repository root as well.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from accounts import ADMINISTRATOR, LEDER, PROJEKTLEDER, login, signed_in
-from harness import Server, ServerTestCase, SmtpSink, database_kind, execute_sql
+from accounts import ADMINISTRATOR, PROJEKTLEDER, signed_in
+from harness import Server, ServerTestCase, SmtpSink, execute_sql
 
 ERROR_SUMMARY = 'id="error-summary"'
 INJECTED_ADDRESS = "x@a.dk\r\nbcc:y@b.dk"

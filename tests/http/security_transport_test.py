@@ -12,7 +12,6 @@ Runs against SQLite or PostgreSQL (REKRUT_TEST_DATABASE)."""
 
 import json
 import os
-import re
 import socket
 import sys
 import time
