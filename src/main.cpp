@@ -27,6 +27,7 @@
 #include "services/assessment/assessment.hpp"
 #include "services/assessment/ranking_lists.hpp"
 #include "services/audit_anchor.hpp"
+#include "services/audit_personal.hpp"
 #include "services/audit_log.hpp"
 #include "services/audit_trail.hpp"
 #include "services/communication/email_templates.hpp"
@@ -198,6 +199,18 @@ core::Result<store::MigrationReport> migrate_database(const core::Config& config
         return migrated.error();
     // A new database has its table for the key's fingerprint only now.
     check_installation_key(config, *owner);
+    // Events written before personal data was sealed are sealed once, and the chain computed again
+    // (ADR 0009); the anchor then records the new head, as the old one no longer exists.
+    auto sealed = services::seal_existing_audit_events(*owner);
+    if (!sealed)
+        return sealed.error();
+    if (sealed->events_changed > 0) {
+        core::log_event("info", "audit_events_sealed",
+                        "\"events\":" + std::to_string(sealed->events_changed));
+        if (!config.audit_anchor.empty())
+            if (auto marked = services::AuditAnchor(*owner, config.audit_anchor).mark(); !marked)
+                return marked.error();
+    }
     migrated->version = migrations.empty() ? 0 : migrations.back().version;
     if (!config.database_runtime_role.empty())
         if (auto granted = store::grant_runtime_role(*owner, config.database_runtime_role); !granted)

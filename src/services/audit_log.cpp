@@ -2,6 +2,7 @@
 
 #include "core/clock.hpp"
 #include "core/text.hpp"
+#include "services/audit_personal.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
 
@@ -21,6 +22,7 @@ void record_audit(store::Transaction& transaction, const Origin& origin, const A
     event.after_json = entry.after;
     event.request_id = origin.request_id;
     event.ip = origin.ip;
+    seal_personal_data(transaction, event);
     store::audit_events::append(transaction, transaction.dialect(), transaction.secret_key().audit_key(),
                                 event);
 }

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "services/audit_log.hpp"
+#include "services/audit_personal.hpp"
 #include "store/audit_store.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
@@ -84,6 +85,7 @@ core::Result<AuditSearch> AuditTrail::search(const domain::Actor& actor, const d
         if (events) {
             search.total = store::audit_events::count(session, filter);
             search.events = store::audit_events::list(session, filter);
+            open_personal_data(session, search.events);
             for (const auto& event : search.events) {
                 std::pair<std::string, std::string> key{event.object_type, event.object_id};
                 if (search.object_names.contains(key))
@@ -106,6 +108,7 @@ AuditTrail::export_events(const domain::Actor& actor, const domain::AuditFilter&
     return m_database.transact(
         [&](store::Transaction& transaction) -> core::Result<std::vector<domain::AuditEventRecord>> {
             auto events = store::audit_events::list(transaction, filter);
+            open_personal_data(transaction, events);
             // The store gives the newest first; a document of record reads from the oldest.
             std::reverse(events.begin(), events.end());
             std::string id = filter.institution_id ? std::to_string(*filter.institution_id) : "";

@@ -6,10 +6,12 @@
 
 #include "core/crypto.hpp"
 #include "integrations/totp.hpp"
+#include "services/audit_personal.hpp"
 #include "services/identity.hpp"
 #include "services/passwords.hpp"
 #include "services/sign_in_support.hpp"
 #include "services/testing/service_fixture.hpp"
+#include "store/audit_store.hpp"
 #include "store/identity_store.hpp"
 #include "store/session_store.hpp"
 
@@ -243,7 +245,20 @@ TEST_F(IdentityTest, a_login_with_no_address_records_a_marker_and_counts_only_ag
               LoginResult::refused);
     EXPECT_EQ(column("SELECT throttle_key FROM login_throttle ORDER BY throttle_key"),
               (std::vector<std::string>{"account:nobody@example.test", "ip:198.51.100.7"}));
-    auto recorded = column("SELECT after_json FROM audit_events WHERE action = 'login.failed' ORDER BY id");
+    // The address typed is a visitor's personal data: stored sealed, read through the audit trail.
+    auto stored = column("SELECT after_json FROM audit_events WHERE action = 'login.failed' ORDER BY id");
+    ASSERT_EQ(stored.size(), 4u);
+    EXPECT_EQ(stored[3].find("nobody@example.test"), std::string::npos) << stored[3];
+    auto recorded = m_database->read([](store::Session& session) {
+        domain::AuditFilter filter;
+        filter.action = "login.failed";
+        auto events = store::audit_events::list(session, filter);
+        services::open_personal_data(session, events);
+        std::vector<std::string> texts;
+        for (auto event = events.rbegin(); event != events.rend(); ++event)
+            texts.push_back(event->after_json);
+        return texts;
+    });
     ASSERT_EQ(recorded.size(), 4u);
     for (int i = 0; i < 3; ++i)
         EXPECT_EQ(recorded[i], R"json({"email":"(not an e-mail address)","reason":"unknown_account"})json");

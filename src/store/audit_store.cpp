@@ -163,6 +163,49 @@ void append(soci::session& sql, Dialect dialect, const std::string& key, AuditEv
     event.id = id;
 }
 
+bool sealing_done(soci::session& sql)
+{
+    soci::indicator done = soci::i_null;
+    long long at = 0;
+    sql << "SELECT sealed_at FROM audit_sealing WHERE id = 1", soci::into(at, done);
+    // No row: a database made after sealing existed has nothing to seal.
+    return !sql.got_data() || done == soci::i_ok;
+}
+
+void mark_sealing_done(soci::session& sql, std::int64_t through_id, core::UnixTime now)
+{
+    long long through = through_id, at = now;
+    sql << "UPDATE audit_sealing SET sealed_through = :through, sealed_at = :at WHERE id = 1", soci::use(through),
+        soci::use(at);
+}
+
+void rewrite_sealed(soci::session& sql, Dialect dialect, const std::vector<AuditEventRecord>& events)
+{
+    if (events.empty())
+        return;
+    // The append-only triggers are lifted inside this transaction only: a failure rolls back their
+    // removal with the rewrite.
+    if (dialect == Dialect::postgresql) {
+        sql << "SELECT pg_advisory_xact_lock(724101)";
+        sql << "ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change";
+    } else {
+        sql << "DROP TRIGGER audit_events_no_update";
+    }
+    for (const auto& event : events) {
+        long long id = event.id;
+        sql << "UPDATE audit_events SET actor_name = :actor_name, ip = :ip, before_json = :before_json,"
+               " after_json = :after_json, previous_hash = :previous_hash, hash = :hash WHERE id = :id",
+            soci::use(event.actor_name), soci::use(event.ip), soci::use(event.before_json),
+            soci::use(event.after_json), soci::use(event.previous_hash), soci::use(event.hash), soci::use(id);
+    }
+    if (dialect == Dialect::postgresql) {
+        sql << "ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_change";
+    } else {
+        sql << "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN"
+               " SELECT RAISE(ABORT, 'audit_events is append-only'); END";
+    }
+}
+
 std::vector<AuditEventRecord> list(soci::session& sql, const AuditFilter& filter)
 {
     std::vector<AuditEventRecord> found;

@@ -33,6 +33,14 @@ std::int64_t count(soci::session& sql, const AuditFilter& filter);
 /// Calls `visit` for every event in id order (for verification and export).
 void for_each(soci::session& sql, const std::function<void(const AuditEventRecord&)>& visit);
 
+/// Whether the events written before migration 0020 were sealed (services/audit_personal.hpp).
+bool sealing_done(soci::session& sql);
+void mark_sealing_done(soci::session& sql, std::int64_t through_id, core::UnixTime now);
+/// Writes the sealed personal values and the new hashes of `events` over their rows: the one change
+/// ever made to written events (ADR 0009), as the database owner, with the append-only trigger
+/// lifted inside the caller's transaction.
+void rewrite_sealed(soci::session& sql, Dialect dialect, const std::vector<AuditEventRecord>& events);
+
 /// The newest event of the chain: its id and hash.
 struct ChainHead {
     std::int64_t id = 0;

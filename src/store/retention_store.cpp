@@ -24,12 +24,14 @@ domain::RetentionSettings settings(soci::session& sql, std::int64_t institution_
 {
     long long institution = institution_id;
     domain::RetentionSettings found;
-    int applications = 0, access_log = 0;
-    sql << "SELECT applications_months, access_log_months FROM retention_settings WHERE institution_id = :id",
-        soci::use(institution), soci::into(applications), soci::into(access_log);
+    int applications = 0, access_log = 0, users = 0;
+    sql << "SELECT applications_months, access_log_months, users_months FROM retention_settings WHERE"
+           " institution_id = :id",
+        soci::use(institution), soci::into(applications), soci::into(access_log), soci::into(users);
     if (sql.got_data()) {
         found.applications_months = applications;
         found.access_log_months = access_log;
+        found.users_months = users;
     }
     return found;
 }
@@ -41,17 +43,17 @@ void save_settings(soci::session& sql, std::int64_t institution_id, const domain
     soci::statement update =
         (sql.prepare
              << "UPDATE retention_settings SET applications_months = :applications, access_log_months ="
-                " :access_log, updated_by = :user, updated_at = :at WHERE institution_id = :id",
-         soci::use(settings.applications_months), soci::use(settings.access_log_months), soci::use(user),
-         soci::use(at), soci::use(institution));
+                " :access_log, users_months = :users, updated_by = :user, updated_at = :at WHERE institution_id ="
+                " :id",
+         soci::use(settings.applications_months), soci::use(settings.access_log_months),
+         soci::use(settings.users_months), soci::use(user), soci::use(at), soci::use(institution));
     update.execute(true);
     if (update.get_affected_rows() > 0)
         return;
-    sql << "INSERT INTO retention_settings (institution_id, applications_months, access_log_months, "
-           "updated_by,"
-           " updated_at) VALUES (:id, :applications, :access_log, :user, :at)",
-        soci::use(institution), soci::use(settings.applications_months),
-        soci::use(settings.access_log_months), soci::use(user), soci::use(at);
+    sql << "INSERT INTO retention_settings (institution_id, applications_months, access_log_months,"
+           " users_months, updated_by, updated_at) VALUES (:id, :applications, :access_log, :users, :user, :at)",
+        soci::use(institution), soci::use(settings.applications_months), soci::use(settings.access_log_months),
+        soci::use(settings.users_months), soci::use(user), soci::use(at);
 }
 
 int shortest_applications_months(soci::session& sql)
@@ -146,6 +148,53 @@ int erase_access_log(Transaction& transaction, std::int64_t institution_id, core
          soci::use(institution), soci::use(at));
     statement.execute(true);
     return static_cast<int>(statement.get_affected_rows());
+}
+
+std::vector<EndedAccount> ended_accounts(soci::session& sql, core::UnixTime before, int limit)
+{
+    long long cutoff = before;
+    // A user deactivated before status_changed_at existed counts from the last change of rights.
+    long long user = 0, institution = 0, ended = 0;
+    soci::statement statement =
+        (sql.prepare << "SELECT id, institution_id, ended_at FROM (SELECT u.id, u.institution_id, CASE WHEN"
+                        " u.status = 'deactivated' THEN COALESCE(u.status_changed_at, u.rights_changed_at) ELSE"
+                        " (SELECT c.closed_at FROM recruitment_cases c WHERE c.id = u.external_case_id) END AS"
+                        " ended_at FROM users u WHERE u.erased_at IS NULL AND u.institution_id IS NOT NULL AND"
+                        " u.is_operator = 0 AND (u.status = 'deactivated' OR u.external_case_id IS NOT NULL))"
+                        " ended WHERE ended_at IS NOT NULL AND ended_at < :before ORDER BY ended_at, id LIMIT :limit",
+         soci::into(user), soci::into(institution), soci::into(ended), soci::use(cutoff), soci::use(limit));
+    std::vector<EndedAccount> found;
+    statement.execute();
+    while (statement.fetch())
+        found.push_back({user, institution, ended});
+    return found;
+}
+
+bool erase_user(Transaction& transaction, std::int64_t institution_id, std::int64_t user_id, core::UnixTime now)
+{
+    soci::session& sql = transaction;
+    long long id = user_id, institution = institution_id, at = now;
+    std::string email;
+    soci::indicator erased = soci::i_null;
+    long long erased_at = 0;
+    sql << "SELECT email, erased_at FROM users WHERE id = :id AND institution_id = :institution",
+        soci::into(email), soci::into(erased_at, erased), soci::use(id), soci::use(institution);
+    if (!sql.got_data() || erased == soci::i_ok)
+        return false;
+    sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(id);
+    sql << "DELETE FROM recovery_codes WHERE user_id = :id", soci::use(id);
+    sql << "DELETE FROM password_resets WHERE user_id = :id", soci::use(id);
+    sql << "DELETE FROM email_changes WHERE user_id = :id", soci::use(id);
+    std::string throttle = "account:" + email;
+    sql << "DELETE FROM login_throttle WHERE throttle_key = :key", soci::use(throttle);
+    sql << "DELETE FROM outbox WHERE recipient = :email", soci::use(email);
+    // The address must stay unique and must not be deliverable.
+    std::string placeholder = "erased-" + std::to_string(user_id) + "@erased.invalid";
+    std::string name = "Slettet bruger " + std::to_string(user_id);
+    sql << "UPDATE users SET name = :name, email = :email, password_hash = NULL, totp_secret = NULL,"
+           " totp_enabled = 0, status = 'deactivated', erased_at = :at WHERE id = :id",
+        soci::use(name), soci::use(placeholder), soci::use(at), soci::use(id);
+    return true;
 }
 
 std::vector<std::int64_t> institutions_with_old_access_log(soci::session& sql, core::UnixTime before)

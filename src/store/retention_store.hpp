@@ -58,6 +58,21 @@ bool erase_application(Transaction& transaction, std::int64_t institution_id, st
 int erase_access_log(Transaction& transaction, std::int64_t institution_id, core::UnixTime before);
 
 /// Institutions that have access-log entries made before `before`.
+/// An account that may be erased once its institution's period has passed: deactivated (since
+/// `ended_at`), or an external member's whose case was closed (at `ended_at`).
+struct EndedAccount {
+    std::int64_t user_id = 0;
+    std::int64_t institution_id = 0;
+    core::UnixTime ended_at = 0;
+};
+/// Ended accounts not erased yet that ended before `before`, oldest first, at most `limit`.
+std::vector<EndedAccount> ended_accounts(soci::session& sql, core::UnixTime before, int limit);
+/// Erases the account: its name and e-mail address are replaced, its password, second factor,
+/// sessions, recovery codes, reset and e-mail-change links and its mails are deleted, and it is
+/// deactivated for good. The row stays, so that what the account did keeps its actor id. Returns
+/// false when it was already erased or is not the institution's.
+bool erase_user(Transaction& transaction, std::int64_t institution_id, std::int64_t user_id, core::UnixTime now);
+
 std::vector<std::int64_t> institutions_with_old_access_log(soci::session& sql, core::UnixTime before);
 
 /// After deletions on SQLite: rewrites the full-text index without the deleted entries' words and

@@ -49,6 +49,12 @@
 {{#ERROR_ACCESS_LOG_MONTHS}}<span class="form-error-message" id="access_log_months-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_ACCESS_LOG_MONTHS}}
 <input class="form-input input-width-xs" type="text" inputmode="numeric" id="access_log_months" name="access_log_months" value="{{VALUE_ACCESS_LOG_MONTHS}}" aria-describedby="access_log_months-hint{{#ERROR_ACCESS_LOG_MONTHS}} access_log_months-error{{/ERROR_ACCESS_LOG_MONTHS}}">
 </div>
+<div class="form-group{{#ERROR_USERS_MONTHS}} form-error{{/ERROR_USERS_MONTHS}}">
+<label class="form-label" for="users_months">{{_ Ended accounts: months after a user is deactivated or an external member's case is closed}}</label>
+<span class="form-hint" id="users_months-hint">{{_ 1 to 60. Then the account is erased: its name and e-mail address, also in the audit trail.}}</span>
+{{#ERROR_USERS_MONTHS}}<span class="form-error-message" id="users_months-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_USERS_MONTHS}}
+<input class="form-input input-width-xs" type="text" inputmode="numeric" id="users_months" name="users_months" value="{{VALUE_USERS_MONTHS}}" aria-describedby="users_months-hint{{#ERROR_USERS_MONTHS}} users_months-error{{/ERROR_USERS_MONTHS}}">
+</div>
 <button type="submit" class="button button-primary">{{_ Save the periods}}</button>
 </form>
 <h2 id="report">{{_ Deleted in the last 12 months}}</h2>

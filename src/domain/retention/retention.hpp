@@ -15,9 +15,12 @@ namespace rekrut::domain {
 struct RetentionSettings {
     int applications_months = 6; ///< After the case is closed.
     int access_log_months = 6;   ///< After the entry was made.
+    /// After a user was deactivated, or an external member's case was closed: then the account is erased.
+    int users_months = 6;
 };
 
-/// The bounds of the settings: applications 1 to 60 months, the access log 6 to 60 months.
+/// The bounds of the settings: applications 1 to 60 months, the access log 6 to 60 months, users 1 to
+/// 60 months.
 std::vector<core::FieldError> check_retention_settings(const RetentionSettings& settings);
 
 /// `time` moved `months` calendar months (UTC date, the day clamped to the month's last day).

@@ -9,6 +9,7 @@
 #include "domain/access/policy.hpp"
 #include "domain/free_text/sensitive_text.hpp"
 #include "services/assessment/committee_facts.hpp"
+#include "services/audit_personal.hpp"
 #include "services/sealed_text.hpp"
 #include "store/application_store.hpp"
 #include "store/assessment_store.hpp"
@@ -349,6 +350,7 @@ core::Result<ApplicationAssessment> Assessment::assessment_of(const domain::Acto
         filter.object_id = std::to_string(application_id);
         filter.limit = 200;
         view.history = store::audit_events::list(session, filter);
+        open_personal_data(session, view.history);
         return view;
     });
 }

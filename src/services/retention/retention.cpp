@@ -7,7 +7,9 @@
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
+#include "services/audit_personal.hpp"
 #include "services/jobnet/jobnet_transfer.hpp"
+#include "store/audit_subject_store.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/retention_store.hpp"
@@ -141,9 +143,11 @@ core::Status Retention::save_settings(const domain::Actor& actor, std::int64_t i
                      {institution_id, "retention.settings_changed", "institution",
                       std::to_string(institution_id),
                       json_object({{"applications_months", std::to_string(before.applications_months)},
-                                   {"access_log_months", std::to_string(before.access_log_months)}}),
+                                   {"access_log_months", std::to_string(before.access_log_months)},
+                                   {"users_months", std::to_string(before.users_months)}}),
                       json_object({{"applications_months", std::to_string(settings.applications_months)},
-                                   {"access_log_months", std::to_string(settings.access_log_months)}})});
+                                   {"access_log_months", std::to_string(settings.access_log_months)},
+                                   {"users_months", std::to_string(settings.users_months)}})});
         return core::success();
     });
 }
@@ -191,6 +195,51 @@ core::Status Retention::lift_hold(const domain::Actor& actor, std::int64_t insti
         return core::success();
     });
 }
+
+namespace {
+
+int erase_ended_accounts(store::Database& database, core::UnixTime now, SettingsCache& settings)
+{
+    // Accounts ended at least the shortest allowed period ago are candidates; the institution's own
+    // period decides. Each erasure is its own transaction, so another node doing the same finds nothing.
+    int erased_count = 0;
+    auto ended = database.read([&](store::Session& session) {
+        return store::retention::ended_accounts(session, domain::add_months(now, -1) + 1, k_batch);
+    });
+    for (const auto& account : ended) {
+        if (account.ended_at > domain::add_months(now, -settings.of(account.institution_id).users_months))
+            continue;
+        auto erased = database.transact([&](store::Transaction& transaction) -> core::Result<bool> {
+            if (!store::retention::erase_user(transaction, account.institution_id, account.user_id, now))
+                return false;
+            // What the audit trail holds about the person (name, e-mail, addresses) can no longer be read.
+            store::audit_subjects::destroy(transaction, user_subject(account.user_id), now);
+            store::retention::log_deletion(transaction, account.institution_id, std::nullopt, "users", 1, now);
+            record_audit(transaction, Origin::system("retention"),
+                         {account.institution_id, "user.erased", "user", std::to_string(account.user_id), "{}",
+                          "{}"});
+            return true;
+        });
+        if (erased && *erased)
+            ++erased_count;
+    }
+    // Addresses of visitors who were not signed in, month by month, after the shortest access-log period.
+    std::string oldest_kept = visitor_subject(domain::add_months(now, -6));
+    auto visitor_keys = database.read([](store::Session& session) {
+        return store::audit_subjects::live_with_prefix(session, "visitor:");
+    });
+    for (const auto& subject : visitor_keys) {
+        if (subject >= oldest_kept)
+            break;
+        (void)database.transact([&](store::Transaction& transaction) -> core::Status {
+            store::audit_subjects::destroy(transaction, subject, now);
+            return core::success();
+        });
+    }
+    return erased_count;
+}
+
+} // namespace
 
 Retention::RunResult Retention::run(core::UnixTime now)
 {
@@ -246,6 +295,7 @@ Retention::RunResult Retention::run(core::UnixTime now)
         if (erased)
             result.access_log_entries += *erased;
     }
+    result.users = erase_ended_accounts(m_database, now, settings);
     if (result.applications == 0) {
         compact_after_deletions(now);
         return result;
@@ -269,7 +319,8 @@ Retention::RunResult Retention::run(core::UnixTime now)
     compact_after_deletions(now);
     core::log_event("info", "retention_deleted",
                     "\"applications\":" + std::to_string(result.applications) +
-                        ",\"access_log_entries\":" + std::to_string(result.access_log_entries));
+                        ",\"access_log_entries\":" + std::to_string(result.access_log_entries) +
+                        ",\"users\":" + std::to_string(result.users));
     return result;
 }
 

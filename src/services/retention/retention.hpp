@@ -73,6 +73,7 @@ public:
     struct RunResult {
         int applications = 0;
         int access_log_entries = 0;
+        int users = 0; ///< Ended accounts erased.
     };
     /// The deletion job: everything due at `now`, in every institution.
     RunResult run(core::UnixTime now);

@@ -8,6 +8,7 @@
 #include "core/result.hpp"
 #include "domain/access/roles.hpp"
 #include "domain/recruitment_case/case_state.hpp"
+#include "services/audit_personal.hpp"
 #include "web/cases/case_labels.hpp"
 
 namespace rekrut::web::audit {
@@ -34,6 +35,7 @@ const std::vector<ActionName>& field_labels()
         {"work_city", msgid("Town")},
         {"applications_months", msgid("Applications months")},
         {"access_log_months", msgid("Access log months")},
+        {"users_months", msgid("Months before ended accounts are erased")},
         {"municipality_code", msgid("Municipality code")},
         {"occupation_code", msgid("Occupation code")},
         {"employment_form", msgid("Form of employment")},
@@ -265,6 +267,8 @@ const std::vector<ActionName>& known_actions()
         {"setup.demo_seeded", msgid("Set up the institution with demo data")},
         {"demo.seeded", msgid("Added the demo data")},
         {"audit.exported", msgid("Exported the audit trail")},
+        {"audit.resealed", msgid("Sealed the personal data of earlier events")},
+        {"user.erased", msgid("Erased an ended user account")},
         {"application.received", msgid("Received an application")},
         {"application.withdrawn", msgid("The applicant withdrew the application")},
         {"application.deletion_requested", msgid("The applicant asked for deletion")},
@@ -376,6 +380,8 @@ std::string display_value(std::string_view field, const std::string& value, cons
 {
     if (value.empty())
         return "";
+    if (value == services::k_erased_value)
+        return translate(core::msgid("(erased)"));
     if (field == "application_deadline" || field == "expires_at")
         if (auto time = core::parse_iso_utc(value))
             return core::format_date_time(*time, language);

@@ -47,6 +47,8 @@ Response retention_page(AppContext& context, Request& request, const std::option
             keep_value(dictionary, "access_log_months",
                        posted ? request.form_or("access_log_months")
                               : std::to_string(settings.access_log_months));
+            keep_value(dictionary, "users_months",
+                       posted ? request.form_or("users_months") : std::to_string(settings.users_months));
             keep_value(dictionary, "reason", request.form_or("reason"));
             if (overview->upcoming.empty())
                 dictionary.ShowSection("NO_UPCOMING");
@@ -85,9 +87,9 @@ Response retention_page(AppContext& context, Request& request, const std::option
             for (const auto& line : overview->report) {
                 auto* row = report_table->AddSectionDictionary("REPORT");
                 row->SetValue("MONTH", line.month);
-                row->SetValue("WHAT", line.kind == "access_log"
-                                          ? tr(context, request, msgid("Access log entries"))
-                                          : tr(context, request, msgid("Applications")));
+                row->SetValue("WHAT", line.kind == "access_log" ? tr(context, request, msgid("Access log entries"))
+                                      : line.kind == "users"    ? tr(context, request, msgid("Ended user accounts"))
+                                                                : tr(context, request, msgid("Applications")));
                 row->SetValue("CASE_TITLE", line.case_id == 0 ? "" : line.case_title);
                 row->SetValue("COUNT", std::to_string(line.deleted));
             }
@@ -175,7 +177,8 @@ Response show_retention(AppContext& context, Request& request)
 Response submit_retention_settings(AppContext& context, Request& request)
 {
     domain::RetentionSettings settings{months_field(request, "applications_months"),
-                                       months_field(request, "access_log_months")};
+                                       months_field(request, "access_log_months"),
+                                       months_field(request, "users_months")};
     auto result =
         context.retention.save_settings(request.actor(), institution_of(request), settings, request.origin());
     return after_submit(context, request, result, retention_page, "/retention?saved=1");
