@@ -199,6 +199,16 @@ void open_personal_data(store::Session& session, std::vector<domain::AuditEventR
     }
 }
 
+std::vector<domain::AuditEventRecord> read_opened_audit_events(store::Database& database,
+                                                               const domain::AuditFilter& filter)
+{
+    return database.read([&](store::Session& session) {
+        auto events = store::audit_events::list(session, filter);
+        open_personal_data(session, events);
+        return events;
+    });
+}
+
 core::Result<SealingReport> seal_existing_audit_events(store::Database& owner)
 {
     return owner.transact([&](store::Transaction& transaction) -> core::Result<SealingReport> {

@@ -39,6 +39,10 @@ inline constexpr std::string_view k_erased_value = "\u2205erased";
 void seal_personal_data(store::Transaction& transaction, domain::AuditEventRecord& event);
 /// Opens the sealed values of `events` for reading, in place.
 void open_personal_data(store::Session& session, std::vector<domain::AuditEventRecord>& events);
+/// The events matching `filter`, newest first, opened: for the command line (`rekrut audit export`),
+/// which runs with the installation key and no signed-in actor.
+std::vector<domain::AuditEventRecord> read_opened_audit_events(store::Database& database,
+                                                               const domain::AuditFilter& filter);
 /// True when `value` is sealed (as stored).
 bool is_sealed_value(std::string_view value);
 

@@ -14,7 +14,6 @@ import concurrent.futures
 import datetime
 import html
 import html.parser
-import json
 import os
 import re
 import sys
@@ -215,14 +214,12 @@ class CasesTestCase(ServerTestCase):
         return [[version_id, version, from_hex(body)] for version_id, version, body in rows]
 
     def audit_events(self, case_id, action=None):
-        where = f"object_type = 'recruitment_case' AND object_id = {quoted(str(case_id))}"
-        if action:
-            where += f" AND action = {quoted(action)}"
-        rows = self.sql("SELECT action, actor_name, before_json, after_json, actor_user_id FROM audit_events"
-                        f" WHERE {where} ORDER BY id")
-        return [{"action": action_, "actor": actor, "before": json.loads(before or "{}"),
-                 "after": json.loads(after or "{}"), "actor_user_id": user} for action_, actor, before, after, user
-                in rows]
+        events = self.server.audit_events(action=action or "", object_type="recruitment_case",
+                                          object_id=str(case_id))
+        return [{"action": event["action"], "actor": event["actor_name"], "before": event["before"],
+                 "after": event["after"],
+                 "actor_user_id": None if event["actor_user_id"] is None else str(event["actor_user_id"])}
+                for event in events]
 
     def snapshot(self, case_id):
         """Everything a case change could touch, to show that a refused request changed nothing."""

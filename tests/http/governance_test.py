@@ -9,7 +9,6 @@ Superbruger throughout.
 Runs against SQLite or PostgreSQL (REKRUT_TEST_DATABASE) on the demo data, which has two operators
 (OPERATOR and OPERATOR2). Each class has its own server and database."""
 
-import json
 import os
 import re
 import sys
@@ -89,10 +88,9 @@ class GovernanceCase(ServerTestCase):
 
     def audit_after(self, action, object_id):
         """The `after` JSON of the newest event `action` about `object_id`."""
-        rows = self.sql(f"SELECT after_json FROM audit_events WHERE action = {quote(action)} "
-                        f"AND object_id = {quote(str(object_id))} ORDER BY id DESC")
-        self.assertTrue(rows, f"no audit event {action} for {object_id}")
-        return json.loads(rows[0][0])
+        events = self.server.audit_events(action=action, object_id=str(object_id))
+        self.assertTrue(events, f"no audit event {action} for {object_id}")
+        return events[-1]["after"]
 
     def assertErrorSummary(self, response, status, message):
         self.assertStatus(response, status)

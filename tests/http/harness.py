@@ -678,6 +678,20 @@ class Server:
                   **(env or {})}
         return run_rekrut(*args, env=merged, input=input, timeout=timeout)
 
+    def audit_events(self, action: str = "", object_id: str = "", object_type: str = "",
+                     limit: int = 1000) -> list:
+        """The newest `limit` audit events matching the filters, oldest first, as dicts (`rekrut audit
+        export`): personal data is stored sealed (ADR 0009), so tests read events the way an auditor
+        does, opened with the installation key."""
+        args = ["audit", "export", "--limit", str(limit)]
+        for option, value in (("--action", action), ("--object-id", object_id), ("--object-type", object_type)):
+            if value:
+                args += [option, str(value)]
+        result = self.cli(*args)
+        if result.returncode != 0:
+            raise AssertionError(f"rekrut audit export failed: {result.stderr}")
+        return [json_module.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
     def client(self, **options) -> "Client":
         """A new Client (empty cookie jar) for this server."""
         return Client(self, **options)

@@ -13,7 +13,6 @@ import email.header
 import email.policy
 import hashlib
 import hmac
-import json
 import mailbox
 import os
 import re
@@ -98,11 +97,10 @@ class IdentityTestCase(ServerTestCase):
 
     def audit(self, action: str, address: str = None, after_id: int = 0) -> list:
         """[(actor_user_id, after_json dict)] of the audit events with this action, oldest first."""
-        where = f"action = {quote(action)} AND id > {after_id}"
-        if address:
-            where += f" AND actor_user_id = {self.user_id(address)}"
-        rows = self.sql(f"SELECT actor_user_id, after_json FROM audit_events WHERE {where} ORDER BY id")
-        return [(row[0], json.loads(row[1] or "{}")) for row in rows]
+        actor = str(self.user_id(address)) if address else None
+        events = [(None if event["actor_user_id"] is None else str(event["actor_user_id"]), event["after"])
+                  for event in self.server.audit_events(action=action) if event["id"] > after_id]
+        return [(user, after) for user, after in events if actor is None or user == actor]
 
     def last_audit_id(self) -> int:
         return int(self.scalar("SELECT COALESCE(MAX(id), 0) FROM audit_events"))

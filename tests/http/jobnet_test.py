@@ -5,6 +5,7 @@ exactly once (also when the simulator is down, or when its answer is lost), Jobn
 cancellation. The same tests run on SQLite and PostgreSQL (REKRUT_TEST_DATABASE)."""
 
 import datetime
+import json
 import os
 import sqlite3
 import subprocess
@@ -314,8 +315,8 @@ class JobnetReviewTest(JobnetTestCase):
             end = connection.execute("SELECT publication_end FROM ads WHERE reference = ?",
                                      (deadline_job["reference"],)).fetchone()[0]
         self.assertEqual(end, (datetime.datetime.now(COPENHAGEN).date() + datetime.timedelta(days=40)).isoformat())
-        after = self.scalar("SELECT after_json FROM audit_events WHERE action = 'case.corrected'"
-                            f" AND object_id = '{case_id}'")
+        after = json.dumps(self.server.audit_events(action="case.corrected", object_id=str(case_id))[-1]["after"],
+                           ensure_ascii=False)
         self.assertIn("Fristen forlænges.", after)
         deadline = time.time() + 10
         while time.time() < deadline and "Karl Kontakt" not in self.client().get(f"/positions/{case_id}").text:

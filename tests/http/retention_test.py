@@ -6,6 +6,7 @@ Administrators' overview shows what comes next and what went; the settings are b
 run on SQLite and PostgreSQL (REKRUT_TEST_DATABASE)."""
 
 import io
+import json
 import os
 import re
 import time
@@ -273,24 +274,56 @@ class RetentionTest(ServerTestCase):
         self.assertStatus(projektleder.get(export), 403)
 
     def test_settings_are_bounded_and_audited(self):
-        for applications, access_log, message in (("0", "6", "fra 1 til 60"), ("61", "6", "fra 1 til 60"),
-                                                  ("6", "5", "fra 6 til 60"), ("seks", "6", "fra 1 til 60")):
+        for applications, access_log, users, message in (
+                ("0", "6", "6", "fra 1 til 60"), ("61", "6", "6", "fra 1 til 60"), ("6", "5", "6", "fra 6 til 60"),
+                ("seks", "6", "6", "fra 1 til 60"), ("6", "6", "0", "ophørte konti slettes, fra 1 til 60"),
+                ("6", "6", "", "ophørte konti slettes, fra 1 til 60")):
             response = self.admin.post("/retention/settings", {"applications_months": applications,
-                                                                "access_log_months": access_log})
+                                                                "access_log_months": access_log,
+                                                                "users_months": users})
             self.assertStatus(response, 400)
             self.assertIn(message, response.text)
             self.assertIn(f'value="{applications}"', response.text, "what was typed is kept")
         self.assertStatus(self.admin.post("/retention/settings", {"applications_months": "12",
-                                                                   "access_log_months": "24"}), 303)
+                                                                   "access_log_months": "24",
+                                                                   "users_months": "3"}), 303)
         institution = self.scalar(f"SELECT institution_id FROM recruitment_cases WHERE id = {self.case_id()}")
         self.assertEqual([int(value) for value in self.sql(
-            "SELECT applications_months, access_log_months FROM retention_settings"
-            f" WHERE institution_id = {institution}")[0]], [12, 24])
-        self.assertIn("retention.settings_changed",
-                      [row[0] for row in self.sql("SELECT action FROM audit_events")])
+            "SELECT applications_months, access_log_months, users_months FROM retention_settings"
+            f" WHERE institution_id = {institution}")[0]], [12, 24, 3])
+        changed = self.server.audit_events(action="retention.settings_changed")
+        self.assertEqual(changed[-1]["after"].get("users_months"), "3")
         self.assertStatus(self.admin.post("/retention/settings", {"applications_months": "6",
-                                                                   "access_log_months": "6"}), 303)
+                                                                   "access_log_months": "6",
+                                                                   "users_months": "6"}), 303)
 
+    def test_an_account_deactivated_long_ago_is_erased_everywhere_and_the_trail_still_verifies(self):
+        # An account made, given its welcome mail, then deactivated a year ago.
+        name, email = "Ulrikke Udtraadtsen", f"udtraadtsen.{uuid.uuid4().hex[:6]}@example.test"
+        self.assertStatus(self.admin.post("/users", {"name": name, "email": email}), 303)
+        user_id = int(self.scalar(f"SELECT id FROM users WHERE email = '{email}'"))
+        self.assertIn(name, [event["after"].get("name") for event in
+                             self.server.audit_events(action="user.created", object_id=str(user_id))])
+        self.assertStoredEverywhere(email)
+        self.sql(f"UPDATE users SET status = 'deactivated', status_changed_at = {int(time.time()) - 13 * MONTH}"
+                 f" WHERE id = {user_id}")
+        deadline = time.time() + 30
+        while time.time() < deadline and self.scalar(f"SELECT erased_at FROM users WHERE id = {user_id}") is None:
+            time.sleep(0.2)
+        self.assertIsNotNone(self.scalar(f"SELECT erased_at FROM users WHERE id = {user_id}"), "not erased")
+        time.sleep(2)  # the job's compaction after deleting
+        # No table holds the name or the address any more, the audit trail included.
+        self.assertGoneEverywhere(name, email)
+        events = self.server.audit_events(object_type="user", object_id=str(user_id))
+        self.assertIn("user.created", [event["action"] for event in events])
+        self.assertIn("user.erased", [event["action"] for event in events])
+        self.assertNotIn("Ulrikke", json.dumps(events, ensure_ascii=False))
+        self.assertEqual(self.server.cli("audit", "verify").returncode, 0, self.server.cli("audit", "verify").stdout)
+        # The audit view shows that a person was there, not who.
+        page = self.admin.get(f"/audit?object_type=user&object_id={user_id}")
+        self.assertStatus(page, 200)
+        self.assertIn("(slettet)", page.text)
+        self.assertNotIn("Ulrikke", page.text)
 
 if __name__ == "__main__":
     unittest.main()

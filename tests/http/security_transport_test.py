@@ -346,8 +346,8 @@ class ClientAddressTestCase(TransportTestCase):
         response = self.client().post("/login", {"email": email, "password": "wrong"}, headers=headers)
         self.assertStatus(response, 400)
         request_id = response.header("X-Request-Id")
-        audited = execute_sql(self.server.database_url,
-                              f"SELECT ip FROM audit_events WHERE request_id = '{request_id}'")
+        audited = [[event["ip"]] for event in self.server.audit_events(action="login.failed")
+                   if event["request_id"] == request_id]
         logged = json.loads(self.access_log_line(request_id)).get("ip")
         throttled = [row[0] for row in execute_sql(self.server.database_url,
                                                    "SELECT throttle_key FROM login_throttle")]
