@@ -30,3 +30,19 @@ INSERT INTO audit_sealing (id, sealed_through, sealed_at) VALUES (1, NULL, NULL)
 ALTER TABLE users ADD COLUMN status_changed_at BIGINT;
 ALTER TABLE users ADD COLUMN erased_at BIGINT;
 ALTER TABLE retention_settings ADD COLUMN users_months INTEGER NOT NULL DEFAULT 6;
+
+-- The register of data-subject requests (GDPR articles 15 and 17): what was asked, by which channel,
+-- when, who handled it and the outcome, per application concerned. It names no person: the application
+-- id goes when the application is erased, the rest stays as the proof that requests are answered.
+CREATE TABLE data_requests (
+    id {{id}},
+    institution_id BIGINT NOT NULL REFERENCES institutions(id),
+    kind TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    application_id BIGINT,
+    case_id BIGINT,
+    outcome TEXT NOT NULL,
+    handled_by BIGINT REFERENCES users(id),
+    received_at BIGINT NOT NULL
+);
+CREATE INDEX data_requests_by_institution ON data_requests (institution_id, received_at);

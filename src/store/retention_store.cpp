@@ -132,6 +132,7 @@ bool erase_application(Transaction& transaction, std::int64_t institution_id, st
         "DELETE FROM application_tags WHERE application_id = :id",
         "DELETE FROM anonymity_lifts WHERE application_id = :id",
         "DELETE FROM outbox WHERE application_id = :id",
+        "UPDATE data_requests SET application_id = NULL WHERE application_id = :id",
         "DELETE FROM applications WHERE id = :id",
     };
     for (const auto& statement : statements)
@@ -148,6 +149,60 @@ int erase_access_log(Transaction& transaction, std::int64_t institution_id, core
          soci::use(institution), soci::use(at));
     statement.execute(true);
     return static_cast<int>(statement.get_affected_rows());
+}
+
+void record_data_request(soci::session& sql, const DataRequestRecord& request)
+{
+    long long institution = request.institution_id, at = request.received_at;
+    long long application = request.application_id.value_or(0), case_id = request.case_id.value_or(0),
+              handler = request.handled_by.value_or(0);
+    soci::indicator application_null = request.application_id ? soci::i_ok : soci::i_null;
+    soci::indicator case_null = request.case_id ? soci::i_ok : soci::i_null;
+    soci::indicator handler_null = request.handled_by ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO data_requests (institution_id, kind, channel, application_id, case_id, outcome, handled_by,"
+           " received_at) VALUES (:institution, :kind, :channel, :application, :case_id, :outcome, :handler, :at)",
+        soci::use(institution), soci::use(request.kind), soci::use(request.channel),
+        soci::use(application, application_null), soci::use(case_id, case_null), soci::use(request.outcome),
+        soci::use(handler, handler_null), soci::use(at);
+}
+
+std::vector<DataRequestRecord> data_requests(soci::session& sql, std::int64_t institution_id,
+                                             core::UnixTime since, int limit)
+{
+    long long institution = institution_id, from = since, id = 0, application = 0, case_id = 0, handler = 0,
+              at = 0;
+    std::string kind, channel, outcome, handler_name;
+    soci::indicator application_null = soci::i_ok, case_null = soci::i_ok, handler_null = soci::i_ok,
+                    name_null = soci::i_ok;
+    soci::statement statement =
+        (sql.prepare << "SELECT r.id, r.kind, r.channel, r.application_id, r.case_id, r.outcome, r.handled_by,"
+                        " u.name, r.received_at FROM data_requests r LEFT JOIN users u ON u.id = r.handled_by"
+                        " WHERE r.institution_id = :institution AND r.received_at >= :since ORDER BY r.id DESC"
+                        " LIMIT :limit",
+         soci::into(id), soci::into(kind), soci::into(channel), soci::into(application, application_null),
+         soci::into(case_id, case_null), soci::into(outcome), soci::into(handler, handler_null),
+         soci::into(handler_name, name_null), soci::into(at), soci::use(institution), soci::use(from),
+         soci::use(limit));
+    statement.execute();
+    std::vector<DataRequestRecord> found;
+    while (statement.fetch()) {
+        DataRequestRecord record;
+        record.id = id;
+        record.institution_id = institution_id;
+        record.kind = kind;
+        record.channel = channel;
+        if (application_null == soci::i_ok)
+            record.application_id = application;
+        if (case_null == soci::i_ok)
+            record.case_id = case_id;
+        record.outcome = outcome;
+        if (handler_null == soci::i_ok)
+            record.handled_by = handler;
+        record.handled_by_name = name_null == soci::i_ok ? handler_name : "";
+        record.received_at = at;
+        found.push_back(std::move(record));
+    }
+    return found;
 }
 
 std::vector<EndedAccount> ended_accounts(soci::session& sql, core::UnixTime before, int limit)
@@ -229,7 +284,7 @@ void checkpoint(soci::session& sql)
 bool deleted_since(soci::session& sql, core::UnixTime since)
 {
     long long at = since, count = 0;
-    sql << "SELECT COUNT(*) FROM deletion_log WHERE deleted_at >= :since AND kind = 'applications'",
+    sql << "SELECT COUNT(*) FROM deletion_log WHERE deleted_at >= :since AND kind IN ('applications', 'users')",
         soci::use(at), soci::into(count);
     return count > 0;
 }

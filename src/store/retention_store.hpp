@@ -58,6 +58,24 @@ bool erase_application(Transaction& transaction, std::int64_t institution_id, st
 int erase_access_log(Transaction& transaction, std::int64_t institution_id, core::UnixTime before);
 
 /// Institutions that have access-log entries made before `before`.
+/// One entry of the register of data-subject requests; it names no person.
+struct DataRequestRecord {
+    std::int64_t id = 0;
+    std::int64_t institution_id = 0;
+    std::string kind;    ///< access | erasure
+    std::string channel; ///< staff | applicant
+    std::optional<std::int64_t> application_id;
+    std::optional<std::int64_t> case_id;
+    std::string outcome; ///< exported | erased | scheduled | kept_hired | kept_on_hold
+    std::optional<std::int64_t> handled_by;
+    std::string handled_by_name;
+    core::UnixTime received_at = 0;
+};
+void record_data_request(soci::session& sql, const DataRequestRecord& request);
+/// The institution's register since `since`, newest first, at most `limit`.
+std::vector<DataRequestRecord> data_requests(soci::session& sql, std::int64_t institution_id,
+                                             core::UnixTime since, int limit);
+
 /// An account that may be erased once its institution's period has passed: deactivated (since
 /// `ended_at`), or an external member's whose case was closed (at `ended_at`).
 struct EndedAccount {

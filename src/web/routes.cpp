@@ -249,6 +249,11 @@ void register_routes(Router& router, AppContext& context)
     router.add("POST", "/retention/person", signed_in, worker_pool, bind(submit_person_search));
     router.add("GET", "/retention/person/applications/:application_id/export", signed_in, worker_pool,
                bind(download_person_export));
+    router.add("GET", "/retention/person/applications/:application_id/erase", signed_in, worker_pool,
+               bind(show_person_erasure));
+    router.add("POST", "/retention/person/applications/:application_id/erase", signed_in, worker_pool,
+               bind(submit_person_erasure));
+    router.add("GET", "/retention/requests", signed_in, worker_pool, bind(show_data_requests));
     router.add("POST", "/retention/settings", signed_in, worker_pool, bind(submit_retention_settings));
     router.add("POST", "/retention/holds", signed_in, worker_pool, bind(submit_retention_hold));
     router.add("POST", "/retention/holds/:hold_id/lift", signed_in, worker_pool,

@@ -2,7 +2,10 @@
 <h1>{{_ Deletion of personal data}}</h1>
 {{>ERROR_SUMMARY}}
 <p class="font-lead">{{_ Applications are deleted with everything about them a set time after their case is closed; an applicant's consent to keep the application for future positions keeps it until the consent ends. The chosen candidate's application is not deleted by this rule.}}</p>
-<p><a href="/retention/person">{{_ Find everything held about a person (request for access)}}</a></p>
+<ul class="nobullet-list">
+<li><a href="/retention/person">{{_ Find everything held about a person (request for access or erasure)}}</a></li>
+<li><a href="/retention/requests">{{_ The register of requests from data subjects}}</a></li>
+</ul>
 <h2 id="upcoming">{{_ To be deleted in the next 30 days}}</h2>
 {{#NO_UPCOMING}}<p>{{_ Nothing is due for deletion in the next 30 days.}}</p>{{/NO_UPCOMING}}
 {{#HAS_UPCOMING}}<div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="upcoming"><table class="table table--compact" id="upcoming-deletions">

@@ -273,6 +273,45 @@ class RetentionTest(ServerTestCase):
         self.assertStatus(projektleder.post("/retention/person", {"email": "ida.indsigt@example.test"}), 403)
         self.assertStatus(projektleder.get(export), 403)
 
+    def test_hr_erases_on_the_applicants_behalf_at_once_or_when_the_case_closes(self):
+        closed, _ = self.new_closed_case(1)
+        done = self.apply(closed, "Edel Eftersletsen", "eftersletsen@example.test", "arkivets støvfrie hylder")
+        self.close(closed, 1)  # closed a month ago: not yet due by the period, but due on request
+        still_open = self.apply(self.case_id(), "Oda Opensagsen", "opensagsen@example.test", "løbende sagsgang")
+        confirm = self.admin.get(f"/retention/person/applications/{done}/erase")
+        self.assertStatus(confirm, 200)
+        self.assertIn("Edel Eftersletsen", confirm.text)
+        # Erased at once: the case is closed.
+        answer = self.admin.post(f"/retention/person/applications/{done}/erase", {})
+        self.assertStatus(answer, 303)
+        self.assertEqual(answer.location, "/retention/requests?outcome=erased")
+        self.assertFalse(self.exists(done))
+        # The job compacts the index and the write-ahead log after any deletion.
+        self.wait_for(lambda: b"eftersletsen" not in self.database_bytes(), what="the compaction")
+        self.assertGoneEverywhere("Edel Eftersletsen", "eftersletsen@example.test")
+        # Scheduled: the case is still open, so the institution keeps it until the case closes.
+        answer = self.admin.post(f"/retention/person/applications/{still_open}/erase", {})
+        self.assertEqual(answer.location, "/retention/requests?outcome=scheduled")
+        self.assertTrue(self.exists(still_open))
+        self.assertIsNotNone(self.scalar(f"SELECT deletion_requested_at FROM applications WHERE id = {still_open}"))
+        register = self.admin.get("/retention/requests?outcome=scheduled")
+        self.assertStatus(register, 200)
+        self.assertIn("Planlagt: slettes, når sagen lukkes", register.text)
+        self.assertIn("Slettet", register.text)
+        self.assertIn("Gennem institutionen", register.text)
+        self.assertNotIn("Oda Opensagsen", register.text, "the register names no person")
+        outcomes = [event["after"].get("outcome") for event in self.server.audit_events(action="data_request.erasure")]
+        self.assertIn("erased", outcomes)
+        self.assertIn("scheduled", outcomes)
+        self.assertEqual(self.server.cli("audit", "verify").returncode, 0)
+        # Only an Administrator handles requests; another institution's application is not found.
+        projektleder = signed_in(self.server, PROJEKTLEDER, totp=False)
+        self.assertStatus(projektleder.get(f"/retention/person/applications/{still_open}/erase"), 403)
+        self.assertStatus(projektleder.post(f"/retention/person/applications/{still_open}/erase", {}), 403)
+        self.assertStatus(projektleder.get("/retention/requests"), 403)
+        self.assertTrue(self.exists(still_open))
+        self.assertStatus(self.admin.post("/retention/person/applications/999999999/erase", {}), 404)
+
     def test_settings_are_bounded_and_audited(self):
         for applications, access_log, users, message in (
                 ("0", "6", "6", "fra 1 til 60"), ("61", "6", "6", "fra 1 til 60"), ("6", "5", "6", "fra 6 til 60"),
@@ -311,7 +350,7 @@ class RetentionTest(ServerTestCase):
         while time.time() < deadline and self.scalar(f"SELECT erased_at FROM users WHERE id = {user_id}") is None:
             time.sleep(0.2)
         self.assertIsNotNone(self.scalar(f"SELECT erased_at FROM users WHERE id = {user_id}"), "not erased")
-        time.sleep(2)  # the job's compaction after deleting
+        self.wait_for(lambda: b"udtraadtsen" not in self.database_bytes(), what="the compaction")
         # No table holds the name or the address any more, the audit trail included.
         self.assertGoneEverywhere(name, email)
         events = self.server.audit_events(object_type="user", object_id=str(user_id))

@@ -9,6 +9,7 @@
 #include "services/applications/attachment_texts.hpp"
 #include "services/communication/mailings.hpp"
 #include "services/mail/mail_composer.hpp"
+#include "services/retention/erasure.hpp"
 #include "store/application_store.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
@@ -90,26 +91,11 @@ core::Result<bool> SelfService::request_deletion(const std::string& token, const
         if (!application)
             return core::Error::not_found();
         core::UnixTime now = core::now();
-        store::applications::mark_deletion_requested(transaction, application->institution_id,
-                                                     application->id, now);
         applications::log_access(transaction, *application, std::nullopt, std::nullopt, "applicant_deletion",
                                  origin);
         audit_applicant(transaction, *application, "application.deletion_requested", origin);
-        auto record = store::cases::find(transaction, application->institution_id, application->case_id);
-        domain::RetentionFacts facts{
-            record ? record->closed_at : std::nullopt,
-            application->status == domain::ApplicationStatus::hired,
-            store::retention::on_hold(transaction, application->institution_id, application->case_id),
-            application->keep_until,
-            application->deletion_requested_at.value_or(now),
-            application->status == domain::ApplicationStatus::withdrawn};
-        auto due =
-            domain::deletion_due(facts, store::retention::settings(transaction, application->institution_id));
-        if (!due || *due > now)
+        if (request_erasure(transaction, *application, "applicant", std::nullopt, now) != ErasureOutcome::erased)
             return false;
-        store::retention::erase_application(transaction, application->institution_id, application->id);
-        store::retention::log_deletion(transaction, application->institution_id, application->case_id,
-                                       "applications", 1, now);
         audit_applicant(transaction, *application, "application.erased", origin);
         return true;
     });
@@ -152,6 +138,7 @@ core::Result<DecryptedFile> SelfService::export_all(const std::string& token, co
             return path.error();
         applications::log_access(transaction, *application, std::nullopt, std::nullopt, "applicant_export",
                                  origin);
+        register_access_request(transaction, *application, "applicant", std::nullopt, core::now());
         return DecryptedFile{*path, "ansoegning-" + domain::application_reference(*application) + ".zip",
                              "application/zip"};
     });

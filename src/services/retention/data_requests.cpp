@@ -1,16 +1,19 @@
 #include "services/retention/data_requests.hpp"
 
+#include <map>
 #include <soci/soci.h>
 
 #include "domain/access/policy.hpp"
 #include "domain/application/application_status.hpp"
 #include "domain/email_address.hpp"
+#include "domain/retention/retention.hpp"
 #include "services/applications/applicant_export.hpp"
 #include "services/applications/application_support.hpp"
 #include "store/application_store.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/institution_store.hpp"
+#include "store/retention_store.hpp"
 
 namespace rekrut::services {
 namespace {
@@ -90,11 +93,76 @@ core::Result<DecryptedFile> DataRequests::export_application(const domain::Actor
             return path.error();
         applications::log_access(transaction, *application, std::nullopt, actor.user_id, "staff_export",
                                  origin);
+        register_access_request(transaction, *application, "staff", actor.user_id, core::now());
         record_audit(transaction, origin,
                      {institution_id, "data_request.exported", "application", std::to_string(application_id),
                       "{}", json_object({{"case_id", std::to_string(application->case_id)}})});
         return DecryptedFile{*path, "ansoegning-" + domain::application_reference(*application) + ".zip",
                              "application/zip"};
+    });
+}
+
+core::Result<PersonApplication> DataRequests::application(const domain::Actor& actor, std::int64_t institution_id,
+                                                         std::int64_t application_id)
+{
+    if (!may_handle(actor, institution_id))
+        return core::Error::forbidden();
+    return m_database.read([&](store::Session& session) -> core::Result<PersonApplication> {
+        auto application = store::applications::find(session, institution_id, application_id);
+        if (!application)
+            return core::Error::not_found();
+        auto record = store::cases::find(session, institution_id, application->case_id);
+        return PersonApplication{application->id,
+                                 application->case_id,
+                                 record ? record->title : "",
+                                 application->full_name,
+                                 std::string(domain::to_string(application->status)),
+                                 application->received_at};
+    });
+}
+
+core::Result<ErasureOutcome> DataRequests::request_erasure(const domain::Actor& actor,
+                                                         std::int64_t institution_id,
+                                                         std::int64_t application_id, const Origin& origin)
+{
+    if (!may_handle(actor, institution_id))
+        return core::Error::forbidden();
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<ErasureOutcome> {
+        auto application = store::applications::find(transaction, institution_id, application_id);
+        if (!application)
+            return core::Error::not_found();
+        auto outcome = services::request_erasure(transaction, *application, "staff", actor.user_id, core::now());
+        record_audit(transaction, origin,
+                     {institution_id, "data_request.erasure", "application", std::to_string(application_id), "{}",
+                      json_object({{"case_id", std::to_string(application->case_id)},
+                                   {"outcome", std::string(to_string(outcome))}})});
+        return outcome;
+    });
+}
+
+core::Result<std::vector<DataRequests::RegisterLine>>
+DataRequests::register_lines(const domain::Actor& actor, std::int64_t institution_id, core::UnixTime now)
+{
+    if (!may_handle(actor, institution_id))
+        return core::Error::forbidden();
+    return m_database.read([&](store::Session& session) {
+        std::vector<RegisterLine> lines;
+        std::map<std::int64_t, std::string> titles;
+        for (const auto& entry :
+             store::retention::data_requests(session, institution_id, domain::add_months(now, -12), 500)) {
+            RegisterLine line{entry.received_at, entry.kind, entry.channel, entry.outcome, entry.case_id, "",
+                              entry.handled_by_name};
+            if (entry.case_id) {
+                auto title = titles.find(*entry.case_id);
+                if (title == titles.end()) {
+                    auto record = store::cases::find(session, institution_id, *entry.case_id);
+                    title = titles.emplace(*entry.case_id, record ? record->title : "").first;
+                }
+                line.case_title = title->second;
+            }
+            lines.push_back(std::move(line));
+        }
+        return lines;
     });
 }
 

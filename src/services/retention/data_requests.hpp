@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "domain/access/actor.hpp"
 #include "services/applications/applications.hpp"
 #include "services/audit_log.hpp"
+#include "services/retention/erasure.hpp"
 
 namespace rekrut::store {
 class Database;
@@ -40,6 +42,29 @@ public:
                                                       const std::string& email, const Origin& origin);
     core::Result<DecryptedFile> export_application(const domain::Actor& actor, std::int64_t institution_id,
                                                    std::int64_t application_id, const Origin& origin);
+
+    /// One application of the institution, for confirming an erasure.
+    core::Result<PersonApplication> application(const domain::Actor& actor, std::int64_t institution_id,
+                                                std::int64_t application_id);
+    /// Erasure on the person's behalf (Art. 17): carried out at once when the application is withdrawn or
+    /// its case closed, else scheduled for then; the hired candidate's application and one on hold are
+    /// kept, and the outcome says why. Audited and registered.
+    core::Result<ErasureOutcome> request_erasure(const domain::Actor& actor, std::int64_t institution_id,
+                                                 std::int64_t application_id, const Origin& origin);
+
+    /// One line of the register as Administrators read it.
+    struct RegisterLine {
+        core::UnixTime received_at = 0;
+        std::string kind;
+        std::string channel;
+        std::string outcome;
+        std::optional<std::int64_t> case_id;
+        std::string case_title;
+        std::string handled_by;
+    };
+    /// The institution's register of requests of the last 12 months, newest first (at most 500).
+    core::Result<std::vector<RegisterLine>> register_lines(const domain::Actor& actor, std::int64_t institution_id,
+                                                           core::UnixTime now);
 
 private:
     store::Database& m_database;

@@ -199,4 +199,82 @@ Response submit_retention_hold_lift(AppContext& context, Request& request)
     return after_submit(context, request, result, retention_page, "/retention?saved=1#holds");
 }
 
+namespace {
+
+const char* outcome_label(std::string_view outcome)
+{
+    if (outcome == "erased")
+        return msgid("Erased");
+    if (outcome == "scheduled")
+        return msgid("Scheduled: erased when the case is closed");
+    if (outcome == "kept_hired")
+        return msgid("Kept: the application of the person employed belongs with the employment");
+    if (outcome == "kept_on_hold")
+        return msgid("Kept while the case is on hold");
+    if (outcome == "exported")
+        return msgid("Everything held was handed out");
+    return msgid("Recorded");
+}
+
+} // namespace
+
+Response show_person_erasure(AppContext& context, Request& request)
+{
+    auto application = context.data_requests.application(request.actor(), institution_of(request),
+                                                         parse_id(request.param("application_id")));
+    if (!application)
+        return error_response(context, request, application.error());
+    const std::string& language = request.language;
+    auto response = page(context, request, "retention/erase", tr(context, request, msgid("Erase an application")),
+                         [&](Dictionary& dictionary) {
+                             dictionary.SetValue("APPLICATION_ID", std::to_string(application->application_id));
+                             dictionary.SetValue("CASE_TITLE", application->case_title);
+                             dictionary.SetValue("NAME", application->name);
+                             dictionary.SetValue("RECEIVED", core::format_date(application->received_at, language));
+                         });
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+Response submit_person_erasure(AppContext& context, Request& request)
+{
+    auto outcome = context.data_requests.request_erasure(request.actor(), institution_of(request),
+                                                         parse_id(request.param("application_id")),
+                                                         request.origin());
+    if (!outcome)
+        return error_response(context, request, outcome.error());
+    return Response::redirect("/retention/requests?outcome=" + std::string(services::to_string(*outcome)));
+}
+
+Response show_data_requests(AppContext& context, Request& request)
+{
+    auto lines = context.data_requests.register_lines(request.actor(), institution_of(request), core::now());
+    if (!lines)
+        return error_response(context, request, lines.error());
+    const std::string& language = request.language;
+    return page(
+        context, request, "retention/requests", tr(context, request, msgid("Requests from data subjects")),
+        [&](Dictionary& dictionary) {
+            if (auto outcome = request.query_value("outcome"))
+                dictionary.SetValueAndShowSection("OUTCOME", tr(context, request, outcome_label(*outcome)),
+                                                  "HAS_OUTCOME");
+            if (lines->empty())
+                dictionary.ShowSection("NO_REQUESTS");
+            auto* table = lines->empty() ? nullptr : dictionary.AddSectionDictionary("HAS_REQUESTS");
+            for (const auto& line : *lines) {
+                auto* row = table->AddSectionDictionary("REQUEST");
+                row->SetValue("RECEIVED", core::format_date_time(line.received_at, language));
+                row->SetValue("KIND", tr(context, request,
+                                         line.kind == "access" ? msgid("Access (article 15)")
+                                                               : msgid("Erasure (article 17)")));
+                row->SetValue("CHANNEL", tr(context, request,
+                                            line.channel == "staff" ? msgid("Through the institution")
+                                                                    : msgid("By the applicant")));
+                row->SetValue("CASE_TITLE", line.case_title);
+                row->SetValue("OUTCOME", tr(context, request, outcome_label(line.outcome)));
+                row->SetValue("HANDLED_BY", line.handled_by.empty() ? "—" : line.handled_by);
+            }
+        });
+}
+
 } // namespace rekrut::web

@@ -18,5 +18,10 @@ Response submit_retention_hold_lift(AppContext& context, Request& request);
 Response show_person_search(AppContext& context, Request& request);
 Response submit_person_search(AppContext& context, Request& request);
 Response download_person_export(AppContext& context, Request& request);
+/// Erasure on a person's behalf: a page that says what will happen, then the erasure itself.
+Response show_person_erasure(AppContext& context, Request& request);
+Response submit_person_erasure(AppContext& context, Request& request);
+/// The register of data-subject requests of the last 12 months.
+Response show_data_requests(AppContext& context, Request& request);
 
 } // namespace rekrut::web
