@@ -46,3 +46,7 @@ CREATE TABLE data_requests (
     received_at BIGINT NOT NULL
 );
 CREATE INDEX data_requests_by_institution ON data_requests (institution_id, received_at);
+
+-- When the applicant was reminded that the consent to keep the application for future positions ends
+-- (with a link to renew it); NULL again when renewed.
+ALTER TABLE applications ADD COLUMN keep_reminded_at BIGINT;

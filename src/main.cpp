@@ -705,7 +705,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::RankingLists rankings(*database);
     services::CaseDecisions decisions(*database, config.public_url);
     services::Interviews interviews(*database, config.smtp_from);
-    services::Retention retention(*database);
+    services::Retention retention(*database, config.public_url);
     services::DataRequests data_requests(*database, file_store, spool_dir);
     web::CareerPageCache career_pages;
     web::AppContext context{config,

@@ -205,6 +205,47 @@ std::vector<DataRequestRecord> data_requests(soci::session& sql, std::int64_t in
     return found;
 }
 
+std::vector<std::pair<std::int64_t, std::int64_t>> consent_reminders_due(soci::session& sql, core::UnixTime now,
+                                                                         core::UnixTime until, int limit)
+{
+    long long from = now, to = until, institution = 0, application = 0;
+    soci::statement statement =
+        (sql.prepare << "SELECT a.institution_id, a.id FROM applications a JOIN recruitment_cases c ON c.id ="
+                        " a.case_id AND c.institution_id = a.institution_id WHERE a.keep_until > :from AND"
+                        " a.keep_until <= :to AND a.keep_reminded_at IS NULL AND a.deletion_requested_at IS NULL"
+                        " AND a.status NOT IN ('hired', 'withdrawn') AND c.closed_at IS NOT NULL ORDER BY a.id"
+                        " LIMIT :limit",
+         soci::into(institution), soci::into(application), soci::use(from), soci::use(to), soci::use(limit));
+    statement.execute();
+    std::vector<std::pair<std::int64_t, std::int64_t>> found;
+    while (statement.fetch())
+        found.emplace_back(institution, application);
+    return found;
+}
+
+bool mark_consent_reminded(soci::session& sql, std::int64_t institution_id, std::int64_t application_id,
+                           core::UnixTime now)
+{
+    long long institution = institution_id, id = application_id, at = now;
+    soci::statement update = (sql.prepare << "UPDATE applications SET keep_reminded_at = :at WHERE institution_id ="
+                                             " :institution AND id = :id AND keep_reminded_at IS NULL",
+                              soci::use(at), soci::use(institution), soci::use(id));
+    update.execute(true);
+    return update.get_affected_rows() > 0;
+}
+
+bool renew_consent(soci::session& sql, std::int64_t institution_id, std::int64_t application_id,
+                   core::UnixTime until)
+{
+    long long institution = institution_id, id = application_id, to = until;
+    soci::statement update =
+        (sql.prepare << "UPDATE applications SET keep_until = :until, keep_reminded_at = NULL WHERE institution_id"
+                        " = :institution AND id = :id AND keep_until IS NOT NULL AND deletion_requested_at IS NULL",
+         soci::use(to), soci::use(institution), soci::use(id));
+    update.execute(true);
+    return update.get_affected_rows() > 0;
+}
+
 std::vector<EndedAccount> ended_accounts(soci::session& sql, core::UnixTime before, int limit)
 {
     long long cutoff = before;

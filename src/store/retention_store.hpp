@@ -76,6 +76,17 @@ void record_data_request(soci::session& sql, const DataRequestRecord& request);
 std::vector<DataRequestRecord> data_requests(soci::session& sql, std::int64_t institution_id,
                                              core::UnixTime since, int limit);
 
+/// Applications whose consent to be kept ends within (now, until], of closed cases, not yet reminded:
+/// (institution id, application id), at most `limit`.
+std::vector<std::pair<std::int64_t, std::int64_t>> consent_reminders_due(soci::session& sql, core::UnixTime now,
+                                                                         core::UnixTime until, int limit);
+/// Marks the reminder sent; false when another node was first.
+bool mark_consent_reminded(soci::session& sql, std::int64_t institution_id, std::int64_t application_id,
+                           core::UnixTime now);
+/// The applicant renews the consent: kept until `until`, and reminded again before that.
+bool renew_consent(soci::session& sql, std::int64_t institution_id, std::int64_t application_id,
+                   core::UnixTime until);
+
 /// An account that may be erased once its institution's period has passed: deactivated (since
 /// `ended_at`), or an external member's whose case was closed (at `ended_at`).
 struct EndedAccount {

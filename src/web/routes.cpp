@@ -131,6 +131,8 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/application/:token", public_access, worker_pool, bind(show_own_application));
     router.add("POST", "/application/:token/withdraw", public_access, worker_pool,
                bind(submit_own_withdrawal));
+    router.add("POST", "/application/:token/consent", public_access, worker_pool,
+               bind(submit_own_consent_renewal));
     router.add("POST", "/application/:token/deletion", public_access, worker_pool,
                bind(submit_own_deletion_request));
     router.add("GET", "/application/:token/attachments/:attachment_id", public_access, worker_pool,

@@ -74,6 +74,12 @@
 <button type="submit" class="button button-secondary">{{_ Withdraw my application}}</button>
 </form>{{/CAN_WITHDRAW}}
 <h2>{{_ Your data}}</h2>
+{{#KEPT_FOR_FUTURE}}{{#CONSENT_RENEWED}}<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{{_ Thank you. We keep your application for another year.}}</p></div></div>{{/CONSENT_RENEWED}}
+<p>{{_ You have allowed the institution to keep your application for future positions until}} {{KEEP_UNTIL}}. {{_ Then it is deleted, unless you renew the permission.}}</p>
+<form method="post" action="{{SELF_PATH}}/consent">
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<button type="submit" class="button button-secondary">{{_ Keep my application another year}}</button>
+</form>{{/KEPT_FOR_FUTURE}}
 {{#DELETION_REQUESTED}}<p>{{_ You have asked for your application to be deleted. The institution needs it until the position is filled: it is deleted as soon as the case is closed. If you withdraw your application, it is deleted at once.}}</p>{{/DELETION_REQUESTED}}
 {{#DELETION_REQUESTED_HIRED}}<p>{{_ You have asked for your application to be deleted. The institution keeps the application of the person it employs with the employment; ask its HR office about your data.}}</p>{{/DELETION_REQUESTED_HIRED}}
 {{#CAN_REQUEST_DELETION}}<p>{{_ You can ask for your application and the data in it to be deleted. The institution deletes it when the law allows; a withdrawn application is not considered.}}</p>

@@ -312,6 +312,39 @@ class RetentionTest(ServerTestCase):
         self.assertTrue(self.exists(still_open))
         self.assertStatus(self.admin.post("/retention/person/applications/999999999/erase", {}), 404)
 
+    def test_an_applicant_is_reminded_before_the_consent_ends_and_can_renew_it(self):
+        case_id, _ = self.new_closed_case(0)
+        email = "fremtidsfrida@example.test"
+        application = self.apply(case_id, "Frida Fremtid", email, "fremtidige stillinger", keep=True)
+        self.close(case_id, 2)
+        # The consent ends in ten days: within the month before, so the job mails a link to renew it.
+        ends = int(time.time()) + 10 * 86400
+        self.sql(f"UPDATE applications SET keep_until = {ends} WHERE id = {application}")
+        reminder = self.mail_to(email, "et år mere", timeout=30)
+        self.assertIn("Vi opbevarer din ansøgning", str(reminder["Subject"]))
+        link = LINK.search(message_text(reminder)).group(1)
+        self.wait_for(lambda: self.scalar(f"SELECT keep_reminded_at FROM applications WHERE id = {application}")
+                      is not None)
+        time.sleep(2)  # later runs of the job send no second reminder
+        sent = [m for m in self.smtp.messages() if email in str(m["To"] or "") and "et år mere" in message_text(m)]
+        self.assertEqual(len(sent), 1)
+        client = self.client()
+        page = client.get(link)
+        self.assertStatus(page, 200)
+        self.assertIn("Gem min ansøgning et år mere", page.text)
+        renewed = client.post(link + "/consent", {})
+        self.assertStatus(renewed, 303)
+        self.assertIn("Vi gemmer din ansøgning et år mere", client.get(renewed.location).text)
+        keep_until = int(self.scalar(f"SELECT keep_until FROM applications WHERE id = {application}"))
+        self.assertGreater(keep_until, int(time.time()) + 360 * 86400)
+        self.assertIsNone(self.scalar(f"SELECT keep_reminded_at FROM applications WHERE id = {application}"))
+        actions = [event["action"] for event in self.server.audit_events(object_type="application",
+                                                                          object_id=str(application))]
+        self.assertIn("application.consent_reminded", actions)
+        self.assertIn("application.consent_renewed", actions)
+        # A link that leads nowhere renews nothing.
+        self.assertStatus(self.client().post("/application/" + "0" * 64 + "/consent", {}), 404)
+
     def test_settings_are_bounded_and_audited(self):
         for applications, access_log, users, message in (
                 ("0", "6", "6", "fra 1 til 60"), ("61", "6", "6", "fra 1 til 60"), ("6", "5", "6", "fra 6 til 60"),

@@ -35,6 +35,18 @@ constexpr DefaultTexts k_defaults[] = {
      "Link to your application: {{case_title}}",
      "Dear {{applicant_name}}\n\nHere is the link to your application for the position of "
      "{{case_title}}:\n{{self_service_link}}\n\nKind regards\n{{institution}}"},
+    {"consent_ending", "Vi opbevarer din ansøgning: {{stillingsbetegnelse}}",
+     "Kære {{ansøgers_navn}}\n\nDu gav os lov til at gemme din ansøgning til stillingen som "
+     "{{stillingsbetegnelse}}, så vi kan kontakte dig om andre stillinger hos {{institution}}. Tilladelsen "
+     "udløber om en måned, og så sletter vi ansøgningen.\n\nVil du have, at vi gemmer den et år mere, kan du "
+     "forny tilladelsen her:\n{{selvbetjeningslink}}\n\nGør du ingenting, sletter vi ansøgningen, når "
+     "tilladelsen udløber.\n\nVenlig hilsen\n{{institution}}",
+     "We are keeping your application: {{case_title}}",
+     "Dear {{applicant_name}}\n\nYou allowed us to keep your application for the position of "
+     "{{case_title}} so that we can contact you about other positions at {{institution}}. The permission "
+     "ends in a month, and then we delete the application.\n\nIf you want us to keep it for another year, "
+     "you can renew the permission here:\n{{self_service_link}}\n\nIf you do nothing, we delete the "
+     "application when the permission ends.\n\nKind regards\n{{institution}}"},
     {"interview_invitation", "Invitation til samtale: {{stillingsbetegnelse}}",
      "Kære {{ansøgers_navn}}\n\nVi vil gerne invitere dig til samtale om stillingen som "
      "{{stillingsbetegnelse}}.\n\nTid: {{samtaletidspunkt}}\nSted: {{samtalested}}\n\nInvitationen er "

@@ -1,5 +1,7 @@
 #include "domain/retention/retention.hpp"
 
+#include "domain/application/application_form.hpp"
+
 #include <algorithm>
 
 namespace rekrut::domain {
@@ -16,6 +18,11 @@ std::vector<core::FieldError> check_retention_settings(const RetentionSettings& 
     if (settings.users_months < 1 || settings.users_months > 60)
         problems.push_back({"users_months", core::msgid("Enter the months before ended accounts are erased, from 1 to 60.")});
     return problems;
+}
+
+core::UnixTime consent_renewed_until(core::UnixTime now)
+{
+    return add_months(now, k_keep_for_future_months);
 }
 
 core::UnixTime add_months(core::UnixTime time, int months)

@@ -37,6 +37,12 @@ struct RetentionFacts {
     bool withdrawn = false;
 };
 
+/// How many days before a consent to keep an application for future positions ends the applicant is
+/// mailed a link to renew it.
+inline constexpr int k_consent_reminder_days = 30;
+/// A consent renewed at `now` lasts as long as a new one: 12 months.
+core::UnixTime consent_renewed_until(core::UnixTime now);
+
 /// When the application is to be deleted, or nothing while it is not due to be (case open, hired,
 /// on hold). Due at the end of the retention period after the case closed, or when the consent to
 /// keep it ends, whichever is later; at once when the applicant asked for erasure and the application

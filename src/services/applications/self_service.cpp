@@ -101,6 +101,20 @@ core::Result<bool> SelfService::request_deletion(const std::string& token, const
     });
 }
 
+core::Result<core::UnixTime> SelfService::renew_consent(const std::string& token, const Origin& origin)
+{
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<core::UnixTime> {
+        auto application = applications::application_by_link(transaction, token);
+        if (!application)
+            return core::Error::not_found();
+        core::UnixTime until = domain::consent_renewed_until(core::now());
+        if (!store::retention::renew_consent(transaction, application->institution_id, application->id, until))
+            return core::Error::conflict(core::msgid("There is no consent to keep this application to renew."));
+        audit_applicant(transaction, *application, "application.consent_renewed", origin);
+        return until;
+    });
+}
+
 core::Result<DecryptedFile> SelfService::download(const std::string& token, std::int64_t attachment_id,
                                                   const Origin& origin)
 {

@@ -38,6 +38,9 @@ public:
     /// is on hold); otherwise the retention job erases it as soon as that is so. True when it was erased
     /// (the link no longer works).
     core::Result<bool> request_deletion(const std::string& token, const Origin& origin);
+    /// Renews the applicant's consent to keep the application for future positions, for 12 months from
+    /// now; a conflict when there is no consent to renew (none was given, or erasure was asked for).
+    core::Result<core::UnixTime> renew_consent(const std::string& token, const Origin& origin);
     /// One of the applicant's own files, decrypted to a temporary file; the download is logged.
     core::Result<DecryptedFile> download(const std::string& token, std::int64_t attachment_id,
                                          const Origin& origin);

@@ -4,11 +4,15 @@
 #include <map>
 #include <soci/soci.h>
 
+#include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
+#include "services/applications/application_support.hpp"
 #include "services/audit_personal.hpp"
+#include "services/communication/mailings.hpp"
 #include "services/jobnet/jobnet_transfer.hpp"
+#include "store/application_store.hpp"
 #include "store/audit_subject_store.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
@@ -296,6 +300,7 @@ Retention::RunResult Retention::run(core::UnixTime now)
             result.access_log_entries += *erased;
     }
     result.users = erase_ended_accounts(m_database, now, settings);
+    result.consent_reminders = remind_consents_ending(now);
     if (result.applications == 0) {
         compact_after_deletions(now);
         return result;
@@ -322,6 +327,39 @@ Retention::RunResult Retention::run(core::UnixTime now)
                         ",\"access_log_entries\":" + std::to_string(result.access_log_entries) +
                         ",\"users\":" + std::to_string(result.users));
     return result;
+}
+
+int Retention::remind_consents_ending(core::UnixTime now)
+{
+    int sent = 0;
+    auto due = m_database.read([&](store::Session& session) {
+        return store::retention::consent_reminders_due(
+            session, now, now + core::UnixTime{domain::k_consent_reminder_days} * 86400, k_batch);
+    });
+    for (const auto& [institution_id, application_id] : due) {
+        auto reminded = m_database.transact([&](store::Transaction& transaction) -> core::Result<bool> {
+            if (!store::retention::mark_consent_reminded(transaction, institution_id, application_id, now))
+                return false;
+            auto application = store::applications::find(transaction, institution_id, application_id);
+            auto record = application ? store::cases::find(transaction, institution_id, application->case_id)
+                                      : std::nullopt;
+            if (!record)
+                return false;
+            auto token = core::random_hex(32);
+            store::applications::add_link(transaction, application_id, core::blake2b_hex(token), now,
+                                          now + applications::k_link_lifetime);
+            queue_application_mail(transaction, *record, *application, "consent_ending",
+                                   applications::self_service_link(m_public_url, token));
+            record_audit(transaction, Origin::system("retention"),
+                         {institution_id, "application.consent_reminded", "application",
+                          std::to_string(application_id), "{}",
+                          json_object({{"case_id", std::to_string(application->case_id)}})});
+            return true;
+        });
+        if (reminded && *reminded)
+            ++sent;
+    }
+    return sent;
 }
 
 void Retention::compact_after_deletions(core::UnixTime now)

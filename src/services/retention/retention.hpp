@@ -58,7 +58,11 @@ struct RetentionOverview {
 /// deletion is its own transaction and finds nothing when another instance was first.
 class Retention {
 public:
-    explicit Retention(store::Database& database) : m_database(database) {}
+    /// `public_url` makes the personal links in the mails before a consent ends.
+    explicit Retention(store::Database& database, std::string public_url = "")
+        : m_database(database), m_public_url(std::move(public_url))
+    {
+    }
 
     core::Result<RetentionOverview> overview(const domain::Actor& actor, std::int64_t institution_id,
                                              core::UnixTime now);
@@ -73,7 +77,8 @@ public:
     struct RunResult {
         int applications = 0;
         int access_log_entries = 0;
-        int users = 0; ///< Ended accounts erased.
+        int users = 0;             ///< Ended accounts erased.
+        int consent_reminders = 0; ///< Applicants mailed that their consent to be kept ends.
     };
     /// The deletion job: everything due at `now`, in every institution.
     RunResult run(core::UnixTime now);
@@ -83,7 +88,12 @@ private:
     /// time (by this job or by an erasure on request).
     void compact_after_deletions(core::UnixTime now);
 
+    /// Mails each applicant whose consent to keep the application ends within a month a new personal
+    /// link to renew it, once.
+    int remind_consents_ending(core::UnixTime now);
+
     store::Database& m_database;
+    std::string m_public_url;
     core::UnixTime m_compacted_at = 0;
 };
 

@@ -24,6 +24,7 @@ Response submit_link_request(AppContext& context, Request& request);
 Response show_own_application(AppContext& context, Request& request);
 Response submit_own_withdrawal(AppContext& context, Request& request);
 Response submit_own_deletion_request(AppContext& context, Request& request);
+Response submit_own_consent_renewal(AppContext& context, Request& request);
 Response download_own_attachment(AppContext& context, Request& request);
 Response submit_own_content(AppContext& context, Request& request);
 Response submit_own_file(AppContext& context, Request& request);

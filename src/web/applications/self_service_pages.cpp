@@ -55,6 +55,12 @@ void fill_own(Dictionary& dictionary, const AppContext& context, const Request& 
         dictionary.ShowSection("CAN_WITHDRAW");
     if (own.before_deadline && application.status == domain::ApplicationStatus::received)
         dictionary.ShowSection("CAN_CHANGE");
+    if (application.keep_until && !application.deletion_requested_at) {
+        auto* keep = dictionary.AddSectionDictionary("KEPT_FOR_FUTURE");
+        keep->SetValue("KEEP_UNTIL", core::format_date(*application.keep_until, request.language));
+        if (request.query_value("consent"))
+            keep->ShowSection("CONSENT_RENEWED");
+    }
     if (application.deletion_requested_at)
         dictionary.ShowSection(application.status == domain::ApplicationStatus::hired
                                    ? "DELETION_REQUESTED_HIRED"
@@ -153,6 +159,14 @@ Response submit_own_deletion_request(AppContext& context, Request& request)
     if (*result)
         return Response::redirect("/application?deleted=1");
     return Response::redirect(own_path(request) + "?deletion=1");
+}
+
+Response submit_own_consent_renewal(AppContext& context, Request& request)
+{
+    auto result = context.self_service.renew_consent(request.param("token"), request.origin());
+    if (!result)
+        return error_response(context, request, result.error());
+    return Response::redirect(own_path(request) + "?consent=1");
 }
 
 Response submit_own_content(AppContext& context, Request& request)

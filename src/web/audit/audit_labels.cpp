@@ -249,6 +249,8 @@ const std::vector<ActionName>& known_actions()
         {"case.corrected", msgid("Corrected the published case")},
         {"retention.settings_changed", msgid("Changed the retention periods")},
         {"data_request.searched", msgid("Searched for a person's applications (request for access)")},
+        {"application.consent_reminded", msgid("Reminded the applicant that the consent to keep the application ends")},
+        {"application.consent_renewed", msgid("The applicant renewed the consent to keep the application")},
         {"data_request.erasure", msgid("Asked for an application's erasure on the applicant's behalf")},
         {"data_request.exported",
          msgid("Downloaded everything held about an application (request for access)")},
