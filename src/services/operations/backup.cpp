@@ -546,10 +546,15 @@ VerifyReport verify_backup(const std::string& path, const VerifyOptions& options
                     ++failed;
             }
         });
-        add("attachments", failed == 0,
-            std::to_string(decrypted) + " sampled attachments decrypted" +
-                (failed ? ", " + std::to_string(failed) + " could not be decrypted" : std::string()) +
-                (erased ? ", " + std::to_string(erased) + " of erased applications skipped" : std::string()));
+        std::string sampled =
+            decrypted + failed + erased == 0
+                ? "the backup holds no attachments"
+                : std::to_string(decrypted) + " sampled attachments decrypted and of the recorded size";
+        if (failed)
+            sampled += ", " + std::to_string(failed) + " could not be decrypted";
+        if (erased)
+            sampled += ", " + std::to_string(erased) + " of erased applications skipped";
+        add("attachments", failed == 0, sampled);
         scratch.reset();
     }
     if (!scratch_url.empty()) {
