@@ -4,10 +4,12 @@ check, `rekrut restore` brings it back into an empty database only; damaged, alt
 missing backups are reported and change nothing; the scheduled backup keeps `backup.keep` files. The
 same tests run on SQLite and PostgreSQL (REKRUT_TEST_DATABASE)."""
 
+import hashlib
 import io
 import json
 import os
 import stat
+import struct
 import tarfile
 import time
 import unittest
@@ -17,8 +19,17 @@ from harness import (Server, ServerTestCase, apply_online, database_kind, databa
                      make_temp_dir, secret_key_file)
 
 PUBLISHED_CASE = "Fuldmægtig til økonomienheden"
-CHECKS = ("archive", "checksum", "schema version", "key", "restore", "migrations", "manifest", "audit chain",
+CHECKS = ("archive", "key", "signature", "checksum", "schema version", "key", "restore", "migrations", "manifest", "audit chain",
           "attachments")
+
+
+def backup_signing_key(key_file=None):
+    """The subkey that signs manifests, derived from the key file as the server derives it (libsodium's
+    crypto_kdf with subkey id 7), so that a test can make an altered manifest that is signed."""
+    with open(key_file or secret_key_file(), encoding="ascii") as file:
+        master = bytes.fromhex(file.read().strip())
+    return hashlib.blake2b(b"", key=master, salt=struct.pack("<Q", 7) + bytes(8), person=b"rekrut01" + bytes(8),
+                           digest_size=32).digest()
 
 
 def table_is_missing_or_empty(url):
@@ -32,18 +43,24 @@ def table_is_missing_or_empty(url):
     return rows[0][0].strip() == "0"
 
 
-def rewrite_backup(source, target, change_manifest=None, change_database=None):
-    """A copy of the backup at `source` with its manifest and/or database bytes changed."""
+def rewrite_backup(source, target, change_manifest=None, change_database=None, sign=False):
+    """A copy of the backup at `source` with its manifest and/or database bytes changed; `sign` signs
+    the changed manifest with the installation key, as only someone holding the key could."""
     with tarfile.open(source) as archive:
-        manifest = json.loads(archive.extractfile("manifest.json").read())
+        manifest_bytes = archive.extractfile("manifest.json").read()
+        signature = archive.extractfile("manifest.mac").read()
+        manifest = json.loads(manifest_bytes)
         database_name = manifest["database_file"]
         database = archive.extractfile(database_name).read()
     if change_manifest:
         change_manifest(manifest)
+        manifest_bytes = json.dumps(manifest).encode()
     if change_database:
         database = change_database(database)
+    if sign:
+        signature = hashlib.blake2b(manifest_bytes, key=backup_signing_key(), digest_size=32).hexdigest().encode()
     with tarfile.open(target, "w", format=tarfile.PAX_FORMAT) as archive:
-        for name, data in (("manifest.json", json.dumps(manifest).encode()), (database_name, database)):
+        for name, data in (("manifest.json", manifest_bytes), ("manifest.mac", signature), (database_name, database)):
             info = tarfile.TarInfo(name)
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
@@ -108,7 +125,7 @@ class BackupTest(ServerTestCase):
             names = archive.getnames()
             manifest = json.loads(archive.extractfile("manifest.json").read())
         expected_file = "database.sqlite3" if database_kind() == "sqlite" else "database.pgdump"
-        self.assertEqual(names, ["manifest.json", expected_file])
+        self.assertEqual(names, ["manifest.json", "manifest.mac", expected_file])
         self.assertEqual(manifest["dialect"], database_kind())
         self.assertGreaterEqual(manifest["schema_version"], 22)
         self.assertEqual(len(manifest["key_fingerprint"]), 16)
@@ -194,7 +211,7 @@ class BackupTest(ServerTestCase):
         def more_applications(manifest):
             manifest["row_counts"]["applications"] += 1
 
-        rewrite_backup(self.backup_path, altered, change_manifest=more_applications)
+        rewrite_backup(self.backup_path, altered, change_manifest=more_applications, sign=True)
         verified = self.verify(altered)
         self.assertEqual(verified.returncode, 1)
         checks = self.check_lines(verified.stdout)
@@ -204,13 +221,32 @@ class BackupTest(ServerTestCase):
                       checks["manifest"][1])
         self.assertTrue(checks["audit chain"][0])
 
+    def test_altered_manifest_without_the_key_is_refused_before_restoring(self):
+        altered = self.path("unsigned.tar")
+
+        def fewer_applications(manifest):
+            manifest["row_counts"]["applications"] -= 1
+
+        rewrite_backup(self.backup_path, altered, change_manifest=fewer_applications)
+        verified = self.verify(altered)
+        self.assertEqual(verified.returncode, 1)
+        checks = self.check_lines(verified.stdout)
+        self.assertTrue(checks["key"][0])
+        self.assertFalse(checks["signature"][0], verified.stdout)
+        self.assertNotIn("restore", checks)
+        target = database_url()
+        restored = self.restore(altered, target)
+        self.assertEqual(restored.returncode, 1)
+        self.assertIn("not signed with the installation key", restored.stderr)
+        self.assertTrue(table_is_missing_or_empty(target))
+
     def test_newer_schema_is_refused(self):
         altered = self.path("newer.tar")
 
         def newer(manifest):
             manifest["schema_version"] = 9999
 
-        rewrite_backup(self.backup_path, altered, change_manifest=newer)
+        rewrite_backup(self.backup_path, altered, change_manifest=newer, sign=True)
         verified = self.verify(altered)
         self.assertEqual(verified.returncode, 1)
         self.assertFalse(self.check_lines(verified.stdout)["schema version"][0], verified.stdout)
@@ -227,8 +263,10 @@ class BackupTest(ServerTestCase):
         checks = self.check_lines(verified.stdout)
         self.assertFalse(checks["key"][0])
         self.assertIn("belongs to the installation key with fingerprint", checks["key"][1])
-        self.assertFalse(checks["audit chain"][0])
-        self.assertFalse(checks["attachments"][0], verified.stdout)
+        with open(secret_key_file(), encoding="ascii") as file:
+            self.assertNotIn(file.read().strip(), verified.stdout + verified.stderr)
+        self.assertFalse(checks["signature"][0])
+        self.assertNotIn("restore", checks, verified.stdout)
         target = database_url()
         restored = self.restore(self.backup_path, target, env={"REKRUT_SECURITY_KEY_FILE": other})
         self.assertEqual(restored.returncode, 1)

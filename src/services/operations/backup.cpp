@@ -35,6 +35,8 @@ using json = nlohmann::json;
 
 constexpr int k_format_version = 1;
 constexpr const char* k_manifest_name = "manifest.json";
+constexpr const char* k_signature_name = "manifest.mac";
+constexpr std::size_t k_signature_chars = 64;
 constexpr const char* k_sqlite_name = "database.sqlite3";
 constexpr const char* k_postgresql_name = "database.pgdump";
 constexpr std::size_t k_max_manifest_bytes = std::size_t{4} * 1024 * 1024;
@@ -181,8 +183,8 @@ bool write_entry_header(archive* tar, const std::string& name, std::int64_t size
 }
 
 /// Writes the tar (manifest first, then the dump) to the open file `fd`.
-bool write_archive(int fd, const std::string& manifest, const fs::path& dump, const std::string& dump_name,
-                   std::int64_t dump_bytes, std::int64_t mtime)
+bool write_archive(int fd, const std::string& manifest, const std::string& signature, const fs::path& dump,
+                   const std::string& dump_name, std::int64_t dump_bytes, std::int64_t mtime)
 {
     WriteArchive tar(archive_write_new(), archive_write_free);
     archive_write_set_format_pax_restricted(tar.get());
@@ -191,6 +193,8 @@ bool write_archive(int fd, const std::string& manifest, const fs::path& dump, co
     bool ok =
         write_entry_header(tar.get(), k_manifest_name, static_cast<std::int64_t>(manifest.size()), mtime) &&
         archive_write_data(tar.get(), manifest.data(), manifest.size()) >= 0 &&
+        write_entry_header(tar.get(), k_signature_name, static_cast<std::int64_t>(signature.size()), mtime) &&
+        archive_write_data(tar.get(), signature.data(), signature.size()) >= 0 &&
         write_entry_header(tar.get(), dump_name, dump_bytes, mtime);
     std::ifstream in(dump, std::ios::binary);
     std::string piece(k_piece_bytes, '\0');
@@ -219,8 +223,22 @@ void sync_folder(const fs::path& folder)
 /// What an archive holds once taken apart: the manifest and the dump, written into `folder`.
 struct Extracted {
     Manifest manifest;
+    std::string manifest_text;
+    std::string signature;
     fs::path database;
 };
+
+std::string manifest_signature(const std::string& manifest_text, const core::SecretKey& key)
+{
+    return core::blake2b_keyed_hex(manifest_text, key.backup_key());
+}
+
+/// Whether the manifest was signed with `key` (and so the dump's checksum in it is the one made).
+bool signature_holds(const Extracted& extracted, const core::SecretKey& key)
+{
+    return extracted.signature.size() == k_signature_chars &&
+           core::constant_time_equal(extracted.signature, manifest_signature(extracted.manifest_text, key));
+}
 
 core::Result<Extracted> extract(const std::string& path, const fs::path& folder)
 {
@@ -232,6 +250,7 @@ core::Result<Extracted> extract(const std::string& path, const fs::path& folder)
     if (archive_read_open_filename(tar.get(), path.c_str(), 10240) != ARCHIVE_OK)
         return core::Error::invalid("the backup file " + path + " cannot be read");
     std::optional<Manifest> manifest;
+    std::string manifest_text, signature;
     fs::path database;
     archive_entry* entry = nullptr;
     int status = ARCHIVE_OK;
@@ -248,7 +267,15 @@ core::Result<Extracted> extract(const std::string& path, const fs::path& folder)
             if (!parsed)
                 return parsed.error();
             manifest = std::move(*parsed);
-        } else if (manifest && name == manifest->database_file && database.empty()) {
+            manifest_text = std::move(text);
+        } else if (manifest && name == k_signature_name && signature.empty()) {
+            if (archive_entry_size(entry) != static_cast<la_int64_t>(k_signature_chars))
+                return core::Error::invalid("the manifest's signature has the wrong length");
+            signature.assign(k_signature_chars, '\0');
+            if (archive_read_data(tar.get(), signature.data(), signature.size()) !=
+                static_cast<la_ssize_t>(signature.size()))
+                return core::Error::invalid("the backup file is damaged or truncated (in the signature)");
+        } else if (!signature.empty() && name == manifest->database_file && database.empty()) {
             database = folder / name;
             int fd = open(database.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
             if (fd < 0)
@@ -262,7 +289,7 @@ core::Result<Extracted> extract(const std::string& path, const fs::path& folder)
                 return core::Error::invalid("the work file " + database.string() + " could not be written");
         } else {
             return core::Error::invalid("the backup file holds an unexpected entry (" + name +
-                                        "); the manifest must come first");
+                                        "); the manifest and its signature must come first");
         }
     }
     if (status != ARCHIVE_EOF)
@@ -274,7 +301,7 @@ core::Result<Extracted> extract(const std::string& path, const fs::path& folder)
         return core::Error::invalid("the backup file holds no manifest");
     if (database.empty())
         return core::Error::invalid("the backup file holds no database");
-    return Extracted{std::move(*manifest), database};
+    return Extracted{std::move(*manifest), std::move(manifest_text), std::move(signature), database};
 }
 
 /// The dump's size and BLAKE2b against the manifest.
@@ -400,8 +427,9 @@ core::Result<BackupSummary> write_backup(store::Database& database, const std::s
     int fd = open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return core::Error::invalid("the backup cannot be written in " + destination.parent_path().string());
-    bool written = write_archive(fd, manifest_json(manifest), dump, manifest.database_file, digest->bytes,
-                                 manifest.created_at);
+    const std::string manifest_text = manifest_json(manifest);
+    bool written = write_archive(fd, manifest_text, manifest_signature(manifest_text, database.secret_key()),
+                                 dump, manifest.database_file, digest->bytes, manifest.created_at);
     written = fsync(fd) == 0 && written;
     close(fd);
     if (!written)
@@ -439,6 +467,25 @@ VerifyReport verify_backup(const std::string& path, const VerifyOptions& options
                        : extracted.error().message))
         return report;
     const Manifest& manifest = extracted->manifest;
+    const std::string& ours = options.key->fingerprint();
+    add("key", manifest.facts.key_fingerprint.empty() || manifest.facts.key_fingerprint == ours,
+        manifest.facts.key_fingerprint == ours
+            ? "the key file's fingerprint " + ours + " is the backup's"
+            : (manifest.facts.key_fingerprint.empty()
+                   ? "the backup records no installation key"
+                   : "the backup belongs to the installation key with fingerprint " +
+                         manifest.facts.key_fingerprint + ", but the key file holds " + ours +
+                         "; use the installation's key file (security.key_file)"));
+
+    // Nothing of a backup whose manifest does not carry this key's signature is restored: it was
+    // altered after it was made, or belongs to another installation.
+    const bool signed_with_key = signature_holds(*extracted, *options.key);
+    if (!add("signature", signed_with_key,
+             signed_with_key
+                 ? "the manifest is signed with the installation key"
+                 : "the manifest's signature does not hold with this key file: the backup was altered "
+                   "after it was made or belongs to another key; nothing was restored"))
+        return report;
     auto digest = check_digest(*extracted);
     if (!add("checksum", digest.ok(),
              digest ? "the database (" + std::to_string(manifest.database_bytes) +
@@ -451,16 +498,6 @@ VerifyReport verify_backup(const std::string& path, const VerifyOptions& options
              "the backup is at version " + std::to_string(manifest.facts.schema_version) +
                  ", this binary knows up to " + std::to_string(known)))
         return report;
-    const std::string& ours = options.key->fingerprint();
-    add("key", manifest.facts.key_fingerprint.empty() || manifest.facts.key_fingerprint == ours,
-        manifest.facts.key_fingerprint == ours
-            ? "the key file's fingerprint " + ours + " is the backup's"
-            : (manifest.facts.key_fingerprint.empty()
-                   ? "the backup records no installation key"
-                   : "the backup belongs to the installation key with fingerprint " +
-                         manifest.facts.key_fingerprint + ", but the key file holds " + ours +
-                         "; use the installation's key file (security.key_file)"));
-
     // Restore into a scratch database.
     std::unique_ptr<store::Database> scratch;
     std::string scratch_url;
@@ -580,19 +617,23 @@ core::Status restore_backup(const std::string& path, const std::string& target_u
     auto extracted = extract(path, work.path());
     if (!extracted)
         return extracted.error();
-    if (auto digest = check_digest(*extracted); !digest)
-        return digest.error();
     const Manifest& manifest = extracted->manifest;
-    if (manifest.facts.schema_version > newest_version(migrations))
-        return core::Error::invalid(
-            "the backup's schema version " + std::to_string(manifest.facts.schema_version) +
-            " is newer than this binary knows (" + std::to_string(newest_version(migrations)) +
-            "); restore it with the release that made it");
     if (!manifest.facts.key_fingerprint.empty() && manifest.facts.key_fingerprint != key.fingerprint())
         return core::Error::invalid("the backup belongs to the installation key with fingerprint " +
                                     manifest.facts.key_fingerprint + ", but the key file holds " +
                                     key.fingerprint() +
                                     "; use the installation's key file (security.key_file)");
+    if (!signature_holds(*extracted, key))
+        return core::Error::invalid(
+            "the backup's manifest is not signed with the installation key: the backup "
+            "was altered after it was made; nothing was restored");
+    if (auto digest = check_digest(*extracted); !digest)
+        return digest.error();
+    if (manifest.facts.schema_version > newest_version(migrations))
+        return core::Error::invalid(
+            "the backup's schema version " + std::to_string(manifest.facts.schema_version) +
+            " is newer than this binary knows (" + std::to_string(newest_version(migrations)) +
+            "); restore it with the release that made it");
     if ((manifest.dialect == "sqlite") != target_sqlite)
         return core::Error::invalid("a " + manifest.dialect + " backup restores only into a " +
                                     manifest.dialect + " database");
