@@ -318,7 +318,8 @@ class BackupTest(ServerTestCase):
 
 
 class ScheduledBackupTest(unittest.TestCase):
-    """The scheduled backup: made by the server itself, older files beyond backup.keep deleted."""
+    """The scheduled backup: made by the server itself, by one node of several, older files beyond
+    backup.keep deleted. The slots are 31 days long, so that no test runs across the start of a new one."""
 
     def test_scheduled_backup_keeps_the_newest(self):
         folder = make_temp_dir("rekrut-scheduled-")
@@ -329,7 +330,7 @@ class ScheduledBackupTest(unittest.TestCase):
         unrelated = os.path.join(folder, "notes.txt")
         with open(unrelated, "w", encoding="utf-8") as file:
             file.write("not a backup")
-        env = {"REKRUT_BACKUP_DIRECTORY": folder, "REKRUT_BACKUP_INTERVAL_HOURS": "1", "REKRUT_BACKUP_KEEP": "2"}
+        env = {"REKRUT_BACKUP_DIRECTORY": folder, "REKRUT_BACKUP_INTERVAL_HOURS": "744", "REKRUT_BACKUP_KEEP": "2"}
         with Server(env=env, name="scheduled") as server:
             deadline = time.monotonic() + 60
             made = []
@@ -346,6 +347,27 @@ class ScheduledBackupTest(unittest.TestCase):
             self.assertEqual(execute_sql(server.database_url, "SELECT COUNT(*) FROM backup_runs")[0][0].strip(), "1")
             verified = server.cli("backup", "verify", os.path.join(folder, made[0]))
             self.assertEqual(verified.returncode, 0, verified.stdout + verified.stderr)
+
+    def test_of_two_nodes_one_makes_the_backup(self):
+        shared = database_url()
+        first_folder, second_folder = make_temp_dir("rekrut-node-a-"), make_temp_dir("rekrut-node-b-")
+        base = {"REKRUT_BACKUP_INTERVAL_HOURS": "744", "REKRUT_BACKUP_KEEP": "2"}
+        with Server(env={**base, "REKRUT_BACKUP_DIRECTORY": first_folder}, database_url=shared, name="node-a"):
+            self.wait_for(lambda: [n for n in os.listdir(first_folder) if n.endswith(".tar")], "node a's backup")
+            second = Server(env={**base, "REKRUT_BACKUP_DIRECTORY": second_folder, "REKRUT_LOG_LEVEL": "info"},
+                            database_url=shared, name="node-b")
+            with second:
+                self.wait_for(lambda: "backup_slot_taken" in second.log(), "node b to find the slot taken")
+        self.assertEqual([n for n in os.listdir(second_folder) if n.endswith(".tar")], [])
+        self.assertEqual(execute_sql(shared, "SELECT COUNT(*) FROM backup_runs")[0][0].strip(), "1")
+
+    def wait_for(self, condition, what, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if condition():
+                return
+            time.sleep(0.2)
+        self.fail(f"waited {timeout} s for {what}")
 
 
 if __name__ == "__main__":

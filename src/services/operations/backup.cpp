@@ -694,8 +694,10 @@ std::string run_scheduled_backup(store::Database& database, const BackupSchedule
     std::array<char, 256> host{};
     gethostname(host.data(), host.size() - 1);
     const std::string node = std::string(host.data()) + ":" + std::to_string(getpid());
-    if (!store::backup::claim_backup_slot(database, slot, node))
+    if (!store::backup::claim_backup_slot(database, slot, node)) {
+        core::log_event("info", "backup_slot_taken", "\"slot\":" + std::to_string(slot));
         return "";
+    }
     std::time_t slot_time = slot;
     std::tm utc{};
     gmtime_r(&slot_time, &utc);
