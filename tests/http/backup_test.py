@@ -15,7 +15,7 @@ import time
 import unittest
 import uuid
 
-from harness import (Server, ServerTestCase, apply_online, database_kind, database_url, execute_sql,
+from harness import (Postgres, Server, ServerTestCase, apply_online, database_kind, database_url, execute_sql,
                      make_temp_dir, secret_key_file)
 
 PUBLISHED_CASE = "Fuldmægtig til økonomienheden"
@@ -150,6 +150,9 @@ class BackupTest(ServerTestCase):
         self.assertTrue(all(passed for passed, _ in checks.values()), verified.stdout)
         self.assertIn("backup verified", verified.stdout)
         self.assertRegex(checks["attachments"][1], r"^[2-9]\d* sampled attachments decrypted")
+        if database_kind() == "postgresql":
+            scratch = Postgres().psql("SELECT COUNT(*) FROM pg_database WHERE datname LIKE 'rekrut_verify_%'")
+            self.assertEqual(scratch.strip(), "0")
 
         target = database_url()
         restored = self.restore(self.backup_path, target)

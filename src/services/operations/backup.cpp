@@ -333,6 +333,30 @@ std::string sqlite_path(const std::string& url)
     return url.substr(7);
 }
 
+/// A scratch PostgreSQL database for a verification, dropped when this goes out of scope (also when
+/// a check throws).
+class ScratchDatabase {
+public:
+    explicit ScratchDatabase(std::string server_url) : m_server_url(std::move(server_url)) {}
+    ~ScratchDatabase()
+    {
+        if (m_url.empty())
+            return;
+        try {
+            store::backup::drop_scratch_postgresql(m_server_url, m_url);
+        } catch (const std::exception&) {
+            core::log_event("warn", "scratch_database_not_dropped", "");
+        }
+    }
+    ScratchDatabase(const ScratchDatabase&) = delete;
+    ScratchDatabase& operator=(const ScratchDatabase&) = delete;
+    void set_url(std::string url) { m_url = std::move(url); }
+
+private:
+    std::string m_server_url;
+    std::string m_url;
+};
+
 /// The differences between the manifest's facts and the restored database's, as one sentence.
 std::string compare_facts(const store::DatabaseFacts& expected, const store::DatabaseFacts& found)
 {
@@ -499,13 +523,13 @@ VerifyReport verify_backup(const std::string& path, const VerifyOptions& options
                  ", this binary knows up to " + std::to_string(known)))
         return report;
     // Restore into a scratch database.
+    ScratchDatabase scratch_postgresql(options.postgresql_url);
     std::unique_ptr<store::Database> scratch;
-    std::string scratch_url;
     if (manifest.dialect == "sqlite") {
         scratch = store::Database::open("sqlite:" + extracted->database.string(), 1);
         add("restore", true, "opened the SQLite copy as a scratch database");
     } else {
-        if (options.postgresql_url.rfind("postgresql", 0) != 0) {
+        if (options.postgresql_url.rfind("postgres", 0) != 0) {
             add("restore", false,
                 "a PostgreSQL backup is restored on a PostgreSQL server; set database.url to one (a scratch "
                 "database is made beside it)");
@@ -514,7 +538,8 @@ VerifyReport verify_backup(const std::string& path, const VerifyOptions& options
         auto created = store::backup::create_scratch_postgresql(options.postgresql_url);
         if (!add("restore", created.ok(), created ? "" : created.error().message))
             return report;
-        scratch_url = *created;
+        const std::string scratch_url = *created;
+        scratch_postgresql.set_url(scratch_url);
         auto restored = store::backup::restore_postgresql(program(options.tools, "pg_restore"), scratch_url,
                                                           extracted->database.string());
         report.checks.back().passed = restored.ok();
@@ -593,13 +618,6 @@ VerifyReport verify_backup(const std::string& path, const VerifyOptions& options
             sampled += ", " + std::to_string(erased) + " of erased applications skipped";
         add("attachments", failed == 0, sampled);
         scratch.reset();
-    }
-    if (!scratch_url.empty()) {
-        try {
-            store::backup::drop_scratch_postgresql(options.postgresql_url, scratch_url);
-        } catch (const std::exception&) {
-            add("cleanup", false, "the scratch database could not be dropped");
-        }
     }
     return report;
 }
