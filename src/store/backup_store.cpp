@@ -1,7 +1,6 @@
 #include "store/backup_store.hpp"
 
 #include <cerrno>
-#include <cstdio>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
@@ -9,7 +8,6 @@
 #include <soci/soci.h>
 #include <spawn.h>
 #include <sqlite3.h>
-#include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
 
