@@ -4,6 +4,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -40,6 +41,7 @@
 #include "services/jobnet/jobnet_transfer.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "services/open_positions.hpp"
+#include "services/operations/backup.hpp"
 #include "services/outbox_sender.hpp"
 #include "services/passwords.hpp"
 #include "services/periodic_job.hpp"
@@ -400,6 +402,90 @@ int run_audit_export(const core::Config& config, const domain::AuditFilter& filt
     return 0;
 }
 
+services::operations::BackupTools backup_tools(const core::Config& config)
+{
+    return {config.backup_postgresql_bin_dir};
+}
+
+/// The installation key from the key file, never made anew: a backup is verified or restored with
+/// the key it was made with, and a new key would open nothing in it.
+core::SecretKey existing_key(const core::Config& config)
+{
+    std::error_code ignored;
+    if (!fs::exists(config.key_file, ignored))
+        throw std::runtime_error("the key file " + config.key_file +
+                                 " is missing; a backup needs the installation's key file, which is kept "
+                                 "apart from backups (security.key_file)");
+    auto key = core::SecretKey::load_or_create(config.key_file);
+    if (!key)
+        throw std::runtime_error(key.error().message);
+    return *key;
+}
+
+int run_backup(const core::Config& config, std::string output)
+{
+    if (output.empty()) {
+        if (config.backup_directory.empty())
+            return fail("name the backup file with --output, or set backup.directory");
+        std::time_t now = core::now();
+        std::tm utc{};
+        gmtime_r(&now, &utc);
+        char stamp[32];
+        std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+        output = (fs::path(config.backup_directory) / ("rekrut-backup-" + std::string(stamp) + "-manual.tar"))
+                     .string();
+    }
+    auto database = open_database(config);
+    auto written =
+        services::operations::write_backup(*database, config.database_url, output, backup_tools(config));
+    if (!written)
+        return fail(written.error().message);
+    std::cout << "backup written: " << written->path << " (" << written->bytes << " bytes, schema version "
+              << written->schema_version << ", " << written->tables << " tables, " << written->rows
+              << " rows, " << written->audit_events << " audit events; the key is not in it)\n";
+    return 0;
+}
+
+int run_backup_verify(const core::Config& config, const std::string& resources, const std::string& file)
+{
+    auto key = existing_key(config);
+    services::operations::VerifyOptions options;
+    options.key = &key;
+    options.migrations_dir = resources + "/migrations";
+    options.postgresql_url =
+        config.database_migration_url.empty() ? config.database_url : config.database_migration_url;
+    options.tools = backup_tools(config);
+    auto report = services::operations::verify_backup(file, options);
+    std::cout << "verifying " << file << "\n";
+    for (const auto& check : report.checks)
+        std::cout << (check.passed ? "  ok      " : "  FAILED  ") << check.name << ": " << check.detail
+                  << "\n";
+    std::cout << (report.passed() ? "backup verified\n" : "backup NOT verified\n");
+    return report.passed() ? 0 : 1;
+}
+
+int run_restore(const core::Config& config, const std::string& resources, const std::string& file)
+{
+    auto key = existing_key(config);
+    const auto& url =
+        config.database_migration_url.empty() ? config.database_url : config.database_migration_url;
+    ensure_sqlite_folder(url);
+    auto migrations = store::read_migrations(resources + "/migrations", url.rfind("sqlite:", 0) == 0);
+    auto restored = services::operations::restore_backup(file, url, key, migrations, backup_tools(config));
+    if (!restored)
+        return fail(restored.error().message);
+    // Newer migrations and the runtime role's grants, then the key's check (open_database).
+    auto report = migrate_database(config, resources);
+    if (!report)
+        return fail(report.error().message);
+    for (const auto& name : report->applied)
+        std::cout << "applied " << name << "\n";
+    open_database(config, url, 1);
+    std::cout << "restored " << file << "; the database is at version " << report->version
+              << "; run `rekrut backup verify` on the next backup and `rekrut audit verify` now\n";
+    return 0;
+}
+
 void mark_audit_anchor(services::AuditAnchor& anchor)
 {
     // The database may be gone (at shutdown too); the next mark, or the next start, catches up.
@@ -603,6 +689,19 @@ public:
             m_jobnet.emplace(database, std::move(jobnet), config.jobnet_retry_seconds, config.public_url);
             m_jobnet->start();
         }
+        if (!config.backup_directory.empty()) {
+            // Every node looks each minute; the first to claim a slot in the database makes its backup.
+            m_backup_schedule = {config.backup_directory, config.backup_interval_hours, config.backup_keep,
+                                 config.database_url, backup_tools(config)};
+            m_backup_job.emplace("scheduled_backup", std::chrono::seconds(60), [this, &database] {
+                const auto now = core::now();
+                const std::int64_t slot = now - now % (std::int64_t{m_backup_schedule.interval_hours} * 3600);
+                if (slot == m_backup_slot)
+                    return;
+                m_backup_slot = slot;
+                services::operations::run_scheduled_backup(database, m_backup_schedule, now);
+            });
+        }
         if (!config.audit_anchor.empty()) {
             m_anchor.emplace(database, config.audit_anchor);
             m_anchor_job.emplace("audit_anchor", std::chrono::seconds(config.audit_anchor_interval_seconds),
@@ -623,6 +722,8 @@ public:
         m_texts.stop();
         m_held_purge.stop();
         m_retention.stop();
+        if (m_backup_job)
+            m_backup_job->stop();
         if (m_anchor) {
             m_anchor_job->stop();
             mark_audit_anchor(*m_anchor);
@@ -641,6 +742,9 @@ private:
     std::optional<services::jobnet::Sender> m_jobnet;
     std::optional<services::AuditAnchor> m_anchor;
     std::optional<services::PeriodicJob> m_anchor_job;
+    services::operations::BackupSchedule m_backup_schedule;
+    std::int64_t m_backup_slot = -1;
+    std::optional<services::PeriodicJob> m_backup_job;
 };
 
 int run_serve(const core::Config& config, const std::string& resources)
@@ -799,6 +903,17 @@ int run_command_line(int argc, char** argv)
     audit_export->add_option("--object-id", audit_filter.object_id, "Only events about this object");
     audit_export->add_option("--limit", audit_filter.limit, "At most this many of the newest events")
         ->check(CLI::Range(1, 100000));
+    std::string backup_output, backup_file;
+    auto* backup =
+        cli.add_subcommand("backup", "Write a backup of the database (never the key), or verify one");
+    backup->require_subcommand(0, 1);
+    backup->add_option("-o,--output", backup_output,
+                       "The backup file to write (default: a new file in backup.directory)");
+    auto* backup_verify = backup->add_subcommand(
+        "verify", "Restore a backup into a scratch database and check it; exit 1 when a check fails");
+    backup_verify->add_option("file", backup_file, "The backup file")->required();
+    auto* restore = cli.add_subcommand("restore", "Restore a backup into the configured, empty database");
+    restore->add_option("file", backup_file, "The backup file")->required();
     simulators::JobnetSimulatorOptions simulator;
     std::string simulator_listen = "127.0.0.1:8090";
     auto* jobnet_sim = cli.add_subcommand(
@@ -855,6 +970,12 @@ int run_command_line(int argc, char** argv)
             audit_filter.institution_id = audit_institution;
         return run_audit_export(load.config, audit_filter);
     }
+    if (backup_verify->parsed())
+        return run_backup_verify(load.config, resources, backup_file);
+    if (backup->parsed())
+        return run_backup(load.config, backup_output);
+    if (restore->parsed())
+        return run_restore(load.config, resources, backup_file);
     return 0;
 }
 

@@ -236,6 +236,18 @@ void add_mail_and_log_settings(Settings& table)
          [](Config& c, const std::string& v) {
              return set_unsigned(c.audit_anchor_interval_seconds, v, 1, 86400);
          }},
+        {"backup.directory",
+         [](Config& c, const std::string& v) { return c.backup_directory = v, std::string(); }},
+        {"backup.interval_hours",
+         [](Config& c, const std::string& v) {
+             return set_unsigned(c.backup_interval_hours, v, 1, 24 * 31);
+         }},
+        {"backup.keep",
+         [](Config& c, const std::string& v) { return set_unsigned(c.backup_keep, v, 1, 10000); }},
+        {"backup.postgresql_bin_dir",
+         [](Config& c, const std::string& v) {
+             return v.empty() ? "must name a folder" : (c.backup_postgresql_bin_dir = v, std::string());
+         }},
         {"jobnet.endpoint",
          [](Config& c, const std::string& v) -> std::string {
              if (!v.empty() && v.rfind("https://", 0) != 0 && v.rfind("http://127.0.0.1", 0) != 0 &&

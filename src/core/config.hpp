@@ -61,6 +61,13 @@ struct Config {
     /// or "" for nowhere (services/audit_anchor.hpp).
     std::string audit_anchor = "var/audit-anchor.log";
     unsigned audit_anchor_interval_seconds = 300;
+    // [backup]
+    /// Where the scheduled backups are written; empty: no scheduled backup (docs/operations.md).
+    std::string backup_directory;
+    unsigned backup_interval_hours = 24; ///< One backup per this many hours, made by one node.
+    unsigned backup_keep = 7;            ///< The newest backups kept in backup_directory; older are deleted.
+    /// Where pg_dump and pg_restore are (PostgreSQL only).
+    std::string backup_postgresql_bin_dir = "/usr/lib/postgresql/15/bin";
     // [smtp]
     std::string smtp_url; ///< Empty: mail stays in the outbox (readable by the operator).
     std::string smtp_from = "Rekrut <noreply@example.test>";

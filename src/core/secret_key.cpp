@@ -24,6 +24,7 @@ constexpr std::uint64_t k_csrf_subkey = 3;
 constexpr std::uint64_t k_recovery_code_subkey = 4;
 constexpr std::uint64_t k_key_wrapping_subkey = 5;
 constexpr std::uint64_t k_fingerprint_subkey = 6;
+constexpr std::uint64_t k_backup_subkey = 7;
 constexpr std::size_t k_fingerprint_bytes = 8;
 // Authenticated with every wrapped data key, so that nothing else sealed under the subkey passes for one.
 constexpr std::string_view k_wrapped_key_context = "rekrut data key 1";
@@ -65,7 +66,8 @@ std::string fingerprint_of(const std::string& master)
 SecretKey::SecretKey(const std::string& master)
     : m_audit(derive(master, k_audit_subkey)), m_totp(derive(master, k_totp_subkey)),
       m_csrf(derive(master, k_csrf_subkey)), m_recovery_code(derive(master, k_recovery_code_subkey)),
-      m_key_wrapping(derive(master, k_key_wrapping_subkey)), m_fingerprint(fingerprint_of(master))
+      m_key_wrapping(derive(master, k_key_wrapping_subkey)), m_backup(derive(master, k_backup_subkey)),
+      m_fingerprint(fingerprint_of(master))
 {
 }
 

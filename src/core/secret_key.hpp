@@ -28,6 +28,9 @@ public:
     const std::string& csrf_key() const { return m_csrf; }
     /// The key for the BLAKE2b of stored recovery codes (32 bytes).
     const std::string& recovery_code_key() const { return m_recovery_code; }
+    /// The key for the BLAKE2b that signs a backup's manifest (32 bytes), so that a backup altered
+    /// after it was made is refused before anything in it is restored.
+    const std::string& backup_key() const { return m_backup; }
     /// A short name of this key (16 hex digits) that the database records, so that a node started
     /// with another key is refused. It is BLAKE2b of a subkey derived only for it, so it reveals
     /// nothing of the key or of the other subkeys.
@@ -52,6 +55,7 @@ private:
     std::string m_csrf;
     std::string m_recovery_code;
     std::string m_key_wrapping;
+    std::string m_backup;
     std::string m_fingerprint;
 };
 
