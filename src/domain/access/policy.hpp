@@ -15,6 +15,9 @@ enum class Action {
     create_superbruger,
     view_outbox,
     request_operator_access,
+    /// Announce incidents and service windows, update and resolve them, and read the measured
+    /// availability (the status page's operator side).
+    manage_service_status,
     /// Carry out (approve) or reject a request for the Superbruger role. The operator administers
     /// the role; whoever asked for the change is the other pair of eyes, so never the one who decides.
     decide_superbruger_request,
