@@ -43,6 +43,7 @@
 #include "services/passwords.hpp"
 #include "services/periodic_job.hpp"
 #include "services/platform_operator.hpp"
+#include "services/status/service_notices.hpp"
 #include "services/recruitment_case/case_lifecycle.hpp"
 #include "services/recruitment_case/committee.hpp"
 #include "services/recruitment_case/job_ads.hpp"
@@ -67,6 +68,7 @@
 #include "web/metrics.hpp"
 #include "web/operations/operations.hpp"
 #include "web/public_site/career_cache.hpp"
+#include "web/status/status_pages.hpp"
 #include "web/views.hpp"
 
 extern char** environ;
@@ -707,10 +709,24 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::AttachmentTexts attachment_texts(*database, file_store, spool_dir);
     BackgroundWork background(config, *database, identity, open_positions, lifecycle, attachment_texts,
                               held_uploads, retention);
+    services::ServiceNotices notices(*database);
+    context.notices = &notices;
+    web::install_page_surroundings(context);
+    // The status page's notices are read again every few seconds (changes made through other nodes),
+    // and once a minute the probe records whether this node could serve: the database answered and
+    // every migration of this build is applied (docs/operations-status.md).
+    services::PeriodicJob notices_refresh("service_notices",
+                                          std::chrono::seconds(services::ServiceNotices::k_refresh_seconds),
+                                          [&notices] { notices.refresh(core::now()); });
+    services::PeriodicJob availability_probe("availability_probe", std::chrono::seconds(60), [&notices, &status] {
+        notices.record_probe(status.database_reachable() && status.migrations_current(), core::now());
+    });
     web::Application application(context);
 
     auto drained = serve_until_stopped(config, context, application, stop_signals);
     background.stop();
+    availability_probe.stop();
+    notices_refresh.stop();
     if (!drained)
         return 1;
     core::log_event("info", "stopped", std::string("\"drained\":") + (*drained ? "true" : "false"));

@@ -28,6 +28,7 @@ class CaseDecisions;
 class Interviews;
 class Retention;
 class DataRequests;
+class ServiceNotices;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -72,6 +73,8 @@ struct AppContext {
     HttpServer* server = nullptr;
     /// The anonymous career-site pages as sent (public_site/career_cache.hpp).
     CareerPageCache* career_pages = nullptr;
+    /// The status page's notices and availability (status/status_pages.hpp).
+    services::ServiceNotices* notices = nullptr;
 };
 
 } // namespace rekrut::web

@@ -106,10 +106,18 @@ std::optional<domain::ServiceNotice> ServiceNotices::notice(const domain::Actor&
 
 void ServiceNotices::forget()
 {
-    std::lock_guard lock(m_mutex);
-    m_recent.reset();
-    m_month.reset();
-    ++m_version;
+    {
+        std::lock_guard lock(m_mutex);
+        m_month.reset();
+        ++m_version;
+    }
+    try {
+        refresh(core::now());
+    } catch (const std::exception&) {
+        // The change is committed; the next page reads the notices again.
+        std::lock_guard lock(m_mutex);
+        m_recent.reset();
+    }
 }
 
 std::uint64_t ServiceNotices::version()
@@ -118,13 +126,8 @@ std::uint64_t ServiceNotices::version()
     return m_version;
 }
 
-std::shared_ptr<const std::vector<domain::ServiceNotice>> ServiceNotices::recent(core::UnixTime now)
+void ServiceNotices::refresh(core::UnixTime now)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_recent && now - m_recent_at < k_cache_seconds && now >= m_recent_at)
-            return m_recent;
-    }
     auto loaded = std::make_shared<const std::vector<domain::ServiceNotice>>(
         m_database.read([&](store::Session& session) {
             return store::status::notices_since(session, now - core::UnixTime{k_history_days} * 86400, now,
@@ -132,8 +135,18 @@ std::shared_ptr<const std::vector<domain::ServiceNotice>> ServiceNotices::recent
         }));
     std::lock_guard lock(m_mutex);
     m_recent = loaded;
-    m_recent_at = now;
-    return loaded;
+}
+
+std::shared_ptr<const std::vector<domain::ServiceNotice>> ServiceNotices::recent(core::UnixTime now)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_recent)
+            return m_recent;
+    }
+    refresh(now);
+    std::lock_guard lock(m_mutex);
+    return m_recent;
 }
 
 StatusOverview ServiceNotices::overview(core::UnixTime now)
@@ -164,8 +177,6 @@ std::vector<domain::ServiceNotice> ServiceNotices::banner(core::UnixTime now)
 
 bool ServiceNotices::record_probe(bool ready, core::UnixTime now)
 {
-    if (!domain::in_service_hours(now))
-        return true;
     try {
         (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
             store::status::record_sample(transaction, now / 60, ready);

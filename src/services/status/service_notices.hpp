@@ -32,12 +32,13 @@ struct StatusOverview {
 /// the overview and the banner; the availability probe records a sample a minute, and the operator
 /// reads the availability per month against the target.
 ///
-/// The notices the pages show are kept in memory for `k_cache_seconds` (every page's banner asks), and
-/// read again at once after a change through this node; another node sees the change within that time.
+/// The notices the pages show are kept in memory (every page's banner asks, also on the event loop),
+/// read again at once after a change through this node and by `refresh`, which a periodic job calls
+/// every `k_refresh_seconds`, so another node shows a change within that time.
 class ServiceNotices {
 public:
     static constexpr int k_history_days = 90;
-    static constexpr int k_cache_seconds = 15;
+    static constexpr int k_refresh_seconds = 15;
 
     explicit ServiceNotices(store::Database& database) : m_database(database) {}
 
@@ -50,14 +51,18 @@ public:
     /// One notice for the operator; none for anyone else.
     std::optional<domain::ServiceNotice> notice(const domain::Actor& actor, std::int64_t notice_id);
 
+    /// Reads the notices the pages show again.
+    void refresh(core::UnixTime now);
+
     StatusOverview overview(core::UnixTime now);
     /// The notices the application's banner shows now (domain::notice_shows_banner).
     std::vector<domain::ServiceNotice> banner(core::UnixTime now);
     /// A counter raised by every change this node made, for caches of pages that show the banner.
     std::uint64_t version();
 
-    /// The probe: records whether this node could serve in the current minute, within the service
-    /// hours only. Returns false when the database did not take the sample.
+    /// The probe: records whether this node could serve in the current minute (at every hour, so that
+    /// the first sample tells when the installation went into service; only the service hours count).
+    /// Returns false when the database did not take the sample.
     bool record_probe(bool ready, core::UnixTime now);
     /// The availability of the month that holds `now` and the `months - 1` before it, newest first,
     /// for the operator.
@@ -74,7 +79,6 @@ private:
     store::Database& m_database;
     std::mutex m_mutex;
     std::shared_ptr<const std::vector<domain::ServiceNotice>> m_recent;
-    core::UnixTime m_recent_at = 0;
     std::uint64_t m_version = 0;
     std::optional<domain::MonthAvailability> m_month;
     core::UnixTime m_month_at = 0;
