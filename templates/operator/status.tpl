@@ -82,5 +82,5 @@
 <h2>{{_ The last 90 days}}</h2>
 {{#NO_HISTORY}}<p>{{_ Nothing has happened in the last 90 days.}}</p>{{/NO_HISTORY}}
 {{#HISTORY}}<ul class="nobullet-list" id="history">
-{{#NOTICE}}<li class="mb-5"><strong>{{KIND}}: {{TITLE}}</strong> — {{_ From}} {{STARTS}}{{#HAS_UNTIL}} {{_ until}} {{UNTIL}}{{/HAS_UNTIL}}. {{_ Affected:}} {{AFFECTED}}.</li>
+{{#NOTICE}}<li class="mb-5"><strong>{{KIND}}: {{TITLE}}</strong> — {{_ From}} {{STARTS}}{{#HAS_UNTIL}} {{_ until}} {{UNTIL}}{{/HAS_UNTIL}}. {{_ Affected:}} {{AFFECTED}}.{{#IS_CANCELLED}} <strong>{{_ Cancelled.}}</strong>{{/IS_CANCELLED}}</li>
 {{/NOTICE}}</ul>{{/HISTORY}}

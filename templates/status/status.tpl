@@ -11,7 +11,7 @@
 {{#HAS_ACTIONS}}<dt>{{_ Actions taken}}</dt><dd class="rekrut-pre-line">{{ACTIONS}}</dd>{{/HAS_ACTIONS}}
 <dt>{{_ Started}}</dt><dd>{{STARTS}}</dd>
 {{#IS_INCIDENT}}<dt>{{_ Expected to be resolved}}</dt><dd>{{#HAS_ENDS}}{{ENDS}}{{/HAS_ENDS}}{{#NO_ENDS}}{{_ Not known yet}}{{/NO_ENDS}}</dd>{{/IS_INCIDENT}}
-{{#IS_WINDOW}}<dt>{{_ Ends}}</dt><dd>{{ENDS}}</dd>{{/IS_WINDOW}}
+{{#IS_WINDOW}}{{#HAS_ENDS}}<dt>{{_ Ends}}</dt><dd>{{ENDS}}</dd>{{/HAS_ENDS}}{{/IS_WINDOW}}
 </dl>
 {{#UPDATES}}<p class="alert-text"><strong>{{_ Updates}}</strong></p><ul class="alert-text">{{#UPDATE}}<li><span class="rekrut-nowrap">{{AT}}</span>: <span class="rekrut-pre-line">{{TEXT}}</span></li>{{/UPDATE}}</ul>{{/UPDATES}}
 </div></div></li>
@@ -20,7 +20,7 @@
 {{#NO_AHEAD}}<p id="no-windows">{{_ No service windows are announced.}}</p>{{/NO_AHEAD}}
 {{#AHEAD}}<ul class="nobullet-list" id="announced-windows">
 {{#NOTICE}}<li id="notice-{{ID}}" class="mb-5"><h3 class="h4">{{TITLE}}</h3>
-<p>{{_ From}} {{STARTS}} {{_ until}} {{ENDS}}. {{_ Affected:}} {{AFFECTED}}.</p>
+<p>{{_ From}} {{STARTS}}{{#HAS_ENDS}} {{_ until}} {{ENDS}}{{/HAS_ENDS}}. {{_ Affected:}} {{AFFECTED}}.</p>
 {{#HAS_ACTIONS}}<p class="rekrut-pre-line">{{ACTIONS}}</p>{{/HAS_ACTIONS}}
 {{#UPDATES}}<ul>{{#UPDATE}}<li><span class="rekrut-nowrap">{{AT}}</span>: <span class="rekrut-pre-line">{{TEXT}}</span></li>{{/UPDATE}}</ul>{{/UPDATES}}</li>
 {{/NOTICE}}</ul>{{/AHEAD}}
@@ -31,7 +31,7 @@
 {{#NO_HISTORY}}<p id="no-history">{{_ Nothing has happened in the last 90 days.}}</p>{{/NO_HISTORY}}
 {{#HISTORY}}<ul class="nobullet-list" id="history">
 {{#NOTICE}}<li id="notice-{{ID}}" class="mb-5"><h3 class="h4">{{KIND}}: {{TITLE}}</h3>
-<p>{{_ From}} {{STARTS}}{{#HAS_UNTIL}} {{_ until}} {{UNTIL}}{{/HAS_UNTIL}}. {{_ Affected:}} {{AFFECTED}}.</p>
+<p>{{_ From}} {{STARTS}}{{#HAS_UNTIL}} {{_ until}} {{UNTIL}}{{/HAS_UNTIL}}. {{_ Affected:}} {{AFFECTED}}.{{#IS_CANCELLED}} <strong>{{_ Cancelled.}}</strong>{{/IS_CANCELLED}}</p>
 {{#HAS_ACTIONS}}<p class="rekrut-pre-line">{{ACTIONS}}</p>{{/HAS_ACTIONS}}
 {{#UPDATES}}<ul>{{#UPDATE}}<li><span class="rekrut-nowrap">{{AT}}</span>: <span class="rekrut-pre-line">{{TEXT}}</span></li>{{/UPDATE}}</ul>{{/UPDATES}}</li>
 {{/NOTICE}}</ul>{{/HISTORY}}

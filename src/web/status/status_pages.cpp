@@ -69,8 +69,11 @@ void fill_notice(Dictionary& row, const AppContext& context, const Request& requ
         row.SetValueAndShowSection("ENDS", at(*notice.ends_at), "HAS_ENDS");
     else
         row.ShowSection("NO_ENDS");
-    // How long it lasted: until it was resolved, or until the end it was announced with.
-    if (notice.resolved_at)
+    // How long it lasted: until it was resolved, or until the end it was announced with; a window
+    // resolved before it began was cancelled.
+    if (notice.resolved_at && *notice.resolved_at < notice.starts_at)
+        row.ShowSection("IS_CANCELLED");
+    else if (notice.resolved_at)
         row.SetValueAndShowSection("UNTIL", at(*notice.resolved_at), "HAS_UNTIL");
     else if (notice.ends_at)
         row.SetValueAndShowSection("UNTIL", at(*notice.ends_at), "HAS_UNTIL");
