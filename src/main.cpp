@@ -43,7 +43,6 @@
 #include "services/passwords.hpp"
 #include "services/periodic_job.hpp"
 #include "services/platform_operator.hpp"
-#include "services/status/service_notices.hpp"
 #include "services/recruitment_case/case_lifecycle.hpp"
 #include "services/recruitment_case/committee.hpp"
 #include "services/recruitment_case/job_ads.hpp"
@@ -51,6 +50,7 @@
 #include "services/recruitment_case/screening_questions.hpp"
 #include "services/retention/data_requests.hpp"
 #include "services/retention/retention.hpp"
+#include "services/status/service_notices.hpp"
 #include "services/system_status.hpp"
 #include "services/user_administration.hpp"
 #include "simulators/jobnet_simulator.hpp"
@@ -718,9 +718,10 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::PeriodicJob notices_refresh("service_notices",
                                           std::chrono::seconds(services::ServiceNotices::k_refresh_seconds),
                                           [&notices] { notices.refresh(core::now()); });
-    services::PeriodicJob availability_probe("availability_probe", std::chrono::seconds(60), [&notices, &status] {
-        notices.record_probe(status.database_reachable() && status.migrations_current(), core::now());
-    });
+    services::PeriodicJob availability_probe(
+        "availability_probe", std::chrono::seconds(60), [&notices, &status] {
+            notices.record_probe(status.database_reachable() && status.migrations_current(), core::now());
+        });
     web::Application application(context);
 
     auto drained = serve_until_stopped(config, context, application, stop_signals);

@@ -276,9 +276,12 @@ void add_mail_and_log_settings(Settings& table)
              return "must be one of trace, debug, info, warn, error, off";
          }},
         {"log.access", [](Config& c, const std::string& v) { return set_bool(c.access_log, v); }},
-        {"support.email", [](Config& c, const std::string& v) { return set_support_text(c.support_email, v); }},
-        {"support.phone", [](Config& c, const std::string& v) { return set_support_text(c.support_phone, v); }},
-        {"support.hours", [](Config& c, const std::string& v) { return set_support_text(c.support_hours, v); }},
+        {"support.email",
+         [](Config& c, const std::string& v) { return set_support_text(c.support_email, v); }},
+        {"support.phone",
+         [](Config& c, const std::string& v) { return set_support_text(c.support_phone, v); }},
+        {"support.hours",
+         [](Config& c, const std::string& v) { return set_support_text(c.support_hours, v); }},
         {"dev.reload_templates",
          [](Config& c, const std::string& v) { return set_bool(c.reload_templates, v); }},
     });

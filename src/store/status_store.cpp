@@ -136,8 +136,9 @@ bool resolve(soci::session& sql, std::int64_t notice_id, core::UnixTime at)
 {
     long long notice = notice_id, when = at;
     soci::statement statement =
-        (sql.prepare << "UPDATE service_notices SET resolved_at = :at, updated_at = :updated WHERE id = :id AND"
-                        " resolved_at IS NULL",
+        (sql.prepare
+             << "UPDATE service_notices SET resolved_at = :at, updated_at = :updated WHERE id = :id AND"
+                " resolved_at IS NULL",
          soci::use(when), soci::use(when), soci::use(notice));
     statement.execute(true);
     return statement.get_affected_rows() > 0;
@@ -147,7 +148,8 @@ void record_sample(soci::session& sql, std::int64_t minute, bool ok)
 {
     long long at = minute;
     int value = ok ? 1 : 0;
-    sql << "INSERT INTO availability_samples (minute, ok) VALUES (:minute, :ok) ON CONFLICT (minute) DO UPDATE"
+    sql << "INSERT INTO availability_samples (minute, ok) VALUES (:minute, :ok) ON CONFLICT (minute) DO "
+           "UPDATE"
            " SET ok = excluded.ok WHERE excluded.ok > availability_samples.ok",
         soci::use(at), soci::use(value);
 }

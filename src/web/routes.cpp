@@ -15,11 +15,11 @@
 #include "web/operations/operations.hpp"
 #include "web/operator/operator_pages.hpp"
 #include "web/operator/superbruger_pages.hpp"
-#include "web/status/status_pages.hpp"
 #include "web/public_site/public_site.hpp"
 #include "web/retention/retention_pages.hpp"
 #include "web/setup/setup_pages.hpp"
 #include "web/static_files.hpp"
+#include "web/status/status_pages.hpp"
 #include "web/users/users_pages.hpp"
 
 namespace rekrut::web {

@@ -6,8 +6,8 @@ namespace rekrut::domain {
 namespace {
 
 constexpr core::UnixTime k_day = 86400;
-constexpr int k_opens_minute = 8 * 60 + 30;  // 08:30
-constexpr int k_closes_minute = 16 * 60;     // 16:00
+constexpr int k_opens_minute = 8 * 60 + 30; // 08:30
+constexpr int k_closes_minute = 16 * 60;    // 16:00
 
 /// 0 = Monday ... 6 = Sunday. 1970-01-01 was a Thursday.
 int weekday(std::int64_t day)
@@ -20,7 +20,7 @@ int weekday(std::int64_t day)
 core::UnixTime copenhagen_local(std::int64_t day, int minute_of_day)
 {
     core::UnixTime local = day * k_day + core::UnixTime{minute_of_day} * 60;
-    return local - core::copenhagen_offset(day * k_day + 12 * 3600);
+    return local - core::copenhagen_offset(day * k_day + core::UnixTime{12} * 3600);
 }
 
 } // namespace

@@ -13,7 +13,8 @@ std::int64_t day_of(int year, unsigned month, unsigned day)
 /// UTC seconds of a Copenhagen local time.
 core::UnixTime copenhagen(int year, unsigned month, unsigned day, int hour, int minute)
 {
-    core::UnixTime local = day_of(year, month, day) * 86400 + core::UnixTime{hour} * 3600 + minute * 60;
+    core::UnixTime local =
+        day_of(year, month, day) * 86400 + core::UnixTime{hour} * 3600 + core::UnixTime{minute} * 60;
     return local - core::copenhagen_offset(local - 3600);
 }
 
@@ -24,7 +25,7 @@ TEST(DanishHolidays, EasterSundayMatchesTheCalendar)
         unsigned month;
         unsigned day;
     };
-    const Row rows[] = {{2024, 3, 31}, {2025, 4, 20}, {2026, 4, 5}, {2027, 3, 28},
+    const Row rows[] = {{2024, 3, 31}, {2025, 4, 20}, {2026, 4, 5},  {2027, 3, 28},
                         {2028, 4, 16}, {2019, 4, 21}, {2038, 4, 25}, {2285, 3, 22}};
     for (const auto& row : rows)
         EXPECT_EQ(easter_sunday(row.year), day_of(row.year, row.month, row.day)) << row.year;
@@ -100,11 +101,11 @@ TEST(ServiceHours, AreCopenhagenTimeInWinterAndSummer)
 {
     // Winter: UTC+1, so 08:30 is 07:30 UTC.
     auto winter = service_hours_of(day_of(2026, 12, 1));
-    EXPECT_EQ(winter.first, day_of(2026, 12, 1) * 86400 + 7 * 3600 + 30 * 60);
-    EXPECT_EQ(winter.second, day_of(2026, 12, 1) * 86400 + 15 * 3600);
+    EXPECT_EQ(winter.first, day_of(2026, 12, 1) * 86400 + core::UnixTime{7} * 3600 + core::UnixTime{30} * 60);
+    EXPECT_EQ(winter.second, day_of(2026, 12, 1) * 86400 + core::UnixTime{15} * 3600);
     // Summer: UTC+2.
     auto summer = service_hours_of(day_of(2026, 6, 8));
-    EXPECT_EQ(summer.first, day_of(2026, 6, 8) * 86400 + 6 * 3600 + 30 * 60);
+    EXPECT_EQ(summer.first, day_of(2026, 6, 8) * 86400 + core::UnixTime{6} * 3600 + core::UnixTime{30} * 60);
     // No hours on a Saturday or a holiday.
     auto saturday = service_hours_of(day_of(2026, 12, 5));
     EXPECT_EQ(saturday.first, saturday.second);
@@ -136,8 +137,7 @@ TEST(Availability, MissingMinutesAreDownOnlyAfterTheFirstSample)
         if (minute < 100 || minute >= 109)
             samples[opens / 60 + minute] = minute != 200 ? true : false;
     // Measured up to the end of 1 December (now is the evening).
-    auto month =
-        month_availability(2026, 12, samples, opens / 60, {}, copenhagen(2026, 12, 1, 20, 0));
+    auto month = month_availability(2026, 12, samples, opens / 60, {}, copenhagen(2026, 12, 1, 20, 0));
     EXPECT_EQ(month.up_minutes, 440);
     EXPECT_EQ(month.down_minutes, 10);
     EXPECT_EQ(month.not_measured, 20 * 450); // the rest of the month has not passed

@@ -53,9 +53,9 @@ struct NoticeInput {
 };
 
 /// A service window lasts at most this long.
-constexpr core::UnixTime k_longest_window = 7 * 86400;
+constexpr core::UnixTime k_longest_window = core::UnixTime{7} * 86400;
 /// The banner shows a service window this long before it starts.
-constexpr core::UnixTime k_banner_lead = 3 * 86400;
+constexpr core::UnixTime k_banner_lead = core::UnixTime{3} * 86400;
 /// A notice carries at most this many updates.
 constexpr std::size_t k_most_updates = 100;
 

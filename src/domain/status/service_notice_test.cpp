@@ -30,10 +30,10 @@ TEST(ServiceNotice, WindowsAreCheckedForTheirTimes)
     };
     const Row rows[] = {
         {window(k_now + 3600, k_now + 7200), ""},
-        {window(k_now - 3600, k_now + 7200), "starts"},             // in the past
-        {window(k_now + 7200, k_now + 3600), "ends"},               // ends before it starts
-        {window(k_now + 3600, k_now + 3600), "ends"},               // no length
-        {window(k_now + 3600, k_now + 3600 + 8 * 86400), "ends"},   // longer than 7 days
+        {window(k_now - 3600, k_now + 7200), "starts"},                           // in the past
+        {window(k_now + 7200, k_now + 3600), "ends"},                             // ends before it starts
+        {window(k_now + 3600, k_now + 3600), "ends"},                             // no length
+        {window(k_now + 3600, k_now + 3600 + core::UnixTime{8} * 86400), "ends"}, // longer than 7 days
         {{NoticeKind::service_window, "x", "y", "", std::nullopt, k_now + 60}, "starts"},
         {{NoticeKind::service_window, "x", "y", "", k_now + 60, std::nullopt}, "ends"},
     };
@@ -48,8 +48,8 @@ TEST(ServiceNotice, WindowsAreCheckedForTheirTimes)
 
 TEST(ServiceNotice, IncidentsStartNowOrEarlierAndExpectAnEndAhead)
 {
-    NoticeInput incident{NoticeKind::incident, "Langsomme sider", "Sagslisten", "Vi undersøger", std::nullopt,
-                         std::nullopt};
+    NoticeInput incident{NoticeKind::incident, "Langsomme sider", "Sagslisten",
+                         "Vi undersøger",      std::nullopt,      std::nullopt};
     EXPECT_TRUE(check_notice(incident, k_now));
     incident.starts_at = k_now - 1800;
     incident.ends_at = k_now + 3600;
@@ -91,11 +91,11 @@ TEST(ServiceNotice, BannerShowsCurrentNoticesAndWindowsWithinThreeDays)
 
     ServiceNotice planned;
     planned.kind = NoticeKind::service_window;
-    planned.starts_at = k_now + 2 * 86400;
+    planned.starts_at = k_now + core::UnixTime{2} * 86400;
     planned.ends_at = planned.starts_at + 3600;
     EXPECT_TRUE(notice_shows_banner(planned, k_now));
     EXPECT_TRUE(notice_is_ahead(planned, k_now));
-    planned.starts_at = k_now + 4 * 86400;
+    planned.starts_at = k_now + core::UnixTime{4} * 86400;
     planned.ends_at = planned.starts_at + 3600;
     EXPECT_FALSE(notice_shows_banner(planned, k_now));
     EXPECT_TRUE(notice_is_ahead(planned, k_now));

@@ -69,8 +69,8 @@ core::Status ServiceNotices::add_update(const domain::Actor& actor, std::int64_t
         auto id = store::status::add_update(transaction, notice_id, std::string(core::trim(text)),
                                             actor.user_id, core::now());
         record_audit(transaction, origin,
-                     {std::nullopt, "service_notice.updated", "service_notice", std::to_string(notice_id), "{}",
-                      json_object({{"update_id", std::to_string(id)}})});
+                     {std::nullopt, "service_notice.updated", "service_notice", std::to_string(notice_id),
+                      "{}", json_object({{"update_id", std::to_string(id)}})});
         return core::success();
     });
     forget();
@@ -88,15 +88,16 @@ core::Status ServiceNotices::resolve(const domain::Actor& actor, std::int64_t no
         if (!store::status::resolve(transaction, notice_id, now))
             return core::Error::conflict(core::msgid("The notice is already resolved."));
         record_audit(transaction, origin,
-                     {std::nullopt, "service_notice.resolved", "service_notice", std::to_string(notice_id), "{}",
-                      json_object({{"resolved_at", core::format_iso_utc(now)}})});
+                     {std::nullopt, "service_notice.resolved", "service_notice", std::to_string(notice_id),
+                      "{}", json_object({{"resolved_at", core::format_iso_utc(now)}})});
         return core::success();
     });
     forget();
     return resolved;
 }
 
-std::optional<domain::ServiceNotice> ServiceNotices::notice(const domain::Actor& actor, std::int64_t notice_id)
+std::optional<domain::ServiceNotice> ServiceNotices::notice(const domain::Actor& actor,
+                                                            std::int64_t notice_id)
 {
     if (!domain::can(actor, domain::Action::manage_service_status))
         return std::nullopt;
@@ -185,7 +186,8 @@ bool ServiceNotices::record_probe(bool ready, core::UnixTime now)
         return true;
     } catch (const std::exception& error) {
         // No sample is the record: the minute counts as down (domain/status/availability.hpp).
-        core::log_event("warn", "availability_probe_failed", "\"error\":\"" + core::json_escape(error.what()) + "\"");
+        core::log_event("warn", "availability_probe_failed",
+                        "\"error\":\"" + core::json_escape(error.what()) + "\"");
         return false;
     }
 }

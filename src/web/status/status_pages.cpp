@@ -46,9 +46,10 @@ std::string percent_text(double percent, const std::string& language)
 
 std::string month_name(const AppContext& context, const Request& request, int year, unsigned month)
 {
-    static const char* names[] = {msgid("January"), msgid("February"), msgid("March"),     msgid("April"),
-                                  msgid("May"),     msgid("June"),     msgid("July"),      msgid("August"),
-                                  msgid("September"), msgid("October"), msgid("November"), msgid("December")};
+    static const char* names[] = {msgid("January"), msgid("February"), msgid("March"),
+                                  msgid("April"),   msgid("May"),      msgid("June"),
+                                  msgid("July"),    msgid("August"),   msgid("September"),
+                                  msgid("October"), msgid("November"), msgid("December")};
     return tr(context, request, names[(month - 1) % 12]) + " " + std::to_string(year);
 }
 
@@ -152,12 +153,14 @@ core::Result<std::optional<core::UnixTime>> form_time(const Request& request, co
     if (date.empty() && time.empty())
         return std::optional<core::UnixTime>{};
     if (date.size() > 10 || time.size() > 5)
-        return core::Error::invalid(msgid("Check the marked fields."),
-                                    {{field, msgid("Enter a date and a time, such as 2026-12-01 and 14:00.")}});
+        return core::Error::invalid(
+            msgid("Check the marked fields."),
+            {{field, msgid("Enter a date and a time, such as 2026-12-01 and 14:00.")}});
     auto parsed = core::parse_copenhagen(date, time.empty() ? "00:00" : time);
     if (!parsed)
-        return core::Error::invalid(msgid("Check the marked fields."),
-                                    {{field, msgid("Enter a date and a time, such as 2026-12-01 and 14:00.")}});
+        return core::Error::invalid(
+            msgid("Check the marked fields."),
+            {{field, msgid("Enter a date and a time, such as 2026-12-01 and 14:00.")}});
     return std::optional<core::UnixTime>{*parsed};
 }
 
@@ -192,10 +195,9 @@ Response operator_page(AppContext& context, Request& request, const std::optiona
                     fill_notice(*row, context, request, notice, now);
                     if (error && error_notice == notice.id) {
                         for (const auto& problem : error->fields)
-                            row->SetValueAndShowSection("MESSAGE",
-                                                        context.translator.translate(request.language,
-                                                                                     problem.message),
-                                                        "ERROR_TEXT");
+                            row->SetValueAndShowSection(
+                                "MESSAGE", context.translator.translate(request.language, problem.message),
+                                "ERROR_TEXT");
                         row->SetValue("VALUE_TEXT", request.form_or("text"));
                     }
                 }
@@ -207,8 +209,8 @@ Response operator_page(AppContext& context, Request& request, const std::optiona
             const std::string kind = announce_error ? request.form_or("kind") : "incident";
             dictionary.ShowSection(kind == "service_window" ? "KIND_WINDOW" : "KIND_INCIDENT");
             if (announce_error) {
-                for (const char* field : {"title", "affected", "actions", "starts_date", "starts_time",
-                                          "ends_date", "ends_time"})
+                for (const char* field :
+                     {"title", "affected", "actions", "starts_date", "starts_time", "ends_date", "ends_time"})
                     keep_value(dictionary, field, request.form_or(field));
             }
             if (error)
@@ -239,15 +241,15 @@ Response show_status(AppContext& context, Request& request)
     const core::UnixTime now = core::now();
     auto overview = notices(context).overview(now);
     auto month = notices(context).current_month(now);
-    return page(context, request, "status/status", tr(context, request, msgid("Service status")),
-                [&](Dictionary& dictionary) {
-                    fill_notices(dictionary, context, request, overview.current, "CURRENT", "NO_CURRENT", now);
-                    fill_notices(dictionary, context, request, overview.ahead, "AHEAD", "NO_AHEAD", now);
-                    fill_notices(dictionary, context, request, overview.history, "HISTORY", "NO_HISTORY",
-                                 now);
-                    fill_month(*dictionary.AddSectionDictionary("THIS_MONTH"), context, request, month);
-                    dictionary.SetValue("UPDATED", core::format_date_time(now, request.language));
-                });
+    return page(
+        context, request, "status/status", tr(context, request, msgid("Service status")),
+        [&](Dictionary& dictionary) {
+            fill_notices(dictionary, context, request, overview.current, "CURRENT", "NO_CURRENT", now);
+            fill_notices(dictionary, context, request, overview.ahead, "AHEAD", "NO_AHEAD", now);
+            fill_notices(dictionary, context, request, overview.history, "HISTORY", "NO_HISTORY", now);
+            fill_month(*dictionary.AddSectionDictionary("THIS_MONTH"), context, request, month);
+            dictionary.SetValue("UPDATED", core::format_date_time(now, request.language));
+        });
 }
 
 Response show_status_feed(AppContext& context, Request& request)
@@ -323,17 +325,19 @@ Response submit_service_notice(AppContext& context, Request& request)
         return not_found(context, request);
     auto kind = domain::notice_kind_from_string(request.form_or("kind"));
     if (!kind)
-        return operator_page(context, request,
-                             core::Error::invalid(msgid("Check the marked fields."),
-                                                  {{"kind", msgid("Choose an incident or a service window.")}}));
+        return operator_page(
+            context, request,
+            core::Error::invalid(msgid("Check the marked fields."),
+                                 {{"kind", msgid("Choose an incident or a service window.")}}));
     auto starts = form_time(request, "starts");
     if (!starts)
         return operator_page(context, request, starts.error());
     auto ends = form_time(request, "ends");
     if (!ends)
         return operator_page(context, request, ends.error());
-    domain::NoticeInput input{*kind,    request.form_or("title"), request.form_or("affected"),
-                              request.form_or("actions"), *starts, *ends};
+    domain::NoticeInput input{
+        *kind, request.form_or("title"), request.form_or("affected"), request.form_or("actions"), *starts,
+        *ends};
     auto announced = notices(context).announce(request.actor(), input, request.origin());
     if (!announced) {
         if (announced.error().kind == core::ErrorKind::invalid)
@@ -374,16 +378,17 @@ Response submit_service_notice_resolve(AppContext& context, Request& request)
 
 void install_page_surroundings(AppContext& context)
 {
-    context.views.set_surroundings([&context](const Request& request, Dictionary& banner, Dictionary& footer) {
-        fill_support(footer, context, request);
-        const core::UnixTime now = core::now();
-        auto shown = notices(context).banner(now);
-        if (shown.empty())
-            return;
-        auto* block = banner.AddSectionDictionary("BANNER");
-        for (const auto& notice : shown)
-            fill_notice(*block->AddSectionDictionary("NOTICE"), context, request, notice, now);
-    });
+    context.views.set_surroundings(
+        [&context](const Request& request, Dictionary& banner, Dictionary& footer) {
+            fill_support(footer, context, request);
+            const core::UnixTime now = core::now();
+            auto shown = notices(context).banner(now);
+            if (shown.empty())
+                return;
+            auto* block = banner.AddSectionDictionary("BANNER");
+            for (const auto& notice : shown)
+                fill_notice(*block->AddSectionDictionary("NOTICE"), context, request, notice, now);
+        });
 }
 
 std::string banner_state(AppContext& context)
