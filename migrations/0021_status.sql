@@ -35,3 +35,12 @@ CREATE TABLE availability_samples (
     minute BIGINT PRIMARY KEY,
     ok INTEGER NOT NULL
 );
+
+-- Settings the platform operator changes at run time, for every node: each node reads them again
+-- every few seconds. name: log.level (trace | debug | info | warn | error | off).
+CREATE TABLE runtime_settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    changed_by BIGINT NOT NULL REFERENCES users(id),
+    changed_at BIGINT NOT NULL
+);

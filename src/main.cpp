@@ -50,6 +50,7 @@
 #include "services/recruitment_case/screening_questions.hpp"
 #include "services/retention/data_requests.hpp"
 #include "services/retention/retention.hpp"
+#include "services/status/operator_controls.hpp"
 #include "services/status/service_notices.hpp"
 #include "services/system_status.hpp"
 #include "services/user_administration.hpp"
@@ -67,6 +68,7 @@
 #include "web/i18n.hpp"
 #include "web/metrics.hpp"
 #include "web/operations/operations.hpp"
+#include "web/operator/controls_pages.hpp"
 #include "web/public_site/career_cache.hpp"
 #include "web/status/status_pages.hpp"
 #include "web/views.hpp"
@@ -711,13 +713,18 @@ int run_serve(const core::Config& config, const std::string& resources)
                               held_uploads, retention);
     services::ServiceNotices notices(*database);
     context.notices = &notices;
+    services::OperatorControls controls(*database);
+    context.controls = &controls;
     web::install_page_surroundings(context);
     // The status page's notices are read again every few seconds (changes made through other nodes),
     // and once a minute the probe records whether this node could serve: the database answered and
     // every migration of this build is applied (docs/operations-status.md).
     services::PeriodicJob notices_refresh("service_notices",
                                           std::chrono::seconds(services::ServiceNotices::k_refresh_seconds),
-                                          [&notices] { notices.refresh(core::now()); });
+                                          [&notices, &controls] {
+                                              notices.refresh(core::now());
+                                              controls.apply_stored_settings();
+                                          });
     services::PeriodicJob availability_probe(
         "availability_probe", std::chrono::seconds(60), [&notices, &status] {
             notices.record_probe(status.database_reachable() && status.migrations_current(), core::now());
@@ -745,6 +752,10 @@ int run_command_line(int argc, char** argv)
     auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
     auto* seed = cli.add_subcommand("seed-demo", "Add synthetic demo data to an empty database");
     auto* version = cli.add_subcommand("version", "Print the version");
+    bool version_components = false;
+    version->add_flag(
+        "--components", version_components,
+        "Also list the linked libraries' versions (as they report themselves at run time where they can)");
     auto* admin =
         cli.add_subcommand("admin", "Create the operator, institutions and users from the command line");
     admin->require_subcommand(1);
@@ -795,6 +806,14 @@ int run_command_line(int argc, char** argv)
     }
     if (version->parsed()) {
         std::cout << "rekrut 0.1.0\n";
+        if (version_components) {
+            auto components = services::OperatorControls::linked_components();
+            for (auto& component : web::web_component_versions())
+                components.push_back(std::move(component));
+            for (const auto& component : components)
+                std::cout << component.name << " " << component.version
+                          << (component.at_run_time ? "" : " (built with)") << "\n";
+        }
         return 0;
     }
     auto load = core::load_config(config_path, environ);

@@ -197,4 +197,24 @@ std::vector<domain::TimeSpan> windows_between(soci::session& sql, core::UnixTime
     return found;
 }
 
+std::optional<std::string> runtime_setting(soci::session& sql, const std::string& name)
+{
+    std::string value;
+    sql << "SELECT value FROM runtime_settings WHERE name = :name", soci::use(name), soci::into(value);
+    if (!sql.got_data())
+        return std::nullopt;
+    return value;
+}
+
+void save_runtime_setting(soci::session& sql, const std::string& name, const std::string& value,
+                          std::int64_t user_id, core::UnixTime at)
+{
+    long long user = user_id, when = at;
+    sql << "INSERT INTO runtime_settings (name, value, changed_by, changed_at) VALUES (:name, :value, :user, "
+           ":at)"
+           " ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_by = excluded.changed_by,"
+           " changed_at = excluded.changed_at",
+        soci::use(name), soci::use(value), soci::use(user), soci::use(when);
+}
+
 } // namespace rekrut::store::status

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -39,5 +40,10 @@ std::optional<std::int64_t> first_sample(soci::session& sql);
 /// The service windows overlapping [from, to), each up to its end or its early end; a window
 /// cancelled before it began is none.
 std::vector<domain::TimeSpan> windows_between(soci::session& sql, core::UnixTime from, core::UnixTime to);
+
+/// A run-time setting the operator changed (runtime_settings); none when never changed.
+std::optional<std::string> runtime_setting(soci::session& sql, const std::string& name);
+void save_runtime_setting(soci::session& sql, const std::string& name, const std::string& value,
+                          std::int64_t user_id, core::UnixTime at);
 
 } // namespace rekrut::store::status

@@ -29,6 +29,7 @@ class Interviews;
 class Retention;
 class DataRequests;
 class ServiceNotices;
+class OperatorControls;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -75,6 +76,8 @@ struct AppContext {
     CareerPageCache* career_pages = nullptr;
     /// The status page's notices and availability (status/status_pages.hpp).
     services::ServiceNotices* notices = nullptr;
+    /// The operator's run-time controls (operator/controls_pages.hpp).
+    services::OperatorControls* controls = nullptr;
 };
 
 } // namespace rekrut::web

@@ -13,6 +13,7 @@
 #include "web/identity/identity_pages.hpp"
 #include "web/interview/interview_pages.hpp"
 #include "web/operations/operations.hpp"
+#include "web/operator/controls_pages.hpp"
 #include "web/operator/operator_pages.hpp"
 #include "web/operator/superbruger_pages.hpp"
 #include "web/public_site/public_site.hpp"
@@ -326,6 +327,8 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/operator/access", signed_in, worker_pool, bind(show_operator_access));
     router.add("POST", "/operator/access", signed_in, worker_pool, bind(submit_operator_access));
     router.add("POST", "/operator/access/end", signed_in, worker_pool, bind(submit_end_operator_access));
+    router.add("GET", "/operator/controls", signed_in, worker_pool, bind(show_operator_controls));
+    router.add("POST", "/operator/controls/log-level", signed_in, worker_pool, bind(submit_log_level));
     router.add("GET", "/operator/status", signed_in, worker_pool, bind(show_operator_status));
     router.add("POST", "/operator/status", signed_in, worker_pool, bind(submit_service_notice));
     router.add("POST", "/operator/status/:notice_id/updates", signed_in, worker_pool,

@@ -363,5 +363,50 @@ class AvailabilityTest(StatusTestCase):
             self.assertStatus(self.as_user(email).get("/operator/status"), 404)
 
 
+class OperatorControlsTest(StatusTestCase):
+
+    def current_level(self):
+        page = self.operator().get("/operator/controls")
+        self.assertStatus(page, 200)
+        return page.text.split('id="current-level">', 1)[1].split("<", 1)[0]
+
+    def test_log_level_changed_at_run_time_and_audited(self):
+        configured = self.current_level()  # as the harness configured the server
+        wanted = "error" if configured != "error" else "warn"
+        for level in ("loud", "", "info; DROP TABLE users", b"\xff"):
+            self.assertStatus(self.operator().post("/operator/controls/log-level", [("level", level)]), 400)
+        self.assertEqual(int(self.sql("SELECT COUNT(*) FROM runtime_settings")[0][0]), 0)
+        self.assertStatus(self.operator().post("/operator/controls/log-level", {"level": wanted}), 303)
+        self.assertEqual(self.current_level(), wanted)
+        self.assertEqual(self.sql("SELECT value FROM runtime_settings WHERE name = 'log.level'")[0][0], wanted)
+        events = self.sql("SELECT before_json, after_json FROM audit_events WHERE action = 'log_level.changed'")
+        self.assertEqual([(json.loads(before), json.loads(after)) for before, after in events],
+                         [({"level": configured}, {"level": wanted})])
+        self.assertStatus(self.operator().post("/operator/controls/log-level", {"level": configured}), 303)
+        self.assertEqual(self.current_level(), configured)
+
+    def test_linked_libraries_are_listed(self):
+        page = self.operator().get("/operator/controls")
+        table = page.text.split('id="components"', 1)[1].split("</table>", 1)[0]
+        for library in ("libmicrohttpd", "SOCI", "SQLite", "libpq", "libsodium", "libcurl", "libxml2", "libzip",
+                        "ctemplate", "Boost", "spdlog", "poppler", "cairo", "pango"):
+            self.assertIn(f"<th scope=\"row\">{library}</th>", table)
+        result = self.server.cli("version", "--components")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        names = [line.split(" ", 1)[0] for line in result.stdout.splitlines()[1:]]
+        self.assertIn("libmicrohttpd", names)
+        self.assertIn("SQLite", names)
+        for line in result.stdout.splitlines()[1:]:
+            self.assertRegex(line, r"^\S+ \d+(\.\d+)+")
+
+    def test_everyone_else_gets_404(self):
+        for email in (SUPERBRUGER, ADMINISTRATOR):
+            client = self.as_user(email)
+            self.assertStatus(client.get("/operator/controls"), 404)
+            self.assertStatus(client.post("/operator/controls/log-level", {"level": "trace"}), 404)
+        self.assertStatus(self.operator().post("/operator/controls/log-level", {"level": "trace"}, csrf=False), 403)
+        self.assertEqual(int(self.sql("SELECT COUNT(*) FROM runtime_settings WHERE value = 'trace'")[0][0]), 0)
+
+
 if __name__ == "__main__":
     unittest.main()
