@@ -44,3 +44,15 @@ CREATE TABLE runtime_settings (
     changed_by BIGINT NOT NULL REFERENCES users(id),
     changed_at BIGINT NOT NULL
 );
+
+-- The platform operator's reviews of an institution's administrator rights (table 5.2): who reviewed,
+-- when, the outcome (no_changes | changes_made | changes_requested) and a note.
+CREATE TABLE administrator_rights_reviews (
+    id {{id}},
+    institution_id BIGINT NOT NULL REFERENCES institutions(id),
+    reviewed_by BIGINT NOT NULL REFERENCES users(id),
+    reviewed_at BIGINT NOT NULL,
+    outcome TEXT NOT NULL,
+    note TEXT NOT NULL
+);
+CREATE INDEX administrator_rights_reviews_by_institution ON administrator_rights_reviews (institution_id, reviewed_at);

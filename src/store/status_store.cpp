@@ -217,4 +217,39 @@ void save_runtime_setting(soci::session& sql, const std::string& name, const std
         soci::use(name), soci::use(value), soci::use(user), soci::use(when);
 }
 
+std::int64_t record_rights_review(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
+                                  core::UnixTime at, const std::string& outcome, const std::string& note)
+{
+    long long institution = institution_id, user = user_id, when = at, id = 0;
+    sql << "INSERT INTO administrator_rights_reviews (institution_id, reviewed_by, reviewed_at, outcome, "
+           "note)"
+           " VALUES (:institution, :user, :at, :outcome, :note) RETURNING id",
+        soci::use(institution), soci::use(user), soci::use(when), soci::use(outcome), soci::use(note),
+        soci::into(id);
+    return id;
+}
+
+std::vector<RightsReview> rights_reviews(soci::session& sql, int limit)
+{
+    RightsReview row;
+    long long id = 0, institution = 0, at = 0;
+    soci::statement statement =
+        (sql.prepare
+             << "SELECT r.id, r.institution_id, i.name, u.name, r.reviewed_at, r.outcome, r.note"
+                " FROM administrator_rights_reviews r JOIN institutions i ON i.id = r.institution_id"
+                " JOIN users u ON u.id = r.reviewed_by ORDER BY r.reviewed_at DESC, r.id DESC LIMIT :limit",
+         soci::into(id), soci::into(institution), soci::into(row.institution_name),
+         soci::into(row.reviewer_name), soci::into(at), soci::into(row.outcome), soci::into(row.note),
+         soci::use(limit));
+    statement.execute();
+    std::vector<RightsReview> found;
+    while (statement.fetch()) {
+        row.id = id;
+        row.institution_id = institution;
+        row.reviewed_at = at;
+        found.push_back(row);
+    }
+    return found;
+}
+
 } // namespace rekrut::store::status

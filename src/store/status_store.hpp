@@ -46,4 +46,20 @@ std::optional<std::string> runtime_setting(soci::session& sql, const std::string
 void save_runtime_setting(soci::session& sql, const std::string& name, const std::string& value,
                           std::int64_t user_id, core::UnixTime at);
 
+/// One review of an institution's administrator rights, with the names to show.
+struct RightsReview {
+    std::int64_t id = 0;
+    std::int64_t institution_id = 0;
+    std::string institution_name;
+    std::string reviewer_name;
+    core::UnixTime reviewed_at = 0;
+    std::string outcome;
+    std::string note;
+};
+
+std::int64_t record_rights_review(soci::session& sql, std::int64_t institution_id, std::int64_t user_id,
+                                  core::UnixTime at, const std::string& outcome, const std::string& note);
+/// The most recent reviews of every institution, newest first, at most `limit`.
+std::vector<RightsReview> rights_reviews(soci::session& sql, int limit);
+
 } // namespace rekrut::store::status

@@ -329,6 +329,8 @@ void register_routes(Router& router, AppContext& context)
     router.add("POST", "/operator/access/end", signed_in, worker_pool, bind(submit_end_operator_access));
     router.add("GET", "/operator/controls", signed_in, worker_pool, bind(show_operator_controls));
     router.add("POST", "/operator/controls/log-level", signed_in, worker_pool, bind(submit_log_level));
+    router.add("POST", "/operator/controls/rights-reviews", signed_in, worker_pool,
+               bind(submit_rights_review));
     router.add("GET", "/operator/status", signed_in, worker_pool, bind(show_operator_status));
     router.add("POST", "/operator/status", signed_in, worker_pool, bind(submit_service_notice));
     router.add("POST", "/operator/status/:notice_id/updates", signed_in, worker_pool,

@@ -19,3 +19,33 @@
 <tbody>
 {{#COMPONENT}}<tr><th scope="row">{{NAME}}</th><td>{{VERSION}}</td><td>{{SOURCE}}</td></tr>
 {{/COMPONENT}}</tbody></table></div>
+<h2 id="rights-reviews">{{_ Reviews of administrator rights}}</h2>
+<p>{{_ Record each review of an institution's Superbrugere and Administrators: the outcome and a note. Each institution's list is on its page under Institutions.}}</p>
+<form method="post" action="/operator/controls/rights-reviews" novalidate id="rights-review">
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<div class="form-group{{#ERROR_INSTITUTION_ID}} form-error{{/ERROR_INSTITUTION_ID}}">
+<label class="form-label" for="institution_id">{{_ Institution}}</label>
+{{#ERROR_INSTITUTION_ID}}<span class="form-error-message" id="institution_id-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_INSTITUTION_ID}}
+<select class="form-select" id="institution_id" name="institution_id">
+<option value="">{{_ Choose an institution}}</option>
+{{#INSTITUTION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/INSTITUTION_OPTION}}</select>
+</div>
+<fieldset class="form-group{{#ERROR_OUTCOME}} form-error{{/ERROR_OUTCOME}}">
+<legend class="form-label">{{_ Outcome}}</legend>
+{{#ERROR_OUTCOME}}<span class="form-error-message" id="outcome-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_OUTCOME}}
+{{#OUTCOME_OPTION}}<div class="form-group-radio"><input type="radio" class="form-radio" id="outcome-{{VALUE}}" name="outcome" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}><label class="form-label" for="outcome-{{VALUE}}">{{LABEL}}</label></div>
+{{/OUTCOME_OPTION}}</fieldset>
+<div class="form-group{{#ERROR_NOTE}} form-error{{/ERROR_NOTE}}">
+<label class="form-label" for="note">{{_ Note}}</label>
+{{#ERROR_NOTE}}<span class="form-error-message" id="note-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_NOTE}}
+<textarea class="form-input input-width-xl" id="note" name="note" rows="3" maxlength="1000"{{#ERROR_NOTE}} aria-describedby="note-error"{{/ERROR_NOTE}}>{{VALUE_NOTE}}</textarea>
+</div>
+<button type="submit" class="button button-primary">{{_ Record the review}}</button>
+</form>
+{{#NO_REVIEWS}}<p id="no-reviews">{{_ No review has been recorded.}}</p>{{/NO_REVIEWS}}
+{{#REVIEWS}}<div class="table--responsive-scroll"><table class="table table--compact table--zebra" id="reviews">
+<thead><tr><th scope="col">{{_ Institution}}</th><th scope="col">{{_ Reviewed by}}</th><th scope="col">{{_ When}}</th><th scope="col">{{_ Outcome}}</th><th scope="col">{{_ Note}}</th></tr></thead>
+<tbody>
+{{#REVIEW}}<tr><th scope="row">{{INSTITUTION}}</th><td>{{REVIEWER}}</td><td>{{AT}}</td><td>{{OUTCOME}}</td><td class="rekrut-pre-line">{{NOTE}}</td></tr>
+{{/REVIEW}}</tbody></table></div>{{/REVIEWS}}

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable from the repository root
 
-from accounts import ADMINISTRATOR, OPERATOR, PROJEKTLEDER, SUPERBRUGER, login
+from accounts import ADMINISTRATOR, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login
 from harness import ServerTestCase, execute_sql
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -398,6 +398,37 @@ class OperatorControlsTest(StatusTestCase):
         self.assertIn("SQLite", names)
         for line in result.stdout.splitlines()[1:]:
             self.assertRegex(line, r"^\S+ \d+(\.\d+)+")
+
+    def test_reviews_of_administrator_rights_are_recorded_and_listed(self):
+        institution = int(self.sql(f"SELECT id FROM institutions WHERE name = '{STYRELSEN}'")[0][0])
+        bad = [
+            {"institution_id": str(institution), "outcome": "maybe", "note": "x"},
+            {"institution_id": "987654321", "outcome": "no_changes", "note": "x"},
+            {"institution_id": "", "outcome": "no_changes", "note": "x"},
+            {"institution_id": str(institution), "outcome": "no_changes", "note": "n" * 1001},
+            [("institution_id", str(institution)), ("outcome", "no_changes"), ("note", b"\xff\xfe")],
+        ]
+        for fields in bad:
+            self.assertStatus(self.operator().post("/operator/controls/rights-reviews", fields), 400)
+        self.assertEqual(int(self.sql("SELECT COUNT(*) FROM administrator_rights_reviews")[0][0]), 0)
+        note = "Gennemgået med <Sofie> & Anders; ingen ændringer."
+        response = self.operator().post("/operator/controls/rights-reviews",
+                                        {"institution_id": str(institution), "outcome": "no_changes", "note": note})
+        self.assertStatus(response, 303)
+        page = self.operator().get("/operator/controls")
+        table = page.text.split('id="reviews"', 1)[1].split("</table>", 1)[0]
+        self.assertIn(STYRELSEN, table)
+        self.assertIn("Dorte Driftsen", table)
+        self.assertIn("Ingen ændringer nødvendige", table)
+        self.assertIn("&lt;Sofie&gt; &amp; Anders", table)
+        events = self.sql("SELECT after_json FROM audit_events WHERE action = 'administrator_rights.reviewed'"
+                          f" AND institution_id = {institution}")
+        self.assertEqual([json.loads(row[0]) for row in events], [{"outcome": "no_changes"}])
+        for email in (SUPERBRUGER, ADMINISTRATOR):
+            self.assertStatus(self.as_user(email).post("/operator/controls/rights-reviews",
+                                                       {"institution_id": str(institution), "outcome": "no_changes",
+                                                        "note": ""}), 404)
+        self.assertEqual(int(self.sql("SELECT COUNT(*) FROM administrator_rights_reviews")[0][0]), 1)
 
     def test_everyone_else_gets_404(self):
         for email in (SUPERBRUGER, ADMINISTRATOR):

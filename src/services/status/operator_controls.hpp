@@ -1,8 +1,10 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/component_versions.hpp"
 #include "core/result.hpp"
 #include "domain/access/actor.hpp"
@@ -13,6 +15,17 @@ class Database;
 } // namespace rekrut::store
 
 namespace rekrut::services {
+
+/// One review of an institution's administrator rights.
+struct RightsReviewRecord {
+    std::int64_t id = 0;
+    std::int64_t institution_id = 0;
+    std::string institution_name;
+    std::string reviewer_name;
+    core::UnixTime reviewed_at = 0;
+    std::string outcome; ///< no_changes | changes_made | changes_requested
+    std::string note;
+};
 
 /// The platform operator's controls of the running service (table 5.2 of the service description):
 /// the log level, changed at run time for every node (stored, audited, and applied by each node
@@ -29,6 +42,14 @@ public:
     /// Applies a stored level on this node (called every few seconds); the configured level stays
     /// until an operator changes it.
     void apply_stored_settings();
+
+    /// Records the operator's review of an institution's administrator rights: the outcome
+    /// (no_changes, changes_made or changes_requested) and a note (up to 1000 bytes), audited.
+    core::Status record_rights_review(const domain::Actor& actor, std::int64_t institution_id,
+                                      const std::string& outcome, const std::string& note,
+                                      const Origin& origin);
+    /// The latest reviews of every institution, newest first.
+    std::vector<RightsReviewRecord> rights_reviews(const domain::Actor& actor, int limit);
 
     /// The libraries of the core, store and integrations layers (the web layer adds its own).
     static std::vector<core::ComponentVersion> linked_components();

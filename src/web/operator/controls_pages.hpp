@@ -16,6 +16,9 @@ Response show_operator_controls(AppContext& context, Request& request);
 /// POST /operator/controls/log-level (field level).
 Response submit_log_level(AppContext& context, Request& request);
 
+/// POST /operator/controls/rights-reviews (fields institution_id, outcome, note).
+Response submit_rights_review(AppContext& context, Request& request);
+
 /// libmicrohttpd (run time), ctemplate and Boost (build time).
 std::vector<core::ComponentVersion> web_component_versions();
 
