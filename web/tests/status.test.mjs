@@ -1,7 +1,7 @@
 // The status page and the service banner in a real browser: the operator announces an incident on
 // /operator/status, the public /status page shows it with the support contact in the footer, the
 // banner shows it on a signed-in page and on the public front page, and every page passes axe
-// (WCAG 2.1 A/AA) with zero violations. Screenshots are saved under tests/artifacts/screenshots/status-*.png.
+// (WCAG 2.1 A/AA) with zero violations, as does the operator controls page. Screenshots are saved under tests/artifacts/screenshots/status-*.png.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -78,5 +78,10 @@ describe('the status page and the banner', () => {
     assert.ok((await banner.textContent()).includes(TITLE));
     await visit(visitor, '/', 'status-banner-front-page');
     assert.ok((await visitor.page.locator('#service-banner').textContent()).includes(TITLE));
+  });
+
+  test('the operator controls page passes axe', T, async () => {
+    await visit(operator, '/operator/controls', 'status-operator-controls');
+    assert.ok(await operator.page.locator('#components').isVisible(), 'no list of libraries');
   });
 });
