@@ -53,6 +53,8 @@
 #include "services/recruitment_case/screening_questions.hpp"
 #include "services/retention/data_requests.hpp"
 #include "services/retention/retention.hpp"
+#include "services/status/operator_controls.hpp"
+#include "services/status/service_notices.hpp"
 #include "services/system_status.hpp"
 #include "services/user_administration.hpp"
 #include "simulators/jobnet_simulator.hpp"
@@ -69,7 +71,9 @@
 #include "web/i18n.hpp"
 #include "web/metrics.hpp"
 #include "web/operations/operations.hpp"
+#include "web/operator/controls_pages.hpp"
 #include "web/public_site/career_cache.hpp"
+#include "web/status/status_pages.hpp"
 #include "web/views.hpp"
 
 extern char** environ;
@@ -846,10 +850,30 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::AttachmentTexts attachment_texts(*database, file_store, spool_dir);
     BackgroundWork background(config, *database, identity, open_positions, lifecycle, attachment_texts,
                               held_uploads, retention);
+    services::ServiceNotices notices(*database);
+    context.notices = &notices;
+    services::OperatorControls controls(*database);
+    context.controls = &controls;
+    web::install_page_surroundings(context);
+    // The status page's notices are read again every few seconds (changes made through other nodes),
+    // and once a minute the probe records whether this node could serve: the database answered and
+    // every migration of this build is applied (docs/operations-status.md).
+    services::PeriodicJob notices_refresh("service_notices",
+                                          std::chrono::seconds(services::ServiceNotices::k_refresh_seconds),
+                                          [&notices, &controls] {
+                                              notices.refresh(core::now());
+                                              controls.apply_stored_settings();
+                                          });
+    services::PeriodicJob availability_probe(
+        "availability_probe", std::chrono::seconds(60), [&notices, &status] {
+            notices.record_probe(status.database_reachable() && status.migrations_current(), core::now());
+        });
     web::Application application(context);
 
     auto drained = serve_until_stopped(config, context, application, stop_signals);
     background.stop();
+    availability_probe.stop();
+    notices_refresh.stop();
     if (!drained)
         return 1;
     core::log_event("info", "stopped", std::string("\"drained\":") + (*drained ? "true" : "false"));
@@ -867,6 +891,10 @@ int run_command_line(int argc, char** argv)
     auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
     auto* seed = cli.add_subcommand("seed-demo", "Add synthetic demo data to an empty database");
     auto* version = cli.add_subcommand("version", "Print the version");
+    bool version_components = false;
+    version->add_flag(
+        "--components", version_components,
+        "Also list the linked libraries' versions (as they report themselves at run time where they can)");
     auto* admin =
         cli.add_subcommand("admin", "Create the operator, institutions and users from the command line");
     admin->require_subcommand(1);
@@ -939,6 +967,14 @@ int run_command_line(int argc, char** argv)
     }
     if (version->parsed()) {
         std::cout << "rekrut 0.1.0\n";
+        if (version_components) {
+            auto components = services::OperatorControls::linked_components();
+            for (auto& component : web::web_component_versions())
+                components.push_back(std::move(component));
+            for (const auto& component : components)
+                std::cout << component.name << " " << component.version
+                          << (component.at_run_time ? "" : " (built with)") << "\n";
+        }
         return 0;
     }
     auto load = core::load_config(config_path, environ);

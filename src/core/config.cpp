@@ -212,6 +212,18 @@ void add_storage_settings(Settings& table)
 }
 
 /// [smtp], [log] and [dev].
+/// A line of the support contact: UTF-8 without control characters, at most 200 bytes.
+std::string set_support_text(std::string& field, const std::string& value)
+{
+    if (value.size() > 200 || !is_valid_utf8(value))
+        return "must be one line of UTF-8 text of at most 200 bytes";
+    for (unsigned char c : value)
+        if (c < 0x20 || c == 0x7f)
+            return "must be one line of UTF-8 text of at most 200 bytes";
+    field = value;
+    return "";
+}
+
 void add_mail_and_log_settings(Settings& table)
 {
     table.insert({
@@ -276,6 +288,12 @@ void add_mail_and_log_settings(Settings& table)
              return "must be one of trace, debug, info, warn, error, off";
          }},
         {"log.access", [](Config& c, const std::string& v) { return set_bool(c.access_log, v); }},
+        {"support.email",
+         [](Config& c, const std::string& v) { return set_support_text(c.support_email, v); }},
+        {"support.phone",
+         [](Config& c, const std::string& v) { return set_support_text(c.support_phone, v); }},
+        {"support.hours",
+         [](Config& c, const std::string& v) { return set_support_text(c.support_hours, v); }},
         {"dev.reload_templates",
          [](Config& c, const std::string& v) { return set_bool(c.reload_templates, v); }},
     });

@@ -93,6 +93,11 @@ struct Config {
     unsigned jobnet_retry_seconds = 30;
     // [mail]
     bool mail_log_links = false; ///< Demo only: mailed links also go to the server log.
+    // [support] The contact users see in every page's footer and on /help.
+    std::string support_email; ///< Empty: no address shown.
+    std::string support_phone; ///< Empty: no number shown.
+    /// When support answers, as one line of text; empty: the service hours (weekdays 08:30–16:00).
+    std::string support_hours;
     // [log]
     std::string log_level = "info";
     bool access_log = true;

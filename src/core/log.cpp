@@ -32,4 +32,31 @@ void log_event(const std::string& level, const std::string& event, const std::st
     logger->log(spdlog::level::from_str(level), "{}", line);
 }
 
+bool is_log_level(const std::string& level)
+{
+    for (const char* known : {"trace", "debug", "info", "warn", "error", "off"})
+        if (level == known)
+            return true;
+    return false;
+}
+
+void set_log_level(const std::string& level)
+{
+    if (!is_log_level(level))
+        return;
+    for (const char* name : {"rekrut", "access"})
+        if (auto logger = spdlog::get(name))
+            logger->set_level(spdlog::level::from_str(level));
+}
+
+std::string log_level()
+{
+    auto logger = spdlog::get("rekrut");
+    if (!logger)
+        return "info";
+    auto name = spdlog::level::to_string_view(logger->level());
+    std::string level(name.data(), name.size());
+    return level == "warning" ? "warn" : level;
+}
+
 } // namespace rekrut::core

@@ -28,6 +28,8 @@ class CaseDecisions;
 class Interviews;
 class Retention;
 class DataRequests;
+class ServiceNotices;
+class OperatorControls;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -72,6 +74,10 @@ struct AppContext {
     HttpServer* server = nullptr;
     /// The anonymous career-site pages as sent (public_site/career_cache.hpp).
     CareerPageCache* career_pages = nullptr;
+    /// The status page's notices and availability (status/status_pages.hpp).
+    services::ServiceNotices* notices = nullptr;
+    /// The operator's run-time controls (operator/controls_pages.hpp).
+    services::OperatorControls* controls = nullptr;
 };
 
 } // namespace rekrut::web

@@ -18,6 +18,12 @@
 
 namespace rekrut::web {
 
+std::string microhttpd_version()
+{
+    const char* version = MHD_get_version();
+    return version ? version : "";
+}
+
 /// Per-request state that lives across libmicrohttpd's calls for one request.
 struct HttpServer::Exchange {
     HttpServer* server = nullptr;

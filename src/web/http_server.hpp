@@ -17,6 +17,9 @@ namespace rekrut::web {
 
 class WorkerPool;
 
+/// The version of libmicrohttpd as it reports itself at run time.
+std::string microhttpd_version();
+
 /// The one wrapper around libmicrohttpd. It assembles a complete Request from the several
 /// callbacks libmicrohttpd makes, runs the application either on the event thread or, suspended,
 /// on the worker pool, and sends the Response. See ARCHITECTURE.md, "HTTP threading model".

@@ -13,12 +13,14 @@
 #include "web/identity/identity_pages.hpp"
 #include "web/interview/interview_pages.hpp"
 #include "web/operations/operations.hpp"
+#include "web/operator/controls_pages.hpp"
 #include "web/operator/operator_pages.hpp"
 #include "web/operator/superbruger_pages.hpp"
 #include "web/public_site/public_site.hpp"
 #include "web/retention/retention_pages.hpp"
 #include "web/setup/setup_pages.hpp"
 #include "web/static_files.hpp"
+#include "web/status/status_pages.hpp"
 #include "web/users/users_pages.hpp"
 
 namespace rekrut::web {
@@ -57,6 +59,10 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/feed.atom", public_access, from_memory, bind(show_feed));
     router.add("GET", "/sitemap.xml", public_access, from_memory, bind(show_sitemap));
     router.add("GET", "/language/:language", public_access, event_loop, bind(switch_language));
+    // The status page and help (public; the operator's side is under /operator/status)
+    router.add("GET", "/status", public_access, worker_pool, bind(show_status));
+    router.add("GET", "/status/feed.atom", public_access, worker_pool, bind(show_status_feed));
+    router.add("GET", "/help", public_access, worker_pool, bind(show_help));
 
     // Login, second factor, sessions and the own profile
     constexpr auto signed_in = Guard::signed_in;
@@ -328,6 +334,16 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/operator/access", signed_in, worker_pool, bind(show_operator_access));
     router.add("POST", "/operator/access", signed_in, worker_pool, bind(submit_operator_access));
     router.add("POST", "/operator/access/end", signed_in, worker_pool, bind(submit_end_operator_access));
+    router.add("GET", "/operator/controls", signed_in, worker_pool, bind(show_operator_controls));
+    router.add("POST", "/operator/controls/log-level", signed_in, worker_pool, bind(submit_log_level));
+    router.add("POST", "/operator/controls/rights-reviews", signed_in, worker_pool,
+               bind(submit_rights_review));
+    router.add("GET", "/operator/status", signed_in, worker_pool, bind(show_operator_status));
+    router.add("POST", "/operator/status", signed_in, worker_pool, bind(submit_service_notice));
+    router.add("POST", "/operator/status/:notice_id/updates", signed_in, worker_pool,
+               bind(submit_service_notice_update));
+    router.add("POST", "/operator/status/:notice_id/resolve", signed_in, worker_pool,
+               bind(submit_service_notice_resolve));
 }
 
 } // namespace rekrut::web

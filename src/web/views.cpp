@@ -168,7 +168,12 @@ std::string Views::render_page(const Request& request, const std::string& page, 
     } else {
         header->ShowSection("SIGNED_OUT");
     }
-    layout.AddIncludeDictionary("FOOTER")->SetFilename(language + "/layouts/_footer.tpl");
+    auto* footer = layout.AddIncludeDictionary("FOOTER");
+    footer->SetFilename(language + "/layouts/_footer.tpl");
+    auto* banner = layout.AddIncludeDictionary("BANNER");
+    banner->SetFilename(language + "/layouts/_banner.tpl");
+    if (m_surroundings)
+        m_surroundings(request, *banner, *footer);
     if (!head.empty()) {
         auto* head_part = layout.AddIncludeDictionary("HEAD");
         head_part->SetFilename(language + "/" + head + ".tpl");

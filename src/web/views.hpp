@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 
 namespace ctemplate {
 class TemplateDictionary;
@@ -32,6 +33,12 @@ public:
                             const std::string& head,
                             const std::function<void(ctemplate::TemplateDictionary&)>& fill_head) const;
 
+    /// Fills what every page shows around its content: `banner` (layouts/_banner.tpl, the service
+    /// notices) and `footer` (layouts/_footer.tpl, the support contact). Set once before serving.
+    using Surroundings = std::function<void(const Request& request, ctemplate::TemplateDictionary& banner,
+                                            ctemplate::TemplateDictionary& footer)>;
+    void set_surroundings(Surroundings fill) { m_surroundings = std::move(fill); }
+
     /// Reloads changed files (development only).
     void reload_if_changed();
 
@@ -39,6 +46,7 @@ private:
     std::string m_templates_dir;
     const Translator* m_translator = nullptr;
     long long m_newest = 0;
+    Surroundings m_surroundings;
 };
 
 } // namespace rekrut::web

@@ -12,6 +12,7 @@
 <body>
 <a class="skipnav" href="#main-content">{{_ Skip to content}}</a>
 {{>HEADER}}
+{{>BANNER}}
 <div class="container page-container">
 <main id="main-content" class="py-6" tabindex="-1">
 {{>CONTENT}}

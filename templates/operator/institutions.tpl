@@ -4,6 +4,8 @@
 <li><a class="function-link" href="/operator/role-requests">{{_ Superbruger requests}}</a></li>
 <li><a class="function-link" href="/operator/outbox">{{_ Outgoing mail}}</a></li>
 <li><a class="function-link" href="/operator/access">{{_ Access to an institution}}</a></li>
+<li><a class="function-link" href="/operator/status">{{_ Service status}}</a></li>
+<li><a class="function-link" href="/operator/controls">{{_ Operator controls}}</a></li>
 <li><a class="function-link" href="/audit">{{_ Audit trail}}</a></li>
 </ul>
 {{#NO_INSTITUTIONS}}<p>{{_ There are no institutions yet.}}</p>{{/NO_INSTITUTIONS}}

@@ -69,6 +69,10 @@ SKIPPED = {
     "/application/:token/interviews/:round_id/book": "personal link token; other rounds in interview_test.py",
     "/application/:token/interviews/:round_id/cancel": "personal link token; other rounds in interview_test.py",
     "/application/:token/interviews/:round_id/calendar.ics": "personal link token",
+    # The status page's notices belong to the platform, not to an institution: only the operator
+    # reaches these routes, and everyone else gets 404 (status_test.py).
+    "/operator/status/:notice_id/updates": "platform-wide service notice, operator only",
+    "/operator/status/:notice_id/resolve": "platform-wide service notice, operator only",
 }
 
 NONEXISTENT_ID = "987654321"

@@ -44,6 +44,8 @@ bool can(const Actor& actor, Action action, const Resource& resource)
     case Action::create_institution:
     case Action::create_superbruger:
     case Action::view_outbox:
+    case Action::manage_service_status:
+    case Action::operate_service:
     case Action::request_operator_access: return actor.is_operator;
     case Action::decide_superbruger_request: return actor.is_operator && !own_request;
 

@@ -15,6 +15,12 @@ enum class Action {
     create_superbruger,
     view_outbox,
     request_operator_access,
+    /// Announce incidents and service windows, update and resolve them, and read the measured
+    /// availability (the status page's operator side).
+    manage_service_status,
+    /// See and change the service's run-time controls (the log level) and the linked libraries'
+    /// versions.
+    operate_service,
     /// Carry out (approve) or reject a request for the Superbruger role. The operator administers
     /// the role; whoever asked for the change is the other pair of eyes, so never the one who decides.
     decide_superbruger_request,

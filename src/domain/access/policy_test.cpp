@@ -154,6 +154,11 @@ TEST(Policy, role_by_action_by_scope_table)
         {"superbruger_a", Action::create_institution, {}, false},
         {"superbruger_a", Action::create_superbruger, in_a(), false},
         {"administrator_a", Action::view_outbox, {}, false},
+        {"operator", Action::manage_service_status, {}, true},
+        {"superbruger_a", Action::manage_service_status, {}, false},
+        {"administrator_a", Action::manage_service_status, {}, false},
+        {"operator", Action::operate_service, {}, true},
+        {"superbruger_a", Action::operate_service, {}, false},
         {"operator", Action::request_operator_access, in_a(), true},
         // The operator sees institution data only with elevated access, and only that institution.
         {"operator", Action::view_users, in_a(), false},

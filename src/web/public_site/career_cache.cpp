@@ -12,6 +12,7 @@
 #include "services/open_positions.hpp"
 #include "web/app_context.hpp"
 #include "web/middleware/middleware.hpp"
+#include "web/status/status_pages.hpp"
 
 namespace rekrut::web {
 
@@ -151,7 +152,8 @@ Response serve_career_page(AppContext& context, Request& request, const std::str
     core::UnixTime now = core::now();
     std::size_t expired = snapshot->expired_at(now);
     // The pages change with the data and with every deadline that passes.
-    std::string state = snapshot->fingerprint + "." + std::to_string(expired);
+    // And with the service banner every page shows.
+    std::string state = snapshot->fingerprint + "." + std::to_string(expired) + "." + banner_state(context);
     std::string language_key = request.language + " " + key;
     auto page = context.career_pages->find(state, language_key);
     if (!page) {
