@@ -21,8 +21,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::string_view k_prefix = "sealed1:";
-constexpr std::array<std::string_view, 6> k_personal_fields{"email", "new_email", "name",
-                                                            "full_name", "phone", "contacts"};
+constexpr std::array<std::string_view, 6> k_personal_fields{"email",     "new_email", "name",
+                                                            "full_name", "phone",     "contacts"};
 
 bool is_personal_field(std::string_view field)
 {
@@ -37,11 +37,11 @@ std::string field_subject(const domain::AuditEventRecord& event, const Json& obj
 {
     if (field == "contacts")
         return event.object_type == "recruitment_case" && !event.object_id.empty() ? "case:" + event.object_id
-                                                                                    : "";
+                                                                                   : "";
     if (!is_personal_field(field))
         return "";
-    if (auto user = object.find("user_id"); user != object.end() && user->is_string() &&
-                                            core::is_ascii_digits(user->get<std::string>()))
+    if (auto user = object.find("user_id");
+        user != object.end() && user->is_string() && core::is_ascii_digits(user->get<std::string>()))
         return "user:" + user->get<std::string>();
     if (event.object_type == "user")
         return event.object_id.empty() ? visitor_subject(event.occurred_at) : "user:" + event.object_id;
@@ -71,8 +71,8 @@ public:
         auto found = m_keys.find(subject);
         if (found == m_keys.end())
             found = m_keys
-                        .emplace(subject, store::audit_subjects::key_for_sealing(m_transaction, subject,
-                                                                                 core::now()))
+                        .emplace(subject,
+                                 store::audit_subjects::key_for_sealing(m_transaction, subject, core::now()))
                         .first;
         std::string sealed = std::string(k_prefix) + subject + ":";
         // An erased person's key is not made again: the value is left out.
@@ -175,7 +175,11 @@ std::string user_subject(std::int64_t user_id)
 
 std::string visitor_subject(std::int64_t occurred_at)
 {
-    using namespace std::chrono;
+    using std::chrono::days;
+    using std::chrono::floor;
+    using std::chrono::seconds;
+    using std::chrono::sys_seconds;
+    using std::chrono::year_month_day;
     year_month_day day{floor<days>(sys_seconds{seconds{occurred_at}})};
     auto month = static_cast<unsigned>(day.month());
     return "visitor:" + std::to_string(static_cast<int>(day.year())) + (month < 10 ? "-0" : "-") +
@@ -216,8 +220,8 @@ core::Result<SealingReport> seal_existing_audit_events(store::Database& owner)
         if (store::audit_events::sealing_done(transaction))
             return report;
         std::vector<domain::AuditEventRecord> events;
-        store::audit_events::for_each(transaction,
-                                      [&](const domain::AuditEventRecord& event) { events.push_back(event); });
+        store::audit_events::for_each(
+            transaction, [&](const domain::AuditEventRecord& event) { events.push_back(event); });
         auto old_head = store::audit_events::head(transaction);
         const std::string& key = transaction.secret_key().audit_key();
         Sealer sealer(transaction);
@@ -241,7 +245,8 @@ core::Result<SealingReport> seal_existing_audit_events(store::Database& owner)
                           json_object({{"previous_head_id", std::to_string(old_head->id)},
                                        {"previous_head_hash", old_head->hash}}),
                           json_object({{"events_changed", std::to_string(changed.size())}})});
-        store::audit_events::mark_sealing_done(transaction, events.empty() ? 0 : events.back().id, core::now());
+        store::audit_events::mark_sealing_done(transaction, events.empty() ? 0 : events.back().id,
+                                               core::now());
         return report;
     });
 }

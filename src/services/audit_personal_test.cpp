@@ -25,7 +25,8 @@ protected:
         std::string all;
         m_database->read([&](store::Session& session) {
             store::audit_events::for_each(session, [&](const domain::AuditEventRecord& event) {
-                all += event.actor_name + "|" + event.ip + "|" + event.before_json + "|" + event.after_json + "\n";
+                all += event.actor_name + "|" + event.ip + "|" + event.before_json + "|" + event.after_json +
+                       "\n";
             });
             return 0;
         });
@@ -38,14 +39,16 @@ protected:
 TEST_F(AuditPersonalTest, names_and_addresses_are_stored_sealed_and_read_in_the_clear)
 {
     auto institution = add_institution("sealed", "Styrelsen for Forsegling", "11111111");
-    auto person = add_person(actor(institution.superbruger.id), institution.id, "sofie_sealed", "Sofie Forsegl");
+    auto person =
+        add_person(actor(institution.superbruger.id), institution.id, "sofie_sealed", "Sofie Forsegl");
     auto trail = stored_trail();
     EXPECT_EQ(trail.find("Sofie Forsegl"), std::string::npos);
     EXPECT_EQ(trail.find("sofie_sealed@example.test"), std::string::npos);
     EXPECT_NE(trail.find("sealed1:user:" + std::to_string(person.id) + ":"), std::string::npos);
     auto created = audit_events(institution, "user.created");
     ASSERT_FALSE(created.empty());
-    EXPECT_NE(created.front().after_json.find("Sofie Forsegl"), std::string::npos) << created.front().after_json;
+    EXPECT_NE(created.front().after_json.find("Sofie Forsegl"), std::string::npos)
+        << created.front().after_json;
     EXPECT_NE(created.front().after_json.find("sofie_sealed@example.test"), std::string::npos);
     EXPECT_EQ(created.front().actor_name, institution.superbruger.name);
     EXPECT_TRUE(chain_intact());
@@ -54,7 +57,8 @@ TEST_F(AuditPersonalTest, names_and_addresses_are_stored_sealed_and_read_in_the_
 TEST_F(AuditPersonalTest, a_destroyed_key_leaves_the_events_and_the_chain_and_nothing_readable)
 {
     auto institution = add_institution("erase", "Styrelsen for Sletning", "22222222");
-    auto person = add_person(actor(institution.superbruger.id), institution.id, "erik_erased", "Erik Slettes");
+    auto person =
+        add_person(actor(institution.superbruger.id), institution.id, "erik_erased", "Erik Slettes");
     write_directly([&](store::Transaction& transaction) {
         EXPECT_TRUE(store::audit_subjects::destroy(transaction, user_subject(person.id), core::now()));
     });
@@ -94,7 +98,8 @@ TEST_F(AuditPersonalTest, the_retention_job_erases_an_account_deactivated_long_a
     auto names = m_database->read([](store::Session& session) {
         std::vector<std::string> found;
         soci::session& sql = session;
-        soci::rowset<std::string> rows = (sql.prepare << "SELECT name || ' ' || email FROM users ORDER BY id");
+        soci::rowset<std::string> rows =
+            (sql.prepare << "SELECT name || ' ' || email FROM users ORDER BY id");
         for (const auto& row : rows)
             found.push_back(row);
         return found;

@@ -175,8 +175,8 @@ bool sealing_done(soci::session& sql)
 void mark_sealing_done(soci::session& sql, std::int64_t through_id, core::UnixTime now)
 {
     long long through = through_id, at = now;
-    sql << "UPDATE audit_sealing SET sealed_through = :through, sealed_at = :at WHERE id = 1", soci::use(through),
-        soci::use(at);
+    sql << "UPDATE audit_sealing SET sealed_through = :through, sealed_at = :at WHERE id = 1",
+        soci::use(through), soci::use(at);
 }
 
 void rewrite_sealed(soci::session& sql, Dialect dialect, const std::vector<AuditEventRecord>& events)

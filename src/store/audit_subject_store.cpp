@@ -35,7 +35,8 @@ std::optional<std::optional<std::string>> stored(Session& session, const std::st
     soci::session& sql = session;
     binary::Column wrapped(session);
     std::string found;
-    sql << "SELECT subject, " + wrapped.sql("wrapped_key") + " FROM audit_subject_keys WHERE subject = :subject",
+    sql << "SELECT subject, " + wrapped.sql("wrapped_key") +
+               " FROM audit_subject_keys WHERE subject = :subject",
         soci::into(found), wrapped.into(), soci::use(subject);
     if (!sql.got_data())
         return std::nullopt;
@@ -86,9 +87,10 @@ bool destroy(Transaction& transaction, const std::string& subject, core::UnixTim
             soci::use(subject), soci::use(destroyed), soci::use(destroyed);
         return false;
     }
-    soci::statement update = (sql.prepare << "UPDATE audit_subject_keys SET wrapped_key = NULL, destroyed_at ="
-                                             " :destroyed WHERE subject = :subject AND wrapped_key IS NOT NULL",
-                              soci::use(destroyed), soci::use(subject));
+    soci::statement update =
+        (sql.prepare << "UPDATE audit_subject_keys SET wrapped_key = NULL, destroyed_at ="
+                        " :destroyed WHERE subject = :subject AND wrapped_key IS NOT NULL",
+         soci::use(destroyed), soci::use(subject));
     update.execute(true);
     return update.get_affected_rows() > 0;
 }
@@ -97,9 +99,10 @@ std::vector<std::string> live_with_prefix(Session& session, const std::string& p
 {
     soci::session& sql = session;
     std::string pattern = prefix + "%";
-    soci::rowset<std::string> rows = (sql.prepare << "SELECT subject FROM audit_subject_keys WHERE subject LIKE"
-                                                     " :pattern AND wrapped_key IS NOT NULL ORDER BY subject",
-                                      soci::use(pattern));
+    soci::rowset<std::string> rows =
+        (sql.prepare << "SELECT subject FROM audit_subject_keys WHERE subject LIKE"
+                        " :pattern AND wrapped_key IS NOT NULL ORDER BY subject",
+         soci::use(pattern));
     return {rows.begin(), rows.end()};
 }
 

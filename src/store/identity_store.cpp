@@ -184,10 +184,11 @@ void update_profile(soci::session& sql, std::int64_t institution_id, std::int64_
     long long changed_at = core::now();
     // status_changed_at starts the period after which a deactivated account is erased.
     sql << "UPDATE users SET name = :name, email = :email, status_changed_at = CASE WHEN status = :same"
-           " THEN status_changed_at ELSE :changed_at END, status = :status WHERE institution_id = :institution"
+           " THEN status_changed_at ELSE :changed_at END, status = :status WHERE institution_id = "
+           ":institution"
            " AND id = :id",
-        soci::use(name), soci::use(email), soci::use(status_text), soci::use(changed_at), soci::use(status_text),
-        soci::use(institution), soci::use(id);
+        soci::use(name), soci::use(email), soci::use(status_text), soci::use(changed_at),
+        soci::use(status_text), soci::use(institution), soci::use(id);
 }
 
 void set_own_name(soci::session& sql, std::int64_t user_id, const std::string& name)

@@ -43,7 +43,8 @@ void save_settings(soci::session& sql, std::int64_t institution_id, const domain
     soci::statement update =
         (sql.prepare
              << "UPDATE retention_settings SET applications_months = :applications, access_log_months ="
-                " :access_log, users_months = :users, updated_by = :user, updated_at = :at WHERE institution_id ="
+                " :access_log, users_months = :users, updated_by = :user, updated_at = :at WHERE "
+                "institution_id ="
                 " :id",
          soci::use(settings.applications_months), soci::use(settings.access_log_months),
          soci::use(settings.users_months), soci::use(user), soci::use(at), soci::use(institution));
@@ -51,9 +52,11 @@ void save_settings(soci::session& sql, std::int64_t institution_id, const domain
     if (update.get_affected_rows() > 0)
         return;
     sql << "INSERT INTO retention_settings (institution_id, applications_months, access_log_months,"
-           " users_months, updated_by, updated_at) VALUES (:id, :applications, :access_log, :users, :user, :at)",
-        soci::use(institution), soci::use(settings.applications_months), soci::use(settings.access_log_months),
-        soci::use(settings.users_months), soci::use(user), soci::use(at);
+           " users_months, updated_by, updated_at) VALUES (:id, :applications, :access_log, :users, :user, "
+           ":at)",
+        soci::use(institution), soci::use(settings.applications_months),
+        soci::use(settings.access_log_months), soci::use(settings.users_months), soci::use(user),
+        soci::use(at);
 }
 
 int shortest_applications_months(soci::session& sql)
@@ -159,8 +162,10 @@ void record_data_request(soci::session& sql, const DataRequestRecord& request)
     soci::indicator application_null = request.application_id ? soci::i_ok : soci::i_null;
     soci::indicator case_null = request.case_id ? soci::i_ok : soci::i_null;
     soci::indicator handler_null = request.handled_by ? soci::i_ok : soci::i_null;
-    sql << "INSERT INTO data_requests (institution_id, kind, channel, application_id, case_id, outcome, handled_by,"
-           " received_at) VALUES (:institution, :kind, :channel, :application, :case_id, :outcome, :handler, :at)",
+    sql << "INSERT INTO data_requests (institution_id, kind, channel, application_id, case_id, outcome, "
+           "handled_by,"
+           " received_at) VALUES (:institution, :kind, :channel, :application, :case_id, :outcome, :handler, "
+           ":at)",
         soci::use(institution), soci::use(request.kind), soci::use(request.channel),
         soci::use(application, application_null), soci::use(case_id, case_null), soci::use(request.outcome),
         soci::use(handler, handler_null), soci::use(at);
@@ -175,10 +180,11 @@ std::vector<DataRequestRecord> data_requests(soci::session& sql, std::int64_t in
     soci::indicator application_null = soci::i_ok, case_null = soci::i_ok, handler_null = soci::i_ok,
                     name_null = soci::i_ok;
     soci::statement statement =
-        (sql.prepare << "SELECT r.id, r.kind, r.channel, r.application_id, r.case_id, r.outcome, r.handled_by,"
-                        " u.name, r.received_at FROM data_requests r LEFT JOIN users u ON u.id = r.handled_by"
-                        " WHERE r.institution_id = :institution AND r.received_at >= :since ORDER BY r.id DESC"
-                        " LIMIT :limit",
+        (sql.prepare
+             << "SELECT r.id, r.kind, r.channel, r.application_id, r.case_id, r.outcome, r.handled_by,"
+                " u.name, r.received_at FROM data_requests r LEFT JOIN users u ON u.id = r.handled_by"
+                " WHERE r.institution_id = :institution AND r.received_at >= :since ORDER BY r.id DESC"
+                " LIMIT :limit",
          soci::into(id), soci::into(kind), soci::into(channel), soci::into(application, application_null),
          soci::into(case_id, case_null), soci::into(outcome), soci::into(handler, handler_null),
          soci::into(handler_name, name_null), soci::into(at), soci::use(institution), soci::use(from),
@@ -205,16 +211,17 @@ std::vector<DataRequestRecord> data_requests(soci::session& sql, std::int64_t in
     return found;
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> consent_reminders_due(soci::session& sql, core::UnixTime now,
-                                                                         core::UnixTime until, int limit)
+std::vector<std::pair<std::int64_t, std::int64_t>>
+consent_reminders_due(soci::session& sql, core::UnixTime now, core::UnixTime until, int limit)
 {
     long long from = now, to = until, institution = 0, application = 0;
     soci::statement statement =
-        (sql.prepare << "SELECT a.institution_id, a.id FROM applications a JOIN recruitment_cases c ON c.id ="
-                        " a.case_id AND c.institution_id = a.institution_id WHERE a.keep_until > :from AND"
-                        " a.keep_until <= :to AND a.keep_reminded_at IS NULL AND a.deletion_requested_at IS NULL"
-                        " AND a.status NOT IN ('hired', 'withdrawn') AND c.closed_at IS NOT NULL ORDER BY a.id"
-                        " LIMIT :limit",
+        (sql.prepare
+             << "SELECT a.institution_id, a.id FROM applications a JOIN recruitment_cases c ON c.id ="
+                " a.case_id AND c.institution_id = a.institution_id WHERE a.keep_until > :from AND"
+                " a.keep_until <= :to AND a.keep_reminded_at IS NULL AND a.deletion_requested_at IS NULL"
+                " AND a.status NOT IN ('hired', 'withdrawn') AND c.closed_at IS NOT NULL ORDER BY a.id"
+                " LIMIT :limit",
          soci::into(institution), soci::into(application), soci::use(from), soci::use(to), soci::use(limit));
     statement.execute();
     std::vector<std::pair<std::int64_t, std::int64_t>> found;
@@ -227,9 +234,10 @@ bool mark_consent_reminded(soci::session& sql, std::int64_t institution_id, std:
                            core::UnixTime now)
 {
     long long institution = institution_id, id = application_id, at = now;
-    soci::statement update = (sql.prepare << "UPDATE applications SET keep_reminded_at = :at WHERE institution_id ="
-                                             " :institution AND id = :id AND keep_reminded_at IS NULL",
-                              soci::use(at), soci::use(institution), soci::use(id));
+    soci::statement update =
+        (sql.prepare << "UPDATE applications SET keep_reminded_at = :at WHERE institution_id ="
+                        " :institution AND id = :id AND keep_reminded_at IS NULL",
+         soci::use(at), soci::use(institution), soci::use(id));
     update.execute(true);
     return update.get_affected_rows() > 0;
 }
@@ -239,8 +247,9 @@ bool renew_consent(soci::session& sql, std::int64_t institution_id, std::int64_t
 {
     long long institution = institution_id, id = application_id, to = until;
     soci::statement update =
-        (sql.prepare << "UPDATE applications SET keep_until = :until, keep_reminded_at = NULL WHERE institution_id"
-                        " = :institution AND id = :id AND keep_until IS NOT NULL AND deletion_requested_at IS NULL",
+        (sql.prepare
+             << "UPDATE applications SET keep_until = :until, keep_reminded_at = NULL WHERE institution_id"
+                " = :institution AND id = :id AND keep_until IS NOT NULL AND deletion_requested_at IS NULL",
          soci::use(to), soci::use(institution), soci::use(id));
     update.execute(true);
     return update.get_affected_rows() > 0;
@@ -252,12 +261,13 @@ std::vector<EndedAccount> ended_accounts(soci::session& sql, core::UnixTime befo
     // A user deactivated before status_changed_at existed counts from the last change of rights.
     long long user = 0, institution = 0, ended = 0;
     soci::statement statement =
-        (sql.prepare << "SELECT id, institution_id, ended_at FROM (SELECT u.id, u.institution_id, CASE WHEN"
-                        " u.status = 'deactivated' THEN COALESCE(u.status_changed_at, u.rights_changed_at) ELSE"
-                        " (SELECT c.closed_at FROM recruitment_cases c WHERE c.id = u.external_case_id) END AS"
-                        " ended_at FROM users u WHERE u.erased_at IS NULL AND u.institution_id IS NOT NULL AND"
-                        " u.is_operator = 0 AND (u.status = 'deactivated' OR u.external_case_id IS NOT NULL))"
-                        " ended WHERE ended_at IS NOT NULL AND ended_at < :before ORDER BY ended_at, id LIMIT :limit",
+        (sql.prepare
+             << "SELECT id, institution_id, ended_at FROM (SELECT u.id, u.institution_id, CASE WHEN"
+                " u.status = 'deactivated' THEN COALESCE(u.status_changed_at, u.rights_changed_at) ELSE"
+                " (SELECT c.closed_at FROM recruitment_cases c WHERE c.id = u.external_case_id) END AS"
+                " ended_at FROM users u WHERE u.erased_at IS NULL AND u.institution_id IS NOT NULL AND"
+                " u.is_operator = 0 AND (u.status = 'deactivated' OR u.external_case_id IS NOT NULL))"
+                " ended WHERE ended_at IS NOT NULL AND ended_at < :before ORDER BY ended_at, id LIMIT :limit",
          soci::into(user), soci::into(institution), soci::into(ended), soci::use(cutoff), soci::use(limit));
     std::vector<EndedAccount> found;
     statement.execute();
@@ -266,7 +276,8 @@ std::vector<EndedAccount> ended_accounts(soci::session& sql, core::UnixTime befo
     return found;
 }
 
-bool erase_user(Transaction& transaction, std::int64_t institution_id, std::int64_t user_id, core::UnixTime now)
+bool erase_user(Transaction& transaction, std::int64_t institution_id, std::int64_t user_id,
+                core::UnixTime now)
 {
     soci::session& sql = transaction;
     long long id = user_id, institution = institution_id, at = now;
@@ -325,7 +336,8 @@ void checkpoint(soci::session& sql)
 bool deleted_since(soci::session& sql, core::UnixTime since)
 {
     long long at = since, count = 0;
-    sql << "SELECT COUNT(*) FROM deletion_log WHERE deleted_at >= :since AND kind IN ('applications', 'users')",
+    sql << "SELECT COUNT(*) FROM deletion_log WHERE deleted_at >= :since AND kind IN ('applications', "
+           "'users')",
         soci::use(at), soci::into(count);
     return count > 0;
 }

@@ -78,8 +78,8 @@ std::vector<DataRequestRecord> data_requests(soci::session& sql, std::int64_t in
 
 /// Applications whose consent to be kept ends within (now, until], of closed cases, not yet reminded:
 /// (institution id, application id), at most `limit`.
-std::vector<std::pair<std::int64_t, std::int64_t>> consent_reminders_due(soci::session& sql, core::UnixTime now,
-                                                                         core::UnixTime until, int limit);
+std::vector<std::pair<std::int64_t, std::int64_t>>
+consent_reminders_due(soci::session& sql, core::UnixTime now, core::UnixTime until, int limit);
 /// Marks the reminder sent; false when another node was first.
 bool mark_consent_reminded(soci::session& sql, std::int64_t institution_id, std::int64_t application_id,
                            core::UnixTime now);
@@ -100,7 +100,8 @@ std::vector<EndedAccount> ended_accounts(soci::session& sql, core::UnixTime befo
 /// sessions, recovery codes, reset and e-mail-change links and its mails are deleted, and it is
 /// deactivated for good. The row stays, so that what the account did keeps its actor id. Returns
 /// false when it was already erased or is not the institution's.
-bool erase_user(Transaction& transaction, std::int64_t institution_id, std::int64_t user_id, core::UnixTime now);
+bool erase_user(Transaction& transaction, std::int64_t institution_id, std::int64_t user_id,
+                core::UnixTime now);
 
 std::vector<std::int64_t> institutions_with_old_access_log(soci::session& sql, core::UnixTime before);
 

@@ -32,7 +32,8 @@ inline constexpr MailKind k_mail_kinds[] = {
     {"application_receipt", core::msgid("Application receipt"), MailAudience::applicant, ""},
     {"self_service_link", core::msgid("Link to the application"), MailAudience::applicant, ""},
     /// A month before the applicant's consent to keep the application for future positions ends.
-    {"consent_ending", core::msgid("The consent to keep the application is ending"), MailAudience::applicant, ""},
+    {"consent_ending", core::msgid("The consent to keep the application is ending"), MailAudience::applicant,
+     ""},
     {"interview_invitation", core::msgid("Interview invitation"), MailAudience::applicant, "invited"},
     /// An invitation to an interview round whose time the applicant books through the personal link.
     {"interview_booking", core::msgid("Invitation to book an interview time"), MailAudience::applicant,

@@ -1,8 +1,8 @@
 #include "domain/retention/retention.hpp"
 
-#include "domain/application/application_form.hpp"
-
 #include <algorithm>
+
+#include "domain/application/application_form.hpp"
 
 namespace rekrut::domain {
 
@@ -16,7 +16,8 @@ std::vector<core::FieldError> check_retention_settings(const RetentionSettings& 
         problems.push_back(
             {"access_log_months", core::msgid("Enter the months the access log is kept, from 6 to 60.")});
     if (settings.users_months < 1 || settings.users_months > 60)
-        problems.push_back({"users_months", core::msgid("Enter the months before ended accounts are erased, from 1 to 60.")});
+        problems.push_back({"users_months",
+                            core::msgid("Enter the months before ended accounts are erased, from 1 to 60.")});
     return problems;
 }
 

@@ -94,7 +94,8 @@ core::Result<bool> SelfService::request_deletion(const std::string& token, const
         applications::log_access(transaction, *application, std::nullopt, std::nullopt, "applicant_deletion",
                                  origin);
         audit_applicant(transaction, *application, "application.deletion_requested", origin);
-        if (request_erasure(transaction, *application, "applicant", std::nullopt, now) != ErasureOutcome::erased)
+        if (request_erasure(transaction, *application, "applicant", std::nullopt, now) !=
+            ErasureOutcome::erased)
             return false;
         audit_applicant(transaction, *application, "application.erased", origin);
         return true;
@@ -108,8 +109,10 @@ core::Result<core::UnixTime> SelfService::renew_consent(const std::string& token
         if (!application)
             return core::Error::not_found();
         core::UnixTime until = domain::consent_renewed_until(core::now());
-        if (!store::retention::renew_consent(transaction, application->institution_id, application->id, until))
-            return core::Error::conflict(core::msgid("There is no consent to keep this application to renew."));
+        if (!store::retention::renew_consent(transaction, application->institution_id, application->id,
+                                             until))
+            return core::Error::conflict(
+                core::msgid("There is no consent to keep this application to renew."));
         audit_applicant(transaction, *application, "application.consent_renewed", origin);
         return until;
     });

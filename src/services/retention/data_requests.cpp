@@ -102,8 +102,9 @@ core::Result<DecryptedFile> DataRequests::export_application(const domain::Actor
     });
 }
 
-core::Result<PersonApplication> DataRequests::application(const domain::Actor& actor, std::int64_t institution_id,
-                                                         std::int64_t application_id)
+core::Result<PersonApplication> DataRequests::application(const domain::Actor& actor,
+                                                          std::int64_t institution_id,
+                                                          std::int64_t application_id)
 {
     if (!may_handle(actor, institution_id))
         return core::Error::forbidden();
@@ -122,8 +123,8 @@ core::Result<PersonApplication> DataRequests::application(const domain::Actor& a
 }
 
 core::Result<ErasureOutcome> DataRequests::request_erasure(const domain::Actor& actor,
-                                                         std::int64_t institution_id,
-                                                         std::int64_t application_id, const Origin& origin)
+                                                           std::int64_t institution_id,
+                                                           std::int64_t application_id, const Origin& origin)
 {
     if (!may_handle(actor, institution_id))
         return core::Error::forbidden();
@@ -131,9 +132,11 @@ core::Result<ErasureOutcome> DataRequests::request_erasure(const domain::Actor& 
         auto application = store::applications::find(transaction, institution_id, application_id);
         if (!application)
             return core::Error::not_found();
-        auto outcome = services::request_erasure(transaction, *application, "staff", actor.user_id, core::now());
+        auto outcome =
+            services::request_erasure(transaction, *application, "staff", actor.user_id, core::now());
         record_audit(transaction, origin,
-                     {institution_id, "data_request.erasure", "application", std::to_string(application_id), "{}",
+                     {institution_id, "data_request.erasure", "application", std::to_string(application_id),
+                      "{}",
                       json_object({{"case_id", std::to_string(application->case_id)},
                                    {"outcome", std::string(to_string(outcome))}})});
         return outcome;
@@ -150,8 +153,8 @@ DataRequests::register_lines(const domain::Actor& actor, std::int64_t institutio
         std::map<std::int64_t, std::string> titles;
         for (const auto& entry :
              store::retention::data_requests(session, institution_id, domain::add_months(now, -12), 500)) {
-            RegisterLine line{entry.received_at, entry.kind, entry.channel, entry.outcome, entry.case_id, "",
-                              entry.handled_by_name};
+            RegisterLine line{entry.received_at, entry.kind, entry.channel,        entry.outcome,
+                              entry.case_id,     "",         entry.handled_by_name};
             if (entry.case_id) {
                 auto title = titles.find(*entry.case_id);
                 if (title == titles.end()) {

@@ -63,8 +63,8 @@ public:
         std::string handled_by;
     };
     /// The institution's register of requests of the last 12 months, newest first (at most 500).
-    core::Result<std::vector<RegisterLine>> register_lines(const domain::Actor& actor, std::int64_t institution_id,
-                                                           core::UnixTime now);
+    core::Result<std::vector<RegisterLine>> register_lines(const domain::Actor& actor,
+                                                           std::int64_t institution_id, core::UnixTime now);
 
 private:
     store::Database& m_database;

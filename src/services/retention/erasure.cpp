@@ -45,7 +45,8 @@ ErasureOutcome request_erasure(store::Transaction& transaction, const domain::Ap
                                std::string_view channel, std::optional<std::int64_t> handled_by,
                                core::UnixTime now)
 {
-    store::applications::mark_deletion_requested(transaction, application.institution_id, application.id, now);
+    store::applications::mark_deletion_requested(transaction, application.institution_id, application.id,
+                                                 now);
     auto record = store::cases::find(transaction, application.institution_id, application.case_id);
     bool hired = application.status == domain::ApplicationStatus::hired;
     bool on_hold = store::retention::on_hold(transaction, application.institution_id, application.case_id);
@@ -55,7 +56,8 @@ ErasureOutcome request_erasure(store::Transaction& transaction, const domain::Ap
                                  application.keep_until,
                                  application.deletion_requested_at.value_or(now),
                                  application.status == domain::ApplicationStatus::withdrawn};
-    auto due = domain::deletion_due(facts, store::retention::settings(transaction, application.institution_id));
+    auto due =
+        domain::deletion_due(facts, store::retention::settings(transaction, application.institution_id));
     ErasureOutcome outcome = ErasureOutcome::scheduled;
     if (hired)
         outcome = ErasureOutcome::kept_hired;
@@ -74,7 +76,8 @@ ErasureOutcome request_erasure(store::Transaction& transaction, const domain::Ap
 }
 
 void register_access_request(store::Transaction& transaction, const domain::ApplicationRecord& application,
-                             std::string_view channel, std::optional<std::int64_t> handled_by, core::UnixTime now)
+                             std::string_view channel, std::optional<std::int64_t> handled_by,
+                             core::UnixTime now)
 {
     register_request(transaction, application, "access", channel, "exported", handled_by, now);
 }

@@ -32,6 +32,7 @@ ErasureOutcome request_erasure(store::Transaction& transaction, const domain::Ap
 
 /// Writes a register entry for an access request answered with an export.
 void register_access_request(store::Transaction& transaction, const domain::ApplicationRecord& application,
-                             std::string_view channel, std::optional<std::int64_t> handled_by, core::UnixTime now);
+                             std::string_view channel, std::optional<std::int64_t> handled_by,
+                             core::UnixTime now);
 
 } // namespace rekrut::services

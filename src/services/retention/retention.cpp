@@ -218,10 +218,11 @@ int erase_ended_accounts(store::Database& database, core::UnixTime now, Settings
                 return false;
             // What the audit trail holds about the person (name, e-mail, addresses) can no longer be read.
             store::audit_subjects::destroy(transaction, user_subject(account.user_id), now);
-            store::retention::log_deletion(transaction, account.institution_id, std::nullopt, "users", 1, now);
-            record_audit(transaction, Origin::system("retention"),
-                         {account.institution_id, "user.erased", "user", std::to_string(account.user_id), "{}",
-                          "{}"});
+            store::retention::log_deletion(transaction, account.institution_id, std::nullopt, "users", 1,
+                                           now);
+            record_audit(
+                transaction, Origin::system("retention"),
+                {account.institution_id, "user.erased", "user", std::to_string(account.user_id), "{}", "{}"});
             return true;
         });
         if (erased && *erased)
@@ -229,9 +230,8 @@ int erase_ended_accounts(store::Database& database, core::UnixTime now, Settings
     }
     // Addresses of visitors who were not signed in, month by month, after the shortest access-log period.
     std::string oldest_kept = visitor_subject(domain::add_months(now, -6));
-    auto visitor_keys = database.read([](store::Session& session) {
-        return store::audit_subjects::live_with_prefix(session, "visitor:");
-    });
+    auto visitor_keys = database.read(
+        [](store::Session& session) { return store::audit_subjects::live_with_prefix(session, "visitor:"); });
     for (const auto& subject : visitor_keys) {
         if (subject >= oldest_kept)
             break;
@@ -336,7 +336,9 @@ int Retention::remind_consents_ending(core::UnixTime now)
         return store::retention::consent_reminders_due(
             session, now, now + core::UnixTime{domain::k_consent_reminder_days} * 86400, k_batch);
     });
-    for (const auto& [institution_id, application_id] : due) {
+    for (const auto& target : due) {
+        // Named copies, which the lambda below captures (clang 14 cannot capture structured bindings).
+        std::int64_t institution_id = target.first, application_id = target.second;
         auto reminded = m_database.transact([&](store::Transaction& transaction) -> core::Result<bool> {
             if (!store::retention::mark_consent_reminded(transaction, institution_id, application_id, now))
                 return false;

@@ -326,7 +326,7 @@ void fill_audit_event(ctemplate::TemplateDictionary& row, const AuditView& view,
     row.SetValue("TIME", core::format_date_time(event.occurred_at, view.request.language));
     row.SetValue("TIME_ISO", core::format_iso_utc(event.occurred_at));
     row.SetValue("ACTOR", event.actor_name == services::k_erased_value ? view.tr(core::msgid("(erased)"))
-                                                                      : event.actor_name);
+                                                                       : event.actor_name);
     if (event.actor_user_id)
         row.SetValueAndShowSection("ACTOR_ID", std::to_string(*event.actor_user_id), "HAS_ACTOR_ID");
     if (view.institution_names)

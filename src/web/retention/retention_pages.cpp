@@ -87,9 +87,10 @@ Response retention_page(AppContext& context, Request& request, const std::option
             for (const auto& line : overview->report) {
                 auto* row = report_table->AddSectionDictionary("REPORT");
                 row->SetValue("MONTH", line.month);
-                row->SetValue("WHAT", line.kind == "access_log" ? tr(context, request, msgid("Access log entries"))
-                                      : line.kind == "users"    ? tr(context, request, msgid("Ended user accounts"))
-                                                                : tr(context, request, msgid("Applications")));
+                row->SetValue("WHAT",
+                              line.kind == "access_log" ? tr(context, request, msgid("Access log entries"))
+                              : line.kind == "users"    ? tr(context, request, msgid("Ended user accounts"))
+                                                        : tr(context, request, msgid("Applications")));
                 row->SetValue("CASE_TITLE", line.case_id == 0 ? "" : line.case_title);
                 row->SetValue("COUNT", std::to_string(line.deleted));
             }
@@ -225,22 +226,23 @@ Response show_person_erasure(AppContext& context, Request& request)
     if (!application)
         return error_response(context, request, application.error());
     const std::string& language = request.language;
-    auto response = page(context, request, "retention/erase", tr(context, request, msgid("Erase an application")),
-                         [&](Dictionary& dictionary) {
-                             dictionary.SetValue("APPLICATION_ID", std::to_string(application->application_id));
-                             dictionary.SetValue("CASE_TITLE", application->case_title);
-                             dictionary.SetValue("NAME", application->name);
-                             dictionary.SetValue("RECEIVED", core::format_date(application->received_at, language));
-                         });
+    auto response =
+        page(context, request, "retention/erase", tr(context, request, msgid("Erase an application")),
+             [&](Dictionary& dictionary) {
+                 dictionary.SetValue("APPLICATION_ID", std::to_string(application->application_id));
+                 dictionary.SetValue("CASE_TITLE", application->case_title);
+                 dictionary.SetValue("NAME", application->name);
+                 dictionary.SetValue("RECEIVED", core::format_date(application->received_at, language));
+             });
     response.set_header("Cache-Control", "no-store");
     return response;
 }
 
 Response submit_person_erasure(AppContext& context, Request& request)
 {
-    auto outcome = context.data_requests.request_erasure(request.actor(), institution_of(request),
-                                                         parse_id(request.param("application_id")),
-                                                         request.origin());
+    auto outcome =
+        context.data_requests.request_erasure(request.actor(), institution_of(request),
+                                              parse_id(request.param("application_id")), request.origin());
     if (!outcome)
         return error_response(context, request, outcome.error());
     return Response::redirect("/retention/requests?outcome=" + std::string(services::to_string(*outcome)));
@@ -252,29 +254,28 @@ Response show_data_requests(AppContext& context, Request& request)
     if (!lines)
         return error_response(context, request, lines.error());
     const std::string& language = request.language;
-    return page(
-        context, request, "retention/requests", tr(context, request, msgid("Requests from data subjects")),
-        [&](Dictionary& dictionary) {
-            if (auto outcome = request.query_value("outcome"))
-                dictionary.SetValueAndShowSection("OUTCOME", tr(context, request, outcome_label(*outcome)),
-                                                  "HAS_OUTCOME");
-            if (lines->empty())
-                dictionary.ShowSection("NO_REQUESTS");
-            auto* table = lines->empty() ? nullptr : dictionary.AddSectionDictionary("HAS_REQUESTS");
-            for (const auto& line : *lines) {
-                auto* row = table->AddSectionDictionary("REQUEST");
-                row->SetValue("RECEIVED", core::format_date_time(line.received_at, language));
-                row->SetValue("KIND", tr(context, request,
-                                         line.kind == "access" ? msgid("Access (article 15)")
-                                                               : msgid("Erasure (article 17)")));
-                row->SetValue("CHANNEL", tr(context, request,
-                                            line.channel == "staff" ? msgid("Through the institution")
-                                                                    : msgid("By the applicant")));
-                row->SetValue("CASE_TITLE", line.case_title);
-                row->SetValue("OUTCOME", tr(context, request, outcome_label(line.outcome)));
-                row->SetValue("HANDLED_BY", line.handled_by.empty() ? "—" : line.handled_by);
-            }
-        });
+    return page(context, request, "retention/requests",
+                tr(context, request, msgid("Requests from data subjects")), [&](Dictionary& dictionary) {
+                    if (auto outcome = request.query_value("outcome"))
+                        dictionary.SetValueAndShowSection(
+                            "OUTCOME", tr(context, request, outcome_label(*outcome)), "HAS_OUTCOME");
+                    if (lines->empty())
+                        dictionary.ShowSection("NO_REQUESTS");
+                    auto* table = lines->empty() ? nullptr : dictionary.AddSectionDictionary("HAS_REQUESTS");
+                    for (const auto& line : *lines) {
+                        auto* row = table->AddSectionDictionary("REQUEST");
+                        row->SetValue("RECEIVED", core::format_date_time(line.received_at, language));
+                        row->SetValue("KIND", tr(context, request,
+                                                 line.kind == "access" ? msgid("Access (article 15)")
+                                                                       : msgid("Erasure (article 17)")));
+                        row->SetValue("CHANNEL", tr(context, request,
+                                                    line.channel == "staff" ? msgid("Through the institution")
+                                                                            : msgid("By the applicant")));
+                        row->SetValue("CASE_TITLE", line.case_title);
+                        row->SetValue("OUTCOME", tr(context, request, outcome_label(line.outcome)));
+                        row->SetValue("HANDLED_BY", line.handled_by.empty() ? "—" : line.handled_by);
+                    }
+                });
 }
 
 } // namespace rekrut::web
