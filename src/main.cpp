@@ -27,8 +27,8 @@
 #include "services/assessment/assessment.hpp"
 #include "services/assessment/ranking_lists.hpp"
 #include "services/audit_anchor.hpp"
-#include "services/audit_personal.hpp"
 #include "services/audit_log.hpp"
+#include "services/audit_personal.hpp"
 #include "services/audit_trail.hpp"
 #include "services/communication/email_templates.hpp"
 #include "services/communication/mailings.hpp"
@@ -40,6 +40,7 @@
 #include "services/jobnet/jobnet_transfer.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "services/open_positions.hpp"
+#include "services/operations/contingency.hpp"
 #include "services/outbox_sender.hpp"
 #include "services/passwords.hpp"
 #include "services/periodic_job.hpp"
@@ -390,8 +391,9 @@ int run_audit_export(const core::Config& config, const domain::AuditFilter& filt
             return value ? std::to_string(*value) : std::string("null");
         };
         std::cout << "{\"id\":" << event->id << ",\"occurred_at\":" << event->occurred_at
-                  << ",\"actor_user_id\":" << number(event->actor_user_id) << ",\"actor_name\":"
-                  << text(event->actor_name) << ",\"institution_id\":" << number(event->institution_id)
+                  << ",\"actor_user_id\":" << number(event->actor_user_id)
+                  << ",\"actor_name\":" << text(event->actor_name)
+                  << ",\"institution_id\":" << number(event->institution_id)
                   << ",\"action\":" << text(event->action) << ",\"object_type\":" << text(event->object_type)
                   << ",\"object_id\":" << text(event->object_id) << ",\"before\":" << event->before_json
                   << ",\"after\":" << event->after_json << ",\"request_id\":" << text(event->request_id)
@@ -707,6 +709,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::Interviews interviews(*database, config.smtp_from);
     services::Retention retention(*database);
     services::DataRequests data_requests(*database, file_store, spool_dir);
+    services::ContingencyExport contingency(*database);
     web::CareerPageCache career_pages;
     web::AppContext context{config,
                             translator,
@@ -735,6 +738,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                             interviews,
                             retention,
                             data_requests,
+                            contingency,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr,
@@ -789,13 +793,15 @@ int run_command_line(int argc, char** argv)
     audit_verify->add_option("--anchor", anchor,
                              "An anchor line from the system log (default: the anchor file)");
     auto* audit_export = audit->add_subcommand(
-        "export", "Print events as JSON lines, oldest first, with personal data opened where it still can be");
+        "export",
+        "Print events as JSON lines, oldest first, with personal data opened where it still can be");
     domain::AuditFilter audit_filter;
     audit_filter.limit = 1000;
     std::int64_t audit_institution = 0;
     audit_export->add_option("--institution", audit_institution, "Only this institution's events");
     audit_export->add_option("--action", audit_filter.action, "Only events with this action");
-    audit_export->add_option("--object-type", audit_filter.object_type, "Only events about this kind of object");
+    audit_export->add_option("--object-type", audit_filter.object_type,
+                             "Only events about this kind of object");
     audit_export->add_option("--object-id", audit_filter.object_id, "Only events about this object");
     audit_export->add_option("--limit", audit_filter.limit, "At most this many of the newest events")
         ->check(CLI::Range(1, 100000));

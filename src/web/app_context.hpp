@@ -28,6 +28,7 @@ class CaseDecisions;
 class Interviews;
 class Retention;
 class DataRequests;
+class ContingencyExport;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -67,6 +68,7 @@ struct AppContext {
     services::Interviews& interviews;
     services::Retention& retention;
     services::DataRequests& data_requests;
+    services::ContingencyExport& contingency;
     std::string static_dkfds_dir;
     std::string static_app_dir;
     HttpServer* server = nullptr;
