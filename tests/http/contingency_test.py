@@ -6,6 +6,7 @@ access to the institution. The audit event carries counts only. The same tests r
 PostgreSQL (REKRUT_TEST_DATABASE)."""
 
 import csv
+import datetime
 import io
 import os
 import shutil
@@ -59,6 +60,28 @@ class ContingencyTest(ServerTestCase):
         cls.akademiet = cls.institution_id(AKADEMIET)
         cls.admin = signed_in(cls.server, ADMINISTRATOR)
         cls.operator = signed_in(cls.server, OPERATOR)  # one login: a TOTP step works only once
+        cls.arrange_interview()
+
+    @classmethod
+    def arrange_interview(cls):
+        """A round of two slots in the assessed case, David Dahl booked into the first."""
+        case_id = int(cls.sql(f"SELECT id FROM recruitment_cases WHERE title = '{ASSESSED_CASE}'")[0][0])
+        base = f"/cases/{case_id}/interviews"
+        response = cls.admin.post(base, {"name": "Første samtalerunde", "default_place": "Mødelokale 3",
+                                         "cutoff_hours": "24"})
+        assert response.status == 303, response.visible_text[:800]
+        round_id = int(response.location.rstrip("/").split("/")[-1])
+        day = (datetime.date.today() + datetime.timedelta(days=20)).isoformat()
+        response = cls.admin.post(f"{base}/{round_id}/slots", [
+            ("date", day), ("start_time", "09:00"), ("count", "2"), ("minutes", "45"), ("pause_minutes", "0"),
+            ("place", "")])
+        assert response.status == 303, response.visible_text[:800]
+        david = cls.sql("SELECT id FROM applications WHERE full_name = 'David Dahl'")[0][0]
+        response = cls.admin.post(f"{base}/{round_id}/invite", [("application_id", str(david))])
+        assert response.status == 303, response.visible_text[:800]
+        slot = cls.sql(f"SELECT id FROM interview_slots WHERE round_id = {round_id} ORDER BY starts_at, id")[0][0]
+        response = cls.admin.post(f"{base}/{round_id}/assign", {"application_id": str(david), "slot_id": str(slot)})
+        assert response.status == 303, response.visible_text[:800]
 
     @classmethod
     def sql(cls, query):
@@ -92,6 +115,8 @@ class ContingencyTest(ServerTestCase):
         self.assertIn('name="passphrase_repeat"', page.text)
         before = len(self.exports())
 
+        self.sql("UPDATE applications SET address = '=HYPERLINK(\"http://evil.example.test\")',"
+                 " postal_code = '1000', city = 'København K' WHERE full_name = 'Emma Eskildsen'")
         response = self.export(self.admin)
         self.assertBundle(response)
         self.assertNotIn(PASSPHRASE.encode(), response.body)
@@ -122,10 +147,22 @@ class ContingencyTest(ServerTestCase):
         self.assertIn(["Fakta", "Stilling", ASSESSED_CASE], rows)
         applicants = [row for row in rows if row[0] == "Ansøgere"]
         self.assertEqual(applicants[0][:4], ["Ansøgere", "Reference", "Navn", "Status"])  # the column names
+        interviews = [row for row in rows if row[0] == "Samtaler"]
+        self.assertEqual(len(interviews), 3)  # the column names and two slots
+        booked = next(row for row in interviews if row[6] == "David Dahl")
+        self.assertEqual((booked[1], booked[3], booked[4]), ("Første samtalerunde", "45", "Mødelokale 3"))
+        self.assertIn("kl. 09.00", booked[2])
+        self.assertIn("Ledig", [row[6] for row in interviews])
+        self.assertIn(["Frister", "Sidste ændring af en booking", "Første samtalerunde: 24 timer før samtalen"], rows)
+        self.assertIn("Første samtalerunde", text)
+        self.assertNotIn("{{", text)  # the ad's placeholders are filled in
         david = next(row for row in applicants if row[2] == "David Dahl")
         self.assertEqual(david[3], "Under vurdering")
         self.assertEqual(david[4], david_email)
-        self.assertEqual(david[5], david_phone)
+        # A cell a spreadsheet would read as a formula ("+45 ...", "=HYPERLINK(...)") starts with an apostrophe.
+        self.assertEqual(david[5], "'" + david_phone if david_phone[:1] in "+=-@" else david_phone)
+        emma = next(row for row in applicants if row[2] == "Emma Eskildsen")
+        self.assertEqual(emma[6], "'=HYPERLINK(\"http://evil.example.test\"), 1000 København K")
 
         # Audited with counts only: no passphrase, no names, no contact data.
         events = self.exports()

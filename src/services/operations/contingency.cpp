@@ -9,10 +9,13 @@
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "domain/application/application_records.hpp"
+#include "domain/field_limits.hpp"
 #include "domain/interview/interview.hpp"
+#include "domain/job_ad/placeholders.hpp"
 #include "domain/recruitment_case/case_records.hpp"
 #include "integrations/encrypted_zip.hpp"
 #include "integrations/pdf_document.hpp"
+#include "services/recruitment_case/ad_assembly.hpp"
 #include "store/application_store.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
@@ -140,8 +143,16 @@ read_contents(store::Session& session, std::int64_t institution_id,
         item.committee = store::cases::committee(session, institution_id, case_id);
         for (const char* language : {"da", "en"})
             if (item.record.ad_languages.find(language) != std::string::npos)
-                if (auto ad = store::cases::latest_ad(session, institution_id, case_id, language))
-                    item.ads.emplace_back(language, ad->body_source);
+                if (auto ad = store::cases::latest_ad(session, institution_id, case_id, language)) {
+                    // The ad as published: the case's values in place of its placeholders.
+                    domain::PlaceholderValues values{
+                        item.record.title, item.record.place_of_work, item.record.salary_text,
+                        core::format_date_time(item.record.application_deadline, language),
+                        recruitment_case::contact_line(item.contacts)};
+                    auto filled =
+                        domain::fill_placeholders(ad->body_source, values, domain::limits::rendered_ad);
+                    item.ads.emplace_back(language, filled ? *filled : ad->body_source);
+                }
         for (auto& round : store::interviews::rounds(session, institution_id, case_id)) {
             auto slots = store::interviews::slots(session, institution_id, round.id);
             item.rounds.emplace_back(std::move(round), std::move(slots));
@@ -170,8 +181,12 @@ public:
         fact(msgid("Case no."), std::to_string(record.id));
         fact(msgid("State"), m_wording.case_state(record.state));
         fact(msgid("Unit"), record.unit_name);
-        fact(msgid("Place of work"), std::string(core::trim(record.place_of_work + ", " +
-                                                            record.work_postcode + " " + record.work_city)));
+        // The workplace's street address often holds the postcode and city already.
+        auto place = std::string(core::trim(record.place_of_work));
+        auto city = std::string(core::trim(record.work_postcode + " " + record.work_city));
+        if (!city.empty() && place.find(city) == std::string::npos)
+            place += (place.empty() ? "" : ", ") + city;
+        fact(msgid("Place of work"), place);
         fact(msgid("Number of positions"), std::to_string(record.positions));
         fact(msgid("Weekly hours"), core::format_hours(record.weekly_hours, language));
         fact(msgid("Salary"), record.salary_text);
@@ -195,7 +210,7 @@ public:
     {
         section(msgid("Ad"), {text(msgid("Language")), text(msgid("Text"))});
         for (const auto& [language, body] : m_item.ads) {
-            m_csv_rows.push_back({text(msgid("Ad")), language, body});
+            m_csv_rows.push_back({m_section, language, body});
             m_pdf.blocks.push_back(
                 {PdfBlock::Kind::paragraph, language == "en" ? "(English)" : "(Dansk)", {}});
             for (auto& piece : pieces(body, 15000))
@@ -209,39 +224,66 @@ public:
         for (const auto& member : m_item.committee) {
             auto role = m_wording.case_role(member.role) +
                         (member.external ? " (" + text(msgid("external")) + ")" : "");
-            row(msgid("Committee"), {member.name, role, member.email});
+            row({member.name, role, member.email});
         }
+    }
+
+    /// Column names or cells stacked in one PDF cell, one per line, so that e-mail addresses and
+    /// names keep their lines in the few columns A4 has room for.
+    static std::string stacked(const std::vector<std::string>& lines)
+    {
+        std::string out;
+        for (const auto& line : lines)
+            out += (out.empty() ? "" : "\n") + line;
+        return out;
     }
 
     void applicants()
     {
+        const auto reference_label = text(msgid("Reference")), name_label = text(msgid("Name")),
+                   status_label = text(msgid("Status")), email_label = text(msgid("E-mail")),
+                   phone_label = text(msgid("Phone")), address_label = text(msgid("Address")),
+                   received_label = text(msgid("Received"));
         section(msgid("Applicants"),
-                {text(msgid("Reference")), text(msgid("Name")), text(msgid("Status")), text(msgid("E-mail")),
-                 text(msgid("Phone")), text(msgid("Address")), text(msgid("Received"))});
-        for (const auto& application : m_item.applications)
-            row(msgid("Applicants"), {domain::application_reference(application), application.full_name,
-                                      m_wording.application_status(application.status), application.email,
-                                      application.phone, address_of(application),
-                                      core::format_date_time(application.received_at, m_wording.language)});
+                {reference_label, name_label, status_label, email_label, phone_label, address_label,
+                 received_label},
+                {stacked({reference_label, name_label, status_label}),
+                 stacked({email_label, phone_label, address_label, received_label})});
+        for (const auto& application : m_item.applications) {
+            const auto reference = domain::application_reference(application);
+            const auto status = m_wording.application_status(application.status);
+            const auto received = core::format_date_time(application.received_at, m_wording.language);
+            const auto address = address_of(application);
+            row({reference, application.full_name, status, application.email, application.phone, address,
+                 received},
+                {stacked({reference, application.full_name, status}),
+                 stacked({application.email, application.phone, address, received})});
+        }
     }
 
     void interviews()
     {
-        section(msgid("Interviews"), {text(msgid("Round")), text(msgid("Time")), text(msgid("Minutes")),
-                                      text(msgid("Place")), text(msgid("Reference")), text(msgid("Name"))});
+        const auto round_label = text(msgid("Round")), time_label = text(msgid("Time")),
+                   minutes_label = text(msgid("Minutes")), place_label = text(msgid("Place")),
+                   reference_label = text(msgid("Reference")), name_label = text(msgid("Name"));
+        section(msgid("Interviews"),
+                {round_label, time_label, minutes_label, place_label, reference_label, name_label},
+                {stacked({time_label, round_label}), stacked({place_label, minutes_label}),
+                 stacked({reference_label, name_label})});
         for (const auto& [round, slots] : m_item.rounds)
             for (const auto& slot : slots) {
-                std::string reference, name;
+                std::string reference, name = text(msgid("Free"));
                 if (slot.booking)
                     for (const auto& application : m_item.applications)
                         if (application.id == slot.booking->application_id) {
                             reference = domain::application_reference(application);
                             name = application.full_name;
                         }
-                row(msgid("Interviews"),
-                    {round.name, core::format_date_time(slot.starts_at, m_wording.language),
-                     std::to_string(slot.minutes), slot.place.empty() ? round.default_place : slot.place,
-                     reference, name.empty() ? text(msgid("Free")) : name});
+                const auto time = core::format_date_time(slot.starts_at, m_wording.language);
+                const auto place = slot.place.empty() ? round.default_place : slot.place;
+                const auto minutes = std::to_string(slot.minutes);
+                row({round.name, time, minutes, place, reference, name},
+                    {stacked({time, round.name}), stacked({place, minutes}), stacked({reference, name})});
             }
     }
 
@@ -277,27 +319,34 @@ private:
         return out;
     }
 
-    /// A section's heading in the PDF and its column names as a row of the CSV.
-    void section(const char* name, std::vector<std::string> columns)
+    /// A section's heading in the PDF and its column names as a row of the CSV (which, like every row
+    /// of the section, starts with the section's name); a table of more than
+    /// label and value gets its column names in the PDF too (`pdf_columns`, or the CSV's).
+    void section(const char* name, std::vector<std::string> columns,
+                 std::vector<std::string> pdf_columns = {})
     {
-        m_pdf.blocks.push_back({PdfBlock::Kind::heading, text(name), {}});
-        // A table of more than label and value gets its column names in the PDF too.
-        if (columns.size() > 2)
-            m_pdf.blocks.push_back({PdfBlock::Kind::table_row, "", columns});
-        columns.insert(columns.begin(), text(msgid("Section")));
+        m_section = text(name);
+        m_pdf.blocks.push_back({PdfBlock::Kind::heading, m_section, {}});
+        if (pdf_columns.empty() && columns.size() > 2)
+            pdf_columns = columns;
+        if (!pdf_columns.empty())
+            m_pdf.blocks.push_back({PdfBlock::Kind::table_row, "", std::move(pdf_columns)});
+        columns.insert(columns.begin(), m_section);
         m_csv_rows.push_back(std::move(columns));
     }
 
     void fact(const char* label, const std::string& value)
     {
-        m_csv_rows.push_back({text(msgid("Facts")), text(label), value});
+        m_csv_rows.push_back({m_section, text(label), value});
         m_pdf.blocks.push_back({PdfBlock::Kind::table_row, "", {text(label), value}});
     }
 
-    void row(const char* section_name, std::vector<std::string> cells)
+    /// A line of a table: `cells` in the CSV, `pdf_cells` (or the same cells) in the PDF.
+    void row(std::vector<std::string> cells, std::vector<std::string> pdf_cells = {})
     {
-        m_pdf.blocks.push_back({PdfBlock::Kind::table_row, "", cells});
-        cells.insert(cells.begin(), text(section_name));
+        m_pdf.blocks.push_back(
+            {PdfBlock::Kind::table_row, "", pdf_cells.empty() ? cells : std::move(pdf_cells)});
+        cells.insert(cells.begin(), m_section);
         m_csv_rows.push_back(std::move(cells));
     }
 
@@ -306,6 +355,7 @@ private:
     const CaseContents& m_item;
     integrations::PdfDocument m_pdf;
     std::vector<std::vector<std::string>> m_csv_rows;
+    std::string m_section; ///< The name of the section being written, the first column of its CSV rows.
 };
 
 } // namespace
