@@ -361,7 +361,7 @@ class InstitutionIsolationTest(ServerTestCase):
         active = self.sql("SELECT COUNT(*) FROM recruitment_cases"
                           f" WHERE institution_id = {self.institution_a} AND closed_at IS NULL")[0][0]
         self.assertEqual(event["after"]["cases"], str(active))
-        self.assertStatus(self.as_user(AKADEMIET_PROJEKTLEDER).get("/contingency"), 404)
+        self.assertStatus(signed_in(self.server, AKADEMIET_PROJEKTLEDER, totp=False).get("/contingency"), 404)
 
     def test_operator_finds_no_user_of_b_under_the_id_of_a(self):
         # The operator reaches every institution by design, but a user is looked up within the
