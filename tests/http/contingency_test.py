@@ -109,6 +109,7 @@ class ContingencyTest(ServerTestCase):
         self.assertEqual(response.header("Cache-Control"), "no-store")
 
     def test_the_drill(self):
+        self.assertIn('href="/contingency"', self.admin.get("/home").text)
         page = self.admin.get("/contingency")
         self.assertStatus(page, 200)
         self.assertIn("Nødplanspakke", page.text)
@@ -200,6 +201,7 @@ class ContingencyTest(ServerTestCase):
         before = len(self.exports())
         for email in (PROJEKTLEDER, AKADEMIET_PROJEKTLEDER):
             client = signed_in(self.server, email, totp=False)
+            self.assertNotIn('href="/contingency"', client.get("/home").text)
             self.assertStatus(client.get("/contingency"), 404)
             self.assertStatus(self.export(client), 404)
         # The operator without access to the institution finds nothing either.
