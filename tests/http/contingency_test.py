@@ -16,7 +16,7 @@ import unittest
 import zipfile
 
 from accounts import (ADMINISTRATOR, AKADEMIET, AKADEMIET_ADMINISTRATOR, AKADEMIET_PROJEKTLEDER, OPERATOR,
-                      PROJEKTLEDER, STYRELSEN, SUPERBRUGER, signed_in)
+                      PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login, signed_in)
 from harness import ServerTestCase, execute_sql
 
 PASSPHRASE = "Kaffe-og-kage-i-kaelderen-2026"
@@ -236,6 +236,29 @@ class ContingencyTest(ServerTestCase):
         finally:
             self.assertStatus(operator.post("/operator/access/end", {}), 303)
         self.assertStatus(self.export(operator), 404)
+
+
+class ContingencyLimitTest(ServerTestCase):
+    """On a server of its own: the bundle's bound on active cases, and the messages in English."""
+    seed_demo = True
+
+    def test_more_active_cases_than_a_bundle_holds_are_refused_with_the_limit(self):
+        institution = int(execute_sql(self.server.database_url,
+                                      f"SELECT id FROM institutions WHERE name = '{AKADEMIET}'")[0][0])
+        execute_sql(self.server.database_url,
+                    "INSERT INTO recruitment_cases (institution_id, title, created_at)"
+                    " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+                    f" SELECT {institution}, 'Masseopslag ' || i, 0 FROM n")
+        client = self.client(headers={"Accept-Language": "en"})
+        login(client, AKADEMIET_ADMINISTRATOR)
+        response = client.post("/contingency", {"passphrase": PASSPHRASE, "passphrase_repeat": PASSPHRASE})
+        self.assertStatus(response, 409)
+        self.assertIn("The institution has more than 200 active cases", response.text)
+        self.assertIn("text/html", response.content_type)
+        short = client.post("/contingency", {"passphrase": "short", "passphrase_repeat": "short"})
+        self.assertStatus(short, 400)
+        self.assertIn("The passphrase must have at least 12 characters.", short.text)
+        self.assertEqual(self.server.audit_events(action="contingency.exported"), [])
 
 
 if __name__ == "__main__":
