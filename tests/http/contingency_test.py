@@ -15,8 +15,8 @@ import tempfile
 import unittest
 import zipfile
 
-from accounts import (ADMINISTRATOR, AKADEMIET, AKADEMIET_ADMINISTRATOR, AKADEMIET_PROJEKTLEDER, OPERATOR,
-                      PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login, signed_in)
+from accounts import (ADMINISTRATOR, AKADEMIET, AKADEMIET_ADMINISTRATOR, AKADEMIET_PROJEKTLEDER,
+                      AKADEMIET_SUPERBRUGER, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login, signed_in)
 from harness import ServerTestCase, execute_sql
 
 PASSPHRASE = "Kaffe-og-kage-i-kaelderen-2026"
@@ -258,6 +258,10 @@ class ContingencyLimitTest(ServerTestCase):
         short = client.post("/contingency", {"passphrase": "short", "passphrase_repeat": "short"})
         self.assertStatus(short, 400)
         self.assertIn("The passphrase must have at least 12 characters.", short.text)
+        danish = signed_in(self.server, AKADEMIET_SUPERBRUGER)
+        response = danish.post("/contingency", {"passphrase": PASSPHRASE, "passphrase_repeat": PASSPHRASE})
+        self.assertStatus(response, 409)
+        self.assertIn("Institutionen har mere end 200 aktive sager", response.text)
         self.assertEqual(self.server.audit_events(action="contingency.exported"), [])
 
 
