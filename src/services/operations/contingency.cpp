@@ -103,9 +103,8 @@ read_contents(store::Session& session, std::int64_t institution_id,
     if (auto institution = store::InstitutionStore::find_in(session, institution_id)) {
         contents.name = institution->name;
         contents.letterhead.push_back(institution->name);
-        for (auto& line : pieces(institution->address, 400))
-            if (auto trimmed = std::string(core::trim(line)); !trimmed.empty())
-                contents.letterhead.push_back(trimmed);
+        if (auto address = std::string(core::trim(institution->address)); !address.empty())
+            contents.letterhead.push_back(address);
     }
     auto limited = [&](const char* message, std::size_t limit) {
         return core::Error::conflict(with_value(translate(message), std::to_string(limit)));
