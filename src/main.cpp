@@ -42,6 +42,7 @@
 #include "services/mail/mail_composer.hpp"
 #include "services/open_positions.hpp"
 #include "services/operations/backup.hpp"
+#include "services/operations/contingency.hpp"
 #include "services/outbox_sender.hpp"
 #include "services/passwords.hpp"
 #include "services/periodic_job.hpp"
@@ -816,6 +817,7 @@ int run_serve(const core::Config& config, const std::string& resources)
     services::Interviews interviews(*database, config.smtp_from);
     services::Retention retention(*database, config.public_url);
     services::DataRequests data_requests(*database, file_store, spool_dir);
+    services::ContingencyExport contingency(*database);
     web::CareerPageCache career_pages;
     web::AppContext context{config,
                             translator,
@@ -844,6 +846,7 @@ int run_serve(const core::Config& config, const std::string& resources)
                             interviews,
                             retention,
                             data_requests,
+                            contingency,
                             resources + "/web/node_modules/dkfds/dist",
                             resources + "/web/static",
                             nullptr,

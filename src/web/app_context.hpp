@@ -30,6 +30,7 @@ class Retention;
 class DataRequests;
 class ServiceNotices;
 class OperatorControls;
+class ContingencyExport;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -69,6 +70,7 @@ struct AppContext {
     services::Interviews& interviews;
     services::Retention& retention;
     services::DataRequests& data_requests;
+    services::ContingencyExport& contingency;
     std::string static_dkfds_dir;
     std::string static_app_dir;
     HttpServer* server = nullptr;

@@ -12,6 +12,7 @@
 #include "web/decision/decision_pages.hpp"
 #include "web/identity/identity_pages.hpp"
 #include "web/interview/interview_pages.hpp"
+#include "web/operations/contingency_pages.hpp"
 #include "web/operations/operations.hpp"
 #include "web/operator/controls_pages.hpp"
 #include "web/operator/operator_pages.hpp"
@@ -311,6 +312,10 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/audit.csv", signed_in, worker_pool, bind(export_audit_csv));
     router.add("GET", "/audit/access", signed_in, worker_pool, bind(show_access_log));
     router.add("GET", "/audit/access.csv", signed_in, worker_pool, bind(export_access_log_csv));
+
+    // Contingency bundle for carrying on by hand during a long outage (docs/contingency.md)
+    router.add("GET", "/contingency", signed_in, worker_pool, bind(show_contingency));
+    router.add("POST", "/contingency", signed_in, worker_pool, bind(submit_contingency));
 
     // Platform operator (everyone else gets 404)
     router.add("GET", "/operator/institutions", signed_in, worker_pool, bind(show_institutions));

@@ -15,6 +15,7 @@
 {{#CAN_USERS}}<li><a href="/users">{{_ Manage users}}</a></li>{{/CAN_USERS}}
 {{#CAN_RIGHTS}}<li><a href="/administrator-rights">{{_ Review administrator rights}}</a></li>{{/CAN_RIGHTS}}
 {{#CAN_AUDIT}}<li><a href="/audit">{{_ See the audit trail}}</a></li>{{/CAN_AUDIT}}
+{{#CAN_CONTINGENCY}}<li><a href="/contingency">{{_ Make the contingency bundle}}</a></li>{{/CAN_CONTINGENCY}}
 {{#OPERATOR}}<li><a href="/operator/institutions">{{_ Institutions}}</a></li>
 <li><a href="/operator/role-requests">{{_ Superbruger requests}}</a></li>
 <li><a href="/operator/outbox">{{_ Outgoing mail}}</a></li>

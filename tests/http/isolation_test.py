@@ -352,6 +352,21 @@ class InstitutionIsolationTest(ServerTestCase):
         self.assertGreater(self.sweep(client, require_404=False), 0)
         self.assertEqual(self.snapshot_of_b(), before)
 
+    def test_contingency_bundle_of_a_holds_the_cases_of_a_only(self):
+        # /contingency takes no id, so the sweep cannot reach it: the bundle exports the whole
+        # institution, and its audit event counts what it holds (the drill itself is in
+        # contingency_test.py).
+        passphrase = "Isolations-oevelse-2026"
+        response = self.as_user(ADMINISTRATOR).post("/contingency", {"passphrase": passphrase,
+                                                                     "passphrase_repeat": passphrase})
+        self.assertStatus(response, 200)
+        event = self.server.audit_events(action="contingency.exported")[-1]
+        self.assertEqual(event["object_id"], str(self.institution_a))
+        active = self.sql("SELECT COUNT(*) FROM recruitment_cases"
+                          f" WHERE institution_id = {self.institution_a} AND closed_at IS NULL")[0][0]
+        self.assertEqual(event["after"]["cases"], str(active))
+        self.assertStatus(signed_in(self.server, AKADEMIET_PROJEKTLEDER, totp=False).get("/contingency"), 404)
+
     def test_operator_finds_no_user_of_b_under_the_id_of_a(self):
         # The operator reaches every institution by design, but a user is looked up within the
         # institution the path names: B's users under A's id answer like a user that does not exist.

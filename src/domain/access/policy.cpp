@@ -50,6 +50,7 @@ bool can(const Actor& actor, Action action, const Resource& resource)
     case Action::decide_superbruger_request: return actor.is_operator && !own_request;
 
     case Action::view_users:
+    case Action::export_contingency_bundle:
     case Action::review_administrator_rights: return administrative || operator_elevated;
     case Action::view_audit: return administrative || actor.is_operator;
     case Action::create_user: return administrative;

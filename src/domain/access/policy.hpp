@@ -39,6 +39,10 @@ enum class Action {
     decide_role_request,
     review_administrator_rights,
     view_audit,
+    /// Export the institution's active cases as an encrypted bundle for carrying on by hand during a
+    /// long outage (contingency plan): an Administrator or Superbruger of the institution, or the
+    /// operator while holding time-limited access to it.
+    export_contingency_bundle,
     // Institution set-up
     edit_institution_setup,
     /// Read the institution's lists that case forms draw on (units, templates, agreements, ...).

@@ -1,11 +1,11 @@
 #include <ctemplate/template.h>
 
 #include "core/clock.hpp"
+#include "core/csv.hpp"
 #include "core/display_format.hpp"
 #include "services/applications/applications.hpp"
 #include "web/app_context.hpp"
 #include "web/applications/application_pages.hpp"
-#include "web/csv.hpp"
 #include "web/forms.hpp"
 
 namespace rekrut::web {
@@ -95,15 +95,16 @@ Response export_access_log_csv(AppContext& context, Request& request)
         return error_response(context, request, entries.error());
     std::string csv = "\xEF\xBB\xBF";
     auto heading = [&](const char* message) { return tr(context, request, message); };
-    csv_row(csv, {heading(msgid("Time")), heading(msgid("Time (UTC)")), heading(msgid("User ID")),
-                  heading(msgid("User")), heading(msgid("Action")), heading(msgid("Case ID")),
-                  heading(msgid("Application ID")), heading(msgid("Attachment ID")),
-                  heading(msgid("IP address"))});
+    core::csv_row(csv, {heading(msgid("Time")), heading(msgid("Time (UTC)")), heading(msgid("User ID")),
+                        heading(msgid("User")), heading(msgid("Action")), heading(msgid("Case ID")),
+                        heading(msgid("Application ID")), heading(msgid("Attachment ID")),
+                        heading(msgid("IP address"))});
     for (const auto& entry : *entries)
-        csv_row(csv, {core::format_copenhagen(entry.at), core::format_iso_utc(entry.at),
-                      entry.user_id ? std::to_string(*entry.user_id) : "", who(context, request, entry),
-                      entry.action, std::to_string(entry.case_id), std::to_string(entry.application_id),
-                      entry.attachment_id ? std::to_string(*entry.attachment_id) : "", entry.client_ip});
+        core::csv_row(csv,
+                      {core::format_copenhagen(entry.at), core::format_iso_utc(entry.at),
+                       entry.user_id ? std::to_string(*entry.user_id) : "", who(context, request, entry),
+                       entry.action, std::to_string(entry.case_id), std::to_string(entry.application_id),
+                       entry.attachment_id ? std::to_string(*entry.attachment_id) : "", entry.client_ip});
     Response response;
     response.content_type = "text/csv; charset=utf-8";
     response.body = std::move(csv);

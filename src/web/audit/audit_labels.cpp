@@ -118,6 +118,9 @@ const std::vector<ActionName>& field_labels()
         {"listed", msgid("Applicants listed")},
         {"left_off", msgid("Applicants left off")},
         {"closed", msgid("Closed")},
+        {"cases", msgid("Cases")},
+        {"applications", msgid("Applications")},
+        {"bytes", msgid("Size in bytes")},
     };
     return labels;
 }
@@ -314,6 +317,7 @@ const std::vector<ActionName>& known_actions()
         {"case.closed", msgid("Closed the case")},
         {"case.letter_made", msgid("Made the employment letter")},
         {"case.applicant_list_made", msgid("Made the applicant list")},
+        {"contingency.exported", msgid("Exported the contingency bundle")},
         {"application.priority_waived",
          msgid("Recorded why an applicant with priority access is not invited")},
     };

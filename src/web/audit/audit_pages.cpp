@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/clock.hpp"
+#include "core/csv.hpp"
 #include "core/display_format.hpp"
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
@@ -16,7 +17,6 @@
 #include "services/user_administration.hpp"
 #include "web/app_context.hpp"
 #include "web/audit/audit_labels.hpp"
-#include "web/csv.hpp"
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
@@ -466,16 +466,17 @@ Response export_audit_csv(AppContext& context, Request& request)
 
     std::string csv = "\xEF\xBB\xBF"; // the byte order mark tells Excel that the file is UTF-8
     auto heading = [&](const char* message) { return tr(context, request, message); };
-    csv_row(csv, {heading(msgid("Event")), heading(msgid("Time")), heading(msgid("Time (UTC)")),
-                  heading(msgid("User ID")), heading(msgid("User")), heading(msgid("Institution ID")),
-                  heading(msgid("Action")), heading(msgid("Object type")), heading(msgid("Object ID")),
-                  heading(msgid("Before")), heading(msgid("After")), heading(msgid("Request ID")),
-                  heading(msgid("IP address"))});
+    core::csv_row(csv, {heading(msgid("Event")), heading(msgid("Time")), heading(msgid("Time (UTC)")),
+                        heading(msgid("User ID")), heading(msgid("User")), heading(msgid("Institution ID")),
+                        heading(msgid("Action")), heading(msgid("Object type")), heading(msgid("Object ID")),
+                        heading(msgid("Before")), heading(msgid("After")), heading(msgid("Request ID")),
+                        heading(msgid("IP address"))});
     for (const auto& event : events)
-        csv_row(csv, {std::to_string(event.id), core::format_copenhagen(event.occurred_at),
-                      core::format_iso_utc(event.occurred_at), optional_id(event.actor_user_id),
-                      event.actor_name, optional_id(event.institution_id), event.action, event.object_type,
-                      event.object_id, event.before_json, event.after_json, event.request_id, event.ip});
+        core::csv_row(csv,
+                      {std::to_string(event.id), core::format_copenhagen(event.occurred_at),
+                       core::format_iso_utc(event.occurred_at), optional_id(event.actor_user_id),
+                       event.actor_name, optional_id(event.institution_id), event.action, event.object_type,
+                       event.object_id, event.before_json, event.after_json, event.request_id, event.ip});
 
     Response response;
     response.content_type = "text/csv; charset=utf-8";

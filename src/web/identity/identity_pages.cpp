@@ -244,6 +244,8 @@ Response show_home(AppContext& context, Request& request)
                         dictionary.ShowSection("CAN_RIGHTS");
                     if (domain::can(actor, Action::view_audit, institution) || actor.is_operator)
                         dictionary.ShowSection("CAN_AUDIT");
+                    if (domain::can(actor, Action::export_contingency_bundle, institution))
+                        dictionary.ShowSection("CAN_CONTINGENCY");
                 });
 }
 

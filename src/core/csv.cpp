@@ -1,8 +1,8 @@
-#include "web/csv.hpp"
+#include "core/csv.hpp"
 
 #include <string_view>
 
-namespace rekrut::web {
+namespace rekrut::core {
 
 /// One CSV field (RFC 4180), always quoted. A cell that a spreadsheet would read as a formula gets
 /// a leading apostrophe, so an event text such as "=HYPERLINK(...)" stays text when opened in Excel.
@@ -29,4 +29,4 @@ void csv_row(std::string& out, const std::vector<std::string>& fields)
     out += "\r\n";
 }
 
-} // namespace rekrut::web
+} // namespace rekrut::core

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-namespace rekrut::web {
+namespace rekrut::core {
 
 /// One CSV field (RFC 4180), always quoted. A cell that a spreadsheet would read as a formula gets
 /// a leading apostrophe, so a text such as "=HYPERLINK(...)" stays text when opened in Excel.
@@ -11,4 +11,4 @@ std::string csv_field(const std::string& value);
 /// Appends one CSV row, ended by CRLF.
 void csv_row(std::string& out, const std::vector<std::string>& fields);
 
-} // namespace rekrut::web
+} // namespace rekrut::core
