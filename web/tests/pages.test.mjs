@@ -312,6 +312,18 @@ describe('every page passes axe (WCAG 2.1 A/AA)', () => {
     assert.match(await session.page.locator('#error-summary').innerText(), /./);
   });
 
+  test('/retention, /retention/person (with a search), /retention/requests and an erasure to confirm', T, async () => {
+    const session = await as(ADMINISTRATOR);
+    await visit(session, '/retention', 'retention');
+    await visit(session, '/retention/person', 'retention-person');
+    await session.page.locator('#email').fill('ingen.ansoeger@example.test');
+    await submit(session, main(session).locator('form[action="/retention/person"] button'), 'retention-person-none');
+    await visit(session, '/retention/requests', 'retention-requests');
+    const application = await id(`SELECT a.id FROM applications a JOIN users u ON u.institution_id = a.institution_id
+      WHERE u.email = '${ADMINISTRATOR}' ORDER BY a.id LIMIT 1`);
+    await visit(session, `/retention/person/applications/${application}/erase`, 'retention-erase');
+  });
+
   // ---- Cases --------------------------------------------------------------
 
   test('/cases, /cases/new (empty and with errors), in Danish and English', T, async () => {
