@@ -121,6 +121,20 @@ AuditTrail::export_events(const domain::Actor& actor, const domain::AuditFilter&
         });
 }
 
+void AuditTrail::record_cpr_confirmed(const domain::Actor& actor, const std::string& route,
+                                      const std::vector<std::string>& fields, const Origin& origin)
+{
+    std::string names;
+    for (const auto& field : fields)
+        names += (names.empty() ? "" : ",") + field;
+    (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        record_audit(transaction, origin,
+                     {actor.data_institution(), "free_text.cpr_confirmed", "route", route, "{}",
+                      json_object({{"fields", names}})});
+        return core::success();
+    });
+}
+
 void AuditTrail::record_operator_access_used(const domain::Actor& actor, std::int64_t access_id,
                                              const std::string& method, const std::string& path,
                                              const Origin& origin)

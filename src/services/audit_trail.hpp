@@ -52,6 +52,10 @@ public:
                   const Origin& origin);
 
     /// Records that the operator used elevated access to an institution for one request.
+    /// Records that the actor saved text with what looks like a CPR number after being warned: the
+    /// route and the fields, never the text or the number.
+    void record_cpr_confirmed(const domain::Actor& actor, const std::string& route,
+                              const std::vector<std::string>& fields, const Origin& origin);
     void record_operator_access_used(const domain::Actor& actor, std::int64_t access_id,
                                      const std::string& method, const std::string& path,
                                      const Origin& origin);

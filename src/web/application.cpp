@@ -17,6 +17,7 @@ Application::Application(AppContext& context) : m_context(context)
         language_middleware(),          error_page_middleware(context),
         csrf_middleware(context),       routing_middleware(m_router),
         session_middleware(context),    guard_middleware(context),
+        cpr_guard_middleware(context),
     };
 }
 

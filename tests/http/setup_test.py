@@ -141,6 +141,38 @@ class InstitutionSetupTest(ServerTestCase):
 
     # -- overview and navigation
 
+    def test_a_cpr_number_in_a_text_is_warned_about_and_saved_only_when_confirmed(self):
+        # A valid CPR number (the modulus 11 check holds), written with a dash.
+        digits = [0, 2, 0, 3, 8, 5, 1, 2, 3]
+        weights = [4, 3, 2, 7, 6, 5, 4, 3, 2]
+        check = (11 - sum(d * w for d, w in zip(digits, weights)) % 11) % 11
+        self.assertNotEqual(check, 10, "pick other digits: no check digit fits")
+        cpr = "".join(map(str, digits[:6])) + "-" + "".join(map(str, digits[6:])) + str(check)
+        name = unique("Tekst med CPR")
+        fields = {"name": name, "kind": "other", "language": "da", "body": f"Kontakt os. Ref. {cpr}.",
+                  "position": "5", "required": "1", "locked": "1"}
+        warned = self.admin.post("/setup/mandatory-texts", fields)
+        self.assertStatus(warned, 400)
+        self.assertIn("CPR-nummer", warned.text)
+        self.assertIn('name="confirm_cpr"', warned.text)
+        self.assertEqual(self.count(f"SELECT COUNT(*) FROM mandatory_texts WHERE name = {quoted(name)}"), 0)
+        # The warning offers the form again as it was: sending that, confirmed, saves it.
+        offered = warned.form_fields(action="/setup/mandatory-texts")
+        self.assertEqual(offered.get("body"), fields["body"])
+        self.assertEqual(offered.get("confirm_cpr"), "1")
+        saved = self.admin.post("/setup/mandatory-texts", {**fields, "confirm_cpr": "1"})
+        self.assertStatus(saved, 303)
+        self.assertEqual(self.count(f"SELECT COUNT(*) FROM mandatory_texts WHERE name = {quoted(name)}"), 1)
+        confirmed = self.server.audit_events(action="free_text.cpr_confirmed")
+        self.assertEqual(confirmed[-1]["object_id"], "/setup/mandatory-texts")
+        self.assertEqual(confirmed[-1]["after"], {"fields": "body"})
+        self.assertNotIn(cpr, str(execute_sql(self.server.database_url,
+                                              "SELECT before_json, after_json FROM audit_events"
+                                              " WHERE action = 'free_text.cpr_confirmed'")))
+        # A ten-digit number that is no CPR number passes without a warning.
+        self.assertStatus(self.admin.post("/setup/mandatory-texts", {**fields, "name": unique("Tekst"),
+                                                                     "body": "Telefon 1234567890."}), 303)
+
     def test_every_setup_page_opens_for_an_administrator_and_a_superbruger(self):
         superbruger = signed_in(self.server, SUPERBRUGER)
         for client in (self.admin, superbruger):
