@@ -465,6 +465,13 @@ describe('every page passes axe (WCAG 2.1 A/AA)', () => {
     await visit(session, `/setup/mandatory-texts/${text}`, 'setup-mandatory-text');
     await fill(session.page, { name: '' });
     await submit(session, saveButton(session, `/setup/mandatory-texts/${text}`), 'setup-mandatory-text-error', { status: 400 });
+    // A CPR number (020385-1235 passes the modulus 11 check) is warned about before anything is saved;
+    // saving it anyway sends the form again as it was.
+    await visit(session, '/setup/mandatory-texts', 'setup-mandatory-texts-again');
+    await fill(session.page, { name: 'Med CPR', kind: 'other', language: 'da', body: 'Ref. 020385-1235.', required: false });
+    await submit(session, saveButton(session, '/setup/mandatory-texts'), 'cpr-warning', { status: 400 });
+    await submit(session, main(session).getByRole('button', { name: 'Gem alligevel' }), 'cpr-warning-saved');
+    assert.ok(await id("SELECT id FROM mandatory_texts WHERE name = 'Med CPR'"));
   });
 
   setupTest('/setup/ad-templates and one template (with errors)', async () => {
