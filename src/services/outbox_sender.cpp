@@ -115,11 +115,13 @@ int OutboxSender::deliver_due()
     const core::UnixTime send_until =
         claimed_at + lease - static_cast<core::UnixTime>(m_settings.timeout_seconds);
     int delivered = 0;
-    for (const auto& message : due) {
+    std::size_t next = 0;
+    for (; next < due.size(); ++next) {
+        const auto& message = due[next];
         if (!pace())
-            break; // stopping: the claims run out and another run sends the rest
+            break; // stopping: the rest are handed back below
         if (core::now() >= send_until)
-            break; // the rest are claimed again, here or elsewhere, when their claims run out
+            break; // the claim could run out mid-send: the rest are handed back below
         // A mailing cancelled while its mails waited here, claimed, keeps them from being sent.
         if (message.mailing_id && m_database.read([&](store::Session& session) {
                 return store::outbox::is_cancelled(session, message.id);
@@ -156,6 +158,18 @@ int OutboxSender::deliver_due()
                             "\"outbox_id\":" + std::to_string(message.id) + ",\"error\":\"" +
                                 core::json_escape(sent.error().message) + "\"");
         }
+    }
+    // Mails claimed but not tried go back at once, so that a node that stops (or ran out of its claim)
+    // does not hold them for the rest of the lease.
+    if (next < due.size()) {
+        std::vector<std::int64_t> unsent;
+        for (; next < due.size(); ++next)
+            unsent.push_back(due[next].id);
+        (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
+            store::outbox::release_claims(transaction, unsent, claimed_at + lease);
+            return core::success();
+        });
+        core::log_event("info", "mail_claims_released", "\"count\":" + std::to_string(unsent.size()));
     }
     return delivered;
 }

@@ -188,6 +188,19 @@ std::vector<OutboxMessage> claim_due(Transaction& transaction, core::UnixTime no
     return claimed;
 }
 
+void release_claims(soci::session& sql, const std::vector<std::int64_t>& ids, core::UnixTime claimed_until)
+{
+    long long until = claimed_until, id = 0;
+    soci::statement release =
+        (sql.prepare << "UPDATE outbox SET claimed_until = 0 WHERE id = :id AND sent_at IS NULL AND"
+                        " claimed_until = :until",
+         soci::use(id), soci::use(until));
+    for (auto message : ids) {
+        id = message;
+        release.execute(true);
+    }
+}
+
 void mark_sent(soci::session& sql, std::int64_t id, core::UnixTime now)
 {
     long long key = id, at = now;

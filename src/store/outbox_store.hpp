@@ -34,6 +34,9 @@ std::int64_t enqueue(Transaction& transaction, const OutboxMessage& message);
 /// under another key.
 std::vector<OutboxMessage> claim_due(Transaction& transaction, core::UnixTime now, int limit,
                                      int lease_seconds);
+/// Hands back claims this sender made (`claimed_until` as it set it) on mails it did not send, so that
+/// another node, or this one after a restart, sends them at once rather than when the claim runs out.
+void release_claims(soci::session& sql, const std::vector<std::int64_t>& ids, core::UnixTime claimed_until);
 void mark_sent(soci::session& sql, std::int64_t id, core::UnixTime now);
 void mark_failed(soci::session& sql, std::int64_t id, int attempts, core::UnixTime next_attempt_at,
                  const std::string& error);

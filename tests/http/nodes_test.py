@@ -13,8 +13,8 @@ import subprocess
 import time
 import unittest
 
-from harness import (PartialPost, Server, ServerTestCase, base_environment, database_url, execute_sql, make_temp_dir,
-                     rekrut_bin, secret_key_file)
+from harness import (PartialPost, Server, ServerTestCase, SmtpSink, base_environment, database_url, execute_sql,
+                     make_temp_dir, rekrut_bin, secret_key_file)
 
 
 def key_fingerprint(path: str) -> str:
@@ -224,6 +224,47 @@ class OutboxLeaseTest(ServerTestCase):
             self.assertLessEqual(held_after_sending, 60, "claimed for longer than smtp.lease_seconds")
             self.assertGreater(held_after_sending, 0, "sent after its claim ran out")
 
+
+class ClaimsHandedBackTest(unittest.TestCase):
+    """A node that stops hands back the mails it claimed but did not send, so that another node sends
+    them at once instead of when the claim (smtp.lease_seconds, 300 s) runs out."""
+
+    def test_a_stopping_node_hands_back_its_unsent_claims(self):
+        addresses = ["leder@styrelsen.example.test", "projektleder@styrelsen.example.test",
+                     "deltager@styrelsen.example.test", "administrator@styrelsen.example.test"]
+        with SmtpSink() as smtp:
+            server = Server(env={"REKRUT_SMTP_URL": smtp.url, "REKRUT_SMTP_MAX_PER_SECOND": "1",
+                                 "REKRUT_LOG_LEVEL": "info"}, name="ClaimsHandedBackTest")
+            for step in ("migrate", "seed-demo"):
+                self.assertEqual(server.cli(step).returncode, 0)
+            server.start()
+            try:
+                for address in addresses:
+                    self.assertEqual(server.client().post("/password/forgot", {"email": address}).status, 200)
+                deadline = time.monotonic() + 30
+                while len(smtp.messages()) < len(addresses) and time.monotonic() < deadline:
+                    time.sleep(0.2)
+                self.assertEqual(len(smtp.messages()), len(addresses), "the mails were not sent")
+                # The four mails due again at the same moment: one batch claims them all, and at one
+                # mail a second the node is stopped with the batch's later mails claimed, unsent.
+                due = int(time.time()) + 2
+                execute_sql(server.database_url, f"UPDATE outbox SET sent_at = NULL, claimed_until = 0,"
+                                                 f" next_attempt_at = {due} WHERE sent_at IS NOT NULL")
+                before = len(smtp.messages())
+                deadline = time.monotonic() + 30
+                while len(smtp.messages()) == before and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                server.process.send_signal(signal.SIGTERM)
+                self.assertEqual(server.process.wait(60), 0, server.log())
+                rows = execute_sql(server.database_url,
+                                   "SELECT claimed_until FROM outbox WHERE sent_at IS NULL")
+                self.assertTrue(rows, "every mail was sent before the stop: nothing to hand back")
+                now = int(time.time())
+                for (claimed_until,) in rows:
+                    self.assertLessEqual(int(claimed_until), now, "an unsent mail is still claimed")
+                self.assertIn('"mail_claims_released"', server.log())
+            finally:
+                server.kill()
 
 if __name__ == "__main__":
     unittest.main()
