@@ -15,6 +15,7 @@
 #include "services/mail/links.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "services/passwords.hpp"
+#include "services/retention/erasure.hpp"
 #include "services/superbruger_requests.hpp"
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
@@ -607,6 +608,25 @@ core::Status UserAdministration::reset_password(const std::string& token, const 
         record_audit(
             transaction, who,
             {user ? user->institution_id : std::nullopt, "password.reset", "user", std::to_string(*user_id)});
+        return core::success();
+    });
+}
+
+core::Status UserAdministration::erase_user(const domain::Actor& actor, std::int64_t institution_id,
+                                            std::int64_t user_id, const Origin& origin)
+{
+    return m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        auto user = store::users::find(transaction, institution_id, user_id);
+        if (!user)
+            return core::Error::not_found();
+        if (auto allowed = check_account_change(transaction, actor, institution_id, *user,
+                                                domain::UserStatus::deactivated);
+            !allowed)
+            return allowed;
+        if (user->status != domain::UserStatus::deactivated)
+            return core::Error::conflict(core::msgid("Deactivate the user before erasing the account."));
+        if (!erase_account(transaction, institution_id, user_id, origin, core::now()))
+            return core::Error::conflict(core::msgid("The account has already been erased."));
         return core::success();
     });
 }

@@ -84,6 +84,11 @@ public:
     std::vector<domain::UserRecord> users(const domain::Actor& actor, std::int64_t institution_id);
     core::Result<domain::UserRecord> user(const domain::Actor& actor, std::int64_t institution_id,
                                           std::int64_t user_id);
+    /// Erases a deactivated user's account now, before the institution's period for ended accounts has
+    /// run (docs/retention.md): allowed to those who may deactivate the user; a conflict while the
+    /// account is not deactivated, or when it was erased already.
+    core::Status erase_user(const domain::Actor& actor, std::int64_t institution_id, std::int64_t user_id,
+                            const Origin& origin);
     /// Changes name and status at once. A new e-mail address is mailed a link that confirms it and
     /// the address in use is told; the address changes when the link is followed.
     core::Result<UserChange> update_user(const domain::Actor& actor, std::int64_t institution_id,

@@ -300,6 +300,8 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/users/:user_id", signed_in, worker_pool, bind(show_user));
     router.add("POST", "/users/:user_id", signed_in, worker_pool, bind(submit_user));
     router.add("POST", "/users/:user_id/roles", signed_in, worker_pool, bind(submit_user_role));
+    router.add("GET", "/users/:user_id/erase", signed_in, worker_pool, bind(show_user_erasure));
+    router.add("POST", "/users/:user_id/erase", signed_in, worker_pool, bind(submit_user_erasure));
     router.add("GET", "/users/:user_id/roles/revoke", signed_in, worker_pool,
                bind(show_role_revoke_confirmation));
     router.add("GET", "/role-requests", signed_in, worker_pool, bind(show_role_requests));

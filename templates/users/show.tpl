@@ -53,4 +53,7 @@
 {{/ROLE_ROW}}</tbody>
 </table>
 </div>
+{{#CAN_ERASE}}<h2>{{_ Erase the account}}</h2>
+<p>{{_ A deactivated account is erased when the institution's period for ended accounts has run. You can erase it now, for example when the person asks for it.}}</p>
+<p><a class="button button-secondary" href="{{ERASE_HREF}}" data-module="modal" data-target="confirm-erase">{{_ Erase the account}}</a></p>{{/CAN_ERASE}}
 {{#CONFIRM_MODALS}}{{>CONFIRM_MODAL}}{{/CONFIRM_MODALS}}

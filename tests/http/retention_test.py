@@ -345,6 +345,35 @@ class RetentionTest(ServerTestCase):
         # A link that leads nowhere renews nothing.
         self.assertStatus(self.client().post("/application/" + "0" * 64 + "/consent", {}), 404)
 
+    def test_an_administrator_erases_a_deactivated_account_now(self):
+        name, email = "Bodil Bedtomslettet", f"bedtomslettet.{uuid.uuid4().hex[:6]}@example.test"
+        self.assertStatus(self.admin.post("/users", {"name": name, "email": email}), 303)
+        user_id = int(self.scalar(f"SELECT id FROM users WHERE email = '{email}'"))
+        # Not while the account is active.
+        self.assertStatus(self.admin.post(f"/users/{user_id}/erase", {}), 409)
+        self.assertNotIn("Slet kontoen", self.admin.get(f"/users/{user_id}").text)
+        self.sql(f"UPDATE users SET status = 'deactivated' WHERE id = {user_id}")
+        page = self.admin.get(f"/users/{user_id}")
+        self.assertIn(f"/users/{user_id}/erase", page.text)
+        confirm = self.admin.get(f"/users/{user_id}/erase")
+        self.assertStatus(confirm, 200)
+        self.assertIn("Slet kontoen?", confirm.text)
+        # Someone who may not change users is refused and changes nothing.
+        projektleder = signed_in(self.server, PROJEKTLEDER, totp=False)
+        self.assertIn(projektleder.post(f"/users/{user_id}/erase", {}).status, (403, 404))
+        self.assertIsNone(self.scalar(f"SELECT erased_at FROM users WHERE id = {user_id}"))
+        erased = self.admin.post(f"/users/{user_id}/erase", {})
+        self.assertStatus(erased, 303)
+        self.assertEqual(erased.location, f"/users/{user_id}?erased=1")
+        self.assertIn("Kontoen er slettet.", self.admin.get(erased.location).text)
+        self.assertIsNotNone(self.scalar(f"SELECT erased_at FROM users WHERE id = {user_id}"))
+        self.wait_for(lambda: b"bedtomslettet" not in self.database_bytes(), what="the compaction")
+        self.assertGoneEverywhere(name, email)
+        self.assertStatus(self.admin.post(f"/users/{user_id}/erase", {}), 409)
+        erasures = [event for event in self.server.audit_events(action="user.erased", object_id=str(user_id))]
+        self.assertEqual(len(erasures), 1)
+        self.assertEqual(self.server.cli("audit", "verify").returncode, 0)
+
     def test_settings_are_bounded_and_audited(self):
         for applications, access_log, users, message in (
                 ("0", "6", "6", "fra 1 til 60"), ("61", "6", "6", "fra 1 til 60"), ("6", "5", "6", "fra 6 til 60"),

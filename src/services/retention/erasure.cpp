@@ -4,7 +4,9 @@
 
 #include "domain/application/application_status.hpp"
 #include "domain/retention/retention.hpp"
+#include "services/audit_personal.hpp"
 #include "store/application_store.hpp"
+#include "store/audit_subject_store.hpp"
 #include "store/case_store.hpp"
 #include "store/database.hpp"
 #include "store/retention_store.hpp"
@@ -73,6 +75,18 @@ ErasureOutcome request_erasure(store::Transaction& transaction, const domain::Ap
                                        "applications", 1, now);
     }
     return outcome;
+}
+
+bool erase_account(store::Transaction& transaction, std::int64_t institution_id, std::int64_t user_id,
+                   const Origin& origin, core::UnixTime now)
+{
+    if (!store::retention::erase_user(transaction, institution_id, user_id, now))
+        return false;
+    store::audit_subjects::destroy(transaction, user_subject(user_id), now);
+    store::retention::log_deletion(transaction, institution_id, std::nullopt, "users", 1, now);
+    record_audit(transaction, origin,
+                 {institution_id, "user.erased", "user", std::to_string(user_id), "{}", "{}"});
+    return true;
 }
 
 void register_access_request(store::Transaction& transaction, const domain::ApplicationRecord& application,

@@ -9,6 +9,7 @@
 
 #include "core/clock.hpp"
 #include "domain/application/application_records.hpp"
+#include "services/audit_log.hpp"
 
 namespace rekrut::store {
 class Transaction;
@@ -29,6 +30,13 @@ std::string_view to_string(ErasureOutcome outcome);
 ErasureOutcome request_erasure(store::Transaction& transaction, const domain::ApplicationRecord& application,
                                std::string_view channel, std::optional<std::int64_t> handled_by,
                                core::UnixTime now);
+
+/// Erases a user account of the institution (its name and address replaced; password, second factor,
+/// sessions, codes, links and mails deleted; the key of what the audit trail holds about the person
+/// destroyed), counts it in the deletion report and records `user.erased`. False when there is no
+/// such account or it was erased already.
+bool erase_account(store::Transaction& transaction, std::int64_t institution_id, std::int64_t user_id,
+                   const Origin& origin, core::UnixTime now);
 
 /// Writes a register entry for an access request answered with an export.
 void register_access_request(store::Transaction& transaction, const domain::ApplicationRecord& application,

@@ -12,6 +12,7 @@
 #include "services/audit_personal.hpp"
 #include "services/communication/mailings.hpp"
 #include "services/jobnet/jobnet_transfer.hpp"
+#include "services/retention/erasure.hpp"
 #include "store/application_store.hpp"
 #include "store/audit_subject_store.hpp"
 #include "store/case_store.hpp"
@@ -214,16 +215,8 @@ int erase_ended_accounts(store::Database& database, core::UnixTime now, Settings
         if (account.ended_at > domain::add_months(now, -settings.of(account.institution_id).users_months))
             continue;
         auto erased = database.transact([&](store::Transaction& transaction) -> core::Result<bool> {
-            if (!store::retention::erase_user(transaction, account.institution_id, account.user_id, now))
-                return false;
-            // What the audit trail holds about the person (name, e-mail, addresses) can no longer be read.
-            store::audit_subjects::destroy(transaction, user_subject(account.user_id), now);
-            store::retention::log_deletion(transaction, account.institution_id, std::nullopt, "users", 1,
-                                           now);
-            record_audit(
-                transaction, Origin::system("retention"),
-                {account.institution_id, "user.erased", "user", std::to_string(account.user_id), "{}", "{}"});
-            return true;
+            return erase_account(transaction, account.institution_id, account.user_id,
+                                 Origin::system("retention"), now);
         });
         if (erased && *erased)
             ++erased_count;

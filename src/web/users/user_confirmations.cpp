@@ -61,4 +61,26 @@ Confirmation deactivate_user_confirmation(const AppContext& context, const Reque
         ""};
 }
 
+Confirmation erase_user_confirmation(const AppContext& context, const Request& request,
+                                     const domain::UserRecord& user)
+{
+    std::string base = "/users/" + std::to_string(user.id);
+    std::string sentence = tr(context, request,
+                              msgid("{name}'s name and e-mail address are erased, also from the audit trail, "
+                                    "and the account cannot be used again."));
+    fill_in(sentence, "{name}", user.name);
+    return {"confirm-erase",
+            tr(context, request, msgid("Erase the account?")),
+            {sentence, tr(context, request,
+                          msgid("What the account did stays in cases and the audit trail, under its number. "
+                                "It cannot be undone."))},
+            base + "/erase",
+            {},
+            tr(context, request, msgid("Yes, erase the account")),
+            base,
+            false,
+            "",
+            base + "/erase"};
+}
+
 } // namespace rekrut::web

@@ -18,6 +18,9 @@ Confirmation revoke_role_confirmation(const AppContext& context, const Request& 
 
 /// Deactivating `user`: asked before the edit form's change is saved; the form posted again with
 /// `confirmed=1` saves it.
+/// Erasing a deactivated user's account now.
+Confirmation erase_user_confirmation(const AppContext& context, const Request& request,
+                                     const domain::UserRecord& user);
 Confirmation deactivate_user_confirmation(const AppContext& context, const Request& request,
                                           const domain::UserRecord& user);
 

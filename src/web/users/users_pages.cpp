@@ -118,6 +118,7 @@ void show_redirect_notice(ctemplate::TemplateDictionary& dictionary, const AppCo
          msgid("The request has been sent to the platform operator, who grants and removes the Superbruger "
                "role.")},
         {"role", "revoked", msgid("The role has been removed.")},
+        {"erased", "1", msgid("The account has been erased.")},
         {"decided", "approved", msgid("The request has been approved and the role granted.")},
         {"decided", "rejected", msgid("The request has been rejected.")},
     };
@@ -314,6 +315,12 @@ Response user_page(AppContext& context, Request& request, std::int64_t instituti
                         dictionary, context, request,
                         revoke_role_confirmation(context, request, user, holding.role,
                                                  tr(context, request, role_label(holding.role))));
+            if (may_deactivate && user.status == UserStatus::deactivated &&
+                user.email.find("@erased.invalid") == std::string::npos) {
+                auto confirmation = erase_user_confirmation(context, request, user);
+                dictionary.SetValueAndShowSection("ERASE_HREF", confirmation.page_href, "CAN_ERASE");
+                add_confirm_modal(dictionary, context, request, confirmation);
+            }
             if (may_deactivate && user.status != UserStatus::deactivated) {
                 auto modal = deactivate_user_confirmation(context, request, user);
                 modal.action.clear(); // confirmed in the modal, then the edit form is sent
@@ -659,6 +666,35 @@ Response show_administrator_rights(AppContext& context, Request& request)
             else
                 dictionary.ShowSection("HAS_RIGHTS");
         });
+}
+
+Response show_user_erasure(AppContext& context, Request& request)
+{
+    auto institution = administered_institution(request);
+    if (!institution)
+        return not_found(context, request);
+    auto user = requested_user(context, request, *institution);
+    if (!user)
+        return error_response(context, request, user.error());
+    return confirmation_page(context, request, erase_user_confirmation(context, request, *user));
+}
+
+Response submit_user_erasure(AppContext& context, Request& request)
+{
+    auto institution = administered_institution(request);
+    if (!institution)
+        return not_found(context, request);
+    auto user = requested_user(context, request, *institution);
+    if (!user)
+        return error_response(context, request, user.error());
+    auto erased =
+        context.administration.erase_user(request.actor(), *institution, user->id, request.origin());
+    if (!erased) {
+        if (erased.error().kind == core::ErrorKind::conflict)
+            return user_page(context, request, *institution, *user, erased.error(), 409);
+        return error_response(context, request, erased.error());
+    }
+    return Response::redirect("/users/" + std::to_string(user->id) + "?erased=1");
 }
 
 } // namespace rekrut::web

@@ -22,6 +22,9 @@ Response submit_new_user(AppContext& context, Request& request);
 Response show_user(AppContext& context, Request& request);
 /// POST /users/:user_id: saves name, e-mail and status (active, locked, deactivated).
 Response submit_user(AppContext& context, Request& request);
+/// GET and POST /users/:user_id/erase: erases a deactivated account now, after a confirmation.
+Response show_user_erasure(AppContext& context, Request& request);
+Response submit_user_erasure(AppContext& context, Request& request);
 /// POST /users/:user_id/roles: grants or revokes an institution role (fields role, operation).
 Response submit_user_role(AppContext& context, Request& request);
 /// GET /users/:user_id/roles/revoke?role=...: what removing the role does, and the form that does it.
