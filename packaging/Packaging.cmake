@@ -35,8 +35,8 @@ set(CPACK_PACKAGE_DESCRIPTION
 many institutions, each isolated from the others, with a public career site, recruitment cases,\n\
 hiring committees and a hash-chained audit trail. SQLite for one node, PostgreSQL for several.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
-# Absolute destinations (/etc, /var) go below the staging folder, never into the build host's root.
-set(CPACK_SET_DESTDIR ON)
+# The DEB generator stages absolute destinations (/etc, /var) below its own folder (DESTDIR), never
+# in the build host's root; tests/package/check_deb.sh checks the file list.
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION web)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
