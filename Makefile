@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 
-.PHONY: help bootstrap build-dev build-release run test unit http-test browser-test bench fmt lint clean
+.PHONY: help bootstrap build-dev build-release deb run test unit http-test browser-test bench fmt lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -18,6 +18,11 @@ build-dev: bootstrap ## Build the dev preset (debug, AddressSanitizer + UBSan)
 build-release: bootstrap ## Build the release preset
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
+
+deb: bootstrap ## Build the release binary and the Debian package build/release/rekrut_*.deb (docs/deployment.md)
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target rekrut catalogs
+	@cd build/release && cpack -G DEB
 
 run: build-release ## Migrate, seed demo data on an empty database and serve on http://127.0.0.1:8080
 	@./scripts/run
