@@ -9,6 +9,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <stdexcept>
+#include <thread>
 
 #include "store/danish_tokenizer.hpp"
 
@@ -110,6 +111,32 @@ const core::SecretKey& Database::secret_key() const
     return *m_key;
 }
 
+namespace {
+
+/// Switches a SQLite database to write-ahead logging, once per database file. The switch needs the
+/// file to itself, which the busy timeout does not wait for: a process that opens the database while
+/// another one migrates it (nodes starting together) would be refused. So a database already in WAL
+/// mode is left as it is, and the switch is tried again for a while when the file is busy.
+void use_write_ahead_log(soci::session& session)
+{
+    for (int attempt = 0;; ++attempt) {
+        try {
+            std::string mode;
+            session << "PRAGMA journal_mode", soci::into(mode);
+            if (mode == "wal")
+                return;
+            session << "PRAGMA journal_mode=WAL";
+            return;
+        } catch (const soci::soci_error& error) {
+            if (attempt >= 300 || std::string(error.what()).find("locked") == std::string::npos)
+                throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        }
+    }
+}
+
+} // namespace
+
 std::unique_ptr<Database> Database::open(const std::string& url, unsigned pool_size)
 {
     bool is_sqlite = url.rfind("sqlite:", 0) == 0;
@@ -120,7 +147,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, unsigned pool_s
             soci::session& session = database->m_pool->at(i);
             if (is_sqlite) {
                 session.open(soci::sqlite3, "db=" + url.substr(7) + " timeout=5");
-                session << "PRAGMA journal_mode=WAL";
+                use_write_ahead_log(session);
                 session << "PRAGMA synchronous=NORMAL";
                 session << "PRAGMA foreign_keys=ON";
                 // Freed pages are overwritten with zeros, so deleted personal data leaves no trace.
