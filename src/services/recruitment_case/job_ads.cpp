@@ -136,8 +136,10 @@ core::Status JobAds::save(const domain::Actor& actor, std::int64_t institution_i
                                                        actor.user_id);
             if (correction) {
                 // The case changed: the career site renders its ad again, and Jobnet receives it.
+                // A second later at least: the open positions notice a change by updated_at, in seconds,
+                // and a correction within the second of the last change must still be seen.
                 domain::CaseRecord touched = edit.record;
-                touched.updated_at = ad.created_at;
+                touched.updated_at = std::max(ad.created_at, edit.record.updated_at + 1);
                 store::cases::update(edit.transaction, touched);
                 jobnet::queue_update(edit.transaction, touched, ad.created_at);
             }
