@@ -258,6 +258,28 @@ std::string peer_address(MHD_Connection* connection)
     return text;
 }
 
+/// A request's id for the logs, the X-Request-Id header and the audit trail: 16 hex digits, distinct
+/// for every request of this process and, from a random start per thread, between processes. Not a
+/// secret, so it is not drawn from the system's random source (a system call per request).
+std::string next_request_id()
+{
+    thread_local std::uint64_t state = [] {
+        std::uint64_t seed = 0;
+        std::string bytes = core::random_bytes(sizeof seed);
+        std::memcpy(&seed, bytes.data(), sizeof seed);
+        return seed;
+    }();
+    // splitmix64: a bijection of the counter, so no two requests of one thread share an id.
+    state += 0x9e3779b97f4a7c15ULL;
+    std::uint64_t mixed = state;
+    mixed = (mixed ^ (mixed >> 30U)) * 0xbf58476d1ce4e5b9ULL;
+    mixed = (mixed ^ (mixed >> 27U)) * 0x94d049bb133111ebULL;
+    mixed ^= mixed >> 31U;
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(mixed));
+    return {text, 16};
+}
+
 /// Copies what the application needs from the connection on the first call: method, path,
 /// headers, cookies, the query (parsed here) and the client's address.
 void start_request(Exchange& exchange, MHD_Connection* connection, const char* url, const char* method)
@@ -265,7 +287,7 @@ void start_request(Exchange& exchange, MHD_Connection* connection, const char* u
     Request& request = exchange.request;
     request.method = method;
     request.path = url;
-    request.request_id = core::random_hex(8);
+    request.request_id = next_request_id();
     MHD_get_connection_values(connection, MHD_HEADER_KIND, collect_header, &request);
     MHD_get_connection_values(connection, MHD_COOKIE_KIND, collect_cookie, &request);
     std::string peer = peer_address(connection);
@@ -483,8 +505,10 @@ MHD_Result finish_request(Exchange& exchange, MHD_Connection* connection)
     Request& request = exchange.request;
     Execution execution =
         request.rejection_status != 0 ? Execution::event_loop : exchange.admission.execution;
-    if (execution == Execution::event_loop)
+    if (execution == Execution::event_loop) {
+        request.on_event_loop = true;
         return send(connection, server.dispatch()(request), server.closing_connections());
+    }
     return hand_off(exchange, connection, server.workers(execution));
 }
 

@@ -54,7 +54,11 @@ struct Request {
     // Set by the router and middleware.
     const Route* route = nullptr;
     std::string language = "da";
+    /// Empty for a visitor without a session whose request is answered on an I/O thread: those pages
+    /// (static files, the shared career-site pages) carry no form, so no token is made for them.
     std::string csrf_token;
+    /// Answered on an I/O thread rather than by a worker (set by the HTTP layer).
+    bool on_event_loop = false;
     std::optional<services::SignedIn> session; ///< Set by the session middleware.
     /// The session was already looked up, before the body was read (Application::admit_session).
     bool session_resumed = false;

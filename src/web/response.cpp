@@ -43,20 +43,30 @@ Response Response::file(std::string path, std::string content_type)
     return response;
 }
 
-void Response::set_header(const std::string& name, const std::string& value)
+namespace {
+
+bool same_name(std::string_view left, std::string_view right)
 {
-    for (auto& [key, existing] : headers)
-        if (strcasecmp(key.c_str(), name.c_str()) == 0 && strcasecmp(name.c_str(), "Set-Cookie") != 0) {
-            existing = value;
-            return;
-        }
-    headers.emplace_back(name, value);
+    return left.size() == right.size() && strncasecmp(left.data(), right.data(), left.size()) == 0;
 }
 
-bool Response::has_header(const std::string& name) const
+} // namespace
+
+void Response::set_header(std::string_view name, std::string_view value)
+{
+    if (!same_name(name, "Set-Cookie"))
+        for (auto& [key, existing] : headers)
+            if (same_name(key, name)) {
+                existing.assign(value);
+                return;
+            }
+    headers.emplace_back(std::string(name), std::string(value));
+}
+
+bool Response::has_header(std::string_view name) const
 {
     for (const auto& [key, value] : headers)
-        if (strcasecmp(key.c_str(), name.c_str()) == 0)
+        if (same_name(key, name))
             return true;
     return false;
 }

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -32,8 +33,9 @@ struct Response {
     static Response redirect(const std::string& location, unsigned status = 303);
     static Response file(std::string path, std::string content_type);
 
-    void set_header(const std::string& name, const std::string& value);
-    bool has_header(const std::string& name) const;
+    /// Replaces a header of that name (compared without case), or adds it; Set-Cookie is always added.
+    void set_header(std::string_view name, std::string_view value);
+    bool has_header(std::string_view name) const;
     /// Adds a Set-Cookie header. `max_age` < 0 means a session cookie; 0 deletes it.
     void set_cookie(const std::string& name, const std::string& value, long max_age, bool http_only,
                     bool secure, SameSite same_site = SameSite::lax);

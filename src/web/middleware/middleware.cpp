@@ -186,8 +186,10 @@ Middleware csrf_middleware(AppContext& context)
         // session, a cookie set over plain HTTP) does not pass.
         if (request.session)
             request.csrf_token = context.identity.csrf_token(*request.session);
-        else
-            request.csrf_token = fresh ? core::random_hex(32) : *cookie;
+        else if (!fresh)
+            request.csrf_token = *cookie;
+        else if (!request.on_event_loop)
+            request.csrf_token = core::random_hex(32);
         if (request.is_state_changing()) {
             auto submitted = request.form_value("csrf_token");
             if (!submitted) {
@@ -201,7 +203,7 @@ Middleware csrf_middleware(AppContext& context)
         Response response = next(request);
         bool page = response.content_type.rfind("text/html", 0) == 0;
         // A shared page has no form, so it needs no token, and a cookie would keep it from being shared.
-        if (fresh && page && !request.session && !response.shared)
+        if (fresh && page && !request.session && !response.shared && !request.csrf_token.empty())
             response.set_cookie(csrf_cookie_name(context.config), request.csrf_token, -1, true,
                                 context.config.secure_cookies);
         return response;
