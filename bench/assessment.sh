@@ -382,6 +382,13 @@ bench_database() {
         sed 's/.*value="//; s/"$//')"
     ranking_id="$( (grep -o "/cases/$case_id/rankings/[0-9]*" "$work_dir/page.html" || true) | head -n 1 |
         sed 's#.*/##')"
+    if [[ -z $ranking_id ]]; then
+        # A list of the member's own to save into: made as the ranking page makes one.
+        ranking_id="$( (curl -sS -o /dev/null -w '%{redirect_url}' -H "Cookie: rekrut_session=$token" \
+            --data-urlencode "csrf_token=$csrf" --data-urlencode "name=Benchmark" \
+            --data-urlencode "round=first_interview" "$server_url/cases/$case_id/rankings" || true) |
+            grep -o "/rankings/[0-9]*$" | sed 's#.*/##' || true)"
+    fi
     ranking_path="/cases/$case_id/rankings/${ranking_id:-${REKRUT_BENCH_RANKING_ID:-1}}"
     if ((${#all_ids[@]} < ranking_size)); then
         echo "$label: ranking: the pages showed ${#all_ids[@]} applications, fewer than $ranking_size; skipped"

@@ -59,10 +59,10 @@ constexpr const char* k_from =
     " LEFT JOIN anonymity_lifts l ON l.application_id = a.id";
 
 /// The conditions of the query's filters (without paging), with named parameters bound by `bind`.
-std::string conditions(const domain::ApplicationListQuery& query)
+std::string conditions(const domain::ApplicationListQuery& query, bool hide_conflicts = true)
 {
     std::string where = " WHERE a.institution_id = :institution AND a.case_id = :case_id";
-    if (query.member)
+    if (query.member && hide_conflicts)
         where += " AND NOT EXISTS (SELECT 1 FROM conflict_declarations d WHERE d.application_id = a.id"
                  " AND d.user_id = :viewer AND d.conflict = 1)";
     if (query.status)
@@ -274,6 +274,17 @@ bool has_undeclared(soci::session& sql, std::int64_t institution_id, std::int64_
                     std::int64_t user_id)
 {
     long long institution = institution_id, case_key = case_id, user = user_id, id = 0;
+    // A declaration names one application of the case, once per member. So when the member has as many
+    // declarations in the case as the case has applications, every one is declared: two counts over
+    // indexes, without looking up each application (the usual answer once the member has declared).
+    long long missing = 0;
+    sql << "SELECT (SELECT COUNT(*) FROM applications a WHERE a.institution_id = :institution"
+           " AND a.case_id = :case_id) - (SELECT COUNT(*) FROM conflict_declarations d"
+           " WHERE d.case_id = :declared_case AND d.user_id = :user AND d.institution_id = :declared_institution)",
+        soci::into(missing), soci::use(institution), soci::use(case_key), soci::use(case_key), soci::use(user),
+        soci::use(institution);
+    if (missing <= 0)
+        return false;
     sql << "SELECT a.id FROM applications a WHERE a.institution_id = :institution AND a.case_id = :case_id"
            " AND a.status <> 'withdrawn' AND NOT EXISTS (SELECT 1 FROM conflict_declarations d"
            " WHERE d.application_id = a.id AND d.user_id = :user) LIMIT 1",
@@ -664,21 +675,28 @@ domain::ApplicationListPage list(soci::session& sql, const domain::ApplicationLi
 
 int count(soci::session& sql, const domain::ApplicationListQuery& query)
 {
-    int total = 0;
     Values values(query);
     // The viewer's own marks join in only when the own-mark filter needs them.
     const bool viewer_needed = query.member || !query.own_mark.empty();
+    const std::string marks = query.own_mark.empty() ? ""
+                                                     : " LEFT JOIN assessment_marks m ON m.application_id = a.id"
+                                                       " AND m.user_id = :viewer";
+    // A member's list leaves out the applications the member has a conflict with. Those are few, so
+    // they are counted from the member's declarations and taken off the count of all, rather than the
+    // declarations being looked up for every application.
     const std::string text =
-        "SELECT COUNT(*) FROM applications a" +
-        std::string(query.own_mark.empty() ? ""
-                                           : " LEFT JOIN assessment_marks m ON m.application_id = a.id"
-                                             " AND m.user_id = :viewer") +
-        conditions(query);
+        "SELECT (SELECT COUNT(*) FROM applications a" + marks + conditions(query, false) + ")" +
+        (query.member ? " - (SELECT COUNT(*) FROM conflict_declarations d"
+                        " JOIN applications a ON a.id = d.application_id" +
+                            marks + conditions(query, false) +
+                            " AND d.user_id = :viewer AND d.conflict = 1 AND d.case_id = a.case_id)"
+                      : std::string());
+    long long total = 0;
     auto prepared = (sql.prepare << text, soci::into(total));
     values.bind(prepared, query, viewer_needed);
     soci::statement statement(prepared);
     statement.execute(true);
-    return total;
+    return static_cast<int>(total);
 }
 
 } // namespace rekrut::store::assessment

@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "core/crypto.hpp"
+#include "store/application_store.hpp"
 #include "store/assessment_store.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -220,6 +221,37 @@ TEST_P(AssessmentStoreTest, a_conflict_leaves_the_applicant_out_of_list_and_coun
     EXPECT_TRUE(database->read([&](Session& session) {
         return assessment::has_conflict(session, institution_id, applications[4], member);
     }));
+}
+
+TEST_P(AssessmentStoreTest, a_withdrawn_application_needs_no_declaration_and_filters_keep_conflicts_out)
+{
+    write([&](soci::session& sql) {
+        applications::set_status(sql, institution_id, applications[9], domain::ApplicationStatus::withdrawn, 0);
+        for (std::size_t index = 0; index < 8; ++index)
+            assessment::declare(sql, institution_id, case_id, applications[index], member, index == 3, 0);
+    });
+    // Two applications without a declaration: one withdrawn, one still open.
+    EXPECT_TRUE(database->read([&](Session& session) {
+        return assessment::has_undeclared(session, institution_id, case_id, member);
+    }));
+    write([&](soci::session& sql) {
+        assessment::declare(sql, institution_id, case_id, applications[8], member, false, 0);
+        assessment::set_mark(sql, institution_id, case_id, applications[0], member, Mark::yes, "", 0);
+    });
+    // Only the withdrawn one is left undeclared, which is no reason to stop the member.
+    EXPECT_FALSE(database->read([&](Session& session) {
+        return assessment::has_undeclared(session, institution_id, case_id, member);
+    }));
+    auto unmarked = query(ApplicationSort::received, 50);
+    unmarked.own_mark = "none";
+    const auto rows = walk(unmarked, false);
+    EXPECT_EQ(std::count(rows.begin(), rows.end(), applications[3]), 0);
+    EXPECT_EQ(database->read([&](Session& session) { return assessment::count(session, unmarked); }),
+              static_cast<int>(rows.size()));
+    EXPECT_EQ(rows.size(), 8U); // ten, less the conflict and the one marked
+    auto withdrawn = query(ApplicationSort::received, 50);
+    withdrawn.status = domain::ApplicationStatus::withdrawn;
+    EXPECT_EQ(database->read([&](Session& session) { return assessment::count(session, withdrawn); }), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialects, AssessmentStoreTest,
