@@ -275,14 +275,15 @@ bool has_undeclared(soci::session& sql, std::int64_t institution_id, std::int64_
 {
     long long institution = institution_id, case_key = case_id, user = user_id, id = 0;
     // A declaration names one application of the case, once per member. So when the member has as many
-    // declarations in the case as the case has applications, every one is declared: two counts over
+    // declarations in the case as the case has applications, every one is declared: two counts within
     // indexes, without looking up each application (the usual answer once the member has declared).
+    // The institution scopes the first count; a case of another institution counts no applications
+    // and so answers false, as the query below does.
     long long missing = 0;
     sql << "SELECT (SELECT COUNT(*) FROM applications a WHERE a.institution_id = :institution"
            " AND a.case_id = :case_id) - (SELECT COUNT(*) FROM conflict_declarations d"
-           " WHERE d.case_id = :declared_case AND d.user_id = :user AND d.institution_id = :declared_institution)",
-        soci::into(missing), soci::use(institution), soci::use(case_key), soci::use(case_key), soci::use(user),
-        soci::use(institution);
+           " WHERE d.case_id = :declared_case AND d.user_id = :user)",
+        soci::into(missing), soci::use(institution), soci::use(case_key), soci::use(case_key), soci::use(user);
     if (missing <= 0)
         return false;
     sql << "SELECT a.id FROM applications a WHERE a.institution_id = :institution AND a.case_id = :case_id"
