@@ -283,7 +283,8 @@ bool has_undeclared(soci::session& sql, std::int64_t institution_id, std::int64_
     sql << "SELECT (SELECT COUNT(*) FROM applications a WHERE a.institution_id = :institution"
            " AND a.case_id = :case_id) - (SELECT COUNT(*) FROM conflict_declarations d"
            " WHERE d.case_id = :declared_case AND d.user_id = :user)",
-        soci::into(missing), soci::use(institution), soci::use(case_key), soci::use(case_key), soci::use(user);
+        soci::into(missing), soci::use(institution), soci::use(case_key), soci::use(case_key),
+        soci::use(user);
     if (missing <= 0)
         return false;
     sql << "SELECT a.id FROM applications a WHERE a.institution_id = :institution AND a.case_id = :case_id"
@@ -679,9 +680,10 @@ int count(soci::session& sql, const domain::ApplicationListQuery& query)
     Values values(query);
     // The viewer's own marks join in only when the own-mark filter needs them.
     const bool viewer_needed = query.member || !query.own_mark.empty();
-    const std::string marks = query.own_mark.empty() ? ""
-                                                     : " LEFT JOIN assessment_marks m ON m.application_id = a.id"
-                                                       " AND m.user_id = :viewer";
+    const std::string marks = query.own_mark.empty()
+                                  ? ""
+                                  : " LEFT JOIN assessment_marks m ON m.application_id = a.id"
+                                    " AND m.user_id = :viewer";
     // A member's list leaves out the applications the member has a conflict with. Those are few, so
     // they are counted from the member's declarations and taken off the count of all, rather than the
     // declarations being looked up for every application.

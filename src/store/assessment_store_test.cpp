@@ -226,7 +226,8 @@ TEST_P(AssessmentStoreTest, a_conflict_leaves_the_applicant_out_of_list_and_coun
 TEST_P(AssessmentStoreTest, a_withdrawn_application_needs_no_declaration_and_filters_keep_conflicts_out)
 {
     write([&](soci::session& sql) {
-        applications::set_status(sql, institution_id, applications[9], domain::ApplicationStatus::withdrawn, 0);
+        applications::set_status(sql, institution_id, applications[9], domain::ApplicationStatus::withdrawn,
+                                 0);
         for (std::size_t index = 0; index < 8; ++index)
             assessment::declare(sql, institution_id, case_id, applications[index], member, index == 3, 0);
     });
