@@ -43,6 +43,7 @@ bench: build-release ## Load benchmarks against nginx as the reference (see docs
 	@./bench/http.sh
 	@./bench/career.sh
 	@./bench/pages.sh
+	@./bench/pages.sh --postgresql
 	@./bench/applications.sh
 	@./bench/mail.sh
 	@./bench/assessment.sh

@@ -17,46 +17,90 @@ shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 
 duration=10s
-[[ ${1:-} == --quick ]] && duration=3s
+dialect=sqlite
+for argument in "$@"; do
+    case "$argument" in
+    --quick) duration=3s ;;
+    --postgresql) dialect=postgresql ;;
+    *)
+        echo "usage: bench/pages.sh [--quick] [--postgresql]" >&2
+        exit 2
+        ;;
+    esac
+done
 binary="${REKRUT_BIN:-$PWD/build/release/rekrut}"
-for tool in "$binary" /usr/bin/wrk /usr/bin/curl /usr/bin/python3 /usr/bin/sqlite3; do
+pg_bin=/usr/lib/postgresql/15/bin
+tools=("$binary" /usr/bin/wrk /usr/bin/curl /usr/bin/python3 /usr/bin/sqlite3)
+[[ $dialect == postgresql ]] && tools+=(/usr/sbin/runuser "$pg_bin/initdb" "$pg_bin/pg_ctl" "$pg_bin/psql")
+for tool in "${tools[@]}"; do
     [[ -x $tool ]] || { echo "bench: $tool is missing (run make build-release / scripts/bootstrap)" >&2; exit 1; }
 done
 
 work_dir="$(mktemp -d /tmp/rekrut-pages.XXXXXX)"
+chmod 711 "$work_dir" # the postgres user reaches its cluster folder inside
 server_pid=""
+pg_port=""
 cleanup() {
     if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
         kill -TERM "$server_pid" 2>/dev/null || true
         wait "$server_pid" 2>/dev/null || true
     fi
+    if [[ -n $pg_port ]]; then
+        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work_dir/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
     rm -rf "$work_dir"
 }
 trap cleanup EXIT
 
-port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-database="$work_dir/rekrut.db"
-export REKRUT_DATABASE_URL="sqlite:$database" REKRUT_SECURITY_KEY_FILE="$work_dir/rekrut.key" REKRUT_LISTEN="127.0.0.1:$port" REKRUT_LOG_LEVEL=warn
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port="$(free_port)"
+export REKRUT_SECURITY_KEY_FILE="$work_dir/rekrut.key" REKRUT_LISTEN="127.0.0.1:$port" REKRUT_LOG_LEVEL=warn
+if [[ $dialect == sqlite ]]; then
+    database="$work_dir/rekrut.db"
+    export REKRUT_DATABASE_URL="sqlite:$database"
+    sql() { sqlite3 "$database"; }
+    now="strftime('%s', 'now')"
+    numbers="WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) SELECT i FROM n"
+else
+    # A throwaway PostgreSQL 15 cluster with default settings, on loopback and its own socket folder.
+    mkdir -p "$work_dir/pg"
+    chown postgres: "$work_dir/pg"
+    chmod 700 "$work_dir/pg"
+    (cd / && runuser -u postgres -- "$pg_bin/initdb" -D "$work_dir/pg/data" -U postgres -A trust -E UTF8 \
+        --locale=C.UTF-8 --no-instructions >"$work_dir/initdb.log" 2>&1)
+    pg_port="$(free_port)"
+    (cd / && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work_dir/pg/data" -l "$work_dir/pg/postgres.log" -w \
+        -t 60 -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $work_dir/pg" start >/dev/null)
+    "$pg_bin/psql" -X -q -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -c 'CREATE DATABASE rekrut'
+    export REKRUT_DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/rekrut"
+    sql() { "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d rekrut >/dev/null; }
+    now="extract(epoch FROM now())::bigint"
+    numbers="SELECT generate_series(1, 5000) AS i"
+fi
 "$binary" migrate >/dev/null
 "$binary" seed-demo >/dev/null
 
 # 5,000 cases in the first institution, in every state, with deadlines spread over a year.
-sqlite3 "$database" <<'SQL'
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+sql <<SQL
 INSERT INTO recruitment_cases (institution_id, title, state, place_of_work, application_deadline, created_at, updated_at)
 SELECT 1, 'Genereret stilling ' || i,
        CASE i % 8 WHEN 0 THEN 'draft' WHEN 1 THEN 'ready_for_publication' WHEN 2 THEN 'published'
                   WHEN 3 THEN 'closed_for_applications' WHEN 4 THEN 'assessment' WHEN 5 THEN 'decision'
                   WHEN 6 THEN 'filled' ELSE 'cancelled' END,
-       'København K', strftime('%s', 'now') + (i % 365) * 86400, strftime('%s', 'now'), strftime('%s', 'now')
-FROM n;
+       'København K', $now + (i % 365) * 86400, $now, $now
+FROM ($numbers) AS n;
 SQL
+if [[ $dialect == postgresql ]]; then
+    echo "ANALYZE;" | sql # what autovacuum would do a minute later
+fi
 
 token="$(/usr/bin/python3 -c 'import secrets; print(secrets.token_hex(32))')"
 token_hash="$(/usr/bin/python3 -c "import hashlib,sys; print(hashlib.blake2b(b'session:' + sys.argv[1].encode(), digest_size=32).hexdigest())" "$token")"
-sqlite3 "$database" "INSERT INTO sessions (token_hash, user_id, mfa_passed, created_at, last_seen_at, expires_at, rotated_at, ip)
-  SELECT '$token_hash', id, 1, strftime('%s','now'), strftime('%s','now'), strftime('%s','now') + 43200, strftime('%s','now') + 60, ''
-  FROM users WHERE email = 'administrator@styrelsen.example.test';"
+sql <<SQL
+INSERT INTO sessions (token_hash, user_id, mfa_passed, created_at, last_seen_at, expires_at, rotated_at, ip)
+  SELECT '$token_hash', id, 1, $now, $now, $now + 43200, $now + 60, ''
+  FROM users WHERE email = 'administrator@styrelsen.example.test';
+SQL
 
 # Append mode, so that truncating the log between runs works while the server writes to it.
 REKRUT_LOG_LEVEL=info "$binary" serve >"$work_dir/stdout.log" 2>>"$work_dir/access.log" &
@@ -75,8 +119,18 @@ status="$(curl -s -o /dev/null -w '%{http_code}' -H "$cookie" "http://127.0.0.1:
 # cores other processes took during a run.
 server_cpu_ns() { cat /proc/"$server_pid"/task/*/schedstat 2>/dev/null | awk '{ total += $1 } END { printf "%.0f", total }'; }
 machine_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+# PostgreSQL's processes (the postmaster and its children) count as ours, on that database.
+pg_ticks() {
+    [[ -n $pg_port ]] || { echo 0; return; }
+    local main total=0 pid
+    main="$(head -n 1 "$work_dir/pg/data/postmaster.pid")"
+    for pid in "$main" $(pgrep -P "$main" || true); do
+        total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{ print $12 + $13 }' || echo 0)))
+    done
+    echo "$total"
+}
 our_ticks() {
-    echo $(($(sed 's/.*) //' "/proc/$server_pid/stat" | awk '{ print $12 + $13 }') + $(sed 's/.*) //' "/proc/$$/stat" | awk '{ print $14 + $15 }')))
+    echo $(($(sed 's/.*) //' "/proc/$server_pid/stat" | awk '{ print $12 + $13 }') + $(sed 's/.*) //' "/proc/$$/stat" | awk '{ print $14 + $15 }') + $(pg_ticks)))
 }
 
 run() { # name, path, cookie-or-empty, connections (default 16)
@@ -118,7 +172,7 @@ print(f"{name:<44} {rps:>10.0f} req/s   server p50 {p50:7.3f} ms   p99 {p99:7.3f
 PY
 }
 
-echo "== Signed-in pages, SQLite, 16 connections, $duration each ($(nproc) cores shared with wrk)"
+echo "== Signed-in pages, $dialect, 16 connections, $duration each ($(nproc) cores shared with wrk)"
 run "front page, no session" "/" ""
 run "front page, signed in (session + policy)" "/" "$cookie"
 run "case list, 5,000 cases, page 1" "/cases" "$cookie"
