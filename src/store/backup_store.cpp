@@ -73,7 +73,7 @@ std::string last_line(const std::string& path)
 /// anew); returns its path, or "" when it could not be written.
 std::string write_password_file(const std::string& password)
 {
-    const std::string path = (fs::temp_directory_path() / ("rekrut-pgpass-" + core::random_hex(8))).string();
+    std::string path = (fs::temp_directory_path() / ("rekrut-pgpass-" + core::random_hex(8))).string();
     int descriptor = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (descriptor < 0)
         return "";
@@ -110,6 +110,7 @@ core::Status run_program(const ProgramCall& call)
         environment_entries.push_back("PGPASSFILE=" + password_path);
     }
     std::vector<char*> environment;
+    environment.reserve(environment_entries.size() + 1);
     for (auto& entry : environment_entries)
         environment.push_back(entry.data());
     environment.push_back(nullptr);

@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::int64_t k_day = 86400;
 
-core::UnixTime utc(int year, unsigned month, unsigned day, int hour = 0, int minute = 0)
+core::UnixTime utc(int year, unsigned month, unsigned day, core::UnixTime hour = 0, core::UnixTime minute = 0)
 {
     return core::days_from_civil(year, month, day) * k_day + hour * 3600 + minute * 60;
 }
@@ -40,7 +40,7 @@ struct AvailabilityPruningTest : testing::ServiceFixture {
     /// `down` minutes down.
     void sample_service_day(ServiceNotices& notices, core::UnixTime utc_start, int down)
     {
-        for (int minute = 0; minute < 450; ++minute)
+        for (core::UnixTime minute = 0; minute < 450; ++minute)
             ASSERT_TRUE(notices.record_probe(minute >= down, utc_start + minute * 60));
     }
 };
