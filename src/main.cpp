@@ -486,7 +486,8 @@ int run_restore(const core::Config& config, const std::string& resources, const 
         return fail(report.error().message);
     for (const auto& name : report->applied)
         std::cout << "applied " << name << "\n";
-    open_database(config, url, 1);
+    auto database = open_database(config, url, 1);
+    services::operations::record_restore(*database, *restored);
     std::cout << "restored " << file << "; the database is at version " << report->version
               << "; run `rekrut backup verify` on the next backup and `rekrut audit verify` now\n";
     return 0;
@@ -692,7 +693,8 @@ public:
                 config.jobnet_namespace.empty() ? std::string(integrations::jobnet::k_default_namespace)
                                                 : config.jobnet_namespace,
                 20};
-            m_jobnet.emplace(database, std::move(jobnet), config.jobnet_retry_seconds, config.public_url);
+            m_jobnet.emplace(database, std::move(jobnet), config.jobnet_retry_seconds, config.public_url,
+                             config.jobnet_lease_seconds);
             m_jobnet->start();
         }
         if (!config.backup_directory.empty()) {
@@ -870,7 +872,10 @@ int run_serve(const core::Config& config, const std::string& resources)
                                           });
     services::PeriodicJob availability_probe(
         "availability_probe", std::chrono::seconds(60), [&notices, &status] {
-            notices.record_probe(status.database_reachable() && status.migrations_current(), core::now());
+            const core::UnixTime now = core::now();
+            notices.record_probe(status.database_reachable() && status.migrations_current(), now);
+            // Raw samples older than 13 months give way to their months' figures (once an hour).
+            notices.prune_samples(now);
         });
     web::Application application(context);
 

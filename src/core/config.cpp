@@ -276,6 +276,8 @@ void add_mail_and_log_settings(Settings& table)
          [](Config& c, const std::string& v) { return c.jobnet_namespace = v, std::string(); }},
         {"jobnet.retry_seconds",
          [](Config& c, const std::string& v) { return set_unsigned(c.jobnet_retry_seconds, v, 1, 86400); }},
+        {"jobnet.lease_seconds",
+         [](Config& c, const std::string& v) { return set_unsigned(c.jobnet_lease_seconds, v, 150, 86400); }},
         {"mail.log_links", [](Config& c, const std::string& v) { return set_bool(c.mail_log_links, v); }},
         {"log.level",
          [](Config& c, const std::string& v) -> std::string {

@@ -91,6 +91,10 @@ struct Config {
     std::string jobnet_namespace;
     /// The wait before the first retry of a failed call; each further retry waits twice as long.
     unsigned jobnet_retry_seconds = 30;
+    /// How long a node's claim on the transfers it is making holds: another node takes over the
+    /// transfers of a node that crashed once this has passed. A call times out after 20 s and a
+    /// transfer makes at most six, so it is at least 150 s.
+    unsigned jobnet_lease_seconds = 150;
     // [mail]
     bool mail_log_links = false; ///< Demo only: mailed links also go to the server log.
     // [support] The contact users see in every page's footer and on /help.

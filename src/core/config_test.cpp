@@ -137,3 +137,21 @@ TEST(Config, shutdown_grace_and_mail_lease_are_set_within_their_bounds)
     EXPECT_EQ(refused.config.shutdown_grace_seconds, 5u) << "a bad value leaves the default";
     EXPECT_EQ(refused.config.smtp_lease_seconds, 300u);
 }
+
+TEST(Config, jobnet_lease_is_set_within_its_bounds)
+{
+    char* none[] = {nullptr};
+    EXPECT_EQ(load_config("", none).config.jobnet_lease_seconds, 150u);
+
+    auto path = write_toml("[jobnet]\nlease_seconds = 600\n");
+    auto set = load_config(path, none);
+    EXPECT_TRUE(set.problems.empty());
+    EXPECT_EQ(set.config.jobnet_lease_seconds, 600u);
+
+    std::string lease = "REKRUT_JOBNET_LEASE_SECONDS=149";
+    char* environment[] = {lease.data(), nullptr};
+    auto refused = load_config("", environment);
+    ASSERT_EQ(refused.problems.size(), 1u);
+    EXPECT_EQ(refused.problems.front().key, "REKRUT_JOBNET_LEASE_SECONDS");
+    EXPECT_EQ(refused.config.jobnet_lease_seconds, 150u) << "a bad value leaves the default";
+}

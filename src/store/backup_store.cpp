@@ -69,10 +69,52 @@ std::string last_line(const std::string& path)
     return last;
 }
 
-/// Runs a program with `arguments` (arguments[0] is its path), its output discarded and its error
-/// output kept for the message; an error names the program and its last line of error output.
-core::Status run_program(const std::vector<std::string>& arguments)
+/// Writes a libpq password file for `password` into the temporary folder (mode 0600, created
+/// anew); returns its path, or "" when it could not be written.
+std::string write_password_file(const std::string& password)
 {
+    std::string path = (fs::temp_directory_path() / ("rekrut-pgpass-" + core::random_hex(8))).string();
+    int descriptor = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (descriptor < 0)
+        return "";
+    const std::string line = password_file_line(password) + "\n";
+    bool written = write(descriptor, line.data(), line.size()) == static_cast<ssize_t>(line.size());
+    written = close(descriptor) == 0 && written;
+    if (!written) {
+        std::error_code ignored;
+        fs::remove(path, ignored);
+        return "";
+    }
+    return path;
+}
+
+/// Runs a program (call.arguments[0] is its path), its output discarded and its error output kept
+/// for the message; an error names the program and its last line of error output. A password goes
+/// to the program through a password file named in its environment, never on its command line.
+core::Status run_program(const ProgramCall& call)
+{
+    const auto& arguments = call.arguments;
+    const std::string program = fs::path(arguments[0]).filename().string();
+    std::vector<std::string> environment_entries;
+    std::string password_path;
+    if (!call.password.empty()) {
+        password_path = write_password_file(call.password);
+        if (password_path.empty())
+            return core::Error::invalid(program + ": the password file could not be written in " +
+                                        fs::temp_directory_path().string());
+        for (char** entry = environ; *entry != nullptr; ++entry) {
+            std::string_view text(*entry);
+            if (!text.starts_with("PGPASSFILE=") && !text.starts_with("PGPASSWORD="))
+                environment_entries.emplace_back(text);
+        }
+        environment_entries.push_back("PGPASSFILE=" + password_path);
+    }
+    std::vector<char*> environment;
+    environment.reserve(environment_entries.size() + 1);
+    for (auto& entry : environment_entries)
+        environment.push_back(entry.data());
+    environment.push_back(nullptr);
+
     std::string error_path = (fs::temp_directory_path() / ("rekrut-program-" + core::random_hex(8))).string();
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -84,23 +126,52 @@ core::Status run_program(const std::vector<std::string>& arguments)
         argv.push_back(const_cast<char*>(argument.c_str()));
     argv.push_back(nullptr);
     pid_t child = 0;
-    int spawned = posix_spawn(&child, argv[0], &actions, nullptr, argv.data(), environ);
+    int spawned = posix_spawn(&child, argv[0], &actions, nullptr, argv.data(),
+                              call.password.empty() ? environ : environment.data());
     posix_spawn_file_actions_destroy(&actions);
-    const std::string program = fs::path(arguments[0]).filename().string();
+    std::error_code ignored;
     if (spawned != 0) {
-        std::error_code ignored;
         fs::remove(error_path, ignored);
+        if (!password_path.empty())
+            fs::remove(password_path, ignored);
         return core::Error::invalid(program + " could not be started from " + arguments[0]);
     }
     int status = 0;
     while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
     }
+    if (!password_path.empty())
+        fs::remove(password_path, ignored);
     std::string detail = last_line(error_path);
-    std::error_code ignored;
     fs::remove(error_path, ignored);
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return core::success();
     return core::Error::invalid(program + " failed" + (detail.empty() ? std::string() : ": " + detail));
+}
+
+int hex_value(char ch)
+{
+    if (ch >= '0' && ch <= '9')
+        return ch - '0';
+    if (ch >= 'a' && ch <= 'f')
+        return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F')
+        return ch - 'A' + 10;
+    return -1;
+}
+
+std::string percent_decoded(std::string_view text)
+{
+    std::string decoded;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
+            hex_value(text[i + 2]) >= 0) {
+            decoded += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+            i += 2;
+        } else {
+            decoded += text[i];
+        }
+    }
+    return decoded;
 }
 
 /// The URL with its database name replaced: postgresql://user@host:port/NAME?options.
@@ -126,6 +197,62 @@ std::string database_name(const std::string& url)
 }
 
 } // namespace
+
+ProgramCall postgresql_program_call(const std::string& program, std::vector<std::string> arguments,
+                                    const std::string& url)
+{
+    ProgramCall call;
+    std::string stripped = url;
+    // postgresql://user:password@host:port/name?options: the password of the user information.
+    auto scheme = stripped.find("://");
+    if (scheme != std::string::npos) {
+        auto authority = scheme + 3;
+        auto end = stripped.find_first_of("/?", authority);
+        auto at = stripped.rfind('@', end == std::string::npos ? std::string::npos : end);
+        if (at != std::string::npos && at >= authority) {
+            auto colon = stripped.find(':', authority);
+            if (colon != std::string::npos && colon < at) {
+                call.password = percent_decoded(std::string_view(stripped).substr(colon + 1, at - colon - 1));
+                stripped.erase(colon, at - colon);
+            }
+        }
+        // ?password=... among the options.
+        auto query = stripped.find('?');
+        if (query != std::string::npos) {
+            std::string kept;
+            std::string_view options = std::string_view(stripped).substr(query + 1);
+            while (!options.empty()) {
+                auto amp = options.find('&');
+                std::string_view option = options.substr(0, amp);
+                options = amp == std::string_view::npos ? std::string_view() : options.substr(amp + 1);
+                if (option.starts_with("password=")) {
+                    call.password = percent_decoded(option.substr(9));
+                    continue;
+                }
+                if (!option.empty())
+                    kept += (kept.empty() ? "" : "&") + std::string(option);
+            }
+            stripped = stripped.substr(0, query) + (kept.empty() ? "" : "?" + kept);
+        }
+    }
+    call.arguments.reserve(arguments.size() + 2);
+    call.arguments.push_back(program);
+    call.arguments.push_back("--dbname=" + stripped);
+    for (auto& argument : arguments)
+        call.arguments.push_back(std::move(argument));
+    return call;
+}
+
+std::string password_file_line(const std::string& password)
+{
+    std::string line = "*:*:*:*:";
+    for (char ch : password) {
+        if (ch == ':' || ch == '\\')
+            line += '\\';
+        line += ch;
+    }
+    return line;
+}
 
 DatabaseFacts read_facts(Session& session)
 {
@@ -232,8 +359,8 @@ core::Result<DatabaseFacts> dump_postgresql(Database& database, const std::strin
             std::string snapshot;
             session.sql() << "SELECT pg_export_snapshot()", soci::into(snapshot);
             auto facts = read_facts(session);
-            auto dumped = run_program({pg_dump, "--format=custom", "--snapshot=" + snapshot,
-                                       "--file=" + destination_path, "--dbname=" + url});
+            auto dumped = run_program(postgresql_program_call(
+                pg_dump, {"--format=custom", "--snapshot=" + snapshot, "--file=" + destination_path}, url));
             session.sql() << "COMMIT";
             if (!dumped)
                 return dumped.error();
@@ -248,8 +375,9 @@ core::Result<DatabaseFacts> dump_postgresql(Database& database, const std::strin
 core::Status restore_postgresql(const std::string& pg_restore, const std::string& url,
                                 const std::string& dump_path)
 {
-    return run_program({pg_restore, "--no-owner", "--no-privileges", "--single-transaction",
-                        "--exit-on-error", "--dbname=" + url, dump_path});
+    return run_program(postgresql_program_call(
+        pg_restore, {"--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", dump_path},
+        url));
 }
 
 core::Result<std::string> create_scratch_postgresql(const std::string& url)

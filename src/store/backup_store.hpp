@@ -35,6 +35,22 @@ std::vector<std::pair<int, std::string>> applied_migrations(Database& database);
 /// True when the database holds no table at all (a target a backup may be restored into).
 bool is_empty(Database& database);
 
+/// A PostgreSQL client program's call: its arguments, with the connection URL stripped of its
+/// password, and that password, which goes to the program through a temporary password file
+/// (PGPASSFILE, mode 0600, removed after the run) so that `ps` and /proc/PID/cmdline never show it.
+struct ProgramCall {
+    std::vector<std::string> arguments;
+    std::string password; ///< Percent-decoded; empty when the URL has none.
+};
+
+/// The call of `program` with `--dbname=URL` and then `arguments`, the URL's password (in its user
+/// information or as a `password=` parameter) moved out of the arguments.
+ProgramCall postgresql_program_call(const std::string& program, std::vector<std::string> arguments,
+                                    const std::string& url);
+
+/// The libpq password file's line that matches any server with `password` (`:` and `\` escaped).
+std::string password_file_line(const std::string& password);
+
 /// Copies the SQLite database at `source_path` into a new file at `destination_path` with SQLite's
 /// online backup API, which copies one consistent state while other connections go on writing.
 core::Status copy_sqlite(const std::string& source_path, const std::string& destination_path);

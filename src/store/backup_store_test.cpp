@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
@@ -66,6 +67,60 @@ TEST_F(BackupStoreTest, online_copy_has_the_same_facts)
 TEST_F(BackupStoreTest, copy_of_a_missing_database_is_an_error)
 {
     EXPECT_FALSE(backup::copy_sqlite((dir / "absent.db").string(), (dir / "copy.db").string()).ok());
+}
+
+TEST(BackupProgramCall, the_password_leaves_the_command_line)
+{
+    auto call =
+        backup::postgresql_program_call("/usr/bin/pg_dump", {"--format=custom"},
+                                        "postgresql://rekrut:s%40cret:pw@db.example.test:5432/rekrut");
+    EXPECT_EQ(call.password, "s@cret:pw");
+    EXPECT_EQ(call.arguments,
+              (std::vector<std::string>{"/usr/bin/pg_dump",
+                                        "--dbname=postgresql://rekrut@db.example.test:5432/rekrut",
+                                        "--format=custom"}));
+
+    auto option = backup::postgresql_program_call(
+        "pg_restore", {},
+        "postgresql://rekrut@127.0.0.1/rekrut?sslmode=require&password=hemmelig&connect_timeout=5");
+    EXPECT_EQ(option.password, "hemmelig");
+    EXPECT_EQ(option.arguments.back(),
+              "--dbname=postgresql://rekrut@127.0.0.1/rekrut?sslmode=require&connect_timeout=5");
+
+    auto none = backup::postgresql_program_call("pg_dump", {}, "postgresql://postgres@127.0.0.1:5432/rekrut");
+    EXPECT_EQ(none.password, "");
+    EXPECT_EQ(none.arguments.back(), "--dbname=postgresql://postgres@127.0.0.1:5432/rekrut");
+
+    EXPECT_EQ(backup::password_file_line("a:b\\c"), "*:*:*:*:a\\:b\\\\c");
+}
+
+TEST_F(BackupStoreTest, a_program_gets_the_password_from_a_private_file_removed_after)
+{
+    // A stand-in for pg_restore records its command line, its password file and that file's mode.
+    const auto script = dir / "fake_pg_restore";
+    const auto record = dir / "record.txt";
+    {
+        std::ofstream out(script);
+        out << "#!/bin/sh\n"
+            << "{ echo \"ARGS $*\"; echo \"FILE $PGPASSFILE\"; echo \"MODE $(stat -c %a \"$PGPASSFILE\")\";"
+            << " echo \"LINE $(cat \"$PGPASSFILE\")\"; } > '" << record.string() << "'\n";
+    }
+    fs::permissions(script, fs::perms::owner_all);
+    auto restored = backup::restore_postgresql(script.string(), "postgresql://rekrut:topsecret@127.0.0.1:1/x",
+                                               (dir / "dump").string());
+    ASSERT_TRUE(restored.ok()) << restored.error().message;
+    std::ifstream in(record);
+    std::string args, file, mode, line;
+    std::getline(in, args);
+    std::getline(in, file);
+    std::getline(in, mode);
+    std::getline(in, line);
+    EXPECT_EQ(args.find("topsecret"), std::string::npos) << args;
+    EXPECT_NE(args.find("--dbname=postgresql://rekrut@127.0.0.1:1/x"), std::string::npos) << args;
+    EXPECT_EQ(mode, "MODE 600");
+    EXPECT_EQ(line, "LINE *:*:*:*:topsecret");
+    ASSERT_GT(file.size(), 5u);
+    EXPECT_FALSE(fs::exists(file.substr(5))) << "the password file is removed after the run";
 }
 
 } // namespace

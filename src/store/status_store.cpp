@@ -178,6 +178,50 @@ std::optional<std::int64_t> first_sample(soci::session& sql)
     return first;
 }
 
+std::optional<domain::MonthAvailability> kept_month(soci::session& sql, int year, unsigned month)
+{
+    long long key = static_cast<long long>(year) * 100 + month;
+    domain::MonthAvailability figures;
+    figures.year = year;
+    figures.month = month;
+    sql << "SELECT service_minutes, window_minutes, not_measured, up_minutes, down_minutes FROM "
+           "availability_months WHERE month_key = :key",
+        soci::into(figures.service_minutes), soci::into(figures.window_minutes),
+        soci::into(figures.not_measured), soci::into(figures.up_minutes), soci::into(figures.down_minutes),
+        soci::use(key);
+    if (!sql.got_data())
+        return std::nullopt;
+    const int counted = figures.up_minutes + figures.down_minutes;
+    if (counted > 0)
+        figures.percent = 100.0 * figures.up_minutes / counted;
+    return figures;
+}
+
+bool keep_month(soci::session& sql, const domain::MonthAvailability& figures, core::UnixTime now)
+{
+    long long key = static_cast<long long>(figures.year) * 100 + figures.month, at = now;
+    soci::statement statement =
+        (sql.prepare << "INSERT INTO availability_months (month_key, service_minutes, window_minutes, "
+                        "not_measured, up_minutes, down_minutes, kept_at) VALUES (:key, :service, :windows, "
+                        ":not_measured, :up, :down, :at) ON CONFLICT (month_key) DO NOTHING",
+         soci::use(key), soci::use(figures.service_minutes), soci::use(figures.window_minutes),
+         soci::use(figures.not_measured), soci::use(figures.up_minutes), soci::use(figures.down_minutes),
+         soci::use(at));
+    statement.execute(true);
+    return statement.get_affected_rows() > 0;
+}
+
+std::int64_t delete_samples(soci::session& sql, std::int64_t from_minute, std::int64_t to_minute,
+                            std::int64_t keep_minute)
+{
+    long long from = from_minute, to = to_minute, keep = keep_minute;
+    soci::statement statement = (sql.prepare << "DELETE FROM availability_samples WHERE minute >= :from AND "
+                                                "minute < :to AND minute <> :keep",
+                                 soci::use(from), soci::use(to), soci::use(keep));
+    statement.execute(true);
+    return statement.get_affected_rows();
+}
+
 std::vector<domain::TimeSpan> windows_between(soci::session& sql, core::UnixTime from, core::UnixTime to)
 {
     long long start = 0, end = 0, resolved = 0, lower = from, upper = to;

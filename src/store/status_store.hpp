@@ -37,6 +37,13 @@ void record_sample(soci::session& sql, std::int64_t minute, bool ok);
 std::map<std::int64_t, bool> samples(soci::session& sql, std::int64_t from_minute, std::int64_t to_minute);
 /// The first minute ever sampled.
 std::optional<std::int64_t> first_sample(soci::session& sql);
+/// The figures kept for a month whose samples were pruned; none when the month is not kept.
+std::optional<domain::MonthAvailability> kept_month(soci::session& sql, int year, unsigned month);
+/// Keeps a month's figures (ON CONFLICT DO NOTHING); false when they were kept already.
+bool keep_month(soci::session& sql, const domain::MonthAvailability& figures, core::UnixTime now);
+/// Deletes the samples of the minutes [from, to) except `keep_minute`; returns how many it deleted.
+std::int64_t delete_samples(soci::session& sql, std::int64_t from_minute, std::int64_t to_minute,
+                            std::int64_t keep_minute);
 /// The service windows overlapping [from, to), each up to its end or its early end; a window
 /// cancelled before it began is none.
 std::vector<domain::TimeSpan> windows_between(soci::session& sql, core::UnixTime from, core::UnixTime to);

@@ -162,9 +162,24 @@ class BackupTest(ServerTestCase):
                              self.scalar(self.server.database_url, f"SELECT COUNT(*) FROM {table}"), table)
         with tarfile.open(self.backup_path) as archive:
             manifest = json.loads(archive.extractfile("manifest.json").read())
-        self.assertEqual(self.scalar(target, "SELECT COUNT(*) FROM audit_events"), str(manifest["audit"]["events"]))
+        # The backup's events, then the restore's own: which backup, from when; nothing personal.
+        self.assertEqual(self.scalar(target, "SELECT COUNT(*) FROM audit_events"),
+                         str(manifest["audit"]["events"] + 1))
         audit = self.server.cli("audit", "verify", env={"REKRUT_DATABASE_URL": target, "REKRUT_AUDIT_ANCHOR": ""})
         self.assertEqual(audit.returncode, 0, audit.stdout + audit.stderr)
+        exported = self.server.cli("audit", "export", "--action", "backup.restored",
+                                   env={"REKRUT_DATABASE_URL": target, "REKRUT_AUDIT_ANCHOR": ""})
+        self.assertEqual(exported.returncode, 0, exported.stderr)
+        events = [json.loads(line) for line in exported.stdout.splitlines() if line.strip()]
+        self.assertEqual(len(events), 1, exported.stdout)
+        event = events[0]
+        self.assertEqual(event["object_type"], "backup")
+        self.assertEqual(event["object_id"], manifest["database_blake2b"])
+        self.assertGreater(int(event["id"]), manifest["audit"]["head_id"])
+        self.assertEqual(event["after"], {"created_at": manifest["created_at"], "dialect": database_kind(),
+                                          "schema_version": manifest["schema_version"],
+                                          "audit_head_id": manifest["audit"]["head_id"]})
+        self.assertIsNone(event.get("institution_id"))
 
         # The restored database serves, and a backup of it verifies with its attachments.
         with Server(database_url=target, name="restored") as server:

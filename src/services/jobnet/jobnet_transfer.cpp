@@ -20,10 +20,9 @@ using store::jobnet::JobnetJob;
 
 std::atomic<bool> g_enabled{false};
 
-/// Transfers claimed at a time, and how long a claim holds (a call times out after 20 s, and a
-/// transfer makes at most five).
+/// Transfers claimed at a time (a claim holds for the configured lease: a call times out after 20 s,
+/// and a transfer makes at most six).
 constexpr int k_batch = 10;
-constexpr int k_lease_seconds = 150;
 /// The longest wait between retries, and how often an ad awaiting Jobnet's review is asked about.
 constexpr core::UnixTime k_longest_wait = 3600;
 constexpr core::UnixTime k_review_poll = 60;
@@ -219,9 +218,9 @@ std::optional<JobnetView> view(store::Session& session, std::int64_t institution
 }
 
 Sender::Sender(store::Database& database, wire::Settings settings, unsigned retry_seconds,
-               std::string public_url)
+               std::string public_url, unsigned lease_seconds)
     : m_database(database), m_client(std::move(settings)), m_retry_seconds(retry_seconds),
-      m_public_url(std::move(public_url))
+      m_public_url(std::move(public_url)), m_lease_seconds(lease_seconds)
 {
 }
 
@@ -249,11 +248,12 @@ void Sender::stop()
 int Sender::transfer_due()
 {
     core::UnixTime now = core::now();
-    auto due = m_database
-                   .transact([&](store::Transaction& transaction) -> core::Result<std::vector<JobnetJob>> {
-                       return store::jobnet::claim_due(transaction, now, k_batch, k_lease_seconds);
-                   })
-                   .value();
+    auto due =
+        m_database
+            .transact([&](store::Transaction& transaction) -> core::Result<std::vector<JobnetJob>> {
+                return store::jobnet::claim_due(transaction, now, k_batch, static_cast<int>(m_lease_seconds));
+            })
+            .value();
     for (auto& job : due) {
         auto record = m_database.read([&](store::Session& session) {
             return store::cases::find(session, job.institution_id, job.case_id);

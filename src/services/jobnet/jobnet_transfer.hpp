@@ -61,14 +61,15 @@ std::optional<JobnetView> view(store::Session& session, std::int64_t institution
 
 /// Carries out the queued transfers in the background: claims due ones (so several server instances
 /// can share the work), makes the calls that bring the ad at Jobnet to what the case wants, and
-/// retries failures with exponential backoff (from `retry_seconds`, at most an hour apart). A retried
-/// AddJob first asks Jobnet for the ad by our reference, so an ad whose answer was lost is not added
+/// retries failures with exponential backoff (from `retry_seconds`, at most an hour apart). A claim
+/// holds for `lease_seconds` (`jobnet.lease_seconds`), after which another node takes the transfer over. A
+/// retried AddJob first asks Jobnet for the ad by our reference, so an ad whose answer was lost is not added
 /// twice. An ad Jobnet refuses as written waits for a correction; NotApproved is Jobnet's review and
 /// is shown with its reason.
 class Sender {
 public:
     Sender(store::Database& database, integrations::jobnet::Settings settings, unsigned retry_seconds,
-           std::string public_url);
+           std::string public_url, unsigned lease_seconds = 150);
     ~Sender();
     Sender(const Sender&) = delete;
     Sender& operator=(const Sender&) = delete;
@@ -85,6 +86,7 @@ private:
     integrations::jobnet::Client m_client;
     unsigned m_retry_seconds;
     std::string m_public_url;
+    unsigned m_lease_seconds;
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;

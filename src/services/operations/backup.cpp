@@ -622,9 +622,10 @@ VerifyReport verify_backup(const std::string& path, const VerifyOptions& options
     return report;
 }
 
-core::Status restore_backup(const std::string& path, const std::string& target_url,
-                            const core::SecretKey& key, const std::vector<store::Migration>& migrations,
-                            const BackupTools& tools)
+core::Result<RestoredBackup> restore_backup(const std::string& path, const std::string& target_url,
+                                            const core::SecretKey& key,
+                                            const std::vector<store::Migration>& migrations,
+                                            const BackupTools& tools)
 {
     const bool target_sqlite = target_url.rfind("sqlite:", 0) == 0;
     const fs::path work_parent =
@@ -636,6 +637,8 @@ core::Status restore_backup(const std::string& path, const std::string& target_u
     if (!extracted)
         return extracted.error();
     const Manifest& manifest = extracted->manifest;
+    const RestoredBackup restored{manifest.database_blake2b, manifest.created_at, manifest.dialect,
+                                  manifest.facts.schema_version, manifest.facts.audit_head_id};
     if (!manifest.facts.key_fingerprint.empty() && manifest.facts.key_fingerprint != key.fingerprint())
         return core::Error::invalid("the backup belongs to the installation key with fingerprint " +
                                     manifest.facts.key_fingerprint + ", but the key file holds " +
@@ -671,7 +674,7 @@ core::Status restore_backup(const std::string& path, const std::string& target_u
             return core::Error::invalid("the database could not be moved into place: " + error.message());
         chmod(target.c_str(), 0600);
         sync_folder(target.parent_path());
-        return core::success();
+        return restored;
     }
     {
         auto existing = store::Database::open(target_url, 1);
@@ -679,8 +682,27 @@ core::Status restore_backup(const std::string& path, const std::string& target_u
             return core::Error::conflict(
                 "the target database is not empty; restore only into an empty database");
     }
-    return store::backup::restore_postgresql(program(tools, "pg_restore"), target_url,
-                                             extracted->database.string());
+    auto written = store::backup::restore_postgresql(program(tools, "pg_restore"), target_url,
+                                                     extracted->database.string());
+    if (!written)
+        return written.error();
+    return restored;
+}
+
+void record_restore(store::Database& database, const RestoredBackup& restored)
+{
+    database
+        .transact([&](store::Transaction& transaction) -> core::Status {
+            record_audit(transaction, Origin::system("command line"),
+                         AuditEntry{std::nullopt, "backup.restored", "backup", restored.backup_id, "{}",
+                                    json{{"created_at", restored.created_at},
+                                         {"dialect", restored.dialect},
+                                         {"schema_version", restored.schema_version},
+                                         {"audit_head_id", restored.audit_head_id}}
+                                        .dump()});
+            return core::success();
+        })
+        .value();
 }
 
 int prune_backups(const std::string& directory, unsigned keep)

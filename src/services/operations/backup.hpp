@@ -66,12 +66,26 @@ struct VerifyOptions {
 /// sample of attachments decrypted with their applications' keys. The scratch database is removed.
 VerifyReport verify_backup(const std::string& path, const VerifyOptions& options);
 
+/// What a restore took from the backup's manifest: what identifies the backup, never personal data.
+struct RestoredBackup {
+    std::string backup_id;       ///< The dump's BLAKE2b, as the manifest states it.
+    std::int64_t created_at = 0; ///< When the backup was made (Unix time).
+    std::string dialect;
+    int schema_version = 0;
+    std::int64_t audit_head_id = 0;
+};
+
 /// Restores the backup into the empty database at `target_url`. Refuses a target that holds any
 /// table, a backup whose schema is newer than `migrations`, a backup of another installation key
 /// and a damaged backup (before anything is written).
-core::Status restore_backup(const std::string& path, const std::string& target_url,
-                            const core::SecretKey& key, const std::vector<store::Migration>& migrations,
-                            const BackupTools& tools);
+core::Result<RestoredBackup> restore_backup(const std::string& path, const std::string& target_url,
+                                            const core::SecretKey& key,
+                                            const std::vector<store::Migration>& migrations,
+                                            const BackupTools& tools);
+
+/// Records `backup.restored` in the restored database's audit trail, after its migrations: which
+/// backup (its id and time) was restored, by the command line on this host.
+void record_restore(store::Database& database, const RestoredBackup& restored);
 
 /// The scheduled backup: `backup.directory`, every `backup.interval_hours`, keeping `backup.keep`.
 struct BackupSchedule {

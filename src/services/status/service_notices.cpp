@@ -192,18 +192,100 @@ bool ServiceNotices::record_probe(bool ready, core::UnixTime now)
     }
 }
 
-domain::MonthAvailability ServiceNotices::measure_month(int year, unsigned month, core::UnixTime now)
+namespace {
+
+/// The first and the next month's first minute of (year, month), as Unix minutes (months begin at
+/// midnight UTC, outside the service hours).
+std::pair<std::int64_t, std::int64_t> month_minutes(int year, unsigned month)
 {
     const std::int64_t first_day = core::days_from_civil(year, month, 1);
     const std::int64_t next_day =
         month == 12 ? core::days_from_civil(year + 1, 1, 1) : core::days_from_civil(year, month + 1, 1);
-    const core::UnixTime from = first_day * 86400, to = next_day * 86400;
+    return {first_day * 1440, next_day * 1440};
+}
+
+void step_back(int& year, unsigned& month)
+{
+    if (month == 1) {
+        month = 12;
+        --year;
+    } else {
+        --month;
+    }
+}
+
+void step_forward(int& year, unsigned& month)
+{
+    if (month == 12) {
+        month = 1;
+        ++year;
+    } else {
+        ++month;
+    }
+}
+
+} // namespace
+
+domain::MonthAvailability ServiceNotices::measure_from_samples(store::Session& session, int year,
+                                                               unsigned month, core::UnixTime now)
+{
+    auto [from, to] = month_minutes(year, month);
+    auto samples = store::status::samples(session, from, to);
+    auto first = store::status::first_sample(session);
+    auto windows = store::status::windows_between(session, from * 60, to * 60);
+    return domain::month_availability(year, month, samples, first, windows, now);
+}
+
+domain::MonthAvailability ServiceNotices::measure_month(int year, unsigned month, core::UnixTime now)
+{
     return m_database.read([&](store::Session& session) {
-        auto samples = store::status::samples(session, from / 60, to / 60);
-        auto first = store::status::first_sample(session);
-        auto windows = store::status::windows_between(session, from, to);
-        return domain::month_availability(year, month, samples, first, windows, now);
+        if (auto kept = store::status::kept_month(session, year, month))
+            return *kept;
+        return measure_from_samples(session, year, month, now);
     });
+}
+
+std::int64_t ServiceNotices::prune_samples(core::UnixTime now)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_pruned_at && now >= *m_pruned_at && now - *m_pruned_at < 3600)
+            return 0;
+        m_pruned_at = now;
+    }
+    auto first =
+        m_database.read([](store::Session& session) { return store::status::first_sample(session); });
+    if (!first)
+        return 0;
+    // The oldest month whose samples are kept: the current month (Copenhagen) and the 13 before it.
+    int year = 0;
+    unsigned month = 0, day = 0;
+    core::civil_from_days((now + core::copenhagen_offset(now)) / 86400, year, month, day);
+    for (int index = 0; index < k_sample_months; ++index)
+        step_back(year, month);
+    const std::int64_t kept_from = month_minutes(year, month).first;
+    int pruned_year = 0;
+    unsigned pruned_month = 0, pruned_day = 0;
+    core::civil_from_days(*first / 1440, pruned_year, pruned_month, pruned_day);
+    std::int64_t deleted = 0;
+    for (; month_minutes(pruned_year, pruned_month).first < kept_from;
+         step_forward(pruned_year, pruned_month)) {
+        const int y = pruned_year;
+        const unsigned m = pruned_month;
+        const auto minutes = month_minutes(y, m);
+        deleted +=
+            m_database
+                .transact([&](store::Transaction& transaction) -> core::Result<std::int64_t> {
+                    if (!store::status::kept_month(transaction, y, m))
+                        store::status::keep_month(transaction, measure_from_samples(transaction, y, m, now),
+                                                  now);
+                    return store::status::delete_samples(transaction, minutes.first, minutes.second, *first);
+                })
+                .value();
+    }
+    if (deleted > 0)
+        core::log_event("info", "availability_samples_pruned", "\"samples\":" + std::to_string(deleted));
+    return deleted;
 }
 
 std::vector<domain::MonthAvailability> ServiceNotices::availability(const domain::Actor& actor, int months,
@@ -217,12 +299,7 @@ std::vector<domain::MonthAvailability> ServiceNotices::availability(const domain
     std::vector<domain::MonthAvailability> found;
     for (int index = 0; index < months; ++index) {
         found.push_back(measure_month(year, month, now));
-        if (month == 1) {
-            month = 12;
-            --year;
-        } else {
-            --month;
-        }
+        step_back(year, month);
     }
     return found;
 }

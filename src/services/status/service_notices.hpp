@@ -16,6 +16,7 @@
 
 namespace rekrut::store {
 class Database;
+class Session;
 } // namespace rekrut::store
 
 namespace rekrut::services {
@@ -70,10 +71,19 @@ public:
                                                         core::UnixTime now);
     /// The current month's figure for the public page (kept for a minute).
     domain::MonthAvailability current_month(core::UnixTime now);
+    /// Keeps the raw samples of the month that holds `now` and the `k_sample_months` before it; every
+    /// older month's figures are measured once and kept (`availability_months`), and its samples
+    /// deleted, except the first sample ever. Safe on several nodes at once (each month in its own
+    /// transaction, kept once). Does the work at most once an hour on this node (earlier calls return
+    /// 0 at once); returns how many samples it deleted.
+    std::int64_t prune_samples(core::UnixTime now);
+    static constexpr int k_sample_months = 13;
 
 private:
     std::shared_ptr<const std::vector<domain::ServiceNotice>> recent(core::UnixTime now);
     domain::MonthAvailability measure_month(int year, unsigned month, core::UnixTime now);
+    domain::MonthAvailability measure_from_samples(store::Session& session, int year, unsigned month,
+                                                   core::UnixTime now);
     void forget();
 
     store::Database& m_database;
@@ -82,6 +92,7 @@ private:
     std::uint64_t m_version = 0;
     std::optional<domain::MonthAvailability> m_month;
     core::UnixTime m_month_at = 0;
+    std::optional<core::UnixTime> m_pruned_at;
 };
 
 } // namespace rekrut::services

@@ -122,6 +122,10 @@ const std::vector<ActionName>& field_labels()
         {"cases", msgid("Cases")},
         {"applications", msgid("Applications")},
         {"bytes", msgid("Size in bytes")},
+        {"created_at", msgid("Backup made at")},
+        {"dialect", msgid("Database")},
+        {"schema_version", msgid("Schema version")},
+        {"audit_head_id", msgid("Last audit event in the backup")},
     };
     return labels;
 }
@@ -242,6 +246,7 @@ const std::vector<ActionName>& known_actions()
         {"service_notice.updated", msgid("Added an update to a service notice")},
         {"service_notice.resolved", msgid("Resolved a service notice")},
         {"log_level.changed", msgid("Changed the log level")},
+        {"backup.restored", msgid("Restored the database from a backup")},
         {"administrator_rights.reviewed", msgid("Recorded a review of the administrator rights")},
         {"case.created", msgid("Created the case")},
         {"case.copied", msgid("Copied the case")},
