@@ -283,6 +283,7 @@ const std::vector<ActionName>& known_actions()
         {"demo.seeded", msgid("Added the demo data")},
         {"audit.exported", msgid("Exported the audit trail")},
         {"audit.resealed", msgid("Sealed the personal data of earlier events")},
+        {"audit.anonymised_copy", msgid("Made this database an anonymised test copy")},
         {"user.erased", msgid("Erased an ended user account")},
         {"application.received", msgid("Received an application")},
         {"application.withdrawn", msgid("The applicant withdrew the application")},
