@@ -980,8 +980,10 @@ int run_command_line(int argc, char** argv)
     std::string anonymise_url, anonymise_key;
     auto* anonymise = cli.add_subcommand(
         "anonymise", "Turn a copy of a production database into test data under a key file of its own");
-    anonymise->add_option("--database", anonymise_url, "The copy (sqlite:PATH or a PostgreSQL URL)")->required();
-    anonymise->add_option("--key-file", anonymise_key, "The copy's new key file (made when missing)")->required();
+    anonymise->add_option("--database", anonymise_url, "The copy (sqlite:PATH or a PostgreSQL URL)")
+        ->required();
+    anonymise->add_option("--key-file", anonymise_key, "The copy's new key file (made when missing)")
+        ->required();
     simulators::JobnetSimulatorOptions simulator;
     std::string simulator_listen = "127.0.0.1:8090";
     auto* jobnet_sim = cli.add_subcommand(

@@ -9,9 +9,8 @@ namespace rekrut::services {
 SystemStatus::SystemStatus(store::Database& database, std::vector<store::Migration> migrations)
     : m_database(database), m_migrations(std::move(migrations))
 {
-    m_anonymised_copy = m_database.read([](store::Session& session) {
-        return store::anonymised_copy::marked_at(session).has_value();
-    });
+    m_anonymised_copy = m_database.read(
+        [](store::Session& session) { return store::anonymised_copy::marked_at(session).has_value(); });
 }
 
 SystemStatus::~SystemStatus() = default;

@@ -19,11 +19,10 @@ std::vector<TextCell> read_column(Session& session, const TextColumn& column)
     long long key = 0, second = 0, related = 0;
     std::string value;
     soci::indicator value_null = soci::i_ok;
-    soci::statement statement = (sql.prepare << "SELECT " + keys + ", " + column.column + " FROM " +
-                                                    column.table + " ORDER BY " + column.key +
-                                                    (two ? ", " + column.second_key : ""),
-                                 soci::into(key), soci::into(second), soci::into(related),
-                                 soci::into(value, value_null));
+    soci::statement statement =
+        (sql.prepare << "SELECT " + keys + ", " + column.column + " FROM " + column.table + " ORDER BY " +
+                            column.key + (two ? ", " + column.second_key : ""),
+         soci::into(key), soci::into(second), soci::into(related), soci::into(value, value_null));
     statement.execute();
     while (statement.fetch()) {
         TextCell cell{key, second, related, std::nullopt};
@@ -42,7 +41,8 @@ void write_cell(Transaction& transaction, const TextColumn& column, const TextCe
     std::string text = value.value_or("");
     soci::indicator text_null = value ? soci::i_ok : soci::i_null;
     if (column.second_key.empty())
-        sql << "UPDATE " + column.table + " SET " + column.column + " = :value WHERE " + column.key + " = :key",
+        sql << "UPDATE " + column.table + " SET " + column.column + " = :value WHERE " + column.key +
+                   " = :key",
             soci::use(text, text_null), soci::use(key);
     else
         sql << "UPDATE " + column.table + " SET " + column.column + " = :value WHERE " + column.key +
@@ -66,7 +66,8 @@ std::vector<std::pair<std::int64_t, std::string>> tags(Session& session)
     long long application = 0;
     std::string tag;
     soci::statement statement =
-        (session.sql().prepare << "SELECT application_id, tag FROM application_tags ORDER BY application_id, tag",
+        (session.sql().prepare
+             << "SELECT application_id, tag FROM application_tags ORDER BY application_id, tag",
          soci::into(application), soci::into(tag));
     statement.execute();
     while (statement.fetch())
@@ -78,7 +79,8 @@ void rename_tag(Transaction& transaction, std::int64_t application_id, const std
                 const std::string& to)
 {
     long long application = application_id;
-    transaction.sql() << "UPDATE application_tags SET tag = :to WHERE application_id = :application AND tag = :from",
+    transaction.sql()
+        << "UPDATE application_tags SET tag = :to WHERE application_id = :application AND tag = :from",
         soci::use(to), soci::use(application), soci::use(from);
 }
 
@@ -137,7 +139,8 @@ void replace_fingerprint(Transaction& transaction, core::UnixTime now)
     long long at = now;
     const std::string& fingerprint = transaction.secret_key().fingerprint();
     transaction.sql() << "DELETE FROM installation_key";
-    transaction.sql() << "INSERT INTO installation_key (id, fingerprint, recorded_at) VALUES (1, :fingerprint, :at)",
+    transaction.sql()
+        << "INSERT INTO installation_key (id, fingerprint, recorded_at) VALUES (1, :fingerprint, :at)",
         soci::use(fingerprint), soci::use(at);
 }
 

@@ -181,7 +181,8 @@ void replace_attachment_content(Transaction& transaction, std::int64_t attachmen
     sql << "UPDATE application_attachments SET filename = :filename, media_type = :media_type, size = :size,"
            " chunk_count = :count, stream_header = " +
                header.sql("header") + ", text_status = 'pending', text_error = '' WHERE id = :id",
-        soci::use(filename), soci::use(media_type), soci::use(size), soci::use(seq), header.use(), soci::use(id);
+        soci::use(filename), soci::use(media_type), soci::use(size), soci::use(seq), header.use(),
+        soci::use(id);
 }
 
 core::Status DatabaseFileStore::read(Session& session, std::int64_t institution_id,

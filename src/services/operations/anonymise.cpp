@@ -34,10 +34,10 @@ namespace copy_store = store::anonymised_copy;
 using Json = nlohmann::ordered_json;
 
 constexpr std::array<std::string_view, 16> k_first_names{
-    "Anna", "Bo",   "Carla", "Dennis", "Ella",  "Frej", "Gry",   "Holger",
+    "Anna", "Bo",   "Carla", "Dennis", "Ella",  "Frej", "Gry",    "Holger",
     "Ida",  "Jens", "Karen", "Lasse",  "Maren", "Nils", "Olivia", "Palle"};
 constexpr std::array<std::string_view, 16> k_last_names{
-    "Testesen", "Prøvesen", "Eksempel", "Fiktivsen", "Dummysen", "Skabelon", "Attrapsen", "Modelsen",
+    "Testesen", "Prøvesen", "Eksempel", "Fiktivsen", "Dummysen",  "Skabelon", "Attrapsen",  "Modelsen",
     "Prototyp", "Øvelsen",  "Forsøg",   "Skitsesen", "Udkastsen", "Pilotsen", "Mønstersen", "Kladdesen"};
 
 /// Synthetic values, the same for the same original everywhere in the copy: each is derived from a
@@ -53,8 +53,8 @@ public:
     {
         if (original.empty() || original == k_erased_value)
             return original;
-        auto digest = core::blake2b_keyed_hex(std::to_string(static_cast<int>(kind)) + ":" + normal(original),
-                                              m_salt);
+        auto digest =
+            core::blake2b_keyed_hex(std::to_string(static_cast<int>(kind)) + ":" + normal(original), m_salt);
         auto number = [&](std::size_t from, std::size_t digits) {
             std::string out;
             for (std::size_t i = 0; i < digits; ++i)
@@ -70,14 +70,18 @@ public:
                         digest.substr(2, 4);
             break;
         case Kind::phone: synthetic = "+45 " + number(0, 8); break;
-        case Kind::address: synthetic = "Testvej " + std::to_string(1 + std::stoi(digest.substr(0, 2), nullptr, 16)); break;
+        case Kind::address:
+            synthetic = "Testvej " + std::to_string(1 + std::stoi(digest.substr(0, 2), nullptr, 16));
+            break;
         case Kind::postcode: synthetic = "9" + number(0, 3); break;
         case Kind::city: synthetic = "Testby"; break;
         case Kind::text:
             synthetic = "Syntetisk tekst " + digest.substr(0, 8) +
                         ". Denne tekst erstatter det oprindelige indhold i en anonymiseret testkopi.";
             break;
-        case Kind::ip: synthetic = "192.0.2." + std::to_string(1 + std::stoi(digest.substr(0, 2), nullptr, 16) % 254); break;
+        case Kind::ip:
+            synthetic = "192.0.2." + std::to_string(1 + std::stoi(digest.substr(0, 2), nullptr, 16) % 254);
+            break;
         case Kind::tag: synthetic = "Mærke " + digest.substr(0, 4); break;
         }
         // Remembered for the audit trail, whose JSON may repeat a value outside the personal fields.
@@ -161,10 +165,9 @@ std::vector<SealedColumn> sealed_columns()
 }
 
 /// Tables of secrets and tokens that a copy does not need (sessions, links, resets, throttles).
-constexpr std::array<std::string_view, 7> k_emptied_tables{"sessions",        "recovery_codes",
-                                                           "password_resets", "email_changes",
-                                                           "application_links", "login_throttle",
-                                                           "backup_runs"};
+constexpr std::array<std::string_view, 7> k_emptied_tables{
+    "sessions",          "recovery_codes", "password_resets", "email_changes",
+    "application_links", "login_throttle", "backup_runs"};
 
 /// `opened` (an event's JSON opened with the original keys) with every value that was stored sealed
 /// in `stored` (a person's, ADR 0009) replaced by its synthetic value, and every other value that equals
@@ -185,7 +188,7 @@ std::string replace_json(Pseudonyms& pseudonyms, const std::string& stored, cons
         bool personal = sealed.is_object() && original != sealed.end() && original->is_string() &&
                         is_sealed_value(original->get<std::string>());
         if (personal) {
-            Kind kind = field == "email" || field == "new_email" ? Kind::email
+            Kind kind = field == "email" || field == "new_email"  ? Kind::email
                         : field == "name" || field == "full_name" ? Kind::name
                         : field == "phone"                        ? Kind::phone
                                                                   : Kind::text;
@@ -278,7 +281,8 @@ core::Result<AnonymiseReport> anonymise_copy(const AnonymiseOptions& options)
                                     "does not know); run `rekrut migrate` on it with its own configuration "
                                     "first");
     auto recorded = store::installation_key::recorded_fingerprint(*database);
-    if (recorded.empty() ? store::holds_keyed_data(*database) : recorded != options.original_key->fingerprint())
+    if (recorded.empty() ? store::holds_keyed_data(*database)
+                         : recorded != options.original_key->fingerprint())
         return core::Error::invalid("the copy was not written with the installation key (fingerprint " +
                                     options.original_key->fingerprint() + "; the copy records " +
                                     (recorded.empty() ? std::string("none") : recorded) +
@@ -288,8 +292,8 @@ core::Result<AnonymiseReport> anonymise_copy(const AnonymiseOptions& options)
     // The audit trail opened with the original keys, before anything is replaced.
     std::vector<domain::AuditEventRecord> stored;
     auto events = database->read([&](store::Session& session) {
-        store::audit_events::for_each(session,
-                                      [&](const domain::AuditEventRecord& event) { stored.push_back(event); });
+        store::audit_events::for_each(
+            session, [&](const domain::AuditEventRecord& event) { stored.push_back(event); });
         auto opened = stored;
         open_personal_data(session, opened);
         return opened;
@@ -324,18 +328,21 @@ core::Result<AnonymiseReport> anonymise_copy(const AnonymiseOptions& options)
         const copy_store::TextColumn totp{"users", "id", "", "totp_secret", ""};
         for (const auto& cell : copy_store::read_column(transaction, totp))
             if (cell.value && !cell.value->empty())
-                copy_store::write_cell(transaction, totp, cell, transaction.secret_key().seal(report.totp_secret_hex));
+                copy_store::write_cell(transaction, totp, cell,
+                                       transaction.secret_key().seal(report.totp_secret_hex));
         copy_store::reset_second_factor_steps(transaction);
 
         // New data keys for every application; what was sealed under the old ones is replaced.
         std::map<std::int64_t, std::string> keys;
-        std::vector<std::pair<std::int64_t, std::int64_t>> keyed = copy_store::applications_with_keys(transaction);
+        std::vector<std::pair<std::int64_t, std::int64_t>> keyed =
+            copy_store::applications_with_keys(transaction);
         for (const auto& [institution, application] : keyed)
             keys[application] = copy_store::replace_application_key(transaction, application);
         report.applications = static_cast<std::int64_t>(keyed.size());
         auto key_of = [&](std::int64_t application) {
             auto found = keys.find(application);
-            return found == keys.end() ? std::optional<std::string>() : std::optional<std::string>(found->second);
+            return found == keys.end() ? std::optional<std::string>()
+                                       : std::optional<std::string>(found->second);
         };
         for (const auto& column : sealed_columns())
             for (const auto& cell : copy_store::read_column(transaction, column.where))
@@ -344,7 +351,7 @@ core::Result<AnonymiseReport> anonymise_copy(const AnonymiseOptions& options)
                     copy_store::write_cell(
                         transaction, column.where, cell,
                         seal_text(key_of(application), "Syntetisk tekst (" + column.where.table + " " +
-                                                                      std::to_string(cell.key) + ")."));
+                                                           std::to_string(cell.key) + ")."));
                 }
 
         // Mails: synthetic bodies, sealed as the outbox seals them; no attachment.

@@ -15,8 +15,8 @@
 namespace rekrut::services::operations {
 
 struct AnonymiseOptions {
-    std::string copy_url;             ///< The copy to anonymise (sqlite:PATH or a PostgreSQL URL).
-    std::string live_url;             ///< The configured database, which is refused.
+    std::string copy_url; ///< The copy to anonymise (sqlite:PATH or a PostgreSQL URL).
+    std::string live_url; ///< The configured database, which is refused.
     const core::SecretKey* original_key = nullptr; ///< The key the copy was written with.
     const core::SecretKey* new_key = nullptr;      ///< The copy's own key from now on.
     std::string migrations_dir;
