@@ -121,6 +121,9 @@ const std::vector<ActionName>& field_labels()
         {"closed", msgid("Closed")},
         {"cases", msgid("Cases")},
         {"applications", msgid("Applications")},
+        {"mails", msgid("Mails")},
+        {"audit_events", msgid("Audit events")},
+        {"key_fingerprint", msgid("Key fingerprint")},
         {"bytes", msgid("Size in bytes")},
     };
     return labels;
