@@ -518,6 +518,10 @@ int run_anonymise(const core::Config& config, const std::string& resources, cons
               << "every account's password is now (shown once): " << report->test_password << "\n"
               << "every account's second-factor secret is now (hex, shown once): " << report->totp_secret_hex
               << "\n";
+    // The copy is anonymised, but freed pages may still hold old values: a failure for scripts to notice.
+    if (!report->compaction_problem.empty())
+        return fail("anonymise: the copy could not be compacted (" + report->compaction_problem +
+                    "); run VACUUM (VACUUM FULL on PostgreSQL) on it before it leaves this machine");
     return 0;
 }
 

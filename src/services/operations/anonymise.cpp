@@ -84,8 +84,10 @@ public:
             break;
         case Kind::tag: synthetic = "Mærke " + digest.substr(0, 4); break;
         }
-        // Remembered for the audit trail, whose JSON may repeat a value outside the personal fields.
-        if (original.size() >= 4)
+        // Remembered for the audit trail, whose JSON may repeat a person's value or free text outside the
+        // personal fields; not cities, postcodes and tags, which name places and categories there too.
+        if (original.size() >= 4 &&
+            (kind == Kind::email || kind == Kind::name || kind == Kind::address || kind == Kind::text))
             m_seen.emplace(original, synthetic);
         return synthetic;
     }
@@ -423,7 +425,12 @@ core::Result<AnonymiseReport> anonymise_copy(const AnonymiseOptions& options)
     });
     if (!done)
         return done.error();
-    database->read([](store::Session& session) { copy_store::compact(session); });
+    // The values are replaced; what follows only frees the pages that held the old ones.
+    try {
+        database->read([](store::Session& session) { copy_store::compact(session); });
+    } catch (const std::exception& error) {
+        done->compaction_problem = error.what();
+    }
     return done;
 }
 

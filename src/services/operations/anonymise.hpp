@@ -32,6 +32,9 @@ struct AnonymiseReport {
     std::string test_password;
     /// The second-factor secret (hex) of every account that had one; shown once, stored sealed.
     std::string totp_secret_hex;
+    /// Why the copy could not be compacted afterwards ("" when it was): its replaced values may then
+    /// remain in free pages of the file until VACUUM (VACUUM FULL on PostgreSQL) is run on it.
+    std::string compaction_problem;
 };
 
 /// Anonymises the copy at `options.copy_url` in one transaction. Refuses, changing nothing, the live
