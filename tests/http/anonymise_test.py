@@ -8,6 +8,7 @@ wrong key, an unmigrated copy and a missing file are refused with a message and 
 same tests run on SQLite and PostgreSQL (REKRUT_TEST_DATABASE)."""
 
 import hashlib
+import json
 import os
 import re
 import sqlite3
@@ -219,7 +220,15 @@ class AnonymiseTest(ServerTestCase):
         for original in ORIGINALS:
             self.assertNotIn(original.lower(), exported.stdout.lower())
         self.assertIn("audit.anonymised_copy", exported.stdout)
-        self.assertIn("@example.test", exported.stdout)
+        # The member's synthetic address in the trail is the one of their account.
+        member_id = execute_sql(self.server.database_url, f"SELECT id FROM users WHERE email = '{MEMBER_EMAIL}'")[0][0]
+        synthetic = execute_sql(self.copy_url, f"SELECT email FROM users WHERE id = {member_id}")[0][0]
+        created = [json.loads(line) for line in exported.stdout.splitlines()
+                   if '"user.created"' in line and json.loads(line)["object_id"] == member_id]
+        self.assertEqual(len(created), 1)
+        self.assertEqual(created[0]["after"]["email"], synthetic)
+        admin_name = execute_sql(self.copy_url, f"SELECT name FROM users WHERE id = {created[0]['actor_user_id']}")[0][0]
+        self.assertEqual(created[0]["actor_name"], admin_name)
 
     def test_the_server_runs_on_the_copy_and_its_files_are_synthetic(self):
         server = Server(env={"REKRUT_SECURITY_KEY_FILE": self.new_key, "REKRUT_AUDIT_ANCHOR": ""},
