@@ -498,6 +498,11 @@ int run_restore(const core::Config& config, const std::string& resources, const 
 int run_anonymise(const core::Config& config, const std::string& resources, const std::string& url,
                   const std::string& new_key_file)
 {
+    std::error_code ignored;
+    if (!fs::exists(config.key_file, ignored))
+        return fail("anonymise: the key file " + config.key_file +
+                    " is missing; the copy is opened with the installation's key file it was written with "
+                    "(security.key_file); nothing was changed");
     auto original = existing_key(config);
     auto fresh = core::SecretKey::load_or_create(new_key_file);
     if (!fresh)

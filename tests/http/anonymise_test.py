@@ -354,6 +354,10 @@ class AnonymiseTest(ServerTestCase):
             result = self.server.cli("anonymise", "--database", "sqlite:" + path, "--key-file", key)
             self.assertRefused(result, "there is no database file")
             self.assertFalse(os.path.exists(path))
+            open(path, "wb").close()
+            result = self.server.cli("anonymise", "--database", "sqlite:" + path, "--key-file", key)
+            self.assertRefused(result, "is empty")
+            self.assertEqual(os.path.getsize(path), 0)
         else:
             missing = Postgres().url(f"missing_{uuid.uuid4().hex[:8]}")
             result = self.server.cli("anonymise", "--database", missing, "--key-file", key)

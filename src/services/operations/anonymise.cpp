@@ -264,6 +264,9 @@ core::Result<AnonymiseReport> anonymise_copy(const AnonymiseOptions& options)
         std::error_code error;
         if (!fs::is_regular_file(options.copy_url.substr(7), error))
             return core::Error::invalid("there is no database file " + options.copy_url.substr(7));
+        if (fs::file_size(options.copy_url.substr(7), error) == 0 || error)
+            return core::Error::invalid("the database file " + options.copy_url.substr(7) +
+                                        " is empty: copy the database into it first");
     }
     if (auto live = refuse_live(options.copy_url, options.live_url); !live)
         return live.error();
