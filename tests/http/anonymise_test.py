@@ -32,6 +32,8 @@ ANSWER_PHRASE = f"fjordsnegleforsker{MARK}"
 NOTE_PHRASE = f"notatstjernekigger{MARK}"
 MEMBER_NAME = f"Mogens Medlemsen{MARK}"
 MEMBER_EMAIL = f"mogens.medlemsen{MARK}@example.test"
+ERASED_NAME = f"Erik Udslettetsen{MARK}"
+ERASED_EMAIL = f"erik.udslettetsen{MARK}@example.test"
 # Stored in clear in the original (in tables, the search index and mails' recipients).
 ORIGINALS = (APPLICANT_NAME, APPLICANT_EMAIL, APPLICANT_PHONE, APPLICANT_ADDRESS, CV_PHRASE, ANSWER_PHRASE,
              MEMBER_NAME, MEMBER_EMAIL, "Særpræg", "Medlemsen")
@@ -130,6 +132,13 @@ class AnonymiseTest(ServerTestCase):
         member_id = execute_sql(url, f"SELECT id FROM users WHERE email = '{MEMBER_EMAIL}'")[0][0]
         if admin.post(f"/cases/{case_id}/committee", {"user_id": member_id, "role": "projektdeltager"}).status != 303:
             raise AssertionError("the member could not join the committee")
+        # An account erased before the copy: its audit values are erased in the original already.
+        if admin.post("/users", {"name": ERASED_NAME, "email": ERASED_EMAIL}).status != 303:
+            raise AssertionError("the account to erase could not be made")
+        cls.erased_id = execute_sql(url, f"SELECT id FROM users WHERE email = '{ERASED_EMAIL}'")[0][0]
+        execute_sql(url, f"UPDATE users SET status = 'deactivated' WHERE id = {cls.erased_id}")
+        if admin.post(f"/users/{cls.erased_id}/erase", {}).status != 303:
+            raise AssertionError("the account could not be erased")
         # A note on the application by the Projektleder.
         projektleder = signed_in(cls.server, PROJEKTLEDER, totp=False)
         declare_no_conflicts(projektleder, case_id)
@@ -229,6 +238,23 @@ class AnonymiseTest(ServerTestCase):
         self.assertEqual(created[0]["after"]["email"], synthetic)
         admin_name = execute_sql(self.copy_url, f"SELECT name FROM users WHERE id = {created[0]['actor_user_id']}")[0][0]
         self.assertEqual(created[0]["actor_name"], admin_name)
+
+    def test_an_erased_person_stays_erased_in_the_copy(self):
+        def creation(env):
+            exported = self.server.cli("audit", "export", "--object-type", "user", "--object-id", self.erased_id,
+                                       env=env)
+            self.assertEqual(exported.returncode, 0, exported.stderr)
+            events = [json.loads(line) for line in exported.stdout.splitlines() if line.strip()]
+            return [event for event in events if event["action"] == "user.created"][0]
+        for event in (creation(None), creation(self.copy_env())):
+            self.assertEqual(event["after"]["email"], "\u2205erased")
+            self.assertEqual(event["after"]["name"], "\u2205erased")
+        self.assertEqual(execute_sql(self.copy_url, "SELECT COUNT(*) FROM audit_subject_keys WHERE"
+                                                    f" subject = 'user:{self.erased_id}' AND wrapped_key IS NULL")[0][0],
+                         "1")
+        values = every_value(self.copy_url)
+        self.assertFalse(ERASED_EMAIL.lower() in values)
+        self.assertFalse("udslettetsen" in values)
 
     def test_the_server_runs_on_the_copy_and_its_files_are_synthetic(self):
         server = Server(env={"REKRUT_SECURITY_KEY_FILE": self.new_key, "REKRUT_AUDIT_ANCHOR": ""},
