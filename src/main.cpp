@@ -41,6 +41,7 @@
 #include "services/jobnet/jobnet_transfer.hpp"
 #include "services/mail/mail_composer.hpp"
 #include "services/open_positions.hpp"
+#include "services/operations/anonymise.hpp"
 #include "services/operations/backup.hpp"
 #include "services/operations/contingency.hpp"
 #include "services/outbox_sender.hpp"
@@ -490,6 +491,43 @@ int run_restore(const core::Config& config, const std::string& resources, const 
     services::operations::record_restore(*database, *restored);
     std::cout << "restored " << file << "; the database is at version " << report->version
               << "; run `rekrut backup verify` on the next backup and `rekrut audit verify` now\n";
+    return 0;
+}
+
+/// Turns the copy at `url` into test data under the key in `new_key_file` (made when missing); the
+/// original key comes from the configuration.
+int run_anonymise(const core::Config& config, const std::string& resources, const std::string& url,
+                  const std::string& new_key_file)
+{
+    std::error_code ignored;
+    if (!fs::exists(config.key_file, ignored))
+        return fail("anonymise: the key file " + config.key_file +
+                    " is missing; the copy is opened with the installation's key file it was written with "
+                    "(security.key_file); nothing was changed");
+    auto original = existing_key(config);
+    auto fresh = core::SecretKey::load_or_create(new_key_file);
+    if (!fresh)
+        return fail(fresh.error().message);
+    services::operations::AnonymiseOptions options;
+    options.copy_url = url;
+    options.live_url = config.database_url;
+    options.original_key = &original;
+    options.new_key = &*fresh;
+    options.migrations_dir = resources + "/migrations";
+    auto report = services::operations::anonymise_copy(options);
+    if (!report)
+        return fail("anonymise: " + report.error().message + "; nothing was changed");
+    std::cout << "anonymised " << url << ": " << report->users << " users, " << report->applications
+              << " applications, " << report->attachments << " files, " << report->mails << " mails, "
+              << report->audit_events << " audit events sealed again; the copy's key is " << new_key_file
+              << " (fingerprint " << fresh->fingerprint() << ")\n"
+              << "every account's password is now (shown once): " << report->test_password << "\n"
+              << "every account's second-factor secret is now (hex, shown once): " << report->totp_secret_hex
+              << "\n";
+    // The copy is anonymised, but freed pages may still hold old values: a failure for scripts to notice.
+    if (!report->compaction_problem.empty())
+        return fail("anonymise: the copy could not be compacted (" + report->compaction_problem +
+                    "); run VACUUM (VACUUM FULL on PostgreSQL) on it before it leaves this machine");
     return 0;
 }
 
@@ -953,6 +991,13 @@ int run_command_line(int argc, char** argv)
     backup_verify->add_option("file", backup_file, "The backup file")->required();
     auto* restore = cli.add_subcommand("restore", "Restore a backup into the configured, empty database");
     restore->add_option("file", backup_file, "The backup file")->required();
+    std::string anonymise_url, anonymise_key;
+    auto* anonymise = cli.add_subcommand(
+        "anonymise", "Turn a copy of a production database into test data under a key file of its own");
+    anonymise->add_option("--database", anonymise_url, "The copy (sqlite:PATH or a PostgreSQL URL)")
+        ->required();
+    anonymise->add_option("--key-file", anonymise_key, "The copy's new key file (made when missing)")
+        ->required();
     simulators::JobnetSimulatorOptions simulator;
     std::string simulator_listen = "127.0.0.1:8090";
     auto* jobnet_sim = cli.add_subcommand(
@@ -1023,6 +1068,8 @@ int run_command_line(int argc, char** argv)
         return run_backup(load.config, backup_output);
     if (restore->parsed())
         return run_restore(load.config, resources, backup_file);
+    if (anonymise->parsed())
+        return run_anonymise(load.config, resources, anonymise_url, anonymise_key);
     return 0;
 }
 

@@ -251,4 +251,18 @@ core::Result<SealingReport> seal_existing_audit_events(store::Database& owner)
     });
 }
 
+void reseal_audit_trail(store::Transaction& transaction, std::vector<domain::AuditEventRecord>& events)
+{
+    const std::string& key = transaction.secret_key().audit_key();
+    Sealer sealer(transaction);
+    std::string previous(64, '0');
+    for (auto& event : events) {
+        seal_event(sealer, event);
+        event.previous_hash = previous;
+        event.hash = store::audit_event_hash(key, previous, event);
+        previous = event.hash;
+    }
+    store::audit_events::rewrite_sealed(transaction, transaction.dialect(), events);
+}
+
 } // namespace rekrut::services

@@ -60,4 +60,11 @@ struct SealingReport {
 /// its transaction). Appends `audit.resealed` with the old head's hash when it changed anything.
 core::Result<SealingReport> seal_existing_audit_events(store::Database& owner);
 
+/// For an anonymised copy (services/operations/anonymise.hpp): seals the personal values of `events`,
+/// which were opened (open_personal_data) and had their values replaced, under the keys of the
+/// transaction's installation key, computes the whole chain again under its audit key and writes every
+/// event over its row (lifting the append-only trigger inside the transaction). `events` must be the
+/// whole trail in id order. A value whose subject's key was destroyed stays erased.
+void reseal_audit_trail(store::Transaction& transaction, std::vector<domain::AuditEventRecord>& events);
+
 } // namespace rekrut::services

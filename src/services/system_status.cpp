@@ -1,5 +1,6 @@
 #include "services/system_status.hpp"
 
+#include "store/anonymised_copy_store.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 
@@ -8,6 +9,8 @@ namespace rekrut::services {
 SystemStatus::SystemStatus(store::Database& database, std::vector<store::Migration> migrations)
     : m_database(database), m_migrations(std::move(migrations))
 {
+    m_anonymised_copy = m_database.read(
+        [](store::Session& session) { return store::anonymised_copy::marked_at(session).has_value(); });
 }
 
 SystemStatus::~SystemStatus() = default;

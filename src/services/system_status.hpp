@@ -24,10 +24,14 @@ public:
     bool migrations_current();
     unsigned sessions_in_use() const;
     unsigned pool_size() const;
+    /// The database is an anonymised test copy (`rekrut anonymise`, migration 0024), as read at start:
+    /// every page then says so.
+    bool anonymised_copy() const { return m_anonymised_copy; }
 
 private:
     store::Database& m_database;
     std::vector<store::Migration> m_migrations;
+    bool m_anonymised_copy = false;
 };
 
 } // namespace rekrut::services

@@ -18,6 +18,7 @@ namespace rekrut::store {
 namespace {
 
 constexpr std::size_t k_data_key_bytes = core::StreamEncryptor::key_bytes;
+constexpr std::size_t k_chunk_bytes_of_replacement = DatabaseFileStore::k_chunk_bytes;
 
 // Authenticated with every chunk and with the sealed text, so that bytes moved from one attachment
 // to another (of the same application, under the same key) do not decrypt there.
@@ -154,6 +155,34 @@ core::Result<std::int64_t> DatabaseFileStore::put(Transaction& transaction, cons
     sql << "UPDATE application_attachments SET size = :size, chunk_count = :count WHERE id = :id",
         soci::use(size), soci::use(seq), soci::use(id);
     return static_cast<std::int64_t>(id);
+}
+
+void replace_attachment_content(Transaction& transaction, std::int64_t attachment_id,
+                                const std::string& filename, const std::string& media_type,
+                                std::string_view bytes, std::string_view data_key)
+{
+    soci::session& sql = transaction;
+    core::StreamEncryptor encryptor(data_key);
+    long long id = attachment_id;
+    sql << "DELETE FROM attachment_chunks WHERE attachment_id = :id", soci::use(id);
+    sql << "DELETE FROM attachment_texts WHERE attachment_id = :id", soci::use(id);
+    int seq = 0;
+    std::string context = chunk_context(attachment_id);
+    for (std::size_t offset = 0; offset < bytes.size() || seq == 0; ++seq) {
+        auto piece = bytes.substr(offset, k_chunk_bytes_of_replacement);
+        offset += piece.size();
+        binary::Value chunk(transaction, encryptor.push(piece, offset >= bytes.size(), context));
+        sql << "INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (:attachment, :seq, " +
+                   chunk.sql("data") + ")",
+            soci::use(id), soci::use(seq), chunk.use();
+    }
+    binary::Value header(transaction, encryptor.header());
+    long long size = static_cast<long long>(bytes.size());
+    sql << "UPDATE application_attachments SET filename = :filename, media_type = :media_type, size = :size,"
+           " chunk_count = :count, stream_header = " +
+               header.sql("header") + ", text_status = 'pending', text_error = '' WHERE id = :id",
+        soci::use(filename), soci::use(media_type), soci::use(size), soci::use(seq), header.use(),
+        soci::use(id);
 }
 
 core::Status DatabaseFileStore::read(Session& session, std::int64_t institution_id,

@@ -79,6 +79,13 @@ public:
                                          std::string_view data_key) override;
 };
 
+/// Replaces an attachment's bytes, name and media type in place (same id), encrypted under `data_key`
+/// (for an anonymised copy, whose files become synthetic ones). The extracted text is left to
+/// put_text and mark_text.
+void replace_attachment_content(Transaction& transaction, std::int64_t attachment_id,
+                                const std::string& filename, const std::string& media_type,
+                                std::string_view bytes, std::string_view data_key);
+
 /// The per-application data keys, stored wrapped by a key derived from the installation's secret key.
 namespace application_keys {
 /// Makes a random 32-byte data key for the application, stores it wrapped and returns it.

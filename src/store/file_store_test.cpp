@@ -231,6 +231,39 @@ TEST_P(FileStoreTest, files_of_every_size_round_trip_in_chunks_of_256_KiB)
     }
 }
 
+TEST_P(FileStoreTest, replaced_content_keeps_the_id_and_reads_only_under_the_new_key)
+{
+    struct Case {
+        std::size_t before, after;
+        int chunks;
+    };
+    for (Case sample : {Case{2 * k_chunk + 5, 1, 1}, Case{10, 2 * k_chunk + 1, 3}, Case{10, 0, 1}}) {
+        std::int64_t id = put(content_of(sample.before));
+        change([&](Transaction& transaction) {
+            m_files.put_text(transaction, id, "the original's text", m_key);
+            return core::success();
+        });
+        std::string replacement(sample.after, 'x');
+        change([&](Transaction& transaction) {
+            replace_attachment_content(transaction, id, "cv-1.pdf", "application/pdf", replacement,
+                                       m_other_key);
+            return core::success();
+        });
+        auto back = read(id, m_other_key);
+        ASSERT_TRUE(back.ok()) << sample.after << ": " << back.error().message;
+        EXPECT_TRUE(*back == replacement) << sample.after;
+        EXPECT_FALSE(read(id, m_key).ok()) << "the old key reads nothing";
+        auto info =
+            m_database->read([&](Session& session) { return find_attachment(session, m_institution, id); });
+        ASSERT_TRUE(info);
+        EXPECT_EQ(info->filename, "cv-1.pdf");
+        EXPECT_EQ(info->size, static_cast<std::int64_t>(sample.after));
+        EXPECT_EQ(info->chunk_count, sample.chunks);
+        EXPECT_EQ(chunks_of(id).size(), static_cast<std::size_t>(sample.chunks));
+        EXPECT_EQ(count("SELECT COUNT(*) FROM attachment_texts WHERE attachment_id = :id", id), 0);
+    }
+}
+
 TEST_P(FileStoreTest, stored_bytes_reveal_neither_the_file_nor_a_sample_of_it)
 {
     std::string content = content_of(4 * k_chunk + 7);

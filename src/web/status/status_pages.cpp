@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "domain/access/policy.hpp"
 #include "services/status/service_notices.hpp"
+#include "services/system_status.hpp"
 #include "web/app_context.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
@@ -381,6 +382,8 @@ void install_page_surroundings(AppContext& context)
     context.views.set_surroundings(
         [&context](const Request& request, Dictionary& banner, Dictionary& footer) {
             fill_support(footer, context, request);
+            if (context.status.anonymised_copy())
+                banner.ShowSection("ANONYMISED_COPY");
             const core::UnixTime now = core::now();
             auto shown = notices(context).banner(now);
             if (shown.empty())
