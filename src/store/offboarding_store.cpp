@@ -196,11 +196,11 @@ std::optional<domain::OffboardingRecord> find_across_institutions(soci::session&
 {
     Columns columns;
     long long wanted = id;
-    soci::statement statement =
-        (sql.prepare << std::string(k_select) + " WHERE o.id = :id", soci::use(wanted));
+    soci::statement statement = (sql.prepare << std::string(k_select) + " WHERE o.id = :id");
     bind(statement, columns);
-    statement.execute();
-    if (!statement.fetch())
+    statement.exchange(soci::use(wanted));
+    statement.define_and_bind();
+    if (!statement.execute(true))
         return std::nullopt;
     return record_of(columns);
 }
@@ -210,6 +210,7 @@ std::vector<domain::OffboardingRecord> list(soci::session& sql)
     Columns columns;
     soci::statement statement = (sql.prepare << std::string(k_select) + " ORDER BY o.id DESC");
     bind(statement, columns);
+    statement.define_and_bind();
     statement.execute();
     std::vector<domain::OffboardingRecord> found;
     while (statement.fetch())
