@@ -210,6 +210,11 @@ class OffboardingTest(ServerTestCase):
         self.assertIsNotNone(answers)
         cv = files[f"attachments/{application_id}/cv.txt"]
         self.assertIn(phrase.encode(), cv)
+        # The applicant's receipt mail, its body opened from under the application's key.
+        receipts = [mail for mail in json_lines(files["mails.jsonl"]) if mail["recipient"] == email]
+        self.assertTrue(receipts)
+        self.assertTrue(any(name in mail["body_text"] for mail in receipts), receipts[0]["body_text"][:300])
+        self.assertEqual(manifest["counts"]["attachments"], sum(1 for path in files if path.startswith("attachments/")))
         users = json_lines(files["users.jsonl"])
         self.assertIn(AKADEMIET_SUPERBRUGER, [user["email"] for user in users])
         self.assertFalse(any("password_hash" in user or "totp_secret" in user for user in users))
