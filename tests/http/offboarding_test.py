@@ -248,6 +248,7 @@ class OffboardingTest(ServerTestCase):
         self.assertStatus(page, 200)
         self.assertIn("Sletterapport", page.text)
         self.assertIn("deletion-report", page.text)
+        self.assertIn("Ansøgninger", page.text)
         self.assertEqual(self.state(offboarding), "deleted")
         self.assertStatus(self.operator2.post(f"{path}/deletion", {"confirmation": cvr}), 409)
         report = json.loads(self.scalar(f"SELECT report FROM institution_offboardings WHERE id = {offboarding}"))

@@ -3,6 +3,8 @@
 #include <ctemplate/template.h>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/display_format.hpp"
@@ -43,6 +45,34 @@ const char* state_label(const std::string& state)
     if (state == "exported")
         return msgid("Exported: the data is waiting to be deleted");
     return msgid("Off-boarded: the data is deleted");
+}
+
+/// The deletion report's kinds the interface names; the others are shown by their table's name.
+const char* kind_label(const std::string& kind)
+{
+    static const std::vector<std::pair<std::string, const char*>> labels{
+        {"applications", msgid("Applications")},
+        {"users", msgid("Users")},
+        {"recruitment_cases", msgid("Cases")},
+        {"ad_templates", msgid("Ad templates")},
+        {"mandatory_texts", msgid("Mandatory texts")},
+        {"email_templates", msgid("E-mail templates")},
+        {"organisation_units", msgid("Units")},
+        {"collective_agreements", msgid("Collective agreements")},
+        {"position_categories", msgid("Position categories")},
+        {"question_templates", msgid("Screening-question templates")},
+        {"access_log", msgid("Access log")},
+        {"ranking_lists", msgid("Ranking lists")},
+        {"case_contacts", msgid("Contact persons")},
+        {"case_roles", msgid("Hiring committee")},
+        {"interview_rounds", msgid("Interview rounds")},
+        {"application_notes", msgid("Notes")},
+        {"case_questions", msgid("Screening questions")},
+    };
+    for (const auto& [code, label] : labels)
+        if (code == kind)
+            return label;
+    return nullptr;
 }
 
 void fill_record(Dictionary& dictionary, const AppContext& context, const Request& request,
@@ -130,7 +160,8 @@ Response detail_page(AppContext& context, Request& request, const domain::Offboa
                 dictionary.ShowSection("REPORT");
                 for (const auto& count : services::Offboarding::report_of(record)) {
                     auto* row = dictionary.AddSectionDictionary("REPORT_ROW");
-                    row->SetValue("KIND", count.kind);
+                    const char* label = kind_label(count.kind);
+                    row->SetValue("KIND", label ? tr(context, request, label) : count.kind);
                     row->SetValue("COUNT", std::to_string(count.count));
                 }
             }
