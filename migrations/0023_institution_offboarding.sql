@@ -16,6 +16,9 @@ CREATE TABLE institution_offboardings (
     decided_by BIGINT REFERENCES users(id),
     decided_at BIGINT,
     exported_at BIGINT,
+    -- The newest audit event of the institution when its export was read: a later one (other than the
+    -- off-boarding's own) means its data changed after the export, and the export must be taken again.
+    exported_through BIGINT,
     deleted_at BIGINT,
     report TEXT NOT NULL DEFAULT ''
 );

@@ -11,16 +11,17 @@ namespace {
 
 constexpr const char* k_select =
     "SELECT o.id, o.institution_id, i.name, o.reason, o.state, o.requested_by, r.name, o.requested_at,"
-    " o.decided_by, d.name, o.decided_at, o.exported_at, o.deleted_at, o.report"
+    " o.decided_by, d.name, o.decided_at, o.exported_at, o.exported_through, o.deleted_at, o.report"
     " FROM institution_offboardings o JOIN institutions i ON i.id = o.institution_id"
     " JOIN users r ON r.id = o.requested_by LEFT JOIN users d ON d.id = o.decided_by";
 
 struct Columns {
     long long id = 0, institution = 0, requested_by = 0, requested_at = 0, decided_by = 0, decided_at = 0,
-              exported_at = 0, deleted_at = 0;
+              exported_at = 0, exported_through = 0, deleted_at = 0;
     std::string institution_name, reason, state, requested_by_name, decided_by_name, report;
     soci::indicator decided_by_null = soci::i_null, decided_name_null = soci::i_null,
-                    decided_at_null = soci::i_null, exported_null = soci::i_null, deleted_null = soci::i_null;
+                    decided_at_null = soci::i_null, exported_null = soci::i_null, through_null = soci::i_null,
+                    deleted_null = soci::i_null;
 };
 
 void bind(soci::statement& statement, Columns& c)
@@ -37,6 +38,7 @@ void bind(soci::statement& statement, Columns& c)
     statement.exchange(soci::into(c.decided_by_name, c.decided_name_null));
     statement.exchange(soci::into(c.decided_at, c.decided_at_null));
     statement.exchange(soci::into(c.exported_at, c.exported_null));
+    statement.exchange(soci::into(c.exported_through, c.through_null));
     statement.exchange(soci::into(c.deleted_at, c.deleted_null));
     statement.exchange(soci::into(c.report));
 }
@@ -60,6 +62,8 @@ domain::OffboardingRecord record_of(const Columns& c)
         record.decided_at = c.decided_at;
     if (c.exported_null == soci::i_ok)
         record.exported_at = c.exported_at;
+    if (c.through_null == soci::i_ok)
+        record.exported_through = c.exported_through;
     if (c.deleted_null == soci::i_ok)
         record.deleted_at = c.deleted_at;
     record.report = c.report;
@@ -247,6 +251,37 @@ bool advance(soci::session& sql, std::int64_t institution_id, std::int64_t id, s
                                        soci::use(institution), soci::use(wanted), soci::use(from_state));
     statement.execute(true);
     return statement.get_affected_rows() == 1;
+}
+
+bool reopen_export(soci::session& sql, std::int64_t institution_id, std::int64_t id)
+{
+    long long institution = institution_id, wanted = id;
+    soci::statement statement =
+        (sql.prepare << "UPDATE institution_offboardings SET state = 'approved', exported_at = NULL,"
+                        " exported_through = NULL WHERE institution_id = :institution AND id = :id"
+                        " AND state = 'exported'",
+         soci::use(institution), soci::use(wanted));
+    statement.execute(true);
+    return statement.get_affected_rows() == 1;
+}
+
+void set_exported_through(soci::session& sql, std::int64_t institution_id, std::int64_t id,
+                          std::int64_t audit_event_id)
+{
+    long long institution = institution_id, wanted = id, through = audit_event_id;
+    sql << "UPDATE institution_offboardings SET exported_through = :through"
+           " WHERE institution_id = :institution AND id = :id",
+        soci::use(through), soci::use(institution), soci::use(wanted);
+}
+
+std::int64_t newest_audit_event(soci::session& sql, std::int64_t institution_id)
+{
+    long long institution = institution_id, newest = 0;
+    soci::indicator none = soci::i_null;
+    sql << "SELECT MAX(id) FROM audit_events WHERE institution_id = :institution"
+           " AND action NOT LIKE 'offboarding.%'",
+        soci::use(institution), soci::into(newest, none);
+    return none == soci::i_ok ? newest : 0;
 }
 
 void save_report(soci::session& sql, std::int64_t institution_id, std::int64_t id, const std::string& report)

@@ -36,6 +36,14 @@ bool has_open(soci::session& sql, std::int64_t institution_id);
 /// (decided_at, exported_at or deleted_at); false when it is no longer in state `from`.
 bool advance(soci::session& sql, std::int64_t institution_id, std::int64_t id, std::string_view from,
              std::string_view to, std::optional<std::int64_t> decided_by, core::UnixTime now);
+/// Puts an exported request back to approved (its export is out of date); false when it is not
+/// exported.
+bool reopen_export(soci::session& sql, std::int64_t institution_id, std::int64_t id);
+/// Records the newest audit event of the institution the export covers.
+void set_exported_through(soci::session& sql, std::int64_t institution_id, std::int64_t id,
+                          std::int64_t audit_event_id);
+/// The id of the institution's newest audit event other than the off-boarding's own (0 for none).
+std::int64_t newest_audit_event(soci::session& sql, std::int64_t institution_id);
 void save_report(soci::session& sql, std::int64_t institution_id, std::int64_t id, const std::string& report);
 
 /// Whether the institution is off-boarded (its row kept as a tombstone).

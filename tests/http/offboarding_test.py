@@ -238,6 +238,20 @@ class OffboardingTest(ServerTestCase):
         self.assertNotIn(PASSPHRASE, json.dumps(exported))
         self.assertNotIn(name, json.dumps(exported))
 
+        # A change in B after the export (B's users still work) makes the export out of date: the deletion
+        # refuses, deletes nothing, and the export is to be taken again.
+        late = f"sen.{tag}@akademiet.example.test"
+        self.assertStatus(self.superbruger_b.post("/users", {"name": "Sene Sørensen", "email": late}), 303)
+        outdated = self.operator2.post(f"{path}/deletion", {"confirmation": cvr})
+        self.assertStatus(outdated, 409)
+        self.assertIn("Hent eksporten igen", outdated.text)
+        self.assertEqual(self.state(offboarding), "approved")
+        self.assertEqual(int(self.scalar(f"SELECT COUNT(*) FROM applications WHERE id = {application_id}")), 1)
+        again = self.export(self.operator2, offboarding)
+        self.assertStatus(again, 200)
+        self.assertIn(late, [user["email"] for user in json_lines(open_archive(again.body, PASSPHRASE)["users.jsonl"])])
+        users = json_lines(open_archive(again.body, PASSPHRASE)["users.jsonl"])
+
         # Deletion: the requester cannot, a wrong confirmation changes nothing.
         self.assertStatus(self.operator.post(f"{path}/deletion", {"confirmation": cvr}), 409)
         self.assertStatus(self.operator2.post(f"{path}/deletion", {"confirmation": "12345678"}), 400)
@@ -263,7 +277,7 @@ class OffboardingTest(ServerTestCase):
                          {table: 0 for table in after_b if table != "users"})
         self.assertIsNotNone(self.scalar(f"SELECT offboarded_at FROM institutions WHERE id = {akademiet}"))
         values = self.every_value()
-        for needle in (name, email, phrase, "Karen Kvist", AKADEMIET_SUPERBRUGER):
+        for needle in (name, email, phrase, "Karen Kvist", AKADEMIET_SUPERBRUGER, late, "Sene Sørensen"):
             self.assertNotIn(needle.lower(), values, f"{needle!r} is still in the database")
         verify = self.server.cli("audit", "verify")
         self.assertEqual(verify.returncode, 0, verify.stdout + verify.stderr)

@@ -24,6 +24,7 @@ struct OffboardingRecord {
     std::string decided_by_name;
     std::optional<core::UnixTime> decided_at;
     std::optional<core::UnixTime> exported_at;
+    std::optional<std::int64_t> exported_through; ///< The newest audit event of the institution exported.
     std::optional<core::UnixTime> deleted_at;
     std::string report; ///< The deletion report as JSON: counts per kind, no personal data.
 };

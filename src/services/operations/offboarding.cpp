@@ -29,6 +29,10 @@ namespace {
 using domain::Action;
 using nlohmann::json;
 
+constexpr const char* k_changed_since_export =
+    core::msgid("The institution's data changed after the export was downloaded. Download the export again, "
+                "then delete.");
+
 constexpr const char* k_on_hold =
     core::msgid("A case of the institution is on hold (a complaint or lawsuit). Lift the hold before the "
                 "institution is off-boarded.");
@@ -305,6 +309,10 @@ core::Result<OffboardingArchive> Offboarding::export_archive(const domain::Actor
                         "is not approved."));
     if (auto refused = check_contingency_passphrase(passphrase, repeated))
         return *refused;
+    // The newest change first: whatever is changed while the export is read counts as after it.
+    const auto through = m_database.read([&](store::Session& session) {
+        return store::offboarding::newest_audit_event(session, record->institution_id);
+    });
     auto contents = m_database.read(
         [&](store::Session& session) { return read_export(session, m_files, record->institution_id); });
     const core::UnixTime now = core::now();
@@ -330,6 +338,7 @@ core::Result<OffboardingArchive> Offboarding::export_archive(const domain::Actor
                                          std::nullopt, now))
             return core::Error::conflict(core::msgid("The export has already been downloaded, or the "
                                                      "off-boarding is not approved."));
+        store::offboarding::set_exported_through(transaction, record->institution_id, id, through);
         std::vector<std::pair<std::string, std::string>> after{
             {"state", "exported"}, {"bytes", std::to_string(archive.bytes.size())}};
         for (const auto& item : contents.counts.items())
@@ -352,7 +361,7 @@ core::Result<std::vector<OffboardingCount>> Offboarding::delete_data(const domai
     if (!domain::can(actor, Action::create_institution))
         return core::Error::forbidden();
     using Counts = std::vector<OffboardingCount>;
-    return m_database.transact([&](store::Transaction& transaction) -> core::Result<Counts> {
+    auto deleted = m_database.transact([&](store::Transaction& transaction) -> core::Result<Counts> {
         auto record = store::offboarding::find_across_institutions(transaction, id);
         if (!record)
             return core::Error::not_found();
@@ -372,6 +381,9 @@ core::Result<std::vector<OffboardingCount>> Offboarding::delete_data(const domai
                 {{"confirmation", core::msgid("Type the institution's CVR number.")}});
         if (store::offboarding::has_hold(transaction, institution_id))
             return core::Error::conflict(k_on_hold);
+        if (store::offboarding::newest_audit_event(transaction, institution_id) >
+            record->exported_through.value_or(0))
+            return core::Error::conflict(k_changed_since_export);
         const core::UnixTime now = core::now();
         Counts counts;
         // Applications first, each as the retention job erases it: its key before anything else.
@@ -414,6 +426,21 @@ core::Result<std::vector<OffboardingCount>> Offboarding::delete_data(const domai
                       json_object({{"state", "exported"}}), json_object(after)});
         return counts;
     });
+    if (deleted || deleted.error().message != k_changed_since_export)
+        return deleted;
+    // The export no longer holds everything: it is to be taken again, and nothing is deleted.
+    auto reopened = m_database.transact([&](store::Transaction& transaction) -> core::Status {
+        auto record = store::offboarding::find_across_institutions(transaction, id);
+        if (record && store::offboarding::reopen_export(transaction, record->institution_id, id))
+            record_audit(transaction, origin,
+                         {record->institution_id, "offboarding.export_outdated", "offboarding",
+                          std::to_string(id), json_object({{"state", "exported"}}),
+                          json_object({{"state", "approved"}})});
+        return core::success();
+    });
+    if (!reopened)
+        return reopened.error();
+    return deleted;
 }
 
 std::vector<OffboardingCount> Offboarding::report_of(const domain::OffboardingRecord& record)

@@ -67,8 +67,10 @@ public:
                                                     const std::string& passphrase,
                                                     const std::string& repeated, const Origin& origin);
     /// Deletes the institution's data once its export was taken, by the operator who approved it;
-    /// `confirmation` must be the institution's CVR number. Returns the deletion report, which is
-    /// kept with the request and audited as `institution.offboarded`.
+    /// `confirmation` must be the institution's CVR number. When the institution changed after the
+    /// export was read (a newer audit event of it than the export covers), nothing is deleted: the
+    /// request goes back to approved for a new export, and the answer is a conflict. Returns the
+    /// deletion report, which is kept with the request and audited as `institution.offboarded`.
     core::Result<std::vector<OffboardingCount>> delete_data(const domain::Actor& actor, std::int64_t id,
                                                             const std::string& confirmation,
                                                             const Origin& origin);

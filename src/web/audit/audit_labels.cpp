@@ -324,6 +324,8 @@ const std::vector<ActionName>& known_actions()
         {"offboarding.approved", msgid("Approved the institution's off-boarding")},
         {"offboarding.rejected", msgid("Rejected the institution's off-boarding")},
         {"offboarding.exported", msgid("Downloaded the institution's off-boarding export")},
+        {"offboarding.export_outdated",
+         msgid("Found the off-boarding export out of date: the institution's data changed after it")},
         {"institution.offboarded", msgid("Deleted the institution's data (off-boarding)")},
         {"application.priority_waived",
          msgid("Recorded why an applicant with priority access is not invited")},
