@@ -44,6 +44,7 @@
 #include "services/operations/anonymise.hpp"
 #include "services/operations/backup.hpp"
 #include "services/operations/contingency.hpp"
+#include "services/operations/offboarding.hpp"
 #include "services/outbox_sender.hpp"
 #include "services/passwords.hpp"
 #include "services/periodic_job.hpp"
@@ -898,6 +899,8 @@ int run_serve(const core::Config& config, const std::string& resources)
     context.notices = &notices;
     services::OperatorControls controls(*database);
     context.controls = &controls;
+    services::Offboarding offboarding(*database, file_store);
+    context.offboarding = &offboarding;
     web::install_page_surroundings(context);
     // The status page's notices are read again every few seconds (changes made through other nodes),
     // and once a minute the probe records whether this node could serve: the database answered and

@@ -20,6 +20,7 @@
 #include "store/database.hpp"
 #include "store/identity_store.hpp"
 #include "store/institution_store.hpp"
+#include "store/offboarding_store.hpp"
 #include "store/session_store.hpp"
 
 namespace rekrut::services {
@@ -205,7 +206,9 @@ core::Result<std::int64_t> UserAdministration::create_user(const domain::Actor& 
     std::string hash = input.password.empty() ? "" : passwords::hash(input.password);
 
     return m_database.transact([&](store::Transaction& transaction) -> core::Result<std::int64_t> {
-        if (!store::InstitutionStore::find_in(transaction, institution_id))
+        // An off-boarded institution is a tombstone: no account is made in it again.
+        if (!store::InstitutionStore::find_in(transaction, institution_id) ||
+            store::offboarding::is_offboarded(transaction, institution_id))
             return core::Error::not_found();
         if (store::users::email_taken(transaction, email))
             return core::Error::invalid(core::msgid("Check the marked fields."),
@@ -488,7 +491,8 @@ core::Status UserAdministration::request_operator_access(const domain::Actor& ac
     if (!problems.empty())
         return core::Error::invalid(core::msgid("Check the marked fields."), problems);
     return m_database.transact([&](store::Transaction& transaction) -> core::Status {
-        if (!store::InstitutionStore::find_in(transaction, institution_id))
+        if (!store::InstitutionStore::find_in(transaction, institution_id) ||
+            store::offboarding::is_offboarded(transaction, institution_id))
             return core::Error::not_found();
         core::UnixTime now = core::now();
         store::operator_access::end(transaction, actor.user_id, now);

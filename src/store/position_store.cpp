@@ -71,14 +71,18 @@ std::vector<domain::InstitutionPresentation> PositionStore::list_presentations()
         });
 }
 
+// An off-boarded institution's row stays as a tombstone; the career site no longer names it.
+constexpr const char* k_named_institutions =
+    "SELECT id, name FROM institutions WHERE offboarded_at IS NULL ORDER BY id";
+
 std::vector<std::pair<std::int64_t, std::string>> PositionStore::list_institutions()
 {
     return m_database.read([&](Session& session) {
         std::vector<std::pair<std::int64_t, std::string>> institutions;
         long long id = 0;
         std::string name;
-        soci::statement statement = (session.sql().prepare << "SELECT id, name FROM institutions ORDER BY id",
-                                     soci::into(id), soci::into(name));
+        soci::statement statement =
+            (session.sql().prepare << k_named_institutions, soci::into(id), soci::into(name));
         statement.execute();
         while (statement.fetch())
             institutions.emplace_back(id, name);

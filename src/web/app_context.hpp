@@ -31,6 +31,7 @@ class DataRequests;
 class ServiceNotices;
 class OperatorControls;
 class ContingencyExport;
+class Offboarding;
 } // namespace rekrut::services
 
 namespace rekrut::web {
@@ -80,6 +81,8 @@ struct AppContext {
     services::ServiceNotices* notices = nullptr;
     /// The operator's run-time controls (operator/controls_pages.hpp).
     services::OperatorControls* controls = nullptr;
+    /// The off-boarding of institutions (operator/offboarding_pages.hpp).
+    services::Offboarding* offboarding = nullptr;
 };
 
 } // namespace rekrut::web

@@ -15,6 +15,7 @@
 #include "web/operations/contingency_pages.hpp"
 #include "web/operations/operations.hpp"
 #include "web/operator/controls_pages.hpp"
+#include "web/operator/offboarding_pages.hpp"
 #include "web/operator/operator_pages.hpp"
 #include "web/operator/superbruger_pages.hpp"
 #include "web/public_site/public_site.hpp"
@@ -337,6 +338,16 @@ void register_routes(Router& router, AppContext& context)
     router.add("GET", "/operator/role-requests", signed_in, worker_pool, bind(show_superbruger_requests));
     router.add("POST", "/operator/role-requests/:request_id/decision", signed_in, worker_pool,
                bind(submit_superbruger_request_decision));
+    router.add("GET", "/operator/offboarding", signed_in, worker_pool, bind(show_offboardings));
+    router.add("POST", "/operator/offboarding", signed_in, worker_pool, bind(submit_offboarding));
+    router.add("GET", "/operator/offboarding/:offboarding_id", signed_in, worker_pool,
+               bind(show_offboarding));
+    router.add("POST", "/operator/offboarding/:offboarding_id/decision", signed_in, worker_pool,
+               bind(submit_offboarding_decision));
+    router.add("POST", "/operator/offboarding/:offboarding_id/export", signed_in, worker_pool,
+               bind(submit_offboarding_export));
+    router.add("POST", "/operator/offboarding/:offboarding_id/deletion", signed_in, worker_pool,
+               bind(submit_offboarding_deletion));
     router.add("GET", "/operator/outbox", signed_in, worker_pool, bind(show_outbox));
     router.add("GET", "/operator/access", signed_in, worker_pool, bind(show_operator_access));
     router.add("POST", "/operator/access", signed_in, worker_pool, bind(submit_operator_access));

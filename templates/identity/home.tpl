@@ -19,6 +19,7 @@
 {{#OPERATOR}}<li><a href="/operator/institutions">{{_ Institutions}}</a></li>
 <li><a href="/operator/role-requests">{{_ Superbruger requests}}</a></li>
 <li><a href="/operator/outbox">{{_ Outgoing mail}}</a></li>
+<li><a href="/operator/offboarding">{{_ Off-boarding of institutions}}</a></li>
 <li><a href="/operator/access">{{_ Access to an institution}}</a></li>
 <li><a href="/operator/status">{{_ Service status}}</a></li>
 <li><a href="/operator/controls">{{_ Operator controls}}</a></li>{{/OPERATOR}}

@@ -3,6 +3,7 @@
 <ul class="nobullet-list">
 <li><a class="function-link" href="/operator/role-requests">{{_ Superbruger requests}}</a></li>
 <li><a class="function-link" href="/operator/outbox">{{_ Outgoing mail}}</a></li>
+<li><a class="function-link" href="/operator/offboarding">{{_ Off-boarding of institutions}}</a></li>
 <li><a class="function-link" href="/operator/access">{{_ Access to an institution}}</a></li>
 <li><a class="function-link" href="/operator/status">{{_ Service status}}</a></li>
 <li><a class="function-link" href="/operator/controls">{{_ Operator controls}}</a></li>

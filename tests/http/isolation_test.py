@@ -92,6 +92,7 @@ TABLE_FOR_PARAMETER = {
     "attachment_id": "application_attachments",
     "ranking_id": "ranking_lists",
     "round_id": "interview_rounds",
+    "offboarding_id": "institution_offboardings",
 }
 
 # Fields for every POST: plausible values for the forms of all routes, so that a handler that

@@ -13,7 +13,8 @@ import { after, before, describe, test } from 'node:test';
 import { repoRoot, startServer } from './support/server.mjs';
 import { assertCleanLoad, checkAccessibility, launchBrowser, openPage, saveArtifact } from './support/browser.mjs';
 import {
-  ADMINISTRATOR, DELTAGER, DEMO_PASSWORD, LEDER, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, SUPERBRUGER2,
+  ADMINISTRATOR, AKADEMIET, DELTAGER, DEMO_PASSWORD, LEDER, OPERATOR, OPERATOR2, PROJEKTLEDER, STYRELSEN, SUPERBRUGER,
+  SUPERBRUGER2,
   login, passwordLinkFor, rememberStep, sqlite, submitAndWait, totpCode, unusedStep,
 } from './support/accounts.mjs';
 
@@ -418,6 +419,25 @@ describe('every page passes axe (WCAG 2.1 A/AA)', () => {
     // Rejected, so that Dennis keeps the rights the later tests expect.
     await submit(operator, main(operator).getByRole('button', { name: /Afvis/ }), 'operator-role-requests-rejected');
     assert.match(await main(operator).innerText(), /Ingen anmodninger venter/);
+  });
+
+  test('off-boarding: the list, asking, the second operator\'s decision and the export form', T, async () => {
+    const operator = await as(OPERATOR);
+    await visit(operator, '/operator/offboarding', 'operator-offboardings');
+    const ask = main(operator).locator('form[action="/operator/offboarding"] button[type=submit]');
+    await submit(operator, ask, 'operator-offboardings-errors', { status: 400 });
+    const akademiet = await id(`SELECT id FROM institutions WHERE name = '${AKADEMIET}'`);
+    await operator.page.locator('main #institution_id').selectOption(String(akademiet));
+    await operator.page.locator('main #reason').fill('Kontrakten er ophørt');
+    await submit(operator, ask, 'operator-offboarding-requested');
+    assert.match(await main(operator).innerText(), /venter på en anden medarbejder/);
+    const offboarding = await id(`SELECT id FROM institution_offboardings WHERE institution_id = ${akademiet}`);
+    // Approved but never exported, so that the later tests find Demoakademiet's data as it was.
+    const second = await as(OPERATOR2);
+    await visit(second, `/operator/offboarding/${offboarding}`, 'operator-offboarding-decision');
+    await submit(second, main(second).getByRole('button', { name: /^Godkend$/ }), 'operator-offboarding-approved');
+    await submit(second, main(second).locator('form[action$="/export"] button[type=submit]'),
+      'operator-offboarding-export-errors', { status: 400 });
   });
 
   // ---- Institution set-up ------------------------------------------------

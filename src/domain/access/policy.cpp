@@ -48,6 +48,10 @@ bool can(const Actor& actor, Action action, const Resource& resource)
     case Action::operate_service:
     case Action::request_operator_access: return actor.is_operator;
     case Action::decide_superbruger_request: return actor.is_operator && !own_request;
+    case Action::request_offboarding: return operator_on_institution;
+    case Action::decide_offboarding: return operator_on_institution && resource.requested_by && !own_request;
+    case Action::carry_out_offboarding:
+        return operator_on_institution && resource.requested_by && !own_request && targets_self;
 
     case Action::view_users:
     case Action::export_contingency_bundle:

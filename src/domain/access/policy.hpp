@@ -24,6 +24,13 @@ enum class Action {
     /// Carry out (approve) or reject a request for the Superbruger role. The operator administers
     /// the role; whoever asked for the change is the other pair of eyes, so never the one who decides.
     decide_superbruger_request,
+    /// Ask for an institution to be off-boarded (its data exported for it, then deleted).
+    request_offboarding,
+    /// Approve or reject an off-boarding: an operator, never the one who asked (`requested_by`).
+    decide_offboarding,
+    /// Download the export of an approved off-boarding and then delete the institution's data: the
+    /// operator who approved it (`target_user_id`), never the one who asked (`requested_by`).
+    carry_out_offboarding,
     // User administration
     view_users,
     create_user,

@@ -122,6 +122,12 @@ Resource superbruger_request(std::int64_t user, std::int64_t requested_by)
     resource.requested_by = requested_by;
     return resource;
 }
+/// An off-boarding of institution A asked for by `requested_by` and approved by `approved_by`.
+Resource offboarding(std::optional<std::int64_t> requested_by, std::optional<std::int64_t> approved_by)
+{
+    Resource resource{institution_a, {}, approved_by, false, requested_by};
+    return resource;
+}
 Resource case_a(std::int64_t id = case_in_a)
 {
     return {institution_a, id, {}, false, {}};
@@ -284,6 +290,21 @@ TEST(Policy, the_operator_administers_the_superbruger_role)
         {"operator", Action::decide_superbruger_request, superbruger_request(8, 1), false},
         {"superbruger_a", Action::decide_superbruger_request, superbruger_request(8, 30), false},
         {"superbruger_a", Action::decide_role_request, superbruger_request(8, 30), false},
+        // Off-boarding: one operator asks, another decides, and only the one who approved carries
+        // it out; nobody of an institution takes part.
+        {"operator", Action::request_offboarding, offboarding(std::nullopt, std::nullopt), true},
+        {"operator", Action::request_offboarding, {}, false},
+        {"superbruger_a", Action::request_offboarding, offboarding(std::nullopt, std::nullopt), false},
+        {"operator", Action::decide_offboarding, offboarding(2, std::nullopt), true},
+        {"operator", Action::decide_offboarding, offboarding(1, std::nullopt), false},
+        {"operator", Action::decide_offboarding, offboarding(std::nullopt, std::nullopt), false},
+        {"superbruger_a", Action::decide_offboarding, offboarding(2, std::nullopt), false},
+        {"administrator_a", Action::decide_offboarding, offboarding(2, std::nullopt), false},
+        {"operator", Action::carry_out_offboarding, offboarding(2, 1), true},
+        {"operator", Action::carry_out_offboarding, offboarding(2, 5), false},
+        {"operator", Action::carry_out_offboarding, offboarding(1, 1), false},
+        {"operator_elevated_a", Action::carry_out_offboarding, offboarding(1, 1), false},
+        {"superbruger_a", Action::carry_out_offboarding, offboarding(2, 3), false},
         // Superbrugere are changed, locked and deactivated by the operator, not by each other.
         {"superbruger_a", Action::change_user, superbruger_in_a(30), false},
         {"superbruger_a", Action::deactivate_user, superbruger_in_a(30), false},

@@ -329,6 +329,13 @@ const std::vector<ActionName>& known_actions()
         {"case.letter_made", msgid("Made the employment letter")},
         {"case.applicant_list_made", msgid("Made the applicant list")},
         {"contingency.exported", msgid("Exported the contingency bundle")},
+        {"offboarding.requested", msgid("Asked for the institution's off-boarding")},
+        {"offboarding.approved", msgid("Approved the institution's off-boarding")},
+        {"offboarding.rejected", msgid("Rejected the institution's off-boarding")},
+        {"offboarding.exported", msgid("Downloaded the institution's off-boarding export")},
+        {"offboarding.export_outdated",
+         msgid("Found the off-boarding export out of date: the institution's data changed after it")},
+        {"institution.offboarded", msgid("Deleted the institution's data (off-boarding)")},
         {"application.priority_waived",
          msgid("Recorded why an applicant with priority access is not invited")},
     };
@@ -359,6 +366,7 @@ const std::vector<ActionName>& known_object_types()
         {"email_template", msgid("E-mail template")},
         {"mailing", msgid("Mailing")},
         {"ranking_list", msgid("Ranking list")},
+        {"offboarding", msgid("Off-boarding")},
     };
     return types;
 }
