@@ -4,6 +4,8 @@
 #include <map>
 #include <soci/soci.h>
 
+#include "store/prepared_statements.hpp"
+
 namespace rekrut::store::assessment {
 namespace {
 
@@ -57,6 +59,39 @@ constexpr const char* k_from =
     " LEFT JOIN assessment_marks m ON m.application_id = a.id AND m.user_id = :viewer"
     " LEFT JOIN assessment_summaries s ON s.application_id = a.id"
     " LEFT JOIN anonymity_lifts l ON l.application_id = a.id";
+
+/// The case's screening methods, kept prepared: every committee page reads them.
+struct ScreeningOfCase {
+    long long institution = 0, case_key = 0;
+    int individual = 1, scorecard = 0, knockout = 1, anonymous = 0;
+    KeptStatement statement;
+
+    explicit ScreeningOfCase(soci::session& sql)
+        : statement(sql,
+                    (sql.prepare << "SELECT individual, scorecard, knockout, anonymous FROM case_screening"
+                                    " WHERE institution_id = :institution AND case_id = :case_id",
+                     soci::into(individual), soci::into(scorecard), soci::into(knockout),
+                     soci::into(anonymous), soci::use(institution), soci::use(case_key)))
+    {
+    }
+};
+
+/// How many of the case's applications the member has not declared on, counted within two indexes
+/// (see has_undeclared), kept prepared: every committee page asks.
+struct UndeclaredCount {
+    long long institution = 0, case_key = 0, user = 0, missing = 0;
+    KeptStatement statement;
+
+    explicit UndeclaredCount(soci::session& sql)
+        : statement(sql, (sql.prepare << "SELECT (SELECT COUNT(*) FROM applications a"
+                                         " WHERE a.institution_id = :institution AND a.case_id = :case_id)"
+                                         " - (SELECT COUNT(*) FROM conflict_declarations d"
+                                         " WHERE d.case_id = :declared_case AND d.user_id = :user)",
+                          soci::into(missing), soci::use(institution), soci::use(case_key),
+                          soci::use(case_key), soci::use(user)))
+    {
+    }
+};
 
 /// The conditions of the query's filters (without paging), with named parameters bound by `bind`.
 std::string conditions(const domain::ApplicationListQuery& query, bool hide_conflicts = true)
@@ -168,18 +203,15 @@ void attach_tags(soci::session& sql, std::int64_t institution_id,
 domain::ScreeningMethods methods(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
 {
     domain::ScreeningMethods found;
-    int individual = 1, scorecard = 0, knockout = 1, anonymous = 0;
-    long long institution = institution_id, case_key = case_id;
-    sql << "SELECT individual, scorecard, knockout, anonymous FROM case_screening"
-           " WHERE institution_id = :institution AND case_id = :case_id",
-        soci::into(individual), soci::into(scorecard), soci::into(knockout), soci::into(anonymous),
-        soci::use(institution), soci::use(case_key);
-    if (!sql.got_data())
+    auto& lookup = kept_statements<ScreeningOfCase>(sql);
+    lookup.institution = institution_id;
+    lookup.case_key = case_id;
+    if (!lookup.statement.first_row())
         return found;
-    found.individual = individual != 0;
-    found.scorecard = scorecard != 0;
-    found.knockout = knockout != 0;
-    found.anonymous = anonymous != 0;
+    found.individual = lookup.individual != 0;
+    found.scorecard = lookup.scorecard != 0;
+    found.knockout = lookup.knockout != 0;
+    found.anonymous = lookup.anonymous != 0;
     return found;
 }
 
@@ -279,13 +311,11 @@ bool has_undeclared(soci::session& sql, std::int64_t institution_id, std::int64_
     // indexes, without looking up each application (the usual answer once the member has declared).
     // The institution scopes the first count; a case of another institution counts no applications
     // and so answers false, as the query below does.
-    long long missing = 0;
-    sql << "SELECT (SELECT COUNT(*) FROM applications a WHERE a.institution_id = :institution"
-           " AND a.case_id = :case_id) - (SELECT COUNT(*) FROM conflict_declarations d"
-           " WHERE d.case_id = :declared_case AND d.user_id = :user)",
-        soci::into(missing), soci::use(institution), soci::use(case_key), soci::use(case_key),
-        soci::use(user);
-    if (missing <= 0)
+    auto& gap = kept_statements<UndeclaredCount>(sql);
+    gap.institution = institution;
+    gap.case_key = case_key;
+    gap.user = user;
+    if (gap.statement.first_row() && gap.missing <= 0)
         return false;
     sql << "SELECT a.id FROM applications a WHERE a.institution_id = :institution AND a.case_id = :case_id"
            " AND a.status <> 'withdrawn' AND NOT EXISTS (SELECT 1 FROM conflict_declarations d"

@@ -3,6 +3,8 @@
 #include <map>
 #include <soci/soci.h>
 
+#include "store/prepared_statements.hpp"
+
 namespace rekrut::store::cases {
 namespace {
 
@@ -81,6 +83,25 @@ struct CaseRow {
         record.work_postcode = postcode;
         record.work_city = city;
         return record;
+    }
+};
+
+/// The case by its id, kept prepared on the session: nearly every page of a case reads it first.
+struct CaseById {
+    long long institution = 0, id = 0;
+    CaseRow row;
+    KeptStatement statement;
+
+    explicit CaseById(soci::session& sql) : statement(sql, prepared(sql, row, institution, id)) {}
+
+    static soci::details::prepare_temp_type prepared(soci::session& sql, CaseRow& row, long long& institution,
+                                                     long long& id)
+    {
+        auto statement =
+            (sql.prepare << std::string(k_columns) + "WHERE c.institution_id = :institution AND c.id = :id");
+        row.bind(statement);
+        statement, soci::use(institution), soci::use(id);
+        return statement;
     }
 };
 
@@ -212,17 +233,12 @@ std::int64_t insert(soci::session& sql, const CaseRecord& record)
 
 std::optional<CaseRecord> find(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
 {
-    long long institution = institution_id, id = case_id;
-    CaseRow row;
-    auto prepared =
-        (sql.prepare << std::string(k_columns) + "WHERE c.institution_id = :institution AND c.id = :id");
-    row.bind(prepared);
-    prepared, soci::use(institution), soci::use(id);
-    soci::statement statement(prepared);
-    statement.execute(true);
-    if (!statement.got_data())
+    auto& lookup = kept_statements<CaseById>(sql);
+    lookup.institution = institution_id;
+    lookup.id = case_id;
+    if (!lookup.statement.first_row())
         return std::nullopt;
-    return row.record();
+    return lookup.row.record();
 }
 
 void lock(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
