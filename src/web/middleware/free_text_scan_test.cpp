@@ -30,7 +30,7 @@ TEST(FreeTextScan, free_texts_are_read_in_full_identifiers_for_cpr_numbers_and_s
         {"deadline_date", FieldScan::cpr_only},
         {"place_of_work", FieldScan::cpr_only},
         {"application_id", FieldScan::cpr_only},
-        {"position_17_id", FieldScan::full},
+        {"position_17_id", FieldScan::cpr_only},
         {"csrf_token", FieldScan::none},
         {"new_password", FieldScan::none},
         {"passphrase_repeat", FieldScan::none},
