@@ -54,7 +54,9 @@ FieldScan field_scan(std::string_view name)
 std::vector<FieldFindings> free_text_findings(const Fields& form)
 {
     std::vector<FieldFindings> found;
-    for (const auto& [name, value] : form) {
+    for (const auto& field : form) {
+        const std::string& name = field.first;
+        const std::string& value = field.second;
         auto scan = field_scan(name);
         if (scan == FieldScan::none || value.empty())
             continue;
