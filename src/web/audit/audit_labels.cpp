@@ -221,6 +221,33 @@ std::string languages_text(const std::string& value, const std::function<std::st
     return out.empty() ? value : out;
 }
 
+/// The kinds of findings of the free-text guard ("cpr_number,health"), named as its warning names them.
+std::string kinds_text(const std::string& value, const std::function<std::string(const char*)>& translate)
+{
+    static const std::vector<ActionName> labels{
+        {"cpr_number", msgid("CPR number")},
+        {"health", msgid("health")},
+        {"trade_union", msgid("trade union membership")},
+        {"religion", msgid("religion or belief")},
+        {"political_opinion", msgid("political opinion")},
+        {"ethnic_origin", msgid("ethnic origin")},
+        {"sexual_orientation", msgid("sexual orientation")},
+        {"criminal_offence", msgid("criminal offences")},
+    };
+    std::string out;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        auto end = value.find(',', start);
+        if (end == std::string::npos)
+            end = value.size();
+        std::string kind = value.substr(start, end - start);
+        const char* label = find_label(labels, kind);
+        out += (out.empty() ? "" : ", ") + (label ? translate(label) : kind);
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace
 
 const std::vector<ActionName>& known_actions()
@@ -441,6 +468,8 @@ std::string display_value(std::string_view field, const std::string& value, cons
             return translate(label);
     if (field == "ad_languages" || field == "language")
         return languages_text(value, translate);
+    if (field == "kinds")
+        return kinds_text(value, translate);
     if (field == "user_id" || field == "requested_by" || field == "approved_by")
         if (auto name = user_name(value); !name.empty())
             return name;
