@@ -21,8 +21,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::string_view k_prefix = "sealed1:";
-constexpr std::array<std::string_view, 6> k_personal_fields{"email",     "new_email", "name",
-                                                            "full_name", "phone",     "contacts"};
+constexpr std::array<std::string_view, 7> k_personal_fields{
+    "email", "new_email", "name", "full_name", "phone", "contacts", "rectification_reason"};
 
 bool is_personal_field(std::string_view field)
 {

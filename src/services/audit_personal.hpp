@@ -11,9 +11,10 @@
 // - the actor's name and address: the signed-in user's ("user:<id>"); a visitor's address (not signed
 //   in) belongs to the application the event is about, else to "visitor:<YYYY-MM>", destroyed after
 //   the shortest access-log period;
-// - the fields email, new_email, name, full_name and phone: the user the event names ("user_id") or is
-//   about (object "user"), or the application it is about; of a sign-in attempt for an unknown
-//   address, the visitor's;
+// - the fields email, new_email, name, full_name, phone and rectification_reason (why HR corrected an
+//   applicant's data, which may itself say something about the person): the user the event names ("user_id")
+//   or is about (object "user"), or the application it is about; of a sign-in attempt for an unknown address,
+//   the visitor's;
 // - a case's "contacts" (its contact persons): the case's ("case:<id>").
 
 #include <cstdint>

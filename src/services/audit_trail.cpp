@@ -121,16 +121,20 @@ AuditTrail::export_events(const domain::Actor& actor, const domain::AuditFilter&
         });
 }
 
-void AuditTrail::record_cpr_confirmed(const domain::Actor& actor, const std::string& route,
-                                      const std::vector<std::string>& fields, const Origin& origin)
+void AuditTrail::record_sensitive_confirmed(const domain::Actor& actor, const std::string& route,
+                                            const std::vector<std::string>& fields,
+                                            const std::vector<std::string>& kinds, const Origin& origin)
 {
-    std::string names;
-    for (const auto& field : fields)
-        names += (names.empty() ? "" : ",") + field;
+    auto joined = [](const std::vector<std::string>& values) {
+        std::string text;
+        for (const auto& value : values)
+            text += (text.empty() ? "" : ",") + value;
+        return text;
+    };
     (void)m_database.transact([&](store::Transaction& transaction) -> core::Status {
         record_audit(transaction, origin,
-                     {actor.data_institution(), "free_text.cpr_confirmed", "route", route, "{}",
-                      json_object({{"fields", names}})});
+                     {actor.data_institution(), "free_text.sensitive_confirmed", "route", route, "{}",
+                      json_object({{"fields", joined(fields)}, {"kinds", joined(kinds)}})});
         return core::success();
     });
 }

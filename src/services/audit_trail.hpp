@@ -51,11 +51,12 @@ public:
                   const std::vector<std::pair<std::string, std::string>>& filter_fields,
                   const Origin& origin);
 
+    /// Records that the actor saved text with what looks like a CPR number or sensitive data after
+    /// being warned: the route, the fields and the kinds found, never the text or what was found.
+    void record_sensitive_confirmed(const domain::Actor& actor, const std::string& route,
+                                    const std::vector<std::string>& fields,
+                                    const std::vector<std::string>& kinds, const Origin& origin);
     /// Records that the operator used elevated access to an institution for one request.
-    /// Records that the actor saved text with what looks like a CPR number after being warned: the
-    /// route and the fields, never the text or the number.
-    void record_cpr_confirmed(const domain::Actor& actor, const std::string& route,
-                              const std::vector<std::string>& fields, const Origin& origin);
     void record_operator_access_used(const domain::Actor& actor, std::int64_t access_id,
                                      const std::string& method, const std::string& path,
                                      const Origin& origin);

@@ -284,6 +284,17 @@ void update_content(soci::session& sql, const ApplicationRecord& record, core::U
     insert_answers(sql, record.id, record.answers);
 }
 
+void update_personal(soci::session& sql, std::int64_t institution_id, std::int64_t application_id,
+                     const std::string& full_name, const std::string& email, const std::string& phone,
+                     core::UnixTime now)
+{
+    long long institution = institution_id, id = application_id, at = now;
+    sql << "UPDATE applications SET full_name = :name, email = :email, phone = :phone, updated_at = :at"
+           " WHERE institution_id = :institution AND id = :id",
+        soci::use(full_name), soci::use(email), soci::use(phone), soci::use(at), soci::use(institution),
+        soci::use(id);
+}
+
 void mark_deletion_requested(soci::session& sql, std::int64_t institution_id, std::int64_t application_id,
                              core::UnixTime now)
 {

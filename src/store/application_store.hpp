@@ -56,6 +56,10 @@ void set_status(soci::session& sql, std::int64_t institution_id, std::int64_t ap
                 domain::ApplicationStatus status, core::UnixTime now);
 /// Replaces the cover letter and the answers (the applicant's own changes before the deadline).
 void update_content(soci::session& sql, const domain::ApplicationRecord& record, core::UnixTime now);
+/// Replaces the applicant's name, e-mail address and telephone number (HR's rectification).
+void update_personal(soci::session& sql, std::int64_t institution_id, std::int64_t application_id,
+                     const std::string& full_name, const std::string& email, const std::string& phone,
+                     core::UnixTime now);
 void mark_deletion_requested(soci::session& sql, std::int64_t institution_id, std::int64_t application_id,
                              core::UnixTime now);
 /// Locks the application's row until the transaction ends.

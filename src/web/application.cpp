@@ -13,11 +13,15 @@ Application::Application(AppContext& context) : m_context(context)
     // outside everything that may throw. CSRF comes before routing: a forged request is refused
     // the same way whatever it targets.
     m_chain = {
-        access_log_middleware(context), security_headers_middleware(context.config),
-        language_middleware(),          error_page_middleware(context),
-        csrf_middleware(context),       routing_middleware(m_router),
-        session_middleware(context),    guard_middleware(context),
-        cpr_guard_middleware(context),
+        access_log_middleware(context),
+        security_headers_middleware(context.config),
+        language_middleware(),
+        error_page_middleware(context),
+        csrf_middleware(context),
+        routing_middleware(m_router),
+        session_middleware(context),
+        guard_middleware(context),
+        free_text_guard_middleware(context),
     };
 }
 

@@ -167,6 +167,10 @@ void register_routes(Router& router, AppContext& context)
                bind(show_case_application));
     router.add("GET", "/cases/:case_id/applications/:application_id/attachments/:attachment_id", signed_in,
                worker_pool, bind(download_case_attachment));
+    router.add("GET", "/cases/:case_id/applications/:application_id/rectify", signed_in, worker_pool,
+               bind(show_rectification));
+    router.add("POST", "/cases/:case_id/applications/:application_id/rectify", signed_in, worker_pool,
+               bind(submit_rectification));
 
     // Communication: the institution's e-mail templates and the cases' own copies, sending to a
     // case's applicants and following the sending, and each application's communication log.

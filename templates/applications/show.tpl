@@ -8,7 +8,8 @@
 <dt>{{_ E-mail address}}</dt><dd>{{EMAIL}}</dd>
 <dt>{{_ Telephone}}</dt><dd>{{PHONE}}</dd>
 <dt>{{_ Address}}</dt><dd>{{ADDRESS}} {{POSTAL_CITY}}</dd>
-</dl>{{/IDENTIFIED}}
+</dl>
+{{#CAN_RECTIFY}}<p><a href="/cases/{{CASE_ID}}/applications/{{APPLICATION_ID}}/rectify">{{_ Correct the name, e-mail address or telephone number}}</a></p>{{/CAN_RECTIFY}}{{/IDENTIFIED}}
 <h2>{{_ Cover letter}}</h2>
 {{#HAS_COVER_LETTER}}<div class="application-text">{{COVER_LETTER}}</div>{{/HAS_COVER_LETTER}}
 <h2>{{_ Attachments}}</h2>

@@ -105,3 +105,25 @@ def signed_in(server, email: str, totp: bool = True):
     client = server.client()
     login(client, email, totp=totp)
     return client
+
+
+class SignedInClients:
+    """Mixin for a ServerTestCase whose tests share one signed-in client per account: as_user(email)
+    logs in on first use (with the second factor unless the account is a case user, who has none)
+    and keeps the client for the rest of the class. The class's setUpClass calls
+    forget_signed_in_clients() after starting its server."""
+
+    _signed_in: dict = {}
+
+    @classmethod
+    def forget_signed_in_clients(cls):
+        cls._signed_in = {}
+
+    def as_user(self, email):
+        """A client signed in as `email`, shared by the tests of the class."""
+        client = self._signed_in.get(email)
+        if client is None:
+            client = self.client()
+            login(client, email, totp=email not in (PROJEKTLEDER, DELTAGER, LEDER))
+            self._signed_in[email] = client
+        return client

@@ -25,7 +25,8 @@ import zoneinfo
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable from the repository root
 
 from accounts import (ADMINISTRATOR, AKADEMIET, AKADEMIET_ADMINISTRATOR, AKADEMIET_SUPERBRUGER, DELTAGER,
-                      LEDER, OPERATOR, OPERATOR2, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login)
+                      LEDER, OPERATOR, OPERATOR2, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, SignedInClients,
+                      login)
 from harness import Postgres, Server, ServerTestCase, audit_key, database_kind, execute_sql
 
 # Column headings of the event table (Danish, the default language). The request ID and IP address
@@ -161,7 +162,7 @@ def after(row, field):
     return row["changes"][field][2]
 
 
-class AuditTestCase(ServerTestCase):
+class AuditTestCase(SignedInClients, ServerTestCase):
     """A seeded server, signed-in clients kept per account, and helpers to read the audit page."""
 
     seed_demo = True
@@ -169,16 +170,7 @@ class AuditTestCase(ServerTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._signed_in = {}
-
-    def as_user(self, email):
-        """A client signed in as `email`, shared by the tests of the class."""
-        client = self._signed_in.get(email)
-        if client is None:
-            client = self.client()
-            login(client, email, totp=email not in (PROJEKTLEDER, DELTAGER, LEDER))
-            self._signed_in[email] = client
-        return client
+        cls.forget_signed_in_clients()
 
     def sql(self, statement):
         return execute_sql(self.server.database_url, statement)

@@ -14,8 +14,8 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable from the repository root
 
-from accounts import (ADMINISTRATOR, AKADEMIET, OPERATOR, OPERATOR2, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login,
-                      totp_code)
+from accounts import (ADMINISTRATOR, AKADEMIET, OPERATOR, OPERATOR2, PROJEKTLEDER, STYRELSEN, SUPERBRUGER,
+                      SignedInClients, totp_code)
 from harness import ServerTestCase, execute_sql, message_text
 
 RESET_LINK = re.compile(r"https?://[^\s\"'<>]+(/password/reset/[0-9a-f]{64})")
@@ -26,22 +26,13 @@ def quote(text):
     return "'" + text.replace("'", "''") + "'"
 
 
-class OperatorTestCase(ServerTestCase):
+class OperatorTestCase(SignedInClients, ServerTestCase):
     seed_demo = True
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._signed_in = {}
-
-    def as_user(self, email):
-        """A client signed in as `email`, shared by the tests of the class."""
-        client = self._signed_in.get(email)
-        if client is None:
-            client = self.client()
-            login(client, email, totp=email != PROJEKTLEDER)
-            self._signed_in[email] = client
-        return client
+        cls.forget_signed_in_clients()
 
     def operator(self):
         return self.as_user(OPERATOR)

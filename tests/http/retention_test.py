@@ -373,6 +373,15 @@ class RetentionTest(ServerTestCase):
         erasures = [event for event in self.server.audit_events(action="user.erased", object_id=str(user_id))]
         self.assertEqual(len(erasures), 1)
         self.assertEqual(self.server.cli("audit", "verify").returncode, 0)
+        # The export shows what was erased as the page does, never the raw marker or the old values.
+        export = self.admin.get(f"/audit.csv?object_type=user&object_id={user_id}")
+        self.assertStatus(export, 200)
+        self.assertIn("user.created", export.text)
+        self.assertIn("(slettet)", export.text)
+        self.assertNotIn("\u2205", export.text)
+        self.assertNotIn("erased\"", export.text.replace("user.erased", ""))
+        self.assertNotIn(email, export.text)
+        self.assertNotIn("Bedtomslettet", export.text)
 
     def test_settings_are_bounded_and_audited(self):
         for applications, access_log, users, message in (

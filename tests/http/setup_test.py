@@ -154,21 +154,21 @@ class InstitutionSetupTest(ServerTestCase):
         warned = self.admin.post("/setup/mandatory-texts", fields)
         self.assertStatus(warned, 400)
         self.assertIn("CPR-nummer", warned.text)
-        self.assertIn('name="confirm_cpr"', warned.text)
+        self.assertIn('name="confirm_free_text"', warned.text)
         self.assertEqual(self.count(f"SELECT COUNT(*) FROM mandatory_texts WHERE name = {quoted(name)}"), 0)
         # The warning offers the form again as it was: sending that, confirmed, saves it.
         offered = warned.form_fields(action="/setup/mandatory-texts")
         self.assertEqual(offered.get("body"), fields["body"])
-        self.assertEqual(offered.get("confirm_cpr"), "1")
-        saved = self.admin.post("/setup/mandatory-texts", {**fields, "confirm_cpr": "1"})
+        self.assertEqual(offered.get("confirm_free_text"), "1")
+        saved = self.admin.post("/setup/mandatory-texts", {**fields, "confirm_free_text": "1"})
         self.assertStatus(saved, 303)
         self.assertEqual(self.count(f"SELECT COUNT(*) FROM mandatory_texts WHERE name = {quoted(name)}"), 1)
-        confirmed = self.server.audit_events(action="free_text.cpr_confirmed")
+        confirmed = self.server.audit_events(action="free_text.sensitive_confirmed")
         self.assertEqual(confirmed[-1]["object_id"], "/setup/mandatory-texts")
-        self.assertEqual(confirmed[-1]["after"], {"fields": "body"})
+        self.assertEqual(confirmed[-1]["after"], {"fields": "body", "kinds": "cpr_number"})
         self.assertNotIn(cpr, str(execute_sql(self.server.database_url,
                                               "SELECT before_json, after_json FROM audit_events"
-                                              " WHERE action = 'free_text.cpr_confirmed'")))
+                                              " WHERE action = 'free_text.sensitive_confirmed'")))
         # A ten-digit number that is no CPR number passes without a warning.
         self.assertStatus(self.admin.post("/setup/mandatory-texts", {**fields, "name": unique("Tekst"),
                                                                      "body": "Telefon 1234567890."}), 303)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also runnable from the repository root
 
-from accounts import ADMINISTRATOR, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, login
+from accounts import ADMINISTRATOR, OPERATOR, PROJEKTLEDER, STYRELSEN, SUPERBRUGER, SignedInClients
 from harness import ServerTestCase, execute_sql
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -74,22 +74,14 @@ def service_minutes(year, month):
     return minutes
 
 
-class StatusTestCase(ServerTestCase):
+class StatusTestCase(SignedInClients, ServerTestCase):
     seed_demo = True
     server_env = {"REKRUT_SUPPORT_EMAIL": SUPPORT_EMAIL, "REKRUT_SUPPORT_PHONE": SUPPORT_PHONE}
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._signed_in = {}
-
-    def as_user(self, email):
-        client = self._signed_in.get(email)
-        if client is None:
-            client = self.client()
-            login(client, email, totp=email != PROJEKTLEDER)
-            self._signed_in[email] = client
-        return client
+        cls.forget_signed_in_clients()
 
     def operator(self):
         return self.as_user(OPERATOR)

@@ -102,6 +102,7 @@ bool can(const Actor& actor, Action action, const Resource& resource)
     case Action::view_conflict_declarations:
     case Action::configure_screening: return leads_case;
     case Action::change_application_status:
+    case Action::rectify_application:
     case Action::lift_anonymity: return leads_case && (member ? member_may_take_part : true);
     case Action::see_applicant_identity:
         // The anonymised round hides the applicant from the committee; the administration handles

@@ -73,6 +73,10 @@ enum class Action {
     view_applications,
     /// Register an application that arrived on paper or by e-mail.
     register_application,
+    /// Correct an applicant's name, e-mail address and telephone number on their request (GDPR
+    /// article 16): whoever manages the case's applications, and a member of the committee only
+    /// when they may take part for this applicant.
+    rectify_application,
     /// Search the applications of every case of the institution.
     search_all_applications,
     /// Read the log of who saw which application.

@@ -368,6 +368,20 @@ TEST(Policy, a_member_takes_part_only_after_declaring_and_never_with_a_conflict)
         {"projektleder_a", Action::change_application_status, case_a(), true},
         {"administrator_a", Action::change_application_status, conflicted_application_a(), true},
         {"projektdeltager_a", Action::change_application_status, case_a(), false},
+        // Rectification (article 16): whoever manages the case's applications, never across
+        // institutions, never a member who may not take part for the applicant.
+        {"projektleder_a", Action::rectify_application, case_a(), true},
+        {"administrator_a", Action::rectify_application, case_a(), true},
+        {"superbruger_a", Action::rectify_application, case_a(), true},
+        {"administrator_a", Action::rectify_application, conflicted_application_a(), true},
+        {"projektleder_a", Action::rectify_application, conflicted_application_a(), false},
+        {"projektleder_a", Action::rectify_application, undeclared_case_a(), false},
+        {"projektleder_a", Action::rectify_application, case_a(other_case_in_a), false},
+        {"projektdeltager_a", Action::rectify_application, case_a(), false},
+        {"ansaettende_leder_a", Action::rectify_application, case_a(), false},
+        {"plain_user_a", Action::rectify_application, case_a(), false},
+        {"superbruger_b", Action::rectify_application, case_a(), false},
+        {"operator_elevated_a", Action::rectify_application, case_a(), false},
         // The Projektleder and the administration see the declarations and choose the methods.
         {"projektleder_a", Action::view_conflict_declarations, case_a(), true},
         {"administrator_a", Action::view_conflict_declarations, case_a(), true},

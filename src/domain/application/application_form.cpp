@@ -189,4 +189,28 @@ core::Result<CheckedApplication> check_application(const ApplicationForm& form,
     return CheckedApplication{std::move(record)};
 }
 
+core::Result<Rectification> check_rectification(const RectificationForm& form)
+{
+    Checker checker;
+    Rectification checked;
+    checked.full_name = checker.line("full_name", form.full_name, limits::name, true,
+                                     msgid("Enter the applicant's full name."));
+    auto email = normalize_email_address(form.email);
+    if (core::trim(form.email).empty())
+        checker.errors.push_back({"email", msgid("Enter the applicant's e-mail address.")});
+    else if (form.email.size() > limits::email || !email)
+        checker.errors.push_back({"email", msgid("Enter a valid e-mail address, like name@example.dk.")});
+    else
+        checked.email = *email;
+    checked.phone = checker.line("phone", form.phone, limits::phone, false, "");
+    if (!is_phone(checked.phone))
+        checker.errors.push_back({"phone", msgid("Enter a telephone number with digits, spaces and +.")});
+    checked.reason = checker.line("reason", form.reason, limits::reason, true,
+                                  msgid("Give the reason for the correction."));
+    if (!checker.errors.empty())
+        return core::Error::invalid(msgid("Nothing was corrected. Correct the fields marked."),
+                                    std::move(checker.errors));
+    return checked;
+}
+
 } // namespace rekrut::domain

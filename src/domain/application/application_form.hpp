@@ -50,4 +50,27 @@ core::Result<CheckedApplication> check_application(const ApplicationForm& form,
 /// The form field of a question's answer: "q" and the question's id.
 std::string answer_field(std::int64_t question_id);
 
+/// HR's correction of an applicant's personal data on the applicant's request (GDPR article 16), as
+/// typed: the name, e-mail address and telephone number the application was sent with, and why.
+struct RectificationForm {
+    std::string full_name;
+    std::string email;
+    std::string phone;
+    std::string reason;
+};
+
+/// The checked correction: the values as they will be stored (trimmed, the address normalised) and
+/// the reason, which is required.
+struct Rectification {
+    std::string full_name;
+    std::string email;
+    std::string phone;
+    std::string reason;
+};
+
+/// Checks a correction with the application form's rules for the three fields (a name of at most
+/// limits::name, a valid address, a telephone number of digits, spaces and +) and a one-line reason
+/// of at most limits::reason; invalid, with the fields marked, otherwise.
+core::Result<Rectification> check_rectification(const RectificationForm& form);
+
 } // namespace rekrut::domain

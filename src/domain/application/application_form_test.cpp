@@ -123,5 +123,55 @@ TEST(ApplicationForm, ConsentsAndListExclusion)
     EXPECT_TRUE(civil->record.exclude_from_list);
 }
 
+RectificationForm valid_correction()
+{
+    return {"  Bodil Rettesen ", "Bodil.Ny@Example.test", "+45 87 65 43 21", "Navnet var stavet forkert."};
+}
+
+TEST(Rectification, AValidCorrectionIsTrimmedAndNormalised)
+{
+    auto checked = check_rectification(valid_correction());
+    ASSERT_TRUE(checked.ok());
+    EXPECT_EQ(checked->full_name, "Bodil Rettesen");
+    EXPECT_EQ(checked->email, "bodil.ny@example.test");
+    EXPECT_EQ(checked->phone, "+45 87 65 43 21");
+    EXPECT_EQ(checked->reason, "Navnet var stavet forkert.");
+    auto without_phone = valid_correction();
+    without_phone.phone = "";
+    EXPECT_TRUE(check_rectification(without_phone).ok());
+}
+
+TEST(Rectification, EachProblemNamesItsField)
+{
+    struct Bad {
+        const char* what;
+        void (*change)(RectificationForm&);
+        const char* field;
+    };
+    const Bad cases[] = {
+        {"no name", [](RectificationForm& f) { f.full_name = " "; }, "full_name"},
+        {"long name", [](RectificationForm& f) { f.full_name = std::string(201, 'a'); }, "full_name"},
+        {"name with line break", [](RectificationForm& f) { f.full_name = "A\nB"; }, "full_name"},
+        {"no e-mail", [](RectificationForm& f) { f.email = ""; }, "email"},
+        {"header injection", [](RectificationForm& f) { f.email = "a@b.test\r\nBcc: x@example.test"; },
+         "email"},
+        {"long e-mail", [](RectificationForm& f) { f.email = std::string(250, 'a') + "@example.test"; },
+         "email"},
+        {"letters in phone", [](RectificationForm& f) { f.phone = "ring til mig"; }, "phone"},
+        {"long phone", [](RectificationForm& f) { f.phone = std::string(41, '1'); }, "phone"},
+        {"no reason", [](RectificationForm& f) { f.reason = ""; }, "reason"},
+        {"long reason", [](RectificationForm& f) { f.reason = std::string(1001, 'x'); }, "reason"},
+        {"NUL in reason", [](RectificationForm& f) { f.reason = std::string("a\0b", 3); }, "reason"},
+    };
+    for (const auto& bad : cases) {
+        auto form = valid_correction();
+        bad.change(form);
+        auto checked = check_rectification(form);
+        ASSERT_FALSE(checked.ok()) << bad.what;
+        ASSERT_EQ(checked.error().fields.size(), 1u) << bad.what;
+        EXPECT_EQ(checked.error().fields.front().field, bad.field) << bad.what;
+    }
+}
+
 } // namespace
 } // namespace rekrut::domain

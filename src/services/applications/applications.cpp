@@ -12,9 +12,11 @@
 #include "domain/assessment/anonymise.hpp"
 #include "integrations/documents.hpp"
 #include "services/applications/application_support.hpp"
+#include "services/applications/attachment_texts.hpp"
 #include "services/assessment/assessment.hpp"
 #include "services/assessment/committee_facts.hpp"
 #include "services/mail/mail_composer.hpp"
+#include "services/retention/erasure.hpp"
 #include "store/application_store.hpp"
 #include "store/assessment_store.hpp"
 #include "store/case_store.hpp"
@@ -314,6 +316,76 @@ core::Result<ApplicationView> Applications::open(const domain::Actor& actor, std
             anonymise_view(view);
         return view;
     });
+}
+
+core::Result<ApplicationView>
+Applications::rectification_context(const domain::Actor& actor, std::int64_t institution_id,
+                                    std::int64_t case_id, std::int64_t application_id, const Origin& origin)
+{
+    return m_database.transact([&](store::Transaction& transaction) -> core::Result<ApplicationView> {
+        auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
+        if (!domain::can(actor, Action::rectify_application, resource))
+            return refused(actor, resource);
+        auto record = store::cases::find(transaction, institution_id, case_id);
+        auto application = store::applications::find(transaction, institution_id, application_id);
+        if (!record || !application || application->case_id != case_id)
+            return core::Error::not_found();
+        applications::log_access(transaction, *application, std::nullopt, actor.user_id, "view", origin);
+        return ApplicationView{*record, *application, {}};
+    });
+}
+
+core::Result<std::vector<std::string>>
+Applications::rectify(const domain::Actor& actor, std::int64_t institution_id, std::int64_t case_id,
+                      std::int64_t application_id, const domain::RectificationForm& form,
+                      const Origin& origin)
+{
+    return m_database.transact(
+        [&](store::Transaction& transaction) -> core::Result<std::vector<std::string>> {
+            auto resource = committee_resource(transaction, actor, institution_id, case_id, application_id);
+            if (!domain::can(actor, Action::rectify_application, resource))
+                return refused(actor, resource);
+            store::applications::lock(transaction, institution_id, application_id);
+            auto application = store::applications::find(transaction, institution_id, application_id);
+            if (!application || application->case_id != case_id)
+                return core::Error::not_found();
+            auto checked = domain::check_rectification(form);
+            if (!checked)
+                return checked.error();
+            // The audit event names the fields as the audit trail knows them; the values are sealed.
+            std::vector<std::string> changed;
+            std::vector<std::pair<std::string, std::string>> before;
+            std::vector<std::pair<std::string, std::string>> after;
+            auto compare = [&](const char* field, const std::string& old_value,
+                               const std::string& new_value) {
+                if (old_value == new_value)
+                    return;
+                changed.emplace_back(field);
+                before.emplace_back(field, old_value);
+                after.emplace_back(field, new_value);
+            };
+            compare("name", application->full_name, checked->full_name);
+            compare("email", application->email, checked->email);
+            compare("phone", application->phone, checked->phone);
+            if (changed.empty())
+                return core::Error::invalid(
+                    msgid("The values are the same as before, so nothing was corrected."));
+            const auto now = core::now();
+            store::applications::update_personal(transaction, institution_id, application_id,
+                                                 checked->full_name, checked->email, checked->phone, now);
+            if (auto updated = store::applications::find(transaction, institution_id, application_id))
+                applications::reindex(transaction, m_files, *updated);
+            register_rectification_request(transaction, *application, actor.user_id, now);
+            std::string fields;
+            for (const auto& field : changed)
+                fields += (fields.empty() ? "" : ",") + field;
+            after.emplace_back("fields", fields);
+            after.emplace_back("rectification_reason", checked->reason);
+            record_audit(transaction, origin,
+                         {institution_id, "application.rectified", "application",
+                          std::to_string(application_id), json_object(before), json_object(after)});
+            return changed;
+        });
 }
 
 core::Result<DecryptedFile> Applications::download(const domain::Actor& actor, std::int64_t institution_id,

@@ -170,6 +170,20 @@ public:
     core::Result<AttachmentText> attachment_text(const domain::Actor& actor, std::int64_t institution_id,
                                                  std::int64_t case_id, std::int64_t application_id,
                                                  std::int64_t attachment_id, const Origin& origin);
+    /// One application for HR's rectification form, with its current personal data, for those who may
+    /// correct it (rectify_application); the read is recorded in the access log.
+    core::Result<ApplicationView> rectification_context(const domain::Actor& actor,
+                                                        std::int64_t institution_id, std::int64_t case_id,
+                                                        std::int64_t application_id, const Origin& origin);
+    /// Corrects the applicant's name, e-mail address and telephone number on their request (GDPR
+    /// article 16), in one transaction: the search entry made anew, the request and its outcome in the
+    /// register of data-subject requests, and `application.rectified` naming the fields changed, whose
+    /// old and new values and reason are sealed under the application's key (audit_personal). Returns
+    /// the fields changed; invalid when the input is, or when it changes nothing.
+    core::Result<std::vector<std::string>> rectify(const domain::Actor& actor, std::int64_t institution_id,
+                                                   std::int64_t case_id, std::int64_t application_id,
+                                                   const domain::RectificationForm& form,
+                                                   const Origin& origin);
     /// Full-text search (Danish stemming) over the applications' fields and attachments' texts: in
     /// one case for those who may see its applications, or in every case of the institution for its
     /// administration (`case_id` empty).

@@ -96,4 +96,11 @@ void register_access_request(store::Transaction& transaction, const domain::Appl
     register_request(transaction, application, "access", channel, "exported", handled_by, now);
 }
 
+void register_rectification_request(store::Transaction& transaction,
+                                    const domain::ApplicationRecord& application, std::int64_t handled_by,
+                                    core::UnixTime now)
+{
+    register_request(transaction, application, "rectification", "staff", "rectified", handled_by, now);
+}
+
 } // namespace rekrut::services

@@ -43,4 +43,9 @@ void register_access_request(store::Transaction& transaction, const domain::Appl
                              std::string_view channel, std::optional<std::int64_t> handled_by,
                              core::UnixTime now);
 
+/// Writes a register entry for a rectification (article 16) carried out by the institution.
+void register_rectification_request(store::Transaction& transaction,
+                                    const domain::ApplicationRecord& application, std::int64_t handled_by,
+                                    core::UnixTime now);
+
 } // namespace rekrut::services

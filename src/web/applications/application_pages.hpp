@@ -42,6 +42,9 @@ Response application_page(AppContext& context, Request& request, const std::opti
 Response show_case_applications_with(AppContext& context, Request& request,
                                      const std::optional<core::Error>& error);
 Response download_case_attachment(AppContext& context, Request& request);
+/// HR's correction of an applicant's name, e-mail address and telephone number (GDPR article 16).
+Response show_rectification(AppContext& context, Request& request);
+Response submit_rectification(AppContext& context, Request& request);
 Response show_register_application(AppContext& context, Request& request);
 Response submit_register_application(AppContext& context, Request& request);
 // The access log of application reads (access_log_pages.cpp).

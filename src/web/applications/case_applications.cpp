@@ -98,6 +98,9 @@ void fill_application(Dictionary& dictionary, const AppContext& context, const R
         dictionary.ShowSection("ANONYMISED");
     } else {
         dictionary.ShowSection("IDENTIFIED");
+        if (domain::can(request.actor(), domain::Action::rectify_application,
+                        {view.case_record.institution_id, view.case_record.id, {}, false, {}}))
+            dictionary.ShowSection("CAN_RECTIFY");
     }
     dictionary.SetValue("EMAIL", application.email);
     dictionary.SetValue("PHONE", application.phone);
@@ -486,6 +489,9 @@ Response application_page(AppContext& context, Request& request, const std::opti
                             msgid("The mail has been queued to be sent again."));
             if (request.query_value("saved"))
                 show_notice(dictionary, context, request, msgid("Your changes have been saved."));
+            if (request.query_value("rectified"))
+                show_notice(dictionary, context, request,
+                            msgid("The personal data has been corrected and the request recorded."));
         },
         form_status(error));
     response.set_header("Cache-Control", "no-store");
@@ -495,6 +501,66 @@ Response application_page(AppContext& context, Request& request, const std::opti
 Response show_case_application(AppContext& context, Request& request)
 {
     return application_page(context, request, std::nullopt, {});
+}
+
+namespace {
+
+Response rectification_page(AppContext& context, Request& request, const std::optional<core::Error>& error)
+{
+    const auto case_id = parse_id(request.param("case_id"));
+    auto view = context.applications.rectification_context(request.actor(), institution_of(request), case_id,
+                                                           parse_id(request.param("application_id")),
+                                                           request.origin());
+    if (!view) {
+        if (auto redirect = redirect_to_declarations(view.error(), case_id))
+            return *redirect;
+        return error_response(context, request, view.error());
+    }
+    const auto& application = view->application;
+    const bool posted = request.method == "POST";
+    auto response = page(
+        context, request, "applications/rectify", tr(context, request, msgid("Correct personal data")),
+        [&](Dictionary& dictionary) {
+            dictionary.SetIntValue("CASE_ID", view->case_record.id);
+            dictionary.SetIntValue("APPLICATION_ID", application.id);
+            dictionary.SetValue("REFERENCE", domain::application_reference(application));
+            dictionary.SetValue("CURRENT_NAME", application.full_name);
+            dictionary.SetValue("CURRENT_EMAIL", application.email);
+            dictionary.SetValue("CURRENT_PHONE", application.phone);
+            keep_value(dictionary, "full_name",
+                       posted ? request.form_or("full_name") : application.full_name);
+            keep_value(dictionary, "email", posted ? request.form_or("email") : application.email);
+            keep_value(dictionary, "phone", posted ? request.form_or("phone") : application.phone);
+            keep_value(dictionary, "reason", request.form_or("reason"));
+            if (error)
+                show_form_errors(dictionary, *error, context.translator, request);
+        },
+        form_status(error));
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+} // namespace
+
+Response show_rectification(AppContext& context, Request& request)
+{
+    return rectification_page(context, request, std::nullopt);
+}
+
+Response submit_rectification(AppContext& context, Request& request)
+{
+    const auto case_id = parse_id(request.param("case_id"));
+    const auto application_id = parse_id(request.param("application_id"));
+    domain::RectificationForm form{request.form_or("full_name"), request.form_or("email"),
+                                   request.form_or("phone"), request.form_or("reason")};
+    auto changed = context.applications.rectify(request.actor(), institution_of(request), case_id,
+                                                application_id, form, request.origin());
+    if (changed)
+        return Response::redirect("/cases/" + std::to_string(case_id) + "/applications/" +
+                                  std::to_string(application_id) + "?rectified=1");
+    if (changed.error().kind == core::ErrorKind::invalid)
+        return rectification_page(context, request, changed.error());
+    return error_response(context, request, changed.error());
 }
 
 Response download_case_attachment(AppContext& context, Request& request)

@@ -38,6 +38,16 @@ const std::vector<ActionName>& field_labels()
         {"users_months", msgid("Months before ended accounts are erased")},
         {"outcome", msgid("Outcome")},
         {"fields", msgid("Fields")},
+        {"kinds", msgid("Kinds found")},
+        {"subject_da", msgid("Subject (Danish)")},
+        {"subject_en", msgid("Subject (English)")},
+        {"body_da", msgid("Text (Danish)")},
+        {"body_en", msgid("Text (English)")},
+        {"subject", msgid("Subject")},
+        {"tags", msgid("Tags")},
+        {"justification", msgid("Justification")},
+        {"correction_reason", msgid("Reason for the correction")},
+        {"phone", msgid("Telephone")},
         {"municipality_code", msgid("Municipality code")},
         {"occupation_code", msgid("Occupation code")},
         {"employment_form", msgid("Form of employment")},
@@ -218,6 +228,33 @@ std::string languages_text(const std::string& value, const std::function<std::st
     return out.empty() ? value : out;
 }
 
+/// The kinds of findings of the free-text guard ("cpr_number,health"), named as its warning names them.
+std::string kinds_text(const std::string& value, const std::function<std::string(const char*)>& translate)
+{
+    static const std::vector<ActionName> labels{
+        {"cpr_number", msgid("CPR number")},
+        {"health", msgid("health")},
+        {"trade_union", msgid("trade union membership")},
+        {"religion", msgid("religion or belief")},
+        {"political_opinion", msgid("political opinion")},
+        {"ethnic_origin", msgid("ethnic origin")},
+        {"sexual_orientation", msgid("sexual orientation")},
+        {"criminal_offence", msgid("criminal offences")},
+    };
+    std::string out;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        auto end = value.find(',', start);
+        if (end == std::string::npos)
+            end = value.size();
+        std::string kind = value.substr(start, end - start);
+        const char* label = find_label(labels, kind);
+        out += (out.empty() ? "" : ", ") + (label ? translate(label) : kind);
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace
 
 const std::vector<ActionName>& known_actions()
@@ -270,6 +307,9 @@ const std::vector<ActionName>& known_actions()
          msgid("Reminded the applicant that the consent to keep the application ends")},
         {"application.consent_renewed", msgid("The applicant renewed the consent to keep the application")},
         {"free_text.cpr_confirmed", msgid("Saved text with a CPR number after a warning")},
+        {"free_text.sensitive_confirmed",
+         msgid("Saved text with a CPR number or sensitive data after a warning")},
+        {"application.rectified", msgid("Corrected an applicant's personal data (rectification)")},
         {"data_request.erasure", msgid("Asked for an application's erasure on the applicant's behalf")},
         {"data_request.exported",
          msgid("Downloaded everything held about an application (request for access)")},
@@ -445,6 +485,8 @@ std::string display_value(std::string_view field, const std::string& value, cons
             return translate(label);
     if (field == "ad_languages" || field == "language")
         return languages_text(value, translate);
+    if (field == "kinds")
+        return kinds_text(value, translate);
     if (field == "user_id" || field == "requested_by" || field == "approved_by")
         if (auto name = user_name(value); !name.empty())
             return name;

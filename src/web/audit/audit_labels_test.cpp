@@ -82,6 +82,8 @@ TEST(AuditLabels, recorded_values_read_as_people_write_them)
         {"full_time", "false", "en", "No"},
         {"employment_form", "fixed_term", "en", "Fixed term"},
         {"ad_languages", "da,en", "en", "Danish, English"},
+        {"kinds", "cpr_number,health", "en", "CPR number, health"},
+        {"kinds", "religion,unknown_kind", "en", "religion or belief, unknown_kind"},
         {"title", "Fuldmægtig", "da", "Fuldmægtig"},
         {"application_deadline", "not a time", "da", "not a time"},
         {"title", "", "da", ""},

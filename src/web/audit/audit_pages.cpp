@@ -471,12 +471,20 @@ Response export_audit_csv(AppContext& context, Request& request)
                         heading(msgid("Action")), heading(msgid("Object type")), heading(msgid("Object ID")),
                         heading(msgid("Before")), heading(msgid("After")), heading(msgid("Request ID")),
                         heading(msgid("IP address"))});
+    // A value whose person was erased reads as the page shows it, "(slettet)", not as the marker.
+    const std::string erased = tr(context, request, msgid("(erased)"));
+    auto shown = [&](std::string text) {
+        const std::string marker(services::k_erased_value);
+        for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker, at + erased.size()))
+            text.replace(at, marker.size(), erased);
+        return text;
+    };
     for (const auto& event : events)
-        core::csv_row(csv,
-                      {std::to_string(event.id), core::format_copenhagen(event.occurred_at),
-                       core::format_iso_utc(event.occurred_at), optional_id(event.actor_user_id),
-                       event.actor_name, optional_id(event.institution_id), event.action, event.object_type,
-                       event.object_id, event.before_json, event.after_json, event.request_id, event.ip});
+        core::csv_row(csv, {std::to_string(event.id), core::format_copenhagen(event.occurred_at),
+                            core::format_iso_utc(event.occurred_at), optional_id(event.actor_user_id),
+                            shown(event.actor_name), optional_id(event.institution_id), event.action,
+                            event.object_type, event.object_id, shown(event.before_json),
+                            shown(event.after_json), event.request_id, shown(event.ip)});
 
     Response response;
     response.content_type = "text/csv; charset=utf-8";

@@ -34,12 +34,15 @@ Middleware session_middleware(AppContext& context);
 /// Enforces the route's guard: no session → login; password only → the second-factor pages.
 Middleware guard_middleware(AppContext& context);
 
-/// CPR numbers have no place in what staff write (service description 2.1): a signed-in user's form
-/// whose text holds one is not passed on, but answered with a warning that names the fields and
-/// offers to send the form again as it was, confirmed, or to go back and remove the number. A
-/// confirmation is audited with the fields, never the text. Fields whose handlers warn themselves
-/// (notes, comments), secrets and forms with files are left alone.
-Middleware cpr_guard_middleware(AppContext& context);
+/// CPR numbers and special categories of personal data have no place in what staff write (service
+/// description 2.1): a signed-in user's form whose free text holds a CPR number or a sensitive word
+/// (health, union membership, religion, ethnicity, sexual orientation, criminal offences; see
+/// free_text_scan.hpp for which fields are read how) is not passed on, but answered with a warning
+/// that names each field and the kinds found, and offers to send the form again as it was,
+/// confirmed, or to go back and remove it. A confirmation is audited with the field names and kinds,
+/// never the text. Notes and comments, whose handlers warn themselves, secrets and forms with files
+/// are left alone.
+Middleware free_text_guard_middleware(AppContext& context);
 
 /// Name of the session cookie: `__Host-rekrut_session` when cookies are Secure (the browser then
 /// refuses it from any other origin, path or a plain-HTTP page), `rekrut_session` otherwise.

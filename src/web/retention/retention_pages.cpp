@@ -214,6 +214,8 @@ const char* outcome_label(std::string_view outcome)
         return msgid("Kept while the case is on hold");
     if (outcome == "exported")
         return msgid("Everything held was handed out");
+    if (outcome == "rectified")
+        return msgid("Corrected");
     return msgid("Recorded");
 }
 
@@ -265,9 +267,11 @@ Response show_data_requests(AppContext& context, Request& request)
                     for (const auto& line : *lines) {
                         auto* row = table->AddSectionDictionary("REQUEST");
                         row->SetValue("RECEIVED", core::format_date_time(line.received_at, language));
-                        row->SetValue("KIND", tr(context, request,
-                                                 line.kind == "access" ? msgid("Access (article 15)")
-                                                                       : msgid("Erasure (article 17)")));
+                        row->SetValue("KIND",
+                                      tr(context, request,
+                                         line.kind == "access"          ? msgid("Access (article 15)")
+                                         : line.kind == "rectification" ? msgid("Rectification (article 16)")
+                                                                        : msgid("Erasure (article 17)")));
                         row->SetValue("CHANNEL", tr(context, request,
                                                     line.channel == "staff" ? msgid("Through the institution")
                                                                             : msgid("By the applicant")));

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -342,6 +343,26 @@ core::Result<domain::UserRecord> requested_user(AppContext& context, const Reque
     return context.administration.user(request.actor(), institution_id, user_id);
 }
 
+/// The user the path names, in the institution the actor administers.
+struct AdministeredUser {
+    std::int64_t institution_id = 0;
+    domain::UserRecord user;
+};
+
+/// The user the path names within the institution the actor administers, or the response that
+/// refuses the request: not found without such an institution, else the service's refusal. The
+/// preamble of every page about one user.
+std::variant<AdministeredUser, Response> administered_user(AppContext& context, const Request& request)
+{
+    auto institution = administered_institution(request);
+    if (!institution)
+        return not_found(context, request);
+    auto user = requested_user(context, request, *institution);
+    if (!user)
+        return error_response(context, request, user.error());
+    return AdministeredUser{*institution, std::move(*user)};
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Role requests
 
@@ -466,71 +487,67 @@ Response submit_new_user(AppContext& context, Request& request)
 
 Response show_user(AppContext& context, Request& request)
 {
-    auto institution = administered_institution(request);
-    if (!institution)
-        return not_found(context, request);
-    auto user = requested_user(context, request, *institution);
-    if (!user)
-        return error_response(context, request, user.error());
-    return user_page(context, request, *institution, *user, std::nullopt);
+    auto target = administered_user(context, request);
+    if (auto* refusal = std::get_if<Response>(&target))
+        return std::move(*refusal);
+    const std::int64_t institution = std::get<AdministeredUser>(target).institution_id;
+    const domain::UserRecord& user = std::get<AdministeredUser>(target).user;
+    return user_page(context, request, institution, user, std::nullopt);
 }
 
 Response submit_user(AppContext& context, Request& request)
 {
-    auto institution = administered_institution(request);
-    if (!institution)
-        return not_found(context, request);
-    auto user = requested_user(context, request, *institution);
-    if (!user)
-        return error_response(context, request, user.error());
+    auto target = administered_user(context, request);
+    if (auto* refusal = std::get_if<Response>(&target))
+        return std::move(*refusal);
+    const std::int64_t institution = std::get<AdministeredUser>(target).institution_id;
+    const domain::UserRecord& user = std::get<AdministeredUser>(target).user;
     auto status = domain::user_status_from_string(request.form_or("status"));
     if (!status)
         return user_page(
-            context, request, *institution, *user,
+            context, request, institution, user,
             core::Error::invalid(msgid("Check the marked fields."), {{"status", msgid("Choose a status.")}}),
             400);
-    if (*status == UserStatus::deactivated && user->status != UserStatus::deactivated &&
+    if (*status == UserStatus::deactivated && user.status != UserStatus::deactivated &&
         request.form_or("confirmed") != "1") {
-        auto held = std::move(roles_by_user(context, request.actor(), *institution)[user->id]);
-        if (domain::can(request.actor(), Action::deactivate_user, user_target(*institution, user->id, held)))
-            return confirmation_page(context, request, deactivate_user_confirmation(context, request, *user));
+        auto held = std::move(roles_by_user(context, request.actor(), institution)[user.id]);
+        if (domain::can(request.actor(), Action::deactivate_user, user_target(institution, user.id, held)))
+            return confirmation_page(context, request, deactivate_user_confirmation(context, request, user));
     }
     auto saved = context.administration.update_user(
-        request.actor(), *institution, user->id, request.form_or("name"), request.form_or("email"), *status,
+        request.actor(), institution, user.id, request.form_or("name"), request.form_or("email"), *status,
         request.origin(), translator_in(context, request.language));
     if (!saved) {
         if (shown_on_form(saved.error()))
-            return user_page(context, request, *institution, *user, saved.error(),
+            return user_page(context, request, institution, user, saved.error(),
                              status_for(saved.error().kind));
         return error_response(context, request, saved.error());
     }
     bool awaiting = *saved == services::UserChange::awaiting_email_confirmation;
-    return Response::redirect("/users/" + std::to_string(user->id) +
-                              (awaiting ? "?saved=email" : "?saved=1"));
+    return Response::redirect("/users/" + std::to_string(user.id) + (awaiting ? "?saved=email" : "?saved=1"));
 }
 
 Response submit_user_role(AppContext& context, Request& request)
 {
-    auto institution = administered_institution(request);
-    if (!institution)
-        return not_found(context, request);
-    auto user = requested_user(context, request, *institution);
-    if (!user)
-        return error_response(context, request, user.error());
+    auto target = administered_user(context, request);
+    if (auto* refusal = std::get_if<Response>(&target))
+        return std::move(*refusal);
+    const std::int64_t institution = std::get<AdministeredUser>(target).institution_id;
+    const domain::UserRecord& user = std::get<AdministeredUser>(target).user;
     auto role = domain::institution_role_from_string(request.form_or("role"));
     std::string operation = request.form_or("operation");
     if (!role || (operation != "grant" && operation != "revoke"))
-        return user_page(context, request, *institution, *user,
+        return user_page(context, request, institution, user,
                          core::Error::invalid(msgid("Choose a role and whether to grant or remove it.")),
                          400);
     const auto& actor = request.actor();
     auto change =
         operation == "grant"
-            ? context.administration.grant_role(actor, *institution, user->id, *role, request.origin())
-            : context.administration.revoke_role(actor, *institution, user->id, *role, request.origin());
+            ? context.administration.grant_role(actor, institution, user.id, *role, request.origin())
+            : context.administration.revoke_role(actor, institution, user.id, *role, request.origin());
     if (!change) {
         if (shown_on_form(change.error()))
-            return user_page(context, request, *institution, *user, change.error(),
+            return user_page(context, request, institution, user, change.error(),
                              status_for(change.error().kind));
         return error_response(context, request, change.error());
     }
@@ -541,29 +558,28 @@ Response submit_user_role(AppContext& context, Request& request)
         outcome = "sent";
     else if (*change == services::RoleChange::revoked)
         outcome = "revoked";
-    return Response::redirect("/users/" + std::to_string(user->id) + "?role=" + outcome);
+    return Response::redirect("/users/" + std::to_string(user.id) + "?role=" + outcome);
 }
 
 Response show_role_revoke_confirmation(AppContext& context, Request& request)
 {
-    auto institution = administered_institution(request);
-    if (!institution)
-        return not_found(context, request);
-    auto user = requested_user(context, request, *institution);
-    if (!user)
-        return error_response(context, request, user.error());
+    auto target = administered_user(context, request);
+    if (auto* refusal = std::get_if<Response>(&target))
+        return std::move(*refusal);
+    const std::int64_t institution = std::get<AdministeredUser>(target).institution_id;
+    const domain::UserRecord& user = std::get<AdministeredUser>(target).user;
     auto role = domain::institution_role_from_string(request.query_value("role").value_or(""));
-    auto held = std::move(roles_by_user(context, request.actor(), *institution)[user->id]);
+    auto held = std::move(roles_by_user(context, request.actor(), institution)[user.id]);
     bool holds =
         role && std::any_of(held.begin(), held.end(), [&](const auto& h) { return h.role == *role; });
     if (!holds || *role == InstitutionRole::superbruger)
-        return Response::redirect("/users/" + std::to_string(user->id));
+        return Response::redirect("/users/" + std::to_string(user.id));
     if (!domain::can(request.actor(), Action::revoke_institution_role,
-                     user_target(*institution, user->id, held)))
+                     user_target(institution, user.id, held)))
         return error_page(context, request, 403);
     return confirmation_page(
         context, request,
-        revoke_role_confirmation(context, request, *user, *role, tr(context, request, role_label(*role))));
+        revoke_role_confirmation(context, request, user, *role, tr(context, request, role_label(*role))));
 }
 
 Response show_role_requests(AppContext& context, Request& request)
@@ -670,31 +686,27 @@ Response show_administrator_rights(AppContext& context, Request& request)
 
 Response show_user_erasure(AppContext& context, Request& request)
 {
-    auto institution = administered_institution(request);
-    if (!institution)
-        return not_found(context, request);
-    auto user = requested_user(context, request, *institution);
-    if (!user)
-        return error_response(context, request, user.error());
-    return confirmation_page(context, request, erase_user_confirmation(context, request, *user));
+    auto target = administered_user(context, request);
+    if (auto* refusal = std::get_if<Response>(&target))
+        return std::move(*refusal);
+    const domain::UserRecord& user = std::get<AdministeredUser>(target).user;
+    return confirmation_page(context, request, erase_user_confirmation(context, request, user));
 }
 
 Response submit_user_erasure(AppContext& context, Request& request)
 {
-    auto institution = administered_institution(request);
-    if (!institution)
-        return not_found(context, request);
-    auto user = requested_user(context, request, *institution);
-    if (!user)
-        return error_response(context, request, user.error());
-    auto erased =
-        context.administration.erase_user(request.actor(), *institution, user->id, request.origin());
+    auto target = administered_user(context, request);
+    if (auto* refusal = std::get_if<Response>(&target))
+        return std::move(*refusal);
+    const std::int64_t institution = std::get<AdministeredUser>(target).institution_id;
+    const domain::UserRecord& user = std::get<AdministeredUser>(target).user;
+    auto erased = context.administration.erase_user(request.actor(), institution, user.id, request.origin());
     if (!erased) {
         if (erased.error().kind == core::ErrorKind::conflict)
-            return user_page(context, request, *institution, *user, erased.error(), 409);
+            return user_page(context, request, institution, user, erased.error(), 409);
         return error_response(context, request, erased.error());
     }
-    return Response::redirect("/users/" + std::to_string(user->id) + "?erased=1");
+    return Response::redirect("/users/" + std::to_string(user.id) + "?erased=1");
 }
 
 } // namespace rekrut::web
