@@ -130,56 +130,47 @@ struct CaseValues {
     }
 };
 
-/// WHERE clause and binding for the case list.
-struct ListQuery {
-    const CaseListFilter& filter;
-    std::string where;
+/// The values of the case list's filters and page, bound by the statements of one filter shape.
+struct ListValues {
     long long institution = 0, member = 0, unit = 0, from = 0, to = 0;
     std::string state;
+    int limit = 0, offset = 0;
 
-    explicit ListQuery(const CaseListFilter& chosen) : filter(chosen)
+    void assign(const CaseListFilter& filter)
+    {
+        institution = filter.institution_id;
+        member = filter.member_user_id.value_or(0);
+        state = filter.state ? std::string(domain::to_string(*filter.state)) : std::string();
+        unit = filter.unit_id.value_or(0);
+        from = filter.deadline_from.value_or(0);
+        to = filter.deadline_to.value_or(0);
+        limit = filter.limit;
+        offset = filter.offset;
+    }
+};
+
+/// The shape of a case list query: its WHERE clause and order, which filters it binds.
+struct ListQuery {
+    std::string where, order;
+    bool member = false, state = false, unit = false, from = false, to = false;
+
+    explicit ListQuery(const CaseListFilter& filter)
+        : member(filter.member_user_id.has_value()), state(filter.state.has_value()),
+          unit(filter.unit_id.has_value()), from(filter.deadline_from.has_value()),
+          to(filter.deadline_to.has_value())
     {
         where = "WHERE c.institution_id = :institution";
-        institution = filter.institution_id;
-        if (filter.member_user_id) {
+        if (member)
             where += " AND c.id IN (SELECT case_id FROM case_roles WHERE user_id = :member)";
-            member = *filter.member_user_id;
-        }
-        if (filter.state) {
+        if (state)
             where += " AND c.state = :state";
-            state = std::string(domain::to_string(*filter.state));
-        }
-        if (filter.unit_id) {
+        if (unit)
             where += " AND c.unit_id = :unit";
-            unit = *filter.unit_id;
-        }
-        if (filter.deadline_from) {
+        if (from)
             where += " AND c.application_deadline >= :from_time";
-            from = *filter.deadline_from;
-        }
-        if (filter.deadline_to) {
+        if (to)
             where += " AND c.application_deadline < :to_time";
-            to = *filter.deadline_to;
-        }
-    }
 
-    template <typename Statement> void bind(Statement& statement)
-    {
-        statement, soci::use(institution);
-        if (filter.member_user_id)
-            statement, soci::use(member);
-        if (filter.state)
-            statement, soci::use(state);
-        if (filter.unit_id)
-            statement, soci::use(unit);
-        if (filter.deadline_from)
-            statement, soci::use(from);
-        if (filter.deadline_to)
-            statement, soci::use(to);
-    }
-
-    std::string order() const
-    {
         static const std::map<std::string, std::string> columns = {{"deadline", "c.application_deadline"},
                                                                    {"title", "c.title"},
                                                                    {"created", "c.created_at"},
@@ -189,9 +180,74 @@ struct ListQuery {
         // NULL deadlines (drafts) sort last in both databases. Written as NULLS LAST rather than as an
         // expression, SQLite still walks the (institution_id, application_deadline, id) index instead
         // of sorting every case of the institution.
-        return " ORDER BY " +
-               (column == columns.end() ? std::string("c.application_deadline") : column->second) +
-               direction + " NULLS LAST, c.id" + direction;
+        order = " ORDER BY " +
+                (column == columns.end() ? std::string("c.application_deadline") : column->second) +
+                direction + " NULLS LAST, c.id" + direction;
+    }
+
+    /// The page's ids first, from the narrow rows of the index, then the page's whole rows: sorting
+    /// and skipping thousands of whole rows (with their unit) took 10-15 ms at page 100 of 5,000 cases.
+    std::string page_text() const
+    {
+        return std::string(k_columns) + "WHERE c.id IN (SELECT c.id FROM recruitment_cases c " + where + order +
+               " LIMIT :limit OFFSET :offset)" + order;
+    }
+    std::string count_text() const { return "SELECT COUNT(*) FROM recruitment_cases c " + where; }
+
+    template <typename Statement> void bind(Statement& statement, ListValues& values) const
+    {
+        statement, soci::use(values.institution);
+        if (member)
+            statement, soci::use(values.member);
+        if (state)
+            statement, soci::use(values.state);
+        if (unit)
+            statement, soci::use(values.unit);
+        if (from)
+            statement, soci::use(values.from);
+        if (to)
+            statement, soci::use(values.to);
+    }
+};
+
+/// A page of the case list for one filter shape, kept prepared on the session: the case list is the
+/// start page of every signed-in user.
+struct CaseListPage {
+    ListValues values;
+    CaseRow row;
+    KeptStatement statement;
+
+    CaseListPage(soci::session& sql, const ListQuery& query) : statement(sql, prepared(sql, query, values, row))
+    {
+    }
+
+    static soci::details::prepare_temp_type prepared(soci::session& sql, const ListQuery& query,
+                                                     ListValues& values, CaseRow& row)
+    {
+        auto statement = (sql.prepare << query.page_text());
+        row.bind(statement);
+        query.bind(statement, values);
+        statement, soci::use(values.limit), soci::use(values.offset);
+        return statement;
+    }
+};
+
+/// The number of cases of the list for one filter shape, kept prepared beside CaseListPage.
+struct CaseListCount {
+    ListValues values;
+    long long total = 0;
+    KeptStatement statement;
+
+    CaseListCount(soci::session& sql, const ListQuery& query) : statement(sql, prepared(sql, query, values, total))
+    {
+    }
+
+    static soci::details::prepare_temp_type prepared(soci::session& sql, const ListQuery& query,
+                                                     ListValues& values, long long& total)
+    {
+        auto statement = (sql.prepare << query.count_text(), soci::into(total));
+        query.bind(statement, values);
+        return statement;
     }
 };
 
@@ -326,33 +382,20 @@ std::vector<CaseRecord> list(soci::session& sql, const CaseListFilter& filter)
 {
     std::vector<CaseRecord> found;
     ListQuery query(filter);
-    CaseRow row;
-    int limit = filter.limit, offset = filter.offset;
-    // The page's ids first, from the narrow rows of the index, then the 25 whole rows: sorting and
-    // skipping thousands of whole rows (with their unit) took 10-15 ms at page 100 of 5,000 cases.
-    auto prepared =
-        (sql.prepare << std::string(k_columns) + "WHERE c.id IN (SELECT c.id FROM recruitment_cases c " +
-                            query.where + query.order() + " LIMIT :limit OFFSET :offset)" + query.order());
-    row.bind(prepared);
-    query.bind(prepared);
-    prepared, soci::use(limit), soci::use(offset);
-    soci::statement statement(prepared);
-    statement.execute();
-    while (statement.fetch())
-        found.push_back(row.record());
+    auto& page = kept_statements<CaseListPage>(sql, query.page_text(), query);
+    page.values.assign(filter);
+    page.statement.each_row([&] { found.push_back(page.row.record()); });
     return found;
 }
 
 std::int64_t count(soci::session& sql, const CaseListFilter& filter)
 {
     ListQuery query(filter);
-    long long total = 0;
-    auto prepared =
-        (sql.prepare << "SELECT COUNT(*) FROM recruitment_cases c " + query.where, soci::into(total));
-    query.bind(prepared);
-    soci::statement statement(prepared);
-    statement.execute(true);
-    return total;
+    auto& count = kept_statements<CaseListCount>(sql, query.count_text(), query);
+    count.values.assign(filter);
+    count.total = 0;
+    count.statement.first_row();
+    return count.total;
 }
 
 std::vector<std::pair<std::int64_t, std::int64_t>> due_for_closing(soci::session& sql, core::UnixTime now)

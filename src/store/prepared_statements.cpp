@@ -1,5 +1,6 @@
 #include "store/prepared_statements.hpp"
 
+#include <algorithm>
 #include <mutex>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <soci/version.h>
@@ -19,7 +20,13 @@ static_assert(SOCI_VERSION == 400003, "kept statements rely on SOCI 4.0.3's orde
 
 namespace {
 
-using Groups = std::vector<std::pair<std::type_index, std::shared_ptr<void>>>;
+struct KeptGroup {
+    std::type_index type;
+    std::string text; ///< Empty for a group kept once per session.
+    std::shared_ptr<void> group;
+};
+/// A session's groups, the most recently added last.
+using Groups = std::vector<KeptGroup>;
 
 struct Registry {
     std::mutex mutex;
@@ -95,7 +102,7 @@ KeptStatement::Run::~Run()
 
 namespace detail {
 
-void* kept_group(soci::session& sql, std::type_index type, PrepareGroup prepare)
+void* kept_group(soci::session& sql, std::type_index type, std::string_view text, const PrepareGroup& prepare)
 {
     bool first_group_of_session = false;
     {
@@ -104,9 +111,9 @@ void* kept_group(soci::session& sql, std::type_index type, PrepareGroup prepare)
         if (found == registry().sessions.end()) {
             first_group_of_session = true;
         } else {
-            for (const auto& [group_type, group] : found->second)
-                if (group_type == type)
-                    return group.get();
+            for (const auto& kept : found->second)
+                if (kept.type == type && kept.text == text)
+                    return kept.group.get();
         }
     }
     // The session is leased to this thread, so no other thread adds groups for it meanwhile, and the
@@ -114,8 +121,22 @@ void* kept_group(soci::session& sql, std::type_index type, PrepareGroup prepare)
     if (first_group_of_session)
         sql.set_query_transformation(ForgetOnClose(sql));
     std::shared_ptr<void> group = prepare(sql);
+    std::shared_ptr<void> dropped; // destroyed after the lock is released: it deallocates statements
     std::lock_guard lock(registry().mutex);
-    registry().sessions[&sql].emplace_back(type, group);
+    auto& groups = registry().sessions[&sql];
+    if (!text.empty()) {
+        std::size_t same_type = 0;
+        for (const auto& kept : groups)
+            same_type += kept.type == type && !kept.text.empty() ? 1 : 0;
+        if (same_type >= k_kept_texts_per_group) {
+            auto oldest = std::find_if(groups.begin(), groups.end(), [&](const KeptGroup& kept) {
+                return kept.type == type && !kept.text.empty();
+            });
+            dropped = std::move(oldest->group);
+            groups.erase(oldest);
+        }
+    }
+    groups.push_back({type, std::string(text), group});
     return group.get();
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <soci/soci.h>
+#include <string>
+#include <string_view>
 #include <typeindex>
 
 namespace rekrut::store {
@@ -18,6 +21,12 @@ namespace rekrut::store {
 // use on a session and returns the same object from then on. A group belongs to its session: only
 // the thread that holds the session (leased from `Database`) uses it, so it needs no lock, and it is
 // destroyed when the session closes, while the connection is still open.
+//
+// A query whose text depends on its input (a list with optional filters and a chosen order) is kept
+// once per text: `kept_statements<Group>(sql, text, args...)` creates `Group(sql, args...)` the first
+// time that text is asked for on the session. At most k_kept_texts_per_group texts of one Group are
+// kept per session; asking for another drops the one prepared longest ago, so a caller holds at most
+// one group of a type at a time.
 
 /// One statement kept prepared on a session and run again with the values its variables hold then.
 class KeptStatement {
@@ -61,10 +70,14 @@ private:
     bool m_on_sqlite = false;
 };
 
+/// How many texts of one keyed group a session keeps prepared.
+inline constexpr std::size_t k_kept_texts_per_group = 32;
+
 namespace detail {
-using PrepareGroup = std::shared_ptr<void> (*)(soci::session&);
-/// The group of `type` kept for the session, prepared with `prepare` on first use.
-void* kept_group(soci::session& sql, std::type_index type, PrepareGroup prepare);
+using PrepareGroup = std::function<std::shared_ptr<void>(soci::session&)>;
+/// The group of `type` (and `text`, for a keyed group) kept for the session, prepared with `prepare`
+/// on first use.
+void* kept_group(soci::session& sql, std::type_index type, std::string_view text, const PrepareGroup& prepare);
 } // namespace detail
 
 /// The group of kept statements of type `Group` for this session, prepared with `Group(sql)` the first
@@ -74,7 +87,19 @@ template <typename Group> Group& kept_statements(soci::session& sql)
     detail::PrepareGroup prepare = [](soci::session& session) -> std::shared_ptr<void> {
         return std::make_shared<Group>(session);
     };
-    return *static_cast<Group*>(detail::kept_group(sql, typeid(Group), prepare));
+    return *static_cast<Group*>(detail::kept_group(sql, typeid(Group), {}, prepare));
+}
+
+/// The group of type `Group` kept for this session and this query text, prepared with
+/// `Group(sql, args...)` the first time the text is asked for on the session. `args` are used only
+/// then; the group's statements must not refer to them afterwards.
+template <typename Group, typename... Args>
+Group& kept_statements(soci::session& sql, std::string_view text, const Args&... args)
+{
+    detail::PrepareGroup prepare = [&](soci::session& session) -> std::shared_ptr<void> {
+        return std::make_shared<Group>(session, args...);
+    };
+    return *static_cast<Group*>(detail::kept_group(sql, typeid(Group), text, prepare));
 }
 
 /// How many sessions have kept statements now (for tests: a closed session's groups are gone).

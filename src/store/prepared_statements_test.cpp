@@ -38,6 +38,28 @@ struct EveryPerson {
     }
 };
 
+/// A group kept once per query text: the people above a bound id, in the order the text names.
+struct PeopleInOrder {
+    static inline int prepared = 0;
+    static inline int destroyed = 0;
+    long long after = 0;
+    long long id = 0;
+    KeptStatement statement;
+
+    PeopleInOrder(soci::session& sql, const std::string& direction)
+        : statement(sql, (sql.prepare << "SELECT id FROM people WHERE id > :after ORDER BY id " + direction,
+                          soci::use(after), soci::into(id)))
+    {
+        ++prepared;
+    }
+    ~PeopleInOrder() { ++destroyed; }
+};
+
+std::string people_in_order_text(const std::string& direction)
+{
+    return "people " + direction;
+}
+
 struct KeptStatementsFixture : ::testing::Test {
     fs::path dir = fs::path(::testing::TempDir()) / ("rekrut_kept_" + core::random_hex(6));
     std::unique_ptr<Database> database;
@@ -48,6 +70,8 @@ struct KeptStatementsFixture : ::testing::Test {
         fs::create_directories(dir);
         FirstPerson::prepared = 0;
         FirstPerson::destroyed = 0;
+        PeopleInOrder::prepared = 0;
+        PeopleInOrder::destroyed = 0;
         database = Database::open("sqlite:" + (dir / "test.db").string(), 2);
         database->read([&](Session& session) {
             database->execute_script(session, "CREATE TABLE people (id INTEGER PRIMARY KEY);"
@@ -100,6 +124,50 @@ TEST_F(KeptStatementsFixture, a_run_sees_the_values_bound_then)
         group.after = 1;
         group.statement.each_row([&] { found.push_back(group.id); });
         EXPECT_EQ(found, (std::vector<long long>{2}));
+    });
+}
+
+TEST_F(KeptStatementsFixture, a_keyed_group_is_prepared_once_per_text)
+{
+    database->read([&](Session& session) {
+        auto read = [&](const std::string& direction) {
+            auto& group = kept_statements<PeopleInOrder>(session, people_in_order_text(direction), direction);
+            std::vector<long long> found;
+            group.after = 0;
+            group.statement.each_row([&] { found.push_back(group.id); });
+            return found;
+        };
+        for (int round = 0; round < 3; ++round) {
+            EXPECT_EQ(read("ASC"), (std::vector<long long>{1, 2}));
+            EXPECT_EQ(read("DESC"), (std::vector<long long>{2, 1}));
+        }
+        EXPECT_EQ(PeopleInOrder::prepared, 2);
+        EXPECT_EQ(PeopleInOrder::destroyed, 0);
+    });
+}
+
+TEST_F(KeptStatementsFixture, a_session_keeps_a_bounded_number_of_texts_and_drops_the_oldest)
+{
+    database->read([&](Session& session) {
+        auto run = [&](std::size_t text) {
+            auto& group = kept_statements<PeopleInOrder>(session, "text " + std::to_string(text), "ASC");
+            group.after = 1;
+            EXPECT_TRUE(group.statement.first_row());
+            EXPECT_EQ(group.id, 2);
+        };
+        for (std::size_t text = 0; text < k_kept_texts_per_group; ++text)
+            run(text);
+        EXPECT_EQ(PeopleInOrder::destroyed, 0);
+        run(k_kept_texts_per_group); // one more text: the first one is dropped
+        EXPECT_EQ(PeopleInOrder::destroyed, 1);
+        run(1); // still kept
+        EXPECT_EQ(PeopleInOrder::prepared, static_cast<int>(k_kept_texts_per_group) + 1);
+        run(0); // prepared again, dropping text 1
+        EXPECT_EQ(PeopleInOrder::prepared, static_cast<int>(k_kept_texts_per_group) + 2);
+        EXPECT_EQ(PeopleInOrder::destroyed, 2);
+        // A group kept once per session is not counted against the texts.
+        EXPECT_TRUE(kept_statements<FirstPerson>(session).statement.first_row());
+        EXPECT_EQ(PeopleInOrder::destroyed, 2);
     });
 }
 

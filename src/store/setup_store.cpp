@@ -5,9 +5,31 @@
 #include <soci/soci.h>
 #include <stdexcept>
 
+#include "store/prepared_statements.hpp"
+
 namespace rekrut::store {
 
 namespace organisation_units {
+namespace {
+
+/// The units of an institution, kept prepared on the session: the case list's filter shows them.
+struct UnitsOfInstitution {
+    long long institution = 0, id = 0, parent = 0;
+    soci::indicator parent_null = soci::i_ok;
+    std::string name;
+    KeptStatement statement;
+
+    explicit UnitsOfInstitution(soci::session& sql)
+        : statement(sql, (sql.prepare << "SELECT id, parent_id, name FROM organisation_units"
+                                         " WHERE institution_id = :institution ORDER BY name, id",
+                          soci::use(institution), soci::into(id), soci::into(parent, parent_null),
+                          soci::into(name)))
+    {
+    }
+};
+
+} // namespace
+
 
 std::int64_t insert(soci::session& sql, std::int64_t institution_id, std::optional<std::int64_t> parent_id,
                     const std::string& name, core::UnixTime now)
@@ -24,18 +46,13 @@ std::int64_t insert(soci::session& sql, std::int64_t institution_id, std::option
 std::vector<OrganisationUnitRecord> list(soci::session& sql, std::int64_t institution_id)
 {
     std::vector<OrganisationUnitRecord> flat;
-    long long institution = institution_id, id = 0, parent = 0;
-    soci::indicator parent_null = soci::i_ok;
-    std::string name;
-    soci::statement statement =
-        (sql.prepare
-             << "SELECT id, parent_id, name FROM organisation_units WHERE institution_id = :institution"
-                " ORDER BY name, id",
-         soci::use(institution), soci::into(id), soci::into(parent, parent_null), soci::into(name));
-    statement.execute();
-    while (statement.fetch())
-        flat.push_back(
-            {id, parent_null == soci::i_ok ? std::optional<std::int64_t>(parent) : std::nullopt, name, 0});
+    auto& units = kept_statements<UnitsOfInstitution>(sql);
+    units.institution = institution_id;
+    units.statement.each_row([&] {
+        flat.push_back({units.id,
+                        units.parent_null == soci::i_ok ? std::optional<std::int64_t>(units.parent) : std::nullopt,
+                        units.name, 0});
+    });
     // Depth-first order: children right under their parent.
     std::multimap<std::int64_t, const OrganisationUnitRecord*> children;
     for (const auto& unit : flat)
