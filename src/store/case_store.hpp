@@ -44,8 +44,19 @@ bool close_if_published(soci::session& sql, std::int64_t case_id, core::UnixTime
 void update(soci::session& sql, const CaseRecord& record);
 void set_state(soci::session& sql, std::int64_t institution_id, std::int64_t case_id, domain::CaseState state,
                std::optional<core::UnixTime> published_at, core::UnixTime now);
+/// A page of the case list, with the institution's case list version read in the same statement
+/// (none when the page is empty).
+struct CasePage {
+    std::vector<CaseRecord> cases;
+    std::optional<std::int64_t> list_version;
+};
+CasePage page(soci::session& sql, const CaseListFilter& filter);
 std::vector<CaseRecord> list(soci::session& sql, const CaseListFilter& filter);
 std::int64_t count(soci::session& sql, const CaseListFilter& filter);
+/// A number that changes, in the same transaction, with every change to the institution's cases or to
+/// the case roles in it (kept by triggers; 0 before the first). Read it before counting: a count read
+/// after it is at least as new.
+std::int64_t list_version(soci::session& sql, std::int64_t institution_id);
 /// Published cases whose deadline has passed, across institutions (for automatic closing).
 std::vector<std::pair<std::int64_t, std::int64_t>> due_for_closing(soci::session& sql, core::UnixTime now);
 

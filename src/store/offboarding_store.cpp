@@ -422,6 +422,7 @@ delete_institution_data(soci::session& sql, std::int64_t institution_id, core::U
         {"", "UPDATE users SET external_case_id = NULL WHERE institution_id = :institution"},
         {"", "UPDATE recruitment_cases SET copied_from = NULL WHERE institution_id = :institution"},
         {"recruitment_cases", "DELETE FROM recruitment_cases WHERE institution_id = :institution"},
+        {"", "DELETE FROM case_list_versions WHERE institution_id = :institution"},
         {"ad_templates", "DELETE FROM ad_templates WHERE institution_id = :institution"},
         {"question_templates", "DELETE FROM question_templates WHERE institution_id = :institution"},
         {"organisation_units", "DELETE FROM organisation_units WHERE institution_id = :institution"},

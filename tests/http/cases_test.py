@@ -1763,6 +1763,65 @@ class CaseListFilterTest(CasesTestCase):
         self.assertEqual([c[0] for c in autumn], [ids["autumn-before"]], "the 25-hour day is filtered wrong")
         self.assertEqual(autumn[0][3], "31. oktober 2032 kl. 23.30")
 
+    def test_counts_and_units_follow_every_change_to_the_cases_roles_and_units(self):
+        # The server keeps a list's count under a number that the database changes with every change to
+        # the institution's cases and case roles. These changes are made behind the server's back, as
+        # another node or a script would make them.
+        now = int(time.time())
+        deadline = epoch("2045-06-01", "12:00")
+        range_query = "?deadline_from=2045-01-01&deadline_to=2045-12-31"
+
+        def insert_case(title):
+            return int(self.sql(
+                "INSERT INTO recruitment_cases (institution_id, title, state, application_deadline, created_at,"
+                f" updated_at) VALUES ({STYRELSEN_ID}, {quoted(title)}, 'draft', {deadline}, {now}, {now})"
+                " RETURNING id")[0][0])
+
+        def listed(client, query):
+            response, cases = self.case_list(client, query)
+            return response.visible_text, sorted(c[0] for c in cases)
+
+        first = insert_case("Tællesag A")
+        text, ids = listed(self.admin, range_query)
+        self.assertEqual(ids, [first])
+        self.assertIn("(1)", text)
+        second = insert_case("Tællesag B")
+        text, ids = listed(self.admin, range_query)
+        self.assertEqual(ids, sorted([first, second]))
+        self.assertIn("(2)", text, "a new case is not counted")
+
+        published = range_query + "&state=published"
+        self.assertEqual(listed(self.admin, published)[1], [])
+        self.sql(f"UPDATE recruitment_cases SET state = 'published' WHERE id = {second}")
+        text, ids = listed(self.admin, published)
+        self.assertEqual(ids, [second])
+        self.assertIn("(1)", text, "a changed state is not counted")
+
+        self.sql(f"DELETE FROM recruitment_cases WHERE id = {first}")
+        text, ids = listed(self.admin, range_query)
+        self.assertEqual(ids, [second])
+        self.assertIn("(1)", text, "a deleted case is still counted")
+
+        # A case user sees the cases where they have a role, counted likewise.
+        member = self.as_user(DELTAGER)
+        self.assertEqual(listed(member, range_query)[1], [])
+        self.sql("INSERT INTO case_roles (institution_id, case_id, user_id, role, granted_at)"
+                 f" VALUES ({STYRELSEN_ID}, {second}, {self.user_id(DELTAGER)}, 'projektdeltager', {now})")
+        text, ids = listed(member, range_query)
+        self.assertEqual(ids, [second])
+        self.assertIn("(1)", text, "a new role is not counted")
+        self.sql(f"DELETE FROM case_roles WHERE case_id = {second}")
+        self.assertEqual(listed(member, range_query)[1], [])
+        self.sql(f"DELETE FROM recruitment_cases WHERE id = {second}")
+
+        # The units of the filter are kept likewise.
+        self.assertNotIn("Tælleenheden", listed(self.admin, range_query)[0])
+        unit = int(self.sql("INSERT INTO organisation_units (institution_id, name, created_at)"
+                            f" VALUES ({STYRELSEN_ID}, 'Tælleenheden', {now}) RETURNING id")[0][0])
+        self.assertIn("Tælleenheden", listed(self.admin, range_query)[0], "a new unit is not offered")
+        self.sql(f"DELETE FROM organisation_units WHERE id = {unit}")
+        self.assertNotIn("Tælleenheden", listed(self.admin, range_query)[0], "a deleted unit is still offered")
+
     def test_unit_filter(self):
         _, cases = self.case_list(self.admin, f"?unit={self.setup_ids['unit']}")
         self.assertEqual(sorted(c[0] for c in cases), sorted(c["id"] for c in self.inserted if c["unit"]))

@@ -77,6 +77,8 @@ struct AdVersionPair {
 struct CaseList {
     std::vector<domain::CaseRecord> cases;
     std::int64_t total = 0;
+    /// The institution's units for the list's filter; empty for those who may not see them.
+    std::vector<domain::OrganisationUnitRecord> units;
 };
 
 } // namespace rekrut::services

@@ -140,8 +140,16 @@ CaseList RecruitmentCases::list(const domain::Actor& actor, domain::CaseListFilt
         filter.member_user_id = actor.user_id;
     filter.limit = std::clamp(filter.limit, 1, 200);
     filter.offset = std::max(filter.offset, 0);
+    bool sees_units = domain::can(actor, Action::view_institution_lists, {*institution, {}, {}, false, {}});
     return m_database.read([&](store::Session& session) {
-        return CaseList{store::cases::list(session, filter), store::cases::count(session, filter)};
+        auto page = store::cases::page(session, filter);
+        // An empty page read no version; read it now, before the count and the units.
+        std::int64_t version = page.list_version ? *page.list_version
+                                                 : store::cases::list_version(session, filter.institution_id);
+        CaseList list{std::move(page.cases), m_list_cache.count(session, filter, version), {}};
+        if (sees_units)
+            list.units = m_list_cache.units(session, filter.institution_id, version);
+        return list;
     });
 }
 

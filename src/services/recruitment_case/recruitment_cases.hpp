@@ -10,6 +10,7 @@
 #include "domain/recruitment_case/case_correction.hpp"
 #include "domain/recruitment_case/case_fields.hpp"
 #include "services/audit_log.hpp"
+#include "services/recruitment_case/case_list_cache.hpp"
 #include "services/recruitment_case/case_types.hpp"
 
 namespace rekrut::store {
@@ -66,6 +67,7 @@ public:
 
 private:
     store::Database& m_database;
+    CaseListCache m_list_cache;
 };
 
 } // namespace rekrut::services

@@ -56,7 +56,7 @@ domain::CaseListFilter case_filter(const Request& request, int page_number)
 }
 
 void fill_filter_options(Dictionary& dictionary, AppContext& context, const Request& request,
-                         const domain::CaseListFilter& filter)
+                         const domain::CaseListFilter& filter, const services::CaseList& list)
 {
     for (auto state : {CaseState::draft, CaseState::ready_for_publication, CaseState::published,
                        CaseState::closed_for_applications, CaseState::assessment, CaseState::decision,
@@ -67,7 +67,7 @@ void fill_filter_options(Dictionary& dictionary, AppContext& context, const Requ
         if (filter.state == state)
             option->ShowSection("SELECTED");
     }
-    for (const auto& unit : context.cases.units(request.actor(), institution_of(request))) {
+    for (const auto& unit : list.units) {
         auto* option = dictionary.AddSectionDictionary("UNIT_OPTION");
         option->SetValue("VALUE", std::to_string(unit.id));
         option->SetValue("LABEL", std::string(static_cast<std::size_t>(unit.depth) * 2, ' ') + unit.name);
@@ -135,7 +135,7 @@ Response show_case_list(AppContext& context, Request& request)
                     dictionary.ShowSection(sees_all ? "SEES_ALL" : "SEES_OWN");
                     dictionary.ShowSection(can_create ? "CAN_CREATE" : "CANNOT_CREATE");
                     dictionary.SetValue("TOTAL", std::to_string(list.total));
-                    fill_filter_options(dictionary, context, request, filter);
+                    fill_filter_options(dictionary, context, request, filter, list);
                     fill_sort_links(dictionary, request, filter);
                     dictionary.ShowSection(list.cases.empty() ? "EMPTY" : "HAS_CASES");
                     for (const auto& record : list.cases) {
