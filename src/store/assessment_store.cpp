@@ -122,12 +122,19 @@ struct Values {
     std::string status, own_mark, tag;
     int knocked_out = 0, priority = 0;
 
-    explicit Values(const domain::ApplicationListQuery& query)
-        : institution(query.institution_id), case_id(query.case_id), viewer(query.viewer_id),
-          status(query.status ? std::string(domain::to_string(*query.status)) : ""), own_mark(query.own_mark),
-          tag(query.tag), knocked_out(query.knocked_out.value_or(false) ? 1 : 0),
-          priority(query.priority_access.value_or(false) ? 1 : 0)
+    Values() = default;
+    explicit Values(const domain::ApplicationListQuery& query) { assign(query); }
+
+    void assign(const domain::ApplicationListQuery& query)
     {
+        institution = query.institution_id;
+        case_id = query.case_id;
+        viewer = query.viewer_id;
+        status = query.status ? std::string(domain::to_string(*query.status)) : "";
+        own_mark = query.own_mark;
+        tag = query.tag;
+        knocked_out = query.knocked_out.value_or(false) ? 1 : 0;
+        priority = query.priority_access.value_or(false) ? 1 : 0;
     }
 
     template <typename Prepared>
@@ -197,6 +204,90 @@ void attach_tags(soci::session& sql, std::int64_t institution_id,
     while (statement.fetch())
         by_id[application]->tags.push_back(tag);
 }
+
+/// A page of the application list for one shape of query (filters, sort, direction, paging anchor),
+/// kept prepared on the session: the committee's list is what members open all day. The values of the
+/// run are assigned to its members before each run.
+struct ApplicationListStatement {
+    Values values;
+    Key anchor;
+    long long anchor_id = 0;
+    domain::ApplicationListRow row;
+    long long id = 0, received = 0;
+    std::string status, mark;
+    int knocked = 0, priority = 0, on_time = 0, scored = 0, points = 0, mean = 0, low = 0, high = 0, lifted = 0;
+    KeptStatement statement;
+
+    ApplicationListStatement(soci::session& sql, const std::string& text, const domain::ApplicationListQuery& query,
+                             bool anchored)
+        : statement(sql, prepared(sql, text, query, anchored, *this))
+    {
+    }
+
+    static soci::details::prepare_temp_type prepared(soci::session& sql, const std::string& text,
+                                                     const domain::ApplicationListQuery& query, bool anchored,
+                                                     ApplicationListStatement& page)
+    {
+        auto prepared = (sql.prepare << text, soci::into(page.id), soci::into(page.row.full_name),
+                         soci::into(page.status), soci::into(page.row.channel), soci::into(page.knocked),
+                         soci::into(page.priority), soci::into(page.on_time), soci::into(page.received),
+                         soci::into(page.mark), soci::into(page.scored), soci::into(page.row.summary.yes),
+                         soci::into(page.row.summary.maybe), soci::into(page.row.summary.no),
+                         soci::into(page.points), soci::into(page.row.summary.scorers), soci::into(page.mean),
+                         soci::into(page.low), soci::into(page.high), soci::into(page.lifted));
+        page.values.bind(prepared, query, true);
+        if (anchored) {
+            if (query.sort == ApplicationSort::name)
+                prepared, soci::use(page.anchor.text, "anchor_key");
+            else
+                prepared, soci::use(page.anchor.number, "anchor_key");
+            prepared, soci::use(page.anchor_id, "anchor_id");
+        }
+        return prepared;
+    }
+
+    /// The row just fetched.
+    domain::ApplicationListRow fetched() const
+    {
+        auto copy = row;
+        copy.id = id;
+        copy.status = domain::application_status_from_string(status).value_or(domain::ApplicationStatus::received);
+        copy.knocked_out = knocked != 0;
+        copy.priority_access = priority != 0;
+        copy.on_time = on_time != 0;
+        copy.received_at = received;
+        copy.own_mark = domain::mark_from_string(mark);
+        copy.scored_by_viewer = scored != 0;
+        copy.summary.mark_points = unless_none(points);
+        copy.summary.score_mean = unless_none(mean);
+        copy.summary.score_low = unless_none(low);
+        copy.summary.score_high = unless_none(high);
+        copy.anonymity_lifted = lifted != 0;
+        return copy;
+    }
+};
+
+/// The number of applications of the list for one shape of query, kept prepared beside it.
+struct ApplicationCountStatement {
+    Values values;
+    long long total = 0;
+    KeptStatement statement;
+
+    ApplicationCountStatement(soci::session& sql, const std::string& text, const domain::ApplicationListQuery& query,
+                              bool viewer_needed)
+        : statement(sql, prepared(sql, text, query, viewer_needed, *this))
+    {
+    }
+
+    static soci::details::prepare_temp_type prepared(soci::session& sql, const std::string& text,
+                                                     const domain::ApplicationListQuery& query, bool viewer_needed,
+                                                     ApplicationCountStatement& count)
+    {
+        auto prepared = (sql.prepare << text, soci::into(count.total));
+        count.values.bind(prepared, query, viewer_needed);
+        return prepared;
+    }
+};
 
 } // namespace
 
@@ -650,46 +741,13 @@ domain::ApplicationListPage list(soci::session& sql, const domain::ApplicationLi
         " ELSE 1 END" +
         std::string(k_from) + where + order;
 
-    Values values(query);
-    domain::ApplicationListRow row;
-    long long id = 0, received = 0;
-    std::string status, mark;
-    int knocked = 0, priority = 0, on_time = 0, scored = 0, points = 0, mean = 0, low = 0, high = 0,
-        lifted = 0;
-    auto prepared = (sql.prepare << text, soci::into(id), soci::into(row.full_name), soci::into(status),
-                     soci::into(row.channel), soci::into(knocked), soci::into(priority), soci::into(on_time),
-                     soci::into(received), soci::into(mark), soci::into(scored), soci::into(row.summary.yes),
-                     soci::into(row.summary.maybe), soci::into(row.summary.no), soci::into(points),
-                     soci::into(row.summary.scorers), soci::into(mean), soci::into(low), soci::into(high),
-                     soci::into(lifted));
-    values.bind(prepared, query, true);
+    auto& statement = kept_statements<ApplicationListStatement>(sql, text, text, query, anchor.has_value());
+    statement.values.assign(query);
     if (anchor) {
-        if (query.sort == ApplicationSort::name)
-            prepared, soci::use(anchor->text, "anchor_key");
-        else
-            prepared, soci::use(anchor->number, "anchor_key");
-        prepared, soci::use(anchor_id, "anchor_id");
+        statement.anchor = *anchor;
+        statement.anchor_id = anchor_id;
     }
-    soci::statement statement(prepared);
-    statement.execute();
-    while (statement.fetch()) {
-        auto copy = row;
-        copy.id = id;
-        copy.status =
-            domain::application_status_from_string(status).value_or(domain::ApplicationStatus::received);
-        copy.knocked_out = knocked != 0;
-        copy.priority_access = priority != 0;
-        copy.on_time = on_time != 0;
-        copy.received_at = received;
-        copy.own_mark = domain::mark_from_string(mark);
-        copy.scored_by_viewer = scored != 0;
-        copy.summary.mark_points = unless_none(points);
-        copy.summary.score_mean = unless_none(mean);
-        copy.summary.score_low = unless_none(low);
-        copy.summary.score_high = unless_none(high);
-        copy.anonymity_lifted = lifted != 0;
-        page.rows.push_back(std::move(copy));
-    }
+    statement.statement.each_row([&] { page.rows.push_back(statement.fetched()); });
     const bool more = page.rows.size() > static_cast<std::size_t>(query.limit);
     if (more)
         page.rows.pop_back();
@@ -707,7 +765,6 @@ domain::ApplicationListPage list(soci::session& sql, const domain::ApplicationLi
 
 int count(soci::session& sql, const domain::ApplicationListQuery& query)
 {
-    Values values(query);
     // The viewer's own marks join in only when the own-mark filter needs them.
     const bool viewer_needed = query.member || !query.own_mark.empty();
     const std::string marks = query.own_mark.empty()
@@ -724,12 +781,11 @@ int count(soci::session& sql, const domain::ApplicationListQuery& query)
                             marks + conditions(query, false) +
                             " AND d.user_id = :viewer AND d.conflict = 1 AND d.case_id = a.case_id)"
                       : std::string());
-    long long total = 0;
-    auto prepared = (sql.prepare << text, soci::into(total));
-    values.bind(prepared, query, viewer_needed);
-    soci::statement statement(prepared);
-    statement.execute(true);
-    return static_cast<int>(total);
+    auto& statement = kept_statements<ApplicationCountStatement>(sql, text, text, query, viewer_needed);
+    statement.values.assign(query);
+    statement.total = 0;
+    statement.statement.first_row();
+    return static_cast<int>(statement.total);
 }
 
 } // namespace rekrut::store::assessment
