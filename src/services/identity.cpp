@@ -181,15 +181,16 @@ SignedIn signed_in_as(store::Session& session, const store::SessionRecord& recor
 /// Looks the token's session up and, while it lives, loads who is signed in with it.
 FoundSession find_session(store::Session& session, const std::string& token_hash, core::UnixTime now)
 {
-    FoundSession found{store::sessions::find(session, token_hash), std::nullopt};
-    if (!found.session)
-        return found;
+    auto with_user = store::users::find_by_session(session, token_hash);
+    if (!with_user)
+        return {};
+    FoundSession found{with_user->session, std::nullopt};
     if (found.session->last_seen_at < now - k_session_idle_seconds || found.session->expires_at <= now)
         return found;
-    auto user = store::users::find_any(session, found.session->user_id);
-    if (!user || user->status != domain::UserStatus::active || external_account_ended(session, *user))
+    const auto& user = with_user->user;
+    if (user.status != domain::UserStatus::active || external_account_ended(session, user))
         return found;
-    found.signed_in = signed_in_as(session, *found.session, *user, now);
+    found.signed_in = signed_in_as(session, *found.session, user, now);
     return found;
 }
 

@@ -215,11 +215,12 @@ struct ApplicationListStatement {
     domain::ApplicationListRow row;
     long long id = 0, received = 0;
     std::string status, mark;
-    int knocked = 0, priority = 0, on_time = 0, scored = 0, points = 0, mean = 0, low = 0, high = 0, lifted = 0;
+    int knocked = 0, priority = 0, on_time = 0, scored = 0, points = 0, mean = 0, low = 0, high = 0,
+        lifted = 0;
     KeptStatement statement;
 
-    ApplicationListStatement(soci::session& sql, const std::string& text, const domain::ApplicationListQuery& query,
-                             bool anchored)
+    ApplicationListStatement(soci::session& sql, const std::string& text,
+                             const domain::ApplicationListQuery& query, bool anchored)
         : statement(sql, prepared(sql, text, query, anchored, *this))
     {
     }
@@ -251,7 +252,8 @@ struct ApplicationListStatement {
     {
         auto copy = row;
         copy.id = id;
-        copy.status = domain::application_status_from_string(status).value_or(domain::ApplicationStatus::received);
+        copy.status =
+            domain::application_status_from_string(status).value_or(domain::ApplicationStatus::received);
         copy.knocked_out = knocked != 0;
         copy.priority_access = priority != 0;
         copy.on_time = on_time != 0;
@@ -273,15 +275,15 @@ struct ApplicationCountStatement {
     long long total = 0;
     KeptStatement statement;
 
-    ApplicationCountStatement(soci::session& sql, const std::string& text, const domain::ApplicationListQuery& query,
-                              bool viewer_needed)
+    ApplicationCountStatement(soci::session& sql, const std::string& text,
+                              const domain::ApplicationListQuery& query, bool viewer_needed)
         : statement(sql, prepared(sql, text, query, viewer_needed, *this))
     {
     }
 
     static soci::details::prepare_temp_type prepared(soci::session& sql, const std::string& text,
-                                                     const domain::ApplicationListQuery& query, bool viewer_needed,
-                                                     ApplicationCountStatement& count)
+                                                     const domain::ApplicationListQuery& query,
+                                                     bool viewer_needed, ApplicationCountStatement& count)
     {
         auto prepared = (sql.prepare << text, soci::into(count.total));
         count.values.bind(prepared, query, viewer_needed);

@@ -206,7 +206,8 @@ struct ListQuery {
                              ":version_institution), 0)";
         if (postgresql)
             return select + " FROM (" + page +
-                   ") AS page CROSS JOIN LATERAL (SELECT * FROM recruitment_cases WHERE id = page.id OFFSET 0) AS c" +
+                   ") AS page CROSS JOIN LATERAL (SELECT * FROM recruitment_cases WHERE id = page.id OFFSET "
+                   "0) AS c" +
                    k_unit_join + order;
         return select + " FROM recruitment_cases c" + k_unit_join + "WHERE c.id IN (" + page + ")" + order;
     }
@@ -260,7 +261,8 @@ struct CaseListCount {
     long long total = 0;
     KeptStatement statement;
 
-    CaseListCount(soci::session& sql, const ListQuery& query) : statement(sql, prepared(sql, query, values, total))
+    CaseListCount(soci::session& sql, const ListQuery& query)
+        : statement(sql, prepared(sql, query, values, total))
     {
     }
 
@@ -279,7 +281,8 @@ struct ListVersion {
     KeptStatement statement;
 
     explicit ListVersion(soci::session& sql)
-        : statement(sql, (sql.prepare << "SELECT version FROM case_list_versions WHERE institution_id = :institution",
+        : statement(sql, (sql.prepare
+                              << "SELECT version FROM case_list_versions WHERE institution_id = :institution",
                           soci::use(institution), soci::into(version)))
     {
     }

@@ -7,10 +7,32 @@
 namespace rekrut::store {
 namespace {
 
-constexpr const char* k_user_columns =
-    "SELECT id, institution_id, email, name, password_hash, status, is_operator, totp_secret, totp_enabled,"
-    " totp_last_step, totp_enabled_at, last_login_at, rights_changed_at, created_at, external_case_id FROM "
-    "users ";
+constexpr const char* k_user_column_names[] = {"id",
+                                               "institution_id",
+                                               "email",
+                                               "name",
+                                               "password_hash",
+                                               "status",
+                                               "is_operator",
+                                               "totp_secret",
+                                               "totp_enabled",
+                                               "totp_last_step",
+                                               "totp_enabled_at",
+                                               "last_login_at",
+                                               "rights_changed_at",
+                                               "created_at",
+                                               "external_case_id"};
+
+/// The users columns UserRow binds, in its order, each after `prefix` (a table alias and a dot).
+std::string user_column_list(const std::string& prefix)
+{
+    std::string list;
+    for (const char* name : k_user_column_names)
+        list += (list.empty() ? "" : ", ") + prefix + name;
+    return list;
+}
+
+const std::string k_user_columns = "SELECT " + user_column_list("") + " FROM users ";
 
 /// Holds the raw columns of one users row with their NULL indicators.
 struct UserRow {
@@ -61,7 +83,7 @@ template <typename... Keys>
 std::optional<UserRecord> find_user(soci::session& sql, const std::string& where, const Keys&... keys)
 {
     UserRow row;
-    auto prepared = (sql.prepare << std::string(k_user_columns) + where);
+    auto prepared = (sql.prepare << k_user_columns + where);
     row.bind(prepared);
     (prepared, ..., soci::use(keys));
     soci::statement statement(prepared);
@@ -81,7 +103,7 @@ struct UserById {
 
     static soci::details::prepare_temp_type bound_to(soci::session& sql, UserRow& row, long long& id)
     {
-        auto prepared = (sql.prepare << std::string(k_user_columns) + "WHERE id = :id", soci::use(id));
+        auto prepared = (sql.prepare << k_user_columns + "WHERE id = :id", soci::use(id));
         row.bind(prepared);
         return prepared;
     }
@@ -105,9 +127,47 @@ struct RolesOfUser {
     }
 };
 
+/// The session by its token's hash with its user, in one statement kept prepared: every signed-in
+/// request starts with it.
+struct SessionAndUser {
+    std::string token_hash, csrf_seed;
+    long long id = 0, user = 0, created = 0, seen = 0, expires = 0, rotated = 0;
+    int mfa = 0;
+    UserRow row;
+    KeptStatement statement;
+
+    explicit SessionAndUser(soci::session& sql) : statement(sql, bound_to(sql, *this)) {}
+
+    static soci::details::prepare_temp_type bound_to(soci::session& sql, SessionAndUser& found)
+    {
+        auto prepared = (sql.prepare << "SELECT s.id, s.user_id, s.mfa_passed, s.created_at, s.last_seen_at,"
+                                        " s.expires_at, s.rotated_at, s.csrf_seed, " +
+                                            user_column_list("u.") +
+                                            " FROM sessions s JOIN users u ON u.id = s.user_id"
+                                            " WHERE s.token_hash = :hash",
+                         soci::into(found.id), soci::into(found.user), soci::into(found.mfa),
+                         soci::into(found.created), soci::into(found.seen), soci::into(found.expires),
+                         soci::into(found.rotated), soci::into(found.csrf_seed));
+        found.row.bind(prepared);
+        prepared, soci::use(found.token_hash);
+        return prepared;
+    }
+};
+
 } // namespace
 
 namespace users {
+
+std::optional<SessionWithUser> find_by_session(soci::session& sql, const std::string& token_hash)
+{
+    auto& lookup = kept_statements<SessionAndUser>(sql);
+    lookup.token_hash = token_hash;
+    if (!lookup.statement.first_row())
+        return std::nullopt;
+    return SessionWithUser{SessionRecord{lookup.id, lookup.user, lookup.mfa != 0, lookup.created, lookup.seen,
+                                         lookup.expires, lookup.rotated, lookup.csrf_seed},
+                           lookup.row.record()};
+}
 
 std::int64_t insert(soci::session& sql, const UserRecord& user, std::optional<std::int64_t> created_by)
 {
@@ -158,9 +218,8 @@ std::vector<UserRecord> list(soci::session& sql, std::int64_t institution_id)
     std::vector<UserRecord> found;
     UserRow row;
     long long institution = institution_id;
-    auto prepared =
-        (sql.prepare << std::string(k_user_columns) + "WHERE institution_id = :institution ORDER BY name, id",
-         soci::use(institution));
+    auto prepared = (sql.prepare << k_user_columns + "WHERE institution_id = :institution ORDER BY name, id",
+                     soci::use(institution));
     row.bind(prepared);
     soci::statement statement(prepared);
     statement.execute();

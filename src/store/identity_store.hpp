@@ -10,6 +10,7 @@
 #include "core/clock.hpp"
 #include "domain/access/account_records.hpp"
 #include "domain/access/roles.hpp"
+#include "store/session_store.hpp"
 
 namespace soci {
 class session;
@@ -34,6 +35,15 @@ std::optional<UserRecord> find_by_email_for_login(soci::session& sql, const std:
 /// Unscoped lookup by id, for the signed-in user's own record and for operator tools. Kept prepared
 /// per session, since every signed-in request loads its user with it.
 std::optional<UserRecord> find_any(soci::session& sql, std::int64_t user_id);
+
+/// A session and the user it belongs to.
+struct SessionWithUser {
+    SessionRecord session;
+    UserRecord user;
+};
+/// The session with this token's hash and its user, read in one statement (every signed-in request
+/// starts with it); none when no session has the hash.
+std::optional<SessionWithUser> find_by_session(soci::session& sql, const std::string& token_hash);
 std::optional<UserRecord> find(soci::session& sql, std::int64_t institution_id, std::int64_t user_id);
 std::vector<UserRecord> list(soci::session& sql, std::int64_t institution_id);
 bool email_taken(soci::session& sql, const std::string& email);

@@ -77,7 +77,8 @@ namespace detail {
 using PrepareGroup = std::function<std::shared_ptr<void>(soci::session&)>;
 /// The group of `type` (and `text`, for a keyed group) kept for the session, prepared with `prepare`
 /// on first use.
-void* kept_group(soci::session& sql, std::type_index type, std::string_view text, const PrepareGroup& prepare);
+void* kept_group(soci::session& sql, std::type_index type, std::string_view text,
+                 const PrepareGroup& prepare);
 } // namespace detail
 
 /// The group of kept statements of type `Group` for this session, prepared with `Group(sql)` the first

@@ -30,7 +30,6 @@ struct UnitsOfInstitution {
 
 } // namespace
 
-
 std::int64_t insert(soci::session& sql, std::int64_t institution_id, std::optional<std::int64_t> parent_id,
                     const std::string& name, core::UnixTime now)
 {
@@ -49,9 +48,10 @@ std::vector<OrganisationUnitRecord> list(soci::session& sql, std::int64_t instit
     auto& units = kept_statements<UnitsOfInstitution>(sql);
     units.institution = institution_id;
     units.statement.each_row([&] {
-        flat.push_back({units.id,
-                        units.parent_null == soci::i_ok ? std::optional<std::int64_t>(units.parent) : std::nullopt,
-                        units.name, 0});
+        flat.push_back(
+            {units.id,
+             units.parent_null == soci::i_ok ? std::optional<std::int64_t>(units.parent) : std::nullopt,
+             units.name, 0});
     });
     // Depth-first order: children right under their parent.
     std::multimap<std::int64_t, const OrganisationUnitRecord*> children;

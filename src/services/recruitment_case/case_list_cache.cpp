@@ -11,9 +11,12 @@ namespace {
 std::string key_of(const domain::CaseListFilter& filter)
 {
     std::string key = std::to_string(filter.institution_id);
-    auto add = [&](bool present, const std::string& value) { key += present ? "|" + value : std::string("|-"); };
+    auto add = [&](bool present, const std::string& value) {
+        key += present ? "|" + value : std::string("|-");
+    };
     add(filter.member_user_id.has_value(), std::to_string(filter.member_user_id.value_or(0)));
-    add(filter.state.has_value(), filter.state ? std::string(domain::to_string(*filter.state)) : std::string());
+    add(filter.state.has_value(),
+        filter.state ? std::string(domain::to_string(*filter.state)) : std::string());
     add(filter.unit_id.has_value(), std::to_string(filter.unit_id.value_or(0)));
     add(filter.deadline_from.has_value(), std::to_string(filter.deadline_from.value_or(0)));
     add(filter.deadline_to.has_value(), std::to_string(filter.deadline_to.value_or(0)));
@@ -42,8 +45,8 @@ std::int64_t CaseListCache::count(store::Session& session, const domain::CaseLis
     return counted;
 }
 
-std::vector<domain::OrganisationUnitRecord> CaseListCache::units(store::Session& session,
-                                                                 std::int64_t institution_id, std::int64_t version)
+std::vector<domain::OrganisationUnitRecord>
+CaseListCache::units(store::Session& session, std::int64_t institution_id, std::int64_t version)
 {
     {
         std::lock_guard lock(m_mutex);
