@@ -73,11 +73,11 @@ std::string json_escape(std::string_view text)
 std::string to_hex(std::string_view bytes)
 {
     static const char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(bytes.size() * 2);
+    std::string out(bytes.size() * 2, '\0');
+    char* next = out.data();
     for (unsigned char byte : bytes) {
-        out += digits[byte >> 4];
-        out += digits[byte & 0xF];
+        *next++ = digits[byte >> 4];
+        *next++ = digits[byte & 0xF];
     }
     return out;
 }

@@ -23,8 +23,11 @@ void record_audit(store::Transaction& transaction, const Origin& origin, const A
     event.request_id = origin.request_id;
     event.ip = origin.ip;
     seal_personal_data(transaction, event);
-    store::audit_events::append(transaction, transaction.dialect(), transaction.secret_key().audit_key(),
-                                event);
+    // Chained as the transaction's last step: the chain's lock (PostgreSQL) is held until the commit,
+    // and for no more than that.
+    transaction.before_commit([event = std::move(event)](store::Transaction& last) mutable {
+        store::audit_events::append(last, last.dialect(), last.secret_key().audit_key(), event);
+    });
 }
 
 AuditVerification verify_audit_chain(store::Database& database)

@@ -35,7 +35,8 @@ struct AuditEntry {
 };
 
 /// Appends to the audit trail inside the caller's transaction, so the event commits or rolls back
-/// with the change it records.
+/// with the change it records. The event is chained just before the commit (after the rest of the
+/// transaction's work), in the order recorded.
 void record_audit(store::Transaction& transaction, const Origin& origin, const AuditEntry& entry);
 
 struct AuditVerification {

@@ -79,6 +79,44 @@ TEST_F(AuditPersonalTest, a_destroyed_key_leaves_the_events_and_the_chain_and_no
     EXPECT_TRUE(chain_intact());
 }
 
+TEST_F(AuditPersonalTest, events_are_chained_at_the_commit_in_the_order_recorded_and_never_on_a_rollback)
+{
+    auto institution = add_institution("chain", "Styrelsen for Kæder", "33333333");
+    auto count_in = [](store::Session& session) {
+        long long count = 0;
+        session.sql() << "SELECT COUNT(*) FROM audit_events WHERE action LIKE 'test.%'", soci::into(count);
+        return count;
+    };
+    long long inside = -1;
+    write_directly([&](store::Transaction& transaction) {
+        record_audit(transaction, Origin::system("test"), {institution.id, "test.first", "test", "1"});
+        record_audit(transaction, Origin::system("test"), {institution.id, "test.second", "test", "2"});
+        // The transaction's own work runs before the chain is touched.
+        inside = count_in(transaction);
+    });
+    EXPECT_EQ(inside, 0);
+    auto first = audit_events(institution, "test.first");
+    auto second = audit_events(institution, "test.second");
+    ASSERT_EQ(first.size(), 1U);
+    ASSERT_EQ(second.size(), 1U);
+    EXPECT_LT(first.front().id, second.front().id) << "chained in the order recorded";
+    EXPECT_EQ(second.front().previous_hash, first.front().hash);
+
+    // A transaction that ends in an error, or in an exception, leaves nothing in the trail.
+    auto refused = m_database->transact([&](store::Transaction& transaction) -> core::Status {
+        record_audit(transaction, Origin::system("test"), {institution.id, "test.refused", "test", "3"});
+        return core::Error::invalid("refused");
+    });
+    EXPECT_FALSE(refused.ok());
+    EXPECT_THROW((void)m_database->transact([&](store::Transaction& transaction) -> core::Status {
+        record_audit(transaction, Origin::system("test"), {institution.id, "test.thrown", "test", "4"});
+        throw std::runtime_error("the work failed");
+    }),
+                 std::runtime_error);
+    EXPECT_EQ(m_database->read([&](store::Session& session) { return count_in(session); }), 2);
+    EXPECT_TRUE(chain_intact());
+}
+
 TEST_F(AuditPersonalTest, the_retention_job_erases_an_account_deactivated_long_ago)
 {
     auto institution = add_institution("ended", "Styrelsen for Ophør", "33333333");

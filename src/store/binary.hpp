@@ -15,11 +15,17 @@
 //     binary::Column data(session);
 //     sql << "SELECT " + data.sql("data") + " FROM t WHERE id = :id", data.into(), soci::use(id);
 //     if (sql.got_data()) use(*data.bytes());
+//
+// Hex text doubles the bytes on the wire and costs an encoding on each side. For large values (the
+// chunks of attachments) `insert_row` and `select_bytes` bind them in libpq's binary format instead,
+// on the session's own connection (so inside its transaction), and as a BLOB on SQLite.
 
+#include <initializer_list>
 #include <optional>
 #include <soci/soci.h>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "store/database.hpp"
 
@@ -64,5 +70,17 @@ private:
     std::string m_hex;                // PostgreSQL
     std::optional<soci::blob> m_blob; // SQLite
 };
+
+/// Integer columns and their values, naming a row or filling one. The names are the store's own.
+using Integers = std::initializer_list<std::pair<std::string_view, long long>>;
+
+/// INSERT INTO `table` (the integer columns, `column`) VALUES (their values, `bytes`).
+void insert_row(const Session& session, std::string_view table, Integers integers, std::string_view column,
+                std::string_view bytes);
+
+/// The bytes of `column` in the row of `table` whose integer columns have the given values: nullopt
+/// when there is no such row, an empty optional inside when the value is NULL.
+std::optional<std::optional<std::string>> select_bytes(const Session& session, std::string_view table,
+                                                       std::string_view column, Integers key);
 
 } // namespace rekrut::store::binary

@@ -207,7 +207,11 @@ void Database::run_transaction(const std::function<bool(Transaction&)>& work)
     sql << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
         Transaction transaction(sql, m_dialect, m_key ? &*m_key : nullptr);
-        sql << (work(transaction) ? "COMMIT" : "ROLLBACK");
+        const bool commit = work(transaction);
+        if (commit)
+            for (auto& step : transaction.m_before_commit)
+                step(transaction);
+        sql << (commit ? "COMMIT" : "ROLLBACK");
     } catch (...) {
         try {
             sql << "ROLLBACK";

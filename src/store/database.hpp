@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "core/result.hpp"
 #include "core/secret_key.hpp"
@@ -56,6 +57,15 @@ private:
 class Transaction : public Session {
 public:
     using Session::Session;
+
+    /// Runs `step` just before the transaction commits (in the order given), and not at all when it
+    /// rolls back. The audit chain is appended this way: its lock is then held from the append to
+    /// the commit only, not while the rest of the transaction does its work.
+    void before_commit(std::function<void(Transaction&)> step) { m_before_commit.push_back(std::move(step)); }
+
+private:
+    friend class Database;
+    std::vector<std::function<void(Transaction&)>> m_before_commit;
 };
 
 class WriterTurns;

@@ -41,6 +41,14 @@ core::Error unreadable(std::int64_t attachment_id, const std::string& why)
                        {}};
 }
 
+/// One encrypted chunk of an attachment, bound as binary on both databases (the bulk of every upload).
+void write_chunk(const Transaction& transaction, long long attachment_id, int seq,
+                 std::string_view ciphertext)
+{
+    binary::insert_row(transaction, "attachment_chunks", {{"attachment_id", attachment_id}, {"seq", seq}},
+                       "data", ciphertext);
+}
+
 /// Media types that hold no text to extract.
 bool has_no_text(std::string_view media_type)
 {
@@ -146,10 +154,7 @@ core::Result<std::int64_t> DatabaseFileStore::put(Transaction& transaction, cons
             return core::Error{core::ErrorKind::unavailable,
                                "the spooled file " + file.source_path + " could not be read",
                                {}};
-        binary::Value chunk(transaction, encryptor.push(std::string_view(piece.data(), got), last, context));
-        sql << "INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (:attachment, :seq, " +
-                   chunk.sql("data") + ")",
-            soci::use(id), soci::use(seq), chunk.use();
+        write_chunk(transaction, id, seq, encryptor.push(std::string_view(piece.data(), got), last, context));
         size += static_cast<long long>(got);
     }
     sql << "UPDATE application_attachments SET size = :size, chunk_count = :count WHERE id = :id",
@@ -171,10 +176,7 @@ void replace_attachment_content(Transaction& transaction, std::int64_t attachmen
     for (std::size_t offset = 0; offset < bytes.size() || seq == 0; ++seq) {
         auto piece = bytes.substr(offset, k_chunk_bytes_of_replacement);
         offset += piece.size();
-        binary::Value chunk(transaction, encryptor.push(piece, offset >= bytes.size(), context));
-        sql << "INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (:attachment, :seq, " +
-                   chunk.sql("data") + ")",
-            soci::use(id), soci::use(seq), chunk.use();
+        write_chunk(transaction, id, seq, encryptor.push(piece, offset >= bytes.size(), context));
     }
     binary::Value header(transaction, encryptor.header());
     long long size = static_cast<long long>(bytes.size());
@@ -204,23 +206,15 @@ core::Status DatabaseFileStore::read(Session& session, std::int64_t institution_
     if (!decryptor)
         return unreadable(attachment_id, "the key or the stream header has the wrong size");
 
-    // One SELECT per chunk, in order, through one prepared statement: never more than a chunk at once.
-    int seq = 0;
-    binary::Column data(session);
-    soci::statement chunks(sql);
-    chunks.exchange(data.into());
-    chunks.exchange(soci::use(id));
-    chunks.exchange(soci::use(seq));
-    chunks.alloc();
-    chunks.prepare("SELECT " + data.sql("data") +
-                   " FROM attachment_chunks WHERE attachment_id = :id AND seq = :seq");
-    chunks.define_and_bind();
+    // One SELECT per chunk, in order: never more than a chunk at once.
     std::string context = chunk_context(attachment_id);
     long long total = 0;
-    for (; seq < chunk_count; ++seq) {
-        if (!chunks.execute(true))
+    for (int seq = 0; seq < chunk_count; ++seq) {
+        auto row =
+            binary::select_bytes(session, "attachment_chunks", "data", {{"attachment_id", id}, {"seq", seq}});
+        if (!row)
             return unreadable(attachment_id, "chunk " + std::to_string(seq) + " is missing");
-        auto ciphertext = data.bytes();
+        const auto& ciphertext = *row;
         if (!ciphertext)
             return unreadable(attachment_id, "chunk " + std::to_string(seq) + " is NULL");
         auto plaintext = decryptor->pull(*ciphertext, context);
