@@ -181,28 +181,29 @@ std::optional<Key> key_of(soci::session& sql, const domain::ApplicationListQuery
     return key;
 }
 
-void attach_tags(soci::session& sql, std::int64_t institution_id,
-                 std::vector<domain::ApplicationListRow>& rows)
+/// The row's tags in one column, in order and joined by commas: a tag never holds one (parse_tags
+/// splits on them), and the page needs no second statement for its tags.
+std::string tags_column(bool postgresql)
 {
-    if (rows.empty())
-        return;
-    std::map<std::int64_t, domain::ApplicationListRow*> by_id;
-    std::string ids;
-    for (auto& row : rows) {
-        by_id[row.id] = &row;
-        ids += (ids.empty() ? "" : ",") + std::to_string(row.id);
+    if (postgresql)
+        return "COALESCE((SELECT string_agg(t.tag, ',' ORDER BY t.tag) FROM application_tags t"
+               " WHERE t.application_id = a.id AND t.institution_id = :institution), '')";
+    return "COALESCE((SELECT group_concat(tag, ',') FROM (SELECT t.tag FROM application_tags t"
+           " WHERE t.application_id = a.id AND t.institution_id = :institution ORDER BY t.tag)), '')";
+}
+
+std::vector<std::string> split_tags(const std::string& joined)
+{
+    std::vector<std::string> tags;
+    std::size_t start = 0;
+    while (start < joined.size()) {
+        auto end = joined.find(',', start);
+        if (end == std::string::npos)
+            end = joined.size();
+        tags.push_back(joined.substr(start, end - start));
+        start = end + 1;
     }
-    long long institution = institution_id, application = 0;
-    std::string tag;
-    // The ids are the integers just read, written into the statement as numbers.
-    soci::statement statement =
-        (sql.prepare << "SELECT application_id, tag FROM application_tags WHERE institution_id = :institution"
-                        " AND application_id IN (" +
-                            ids + ") ORDER BY tag",
-         soci::into(application), soci::into(tag), soci::use(institution));
-    statement.execute();
-    while (statement.fetch())
-        by_id[application]->tags.push_back(tag);
+    return tags;
 }
 
 /// A page of the application list for one shape of query (filters, sort, direction, paging anchor),
@@ -214,7 +215,7 @@ struct ApplicationListStatement {
     long long anchor_id = 0;
     domain::ApplicationListRow row;
     long long id = 0, received = 0;
-    std::string status, mark;
+    std::string status, mark, tags;
     int knocked = 0, priority = 0, on_time = 0, scored = 0, points = 0, mean = 0, low = 0, high = 0,
         lifted = 0;
     KeptStatement statement;
@@ -229,13 +230,14 @@ struct ApplicationListStatement {
                                                      const domain::ApplicationListQuery& query, bool anchored,
                                                      ApplicationListStatement& page)
     {
-        auto prepared = (sql.prepare << text, soci::into(page.id), soci::into(page.row.full_name),
-                         soci::into(page.status), soci::into(page.row.channel), soci::into(page.knocked),
-                         soci::into(page.priority), soci::into(page.on_time), soci::into(page.received),
-                         soci::into(page.mark), soci::into(page.scored), soci::into(page.row.summary.yes),
-                         soci::into(page.row.summary.maybe), soci::into(page.row.summary.no),
-                         soci::into(page.points), soci::into(page.row.summary.scorers), soci::into(page.mean),
-                         soci::into(page.low), soci::into(page.high), soci::into(page.lifted));
+        auto prepared =
+            (sql.prepare << text, soci::into(page.id), soci::into(page.row.full_name),
+             soci::into(page.status), soci::into(page.row.channel), soci::into(page.knocked),
+             soci::into(page.priority), soci::into(page.on_time), soci::into(page.received),
+             soci::into(page.mark), soci::into(page.scored), soci::into(page.row.summary.yes),
+             soci::into(page.row.summary.maybe), soci::into(page.row.summary.no), soci::into(page.points),
+             soci::into(page.row.summary.scorers), soci::into(page.mean), soci::into(page.low),
+             soci::into(page.high), soci::into(page.lifted), soci::into(page.tags));
         page.values.bind(prepared, query, true);
         if (anchored) {
             if (query.sort == ApplicationSort::name)
@@ -265,6 +267,7 @@ struct ApplicationListStatement {
         copy.summary.score_low = unless_none(low);
         copy.summary.score_high = unless_none(high);
         copy.anonymity_lifted = lifted != 0;
+        copy.tags = split_tags(tags);
         return copy;
     }
 };
@@ -730,9 +733,10 @@ domain::ApplicationListPage list(soci::session& sql, const domain::ApplicationLi
                      " = :anchor_key AND a.id " + (backwards ? "<" : ">") + " :anchor_id))";
     }
     const bool reverse = down != backwards;
-    const std::string order = " ORDER BY " + key + (reverse ? " DESC" : " ASC") + ", a.id" +
-                              (backwards ? " DESC" : " ASC") + " LIMIT " + std::to_string(query.limit + 1);
-    const std::string text =
+    const std::string order =
+        " ORDER BY " + key + (reverse ? " DESC" : " ASC") + ", a.id" + (backwards ? " DESC" : " ASC");
+    const std::string limit = " LIMIT " + std::to_string(query.limit + 1);
+    const std::string columns =
         "SELECT a.id, a.full_name, a.status, a.channel, a.knocked_out, a.priority_access, a.on_time,"
         " a.received_at, COALESCE(m.mark, ''), CASE WHEN " +
         std::string(k_viewer_scored) +
@@ -740,8 +744,29 @@ domain::ApplicationListPage list(soci::session& sql, const domain::ApplicationLi
         " COALESCE(s.yes_count, 0), COALESCE(s.maybe_count, 0), COALESCE(s.no_count, 0),"
         " COALESCE(s.mark_points, -1), COALESCE(s.scorers, 0), COALESCE(s.score_mean, -1),"
         " COALESCE(s.score_low, -1), COALESCE(s.score_high, -1), CASE WHEN l.application_id IS NULL THEN 0"
-        " ELSE 1 END" +
-        std::string(k_from) + where + order;
+        " ELSE 1 END, " +
+        tags_column(sql.get_backend_name() == "postgresql");
+    // On PostgreSQL, where the order and the filters need the application's own columns only, the
+    // page is cut from the case's applications first and the committee's columns are looked up for
+    // its rows alone (LATERAL ... OFFSET 0 keeps them lookups). The plan's cost then no longer depends
+    // on how many applications the planner guesses a case has, so PostgreSQL keeps one generic plan
+    // for the kept statement instead of planning the page again on every run.
+    const bool page_first = sql.get_backend_name() == "postgresql" && query.own_mark.empty() &&
+                            (query.sort == ApplicationSort::received || query.sort == ApplicationSort::name);
+    const std::string text =
+        page_first
+            ? columns +
+                  " FROM (SELECT a.id, a.full_name, a.status, a.channel, a.knocked_out, a.priority_access,"
+                  " a.on_time, a.received_at FROM applications a" +
+                  where + order + limit +
+                  ") a LEFT JOIN LATERAL (SELECT m.mark FROM assessment_marks m WHERE m.application_id = a.id"
+                  " AND m.user_id = :viewer OFFSET 0) m ON true"
+                  " LEFT JOIN LATERAL (SELECT s.* FROM assessment_summaries s WHERE s.application_id = a.id"
+                  " OFFSET 0) s ON true"
+                  " LEFT JOIN LATERAL (SELECT l.application_id FROM anonymity_lifts l"
+                  " WHERE l.application_id = a.id OFFSET 0) l ON true" +
+                  order
+            : columns + std::string(k_from) + where + order + limit;
 
     auto& statement = kept_statements<ApplicationListStatement>(sql, text, text, query, anchor.has_value());
     statement.values.assign(query);
@@ -761,7 +786,6 @@ domain::ApplicationListPage list(soci::session& sql, const domain::ApplicationLi
         page.has_next = more;
         page.has_previous = anchor.has_value();
     }
-    attach_tags(sql, query.institution_id, page.rows);
     return page;
 }
 

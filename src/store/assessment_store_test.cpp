@@ -186,6 +186,26 @@ TEST_P(AssessmentStoreTest, the_committee_orders_only_what_the_member_judged)
     EXPECT_EQ(
         std::vector<std::int64_t>(all.begin(), all.begin() + 4),
         (std::vector<std::int64_t>{applications[0], applications[1], applications[5], applications[2]}));
+    // The list in the order received (on PostgreSQL cut from the applications before the committee's
+    // columns are looked up) carries the member's own mark and the committee's summary of each row.
+    write([&](soci::session& sql) {
+        assessment::replace_tags(sql, institution_id, case_id, applications[2],
+                                 {"økonomi", "b-tag", "a-tag"});
+    });
+    auto received = database->read(
+        [&](Session& session) { return assessment::list(session, query(ApplicationSort::received, 50)); });
+    ASSERT_EQ(received.rows.size(), 10U);
+    EXPECT_EQ(received.rows[2].own_mark, Mark::no);
+    EXPECT_EQ(received.rows[5].own_mark, Mark::yes);
+    EXPECT_FALSE(received.rows[0].own_mark) << "the colleague's mark is not the member's";
+    EXPECT_EQ(received.rows[2].summary.yes, 1);
+    EXPECT_EQ(received.rows[2].summary.no, 1);
+    EXPECT_EQ(received.rows[0].summary.yes, 1);
+    EXPECT_EQ(received.rows[9].summary.yes, 0);
+    EXPECT_EQ(received.rows[2].summary.mark_points, 100);
+    EXPECT_FALSE(received.rows[9].summary.mark_points);
+    EXPECT_EQ(received.rows[2].tags, (std::vector<std::string>{"a-tag", "b-tag", "økonomi"}));
+    EXPECT_TRUE(received.rows[0].tags.empty());
     auto unmarked = query(ApplicationSort::received, 50);
     unmarked.own_mark = "none";
     EXPECT_EQ(walk(unmarked, false).size(), 8U);

@@ -269,7 +269,9 @@ core::Status Assessment::save_screening(const domain::Actor& actor, std::int64_t
 core::Result<AssessmentList> Assessment::list(const domain::Actor& actor, domain::ApplicationListQuery query)
 {
     return m_database.read([&](store::Session& session) -> core::Result<AssessmentList> {
-        auto resource = committee_resource(session, actor, query.institution_id, query.case_id);
+        AssessmentList list;
+        auto resource = committee_resource(session, actor, query.institution_id, query.case_id, std::nullopt,
+                                           &list.methods);
         if (!domain::can(actor, Action::view_applications, resource))
             return committee_refusal(actor, resource);
         auto record = store::cases::find(session, query.institution_id, query.case_id);
@@ -277,9 +279,7 @@ core::Result<AssessmentList> Assessment::list(const domain::Actor& actor, domain
             return core::Error::not_found();
         query.viewer_id = actor.user_id;
         query.member = is_member(actor, query.institution_id, query.case_id);
-        AssessmentList list;
         list.case_record = *record;
-        list.methods = store::assessment::methods(session, query.institution_id, query.case_id);
         list.member = query.member;
         // In an anonymised round a member may not order the applicants by name: it would tell.
         if (list.methods.anonymous && query.member && query.sort == domain::ApplicationSort::name)

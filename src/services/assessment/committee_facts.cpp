@@ -24,7 +24,8 @@ core::Error committee_refusal(const domain::Actor& actor, const domain::Resource
 
 domain::Resource committee_resource(store::Session& session, const domain::Actor& actor,
                                     std::int64_t institution_id, std::int64_t case_id,
-                                    std::optional<std::int64_t> application_id)
+                                    std::optional<std::int64_t> application_id,
+                                    domain::ScreeningMethods* methods)
 {
     domain::Resource resource{institution_id, case_id, {}, false, {}};
     if (is_member(actor, institution_id, case_id)) {
@@ -34,7 +35,10 @@ domain::Resource committee_resource(store::Session& session, const domain::Actor
             resource.conflict_of_interest =
                 store::assessment::has_conflict(session, institution_id, *application_id, actor.user_id);
     }
-    if (store::assessment::methods(session, institution_id, case_id).anonymous)
+    const auto screening = store::assessment::methods(session, institution_id, case_id);
+    if (methods != nullptr)
+        *methods = screening;
+    if (screening.anonymous)
         resource.anonymous_round =
             !application_id || !store::assessment::anonymity_lifted(session, institution_id, *application_id);
     return resource;

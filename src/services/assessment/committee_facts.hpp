@@ -11,6 +11,7 @@
 #include "core/result.hpp"
 #include "domain/access/actor.hpp"
 #include "domain/access/policy.hpp"
+#include "domain/assessment/assessment.hpp"
 
 namespace rekrut::store {
 class Session;
@@ -20,10 +21,12 @@ namespace rekrut::services {
 
 /// The resource of `case_id` (and of `application_id`, when given) as `actor` meets it, with the
 /// committee facts filled in. Reads only for an actor holding a role on the case, and for the
-/// anonymity of an application.
+/// anonymity of an application. The case's screening methods, which it reads, are given to
+/// `methods` when the caller needs them too.
 domain::Resource committee_resource(store::Session& session, const domain::Actor& actor,
                                     std::int64_t institution_id, std::int64_t case_id,
-                                    std::optional<std::int64_t> application_id = std::nullopt);
+                                    std::optional<std::int64_t> application_id = std::nullopt,
+                                    domain::ScreeningMethods* methods = nullptr);
 
 /// The refusal for an actor who may not do what the policy was asked about `resource`: the
 /// declarations for a member who still owes some, not found for those who may not see the case (or
