@@ -76,6 +76,20 @@ struct ScreeningOfCase {
     }
 };
 
+/// The tags used in a case, for the list's filter, kept prepared: every committee page shows them.
+struct TagsOfCase {
+    long long institution = 0, case_key = 0;
+    std::string tag;
+    KeptStatement statement;
+
+    explicit TagsOfCase(soci::session& sql)
+        : statement(sql, (sql.prepare << "SELECT DISTINCT tag FROM application_tags WHERE institution_id ="
+                                         " :institution AND case_id = :case_id ORDER BY tag",
+                          soci::into(tag), soci::use(institution), soci::use(case_key)))
+    {
+    }
+};
+
 /// How many of the case's applications the member has not declared on, counted within two indexes
 /// (see has_undeclared), kept prepared: every committee page asks.
 struct UndeclaredCount {
@@ -672,15 +686,10 @@ std::vector<std::string> tags(soci::session& sql, std::int64_t institution_id, s
 std::vector<std::string> case_tags(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
 {
     std::vector<std::string> found;
-    long long institution = institution_id, case_key = case_id;
-    std::string tag;
-    soci::statement statement =
-        (sql.prepare << "SELECT DISTINCT tag FROM application_tags WHERE institution_id = :institution"
-                        " AND case_id = :case_id ORDER BY tag",
-         soci::into(tag), soci::use(institution), soci::use(case_key));
-    statement.execute();
-    while (statement.fetch())
-        found.push_back(tag);
+    auto& tags = kept_statements<TagsOfCase>(sql);
+    tags.institution = institution_id;
+    tags.case_key = case_id;
+    tags.statement.each_row([&] { found.push_back(tags.tag); });
     return found;
 }
 

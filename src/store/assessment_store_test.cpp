@@ -206,6 +206,16 @@ TEST_P(AssessmentStoreTest, the_committee_orders_only_what_the_member_judged)
     EXPECT_FALSE(received.rows[9].summary.mark_points);
     EXPECT_EQ(received.rows[2].tags, (std::vector<std::string>{"a-tag", "b-tag", "økonomi"}));
     EXPECT_TRUE(received.rows[0].tags.empty());
+    // The case's tags for the filter, twice through the kept statement: once more after a change.
+    auto case_tags = [&] {
+        return database->read(
+            [&](Session& session) { return assessment::case_tags(session, institution_id, case_id); });
+    };
+    EXPECT_EQ(case_tags(), (std::vector<std::string>{"a-tag", "b-tag", "økonomi"}));
+    write([&](soci::session& sql) {
+        assessment::replace_tags(sql, institution_id, case_id, applications[5], {"a-tag", "c-tag"});
+    });
+    EXPECT_EQ(case_tags(), (std::vector<std::string>{"a-tag", "b-tag", "c-tag", "økonomi"}));
     auto unmarked = query(ApplicationSort::received, 50);
     unmarked.own_mark = "none";
     EXPECT_EQ(walk(unmarked, false).size(), 8U);
