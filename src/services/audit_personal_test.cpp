@@ -115,6 +115,23 @@ TEST_F(AuditPersonalTest, events_are_chained_at_the_commit_in_the_order_recorded
                  std::runtime_error);
     EXPECT_EQ(m_database->read([&](store::Session& session) { return count_in(session); }), 2);
     EXPECT_TRUE(chain_intact());
+
+    // A step may add a step, which runs too; a step that fails rolls back the whole transaction.
+    write_directly([&](store::Transaction& transaction) {
+        transaction.before_commit([&](store::Transaction& last) {
+            record_audit(last, Origin::system("test"), {institution.id, "test.from_a_step", "test", "5"});
+        });
+    });
+    EXPECT_EQ(audit_events(institution, "test.from_a_step").size(), 1U);
+    EXPECT_THROW((void)m_database->transact([&](store::Transaction& transaction) -> core::Status {
+        record_audit(transaction, Origin::system("test"),
+                     {institution.id, "test.before_a_failure", "test", "6"});
+        transaction.before_commit([](store::Transaction&) { throw std::runtime_error("the step failed"); });
+        return core::success();
+    }),
+                 std::runtime_error);
+    EXPECT_EQ(m_database->read([&](store::Session& session) { return count_in(session); }), 3);
+    EXPECT_TRUE(chain_intact());
 }
 
 TEST_F(AuditPersonalTest, the_retention_job_erases_an_account_deactivated_long_ago)

@@ -195,15 +195,16 @@ std::optional<Key> key_of(soci::session& sql, const domain::ApplicationListQuery
     return key;
 }
 
-/// The row's tags in one column, in order and joined by commas: a tag never holds one (parse_tags
-/// splits on them), and the page needs no second statement for its tags.
+/// The row's tags in one column, joined by commas: a tag never holds one (parse_tags splits on them),
+/// and the page needs no second statement for its tags. SQLite does not promise the order in which
+/// group_concat joins, so split_tags sorts (bytewise, as both databases compare the tags here).
 std::string tags_column(bool postgresql)
 {
     if (postgresql)
         return "COALESCE((SELECT string_agg(t.tag, ',' ORDER BY t.tag) FROM application_tags t"
                " WHERE t.application_id = a.id AND t.institution_id = :institution), '')";
-    return "COALESCE((SELECT group_concat(tag, ',') FROM (SELECT t.tag FROM application_tags t"
-           " WHERE t.application_id = a.id AND t.institution_id = :institution ORDER BY t.tag)), '')";
+    return "COALESCE((SELECT group_concat(t.tag, ',') FROM application_tags t"
+           " WHERE t.application_id = a.id AND t.institution_id = :institution), '')";
 }
 
 std::vector<std::string> split_tags(const std::string& joined)
@@ -217,6 +218,7 @@ std::vector<std::string> split_tags(const std::string& joined)
         tags.push_back(joined.substr(start, end - start));
         start = end + 1;
     }
+    std::sort(tags.begin(), tags.end());
     return tags;
 }
 

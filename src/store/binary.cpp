@@ -38,7 +38,7 @@ Result run(const Session& session, const std::string& sql, Integers integers, co
         types.push_back(0);
     }
     if (bytes) {
-        values.push_back(bytes->data());
+        values.push_back(bytes->data() != nullptr ? bytes->data() : ""); // a null pointer would be NULL
         lengths.push_back(static_cast<int>(bytes->size()));
         formats.push_back(1);
         types.push_back(k_bytea_oid);
@@ -46,6 +46,8 @@ Result run(const Session& session, const std::string& sql, Integers integers, co
     Result result(PQexecParams(backend->conn_, sql.c_str(), static_cast<int>(values.size()), types.data(),
                                values.data(), lengths.data(), formats.data(), 1),
                   &PQclear);
+    if (!result) // not even sent (the connection is gone, or no memory)
+        throw soci::postgresql_soci_error(PQerrorMessage(backend->conn_), "08006");
     if (PQresultStatus(result.get()) != expected) {
         const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
         throw soci::postgresql_soci_error(PQresultErrorMessage(result.get()), state ? state : "XX000");

@@ -208,9 +208,11 @@ void Database::run_transaction(const std::function<bool(Transaction&)>& work)
     try {
         Transaction transaction(sql, m_dialect, m_key ? &*m_key : nullptr);
         const bool commit = work(transaction);
-        if (commit)
-            for (auto& step : transaction.m_before_commit)
-                step(transaction);
+        // By index: a step may register another (an audit event recorded by a step), which runs too.
+        for (std::size_t i = 0; commit && i < transaction.m_before_commit.size(); ++i) {
+            auto step = std::move(transaction.m_before_commit[i]);
+            step(transaction);
+        }
         sql << (commit ? "COMMIT" : "ROLLBACK");
     } catch (...) {
         try {
