@@ -40,6 +40,13 @@ struct Undeclared {
 };
 std::vector<Undeclared> undeclared(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
                                    std::int64_t user_id);
+/// The case's applications and the member's declarations and conflicts among them, in one statement.
+domain::DeclarationTally declaration_tally(soci::session& sql, std::int64_t institution_id,
+                                           std::int64_t case_id, std::int64_t user_id);
+/// Whether some application of the case (not withdrawn) still waits for the member's declaration;
+/// `tally` is the member's declaration_tally, read just before.
+bool has_undeclared(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
+                    std::int64_t user_id, const domain::DeclarationTally& tally);
 bool has_undeclared(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
                     std::int64_t user_id);
 /// Records the member's declaration on an application of the case; a declared conflict stays.

@@ -245,6 +245,23 @@ TEST_P(AssessmentStoreTest, a_conflict_leaves_the_applicant_out_of_list_and_coun
         return assessment::count(session, query(ApplicationSort::received));
     }),
               9);
+    // The tally the policy reads counts the same: ten applications, ten declarations, one conflict;
+    // the colleague has declared on none. A case of another institution counts no applications.
+    auto tally = [&](std::int64_t institution, std::int64_t user) {
+        return database->read([&](Session& session) {
+            return assessment::declaration_tally(session, institution, case_id, user);
+        });
+    };
+    const auto of_member = tally(institution_id, member);
+    EXPECT_EQ(of_member.applications, 10);
+    EXPECT_EQ(of_member.declared, 10);
+    EXPECT_EQ(of_member.conflicts, 1);
+    EXPECT_EQ(domain::whole_case_total(of_member), 9);
+    const auto of_colleague = tally(institution_id, colleague);
+    EXPECT_EQ(of_colleague.applications, 10);
+    EXPECT_EQ(of_colleague.declared, 0);
+    EXPECT_EQ(of_colleague.conflicts, 0);
+    EXPECT_EQ(tally(institution_id + 1000, member).applications, 0);
     auto colleague_view = query(ApplicationSort::received);
     colleague_view.viewer_id = colleague;
     EXPECT_EQ(walk(colleague_view).size(), 10U);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "domain/assessment/assessment_records.hpp"
 
 namespace rekrut::domain {
 
@@ -131,6 +132,17 @@ AssessmentSummary summarise(const std::vector<Mark>& marks, const std::vector<Cr
         summary.score_mean = static_cast<int>((total * 2 + scorers) / (scorers * 2));
     }
     return summary;
+}
+
+bool shows_whole_case(const ApplicationListQuery& query)
+{
+    return !query.status && !query.knocked_out && !query.priority_access && query.own_mark.empty() &&
+           query.tag.empty();
+}
+
+std::int64_t whole_case_total(const DeclarationTally& tally)
+{
+    return std::max<std::int64_t>(0, tally.applications - tally.conflicts);
 }
 
 } // namespace rekrut::domain

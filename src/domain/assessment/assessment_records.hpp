@@ -63,6 +63,21 @@ struct ApplicationListQuery {
     int limit = 50;
 };
 
+/// A committee member's declarations on a case, counted: the case's applications (withdrawn ones
+/// included), how many of them the member has declared on, and how many of those declare a conflict.
+struct DeclarationTally {
+    std::int64_t applications = 0;
+    std::int64_t declared = 0;
+    std::int64_t conflicts = 0;
+};
+
+/// True when the query shows the whole case (less the viewer's conflicts): no filter is set.
+bool shows_whole_case(const ApplicationListQuery& query);
+
+/// How many applications the member's list of the whole case shows: all but those they declared a
+/// conflict with. Counted from the tally, it needs no count of its own.
+std::int64_t whole_case_total(const DeclarationTally& tally);
+
 /// One row of the committee's list.
 struct ApplicationListRow {
     std::int64_t id = 0;

@@ -1,11 +1,40 @@
 #include <gtest/gtest.h>
 
 #include "domain/assessment/assessment.hpp"
+#include "domain/assessment/assessment_records.hpp"
 
 namespace rekrut::domain {
 namespace {
 
 const std::vector<Criterion> k_criteria = {{1, "Faglighed", 3}, {2, "Samarbejde", 1}};
+
+TEST(Assessment, only_a_query_without_filters_shows_the_whole_case)
+{
+    ApplicationListQuery query;
+    query.sort = ApplicationSort::committee; // order and paging filter nothing
+    query.after_id = 7;
+    EXPECT_TRUE(shows_whole_case(query));
+    const std::vector<void (*)(ApplicationListQuery&)> filters = {
+        [](ApplicationListQuery& q) { q.status = ApplicationStatus::received; },
+        [](ApplicationListQuery& q) { q.knocked_out = false; },
+        [](ApplicationListQuery& q) { q.priority_access = true; },
+        [](ApplicationListQuery& q) { q.own_mark = "none"; },
+        [](ApplicationListQuery& q) { q.tag = "kort"; },
+    };
+    for (auto filter : filters) {
+        ApplicationListQuery filtered;
+        filter(filtered);
+        EXPECT_FALSE(shows_whole_case(filtered));
+    }
+}
+
+TEST(Assessment, the_whole_case_total_leaves_out_the_members_conflicts)
+{
+    EXPECT_EQ(whole_case_total({2000, 2000, 3}), 1997);
+    EXPECT_EQ(whole_case_total({10, 4, 0}), 10); // declarations still owed change nothing
+    EXPECT_EQ(whole_case_total({0, 0, 0}), 0);
+    EXPECT_EQ(whole_case_total({1, 2, 2}), 0); // never below zero
+}
 
 MemberScores member(std::int64_t user, std::map<std::int64_t, int> scores)
 {

@@ -270,8 +270,10 @@ core::Result<AssessmentList> Assessment::list(const domain::Actor& actor, domain
 {
     return m_database.read([&](store::Session& session) -> core::Result<AssessmentList> {
         AssessmentList list;
-        auto resource = committee_resource(session, actor, query.institution_id, query.case_id, std::nullopt,
-                                           &list.methods);
+        CommitteeReads reads;
+        auto resource =
+            committee_resource(session, actor, query.institution_id, query.case_id, std::nullopt, &reads);
+        list.methods = reads.methods;
         if (!domain::can(actor, Action::view_applications, resource))
             return committee_refusal(actor, resource);
         auto record = store::cases::find(session, query.institution_id, query.case_id);
@@ -285,7 +287,10 @@ core::Result<AssessmentList> Assessment::list(const domain::Actor& actor, domain
         if (list.methods.anonymous && query.member && query.sort == domain::ApplicationSort::name)
             query.sort = domain::ApplicationSort::received;
         list.page = store::assessment::list(session, query);
-        list.total = store::assessment::count(session, query);
+        // A member's list of the whole case is counted by the tally read for the policy above.
+        list.total = query.member && reads.tally && domain::shows_whole_case(query)
+                         ? static_cast<int>(domain::whole_case_total(*reads.tally))
+                         : store::assessment::count(session, query);
         list.tags = store::assessment::case_tags(session, query.institution_id, query.case_id);
         list.can_change_status = domain::can(actor, Action::change_application_status, resource);
         list.may_reject = domain::may_reject_now(record->application_deadline, core::now());

@@ -24,20 +24,21 @@ core::Error committee_refusal(const domain::Actor& actor, const domain::Resource
 
 domain::Resource committee_resource(store::Session& session, const domain::Actor& actor,
                                     std::int64_t institution_id, std::int64_t case_id,
-                                    std::optional<std::int64_t> application_id,
-                                    domain::ScreeningMethods* methods)
+                                    std::optional<std::int64_t> application_id, CommitteeReads* reads)
 {
     domain::Resource resource{institution_id, case_id, {}, false, {}};
+    std::optional<domain::DeclarationTally> tally;
     if (is_member(actor, institution_id, case_id)) {
+        tally = store::assessment::declaration_tally(session, institution_id, case_id, actor.user_id);
         resource.declarations_pending =
-            store::assessment::has_undeclared(session, institution_id, case_id, actor.user_id);
+            store::assessment::has_undeclared(session, institution_id, case_id, actor.user_id, *tally);
         if (application_id)
             resource.conflict_of_interest =
                 store::assessment::has_conflict(session, institution_id, *application_id, actor.user_id);
     }
     const auto screening = store::assessment::methods(session, institution_id, case_id);
-    if (methods != nullptr)
-        *methods = screening;
+    if (reads != nullptr)
+        *reads = {screening, tally};
     if (screening.anonymous)
         resource.anonymous_round =
             !application_id || !store::assessment::anonymity_lifted(session, institution_id, *application_id);

@@ -12,6 +12,7 @@
 #include "domain/access/actor.hpp"
 #include "domain/access/policy.hpp"
 #include "domain/assessment/assessment.hpp"
+#include "domain/assessment/assessment_records.hpp"
 
 namespace rekrut::store {
 class Session;
@@ -19,14 +20,20 @@ class Session;
 
 namespace rekrut::services {
 
+/// What committee_resource reads on its way that a caller may need too.
+struct CommitteeReads {
+    domain::ScreeningMethods methods;
+    /// For an actor holding a role on the case: their declarations, counted.
+    std::optional<domain::DeclarationTally> tally;
+};
+
 /// The resource of `case_id` (and of `application_id`, when given) as `actor` meets it, with the
 /// committee facts filled in. Reads only for an actor holding a role on the case, and for the
-/// anonymity of an application. The case's screening methods, which it reads, are given to
-/// `methods` when the caller needs them too.
+/// anonymity of an application. What it read is given to `reads` when the caller needs it too.
 domain::Resource committee_resource(store::Session& session, const domain::Actor& actor,
                                     std::int64_t institution_id, std::int64_t case_id,
                                     std::optional<std::int64_t> application_id = std::nullopt,
-                                    domain::ScreeningMethods* methods = nullptr);
+                                    CommitteeReads* reads = nullptr);
 
 /// The refusal for an actor who may not do what the policy was asked about `resource`: the
 /// declarations for a member who still owes some, not found for those who may not see the case (or

@@ -1,4 +1,5 @@
 #include <ctemplate/template.h>
+#include <map>
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -330,60 +331,101 @@ void fill_filters(Dictionary& dictionary, const AppContext& context, const Reque
                       value("sort") == "score");
 }
 
-void fill_list_row(Dictionary& row, const AppContext& context, const Request& request,
-                   const services::AssessmentList& list, const domain::ApplicationListRow& application)
+// The names the list's rows set, hashed once at start-up rather than once a row (a name given as text
+// is hashed and looked up in ctemplate's shared table of names on every use).
+const ctemplate::StaticTemplateString k_application_id = STS_INIT(k_application_id, "APPLICATION_ID");
+const ctemplate::StaticTemplateString k_case_id = STS_INIT(k_case_id, "CASE_ID");
+const ctemplate::StaticTemplateString k_committee = STS_INIT(k_committee, "COMMITTEE");
+const ctemplate::StaticTemplateString k_individual_cells = STS_INIT(k_individual_cells, "INDIVIDUAL_CELLS");
+const ctemplate::StaticTemplateString k_knocked_out = STS_INIT(k_knocked_out, "KNOCKED_OUT");
+const ctemplate::StaticTemplateString k_late = STS_INIT(k_late, "LATE");
+const ctemplate::StaticTemplateString k_member_cell = STS_INIT(k_member_cell, "MEMBER_CELL");
+const ctemplate::StaticTemplateString k_name = STS_INIT(k_name, "NAME");
+const ctemplate::StaticTemplateString k_own_mark = STS_INIT(k_own_mark, "OWN_MARK");
+const ctemplate::StaticTemplateString k_priority = STS_INIT(k_priority, "PRIORITY");
+const ctemplate::StaticTemplateString k_received = STS_INIT(k_received, "RECEIVED");
+const ctemplate::StaticTemplateString k_received_iso = STS_INIT(k_received_iso, "RECEIVED_ISO");
+const ctemplate::StaticTemplateString k_reference = STS_INIT(k_reference, "REFERENCE");
+const ctemplate::StaticTemplateString k_score = STS_INIT(k_score, "SCORE");
+const ctemplate::StaticTemplateString k_score_cell = STS_INIT(k_score_cell, "SCORE_CELL");
+const ctemplate::StaticTemplateString k_status = STS_INIT(k_status, "STATUS");
+const ctemplate::StaticTemplateString k_tags = STS_INIT(k_tags, "TAGS");
+
+/// The words the list's rows repeat, translated once a page rather than once a row.
+struct RowLabels {
+    RowLabels(const AppContext& context, const Request& request)
+        : anonymous(tr(context, request, msgid("Anonymous applicant"))),
+          after_own_mark(tr(context, request, msgid("After your own mark"))),
+          after_own_scores(tr(context, request, msgid("After your own scores"))),
+          yes(tr(context, request, msgid("yes"))), maybe(tr(context, request, msgid("maybe"))),
+          no(tr(context, request, msgid("no"))), language(request.language)
+    {
+        for (auto mark : {domain::Mark::yes, domain::Mark::maybe, domain::Mark::no})
+            marks.emplace(mark, tr(context, request, mark_label(mark)));
+        for (auto status : {domain::ApplicationStatus::received, domain::ApplicationStatus::withdrawn,
+                            domain::ApplicationStatus::in_assessment, domain::ApplicationStatus::invited,
+                            domain::ApplicationStatus::offered, domain::ApplicationStatus::hired,
+                            domain::ApplicationStatus::rejected})
+            statuses.emplace(status, tr(context, request, status_label(status)));
+    }
+
+    std::string anonymous, after_own_mark, after_own_scores, yes, maybe, no;
+    std::string language;
+    std::map<domain::Mark, std::string> marks;
+    std::map<domain::ApplicationStatus, std::string> statuses;
+};
+
+void fill_list_row(Dictionary& row, const RowLabels& labels, const services::AssessmentList& list,
+                   const domain::ApplicationListRow& application)
 {
     const bool anonymised = list.anonymised.count(application.id) && list.anonymised.at(application.id);
     domain::ApplicationRecord record;
     record.id = application.id;
     record.received_at = application.received_at;
-    row.SetIntValue("CASE_ID", list.case_record.id);
-    row.SetIntValue("APPLICATION_ID", application.id);
-    row.SetValue("REFERENCE", domain::application_reference(record));
-    row.SetValue("NAME",
-                 anonymised ? tr(context, request, msgid("Anonymous applicant")) : application.full_name);
-    row.SetValue("STATUS", tr(context, request, status_label(application.status)));
-    row.SetValue("RECEIVED", core::format_date(application.received_at, request.language));
-    row.SetValue("RECEIVED_ISO", core::format_iso_utc(application.received_at));
+    row.SetIntValue(k_case_id, list.case_record.id);
+    row.SetIntValue(k_application_id, application.id);
+    row.SetValue(k_reference, domain::application_reference(record));
+    row.SetValue(k_name, anonymised ? labels.anonymous : application.full_name);
+    row.SetValue(k_status, labels.statuses.at(application.status));
+    row.SetValue(k_received, core::format_date(application.received_at, labels.language));
+    row.SetValue(k_received_iso, core::format_iso_utc(application.received_at));
     if (!application.on_time)
-        row.ShowSection("LATE");
+        row.ShowSection(k_late);
     if (application.knocked_out && list.methods.knockout)
-        row.ShowSection("KNOCKED_OUT");
+        row.ShowSection(k_knocked_out);
     if (application.priority_access)
-        row.ShowSection("PRIORITY");
+        row.ShowSection(k_priority);
     if (list.methods.individual) {
-        auto* marks = row.AddSectionDictionary("INDIVIDUAL_CELLS");
+        auto* marks = row.AddSectionDictionary(k_individual_cells);
         if (list.member)
-            marks->SetValueAndShowSection(
-                "OWN_MARK",
-                application.own_mark ? tr(context, request, mark_label(*application.own_mark)) : "—",
-                "MEMBER_CELL");
+            marks->SetValueAndShowSection(k_own_mark,
+                                          application.own_mark ? labels.marks.at(*application.own_mark) : "—",
+                                          k_member_cell);
         const auto& summary = application.summary;
         if (list.member && !application.own_mark)
-            marks->SetValue("COMMITTEE", tr(context, request, msgid("After your own mark")));
+            marks->SetValue(k_committee, labels.after_own_mark);
         else if (summary.yes + summary.maybe + summary.no == 0)
-            marks->SetValue("COMMITTEE", "—");
+            marks->SetValue(k_committee, "—");
         else
-            marks->SetValue("COMMITTEE",
-                            std::to_string(summary.yes) + " " + tr(context, request, msgid("yes")) + " · " +
-                                std::to_string(summary.maybe) + " " + tr(context, request, msgid("maybe")) +
-                                " · " + std::to_string(summary.no) + " " + tr(context, request, msgid("no")));
+            marks->SetValue(k_committee, std::to_string(summary.yes) + " " + labels.yes + " · " +
+                                             std::to_string(summary.maybe) + " " + labels.maybe + " · " +
+                                             std::to_string(summary.no) + " " + labels.no);
     }
     if (list.methods.scorecard) {
         const auto& summary = application.summary;
         std::string score = "—";
         if (list.member && !application.scored_by_viewer)
-            score = tr(context, request, msgid("After your own scores"));
+            score = labels.after_own_scores;
         else if (summary.score_mean)
-            score = core::format_number(*summary.score_mean / 100.0, request.language) + " (" +
-                    core::format_number(summary.score_low.value_or(0) / 100.0, request.language) + "–" +
-                    core::format_number(summary.score_high.value_or(0) / 100.0, request.language) + ")";
-        row.SetValueAndShowSection("SCORE", score, "SCORE_CELL");
+            score = core::format_number(*summary.score_mean / 100.0, labels.language) + " (" +
+                    core::format_number(summary.score_low.value_or(0) / 100.0, labels.language) + "–" +
+                    core::format_number(summary.score_high.value_or(0) / 100.0, labels.language) + ")";
+        row.SetValueAndShowSection(k_score, score, k_score_cell);
     }
     std::string tags;
     for (const auto& tag : application.tags)
         tags += (tags.empty() ? "" : ", ") + tag;
-    row.SetValue("TAGS", tags);
+    row.SetValue(k_tags, tags);
 }
 
 } // namespace
@@ -423,9 +465,10 @@ Response show_case_applications_with(AppContext& context, Request& request,
                 else
                     status->ShowSection("REJECT_AFTER_DEADLINE");
             }
+            const RowLabels labels(context, request);
             for (const auto& application : list->page.rows) {
                 auto* row = dictionary.AddSectionDictionary("APPLICATION");
-                fill_list_row(*row, context, request, *list, application);
+                fill_list_row(*row, labels, *list, application);
                 if (selectable)
                     row->ShowSection("SELECTABLE");
             }
