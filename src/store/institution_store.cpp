@@ -72,12 +72,17 @@ std::vector<InstitutionRecord> InstitutionStore::list()
         std::vector<InstitutionRecord> institutions;
         InstitutionRecord record;
         long long id = 0;
+        int offboarded = 0;
         soci::statement statement =
-            (session.sql().prepare << "SELECT id, cvr, name, address FROM institutions ORDER BY name",
-             soci::into(id), soci::into(record.cvr), soci::into(record.name), soci::into(record.address));
+            (session.sql().prepare << "SELECT id, cvr, name, address,"
+                                      " CASE WHEN offboarded_at IS NULL THEN 0 ELSE 1 END"
+                                      " FROM institutions ORDER BY name",
+             soci::into(id), soci::into(record.cvr), soci::into(record.name), soci::into(record.address),
+             soci::into(offboarded));
         statement.execute();
         while (statement.fetch()) {
             record.id = id;
+            record.offboarded = offboarded != 0;
             institutions.push_back(record);
         }
         return institutions;

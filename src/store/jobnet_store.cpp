@@ -59,6 +59,30 @@ struct Row {
 
 } // namespace
 
+std::vector<std::int64_t> cases_of(soci::session& sql, std::int64_t institution_id)
+{
+    std::vector<std::int64_t> cases;
+    long long institution = institution_id, id = 0;
+    soci::statement statement =
+        (sql.prepare
+             << "SELECT case_id FROM jobnet_jobs WHERE institution_id = :institution ORDER BY case_id",
+         soci::into(id), soci::use(institution));
+    statement.execute();
+    while (statement.fetch())
+        cases.push_back(id);
+    return cases;
+}
+
+int still_at_jobnet(soci::session& sql, std::int64_t institution_id)
+{
+    long long institution = institution_id;
+    int count = 0;
+    sql << "SELECT COUNT(*) FROM jobnet_jobs WHERE institution_id = :institution"
+           " AND remote_step IN ('added', 'published', 'closed')",
+        soci::use(institution), soci::into(count);
+    return count;
+}
+
 std::optional<JobnetJob> find(soci::session& sql, std::int64_t institution_id, std::int64_t case_id)
 {
     long long institution = institution_id, id = case_id;

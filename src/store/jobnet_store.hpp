@@ -45,6 +45,11 @@ struct JobnetJob {
 /// The case's transfer, if its ad was ever published.
 std::optional<JobnetJob> find(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
 
+/// The institution's cases that have a transfer, and how many of their ads are at Jobnet still (added
+/// there and not deleted).
+std::vector<std::int64_t> cases_of(soci::session& sql, std::int64_t institution_id);
+int still_at_jobnet(soci::session& sql, std::int64_t institution_id);
+
 /// Asks for the ad to be `desired` at Jobnet, in the caller's transaction: creates the row on the
 /// first publication, and otherwise sets the wish and makes it due now. `new_content` counts a change
 /// of the ad (it is sent again, and a refusal of the old content no longer holds). `language` is the

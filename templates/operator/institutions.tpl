@@ -13,7 +13,7 @@
 {{#INSTITUTIONS}}<div class="table--responsive-scroll"><table class="table table--compact table--zebra" id="institutions">
 <thead><tr><th scope="col">{{_ Name}}</th><th scope="col">{{_ CVR number}}</th><th scope="col">{{_ Address}}</th></tr></thead>
 <tbody>
-{{#INSTITUTION}}<tr><td><a href="/operator/institutions/{{ID}}">{{NAME}}</a></td><td>{{CVR}}</td><td>{{ADDRESS}}</td></tr>
+{{#INSTITUTION}}<tr><td><a href="/operator/institutions/{{ID}}">{{NAME}}</a>{{#OFFBOARDED}} <span class="badge">{{_ Off-boarded}}</span>{{/OFFBOARDED}}</td><td>{{CVR}}</td><td>{{ADDRESS}}</td></tr>
 {{/INSTITUTION}}</tbody>
 </table></div>{{/INSTITUTIONS}}
 <h2>{{_ Create an institution}}</h2>

@@ -17,7 +17,7 @@ import time
 import unittest
 import uuid
 
-from accounts import ADMINISTRATOR, PROJEKTLEDER, login, signed_in, totp_code
+from accounts import ADMINISTRATOR, OPERATOR, PROJEKTLEDER, login, signed_in, totp_code
 from harness import (Postgres, Server, ServerTestCase, database_kind, declare_no_conflicts, execute_sql,
                      make_temp_dir)
 
@@ -34,9 +34,10 @@ MEMBER_NAME = f"Mogens Medlemsen{MARK}"
 MEMBER_EMAIL = f"mogens.medlemsen{MARK}@example.test"
 ERASED_NAME = f"Erik Udslettetsen{MARK}"
 ERASED_EMAIL = f"erik.udslettetsen{MARK}@example.test"
+REASON_PHRASE = f"kontraktsnegl{MARK}"
 # Stored in clear in the original (in tables, the search index and mails' recipients).
 ORIGINALS = (APPLICANT_NAME, APPLICANT_EMAIL, APPLICANT_PHONE, APPLICANT_ADDRESS, CV_PHRASE, ANSWER_PHRASE,
-             MEMBER_NAME, MEMBER_EMAIL, "Særpræg", "Medlemsen")
+             MEMBER_NAME, MEMBER_EMAIL, "Særpræg", "Medlemsen", REASON_PHRASE)
 # Stored sealed in the original (the note; the CV's bytes), so looked for where they are opened.
 SEALED_ORIGINALS = (NOTE_PHRASE, CV_PHRASE)
 
@@ -148,6 +149,12 @@ class AnonymiseTest(ServerTestCase):
             raise AssertionError(f"the note answered {note.status}: {note.visible_text[:500]}")
         cls.wait(lambda: int(execute_sql(url, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL AND recipient"
                                               f" IN ('{APPLICANT_EMAIL}', '{MEMBER_EMAIL}')")[0][0]) >= 2, "the mails")
+        # An operator's off-boarding request for the institution (left waiting): its reason is free text.
+        institution_id = execute_sql(url, f"SELECT institution_id FROM recruitment_cases WHERE id = {case_id}")[0][0]
+        asked = signed_in(cls.server, OPERATOR).post("/operator/offboarding", {
+            "institution_id": str(institution_id), "reason": f"Aftalen ophører, jf. {REASON_PHRASE}."})
+        if asked.status != 303:
+            raise AssertionError(f"the off-boarding request answered {asked.status}: {asked.visible_text[:500]}")
         # The copy, anonymised under a new key file.
         cls.copy_url = copy_database(url)
         cls.copy_before = fingerprint(cls.copy_url)

@@ -1,8 +1,8 @@
 """The transfer of ads to Jobnet against the real binary and the Jobnet simulator (`rekrut jobnet-sim`)
 as a separate process: Jobnet's rules checked when a case is marked ready, publication arriving
 exactly once (also when the simulator is down, or when its answer is lost), Jobnet's review
-(NotApproved) and the correction of a published ad, and the closing at the deadline and on
-cancellation. The same tests run on SQLite and PostgreSQL (REKRUT_TEST_DATABASE)."""
+(NotApproved) and the correction of a published ad, the closing at the deadline and on
+cancellation, and the withdrawal of an off-boarded institution's ads. The same tests run on SQLite and PostgreSQL (REKRUT_TEST_DATABASE)."""
 
 import datetime
 import json
@@ -15,7 +15,7 @@ import urllib.parse
 import urllib.request
 import zoneinfo
 
-from accounts import LEDER, PROJEKTLEDER
+from accounts import LEDER, OPERATOR, OPERATOR2, PROJEKTLEDER, signed_in
 from cases_test import CasesTestCase
 from harness import apply_online, base_environment, free_port, make_temp_dir, rekrut_bin, wait_for_port
 
@@ -336,6 +336,52 @@ class JobnetReviewTest(JobnetTestCase):
             ("language", "da"), ("body", "Ny tekst."), ("correction_reason", "For sent.")])
         self.assertNotEqual(response.status, 303, "a closed case's ad is not changed")
         self.assertNotIn("Ny tekst.", self.client().get(f"/positions/{case_id}").text)
+
+
+class JobnetOffboardingTest(JobnetTestCase):
+    """Off-boarding an institution takes its ads off Jobnet before its cases are deleted. A class of its
+    own, with its own server: it deletes the demo institution's data."""
+
+    PASSPHRASE = "Udfasning-med-Jobnet-2026"
+
+    def export(self, client, path):
+        return client.post(f"{path}/export", {"passphrase": self.PASSPHRASE, "passphrase_repeat": self.PASSPHRASE})
+
+    def test_the_ads_leave_jobnet_before_the_institution_is_deleted(self):
+        case_id = self.jobnet_case()
+        self.publish(case_id)
+        job = self.wait_for_job(case_id, lambda job: job["status"] == "Publication")
+        institution_id = int(self.sql(f"SELECT institution_id FROM recruitment_cases WHERE id = {case_id}")[0][0])
+        cvr = self.sql(f"SELECT cvr FROM institutions WHERE id = {institution_id}")[0][0]
+        asker, approver = signed_in(self.server, OPERATOR), signed_in(self.server, OPERATOR2)
+        # Jobnet is away when the off-boarding is approved and when the deletion is first tried.
+        self.simulator.stop()
+        try:
+            asked = asker.post("/operator/offboarding", {"institution_id": str(institution_id),
+                                                        "reason": "Aftalen ophører"})
+            self.assertStatus(asked, 303)
+            path = asked.location.split("?")[0].rstrip("/")
+            self.assertStatus(approver.post(f"{path}/decision", {"decision": "approve"}), 303)
+            self.assertEqual(self.sql(f"SELECT desired FROM jobnet_jobs WHERE case_id = {case_id}")[0][0], "deleted")
+            self.assertStatus(self.export(approver, path), 200)
+            refused = approver.post(f"{path}/deletion", {"confirmation": cvr})
+            self.assertStatus(refused, 409)
+            self.assertIn("Jobnet", refused.visible_text)
+            self.assertEqual(int(self.sql(f"SELECT COUNT(*) FROM recruitment_cases WHERE id = {case_id}")[0][0]), 1)
+            self.assertEqual(self.job(case_id)["remote_step"], "published")
+        finally:
+            self.simulator.start()
+        job = self.wait_for_job(case_id, lambda job: job["remote_step"] == "deleted", timeout=60)
+        self.assertEqual(self.simulator.ads(job["reference"])[0][1], "Deleted")
+        # Jobnet's answer is in the audit trail after the export: the export is taken again, then the
+        # deletion goes through and leaves no transfer behind.
+        outdated = approver.post(f"{path}/deletion", {"confirmation": cvr})
+        self.assertStatus(outdated, 409)
+        self.assertStatus(self.export(approver, path), 200)
+        self.assertStatus(approver.post(f"{path}/deletion", {"confirmation": cvr}), 303)
+        self.assertEqual(int(self.sql(f"SELECT COUNT(*) FROM jobnet_jobs WHERE institution_id = {institution_id}")
+                             [0][0]), 0)
+        self.assertEqual(self.simulator.ads(job["reference"])[0][1], "Deleted")
 
 
 if __name__ == "__main__":

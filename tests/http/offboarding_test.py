@@ -9,6 +9,7 @@ exports, a wrong confirmation, a case on hold. The same tests run on SQLite and 
 (REKRUT_TEST_DATABASE)."""
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -300,6 +301,17 @@ class OffboardingTest(ServerTestCase):
                                                                    "reason": "Vedligeholdelse"}).status, 303)
         self.assertEqual(int(self.scalar(f"SELECT COUNT(*) FROM users WHERE email LIKE 'genopliv.{tag}%'")), 0)
         self.assertEqual(int(self.scalar(f"SELECT COUNT(*) FROM operator_access WHERE institution_id = {akademiet}")), 0)
+        # Nor is it offered in the operator's forms any more; the list of institutions marks it.
+        for form in ("/operator/offboarding", "/operator/access", "/operator/controls"):
+            page = self.operator.get(form)
+            self.assertStatus(page, 200)
+            self.assertNotIn(f'<option value="{akademiet}"', page.text, form)
+            self.assertIn(f'<option value="{styrelsen}"', page.text, form)
+        listing = self.operator.get("/operator/institutions")
+        row = re.search(rf'<tr><td><a href="/operator/institutions/{akademiet}">.*?</tr>', listing.text, re.S)
+        self.assertIn("Udfaset", row.group(0))
+        row = re.search(rf'<tr><td><a href="/operator/institutions/{styrelsen}">.*?</tr>', listing.text, re.S)
+        self.assertNotIn("Udfaset", row.group(0))
 
     # -- hostile input on institutions of their own
 

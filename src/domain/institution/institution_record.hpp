@@ -12,6 +12,9 @@ struct InstitutionRecord {
     std::string cvr;
     std::string name;
     std::string address;
+    /// Off-boarded: its data is deleted and only this row is kept. No account, operator access or
+    /// off-boarding can be made in it again.
+    bool offboarded = false;
 };
 
 } // namespace rekrut::domain

@@ -191,6 +191,12 @@ void queue_delete(store::Transaction& transaction, std::int64_t institution_id, 
                         now);
 }
 
+void queue_delete_all(store::Transaction& transaction, std::int64_t institution_id, core::UnixTime now)
+{
+    for (auto case_id : store::jobnet::cases_of(transaction, institution_id))
+        queue_delete(transaction, institution_id, case_id, now);
+}
+
 std::optional<JobnetView> view(store::Session& session, std::int64_t institution_id, std::int64_t case_id)
 {
     auto job = store::jobnet::find(session, institution_id, case_id);

@@ -141,6 +141,7 @@ std::vector<PlainColumn> plain_columns()
         {{"outbox", "id", "", "recipient", ""}, Kind::email},
         {{"outbox", "id", "", "subject", ""}, Kind::text},
         {{"operator_access", "id", "", "reason", ""}, Kind::text},
+        {{"institution_offboardings", "id", "", "reason", ""}, Kind::text},
         {{"access_log", "id", "", "client_ip", ""}, Kind::ip},
         {{"case_decisions", "id", "", "reason", ""}, Kind::text},
         {{"case_decisions", "id", "", "comment", ""}, Kind::text},

@@ -11,6 +11,7 @@
 #include "domain/field_limits.hpp"
 #include "integrations/encrypted_zip.hpp"
 #include "services/audit_personal.hpp"
+#include "services/jobnet/jobnet_transfer.hpp"
 #include "services/operations/contingency.hpp"
 #include "services/retention/erasure.hpp"
 #include "services/sealed_text.hpp"
@@ -19,6 +20,7 @@
 #include "store/database.hpp"
 #include "store/file_store.hpp"
 #include "store/institution_store.hpp"
+#include "store/jobnet_store.hpp"
 #include "store/offboarding_store.hpp"
 #include "store/outbox_store.hpp"
 #include "store/retention_store.hpp"
@@ -36,6 +38,10 @@ constexpr const char* k_changed_since_export =
 constexpr const char* k_on_hold =
     core::msgid("A case of the institution is on hold (a complaint or lawsuit). Lift the hold before the "
                 "institution is off-boarded.");
+
+constexpr const char* k_at_jobnet =
+    core::msgid("Ads of the institution are still at Jobnet. Rekrut is withdrawing them; delete again when "
+                "Jobnet has confirmed it (each case's page shows its transfer).");
 
 domain::Resource institution_resource(std::int64_t institution_id)
 {
@@ -281,9 +287,14 @@ core::Status Offboarding::decide(const domain::Actor& actor, std::int64_t id, bo
             return core::Error::invalid(
                 core::msgid("Another operator than the one who asked must carry out this request."));
         const char* state = approve ? "approved" : "rejected";
+        const core::UnixTime now = core::now();
         if (!store::offboarding::advance(transaction, record->institution_id, id, "pending", state,
-                                         actor.user_id, core::now()))
+                                         actor.user_id, now))
             return core::Error::conflict(core::msgid("The request has already been decided."));
+        // The institution's ads leave Jobnet now, before the export: Jobnet's answers are recorded in
+        // the audit trail, which the export then covers.
+        if (approve)
+            jobnet::queue_delete_all(transaction, record->institution_id, now);
         record_audit(transaction, origin,
                      {record->institution_id, approve ? "offboarding.approved" : "offboarding.rejected",
                       "offboarding", std::to_string(id), json_object({{"state", "pending"}}),
@@ -361,6 +372,7 @@ core::Result<std::vector<OffboardingCount>> Offboarding::delete_data(const domai
     if (!domain::can(actor, Action::create_institution))
         return core::Error::forbidden();
     using Counts = std::vector<OffboardingCount>;
+    bool at_jobnet = false;
     auto deleted = m_database.transact([&](store::Transaction& transaction) -> core::Result<Counts> {
         auto record = store::offboarding::find_across_institutions(transaction, id);
         if (!record)
@@ -381,10 +393,18 @@ core::Result<std::vector<OffboardingCount>> Offboarding::delete_data(const domai
                 {{"confirmation", core::msgid("Type the institution's CVR number.")}});
         if (store::offboarding::has_hold(transaction, institution_id))
             return core::Error::conflict(k_on_hold);
+        const core::UnixTime now = core::now();
+        // An ad still at Jobnet would outlive its case there. Its DeleteJob was queued at the approval;
+        // one published since is queued now (committed, though nothing is deleted), and the deletion
+        // waits for Jobnet. Without the transfer on in this process nobody would send it: docs say so.
+        if (jobnet::enabled() && store::jobnet::still_at_jobnet(transaction, institution_id) > 0) {
+            jobnet::queue_delete_all(transaction, institution_id, now);
+            at_jobnet = true;
+            return Counts{};
+        }
         if (store::offboarding::newest_audit_event(transaction, institution_id) >
             record->exported_through.value_or(0))
             return core::Error::conflict(k_changed_since_export);
-        const core::UnixTime now = core::now();
         Counts counts;
         // Applications first, each as the retention job erases it: its key before anything else.
         int applications = 0;
@@ -426,6 +446,8 @@ core::Result<std::vector<OffboardingCount>> Offboarding::delete_data(const domai
                       json_object({{"state", "exported"}}), json_object(after)});
         return counts;
     });
+    if (deleted && at_jobnet)
+        return core::Error::conflict(k_at_jobnet);
     if (deleted || deleted.error().message != k_changed_since_export)
         return deleted;
     // The export no longer holds everything: it is to be taken again, and nothing is deleted.

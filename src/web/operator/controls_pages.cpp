@@ -11,6 +11,7 @@
 #include "web/forms.hpp"
 #include "web/http_server.hpp"
 #include "web/i18n.hpp"
+#include "web/operator/operator_pages.hpp"
 #include "web/page_kit.hpp"
 
 namespace rekrut::web {
@@ -56,13 +57,7 @@ void fill_reviews(Dictionary& dictionary, AppContext& context, Request& request,
     auto institutions = context.administration.institutions();
     const std::int64_t chosen = review_error ? parse_id(request.form_or("institution_id")) : 0;
     const std::string chosen_outcome = review_error ? request.form_or("outcome") : "";
-    for (const auto& institution : institutions) {
-        auto* option = dictionary.AddSectionDictionary("INSTITUTION_OPTION");
-        option->SetValue("VALUE", std::to_string(institution.id));
-        option->SetValue("LABEL", institution.name + " (" + institution.cvr + ")");
-        if (institution.id == chosen)
-            option->ShowSection("SELECTED");
-    }
+    fill_institution_options(dictionary, institutions, chosen);
     for (const auto& [value, label] : k_outcomes) {
         auto* option = dictionary.AddSectionDictionary("OUTCOME_OPTION");
         option->SetValue("VALUE", value);

@@ -17,6 +17,7 @@
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/i18n.hpp"
+#include "web/operator/operator_pages.hpp"
 #include "web/page_kit.hpp"
 
 namespace rekrut::web {
@@ -113,13 +114,7 @@ Response list_page(AppContext& context, Request& request, const std::optional<co
                 dictionary.ShowSection("HAS_OFFBOARDINGS");
             for (const auto& record : records)
                 fill_record(*dictionary.AddSectionDictionary("OFFBOARDING"), context, request, record);
-            for (const auto& institution : institutions) {
-                auto* option = dictionary.AddSectionDictionary("INSTITUTION_OPTION");
-                option->SetValue("VALUE", std::to_string(institution.id));
-                option->SetValue("LABEL", institution.name + " (" + institution.cvr + ")");
-                if (institution.id == chosen)
-                    option->ShowSection("SELECTED");
-            }
+            fill_institution_options(dictionary, institutions, chosen);
             if (error) {
                 keep_value(dictionary, "reason", request.form_or("reason"));
                 show_form_errors(dictionary, *error, context.translator, request);

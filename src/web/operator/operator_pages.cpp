@@ -54,6 +54,8 @@ Response institutions_page(AppContext& context, Request& request, const std::opt
                     row->SetValue("CVR", institution.cvr);
                     row->SetValue("NAME", institution.name);
                     row->SetValue("ADDRESS", institution.address);
+                    if (institution.offboarded)
+                        row->ShowSection("OFFBOARDED");
                 }
             }
             if (error) {
@@ -334,13 +336,7 @@ Response access_page(AppContext& context, Request& request, const std::optional<
             } else {
                 dictionary.ShowSection("NO_ACCESS");
             }
-            for (const auto& institution : institutions) {
-                auto* option = dictionary.AddSectionDictionary("INSTITUTION_OPTION");
-                option->SetValue("VALUE", std::to_string(institution.id));
-                option->SetValue("LABEL", institution.name + " (" + institution.cvr + ")");
-                if (institution.id == chosen)
-                    option->ShowSection("SELECTED");
-            }
+            fill_institution_options(dictionary, institutions, chosen);
             if (error) {
                 keep_value(dictionary, "reason", request.form_or("reason"));
                 keep_value(dictionary, "hours", request.form_or("hours"));
@@ -351,6 +347,20 @@ Response access_page(AppContext& context, Request& request, const std::optional<
 }
 
 } // namespace
+
+void fill_institution_options(Dictionary& dictionary,
+                              const std::vector<domain::InstitutionRecord>& institutions, std::int64_t chosen)
+{
+    for (const auto& institution : institutions) {
+        if (institution.offboarded)
+            continue;
+        auto* option = dictionary.AddSectionDictionary("INSTITUTION_OPTION");
+        option->SetValue("VALUE", std::to_string(institution.id));
+        option->SetValue("LABEL", institution.name + " (" + institution.cvr + ")");
+        if (institution.id == chosen)
+            option->ShowSection("SELECTED");
+    }
+}
 
 Response show_operator_access(AppContext& context, Request& request)
 {

@@ -1,11 +1,22 @@
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
+#include "domain/institution/institution_record.hpp"
+#include "web/page_kit.hpp"
 #include "web/request.hpp"
 #include "web/response.hpp"
 
 namespace rekrut::web {
 
 struct AppContext;
+
+/// The INSTITUTION_OPTION sections of a form's list of institutions: every institution still in use
+/// (the off-boarded ones are left out: nothing can be done in them), with `chosen` selected.
+void fill_institution_options(Dictionary& dictionary,
+                              const std::vector<domain::InstitutionRecord>& institutions,
+                              std::int64_t chosen);
 
 // The platform operator's pages. Anyone else gets the 404 page, so the pages do not reveal that
 // they exist.
