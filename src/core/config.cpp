@@ -85,11 +85,8 @@ std::string set_listen(std::string& target, const std::string& text)
 std::string set_address_ranges(std::vector<AddressRange>& target, const std::string& text)
 {
     std::vector<AddressRange> ranges;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t comma = std::min(text.find(',', start), text.size());
-        std::string_view item = trim(std::string_view(text).substr(start, comma - start));
-        start = comma + 1;
+    for (auto field : split(text, ',')) {
+        std::string_view item = trim(field);
         if (item.empty())
             continue;
         auto range = AddressRange::parse(item);

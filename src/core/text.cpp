@@ -115,6 +115,18 @@ std::string_view trim(std::string_view text)
     return text;
 }
 
+std::vector<std::string_view> split(std::string_view text, char separator)
+{
+    std::vector<std::string_view> fields;
+    while (true) {
+        const auto end = text.find(separator);
+        fields.push_back(text.substr(0, end));
+        if (end == std::string_view::npos)
+            return fields;
+        text.remove_prefix(end + 1);
+    }
+}
+
 std::optional<std::string> from_hex(std::string_view hex)
 {
     if (hex.size() % 2 != 0)

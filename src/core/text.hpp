@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rekrut::core {
 
@@ -23,6 +24,10 @@ void append_utf8(std::string& out, char32_t code);
 
 /// Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
+
+/// The fields of `text` between `separator`s, empty ones included: "a,,b" gives "a", "" and "b", and ""
+/// gives one empty field. The fields view `text`, which must outlive them.
+std::vector<std::string_view> split(std::string_view text, char separator);
 
 /// ASCII letters in lower case; other bytes (UTF-8 included) unchanged.
 std::string ascii_lower(std::string_view text);

@@ -27,6 +27,17 @@ TEST(Text, hex_and_trim)
     EXPECT_EQ(trim("  x y \n"), "x y");
 }
 
+TEST(Text, split_keeps_every_field_empty_ones_included)
+{
+    using Fields = std::vector<std::string_view>;
+    EXPECT_EQ(split("a,b,c", ','), (Fields{"a", "b", "c"}));
+    EXPECT_EQ(split("a,,b", ','), (Fields{"a", "", "b"}));
+    EXPECT_EQ(split(",a,", ','), (Fields{"", "a", ""}));
+    EXPECT_EQ(split("", ','), (Fields{""}));
+    EXPECT_EQ(split("æøå", ','), (Fields{"æøå"}));
+    EXPECT_EQ(split("en da", ' '), (Fields{"en", "da"}));
+}
+
 TEST(Text, from_hex_reverses_to_hex_and_refuses_what_is_not_hex)
 {
     EXPECT_EQ(from_hex("00ffA0"), std::optional<std::string>(std::string("\x00\xff\xa0", 3)));

@@ -72,6 +72,11 @@ core::Result<JobStatus> Client::call(Operation operation, const JobAd* ad, const
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply);
+    // libcurl sends a request again on a new connection when a reused one closes before any answer.
+    // An AddJob must not go twice (the second would be refused as a duplicate reference), so it gets a
+    // connection of its own: a lost answer is then an error, and the retry looks the ad up first.
+    if (operation == Operation::add)
+        curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
     CURLcode code = curl_easy_perform(curl);
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);

@@ -25,7 +25,8 @@ namespace jobnet = integrations::jobnet;
 constexpr std::size_t k_max_request = std::size_t{1024} * 1024;
 
 /// How the simulator answers the next calls.
-enum class Mode { normal, slow, error, drop, drop_after };
+/// `drop_add_answer` is `drop_after` for AddJob calls only: the others are answered and not counted.
+enum class Mode { normal, slow, error, drop, drop_after, drop_add_answer };
 
 std::optional<Mode> mode_from(std::string_view text)
 {
@@ -39,6 +40,8 @@ std::optional<Mode> mode_from(std::string_view text)
         return Mode::drop;
     if (text == "drop_after")
         return Mode::drop_after;
+    if (text == "drop_add_answer")
+        return Mode::drop_add_answer;
     return std::nullopt;
 }
 
@@ -223,10 +226,15 @@ public:
     }
 
     /// The mode for this call; counts down a limited failure.
-    Mode take_mode()
+    Mode take_mode(const std::string& body)
     {
         std::lock_guard lock(m_mutex);
         Mode mode = m_mode;
+        if (mode == Mode::drop_add_answer) {
+            auto request = jobnet::read_request(body);
+            if (!request || request->operation != jobnet::Operation::add)
+                return Mode::normal;
+        }
         if (mode != Mode::normal && m_remaining > 0 && --m_remaining == 0)
             m_mode = Mode::normal;
         return mode;
@@ -429,8 +437,9 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
     if (verb == "POST" && path == "/control") {
         auto mode = mode_from(form_value(connection, exchange.body, "mode"));
         if (!mode)
-            return send_reply(connection,
-                              {400, "mode: normal, slow, error, drop or drop_after\n", "text/plain"});
+            return send_reply(
+                connection,
+                {400, "mode: normal, slow, error, drop, drop_after or drop_add_answer\n", "text/plain"});
         std::string count = form_value(connection, exchange.body, "count");
         simulator.set_mode(*mode, count.empty() ? 0 : std::atoi(count.c_str()));
         return send_reply(connection, {200, "ok\n", "text/plain"});
@@ -439,12 +448,15 @@ MHD_Result on_access(void* cls, MHD_Connection* connection, const char* url, con
         return send_reply(connection, {404, "not found\n", "text/plain"});
     if (exchange.too_large)
         return send_reply(connection, {413, "too large\n", "text/plain"});
-    switch (simulator.take_mode()) {
+    switch (simulator.take_mode(exchange.body)) {
     case Mode::slow: std::this_thread::sleep_for(std::chrono::seconds(3)); break;
     case Mode::error:
         return send_reply(connection, {500, "<html><body>Internal error</body></html>", "text/html"});
     case Mode::drop: return MHD_NO; // closes the connection without an answer
-    case Mode::drop_after: simulator.soap(exchange.body); return MHD_NO; // the work is done, the answer lost
+    case Mode::drop_after:
+    case Mode::drop_add_answer:
+        simulator.soap(exchange.body);
+        return MHD_NO; // the work is done, the answer lost
     case Mode::normal: break;
     }
     return send_reply(connection, simulator.soap(exchange.body));

@@ -4,6 +4,7 @@
 #include <map>
 #include <soci/soci.h>
 
+#include "core/text.hpp"
 #include "store/prepared_statements.hpp"
 
 namespace rekrut::store::assessment {
@@ -216,14 +217,9 @@ std::string tags_column(bool postgresql)
 std::vector<std::string> split_tags(const std::string& joined)
 {
     std::vector<std::string> tags;
-    std::size_t start = 0;
-    while (start < joined.size()) {
-        auto end = joined.find(',', start);
-        if (end == std::string::npos)
-            end = joined.size();
-        tags.push_back(joined.substr(start, end - start));
-        start = end + 1;
-    }
+    for (auto tag : core::split(joined, ','))
+        if (!tag.empty()) // no tags: the empty text
+            tags.emplace_back(tag);
     std::sort(tags.begin(), tags.end());
     return tags;
 }

@@ -59,27 +59,23 @@ struct Row {
 
 } // namespace
 
-std::vector<std::int64_t> cases_of(soci::session& sql, std::int64_t institution_id)
+void withdraw_all(Transaction& transaction, std::int64_t institution_id, core::UnixTime now)
 {
-    std::vector<std::int64_t> cases;
-    long long institution = institution_id, id = 0;
-    soci::statement statement =
-        (sql.prepare
-             << "SELECT case_id FROM jobnet_jobs WHERE institution_id = :institution ORDER BY case_id",
-         soci::into(id), soci::use(institution));
-    statement.execute();
-    while (statement.fetch())
-        cases.push_back(id);
-    return cases;
+    soci::session& sql = transaction;
+    long long institution = institution_id, at = now;
+    sql << "UPDATE jobnet_jobs SET desired = 'deleted', attempts = 0, refused = 0, next_attempt_at = :now,"
+           " updated_at = :now2 WHERE institution_id = :institution AND remote_step <> 'deleted'",
+        soci::use(at), soci::use(at), soci::use(institution);
 }
 
-int still_at_jobnet(soci::session& sql, std::int64_t institution_id)
+int still_at_jobnet(soci::session& sql, std::int64_t institution_id, core::UnixTime now)
 {
-    long long institution = institution_id;
+    long long institution = institution_id, at = now;
     int count = 0;
     sql << "SELECT COUNT(*) FROM jobnet_jobs WHERE institution_id = :institution"
-           " AND remote_step IN ('added', 'published', 'closed')",
-        soci::use(institution), soci::into(count);
+           " AND (remote_step IN ('added', 'published', 'closed') OR (remote_step = 'none'"
+           " AND (claimed_until > :now OR (last_operation <> '' AND next_attempt_at IS NOT NULL))))",
+        soci::use(institution), soci::use(at), soci::into(count);
     return count;
 }
 

@@ -45,10 +45,13 @@ struct JobnetJob {
 /// The case's transfer, if its ad was ever published.
 std::optional<JobnetJob> find(soci::session& sql, std::int64_t institution_id, std::int64_t case_id);
 
-/// The institution's cases that have a transfer, and how many of their ads are at Jobnet still (added
-/// there and not deleted).
-std::vector<std::int64_t> cases_of(soci::session& sql, std::int64_t institution_id);
-int still_at_jobnet(soci::session& sql, std::int64_t institution_id);
+/// Wants every ad of the institution not yet deleted at Jobnet deleted there, due now, with its
+/// attempts and any refusal forgotten (each off-boarding step that waits for Jobnet asks again).
+void withdraw_all(Transaction& transaction, std::int64_t institution_id, core::UnixTime now);
+
+/// How many of the institution's ads are, or may be, at Jobnet still: added there and not deleted, or
+/// sent once without an answer that said so (an AddJob whose answer was lost, a transfer in flight).
+int still_at_jobnet(soci::session& sql, std::int64_t institution_id, core::UnixTime now);
 
 /// Asks for the ad to be `desired` at Jobnet, in the caller's transaction: creates the row on the
 /// first publication, and otherwise sets the wish and makes it due now. `new_content` counts a change

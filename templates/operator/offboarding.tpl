@@ -45,6 +45,10 @@
 {{#ERROR_CONFIRMATION}}<span class="form-error-message" id="confirmation-error"><span class="sr-only">{{_ Error:}}</span> {{MESSAGE}}</span>{{/ERROR_CONFIRMATION}}
 <input class="form-input input-width-s" type="text" id="confirmation" name="confirmation" autocomplete="off" inputmode="numeric">
 </div>
+<div class="form-group">
+<p class="form-hint" id="leave-at-jobnet-hint">{{_ The deletion waits until Jobnet has confirmed that the institution's ads are deleted there. Where that cannot happen (the Jobnet transfer is off, or Jobnet keeps refusing), delete anyway and close the ads at Jobnet by hand.}}</p>
+<ul class="nobullet-list"><li><input id="leave_at_jobnet" type="checkbox" name="leave_at_jobnet" value="1" class="form-checkbox" aria-describedby="leave-at-jobnet-hint"><label for="leave_at_jobnet">{{_ Delete even if ads are still at Jobnet; I close them there by hand}}</label></li></ul>
+</div>
 <button type="submit" class="button button-primary">{{_ Delete the data}}</button>
 </form>{{/CAN_DELETE}}
 {{#REPORT}}<h2>{{_ Deletion report}}</h2>

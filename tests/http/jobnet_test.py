@@ -70,6 +70,8 @@ class Simulator:
 
 
 class JobnetTestCase(CasesTestCase):
+    retry_seconds = 1
+
     @classmethod
     def setUpClass(cls):
         cls.simulator = Simulator().start()
@@ -78,7 +80,7 @@ class JobnetTestCase(CasesTestCase):
         with open(password_file, "w", encoding="utf-8") as out:
             out.write("sim-secret\n")
         cls.server_env = {"REKRUT_JOBNET_ENDPOINT": cls.simulator.endpoint, "REKRUT_JOBNET_USERNAME": "rekrut",
-                          "REKRUT_JOBNET_PASSWORD_FILE": password_file, "REKRUT_JOBNET_RETRY_SECONDS": "1",
+                          "REKRUT_JOBNET_PASSWORD_FILE": password_file, "REKRUT_JOBNET_RETRY_SECONDS": str(cls.retry_seconds),
                           "REKRUT_SERVER_JOB_INTERVAL_SECONDS": "1"}
         try:
             super().setUpClass()
@@ -200,7 +202,7 @@ class JobnetTransferTest(JobnetTestCase):
     def test_lost_answer_does_not_add_a_second_ad(self):
         case_id = self.jobnet_case()
         # The simulator does the AddJob but drops the connection before answering.
-        self.simulator.control("drop_after", 1)
+        self.simulator.control("drop_add_answer", 1)
         self.publish(case_id)
         job = self.wait_for_job(case_id, lambda job: job["status"] == "Publication", timeout=60)
         self.assertEqual(len(self.simulator.ads(job["reference"])), 1, "the retry found the ad by reference")
@@ -338,35 +340,49 @@ class JobnetReviewTest(JobnetTestCase):
         self.assertNotIn("Ny tekst.", self.client().get(f"/positions/{case_id}").text)
 
 
-class JobnetOffboardingTest(JobnetTestCase):
-    """Off-boarding an institution takes its ads off Jobnet before its cases are deleted. A class of its
-    own, with its own server: it deletes the demo institution's data."""
+class OffboardingSteps:
+    """The operators' steps of an off-boarding, for a class of its own (with its own server: it deletes
+    the demo institution's data)."""
 
     PASSPHRASE = "Udfasning-med-Jobnet-2026"
 
-    def export(self, client, path):
-        return client.post(f"{path}/export", {"passphrase": self.PASSPHRASE, "passphrase_repeat": self.PASSPHRASE})
-
-    def test_the_ads_leave_jobnet_before_the_institution_is_deleted(self):
+    def published_on_jobnet(self):
         case_id = self.jobnet_case()
         self.publish(case_id)
         job = self.wait_for_job(case_id, lambda job: job["status"] == "Publication")
         institution_id = int(self.sql(f"SELECT institution_id FROM recruitment_cases WHERE id = {case_id}")[0][0])
-        cvr = self.sql(f"SELECT cvr FROM institutions WHERE id = {institution_id}")[0][0]
+        return case_id, job, institution_id
+
+    def approved(self, institution_id):
+        """Asked by one operator, approved by another; returns the approver and the request's path."""
         asker, approver = signed_in(self.server, OPERATOR), signed_in(self.server, OPERATOR2)
+        asked = asker.post("/operator/offboarding", {"institution_id": str(institution_id),
+                                                    "reason": "Aftalen ophører"})
+        self.assertStatus(asked, 303)
+        path = asked.location.split("?")[0].rstrip("/")
+        self.assertStatus(approver.post(f"{path}/decision", {"decision": "approve"}), 303)
+        return approver, path
+
+    def export(self, client, path):
+        return client.post(f"{path}/export", {"passphrase": self.PASSPHRASE, "passphrase_repeat": self.PASSPHRASE})
+
+    def cvr(self, institution_id):
+        return self.sql(f"SELECT cvr FROM institutions WHERE id = {institution_id}")[0][0]
+
+
+class JobnetOffboardingTest(OffboardingSteps, JobnetTestCase):
+    def test_the_ads_leave_jobnet_before_the_institution_is_deleted(self):
+        case_id, job, institution_id = self.published_on_jobnet()
+        cvr = self.cvr(institution_id)
         # Jobnet is away when the off-boarding is approved and when the deletion is first tried.
         self.simulator.stop()
         try:
-            asked = asker.post("/operator/offboarding", {"institution_id": str(institution_id),
-                                                        "reason": "Aftalen ophører"})
-            self.assertStatus(asked, 303)
-            path = asked.location.split("?")[0].rstrip("/")
-            self.assertStatus(approver.post(f"{path}/decision", {"decision": "approve"}), 303)
+            approver, path = self.approved(institution_id)
             self.assertEqual(self.sql(f"SELECT desired FROM jobnet_jobs WHERE case_id = {case_id}")[0][0], "deleted")
             self.assertStatus(self.export(approver, path), 200)
             refused = approver.post(f"{path}/deletion", {"confirmation": cvr})
             self.assertStatus(refused, 409)
-            self.assertIn("Jobnet", refused.visible_text)
+            self.assertIn("Institutionens annoncer er stadig på Jobnet", refused.visible_text)
             self.assertEqual(int(self.sql(f"SELECT COUNT(*) FROM recruitment_cases WHERE id = {case_id}")[0][0]), 1)
             self.assertEqual(self.job(case_id)["remote_step"], "published")
         finally:
@@ -377,10 +393,50 @@ class JobnetOffboardingTest(JobnetTestCase):
         # deletion goes through and leaves no transfer behind.
         outdated = approver.post(f"{path}/deletion", {"confirmation": cvr})
         self.assertStatus(outdated, 409)
+        self.assertIn("Hent eksporten igen", outdated.text)
         self.assertStatus(self.export(approver, path), 200)
-        self.assertStatus(approver.post(f"{path}/deletion", {"confirmation": cvr}), 303)
+        done = approver.post(f"{path}/deletion", {"confirmation": cvr})
+        self.assertStatus(done, 303)
+        self.assertNotIn("ads_left_at_jobnet", self.sql("SELECT report FROM institution_offboardings")[0][0])
         self.assertEqual(int(self.sql(f"SELECT COUNT(*) FROM jobnet_jobs WHERE institution_id = {institution_id}")
                              [0][0]), 0)
+        self.assertEqual(self.simulator.ads(job["reference"])[0][1], "Deleted")
+
+
+class JobnetOffboardingByHandTest(OffboardingSteps, JobnetTestCase):
+    def test_an_ad_jobnet_cannot_delete_is_left_to_close_by_hand_when_the_operator_says_so(self):
+        case_id, job, institution_id = self.published_on_jobnet()
+        cvr = self.cvr(institution_id)
+        self.simulator.stop()  # and it does not come back
+        try:
+            approver, path = self.approved(institution_id)
+            self.assertStatus(self.export(approver, path), 200)
+            self.assertStatus(approver.post(f"{path}/deletion", {"confirmation": cvr}), 409)
+            self.assertEqual(int(self.sql(f"SELECT COUNT(*) FROM recruitment_cases WHERE id = {case_id}")[0][0]), 1)
+            done = approver.post(f"{path}/deletion", {"confirmation": cvr, "leave_at_jobnet": "1"})
+            self.assertStatus(done, 303)
+            page = approver.get(done.location)
+            self.assertIn("Annoncer tilbage på Jobnet", page.text)
+            report = json.loads(self.sql("SELECT report FROM institution_offboardings")[0][0])
+            self.assertEqual(report["counts"]["ads_left_at_jobnet"], 1)
+            self.assertEqual(int(self.sql(f"SELECT COUNT(*) FROM recruitment_cases WHERE id = {case_id}")[0][0]), 0)
+        finally:
+            self.simulator.start()
+
+
+class JobnetOffboardingLostAnswerTest(OffboardingSteps, JobnetTestCase):
+    retry_seconds = 60  # the AddJob whose answer was lost is not retried before the approval
+
+    def test_an_ad_whose_answer_was_lost_is_found_and_deleted(self):
+        case_id = self.jobnet_case()
+        self.simulator.control("drop_add_answer", 1)
+        self.publish(case_id)
+        job = self.wait_for_job(case_id, lambda job: int(job["attempts"]) >= 1)
+        self.assertEqual(job["remote_step"], "none", "Rekrut does not know that the ad arrived")
+        self.assertEqual(len(self.simulator.ads(job["reference"])), 1, "but it did")
+        institution_id = int(self.sql(f"SELECT institution_id FROM recruitment_cases WHERE id = {case_id}")[0][0])
+        self.approved(institution_id)
+        job = self.wait_for_job(case_id, lambda job: job["remote_step"] == "deleted", timeout=30)
         self.assertEqual(self.simulator.ads(job["reference"])[0][1], "Deleted")
 
 

@@ -61,13 +61,8 @@ core::Result<std::vector<std::string>> parse_tags(std::string_view text)
 {
     std::vector<std::string> tags;
     std::set<std::string> seen;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto end = text.find(',', start);
-        if (end == std::string_view::npos)
-            end = text.size();
-        auto tag = std::string(core::trim(text.substr(start, end - start)));
-        start = end + 1;
+    for (auto field : core::split(text, ',')) {
+        auto tag = std::string(core::trim(field));
         if (tag.empty())
             continue;
         if (tag.size() > k_max_tag_length || tag.find('\n') != std::string::npos)

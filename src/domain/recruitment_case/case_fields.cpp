@@ -18,15 +18,10 @@ std::string AdLanguages::to_string() const
 AdLanguages AdLanguages::parse(const std::string& text)
 {
     AdLanguages languages;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find(',', start);
-        if (end == std::string::npos)
-            end = text.size();
-        auto part = core::trim(std::string_view(text).substr(start, end - start));
+    for (auto field : core::split(text, ',')) {
+        auto part = core::trim(field);
         languages.danish = languages.danish || part == "da";
         languages.english = languages.english || part == "en";
-        start = end + 1;
     }
     return languages;
 }

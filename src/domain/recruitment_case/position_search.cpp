@@ -34,15 +34,9 @@ std::string cut_utf8(std::string text, std::size_t bytes)
 std::vector<std::string> words_of(const std::string& folded)
 {
     std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start < folded.size()) {
-        auto end = folded.find(' ', start);
-        if (end == std::string::npos)
-            end = folded.size();
-        if (end > start)
-            words.push_back(folded.substr(start, end - start));
-        start = end + 1;
-    }
+    for (auto word : core::split(folded, ' '))
+        if (!word.empty())
+            words.emplace_back(word);
     return words;
 }
 

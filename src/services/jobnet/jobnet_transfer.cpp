@@ -71,6 +71,10 @@ Step next_step(const JobnetJob& job, bool looked_up)
             return Step::update;
         return Step::done;
     }
+    // An ad sent once without an answer that it arrived (or a look-up that failed) may be at Jobnet:
+    // it is looked up before it is taken as never added.
+    if (job.remote_step == "none" && !job.last_operation.empty() && !looked_up)
+        return Step::find;
     if (job.desired == "closed")
         return job.remote_step == "added" || job.remote_step == "published" ? Step::close : Step::done;
     return job.remote_step != "none" && job.remote_step != "deleted" ? Step::remove : Step::done;
@@ -189,12 +193,6 @@ void queue_delete(store::Transaction& transaction, std::int64_t institution_id, 
         return;
     store::jobnet::want(transaction, institution_id, case_id, job->reference, "deleted", job->language, false,
                         now);
-}
-
-void queue_delete_all(store::Transaction& transaction, std::int64_t institution_id, core::UnixTime now)
-{
-    for (auto case_id : store::jobnet::cases_of(transaction, institution_id))
-        queue_delete(transaction, institution_id, case_id, now);
 }
 
 std::optional<JobnetView> view(store::Session& session, std::int64_t institution_id, std::int64_t case_id)
@@ -332,6 +330,13 @@ int Sender::transfer_due()
             case Step::remove:
                 job.last_operation = "DeleteJob";
                 answer = m_client.remove(job.jobnet_id);
+                if (!answer && answer.error().kind == core::ErrorKind::not_found) {
+                    // Jobnet no longer has the ad: what the DeleteJob was for.
+                    wire::JobStatus gone;
+                    gone.job_id = job.jobnet_id;
+                    gone.status = "Deleted";
+                    answer = gone;
+                }
                 if (answer)
                     job.remote_step = "deleted";
                 break;

@@ -56,10 +56,6 @@ void queue_close(store::Transaction& transaction, std::int64_t institution_id, s
 void queue_delete(store::Transaction& transaction, std::int64_t institution_id, std::int64_t case_id,
                   core::UnixTime now);
 
-/// In the transaction that approves an institution's off-boarding: DeleteJob for each of its ads that
-/// was ever queued, so that none is left at Jobnet when its cases are deleted.
-void queue_delete_all(store::Transaction& transaction, std::int64_t institution_id, core::UnixTime now);
-
 /// The case's transfer for the case page, if there is one.
 std::optional<JobnetView> view(store::Session& session, std::int64_t institution_id, std::int64_t case_id);
 

@@ -11,7 +11,6 @@
 #include "domain/field_limits.hpp"
 #include "integrations/encrypted_zip.hpp"
 #include "services/audit_personal.hpp"
-#include "services/jobnet/jobnet_transfer.hpp"
 #include "services/operations/contingency.hpp"
 #include "services/retention/erasure.hpp"
 #include "services/sealed_text.hpp"
@@ -41,7 +40,7 @@ constexpr const char* k_on_hold =
 
 constexpr const char* k_at_jobnet =
     core::msgid("Ads of the institution are still at Jobnet. Rekrut is withdrawing them; delete again when "
-                "Jobnet has confirmed it (each case's page shows its transfer).");
+                "Jobnet has confirmed it, or choose to close them at Jobnet by hand.");
 
 domain::Resource institution_resource(std::int64_t institution_id)
 {
@@ -294,7 +293,7 @@ core::Status Offboarding::decide(const domain::Actor& actor, std::int64_t id, bo
         // The institution's ads leave Jobnet now, before the export: Jobnet's answers are recorded in
         // the audit trail, which the export then covers.
         if (approve)
-            jobnet::queue_delete_all(transaction, record->institution_id, now);
+            store::jobnet::withdraw_all(transaction, record->institution_id, now);
         record_audit(transaction, origin,
                      {record->institution_id, approve ? "offboarding.approved" : "offboarding.rejected",
                       "offboarding", std::to_string(id), json_object({{"state", "pending"}}),
@@ -364,10 +363,9 @@ core::Result<OffboardingArchive> Offboarding::export_archive(const domain::Actor
     return archive;
 }
 
-core::Result<std::vector<OffboardingCount>> Offboarding::delete_data(const domain::Actor& actor,
-                                                                     std::int64_t id,
-                                                                     const std::string& confirmation,
-                                                                     const Origin& origin)
+core::Result<std::vector<OffboardingCount>>
+Offboarding::delete_data(const domain::Actor& actor, std::int64_t id, const std::string& confirmation,
+                         bool leave_at_jobnet, const Origin& origin)
 {
     if (!domain::can(actor, Action::create_institution))
         return core::Error::forbidden();
@@ -395,10 +393,13 @@ core::Result<std::vector<OffboardingCount>> Offboarding::delete_data(const domai
             return core::Error::conflict(k_on_hold);
         const core::UnixTime now = core::now();
         // An ad still at Jobnet would outlive its case there. Its DeleteJob was queued at the approval;
-        // one published since is queued now (committed, though nothing is deleted), and the deletion
-        // waits for Jobnet. Without the transfer on in this process nobody would send it: docs say so.
-        if (jobnet::enabled() && store::jobnet::still_at_jobnet(transaction, institution_id) > 0) {
-            jobnet::queue_delete_all(transaction, institution_id, now);
+        // the deletion waits for Jobnet, and each try asks again (one published since is queued, one
+        // refused is retried), committed though nothing is deleted. An operator who will close the ads
+        // at Jobnet by hand (a transfer that is off, or an ad Jobnet keeps refusing to delete) says so,
+        // and the report counts them.
+        const int left_at_jobnet = store::jobnet::still_at_jobnet(transaction, institution_id, now);
+        if (left_at_jobnet > 0 && !leave_at_jobnet) {
+            store::jobnet::withdraw_all(transaction, institution_id, now);
             at_jobnet = true;
             return Counts{};
         }
@@ -406,6 +407,8 @@ core::Result<std::vector<OffboardingCount>> Offboarding::delete_data(const domai
             record->exported_through.value_or(0))
             return core::Error::conflict(k_changed_since_export);
         Counts counts;
+        if (left_at_jobnet > 0)
+            counts.push_back({"ads_left_at_jobnet", left_at_jobnet});
         // Applications first, each as the retention job erases it: its key before anything else.
         int applications = 0;
         for (auto application_id : store::offboarding::application_ids(transaction, institution_id))

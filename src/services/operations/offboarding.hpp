@@ -71,9 +71,12 @@ public:
     /// export was read (a newer audit event of it than the export covers), nothing is deleted: the
     /// request goes back to approved for a new export, and the answer is a conflict. Returns the
     /// deletion report, which is kept with the request and audited as `institution.offboarded`.
+    /// While ads of the institution are (or may be) at Jobnet, nothing is deleted and their DeleteJobs
+    /// are queued again, unless `leave_at_jobnet`: the operator closes them at Jobnet by hand, and the
+    /// report counts them.
     core::Result<std::vector<OffboardingCount>> delete_data(const domain::Actor& actor, std::int64_t id,
                                                             const std::string& confirmation,
-                                                            const Origin& origin);
+                                                            bool leave_at_jobnet, const Origin& origin);
 
     /// The deletion report kept with a request, parsed (empty before the deletion).
     static std::vector<OffboardingCount> report_of(const domain::OffboardingRecord& record);

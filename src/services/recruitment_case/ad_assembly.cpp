@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/display_format.hpp"
+#include "core/text.hpp"
 #include "domain/field_limits.hpp"
 #include "domain/job_ad/placeholders.hpp"
 #include "domain/job_ad/rich_text.hpp"
@@ -23,16 +24,11 @@ namespace {
 std::vector<std::int64_t> parse_ids(const std::string& text)
 {
     std::vector<std::int64_t> ids;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(',', start);
-        if (end == std::string::npos)
-            end = text.size();
+    for (auto field : core::split(text, ',')) {
         std::int64_t value = 0;
-        auto [ptr, error] = std::from_chars(text.data() + start, text.data() + end, value);
+        auto [ptr, error] = std::from_chars(field.data(), field.data() + field.size(), value);
         if (error == std::errc() && value > 0)
             ids.push_back(value);
-        start = end + 1;
     }
     return ids;
 }

@@ -4,6 +4,7 @@
 #include <ctemplate/template.h>
 
 #include "core/display_format.hpp"
+#include "core/text.hpp"
 #include "services/assessment/ranking_lists.hpp"
 #include "web/app_context.hpp"
 #include "web/forms.hpp"
@@ -82,16 +83,11 @@ core::Result<services::RankingChange> change_from(const Request& request)
     // The order field (filled by dragging, or sent by a client) wins over the position numbers.
     if (auto order = request.form_value("order"); order && !order->empty()) {
         domain::RankingOrder ids;
-        std::size_t start = 0;
-        while (start <= order->size()) {
-            auto end = order->find(',', start);
-            if (end == std::string::npos)
-                end = order->size();
-            auto id = parse_id(order->substr(start, end - start));
+        for (auto field : core::split(*order, ',')) {
+            auto id = parse_id(std::string(field));
             if (id == 0 || ids.size() > domain::k_max_ranking_entries)
                 return unreadable_order();
             ids.push_back(id);
-            start = end + 1;
         }
         change.order = std::move(ids);
         return change;

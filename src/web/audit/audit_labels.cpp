@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/display_format.hpp"
 #include "core/result.hpp"
+#include "core/text.hpp"
 #include "domain/access/roles.hpp"
 #include "domain/recruitment_case/case_state.hpp"
 #include "services/audit_personal.hpp"
@@ -242,15 +243,10 @@ std::string kinds_text(const std::string& value, const std::function<std::string
         {"criminal_offence", msgid("criminal offences")},
     };
     std::string out;
-    std::size_t start = 0;
-    while (start <= value.size()) {
-        auto end = value.find(',', start);
-        if (end == std::string::npos)
-            end = value.size();
-        std::string kind = value.substr(start, end - start);
+    for (auto field : core::split(value, ',')) {
+        std::string kind(field);
         const char* label = find_label(labels, kind);
         out += (out.empty() ? "" : ", ") + (label ? translate(label) : kind);
-        start = end + 1;
     }
     return out;
 }

@@ -52,6 +52,7 @@ const char* state_label(const std::string& state)
 const char* kind_label(const std::string& kind)
 {
     static const std::vector<std::pair<std::string, const char*>> labels{
+        {"ads_left_at_jobnet", msgid("Ads left at Jobnet, to close there by hand")},
         {"applications", msgid("Applications")},
         {"users", msgid("Users")},
         {"recruitment_cases", msgid("Cases")},
@@ -269,8 +270,9 @@ Response submit_offboarding_deletion(AppContext& context, Request& request)
     auto record = record_from_path(context, request);
     if (!record)
         return not_found(context, request);
-    auto deleted = context.offboarding->delete_data(request.actor(), record->id,
-                                                    request.form_or("confirmation"), request.origin());
+    auto deleted =
+        context.offboarding->delete_data(request.actor(), record->id, request.form_or("confirmation"),
+                                         request.form_or("leave_at_jobnet") == "1", request.origin());
     if (!deleted) {
         if (shown_on_form(deleted.error()))
             return detail_page(context, request, *record, deleted.error());

@@ -82,16 +82,9 @@ namespace {
 std::vector<std::string_view> list_items(std::string_view value)
 {
     std::vector<std::string_view> items;
-    std::size_t start = 0;
-    while (start <= value.size()) {
-        auto end = value.find(',', start);
-        if (end == std::string_view::npos)
-            end = value.size();
-        auto item = core::trim(value.substr(start, end - start));
-        if (!item.empty())
+    for (auto field : core::split(value, ','))
+        if (auto item = core::trim(field); !item.empty())
             items.push_back(item);
-        start = end + 1;
-    }
     return items;
 }
 
