@@ -91,8 +91,8 @@ struct TagsOfCase {
     }
 };
 
-/// How many of the case's applications the member has not declared on, counted within two indexes
-/// (see has_undeclared), kept prepared: every committee page asks.
+/// The member's declaration tally (see declaration_tally), counted within indexes and kept prepared:
+/// every committee page asks.
 struct DeclarationCount {
     long long institution = 0, case_key = 0, user = 0, applications = 0, declared = 0, conflicts = 0;
     KeptStatement statement;
@@ -419,7 +419,7 @@ std::vector<Undeclared> undeclared(soci::session& sql, std::int64_t institution_
 domain::DeclarationTally declaration_tally(soci::session& sql, std::int64_t institution_id,
                                            std::int64_t case_id, std::int64_t user_id)
 {
-    // Both counts stay within indexes. The institution scopes the count of applications; a case of
+    // All three counts stay within indexes. The institution scopes the count of applications; a case of
     // another institution counts none (declarations name a case, and only a member of the case's own
     // institution declares on it).
     auto& count = kept_statements<DeclarationCount>(sql);
