@@ -91,25 +91,21 @@ struct TagsOfCase {
     }
 };
 
-/// The member's declaration tally (see declaration_tally), counted within indexes and kept prepared:
-/// every committee page asks.
+/// The member's declaration tally (see declaration_tally), read from the counts that triggers keep
+/// (migration 0028) and kept prepared: every committee page asks.
 struct DeclarationCount {
     long long institution = 0, case_key = 0, user = 0, applications = 0, declared = 0, conflicts = 0;
     KeptStatement statement;
 
     explicit DeclarationCount(soci::session& sql)
-        // The conflicts are counted on their own: a range of the index, where summing the flag over
-        // every declaration would read each entry's third column (twice the time on SQLite).
-        : statement(sql, (sql.prepare << "SELECT (SELECT COUNT(*) FROM applications a"
-                                         " WHERE a.institution_id = :institution AND a.case_id = :case_id),"
-                                         " (SELECT COUNT(*) FROM conflict_declarations d"
-                                         " WHERE d.case_id = :declared_case AND d.user_id = :user),"
-                                         " (SELECT COUNT(*) FROM conflict_declarations d"
-                                         " WHERE d.case_id = :conflict_case AND d.user_id = :conflict_user"
-                                         " AND d.conflict = 1)",
+        : statement(sql, (sql.prepare << "SELECT COALESCE(c.applications, 0), COALESCE(d.declared, 0),"
+                                         " COALESCE(d.conflicts, 0) FROM (SELECT 1 AS one) o"
+                                         " LEFT JOIN case_application_counts c ON c.case_id = :case_id"
+                                         " AND c.institution_id = :institution"
+                                         " LEFT JOIN declaration_counts d ON d.case_id = :declared_case"
+                                         " AND d.user_id = :user",
                           soci::into(applications), soci::into(declared), soci::into(conflicts),
-                          soci::use(institution), soci::use(case_key), soci::use(case_key), soci::use(user),
-                          soci::use(case_key), soci::use(user)))
+                          soci::use(case_key), soci::use(institution), soci::use(case_key), soci::use(user)))
     {
     }
 };
@@ -419,8 +415,8 @@ std::vector<Undeclared> undeclared(soci::session& sql, std::int64_t institution_
 domain::DeclarationTally declaration_tally(soci::session& sql, std::int64_t institution_id,
                                            std::int64_t case_id, std::int64_t user_id)
 {
-    // All three counts stay within indexes. The institution scopes the count of applications; a case of
-    // another institution counts none (declarations name a case, and only a member of the case's own
+    // Two rows looked up by key. The institution scopes the count of applications; a case of another
+    // institution counts none (declarations name a case, and only a member of the case's own
     // institution declares on it).
     auto& count = kept_statements<DeclarationCount>(sql);
     count.institution = institution_id;

@@ -40,7 +40,8 @@ struct Undeclared {
 };
 std::vector<Undeclared> undeclared(soci::session& sql, std::int64_t institution_id, std::int64_t case_id,
                                    std::int64_t user_id);
-/// The case's applications and the member's declarations and conflicts among them, in one statement.
+/// The case's applications and the member's declarations and conflicts among them, as the triggers of
+/// migration 0028 keep them counted.
 domain::DeclarationTally declaration_tally(soci::session& sql, std::int64_t institution_id,
                                            std::int64_t case_id, std::int64_t user_id);
 /// Whether some application of the case (not withdrawn) still waits for the member's declaration;

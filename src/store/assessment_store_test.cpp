@@ -6,6 +6,7 @@
 #include "core/crypto.hpp"
 #include "store/application_store.hpp"
 #include "store/assessment_store.hpp"
+#include "store/backup_store.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 
@@ -302,7 +303,166 @@ TEST_P(AssessmentStoreTest, a_withdrawn_application_needs_no_declaration_and_fil
     EXPECT_EQ(database->read([&](Session& session) { return assessment::count(session, withdrawn); }), 1);
 }
 
+TEST_P(AssessmentStoreTest, the_tally_follows_every_change_to_applications_and_declarations)
+{
+    // What the triggers keep, against the rows counted one by one.
+    auto counted = [&](std::int64_t case_key, std::int64_t user) {
+        return database->read([&](Session& session) {
+            long long institution = institution_id, in_case = case_key, viewer = user, applications_count = 0,
+                      declared = 0, conflicts = 0;
+            session.sql() << "SELECT COUNT(*) FROM applications WHERE institution_id = :institution"
+                             " AND case_id = :case_id",
+                soci::use(institution), soci::use(in_case), soci::into(applications_count);
+            session.sql() << "SELECT COUNT(*) FROM conflict_declarations WHERE case_id = :case_id"
+                             " AND user_id = :user",
+                soci::use(in_case), soci::use(viewer), soci::into(declared);
+            session.sql() << "SELECT COUNT(*) FROM conflict_declarations WHERE case_id = :case_id"
+                             " AND user_id = :user AND conflict = 1",
+                soci::use(in_case), soci::use(viewer), soci::into(conflicts);
+            return domain::DeclarationTally{applications_count, declared, conflicts};
+        });
+    };
+    auto expect_tally = [&](std::int64_t case_key, std::int64_t user, domain::DeclarationTally expected) {
+        const auto kept = database->read([&](Session& session) {
+            return assessment::declaration_tally(session, institution_id, case_key, user);
+        });
+        const auto recounted = counted(case_key, user);
+        EXPECT_EQ(kept.applications, expected.applications);
+        EXPECT_EQ(kept.declared, expected.declared);
+        EXPECT_EQ(kept.conflicts, expected.conflicts);
+        EXPECT_EQ(recounted.applications, expected.applications);
+        EXPECT_EQ(recounted.declared, expected.declared);
+        EXPECT_EQ(recounted.conflicts, expected.conflicts);
+    };
+    expect_tally(case_id, member, {10, 0, 0});
+    write([&](soci::session& sql) {
+        for (std::size_t index = 0; index < 4; ++index)
+            assessment::declare(sql, institution_id, case_id, applications[index], member, index == 1, 0);
+    });
+    expect_tally(case_id, member, {10, 4, 1});
+    // A conflict raised on a declaration counts once more; declaring one away changes nothing.
+    write([&](soci::session& sql) {
+        assessment::declare(sql, institution_id, case_id, applications[2], member, true, 1);
+        assessment::declare(sql, institution_id, case_id, applications[1], member, false, 1);
+        assessment::declare(sql, institution_id, case_id, applications[0], member, false, 1);
+        assessment::declare(sql, institution_id, case_id, applications[5], colleague, false, 1);
+    });
+    expect_tally(case_id, member, {10, 4, 2});
+    expect_tally(case_id, colleague, {10, 1, 0});
+    // An application deleted with its declarations (as the retention job deletes it).
+    write([&](soci::session& sql) {
+        long long id = applications[1];
+        sql << "DELETE FROM conflict_declarations WHERE application_id = :id", soci::use(id);
+        sql << "DELETE FROM applications WHERE id = :id", soci::use(id);
+    });
+    expect_tally(case_id, member, {9, 3, 1});
+    // A transaction that fails leaves the counts as they were.
+    auto failed = database->transact([&](Transaction& transaction) -> core::Status {
+        long long institution = institution_id, case_key = case_id, id = 0;
+        transaction.sql()
+            << "INSERT INTO applications (idempotency_key, institution_id, case_id, full_name,"
+               " email, received_at, created_at, updated_at) VALUES ('rolled-back', :institution,"
+               " :case_id, 'Ansøger', 'b@example.test', 2000, 0, 0) RETURNING id",
+            soci::use(institution), soci::use(case_key), soci::into(id);
+        assessment::declare(transaction.sql(), institution_id, case_id, id, member, true, 2);
+        return core::Error::invalid("rolled back");
+    });
+    EXPECT_FALSE(failed.ok());
+    expect_tally(case_id, member, {9, 3, 1});
+    // An application moved to another case counts there.
+    std::int64_t other_case = 0;
+    write([&](soci::session& sql) {
+        long long institution = institution_id, id = 0, moved = applications[9];
+        sql << "INSERT INTO recruitment_cases (title, institution_id, created_at) VALUES ('Anden stilling',"
+               " :institution, 0) RETURNING id",
+            soci::use(institution), soci::into(id);
+        other_case = id;
+        sql << "UPDATE applications SET case_id = :other WHERE id = :id", soci::use(id), soci::use(moved);
+    });
+    expect_tally(case_id, member, {8, 3, 1});
+    expect_tally(other_case, member, {1, 0, 0});
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, AssessmentStoreTest,
+                         ::testing::Values(Dialect::sqlite, Dialect::postgresql),
+                         [](const ::testing::TestParamInfo<Dialect>& info) {
+                             return info.param == Dialect::sqlite ? std::string("sqlite")
+                                                                  : std::string("postgresql");
+                         });
+
+// Migration 0028 fills in the counts for the applications and declarations that exist when it runs.
+struct DeclarationCountMigrationTest : ::testing::TestWithParam<Dialect> {};
+
+TEST_P(DeclarationCountMigrationTest, counts_what_was_there_before)
+{
+    core::init_crypto();
+    const bool sqlite = GetParam() == Dialect::sqlite;
+    std::string url, server_url;
+    fs::path dir;
+    if (sqlite) {
+        dir = fs::path(::testing::TempDir()) / ("rekrut_counts_" + core::random_hex(6));
+        fs::create_directories(dir);
+        url = "sqlite:" + (dir / "test.db").string();
+    } else {
+        const char* postgres = std::getenv("REKRUT_TEST_POSTGRES_URL");
+        if (postgres == nullptr || *postgres == '\0')
+            GTEST_SKIP() << "REKRUT_TEST_POSTGRES_URL is not set";
+        server_url = postgres;
+        auto scratch = backup::create_scratch_postgresql(server_url);
+        ASSERT_TRUE(scratch.ok()) << scratch.error().message;
+        url = *scratch;
+    }
+    {
+        auto database = Database::open(url, 1);
+        auto migrations = read_migrations(REKRUT_MIGRATIONS_DIR, sqlite);
+        auto before = migrations;
+        std::erase_if(before, [](const Migration& migration) { return migration.version >= 28; });
+        ASSERT_LT(before.size(), migrations.size());
+        ASSERT_TRUE(migrate(*database, before).ok());
+        long long institution = 0, case_key = 0, user = 0;
+        std::vector<long long> ids;
+        auto filled = database->transact([&](Transaction& transaction) -> core::Status {
+            auto& sql = transaction.sql();
+            sql << "INSERT INTO institutions (cvr, name, address, created_at) VALUES ('12345678', 'Test', "
+                   "'', 0)"
+                   " RETURNING id",
+                soci::into(institution);
+            sql << "INSERT INTO recruitment_cases (title, institution_id, created_at) VALUES ('Stilling',"
+                   " :institution, 0) RETURNING id",
+                soci::use(institution), soci::into(case_key);
+            sql << "INSERT INTO users (institution_id, email, name, rights_changed_at, created_at)"
+                   " VALUES (:institution, 'medlem@example.test', 'Medlem', 0, 0) RETURNING id",
+                soci::use(institution), soci::into(user);
+            for (int index = 0; index < 3; ++index) {
+                long long id = 0;
+                const auto key = "key-" + std::to_string(index);
+                sql << "INSERT INTO applications (idempotency_key, institution_id, case_id, full_name, email,"
+                       " received_at, created_at, updated_at) VALUES (:key, :institution, :case_id, "
+                       "'Ansøger',"
+                       " 'a@example.test', 1000, 0, 0) RETURNING id",
+                    soci::use(key), soci::use(institution), soci::use(case_key), soci::into(id);
+                ids.push_back(id);
+            }
+            for (std::size_t index = 0; index < 2; ++index)
+                assessment::declare(sql, institution, case_key, ids[index], user, index == 0, 0);
+            return core::success();
+        });
+        ASSERT_TRUE(filled.ok());
+        ASSERT_TRUE(migrate(*database, migrations).ok());
+        const auto tally = database->read([&](Session& session) {
+            return assessment::declaration_tally(session, institution, case_key, user);
+        });
+        EXPECT_EQ(tally.applications, 3);
+        EXPECT_EQ(tally.declared, 2);
+        EXPECT_EQ(tally.conflicts, 1);
+    }
+    if (sqlite)
+        fs::remove_all(dir);
+    else
+        backup::drop_scratch_postgresql(server_url, url);
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, DeclarationCountMigrationTest,
                          ::testing::Values(Dialect::sqlite, Dialect::postgresql),
                          [](const ::testing::TestParamInfo<Dialect>& info) {
                              return info.param == Dialect::sqlite ? std::string("sqlite")

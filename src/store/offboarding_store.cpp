@@ -422,13 +422,17 @@ delete_institution_data(soci::session& sql, std::int64_t institution_id, core::U
         {"", "UPDATE users SET external_case_id = NULL WHERE institution_id = :institution"},
         {"", "UPDATE recruitment_cases SET copied_from = NULL WHERE institution_id = :institution"},
         {"recruitment_cases", "DELETE FROM recruitment_cases WHERE institution_id = :institution"},
-        {"", "DELETE FROM case_list_versions WHERE institution_id = :institution"},
         {"ad_templates", "DELETE FROM ad_templates WHERE institution_id = :institution"},
         {"question_templates", "DELETE FROM question_templates WHERE institution_id = :institution"},
         {"organisation_units", "DELETE FROM organisation_units WHERE institution_id = :institution"},
         {"mandatory_texts", "DELETE FROM mandatory_texts WHERE institution_id = :institution"},
         {"collective_agreements", "DELETE FROM collective_agreements WHERE institution_id = :institution"},
         {"position_categories", "DELETE FROM position_categories WHERE institution_id = :institution"},
+        // Kept by triggers (migrations 0027 and 0028), so deleted last: deleting a case, a role or a unit
+        // above writes the institution's case list version again.
+        {"", "DELETE FROM case_list_versions WHERE institution_id = :institution"},
+        {"", "DELETE FROM declaration_counts WHERE institution_id = :institution"},
+        {"", "DELETE FROM case_application_counts WHERE institution_id = :institution"},
     };
     std::vector<std::pair<std::string, int>> counts;
     for (const auto& [table, statement] : statements) {

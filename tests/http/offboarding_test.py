@@ -117,7 +117,8 @@ class OffboardingTest(ServerTestCase):
     def counts_of(self, institution_id):
         return {table: int(self.scalar(f"SELECT COUNT(*) FROM {table} WHERE institution_id = {institution_id}"))
                 for table in ("recruitment_cases", "applications", "users", "ad_templates", "mandatory_texts",
-                              "job_ad_versions", "case_roles", "institution_roles")}
+                              "job_ad_versions", "case_roles", "institution_roles", "case_list_versions",
+                              "case_application_counts", "declaration_counts")}
 
     # -- the whole off-boarding of institution B
 
