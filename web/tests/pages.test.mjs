@@ -421,7 +421,7 @@ describe('every page passes axe (WCAG 2.1 A/AA)', () => {
     assert.match(await main(operator).innerText(), /Ingen anmodninger venter/);
   });
 
-  test('off-boarding: the list, asking, the second operator\'s decision and the export form', T, async () => {
+  test('off-boarding: the list, asking, the second operator\'s decision, the export and the deletion form', T, async () => {
     const operator = await as(OPERATOR);
     await visit(operator, '/operator/offboarding', 'operator-offboardings');
     const ask = main(operator).locator('form[action="/operator/offboarding"] button[type=submit]');
@@ -432,12 +432,25 @@ describe('every page passes axe (WCAG 2.1 A/AA)', () => {
     await submit(operator, ask, 'operator-offboarding-requested');
     assert.match(await main(operator).innerText(), /venter på en anden medarbejder/);
     const offboarding = await id(`SELECT id FROM institution_offboardings WHERE institution_id = ${akademiet}`);
-    // Approved but never exported, so that the later tests find Demoakademiet's data as it was.
+    // Exported but never deleted, so that the later tests find Demoakademiet's data as it was.
     const second = await as(OPERATOR2);
     await visit(second, `/operator/offboarding/${offboarding}`, 'operator-offboarding-decision');
     await submit(second, main(second).getByRole('button', { name: /^Godkend$/ }), 'operator-offboarding-approved');
-    await submit(second, main(second).locator('form[action$="/export"] button[type=submit]'),
-      'operator-offboarding-export-errors', { status: 400 });
+    const exportButton = main(second).locator('form[action$="/export"] button[type=submit]');
+    await submit(second, exportButton, 'operator-offboarding-export-errors', { status: 400 });
+    await second.page.locator('main #passphrase').fill('Udfasning-af-akademiet-2026');
+    await second.page.locator('main #passphrase_repeat').fill('Udfasning-af-akademiet-2026');
+    const [download] = await Promise.all([second.page.waitForEvent('download'), exportButton.click()]);
+    assert.ok(download.suggestedFilename().length > 0, 'the export is offered as a file');
+    // The deletion form, with the choice to leave ads at Jobnet; without the CVR number it comes back
+    // with the error summary, and nothing is deleted.
+    await visit(second, `/operator/offboarding/${offboarding}`, 'operator-offboarding-exported');
+    assert.ok(await main(second).locator('#leave_at_jobnet').isVisible());
+    await submit(second, main(second).locator('form[action$="/deletion"] button[type=submit]'),
+      'operator-offboarding-deletion-errors', { status: 400 });
+    assert.ok(await second.page.locator('#error-summary').isVisible());
+    assert.ok(await main(second).locator('#confirmation-error').isVisible());
+    assert.ok(Number(await id(`SELECT COUNT(*) FROM recruitment_cases WHERE institution_id = ${akademiet}`)) > 0);
   });
 
   // ---- Institution set-up ------------------------------------------------
