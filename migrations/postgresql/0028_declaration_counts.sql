@@ -22,6 +22,12 @@ CREATE TABLE declaration_counts (
     PRIMARY KEY (case_id, user_id)
 );
 
+-- No application or declaration may commit between the counting below and the triggers' creation (a
+-- node of the previous version still serving during an upgrade): it would be counted by neither, and a
+-- case's count too low would let a member pass the policy's "declarations still owed" check. The lock
+-- waits for writes in progress and holds new ones until this migration commits.
+LOCK TABLE applications, conflict_declarations IN SHARE ROW EXCLUSIVE MODE;
+
 INSERT INTO case_application_counts (case_id, institution_id, applications)
     SELECT case_id, institution_id, COUNT(*) FROM applications GROUP BY case_id, institution_id;
 INSERT INTO declaration_counts (case_id, user_id, institution_id, declared, conflicts)
